@@ -1,0 +1,29 @@
+import * as common from "./messages/common.ts";
+import * as identity from "./messages/identity.ts";
+import * as admin from "./messages/admin.ts";
+import type { Locale } from "./types.ts";
+
+// One namespace file per area; each exports `fr` (the source) and `en` (typed against it).
+export const catalog = {
+  fr: { ...common.fr, ...identity.fr, ...admin.fr },
+  en: { ...common.en, ...identity.en, ...admin.en },
+} as const;
+
+export type MessageKey = keyof (typeof catalog)["fr"];
+export type Messages = Record<MessageKey, string>;
+
+export function messagesFor(locale: Locale): Messages {
+  return catalog[locale];
+}
+
+export function format(template: string, vars?: Record<string, string | number>): string {
+  if (!vars) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in vars ? String(vars[name]) : whole,
+  );
+}
+
+export function translator(locale: Locale) {
+  const messages = messagesFor(locale);
+  return (key: MessageKey, vars?: Record<string, string | number>) => format(messages[key], vars);
+}

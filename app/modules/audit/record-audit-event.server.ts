@@ -1,0 +1,97 @@
+import { createHash } from "node:crypto";
+import { desc, sql } from "drizzle-orm";
+import type { Database } from "../db/client.server.ts";
+import { auditEvent } from "./tables.ts";
+
+/** Who did something, from where: built once per request by the route layer. */
+export interface AuditActor {
+  accountId: string | null;
+  role: string;
+  organizationId: string | null;
+  partnershipId: string | null;
+  requestId: string;
+  ip: string;
+}
+
+export interface AuditEntry {
+  action: string;
+  targetType?: string;
+  targetId?: string;
+  /** Overrides the actor's Table/organization when the event concerns another scope. */
+  partnershipId?: string | null;
+  organizationId?: string | null;
+  details?: Record<string, unknown>;
+}
+
+export const GENESIS_HASH = "0".repeat(64);
+const AUDIT_CHAIN_LOCK = 7_412_000_002;
+
+export interface HashedFields {
+  id: number;
+  occurredAt: Date;
+  actorAccountId: string | null;
+  actorRole: string;
+  organizationId: string | null;
+  partnershipId: string | null;
+  action: string;
+  targetType: string;
+  targetId: string;
+  requestId: string;
+  ip: string;
+  details: Record<string, unknown>;
+  prevHash: string;
+}
+
+/** Canonical JSON: keys sorted at every depth so the hash does not depend on key order. */
+function canonical(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
+}
+
+export function hashAuditEvent(fields: HashedFields): string {
+  return createHash("sha256")
+    .update(canonical({ ...fields, occurredAt: fields.occurredAt.toISOString() }))
+    .digest("hex");
+}
+
+/**
+ * Appends one event to the chain. Call it inside the transaction of the change it records:
+ * the event and the change commit or roll back together. The advisory lock serializes writers
+ * until commit, so two transactions never chain onto the same predecessor.
+ */
+export async function recordAuditEvent(tx: Database, actor: AuditActor, entry: AuditEntry): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+  const [last] = await tx
+    .select({ id: auditEvent.id, hash: auditEvent.hash })
+    .from(auditEvent)
+    .orderBy(desc(auditEvent.id))
+    .limit(1);
+  const [{ id } = { id: 0 }] = (
+    await tx.execute<{ id: string }>(sql`select nextval(pg_get_serial_sequence('audit_event', 'id')) as id`)
+  ).rows.map((r) => ({ id: Number(r.id) }));
+  // Millisecond precision: what PostgreSQL stores is exactly what was hashed.
+  const occurredAt = new Date(Math.floor(Date.now()));
+  const fields: HashedFields = {
+    id,
+    occurredAt,
+    actorAccountId: actor.accountId,
+    actorRole: actor.role,
+    organizationId: entry.organizationId !== undefined ? entry.organizationId : actor.organizationId,
+    partnershipId: entry.partnershipId !== undefined ? entry.partnershipId : actor.partnershipId,
+    action: entry.action,
+    targetType: entry.targetType ?? "",
+    targetId: entry.targetId ?? "",
+    requestId: actor.requestId,
+    ip: actor.ip,
+    details: entry.details ?? {},
+    prevHash: last?.hash ?? GENESIS_HASH,
+  };
+  await tx.insert(auditEvent).values({ ...fields, hash: hashAuditEvent(fields) });
+}
+
+/** An actor for work the system does by itself (jobs, CLI). */
+export function systemActor(source: string, partnershipId: string | null = null): AuditActor {
+  return { accountId: null, role: "system", organizationId: null, partnershipId, requestId: source, ip: "" };
+}

@@ -1,0 +1,109 @@
+import { data, redirect } from "react-router";
+import type { AppLoadContext } from "react-router";
+import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
+import { getCurrentUser, type CurrentUser } from "../identity/current-user.server.ts";
+import { can, type Target } from "./decide.ts";
+import type { Permission } from "./permissions.ts";
+
+/**
+ * What a route needs before it runs. Every route module exports one as `policy`
+ * (a test enumerates the routes and fails on a module without it).
+ */
+export type RoutePolicy =
+  | { kind: "public" }
+  | { kind: "authenticated" }
+  | { kind: "permission"; permission: Permission };
+
+export const publicRoute: RoutePolicy = { kind: "public" };
+export const authenticated: RoutePolicy = { kind: "authenticated" };
+export const needs = (permission: Permission): RoutePolicy => ({ kind: "permission", permission });
+
+interface Args {
+  request: Request;
+  context: AppLoadContext;
+}
+
+export function secureCookies(context: AppLoadContext): boolean {
+  return context.config.isProduction;
+}
+
+export async function optionalUser({ request, context }: Args): Promise<CurrentUser | null> {
+  return getCurrentUser(context.db, request, secureCookies(context));
+}
+
+function loginRedirect(request: Request): never {
+  const url = new URL(request.url);
+  const back = url.pathname + url.search;
+  throw redirect(back && back !== "/" ? `/login?redirectTo=${encodeURIComponent(back)}` : "/login");
+}
+
+/** Paths a signed-in person may reach before finishing MFA set-up. */
+const MFA_SETUP_PATHS = new Set(["/mfa/setup", "/logout", "/locale"]);
+
+/**
+ * Signed in, second factor passed when the account has one, and set up when a role requires it
+ * (outside demo mode). Redirects otherwise.
+ */
+export async function requireUser(args: Args): Promise<CurrentUser> {
+  const user = await optionalUser(args);
+  if (!user) loginRedirect(args.request);
+  const path = new URL(args.request.url).pathname;
+  if (user.mfaEnabled && !user.mfaPassed) throw redirect("/login/mfa");
+  if (user.mfaRequired && !user.mfaEnabled && !args.context.demoMode && !MFA_SETUP_PATHS.has(path)) {
+    throw redirect("/mfa/setup");
+  }
+  return user;
+}
+
+export function actorOf(user: CurrentUser | null, context: AppLoadContext): AuditActor {
+  const primary = user?.roles[0];
+  return {
+    accountId: user?.accountId ?? null,
+    role: user ? user.roles.map((r) => r.role).join(",") || "none" : "anonymous",
+    organizationId: user?.organizationId ?? primary?.organizationId ?? null,
+    partnershipId: user?.partnershipId ?? null,
+    requestId: context.requestId,
+    ip: context.ip,
+  };
+}
+
+export function notFound(): never {
+  throw data({ message: "not_found" }, { status: 404 });
+}
+
+/**
+ * Checks a permission on a target; a denial is audited and answers 404, exactly like a record
+ * that does not exist, so probing reveals nothing.
+ */
+export async function authorize(
+  args: Args,
+  user: CurrentUser,
+  permission: Permission,
+  target: Target = { partnershipId: user.partnershipId, organizationId: null },
+): Promise<void> {
+  if (can(user.roles, permission, target)) return;
+  await args.context.db.transaction(async (tx) => {
+    await recordAuditEvent(tx, actorOf(user, args.context), {
+      action: "access.denied",
+      targetType: "route",
+      targetId: new URL(args.request.url).pathname,
+      details: { permission, method: args.request.method },
+    });
+  });
+  notFound();
+}
+
+/** The whole guard in one call: parse the policy, sign-in, permission on the user's current Table. */
+export async function guard(args: Args, policy: RoutePolicy): Promise<CurrentUser | null> {
+  if (policy.kind === "public") return optionalUser(args);
+  const user = await requireUser(args);
+  if (policy.kind === "permission") {
+    // Organization-scoped permissions are checked again against the record by the route.
+    const anyOrg = user.roles.some(
+      (r) => r.partnershipId === user.partnershipId && r.organizationId &&
+        can([r], policy.permission, { partnershipId: user.partnershipId, organizationId: r.organizationId }),
+    );
+    if (!anyOrg) await authorize(args, user, policy.permission);
+  }
+  return user;
+}

@@ -1,0 +1,94 @@
+import { sql } from "drizzle-orm";
+import { date, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid, index, uniqueIndex } from "drizzle-orm/pg-core";
+
+export const organizationTypes = [
+  "youth_protection", // Centre jeunesse / DPJ
+  "police",
+  "community", // organisme communautaire
+  "health_social_services", // CSSS, CLSC, CIUSSS
+  "school", // commission scolaire / centre de services scolaire
+  "regional_health_agency", // agence de la santé et des services sociaux
+  "research",
+  "other",
+] as const;
+export const organizationType = pgEnum("organization_type", organizationTypes);
+
+/** A Table régionale de concertation: the tenant. */
+export const partnership = pgTable("partnership", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  slug: text("slug").notNull().unique(),
+  nameFr: text("name_fr").notNull(),
+  nameEn: text("name_en").notNull(),
+  region: text("region").notNull().default(""),
+  /** Regional DPJ reporting line, 24/7. */
+  dpjPhone: text("dpj_phone").notNull().default(""),
+  foundedOn: date("founded_on"),
+  settings: jsonb("settings").$type<Record<string, unknown>>().notNull().default({}),
+  version: integer("version").notNull().default(1),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const organization = pgTable(
+  "organization",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    partnershipId: uuid("partnership_id")
+      .notNull()
+      .references(() => partnership.id),
+    type: organizationType("type").notNull(),
+    nameFr: text("name_fr").notNull(),
+    nameEn: text("name_en").notNull(),
+    acronym: text("acronym").notNull().default(""),
+    mission: text("mission").notNull().default(""),
+    mandate: text("mandate").notNull().default(""),
+    culture: text("culture").notNull().default(""),
+    services: text("services").notNull().default(""),
+    territory: text("territory").notNull().default(""),
+    languages: text("languages").array().notNull().default(sql`'{fr}'::text[]`),
+    website: text("website").notNull().default(""),
+    phone: text("phone").notNull().default(""),
+    /** Workers with an address at one of these domains may sign up themselves. */
+    emailDomains: text("email_domains").array().notNull().default(sql`'{}'::text[]`),
+    joinedOn: date("joined_on"),
+    leftOn: date("left_on"),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("organization_partnership_idx").on(t.partnershipId)],
+);
+
+/** A place where an organization works: a school, a CLSC, a police district… */
+export const site = pgTable(
+  "site",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    partnershipId: uuid("partnership_id")
+      .notNull()
+      .references(() => partnership.id),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organization.id),
+    name: text("name").notNull(),
+    kind: text("kind").notNull().default(""),
+    address: text("address").notNull().default(""),
+    municipality: text("municipality").notNull().default(""),
+    territory: text("territory").notNull().default(""),
+    phone: text("phone").notNull().default(""),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("site_organization_idx").on(t.organizationId),
+    uniqueIndex("site_org_name_uq").on(t.organizationId, t.name),
+  ],
+);
+
+/** Installation-wide facts (e.g. whether this installation runs the demo). */
+export const installationSetting = pgTable("installation_setting", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").$type<unknown>().notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});

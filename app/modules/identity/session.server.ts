@@ -1,0 +1,133 @@
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Database } from "../db/client.server.ts";
+import { account, session } from "./tables.ts";
+
+export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
+export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
+
+export function sessionCookieName(secure: boolean): string {
+  // __Host- forbids Domain and requires Secure + Path=/: the cookie cannot be planted by a subdomain.
+  return secure ? "__Host-filet_session" : "filet_session";
+}
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export function serializeSessionCookie(token: string, secure: boolean): string {
+  const parts = [`${sessionCookieName(secure)}=${token}`, "Path=/", "HttpOnly", "SameSite=Lax"];
+  if (secure) parts.push("Secure");
+  return parts.join("; ");
+}
+
+export function clearSessionCookie(secure: boolean): string {
+  const parts = [`${sessionCookieName(secure)}=`, "Path=/", "HttpOnly", "SameSite=Lax", "Max-Age=0"];
+  if (secure) parts.push("Secure");
+  return parts.join("; ");
+}
+
+export function readSessionToken(request: Request, secure: boolean): string | null {
+  const header = request.headers.get("cookie");
+  if (!header) return null;
+  const name = sessionCookieName(secure);
+  for (const part of header.split(";")) {
+    const [k, ...v] = part.trim().split("=");
+    if (k === name) {
+      const value = v.join("=");
+      return /^[A-Za-z0-9_-]{43}$/.test(value) ? value : null;
+    }
+  }
+  return null;
+}
+
+/** A new id at every sign-in: a token known before sign-in is worthless after it. */
+export async function createSession(
+  db: Database,
+  input: { accountId: string; mfaPassed: boolean; ip: string; userAgent: string; now?: Date },
+): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  const now = input.now ?? new Date();
+  await db.insert(session).values({
+    idHash: hashToken(token),
+    accountId: input.accountId,
+    mfaPassed: input.mfaPassed,
+    ip: input.ip,
+    userAgent: input.userAgent.slice(0, 300),
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: new Date(now.getTime() + ABSOLUTE_TIMEOUT_MS),
+  });
+  return token;
+}
+
+export interface LiveSession {
+  idHash: string;
+  accountId: string;
+  mfaPassed: boolean;
+  activePartnershipId: string | null;
+}
+
+/**
+ * Returns the session if it is alive: not revoked, not idle past 30 min, not older than 12 h,
+ * and its account is active (deactivation ends every session at the next request).
+ * Touches last_seen_at at most once a minute to keep writes cheap.
+ */
+export async function loadSession(db: Database, token: string, now = new Date()): Promise<LiveSession | null> {
+  const idHash = hashToken(token);
+  const [row] = await db
+    .select({
+      idHash: session.idHash,
+      accountId: session.accountId,
+      mfaPassed: session.mfaPassed,
+      activePartnershipId: session.activePartnershipId,
+      lastSeenAt: session.lastSeenAt,
+      expiresAt: session.expiresAt,
+      accountStatus: account.status,
+    })
+    .from(session)
+    .innerJoin(account, eq(account.id, session.accountId))
+    .where(and(eq(session.idHash, idHash), isNull(session.revokedAt)))
+    .limit(1);
+  if (!row) return null;
+  const idle = now.getTime() - row.lastSeenAt.getTime() > IDLE_TIMEOUT_MS;
+  if (idle || row.expiresAt <= now || row.accountStatus !== "active") {
+    await db.update(session).set({ revokedAt: now }).where(eq(session.idHash, idHash));
+    return null;
+  }
+  if (now.getTime() - row.lastSeenAt.getTime() > 60_000) {
+    await db.update(session).set({ lastSeenAt: now }).where(eq(session.idHash, idHash));
+  }
+  return {
+    idHash: row.idHash,
+    accountId: row.accountId,
+    mfaPassed: row.mfaPassed,
+    activePartnershipId: row.activePartnershipId,
+  };
+}
+
+export async function revokeSession(db: Database, idHash: string, now = new Date()): Promise<void> {
+  await db.update(session).set({ revokedAt: now }).where(eq(session.idHash, idHash));
+}
+
+export async function revokeAllSessions(db: Database, accountId: string, now = new Date()): Promise<void> {
+  await db
+    .update(session)
+    .set({ revokedAt: now })
+    .where(and(eq(session.accountId, accountId), isNull(session.revokedAt)));
+}
+
+export async function markSessionMfaPassed(db: Database, idHash: string): Promise<void> {
+  await db.update(session).set({ mfaPassed: true }).where(eq(session.idHash, idHash));
+}
+
+export async function setActivePartnership(db: Database, idHash: string, partnershipId: string): Promise<void> {
+  await db.update(session).set({ activePartnershipId: partnershipId }).where(eq(session.idHash, idHash));
+}
+
+export async function purgeExpiredSessions(db: Database, now = new Date()): Promise<number> {
+  const result = await db.execute(
+    sql`delete from ${session} where ${session.expiresAt} < ${new Date(now.getTime() - 24 * 3600_000)} or ${session.revokedAt} < ${new Date(now.getTime() - 24 * 3600_000)}`,
+  );
+  return (result as { affectedRows?: number; rowCount?: number }).rowCount ?? (result as { affectedRows?: number }).affectedRows ?? 0;
+}

@@ -1,0 +1,158 @@
+import { bigint, boolean, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { organization, partnership, site } from "../governance/tables.ts";
+
+export const roles = [
+  "platform_admin",
+  "table_coordinator", // coordination de la Table
+  "table_member", // délégué·e d'une organisation
+  "pivot_coordinator", // coordonnateur·trice des pivots
+  "pivot", // intervenant·e pivot
+  "trainer", // formateur·trice
+  "observer", // observateur·trice
+  "evaluator", // évaluateur·trice
+  "privacy_officer", // responsable de la protection des renseignements personnels
+  "worker", // intervenant·e
+] as const;
+export type Role = (typeof roles)[number];
+export const roleEnum = pgEnum("role", roles);
+
+export const accountStatuses = [
+  "invited", // invitation sent, no password yet
+  "pending_email", // self sign-up, address not confirmed yet
+  "pending_approval", // confirmed, waiting for the pivot coordinator
+  "active",
+  "deactivated",
+] as const;
+export const accountStatus = pgEnum("account_status", accountStatuses);
+
+/** A person of the partnership; may exist in the directory before (or without) an account. */
+export const person = pgTable(
+  "person",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Null only for platform staff who belong to no Table. */
+    partnershipId: uuid("partnership_id").references(() => partnership.id),
+    organizationId: uuid("organization_id").references(() => organization.id),
+    siteId: uuid("site_id").references(() => site.id),
+    givenName: text("given_name").notNull(),
+    familyName: text("family_name").notNull(),
+    title: text("title").notNull().default(""),
+    email: text("email").notNull().default(""),
+    phone: text("phone").notNull().default(""),
+    languages: text("languages").array().notNull().default(["fr"]),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("person_partnership_idx").on(t.partnershipId), index("person_organization_idx").on(t.organizationId)],
+);
+
+export const account = pgTable("account", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  personId: uuid("person_id")
+    .notNull()
+    .unique()
+    .references(() => person.id),
+  /** Stored lower-cased. */
+  email: text("email").notNull().unique(),
+  passwordHash: text("password_hash"),
+  status: accountStatus("status").notNull(),
+  locale: text("locale").notNull().default("fr"),
+  /** AES-256-GCM ciphertext of the TOTP secret (iv.tag.data, base64url). */
+  mfaSecretEnc: text("mfa_secret_enc"),
+  mfaEnabledAt: timestamp("mfa_enabled_at", { withTimezone: true }),
+  /** Last accepted TOTP time step: a code is accepted once. */
+  mfaLastStep: bigint("mfa_last_step", { mode: "number" }),
+  approvedBy: uuid("approved_by"),
+  approvedAt: timestamp("approved_at", { withTimezone: true }),
+  lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
+  deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
+  version: integer("version").notNull().default(1),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const roleAssignment = pgTable(
+  "role_assignment",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => person.id),
+    role: roleEnum("role").notNull(),
+    /** Null only for platform_admin. */
+    partnershipId: uuid("partnership_id").references(() => partnership.id),
+    /** Set for roles held on behalf of one organization (pivot, pivot coordinator, delegate, worker…). */
+    organizationId: uuid("organization_id").references(() => organization.id),
+    grantedBy: uuid("granted_by"),
+    grantedAt: timestamp("granted_at", { withTimezone: true }).notNull().defaultNow(),
+    revokedBy: uuid("revoked_by"),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("role_assignment_person_idx").on(t.personId), index("role_assignment_partnership_idx").on(t.partnershipId)],
+);
+
+export const session = pgTable(
+  "session",
+  {
+    /** SHA-256 of the 32-byte cookie token: a database leak does not yield live sessions. */
+    idHash: text("id_hash").primaryKey(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => account.id),
+    /** False until the second factor is passed for an account that has MFA. */
+    mfaPassed: boolean("mfa_passed").notNull().default(false),
+    activePartnershipId: uuid("active_partnership_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    ip: text("ip").notNull().default(""),
+    userAgent: text("user_agent").notNull().default(""),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("session_account_idx").on(t.accountId)],
+);
+
+export const recoveryCode = pgTable("recovery_code", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  accountId: uuid("account_id")
+    .notNull()
+    .references(() => account.id),
+  codeHash: text("code_hash").notNull(),
+  usedAt: timestamp("used_at", { withTimezone: true }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const tokenKinds = ["invitation", "password_reset", "email_confirmation"] as const;
+export const tokenKind = pgEnum("token_kind", tokenKinds);
+
+/** Single-use links sent by email. Only the SHA-256 of the token is stored. */
+export const accountToken = pgTable(
+  "account_token",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: tokenKind("kind").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => account.id),
+    createdBy: uuid("created_by"),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("account_token_hash_uq").on(t.tokenHash)],
+);
+
+/** Sign-in attempts, kept in the database so throttling holds across app processes. */
+export const loginAttempt = pgTable(
+  "login_attempt",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    ip: text("ip").notNull(),
+    succeeded: boolean("succeeded").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("login_attempt_email_at_idx").on(t.email, t.at), index("login_attempt_ip_at_idx").on(t.ip, t.at)],
+);

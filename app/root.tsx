@@ -1,0 +1,152 @@
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteLoaderData,
+} from "react-router";
+import type { Route } from "./+types/root";
+import stylesheet from "./app.css?url";
+import { useNonce } from "./components/nonce.tsx";
+import { messagesFor } from "./i18n/catalog.ts";
+import { resolveLocale } from "./i18n/locale.server.ts";
+import { useT } from "./i18n/use-t.ts";
+import { optionalUser } from "./modules/authz/guard.server.ts";
+import { can } from "./modules/authz/decide.ts";
+
+export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+
+export async function loader(args: Route.LoaderArgs) {
+  const user = await optionalUser(args);
+  const locale = resolveLocale(args.request, user?.locale);
+  const target = { partnershipId: user?.partnershipId ?? null, organizationId: user?.organizationId ?? null };
+  const roles = user?.roles ?? [];
+  const canAdmin =
+    !!user &&
+    (can(roles, "person.manage", target) ||
+      can(roles, "organization.manage", target) ||
+      can(roles, "audit.read", target) ||
+      can(roles, "account.approve", target));
+  return {
+    locale,
+    messages: messagesFor(locale),
+    demoMode: args.context.demoMode,
+    user: user ? { name: `${user.givenName} ${user.familyName}`, email: user.email } : null,
+    canAdmin,
+  };
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const nonce = useNonce();
+  return (
+    <html lang={data?.locale ?? "fr"}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+function Header() {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const { t, locale } = useT();
+  const location = useLocation();
+  const here = location.pathname + location.search;
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("nav.skip")}
+      </a>
+      {data?.demoMode ? (
+        <p className="demo-banner" role="note">
+          {t("demo.banner")}
+        </p>
+      ) : null}
+      <header className="site-header">
+        <Link to="/" className="brand">
+          {t("app.name")}
+        </Link>
+        <nav aria-label={t("nav.main")}>
+          <ul>
+            <li>
+              <Link to="/">{t("nav.home")}</Link>
+            </li>
+            {data?.canAdmin ? (
+              <li>
+                <Link to="/admin">{t("nav.admin")}</Link>
+              </li>
+            ) : null}
+            {data?.user ? (
+              <li>
+                <Link to="/profile">{t("nav.profile")}</Link>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+        <div className="header-actions">
+          <Form method="post" action="/locale" reloadDocument>
+            <input type="hidden" name="locale" value={locale === "fr" ? "en" : "fr"} />
+            <input type="hidden" name="redirectTo" value={here} />
+            <button type="submit" className="link-button" lang={locale === "fr" ? "en" : "fr"} aria-label={t("nav.switchToLabel")}>
+              {t("nav.switchTo")}
+            </button>
+          </Form>
+          {data?.user ? (
+            <Form method="post" action="/logout">
+              <button type="submit" className="link-button">
+                {t("nav.logout")}
+              </button>
+            </Form>
+          ) : (
+            <Link to="/login">{t("nav.login")}</Link>
+          )}
+        </div>
+      </header>
+    </>
+  );
+}
+
+export default function App() {
+  return (
+    <>
+      <Header />
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </>
+  );
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  const { t } = useT();
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  const forbidden = isRouteErrorResponse(error) && error.status === 403;
+  if (!notFound && !forbidden) console.error(error);
+  const title = notFound ? t("error.notFound.title") : forbidden ? t("error.forbidden.title") : t("error.generic.title");
+  return (
+    <>
+      <Header />
+      <main id="main" tabIndex={-1}>
+        <h1>{title}</h1>
+        <p>{notFound ? t("error.notFound.body") : t("error.generic.body")}</p>
+        <p>
+          <Link to="/">{t("error.backHome")}</Link>
+        </p>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+import { type RouteConfig, index, route } from "@react-router/dev/routes";
+
+export default [
+  index("routes/home.tsx"),
+  route("locale", "routes/locale.tsx"),
+  // Identity (accounts, sessions, MFA)
+  route("login", "routes/login.tsx"),
+  route("login/mfa", "routes/login.mfa.tsx"),
+  route("logout", "routes/logout.tsx"),
+  route("mfa/setup", "routes/mfa.setup.tsx"),
+  route("invitation/:token", "routes/invitation.$token.tsx"),
+  route("password/forgot", "routes/password.forgot.tsx"),
+  route("password/reset/:token", "routes/password.reset.$token.tsx"),
+  route("signup", "routes/signup.tsx"),
+  route("signup/confirm/:token", "routes/signup.confirm.$token.tsx"),
+  route("profile", "routes/profile.tsx"),
+  // Administration
+  route("admin", "routes/admin._index.tsx"),
+  route("admin/table", "routes/admin.table.tsx"),
+  route("admin/tables", "routes/admin.tables.tsx"),
+  route("admin/tables/new", "routes/admin.tables.new.tsx"),
+  route("admin/tables/:partnershipId", "routes/admin.tables.$partnershipId.tsx"),
+  route("admin/organizations", "routes/admin.organizations.tsx"),
+  route("admin/organizations/new", "routes/admin.organizations.new.tsx"),
+  route("admin/organizations/:organizationId", "routes/admin.organizations.$organizationId.tsx"),
+  route("admin/organizations/:organizationId/sites/new", "routes/admin.organizations.$organizationId.sites.new.tsx"),
+  route("admin/sites/:siteId", "routes/admin.sites.$siteId.tsx"),
+  route("admin/people", "routes/admin.people.tsx"),
+  route("admin/people/new", "routes/admin.people.new.tsx"),
+  route("admin/people/:personId", "routes/admin.people.$personId.tsx"),
+  route("admin/approvals", "routes/admin.approvals.tsx"),
+  route("admin/audit", "routes/admin.audit.tsx"),
+  route("admin/outbox", "routes/admin.outbox.tsx"),
+  route("admin/outbox/:messageId", "routes/admin.outbox.$messageId.tsx"),
+  route("*", "routes/$.tsx"),
+] satisfies RouteConfig;

@@ -1,0 +1,15 @@
+import { publicRoute, notFound } from "../modules/authz/guard.server.ts";
+
+export const policy = publicRoute;
+
+export function loader(): never {
+  notFound();
+}
+
+export function action(): never {
+  notFound();
+}
+
+export default function CatchAll() {
+  return null;
+}

@@ -1,0 +1,72 @@
+import { Link } from "react-router";
+import type { Route } from "./+types/home";
+import { useT } from "../i18n/use-t.ts";
+import { guard, publicRoute } from "../modules/authz/guard.server.ts";
+import { getHomeSummary } from "../modules/governance/get-home-summary.server.ts";
+
+export const policy = publicRoute;
+
+export async function loader(args: Route.LoaderArgs) {
+  const user = await guard(args, policy);
+  if (!user) return { user: null };
+  const summary = await getHomeSummary(args.context.db, user);
+  return {
+    user: { givenName: user.givenName, roles: user.roles.map((r) => r.role), mfaMissing: user.mfaRequired && !user.mfaEnabled },
+    summary,
+  };
+}
+
+export default function Home({ loaderData }: Route.ComponentProps) {
+  const { t, locale } = useT();
+  if (!loaderData.user) {
+    return (
+      <>
+        <h1>{t("home.public.title")}</h1>
+        <p className="lead">{t("app.tagline")}</p>
+        <p>{t("home.public.body")}</p>
+        <p className="actions">
+          <Link className="button" to="/login">
+            {t("nav.login")}
+          </Link>
+        </p>
+        <p>
+          <Link to="/signup">{t("home.public.signup")}</Link>
+        </p>
+      </>
+    );
+  }
+  const { user, summary } = loaderData;
+  return (
+    <>
+      <h1>{t("home.title", { name: user.givenName })}</h1>
+      <p>{t("home.intro")}</p>
+      {user.mfaMissing ? (
+        <p className="alert warning">
+          {t("home.mfaWarning")} <Link to="/mfa/setup">{t("nav.profile")}</Link>
+        </p>
+      ) : null}
+      <dl>
+        {summary?.partnership ? (
+          <>
+            <dt>{t("home.table")}</dt>
+            <dd>{locale === "en" ? summary.partnership.nameEn : summary.partnership.nameFr}</dd>
+          </>
+        ) : null}
+        {summary?.organization ? (
+          <>
+            <dt>{t("home.organization")}</dt>
+            <dd>{locale === "en" ? summary.organization.nameEn : summary.organization.nameFr}</dd>
+          </>
+        ) : null}
+        <dt>{t("home.roles")}</dt>
+        <dd>
+          <ul>
+            {[...new Set(user.roles)].map((role) => (
+              <li key={role}>{t(`role.${role}`)}</li>
+            ))}
+          </ul>
+        </dd>
+      </dl>
+    </>
+  );
+}

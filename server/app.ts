@@ -1,0 +1,68 @@
+import path from "node:path";
+import express from "express";
+import compression from "compression";
+import { createRequestHandler } from "@react-router/express";
+import type { ServerBuild } from "react-router";
+import type { Config } from "../app/modules/config/config.server.ts";
+import type { DatabaseHandle } from "../app/modules/db/client.server.ts";
+import type { FiletContext } from "../app/modules/context.ts";
+import { allowedMethods, sameOriginPosts, securityHeaders } from "./security.ts";
+
+export interface AppDeps {
+  config: Config;
+  database: DatabaseHandle;
+  build: ServerBuild;
+  buildDir: string;
+  demoMode: boolean;
+  notifyJobs: () => void;
+  /** Set once SIGTERM arrived: /readyz answers 503 so a balancer drains this process. */
+  isShuttingDown: () => boolean;
+}
+
+export function createApp(deps: AppDeps) {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", deps.config.FILET_TRUST_PROXY);
+
+  app.get("/healthz", (_req, res) => {
+    res.setHeader("Cache-Control", "no-store");
+    res.json({ status: "ok" });
+  });
+  app.get("/readyz", async (_req, res) => {
+    res.setHeader("Cache-Control", "no-store");
+    if (deps.isShuttingDown()) return void res.status(503).json({ status: "shutting_down" });
+    try {
+      const ok = await deps.database.ping();
+      res.status(ok ? 200 : 503).json({ status: ok ? "ready" : "database_unreachable", database: deps.database.kind });
+    } catch {
+      res.status(503).json({ status: "database_unreachable", database: deps.database.kind });
+    }
+  });
+
+  app.use(compression());
+  app.use(securityHeaders({ production: deps.config.isProduction }));
+  app.use(allowedMethods);
+  app.use(sameOriginPosts(deps.config.publicUrl));
+
+  const clientDir = path.join(deps.buildDir, "client");
+  app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }));
+  app.use(express.static(clientDir, { maxAge: "1h", index: false }));
+
+  app.all(
+    "/{*splat}",
+    createRequestHandler({
+      build: deps.build,
+      mode: deps.config.isProduction ? "production" : "development",
+      getLoadContext: (req, res): FiletContext => ({
+        db: deps.database.db,
+        config: deps.config,
+        nonce: res.locals.nonce as string,
+        requestId: res.locals.requestId as string,
+        ip: req.ip ?? req.socket.remoteAddress ?? "",
+        demoMode: deps.demoMode,
+        notifyJobs: deps.notifyJobs,
+      }),
+    }),
+  );
+  return app;
+}

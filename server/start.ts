@@ -1,0 +1,90 @@
+import fs from "node:fs";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { execFileSync } from "node:child_process";
+import type { ServerBuild } from "react-router";
+import type { Config } from "../app/modules/config/config.server.ts";
+import { openDatabase } from "../app/modules/db/client.server.ts";
+import { decideDemoMode } from "../app/modules/demo/demo-mode.server.ts";
+import { seedDemo, demoAccounts, DEMO_PASSWORD } from "../app/modules/demo/seed-demo.server.ts";
+import { startJobRunner } from "../app/modules/jobs/runner.server.ts";
+import { jobHandlers } from "../app/modules/jobs/handlers.server.ts";
+import { createApp } from "./app.ts";
+
+export const projectRoot = fileURLToPath(new URL("..", import.meta.url));
+const buildDir = path.join(projectRoot, "build");
+
+/** Outside production a key is made once and kept beside the data, so MFA secrets survive restarts. */
+export function resolveSecretKey(config: Config): Config {
+  if (config.FILET_SECRET_KEY) return config;
+  const file = path.join(config.FILET_DATA_DIR, "secret.key");
+  fs.mkdirSync(config.FILET_DATA_DIR, { recursive: true });
+  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  return { ...config, FILET_SECRET_KEY: fs.readFileSync(file, "utf8").trim() };
+}
+
+export async function startServer(rawConfig: Config, options: { buildIfMissing?: boolean } = {}) {
+  const config = resolveSecretKey(rawConfig);
+  const serverEntry = path.join(buildDir, "server", "index.js");
+  if (!fs.existsSync(serverEntry)) {
+    if (!options.buildIfMissing) throw new Error("No build found: run `npm run build` first.");
+    console.log("Building the application (first start)…");
+    execFileSync("npx", ["react-router", "build"], { cwd: projectRoot, stdio: "inherit" });
+  }
+
+  const freshDataDir =
+    config.databaseKind === "pglite" && !fs.existsSync(path.join(config.FILET_DATA_DIR, "pgdata"));
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.FILET_DATA_DIR });
+  const demoMode = await decideDemoMode(database.db, config, freshDataDir);
+  if (demoMode) await seedDemo(database.db);
+
+  const runner = config.FILET_JOBS ? startJobRunner({ db: database.db, config, handlers: jobHandlers }) : null;
+  const build = (await import(pathToFileURL(serverEntry).href)) as ServerBuild;
+  let shuttingDown = false;
+  const app = createApp({
+    config,
+    database,
+    build,
+    buildDir,
+    demoMode,
+    notifyJobs: () => runner?.wake(),
+    isShuttingDown: () => shuttingDown,
+  });
+
+  const server = app.listen(config.PORT, config.HOST);
+  await new Promise<void>((resolve, reject) => {
+    server.once("listening", resolve);
+    server.once("error", reject);
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.PORT;
+  const url = `http://localhost:${port}`;
+  console.log(`Filet is listening on ${url} (database: ${database.kind}${demoMode ? ", demo mode" : ""})`);
+  if (demoMode) {
+    console.log(`Demo accounts (password: ${DEMO_PASSWORD}):`);
+    for (const a of demoAccounts) console.log(`  ${a.email.padEnd(34)} ${a.label}`);
+  }
+
+  const shutdown = async (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    console.log(`${signal} received: finishing in-flight requests…`);
+    const force = setTimeout(() => {
+      console.error("Shutdown took too long; exiting.");
+      process.exit(1);
+    }, 15_000);
+    force.unref();
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    });
+    await runner?.stop();
+    await database.close();
+    console.log("Stopped cleanly.");
+    process.exit(0);
+  };
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  return { server, port, url, database, config, demoMode, shutdown };
+}

@@ -1,0 +1,87 @@
+import fs from "node:fs";
+import { randomUUID } from "node:crypto";
+import { inject } from "vitest";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { sql } from "drizzle-orm";
+import * as schema from "../../app/modules/db/schema.ts";
+import { openPostgres, type Database, type DatabaseHandle } from "../../app/modules/db/client.server.ts";
+import { parseConfig, type Config } from "../../app/modules/config/config.server.ts";
+import type { FiletContext } from "../../app/modules/context.ts";
+
+/**
+ * One database per test file. Locally: an in-memory PGlite loaded from the migrated template.
+ * With DATABASE_URL (CI's database suite): a fresh schema on the real PostgreSQL, migrated by
+ * the same migrations, dropped at the end.
+ */
+export async function createTestDatabase(): Promise<DatabaseHandle> {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const schemaName = `t_${randomUUID().replace(/-/g, "").slice(0, 16)}`;
+    const admin = await openPostgresRaw(url);
+    await admin.query(`create schema ${schemaName}`);
+    await admin.end();
+    const scoped = withSearchPath(url, schemaName);
+    const handle = await openPostgres(scoped, 4);
+    return {
+      ...handle,
+      close: async () => {
+        await handle.close();
+        const cleanup = await openPostgresRaw(url);
+        await cleanup.query(`drop schema ${schemaName} cascade`);
+        await cleanup.end();
+      },
+    };
+  }
+  const template = inject("pgliteTemplate");
+  const blob = new Blob([fs.readFileSync(template)]);
+  const client = await PGlite.create({ loadDataDir: blob });
+  const db = drizzlePglite({ client, schema }) as unknown as Database;
+  return {
+    db,
+    kind: "pglite",
+    ping: async () => (await client.query("select 1")).rows.length === 1,
+    close: () => client.close(),
+  };
+}
+
+async function openPostgresRaw(url: string) {
+  const pg = (await import("pg")).default;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  return client;
+}
+
+function withSearchPath(url: string, schemaName: string): string {
+  const u = new URL(url);
+  u.searchParams.set("options", `-c search_path=${schemaName}`);
+  return u.toString();
+}
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return parseConfig({
+    NODE_ENV: "test",
+    FILET_SECRET_KEY: "test-secret-key-test-secret-key-0123456789",
+    FILET_PUBLIC_URL: "http://localhost:3000",
+    ...overrides,
+  });
+}
+
+/** A load context as the server builds it, for calling loaders, actions and domain functions. */
+export function testContext(db: Database, overrides: Partial<FiletContext> = {}): FiletContext {
+  return {
+    db,
+    config: testConfig(),
+    nonce: "test-nonce",
+    requestId: randomUUID(),
+    ip: "127.0.0.1",
+    demoMode: false,
+    notifyJobs: () => {},
+    ...overrides,
+  };
+}
+
+export async function countRows(db: Database, table: string): Promise<number> {
+  const result = await db.execute<{ n: number }>(sql.raw(`select count(*)::int as n from ${table}`));
+  return Number(result.rows[0]?.n ?? 0);
+}

@@ -17,18 +17,19 @@ import type { FiletContext } from "../../app/modules/context.ts";
 export async function createTestDatabase(): Promise<DatabaseHandle> {
   const url = process.env.DATABASE_URL;
   if (url) {
-    const schemaName = `t_${randomUUID().replace(/-/g, "").slice(0, 16)}`;
+    const name = `filet_t_${randomUUID().replace(/-/g, "").slice(0, 16)}`;
     const admin = await openPostgresRaw(url);
-    await admin.query(`create schema ${schemaName}`);
+    await admin.query(`create database ${name}`);
     await admin.end();
-    const scoped = withSearchPath(url, schemaName);
-    const handle = await openPostgres(scoped, 4);
+    const scoped = new URL(url);
+    scoped.pathname = `/${name}`;
+    const handle = await openPostgres(scoped.toString(), 4);
     return {
       ...handle,
       close: async () => {
         await handle.close();
         const cleanup = await openPostgresRaw(url);
-        await cleanup.query(`drop schema ${schemaName} cascade`);
+        await cleanup.query(`drop database if exists ${name} with (force)`);
         await cleanup.end();
       },
     };
@@ -52,11 +53,6 @@ async function openPostgresRaw(url: string) {
   return client;
 }
 
-function withSearchPath(url: string, schemaName: string): string {
-  const u = new URL(url);
-  u.searchParams.set("options", `-c search_path=${schemaName}`);
-  return u.toString();
-}
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
   return parseConfig({

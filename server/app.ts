@@ -2,10 +2,10 @@ import path from "node:path";
 import express from "express";
 import compression from "compression";
 import { createRequestHandler } from "@react-router/express";
-import type { ServerBuild } from "react-router";
+import type { AppLoadContext, ServerBuild } from "react-router";
 import type { Config } from "../app/modules/config/config.server.ts";
 import type { DatabaseHandle } from "../app/modules/db/client.server.ts";
-import type { FiletContext } from "../app/modules/context.ts";
+import "../app/modules/context.ts";
 import { allowedMethods, sameOriginPosts, securityHeaders } from "./security.ts";
 
 export interface AppDeps {
@@ -53,7 +53,7 @@ export function createApp(deps: AppDeps) {
     createRequestHandler({
       build: deps.build,
       mode: deps.config.isProduction ? "production" : "development",
-      getLoadContext: (req, res): FiletContext => ({
+      getLoadContext: (req, res): AppLoadContext => ({
         db: deps.database.db,
         config: deps.config,
         nonce: res.locals.nonce as string,

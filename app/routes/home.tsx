@@ -1,6 +1,7 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/home";
 import { useT } from "../i18n/use-t.ts";
+import type { MessageKey } from "../i18n/catalog.ts";
 import { guard, publicRoute } from "../modules/authz/guard.server.ts";
 import { getHomeSummary } from "../modules/governance/get-home-summary.server.ts";
 
@@ -62,7 +63,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
         <dd>
           <ul>
             {[...new Set(user.roles)].map((role) => (
-              <li key={role}>{t(`role.${role}`)}</li>
+              <li key={role}>{t(`role.${role}` as MessageKey)}</li>
             ))}
           </ul>
         </dd>

@@ -8,6 +8,7 @@ import * as schema from "../../app/modules/db/schema.ts";
 import { openPostgres, type Database, type DatabaseHandle } from "../../app/modules/db/client.server.ts";
 import { parseConfig, type Config } from "../../app/modules/config/config.server.ts";
 import type { FiletContext } from "../../app/modules/context.ts";
+import { rowsOf } from "../../app/modules/db/rows.ts";
 
 /**
  * One database per test file. Locally: an in-memory PGlite loaded from the migrated template.
@@ -78,6 +79,6 @@ export function testContext(db: Database, overrides: Partial<FiletContext> = {})
 }
 
 export async function countRows(db: Database, table: string): Promise<number> {
-  const result = await db.execute<{ n: number }>(sql.raw(`select count(*)::int as n from ${table}`));
-  return Number(result.rows[0]?.n ?? 0);
+  const [row] = rowsOf<{ n: number }>(await db.execute(sql.raw(`select count(*)::int as n from ${table}`)));
+  return Number(row?.n ?? 0);
 }

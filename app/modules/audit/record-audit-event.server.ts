@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { desc, sql } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { auditEvent } from "./tables.ts";
+import { rowsOf } from "../db/rows.ts";
 
 /** Who did something, from where: built once per request by the route layer. */
 export interface AuditActor {
@@ -68,11 +69,12 @@ export async function recordAuditEvent(tx: Database, actor: AuditActor, entry: A
     .from(auditEvent)
     .orderBy(desc(auditEvent.id))
     .limit(1);
-  const [{ id } = { id: 0 }] = (
-    await tx.execute<{ id: string }>(sql`select nextval(pg_get_serial_sequence('audit_event', 'id')) as id`)
-  ).rows.map((r) => ({ id: Number(r.id) }));
+  const [next] = rowsOf<{ id: string | number }>(
+    await tx.execute(sql`select nextval(pg_get_serial_sequence('audit_event', 'id')) as id`),
+  );
+  const id = Number(next?.id);
   // Millisecond precision: what PostgreSQL stores is exactly what was hashed.
-  const occurredAt = new Date(Math.floor(Date.now()));
+  const occurredAt = new Date();
   const fields: HashedFields = {
     id,
     occurredAt,

@@ -5,7 +5,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { sql } from "drizzle-orm";
 import * as schema from "../../app/modules/db/schema.ts";
-import { openPostgres, type Database, type DatabaseHandle } from "../../app/modules/db/client.server.ts";
+import { openPostgres, pgliteExtensions, type Database, type DatabaseHandle } from "../../app/modules/db/client.server.ts";
 import { parseConfig, type Config } from "../../app/modules/config/config.server.ts";
 import type { FiletContext } from "../../app/modules/context.ts";
 import { rowsOf } from "../../app/modules/db/rows.ts";
@@ -37,7 +37,7 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   }
   const template = inject("pgliteTemplate");
   const blob = new Blob([fs.readFileSync(template)]);
-  const client = await PGlite.create({ loadDataDir: blob });
+  const client = await PGlite.create({ loadDataDir: blob, extensions: pgliteExtensions });
   const db = drizzlePglite({ client, schema }) as unknown as Database;
   return {
     db,

@@ -50,6 +50,32 @@ export const permissionRules = {
     ["privacy_officer", "partnership"],
   ],
   "outbox.read": [["platform_admin", "global"]],
+  /** Designate, edit and end pivot designations (and see the organization's stale entries). */
+  "pivot.designate": [
+    ["platform_admin", "global"],
+    ["table_coordinator", "partnership"],
+    ["pivot_coordinator", "organization"],
+  ],
+  /** Edit, version, validate and publish the "I have a doubt" pathway texts and Table settings. */
+  "pathway.edit": [
+    ["platform_admin", "global"],
+    ["table_coordinator", "partnership"],
+  ],
+  /** Ask a pivot for advice (any active member of the Table). */
+  "consultation.ask": [
+    ["platform_admin", "global"],
+    ["table_coordinator", "partnership"],
+    ["table_member", "partnership"],
+    ["pivot_coordinator", "partnership"],
+    ["pivot", "partnership"],
+    ["trainer", "partnership"],
+    ["worker", "partnership"],
+  ],
+  /** Log pivot activities for one's organization. */
+  "activity.log": [
+    ["pivot", "organization"],
+    ["pivot_coordinator", "organization"],
+  ],
 } as const satisfies Record<string, Rules>;
 
 export type Permission = keyof typeof permissionRules;

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
@@ -14,6 +15,9 @@ import { acquireDataDirLock, type DataDirLock } from "./data-dir-lock.server.ts"
 export type Schema = typeof schema;
 /** The database handle every domain function takes: PGlite or PostgreSQL, or a transaction of either. */
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+
+/** Extensions the migrations create: PGlite must load them before CREATE EXTENSION. */
+export const pgliteExtensions = { pg_trgm };
 
 export const migrationsFolder = fileURLToPath(new URL("../../../migrations", import.meta.url));
 
@@ -33,7 +37,7 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
     lock = acquireDataDirLock(dataDir);
   }
   try {
-    const client = await PGlite.create(dataDir ? path.join(dataDir, "pgdata") : undefined);
+    const client = await PGlite.create({ dataDir: dataDir ? path.join(dataDir, "pgdata") : undefined, extensions: pgliteExtensions });
     const db = drizzlePglite({ client, schema }) as unknown as Database;
     await migratePglite(db as never, { migrationsFolder });
     return {
@@ -65,6 +69,9 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
     await migrator.end();
   }
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection that dies (server restart, terminated backend) must not crash the process:
+  // without a listener the pool's "error" event is an uncaught exception. The pool replaces it.
+  pool.on("error", (error) => console.warn(`PostgreSQL connection lost: ${error.message}`));
   const db = drizzlePg(pool, { schema }) as unknown as Database;
   return {
     db,

@@ -4,3 +4,7 @@ export * from "../identity/tables.ts";
 export * from "../audit/tables.ts";
 export * from "../jobs/tables.ts";
 export * from "../email/tables.ts";
+export * from "../directory/tables.ts";
+export * from "../pathway/tables.ts";
+export * from "../consultations/tables.ts";
+export * from "../pivot-activities/tables.ts";

@@ -1,0 +1,53 @@
+import { date, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { organization, partnership, site } from "../governance/tables.ts";
+import { person } from "../identity/tables.ts";
+
+/**
+ * A person designated as pivot (intervenant·e pivot) of an organization, optionally for one
+ * site. Ending a designation sets `until`; rows are never deleted, so the history stays.
+ */
+export const pivotDesignation = pgTable(
+  "pivot_designation",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    partnershipId: uuid("partnership_id")
+      .notNull()
+      .references(() => partnership.id),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organization.id),
+    siteId: uuid("site_id").references(() => site.id),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => person.id),
+    /** "primary" (titulaire) or "backup" (substitut). */
+    rank: text("rank", { enum: ["primary", "backup"] }).notNull().default("primary"),
+    since: date("since").notNull(),
+    until: date("until"),
+    endReason: text("end_reason").notNull().default(""),
+    languages: text("languages").array().notNull().default(sql`'{fr}'::text[]`),
+    /** Codes, e.g. "12-17", "boys", "girls", "lgbtq", "first_nations_inuit", "newcomers". */
+    clienteles: text("clienteles").array().notNull().default(sql`'{}'::text[]`),
+    expertise: text("expertise").array().notNull().default(sql`'{}'::text[]`),
+    availability: text("availability").notNull().default(""),
+    contactPhone: text("contact_phone").notNull().default(""),
+    contactEmail: text("contact_email").notNull().default(""),
+    contactNotes: text("contact_notes").notNull().default(""),
+    /** Lower-cased, accent-free names of the person, organization, site and territories: the search target. */
+    searchText: text("search_text").notNull().default(""),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true }).notNull().defaultNow(),
+    confirmedBy: uuid("confirmed_by"),
+    staleReminderSentAt: timestamp("stale_reminder_sent_at", { withTimezone: true }),
+    designatedBy: uuid("designated_by"),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("pivot_designation_partnership_idx").on(t.partnershipId, t.until),
+    index("pivot_designation_person_idx").on(t.personId),
+    index("pivot_designation_org_idx").on(t.organizationId),
+    index("pivot_designation_search_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
+  ],
+);

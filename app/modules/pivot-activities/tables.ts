@@ -1,0 +1,42 @@
+import { date, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { organization, partnership } from "../governance/tables.ts";
+import { person } from "../identity/tables.ts";
+
+export const pivotActivityTypes = [
+  "awareness_session", // séance de sensibilisation ou d'information donnée
+  "consultation_given",
+  "case_discussion", // discussion de cas, sans identité
+  "management_briefing", // information transmise à la direction
+  "meeting_attended",
+  "training_received",
+] as const;
+
+/** What pivots did, shared across the network ("mettre en commun les activités"). */
+export const pivotActivity = pgTable(
+  "pivot_activity",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    partnershipId: uuid("partnership_id")
+      .notNull()
+      .references(() => partnership.id),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organization.id),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => person.id),
+    type: text("type", { enum: pivotActivityTypes }).notNull(),
+    occurredOn: date("occurred_on").notNull(),
+    durationMinutes: integer("duration_minutes").notNull().default(0),
+    audience: text("audience").notNull().default(""),
+    audienceSize: integer("audience_size"),
+    notes: text("notes").notNull().default(""),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("pivot_activity_partnership_idx").on(t.partnershipId, t.occurredOn),
+    index("pivot_activity_org_idx").on(t.organizationId),
+  ],
+);

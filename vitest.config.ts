@@ -30,6 +30,18 @@ export default defineConfig({
           pool: "forks",
         },
       },
+      {
+        // Real PostgreSQL only (DATABASE_URL): several app processes on one database.
+        resolve: { alias },
+        test: {
+          name: "pg",
+          include: ["tests/pg/**/*.test.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 240_000,
+          fileParallelism: false,
+          pool: "forks",
+        },
+      },
     ],
   },
 });

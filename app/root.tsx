@@ -85,6 +85,22 @@ function Header() {
             <li>
               <Link to="/">{t("nav.home")}</Link>
             </li>
+            {data?.user ? (
+              <>
+                <li>
+                  <Link to="/pathway">{t("nav.pathway")}</Link>
+                </li>
+                <li>
+                  <Link to="/directory">{t("nav.directory")}</Link>
+                </li>
+                <li>
+                  <Link to="/consultations">{t("nav.consultations")}</Link>
+                </li>
+                <li>
+                  <Link to="/activities">{t("nav.activities")}</Link>
+                </li>
+              </>
+            ) : null}
             {data?.canAdmin ? (
               <li>
                 <Link to="/admin">{t("nav.admin")}</Link>

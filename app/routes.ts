@@ -32,5 +32,31 @@ export default [
   route("admin/audit", "routes/admin.audit.tsx"),
   route("admin/outbox", "routes/admin.outbox.tsx"),
   route("admin/outbox/:messageId", "routes/admin.outbox.$messageId.tsx"),
+  // Pivot network: directory (bottin) — routes added by the directory work go in this block
+  route("directory", "routes/directory.tsx"),
+  route("directory/mine", "routes/directory.mine.tsx"),
+  route("directory/stale", "routes/directory.stale.tsx"),
+  route("directory/designations", "routes/directory.designations.tsx"),
+  route("directory/designations/new", "routes/directory.designations.new.tsx"),
+  route("directory/designations/:designationId", "routes/directory.designations.$designationId.tsx"),
+  route("api/hsds/organizations", "routes/api.hsds.organizations.tsx"),
+  // (directory block end)
+  // "I have a doubt" pathway — pathway block
+  route("pathway", "routes/pathway.tsx"),
+  route("pathway/edit", "routes/pathway.edit.tsx"),
+  route("pathway/versions", "routes/pathway.versions.tsx"),
+  route("pathway/versions/compare", "routes/pathway.versions.compare.tsx"),
+  route("pathway/versions/:versionId", "routes/pathway.versions.$versionId.tsx"),
+  // (pathway block end)
+  // Consultations — consultations block
+  route("consultations", "routes/consultations.tsx"),
+  route("consultations/new", "routes/consultations.new.tsx"),
+  route("consultations/:consultationId", "routes/consultations.$consultationId.tsx"),
+  // (consultations block end)
+  // Pivot activities — activities block
+  route("activities", "routes/activities.tsx"),
+  route("activities/new", "routes/activities.new.tsx"),
+  route("activities/:activityId", "routes/activities.$activityId.tsx"),
+  // (activities block end)
   route("*", "routes/$.tsx"),
 ] satisfies RouteConfig;

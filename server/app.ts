@@ -19,28 +19,40 @@ export interface AppDeps {
   isShuttingDown: () => boolean;
 }
 
+const READY_TIMEOUT_MS = 2000;
+
+/** A database that does not answer within the time limit is as good as unreachable: probes must not hang. */
+async function pingWithin(database: DatabaseHandle, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+    timer.unref();
+  });
+  try {
+    return await Promise.race([database.ping().catch(() => false), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export function createApp(deps: AppDeps) {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", deps.config.FILET_TRUST_PROXY);
 
+  app.use(securityHeaders({ production: deps.config.isProduction }));
+
+  // Liveness: the process answers. Readiness: it can serve (database reachable, not draining).
   app.get("/healthz", (_req, res) => {
-    res.setHeader("Cache-Control", "no-store");
     res.json({ status: "ok" });
   });
   app.get("/readyz", async (_req, res) => {
-    res.setHeader("Cache-Control", "no-store");
     if (deps.isShuttingDown()) return void res.status(503).json({ status: "shutting_down" });
-    try {
-      const ok = await deps.database.ping();
-      res.status(ok ? 200 : 503).json({ status: ok ? "ready" : "database_unreachable", database: deps.database.kind });
-    } catch {
-      res.status(503).json({ status: "database_unreachable", database: deps.database.kind });
-    }
+    const ok = await pingWithin(deps.database, READY_TIMEOUT_MS);
+    res.status(ok ? 200 : 503).json({ status: ok ? "ready" : "database_unreachable", database: deps.database.kind });
   });
 
   app.use(compression());
-  app.use(securityHeaders({ production: deps.config.isProduction }));
   app.use(allowedMethods);
   app.use(sameOriginPosts(deps.config.publicUrl));
 

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -9,7 +10,7 @@ import { openDatabase } from "../app/modules/db/client.server.ts";
 import { decideDemoMode } from "../app/modules/demo/demo-mode.server.ts";
 import { seedDemo, demoAccounts, DEMO_PASSWORD } from "../app/modules/demo/seed-demo.server.ts";
 import { startJobRunner } from "../app/modules/jobs/runner.server.ts";
-import { jobHandlers } from "../app/modules/jobs/handlers.server.ts";
+import { jobHandlers, recurringJobs } from "../app/modules/jobs/handlers.server.ts";
 import { createApp } from "./app.ts";
 
 export const projectRoot = fileURLToPath(new URL("..", import.meta.url));
@@ -24,13 +25,22 @@ export function resolveSecretKey(config: Config): Config {
   return { ...config, FILET_SECRET_KEY: fs.readFileSync(file, "utf8").trim() };
 }
 
+/** The build tool of this checkout; npx only as a fallback (it may print npm's own warnings). */
+function buildApplication() {
+  const local = path.join(projectRoot, "node_modules", ".bin", "react-router");
+  const [command, args] = fs.existsSync(local) ? [local, ["build"]] : ["npx", ["react-router", "build"]];
+  execFileSync(command, args, { cwd: projectRoot, stdio: "inherit" });
+}
+
+const SHUTDOWN_GRACE_MS = 15_000;
+
 export async function startServer(rawConfig: Config, options: { buildIfMissing?: boolean } = {}) {
-  const config = resolveSecretKey(rawConfig);
+  let config = resolveSecretKey(rawConfig);
   const serverEntry = path.join(buildDir, "server", "index.js");
   if (!fs.existsSync(serverEntry)) {
     if (!options.buildIfMissing) throw new Error("No build found: run `npm run build` first.");
     console.log("Building the application (first start)…");
-    execFileSync("npx", ["react-router", "build"], { cwd: projectRoot, stdio: "inherit" });
+    buildApplication();
   }
 
   const freshDataDir =
@@ -38,9 +48,31 @@ export async function startServer(rawConfig: Config, options: { buildIfMissing?:
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.FILET_DATA_DIR });
   const demoMode = await decideDemoMode(database.db, config, freshDataDir);
   if (demoMode) await seedDemo(database.db);
-
-  const runner = config.FILET_JOBS ? startJobRunner({ db: database.db, config, handlers: jobHandlers }) : null;
   const build = (await import(pathToFileURL(serverEntry).href)) as ServerBuild;
+
+  // Listen first, so that PORT=0 (any free port) yields the real URL for links in emails.
+  const server = http.createServer();
+  server.listen(config.PORT, config.HOST);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("listening", resolve);
+      server.once("error", reject);
+    });
+  } catch (error) {
+    await database.close();
+    if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
+      throw new Error(`Port ${config.PORT} is already in use: stop the other program or set PORT to another port.`);
+    }
+    throw error;
+  }
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.PORT;
+  const url = `http://localhost:${port}`;
+  if (!config.FILET_PUBLIC_URL) config = { ...config, publicUrl: url };
+
+  const runner = config.FILET_JOBS
+    ? startJobRunner({ db: database.db, config, handlers: jobHandlers, recurring: recurringJobs })
+    : null;
   let shuttingDown = false;
   const app = createApp({
     config,
@@ -51,21 +83,20 @@ export async function startServer(rawConfig: Config, options: { buildIfMissing?:
     notifyJobs: () => runner?.wake(),
     isShuttingDown: () => shuttingDown,
   });
+  server.on("request", app);
 
-  const server = app.listen(config.PORT, config.HOST);
-  await new Promise<void>((resolve, reject) => {
-    server.once("listening", resolve);
-    server.once("error", reject);
-  });
-  const address = server.address();
-  const port = typeof address === "object" && address ? address.port : config.PORT;
-  const url = `http://localhost:${port}`;
-  console.log(`Filet is listening on ${url} (database: ${database.kind}${demoMode ? ", demo mode" : ""})`);
+  // Tests and scripts parse this line: keep its form.
+  console.log(`Filet is listening on ${url}`);
+  console.log(`Database: ${database.kind === "pglite" ? `embedded, in ${path.resolve(config.FILET_DATA_DIR)}` : "PostgreSQL"}${demoMode ? " — demo mode" : ""}`);
   if (demoMode) {
     console.log(`Demo accounts (password: ${DEMO_PASSWORD}):`);
     for (const a of demoAccounts) console.log(`  ${a.email.padEnd(34)} ${a.label}`);
   }
 
+  /**
+   * SIGTERM: stop accepting connections, let the requests in progress finish (connections
+   * are closed as soon as they fall idle), wait for the running job, close the database.
+   */
   const shutdown = async (signal: string) => {
     if (shuttingDown) return;
     shuttingDown = true;
@@ -73,12 +104,13 @@ export async function startServer(rawConfig: Config, options: { buildIfMissing?:
     const force = setTimeout(() => {
       console.error("Shutdown took too long; exiting.");
       process.exit(1);
-    }, 15_000);
+    }, SHUTDOWN_GRACE_MS);
     force.unref();
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeIdleConnections();
-    });
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    const reaper = setInterval(() => server.closeIdleConnections(), 100);
+    server.closeIdleConnections();
+    await closed;
+    clearInterval(reaper);
     await runner?.stop();
     await database.close();
     console.log("Stopped cleanly.");

@@ -1,12 +1,16 @@
 import * as common from "./messages/common.ts";
 import * as identity from "./messages/identity.ts";
 import * as admin from "./messages/admin.ts";
+import * as directory from "./messages/directory.ts";
+import * as pathway from "./messages/pathway.ts";
+import * as consultations from "./messages/consultations.ts";
+import * as activities from "./messages/activities.ts";
 import type { Locale } from "./types.ts";
 
 // One namespace file per area; each exports `fr` (the source) and `en` (typed against it).
 export const catalog = {
-  fr: { ...common.fr, ...identity.fr, ...admin.fr },
-  en: { ...common.en, ...identity.en, ...admin.en },
+  fr: { ...common.fr, ...identity.fr, ...admin.fr, ...directory.fr, ...pathway.fr, ...consultations.fr, ...activities.fr },
+  en: { ...common.en, ...identity.en, ...admin.en, ...directory.en, ...pathway.en, ...consultations.en, ...activities.en },
 } as const;
 
 export type MessageKey = keyof (typeof catalog)["fr"];

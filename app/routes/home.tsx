@@ -46,6 +46,15 @@ export default function Home({ loaderData }: Route.ComponentProps) {
           {t("home.mfaWarning")} <Link to="/mfa/setup">{t("nav.profile")}</Link>
         </p>
       ) : null}
+      <section className="alert" aria-labelledby="doubt-title">
+        <h2 id="doubt-title">{t("home.doubt.title")}</h2>
+        <p>{t("home.doubt.body")}</p>
+        <p>
+          <Link className="button" to="/pathway">
+            {t("home.doubt.cta")}
+          </Link>
+        </p>
+      </section>
       <dl>
         {summary?.partnership ? (
           <>

@@ -1,0 +1,165 @@
+import { and, eq, ne, sql } from "drizzle-orm";
+import type { Database } from "../db/client.server.ts";
+import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
+import { isUuid } from "../governance/form-fields.ts";
+import { readableBy, sideOf, viewerReach, type Side, type Viewer } from "./access.server.ts";
+import { notifyRecipients } from "./consultation-emails.server.ts";
+import { checkTexts, hasFindings, type GuardFindings } from "./consultation-schema.ts";
+import { activeAccountsOf, currentPivotsOf, type Recipient } from "./resolve-target.server.ts";
+import { consultation, consultationMessage } from "./tables.ts";
+
+type Row = typeof consultation.$inferSelect;
+
+async function readable(tx: Database, viewer: Viewer, id: string): Promise<{ row: Row; side: Side } | null> {
+  if (!isUuid(id)) return null;
+  const reach = await viewerReach(tx, viewer);
+  const [row] = await tx.select().from(consultation).where(and(eq(consultation.id, id), readableBy(viewer, reach))).limit(1);
+  return row ? { row, side: sideOf(row, viewer) } : null;
+}
+
+async function denied(tx: Database, actor: AuditActor, id: string, action: string) {
+  await recordAuditEvent(tx, actor, {
+    action: "access.denied",
+    targetType: "consultation",
+    targetId: id.slice(0, 64),
+    details: { attempted: action },
+  });
+}
+
+/** The pivot who took it; otherwise every pivot it was addressed to. */
+async function responderRecipients(tx: Database, row: Row): Promise<Recipient[]> {
+  if (row.takenByPersonId) return activeAccountsOf(tx, [row.takenByPersonId]);
+  if (row.targetPersonId) return activeAccountsOf(tx, [row.targetPersonId]);
+  return activeAccountsOf(tx, await currentPivotsOf(tx, row.partnershipId, row.targetOrganizationId));
+}
+
+/** A notice to the other side of the thread. */
+async function notifyOtherSide(tx: Database, row: Row, side: Side, kind: "reply" | "closed", viewer: Viewer, publicUrl: string) {
+  const recipients = side === "responder" ? await activeAccountsOf(tx, [row.askerPersonId]) : await responderRecipients(tx, row);
+  await notifyRecipients(tx, {
+    kind,
+    recipients,
+    consultationId: row.id,
+    publicUrl,
+    partnershipId: row.partnershipId,
+    exceptPersonId: viewer.personId,
+  });
+}
+
+export type ChangeResult = "ok" | "conflict" | "not_found";
+
+/** A pivot takes charge (new → taken). The version guards against two pivots taking it at once. */
+export async function takeConsultation(
+  db: Database,
+  actor: AuditActor,
+  viewer: Viewer,
+  input: { id: string; version: number },
+): Promise<ChangeResult> {
+  return db.transaction(async (tx) => {
+    const found = await readable(tx, viewer, input.id);
+    if (!found || found.side !== "responder") {
+      await denied(tx, actor, input.id, "take");
+      return "not_found";
+    }
+    const updated = await tx
+      .update(consultation)
+      .set({ status: "taken", takenByPersonId: viewer.personId, version: sql`${consultation.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(consultation.id, found.row.id), eq(consultation.version, input.version), eq(consultation.status, "new")))
+      .returning({ id: consultation.id });
+    if (!updated.length) return "conflict";
+    await recordAuditEvent(tx, actor, { action: "consultation.taken", targetType: "consultation", targetId: found.row.id });
+    return "ok";
+  });
+}
+
+export type ReplyResult =
+  | { ok: true }
+  | { ok: false; reason: "not_found" | "closed" | "duplicate" }
+  | { ok: false; reason: "findings"; findings: GuardFindings };
+
+/**
+ * A message in the thread, after the guard. The first reply of a pivot marks the consultation
+ * answered and stamps the response time the indicators count.
+ */
+export async function replyToConsultation(
+  db: Database,
+  actor: AuditActor,
+  viewer: Viewer,
+  input: { id: string; submissionId: string; body: string; publicUrl: string; now?: Date },
+): Promise<ReplyResult> {
+  const findings = checkTexts({ body: input.body });
+  if (hasFindings(findings)) return { ok: false, reason: "findings", findings };
+  const now = input.now ?? new Date();
+  return db.transaction(async (tx): Promise<ReplyResult> => {
+    const found = await readable(tx, viewer, input.id);
+    if (!found) {
+      await denied(tx, actor, input.id, "reply");
+      return { ok: false, reason: "not_found" };
+    }
+    const { row, side } = found;
+    if (row.status === "closed") return { ok: false, reason: "closed" };
+    const [message] = await tx
+      .insert(consultationMessage)
+      .values({ id: input.submissionId, consultationId: row.id, partnershipId: row.partnershipId, authorPersonId: viewer.personId, body: input.body, createdAt: now })
+      .onConflictDoNothing({ target: consultationMessage.id })
+      .returning({ id: consultationMessage.id });
+    if (!message) {
+      const [mine] = await tx
+        .select({ id: consultationMessage.id })
+        .from(consultationMessage)
+        .where(and(eq(consultationMessage.id, input.submissionId), eq(consultationMessage.consultationId, row.id), eq(consultationMessage.authorPersonId, viewer.personId)));
+      return mine ? { ok: true } : { ok: false, reason: "duplicate" };
+    }
+    if (side === "responder") {
+      await tx
+        .update(consultation)
+        .set({
+          status: sql`case when ${consultation.status} in ('new', 'taken') then 'answered' else ${consultation.status} end`,
+          firstResponseAt: sql`coalesce(${consultation.firstResponseAt}, ${now.toISOString()}::timestamptz)`,
+          takenByPersonId: sql`coalesce(${consultation.takenByPersonId}, ${viewer.personId}::uuid)`,
+          version: sql`${consultation.version} + 1`,
+          updatedAt: now,
+        })
+        .where(and(eq(consultation.id, row.id), ne(consultation.status, "closed")));
+    }
+    await recordAuditEvent(tx, actor, {
+      action: "consultation.replied",
+      targetType: "consultation",
+      targetId: row.id,
+      details: { messageId: message.id, side },
+    });
+    await notifyOtherSide(tx, row, side, "reply", viewer, input.publicUrl);
+    return { ok: true };
+  });
+}
+
+/** The asker or a pivot closes the consultation; there is no reopening (a new one is asked instead). */
+export async function closeConsultation(
+  db: Database,
+  actor: AuditActor,
+  viewer: Viewer,
+  input: { id: string; version: number; publicUrl: string; now?: Date },
+): Promise<ChangeResult> {
+  const now = input.now ?? new Date();
+  return db.transaction(async (tx) => {
+    const found = await readable(tx, viewer, input.id);
+    if (!found) {
+      await denied(tx, actor, input.id, "close");
+      return "not_found";
+    }
+    const updated = await tx
+      .update(consultation)
+      .set({ status: "closed", closedAt: now, version: sql`${consultation.version} + 1`, updatedAt: now })
+      .where(and(eq(consultation.id, found.row.id), eq(consultation.version, input.version), ne(consultation.status, "closed")))
+      .returning({ id: consultation.id });
+    if (!updated.length) return "conflict";
+    await recordAuditEvent(tx, actor, {
+      action: "consultation.closed",
+      targetType: "consultation",
+      targetId: found.row.id,
+      details: { side: found.side },
+    });
+    await notifyOtherSide(tx, found.row, found.side, "closed", viewer, input.publicUrl);
+    return "ok";
+  });
+}

@@ -1,0 +1,77 @@
+import type { DemoTable } from "./demo-data.ts";
+
+/** A second, smaller Table: shows that each Table sees only its own organizations and people. */
+export const chaudiereAppalachesTable: DemoTable = {
+  slug: "chaudiere-appalaches",
+  nameFr: "Table régionale de concertation sur l'exploitation sexuelle des mineurs — Chaudière-Appalaches",
+  nameEn: "Chaudière-Appalaches Regional Partnership Table on the Sexual Exploitation of Minors",
+  region: "Chaudière-Appalaches",
+  dpjPhone: "1 800 555-0198",
+  foundedOn: "2016-09-01",
+  organizations: [
+    {
+      key: "cisss-ca",
+      type: "health_social_services",
+      nameFr: "Centre intégré de santé et de services sociaux de Chaudière-Appalaches",
+      nameEn: "Chaudière-Appalaches Integrated Health and Social Services Centre",
+      acronym: "CISSS-CA",
+      mission: "Offrir les services de santé et les services sociaux de la région, dont les services de protection de la jeunesse.",
+      mandate: "Services jeunesse de première ligne, protection de la jeunesse et santé publique régionale.",
+      culture: "Réseau public intégré; territoire à la fois urbain et rural.",
+      services: "CLSC, services jeunesse, protection de la jeunesse, santé sexuelle.",
+      territory: "Chaudière-Appalaches",
+      languages: ["fr"],
+      phone: "418 555-0130",
+      emailDomains: ["cisss-ca.test"],
+      joinedOn: "2016-09-01",
+    },
+    {
+      key: "spvl",
+      type: "police",
+      nameFr: "Service de police de la Ville de Lévis",
+      nameEn: "Lévis City Police Service",
+      acronym: "SPVL",
+      mission: "Assurer la sécurité de la population de Lévis.",
+      mandate: "Enquêtes sur l'exploitation sexuelle des mineurs; prévention dans les écoles.",
+      culture: "Service de police municipal de proximité.",
+      services: "Patrouille, enquêtes, prévention.",
+      territory: "Lévis",
+      languages: ["fr"],
+      phone: "418 555-0131",
+      emailDomains: ["spvl.test"],
+      joinedOn: "2016-09-01",
+      sites: [
+        {
+          key: "spvl-desjardins",
+          name: "Poste de police Desjardins",
+          kind: "Poste de police",
+          address: "10, rue Hypothétique",
+          municipality: "Lévis",
+          territory: "Desjardins",
+          phone: "418 555-0132",
+        },
+      ],
+    },
+  ],
+  people: [
+    {
+      givenName: "Julie",
+      familyName: "Vachon",
+      title: "Coordonnatrice de la Table régionale",
+      email: "coordination.ca@filet.test",
+      org: "cisss-ca",
+      roles: [{ role: "table_coordinator" }, { role: "table_member", org: "cisss-ca" }],
+      account: { label: "Table coordinator, Chaudière-Appalaches (another Table)" },
+    },
+    {
+      // Same first name as a Québec pivot: a directory search in one Table must not find the other's.
+      givenName: "Hélène",
+      familyName: "Morissette",
+      title: "Agente sociocommunautaire, intervenante pivot",
+      email: "helene.morissette@filet.test",
+      org: "spvl",
+      site: "spvl-desjardins",
+      roles: [{ role: "pivot", org: "spvl" }],
+    },
+  ],
+};

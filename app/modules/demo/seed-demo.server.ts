@@ -1,0 +1,147 @@
+import { eq, sql } from "drizzle-orm";
+import type { Database } from "../db/client.server.ts";
+import { recordAuditEvent, systemActor } from "../audit/record-audit-event.server.ts";
+import { organization, partnership, site } from "../governance/tables.ts";
+import { account, person, roleAssignment } from "../identity/tables.ts";
+import { hashPassword } from "../identity/password.server.ts";
+import { demoAdmin, type DemoPerson, type DemoTable } from "./demo-data.ts";
+import { quebecTable } from "./demo-quebec.ts";
+import { chaudiereAppalachesTable } from "./demo-chaudiere-appalaches.ts";
+
+/** Every demo account signs in with this password (shown on the sign-in page in demo mode). */
+export const DEMO_PASSWORD = "demo-filet-2026";
+
+export const demoTables: readonly DemoTable[] = [quebecTable, chaudiereAppalachesTable];
+
+const personas: DemoPerson[] = [demoAdmin, ...demoTables.flatMap((t) => t.people)].filter((p) => p.account);
+
+/** The accounts one can sign in as, in the order the start banner lists them. */
+export const demoAccounts: { email: string; label: string }[] = personas.map((p) => ({
+  email: p.email,
+  label: p.account!.label,
+}));
+
+const SEED_SOURCE = "demo-seed";
+const SEED_LOCK = 7_412_000_003;
+
+async function insertPerson(
+  tx: Database,
+  data: DemoPerson,
+  scope: { partnershipId: string | null; orgIds: Map<string, string>; siteIds: Map<string, string> },
+  passwordHashes: Map<string, string>,
+) {
+  const organizationId = data.org ? scope.orgIds.get(data.org) : undefined;
+  if (data.org && !organizationId) throw new Error(`demo data: unknown organization ${data.org}`);
+  const siteId = data.site ? scope.siteIds.get(data.site) : undefined;
+  if (data.site && !siteId) throw new Error(`demo data: unknown site ${data.site}`);
+  const [row] = await tx
+    .insert(person)
+    .values({
+      partnershipId: scope.partnershipId,
+      organizationId: organizationId ?? null,
+      siteId: siteId ?? null,
+      givenName: data.givenName,
+      familyName: data.familyName,
+      title: data.title,
+      email: data.email,
+      phone: data.phone ?? "",
+      languages: data.languages ?? ["fr"],
+    })
+    .returning({ id: person.id });
+  const personId = row!.id;
+  if (data.account) {
+    await tx.insert(account).values({
+      personId,
+      email: data.email.toLowerCase(),
+      passwordHash: passwordHashes.get(data.email)!,
+      status: "active",
+      locale: data.account.locale ?? "fr",
+      approvedAt: new Date(),
+    });
+  }
+  for (const held of data.roles) {
+    const roleOrg = held.org ? scope.orgIds.get(held.org) : null;
+    if (held.org && !roleOrg) throw new Error(`demo data: unknown organization ${held.org}`);
+    await tx.insert(roleAssignment).values({
+      personId,
+      role: held.role,
+      partnershipId: held.role === "platform_admin" ? null : scope.partnershipId,
+      organizationId: roleOrg ?? null,
+    });
+  }
+}
+
+async function seedTable(tx: Database, table: DemoTable, passwordHashes: Map<string, string>) {
+  const [created] = await tx
+    .insert(partnership)
+    .values({
+      slug: table.slug,
+      nameFr: table.nameFr,
+      nameEn: table.nameEn,
+      region: table.region,
+      dpjPhone: table.dpjPhone,
+      foundedOn: table.foundedOn,
+    })
+    .returning({ id: partnership.id });
+  const partnershipId = created!.id;
+  const orgIds = new Map<string, string>();
+  const siteIds = new Map<string, string>();
+  for (const { key, sites, ...fields } of table.organizations) {
+    const [org] = await tx
+      .insert(organization)
+      .values({ ...fields, partnershipId })
+      .returning({ id: organization.id });
+    orgIds.set(key, org!.id);
+    for (const { key: siteKey, ...siteFields } of sites ?? []) {
+      const [row] = await tx
+        .insert(site)
+        .values({ ...siteFields, partnershipId, organizationId: org!.id })
+        .returning({ id: site.id });
+      siteIds.set(siteKey, row!.id);
+    }
+  }
+  for (const p of table.people) await insertPerson(tx, p, { partnershipId, orgIds, siteIds }, passwordHashes);
+  await recordAuditEvent(tx, systemActor(SEED_SOURCE, partnershipId), {
+    action: "demo.seeded",
+    targetType: "partnership",
+    targetId: partnershipId,
+    details: {
+      slug: table.slug,
+      organizations: orgIds.size,
+      sites: siteIds.size,
+      people: table.people.length,
+      accounts: table.people.filter((p) => p.account).map((p) => p.email),
+    },
+  });
+}
+
+/** True once the demo's main Table exists. */
+export async function isDemoSeeded(db: Database): Promise<boolean> {
+  const rows = await db.select({ id: partnership.id }).from(partnership).where(eq(partnership.slug, quebecTable.slug)).limit(1);
+  return rows.length > 0;
+}
+
+/**
+ * Creates the demo of SPEC §6 in one transaction, audited. Does nothing when the demo Table
+ * already exists, so every start of a demo installation may call it.
+ */
+export async function seedDemo(db: Database): Promise<void> {
+  if (await isDemoSeeded(db)) return;
+  // Hashing is slow on purpose: done before the transaction so it holds no lock meanwhile.
+  const passwordHashes = new Map<string, string>();
+  for (const p of personas) passwordHashes.set(p.email, await hashPassword(DEMO_PASSWORD));
+
+  await db.transaction(async (tx) => {
+    // Two processes starting together on one PostgreSQL: the second waits, then finds the demo.
+    await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
+    const again = await tx.select({ id: partnership.id }).from(partnership).where(eq(partnership.slug, quebecTable.slug));
+    if (again.length) return;
+    for (const table of demoTables) await seedTable(tx, table, passwordHashes);
+    await insertPerson(tx, demoAdmin, { partnershipId: null, orgIds: new Map(), siteIds: new Map() }, passwordHashes);
+    await recordAuditEvent(tx, systemActor(SEED_SOURCE), {
+      action: "demo.seeded",
+      targetType: "account",
+      details: { accounts: [demoAdmin.email], role: "platform_admin" },
+    });
+  });
+}

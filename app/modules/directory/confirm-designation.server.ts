@@ -1,0 +1,90 @@
+import { and, asc, eq, isNull, or, gte } from "drizzle-orm";
+import type { Database } from "../db/client.server.ts";
+import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
+import { organization, site } from "../governance/tables.ts";
+import { isStale, localDate } from "./dates.ts";
+import { designationScope, type OrganizationScope } from "./designation-scope.server.ts";
+import { pivotDesignation } from "./tables.ts";
+
+export interface OwnEntry {
+  id: string;
+  organizationNameFr: string;
+  organizationNameEn: string;
+  siteName: string | null;
+  rank: "primary" | "backup";
+  since: string;
+  until: string | null;
+  confirmedAt: Date;
+  stale: boolean;
+}
+
+/** The signed-in person's own open designations in their Table ("mes fiches du bottin"). */
+export async function listOwnEntries(
+  db: Database,
+  input: { partnershipId: string; personId: string; freshnessMonths: number; now?: Date },
+): Promise<OwnEntry[]> {
+  const now = input.now ?? new Date();
+  const rows = await db
+    .select({
+      id: pivotDesignation.id,
+      organizationNameFr: organization.nameFr,
+      organizationNameEn: organization.nameEn,
+      siteName: site.name,
+      rank: pivotDesignation.rank,
+      since: pivotDesignation.since,
+      until: pivotDesignation.until,
+      confirmedAt: pivotDesignation.confirmedAt,
+    })
+    .from(pivotDesignation)
+    .innerJoin(organization, eq(organization.id, pivotDesignation.organizationId))
+    .leftJoin(site, eq(site.id, pivotDesignation.siteId))
+    .where(
+      and(
+        eq(pivotDesignation.partnershipId, input.partnershipId),
+        eq(pivotDesignation.personId, input.personId),
+        or(isNull(pivotDesignation.until), gte(pivotDesignation.until, localDate(now))),
+      ),
+    )
+    .orderBy(asc(organization.nameFr), asc(pivotDesignation.since));
+  return rows.map((r) => ({
+    ...r,
+    siteName: r.siteName ?? null,
+    confirmedAt: new Date(r.confirmedAt),
+    stale: isStale(new Date(r.confirmedAt), now, input.freshnessMonths),
+  }));
+}
+
+/**
+ * "Still accurate": stamps the entry as confirmed now. Allowed to its owner, or to a manager of
+ * its organization; anything else is "not_found". Clearing the reminder mark lets the next
+ * period's reminder go out.
+ */
+export async function confirmDesignation(
+  db: Database,
+  actor: AuditActor,
+  input: { partnershipId: string; id: string; by: { personId: string } | { organizationIds: OrganizationScope }; now?: Date },
+): Promise<"ok" | "not_found"> {
+  const now = input.now ?? new Date();
+  const who =
+    "personId" in input.by
+      ? and(eq(pivotDesignation.partnershipId, input.partnershipId), eq(pivotDesignation.personId, input.by.personId))
+      : designationScope(input.partnershipId, input.by.organizationIds);
+  return db.transaction(async (tx) => {
+    const updated = await tx
+      .update(pivotDesignation)
+      .set({ confirmedAt: now, confirmedBy: actor.accountId, staleReminderSentAt: null, updatedAt: now })
+      .where(and(eq(pivotDesignation.id, input.id), who, or(isNull(pivotDesignation.until), gte(pivotDesignation.until, localDate(now)))))
+      .returning({ id: pivotDesignation.id, organizationId: pivotDesignation.organizationId, personId: pivotDesignation.personId });
+    const row = updated[0];
+    if (!row) return "not_found" as const;
+    await recordAuditEvent(tx, actor, {
+      action: "pivot.entry_confirmed",
+      targetType: "pivot_designation",
+      targetId: row.id,
+      partnershipId: input.partnershipId,
+      organizationId: row.organizationId,
+      details: { personId: row.personId, by: "personId" in input.by ? "owner" : "manager" },
+    });
+    return "ok" as const;
+  });
+}

@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { optionalText } from "../governance/form-fields.ts";
+import { fieldName, pathwayLanguages, pathwayTextKeys, PATHWAY_TEXT_MAX, type PathwayTextKey } from "./steps.ts";
+import type { PathwayContent } from "./tables.ts";
+
+const text = z
+  .union([z.string(), z.undefined()])
+  .transform((v) => (v ?? "").replace(/\r\n/g, "\n").trim())
+  .pipe(z.string().min(1, "form.required").max(PATHWAY_TEXT_MAX, "pathway.edit.tooLong"));
+
+const baseNumber = z.coerce.number({ message: "form.invalid" }).int("form.invalid").min(0, "form.invalid");
+
+/** Every text in both languages is required: a reader must never land on an empty step. */
+export const pathwayDraftSchema = z.object({
+  ...Object.fromEntries(
+    pathwayLanguages.flatMap((language) => pathwayTextKeys.map((key) => [fieldName(language, key), text])),
+  ) as Record<string, typeof text>,
+  changeNote: optionalText(500),
+  baseNumber,
+});
+
+export function contentFromDraft(values: Record<string, string>): PathwayContent {
+  const pick = (language: "fr" | "en") =>
+    Object.fromEntries(pathwayTextKeys.map((key) => [key, values[fieldName(language, key)] ?? ""])) as Record<PathwayTextKey, string>;
+  return { fr: pick("fr"), en: pick("en") };
+}
+
+export const versionActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("publish") }),
+  z.object({ intent: z.literal("validate") }),
+  z.object({ intent: z.literal("restore"), baseNumber, changeNote: optionalText(500) }),
+]);
+
+/** Phone numbers as people write them: digits, spaces, dashes, dots, parentheses, a leading +. */
+export const dpjPhoneSchema = z.object({
+  dpjPhone: optionalText(40).pipe(
+    z.string().regex(/^(?:\+?[0-9][0-9 ().-]{5,38}[0-9])?$/, "pathway.settings.phoneInvalid"),
+  ),
+  version: z.coerce.number({ message: "form.invalid" }).int("form.invalid").positive("form.invalid"),
+});

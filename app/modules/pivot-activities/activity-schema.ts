@@ -1,0 +1,68 @@
+import { z } from "zod";
+import { optionalText } from "../governance/form-fields.ts";
+import { findIdentifyingDetails, type FindingKind } from "../consultations/pii/find-identifying-details.ts";
+import { pivotActivityTypes } from "./tables.ts";
+
+export type PivotActivityType = (typeof pivotActivityTypes)[number];
+
+/** Types where an audience and its size make sense (sessions given). */
+export const audienceTypes: readonly PivotActivityType[] = ["awareness_session"];
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Today in Québec, as YYYY-MM-DD: an activity cannot be logged in the future. */
+export function todayInQuebec(at: Date = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "America/Toronto", year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+}
+
+const isCalendarDate = (v: string) => DATE.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+
+const optionalInt = (min: number, max: number) =>
+  z
+    .union([z.string(), z.undefined()])
+    .transform((v) => (v ?? "").trim())
+    .refine((v) => v === "" || (/^\d{1,7}$/.test(v) && Number(v) >= min && Number(v) <= max), "activities.form.numberRange")
+    .transform((v) => (v === "" ? null : Number(v)));
+
+export function activitySchema(today: string = todayInQuebec()) {
+  return z
+    .object({
+      type: z.enum(pivotActivityTypes, { message: "form.required" }),
+      occurredOn: z
+        .union([z.string(), z.undefined()])
+        .transform((v) => (v ?? "").trim())
+        .refine((v) => v !== "", "form.required")
+        .refine((v) => v === "" || isCalendarDate(v), "activities.form.invalidDate")
+        .refine((v) => !isCalendarDate(v) || (v >= "2000-01-01" && v <= today), "activities.form.dateRange"),
+      durationMinutes: optionalInt(0, 1440).transform((v) => v ?? 0),
+      audience: optionalText(200),
+      audienceSize: optionalInt(1, 100000),
+      notes: optionalText(2000),
+    })
+    .superRefine((value, ctx) => {
+      if (audienceTypes.includes(value.type) && value.audience === "") {
+        ctx.addIssue({ code: "custom", path: ["audience"], message: "activities.form.audienceRequired" });
+      }
+    })
+    .transform((value) =>
+      // Audience fields only mean something for sessions given: never keep stale ones.
+      audienceTypes.includes(value.type) ? value : { ...value, audience: "", audienceSize: null },
+    );
+}
+
+export type ActivityInput = z.output<ReturnType<typeof activitySchema>>;
+
+export interface ActivityFinding {
+  field: "notes" | "audience";
+  kind: FindingKind;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The identifying-details guard on every free-text field: the activity is stored only without findings. */
+export function activityFindings(input: Pick<ActivityInput, "notes" | "audience">): ActivityFinding[] {
+  return (["audience", "notes"] as const).flatMap((field) =>
+    findIdentifyingDetails(input[field]).map((f) => ({ field, ...f })),
+  );
+}

@@ -1,0 +1,74 @@
+import { data, Link, redirect } from "react-router";
+import type { Route } from "./+types/activities.new";
+import { useT } from "../i18n/use-t.ts";
+import { actorOf, authorize, guard, needs, notFound } from "../modules/authz/guard.server.ts";
+import { fieldErrors, formValues, isUuid, type FieldErrorMap, type FormValues } from "../modules/governance/form-fields.ts";
+import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
+import { activityEditor } from "../modules/pivot-activities/activity-access.ts";
+import { ActivityForm } from "../modules/pivot-activities/activity-form.tsx";
+import { activitySchema, todayInQuebec, type ActivityFinding } from "../modules/pivot-activities/activity-schema.ts";
+import { listTableOrganizations } from "../modules/pivot-activities/list-pivot-activities.server.ts";
+import { logPivotActivity } from "../modules/pivot-activities/log-pivot-activity.server.ts";
+
+/** A pivot (or pivot coordinator) logs an activity for their organization. */
+export const policy = needs("activity.log");
+
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "activities.new.title");
+
+async function loggableOrganizations(args: Route.LoaderArgs | Route.ActionArgs) {
+  const user = await guard(args, policy);
+  if (!user?.partnershipId) notFound();
+  const editor = activityEditor(user, user.partnershipId);
+  const all = await listTableOrganizations(args.context.db, user.partnershipId);
+  return { user, partnershipId: user.partnershipId, editor, organizations: all.filter((o) => editor.logOrganizations.includes(o.id)) };
+}
+
+export async function loader(args: Route.LoaderArgs) {
+  const { organizations } = await loggableOrganizations(args);
+  return { organizations, today: todayInQuebec() };
+}
+
+type ActionResult = { errors: FieldErrorMap; values: FormValues; findings: ActivityFinding[] };
+
+export async function action(args: Route.ActionArgs) {
+  const { user, partnershipId, organizations } = await loggableOrganizations(args);
+  const values = formValues(await args.request.formData());
+  const organizationId = typeof values.organizationId === "string" && values.organizationId ? values.organizationId : organizations[0]?.id;
+  if (!isUuid(organizationId)) notFound();
+  // Logging for an organization one is not a pivot of is denied (audited) like a missing page.
+  await authorize(args, user, "activity.log", { partnershipId, organizationId });
+  const parsed = activitySchema().safeParse(values);
+  if (!parsed.success) {
+    return data<ActionResult>({ errors: fieldErrors(parsed.error), values, findings: [] }, { status: 400 });
+  }
+  const result = await logPivotActivity(args.context.db, actorOf(user, args.context), {
+    ...parsed.data,
+    partnershipId,
+    organizationId,
+    personId: user.personId,
+  });
+  if (result.status === "identifying_details") {
+    return data<ActionResult>({ errors: {}, values, findings: result.findings }, { status: 400 });
+  }
+  return redirect("/activities?saved=1");
+}
+
+export default function NewActivity({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useT();
+  return (
+    <>
+      <p>
+        <Link to="/activities">{t("activities.title")}</Link>
+      </p>
+      <h1>{t("activities.new.title")}</h1>
+      <p>{t("activities.new.intro")}</p>
+      <ActivityForm
+        organizations={loaderData.organizations}
+        values={actionData?.values ?? {}}
+        errors={actionData?.errors}
+        findings={actionData?.findings}
+        today={loaderData.today}
+      />
+    </>
+  );
+}

@@ -1,0 +1,70 @@
+import { data, redirect } from "react-router";
+import type { Route } from "./+types/admin.sites.$siteId";
+import { AdminBreadcrumb, SavedNotice, localName } from "../components/admin-common.tsx";
+import { SiteForm } from "../components/admin-site-form.tsx";
+import { useT } from "../i18n/use-t.ts";
+import { actorOf, authorize, needs, notFound } from "../modules/authz/guard.server.ts";
+import { requireTableUser } from "../modules/governance/admin-access.server.ts";
+import { fieldErrors, formValues, isUuid, versionField } from "../modules/governance/form-fields.ts";
+import { getSite } from "../modules/governance/get-site.server.ts";
+import { updateSite } from "../modules/governance/save-site.server.ts";
+import { siteSchema } from "../modules/governance/site-schema.ts";
+
+export const policy = needs("site.manage");
+
+/** The site, authorized against its own organization (a pivot coordinator manages only theirs). */
+async function load(args: Route.LoaderArgs | Route.ActionArgs) {
+  const { user, partnershipId } = await requireTableUser(args, policy);
+  const siteId = args.params.siteId;
+  if (!isUuid(siteId)) notFound();
+  const site = await getSite(args.context.db, { partnershipId, siteId });
+  if (!site) notFound();
+  await authorize(args, user, "site.manage", { partnershipId: site.partnershipId, organizationId: site.organizationId });
+  return { user, partnershipId, site };
+}
+
+export async function loader(args: Route.LoaderArgs) {
+  const { site } = await load(args);
+  return { site };
+}
+
+export async function action(args: Route.ActionArgs) {
+  const { user, partnershipId, site } = await load(args);
+  const values = formValues(await args.request.formData());
+  const parsed = siteSchema.safeParse(values);
+  const version = versionField.safeParse(values.version);
+  if (!parsed.success || !version.success) {
+    return data({ errors: parsed.success ? {} : fieldErrors(parsed.error), values, formError: null }, { status: 400 });
+  }
+  const result = await updateSite(args.context.db, actorOf(user, args.context), {
+    ...parsed.data,
+    partnershipId,
+    siteId: site.id,
+    version: version.data,
+  });
+  if (result === "not_found") notFound();
+  if (result === "name_taken") return data({ errors: { name: ["admin.site.nameTaken"] }, values, formError: null }, { status: 400 });
+  if (result === "conflict") return data({ errors: {}, values, formError: "form.conflict" }, { status: 409 });
+  return redirect(`/admin/sites/${site.id}?saved=1`);
+}
+
+export default function SitePage({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, locale } = useT();
+  const { site } = loaderData;
+  const organization = { nameFr: site.organizationNameFr, nameEn: site.organizationNameEn };
+  return (
+    <>
+      <AdminBreadcrumb trail={[{ to: `/admin/organizations/${site.organizationId}`, label: localName(locale, organization) }]} />
+      <h1>{site.name}</h1>
+      <SavedNotice />
+      <SiteForm
+        key={site.version}
+        values={actionData?.values ?? site}
+        errors={actionData?.errors}
+        formError={actionData?.formError}
+        version={site.version}
+        submitLabel={t("form.save")}
+      />
+    </>
+  );
+}

@@ -1,0 +1,126 @@
+import { data, Form, Link, redirect } from "react-router";
+import type { Route } from "./+types/consultations.new";
+import { ErrorSummary, Field, SelectField } from "../components/form.tsx";
+import { useT } from "../i18n/use-t.ts";
+import { actorOf, guard, needs, notFound } from "../modules/authz/guard.server.ts";
+import { fieldErrors, formValues, isUuid } from "../modules/governance/form-fields.ts";
+import { viewerOf } from "../modules/consultations/access.server.ts";
+import { newConsultationSchema, urgencies } from "../modules/consultations/consultation-schema.ts";
+import { createConsultation } from "../modules/consultations/create-consultation.server.ts";
+import { resolveConsultationTarget } from "../modules/consultations/resolve-target.server.ts";
+import { GuardFindings, guardFieldErrors } from "../modules/consultations/ui/guard-findings.tsx";
+import stylesheet from "../modules/consultations/ui/consultations.css?url";
+
+export const policy = needs("consultation.ask");
+
+export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+
+/** ?pivot=<personId> (from the directory or the pathway) or ?organization=<id>. */
+function targetOf(params: URLSearchParams | FormData) {
+  const pivot = params.get("pivot");
+  const org = params.get("organization");
+  return {
+    pivotPersonId: typeof pivot === "string" && isUuid(pivot) ? pivot.toLowerCase() : null,
+    organizationId: typeof org === "string" && isUuid(org) ? org.toLowerCase() : null,
+  };
+}
+
+export async function loader(args: Route.LoaderArgs) {
+  const user = await guard(args, policy);
+  const viewer = user && viewerOf(user);
+  if (!viewer) notFound();
+  const target = targetOf(new URL(args.request.url).searchParams);
+  if (!target.pivotPersonId && !target.organizationId) throw redirect("/consultations");
+  const found = await resolveConsultationTarget(args.context.db, viewer.partnershipId, target);
+  if (!found) notFound();
+  return {
+    target: {
+      kind: found.kind,
+      personName: found.personName,
+      organizationNameFr: found.organizationNameFr,
+      organizationNameEn: found.organizationNameEn,
+      pivot: target.pivotPersonId,
+      organization: target.pivotPersonId ? null : found.organizationId,
+    },
+    reachable: found.recipients.some((r) => r.personId !== viewer.personId),
+    submissionId: globalThis.crypto.randomUUID(),
+  };
+}
+
+export async function action(args: Route.ActionArgs) {
+  const user = await guard(args, policy);
+  const viewer = user && viewerOf(user);
+  if (!user || !viewer) notFound();
+  const form = await args.request.formData();
+  const values = formValues(form);
+  const parsed = newConsultationSchema.safeParse(values);
+  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values, findings: null, formError: null }, { status: 400 });
+  const result = await createConsultation(args.context.db, actorOf(user, args.context), {
+    viewer,
+    target: targetOf(form),
+    fields: parsed.data,
+    publicUrl: args.context.config.publicUrl,
+  });
+  if (result.ok) return redirect(`/consultations/${result.id}?sent=1`);
+  if (result.reason === "not_found") notFound();
+  const kept = { ...values, ...parsed.data };
+  if (result.reason === "findings") {
+    return data({ errors: guardFieldErrors(result.findings), values: kept, findings: result.findings, formError: null }, { status: 400 });
+  }
+  const formError = result.reason === "unreachable" ? "consultations.new.unreachable" : "consultations.form.duplicate";
+  return data({ errors: null, values: kept, findings: null, formError }, { status: 400 });
+}
+
+export default function NewConsultation({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, locale } = useT();
+  const { target } = loaderData;
+  const organization = locale === "en" ? target.organizationNameEn : target.organizationNameFr;
+  const values = (actionData?.values ?? {}) as Record<string, string>;
+  const labels = {
+    subject: t("consultations.field.subject"),
+    context: t("consultations.field.context"),
+    question: t("consultations.field.question"),
+  };
+  return (
+    <>
+      <p>
+        <Link to="/consultations">{t("consultations.thread.back")}</Link>
+      </p>
+      <h1>{t("consultations.new.title")}</h1>
+      <p className="lead">
+        {target.kind === "pivot"
+          ? t("consultations.new.toPivot", { name: target.personName ?? "", organization })
+          : t("consultations.new.toOrganization", { organization })}
+      </p>
+      <p className="alert warning">{t("consultations.new.emergency")}</p>
+      {!loaderData.reachable ? (
+        <p className="alert">{t("consultations.new.unreachable")}</p>
+      ) : (
+        <>
+          <ErrorSummary errors={actionData?.findings ? null : actionData?.errors} formError={actionData?.formError} />
+          {actionData?.findings ? <GuardFindings findings={actionData.findings} values={values} labels={labels} /> : null}
+          <p id="deidentify-hint">{t("consultations.new.deidentify")}</p>
+          <Form method="post" className="stack" aria-describedby="deidentify-hint">
+            <input type="hidden" name="submissionId" value={values.submissionId || loaderData.submissionId} />
+            {target.pivot ? <input type="hidden" name="pivot" value={target.pivot} /> : null}
+            {target.organization ? <input type="hidden" name="organization" value={target.organization} /> : null}
+            <Field name="subject" label={labels.subject} hint={t("consultations.field.subject.hint")} required defaultValue={values.subject} errors={actionData?.errors} />
+            <Field name="context" label={labels.context} hint={t("consultations.field.context.hint")} required multiline defaultValue={values.context} errors={actionData?.errors} />
+            <Field name="question" label={labels.question} required multiline defaultValue={values.question} errors={actionData?.errors} />
+            <SelectField
+              name="urgency"
+              label={t("consultations.field.urgency")}
+              required
+              defaultValue={values.urgency || "normal"}
+              errors={actionData?.errors}
+              options={urgencies.map((u) => ({ value: u, label: t(`consultations.urgency.${u}`) }))}
+            />
+            <p className="actions">
+              <button type="submit">{t("consultations.form.send")}</button>
+            </p>
+          </Form>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,84 @@
+import { Form, redirect, useSearchParams } from "react-router";
+import type { Route } from "./+types/directory.mine";
+import { DirectoryNav, useDirectoryLabels } from "../components/directory-ui.tsx";
+import { localName } from "../components/admin-common.tsx";
+import { useFormatters, useT } from "../i18n/use-t.ts";
+import { needs, notFound } from "../modules/authz/guard.server.ts";
+import { confirmDesignation, listOwnEntries } from "../modules/directory/confirm-designation.server.ts";
+import { requireDirectoryAccess } from "../modules/directory/directory-access.server.ts";
+import { isUuid } from "../modules/directory/designation-schema.ts";
+
+export const policy = needs("partnership.view");
+
+export async function loader(args: Route.LoaderArgs) {
+  const access = await requireDirectoryAccess(args, policy);
+  const entries = await listOwnEntries(args.context.db, {
+    partnershipId: access.partnershipId,
+    personId: access.user.personId,
+    freshnessMonths: access.freshnessMonths,
+  });
+  return { entries, freshnessMonths: access.freshnessMonths, nav: access.nav };
+}
+
+/** One click: "my entry is still accurate". Only the entry's owner gets here; anyone else gets 404. */
+export async function action(args: Route.ActionArgs) {
+  const access = await requireDirectoryAccess(args, policy);
+  const form = await args.request.formData();
+  const id = form.get("designationId");
+  if (!isUuid(id)) notFound();
+  const result = await confirmDesignation(args.context.db, access.actor, {
+    partnershipId: access.partnershipId,
+    id: id.toLowerCase(),
+    by: { personId: access.user.personId },
+  });
+  if (result === "not_found") notFound();
+  return redirect("/directory/mine?confirmed=1");
+}
+
+export default function MyEntries({ loaderData }: Route.ComponentProps) {
+  const { t, locale } = useT();
+  const { date } = useFormatters();
+  const labels = useDirectoryLabels();
+  const [params] = useSearchParams();
+  const { entries, freshnessMonths, nav } = loaderData;
+  return (
+    <>
+      <h1>{t("directory.mine.title")}</h1>
+      <DirectoryNav designations={nav.designations} />
+      {params.get("confirmed") ? (
+        <p className="alert success" role="status">
+          {t("directory.mine.confirmed")}
+        </p>
+      ) : null}
+      <p>{t("directory.mine.intro")}</p>
+      {entries.length === 0 ? (
+        <p>{t("directory.mine.none")}</p>
+      ) : (
+        <ul className="cards">
+          {entries.map((e) => {
+            const org = localName(locale, { nameFr: e.organizationNameFr, nameEn: e.organizationNameEn });
+            return (
+              <li key={e.id} className="card">
+                <h2>{org}</h2>
+                <p>
+                  {t("directory.entry.site")} : {e.siteName ?? t("directory.entry.orgWide")}
+                  <br />
+                  <span className="badge">{labels.rank(e.rank)}</span> {t("directory.mine.since", { date: date(`${e.since}T12:00:00Z`) })}
+                </p>
+                <p>
+                  {t("directory.entry.confirmed", { date: date(e.confirmedAt) })}{" "}
+                  {e.stale ? <span className="badge stale">{t("directory.entry.stale")}</span> : null}
+                </p>
+                {e.stale ? <p className="alert warning">{t("directory.entry.staleHint", { months: freshnessMonths })}</p> : null}
+                <Form method="post">
+                  <input type="hidden" name="designationId" value={e.id} />
+                  <button type="submit">{t("directory.mine.confirm", { organization: org })}</button>
+                </Form>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,97 @@
+import { Form, Link, redirect, useSearchParams } from "react-router";
+import type { Route } from "./+types/directory.stale";
+import { DirectoryNav } from "../components/directory-ui.tsx";
+import { localName } from "../components/admin-common.tsx";
+import { useFormatters, useT } from "../i18n/use-t.ts";
+import { needs, notFound } from "../modules/authz/guard.server.ts";
+import { confirmDesignation } from "../modules/directory/confirm-designation.server.ts";
+import { requireDirectoryAccess } from "../modules/directory/directory-access.server.ts";
+import { isUuid } from "../modules/directory/designation-schema.ts";
+import { listStaleEntries } from "../modules/directory/stale-entries.server.ts";
+
+export const policy = needs("pivot.designate");
+
+export async function loader(args: Route.LoaderArgs) {
+  const access = await requireDirectoryAccess(args, policy);
+  const entries = await listStaleEntries(args.context.db, {
+    partnershipId: access.partnershipId,
+    organizationIds: access.designates,
+    freshnessMonths: access.freshnessMonths,
+  });
+  return { entries, freshnessMonths: access.freshnessMonths, nav: access.nav };
+}
+
+/** A coordinator who checked the entry with its owner may confirm it on their behalf. */
+export async function action(args: Route.ActionArgs) {
+  const access = await requireDirectoryAccess(args, policy);
+  const id = (await args.request.formData()).get("designationId");
+  if (!isUuid(id)) notFound();
+  const result = await confirmDesignation(args.context.db, access.actor, {
+    partnershipId: access.partnershipId,
+    id: id.toLowerCase(),
+    by: { organizationIds: access.designates },
+  });
+  if (result === "not_found") notFound();
+  return redirect("/directory/stale?confirmed=1");
+}
+
+export default function StaleEntries({ loaderData }: Route.ComponentProps) {
+  const { t, locale } = useT();
+  const { date } = useFormatters();
+  const [params] = useSearchParams();
+  const { entries, freshnessMonths, nav } = loaderData;
+  return (
+    <>
+      <h1>{t("directory.stale.title")}</h1>
+      <DirectoryNav designations={nav.designations} />
+      {params.get("confirmed") ? (
+        <p className="alert success" role="status">
+          {t("directory.designations.saved")}
+        </p>
+      ) : null}
+      <p>{t("directory.stale.intro", { months: freshnessMonths })}</p>
+      {entries.length === 0 ? (
+        <p>{t("directory.stale.none")}</p>
+      ) : (
+        <table>
+          <caption>{t("directory.stale.caption", { count: entries.length })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("directory.designations.person")}</th>
+              <th scope="col">{t("directory.designations.organization")}</th>
+              <th scope="col">{t("directory.designation.lastConfirmed")}</th>
+              <th scope="col">{t("directory.designations.status")}</th>
+              <th scope="col">{t("common.actions")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((e) => {
+              const name = `${e.givenName} ${e.familyName}`;
+              return (
+                <tr key={e.id}>
+                  <th scope="row">
+                    <Link to={`/directory/designations/${e.id}`}>{name}</Link>
+                  </th>
+                  <td>
+                    {localName(locale, { nameFr: e.organizationNameFr, nameEn: e.organizationNameEn })}
+                    {e.siteName ? ` — ${e.siteName}` : null}
+                  </td>
+                  <td>{date(e.confirmedAt)}</td>
+                  <td>{e.staleReminderSentAt ? `${t("directory.stale.reminded")} (${date(e.staleReminderSentAt)})` : t("directory.stale.notReminded")}</td>
+                  <td>
+                    <Form method="post">
+                      <input type="hidden" name="designationId" value={e.id} />
+                      <button type="submit" className="secondary">
+                        {t("directory.stale.confirm", { name })}
+                      </button>
+                    </Form>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,92 @@
+import { data, Form, Link, redirect } from "react-router";
+import { z } from "zod";
+import type { Route } from "./+types/login";
+import { Field, type FieldErrors } from "../components/form.tsx";
+import { useT } from "../i18n/use-t.ts";
+import { guard, publicRoute } from "../modules/authz/guard.server.ts";
+import { afterSignInPath, fieldErrors, readForm, sessionCookieHeaders, userAgentOf } from "../modules/identity/route-helpers.server.ts";
+import { readSessionToken } from "../modules/identity/session.server.ts";
+import { signIn } from "../modules/identity/sign-in.server.ts";
+import { FormAlert } from "../modules/identity/ui/identity-ui.tsx";
+
+export const policy = publicRoute;
+
+const notices = {
+  invitationAccepted: "identity.login.notice.invitationAccepted",
+  passwordReset: "identity.login.notice.passwordReset",
+  signedOut: "identity.login.notice.signedOut",
+} as const;
+
+const schema = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email("identity.form.emailInvalid")),
+  password: z.string().min(1, "form.required").max(1024, "identity.password.tooLong"),
+  redirectTo: z.string().optional(),
+});
+
+export async function loader(args: Route.LoaderArgs) {
+  const url = new URL(args.request.url);
+  const redirectTo = afterSignInPath(url.searchParams.get("redirectTo"));
+  const user = await guard(args, policy);
+  // Signed in already (and past the second factor): nothing to do here.
+  if (user && (!user.mfaEnabled || user.mfaPassed)) throw redirect(redirectTo);
+  const notice = url.searchParams.get("notice");
+  return { redirectTo, notice: notice && notice in notices ? notices[notice as keyof typeof notices] : null };
+}
+
+export async function action(args: Route.ActionArgs) {
+  const values = await readForm(args.request);
+  const parsed = schema.safeParse(values);
+  const email = (values.email ?? "").slice(0, 320);
+  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), formError: null, formVars: null, email }, { status: 400 });
+  const result = await signIn(args.context, {
+    email: parsed.data.email,
+    password: parsed.data.password,
+    userAgent: userAgentOf(args.request),
+    previousSessionToken: readSessionToken(args.request, args.context.config.isProduction),
+  });
+  switch (result.kind) {
+    case "signed_in": {
+      const target = afterSignInPath(parsed.data.redirectTo);
+      const next =
+        result.next === "mfa"
+          ? `/login/mfa${target === "/" ? "" : `?redirectTo=${encodeURIComponent(target)}`}`
+          : result.next === "mfa_setup"
+            ? "/mfa/setup"
+            : target;
+      return redirect(next, { headers: sessionCookieHeaders(args.context, result.token) });
+    }
+    case "throttled":
+      return data({ errors: null, formError: "identity.throttled", formVars: { minutes: result.retryAfterMinutes }, email }, { status: 429 });
+    case "pending_approval":
+      return data({ errors: null, formError: "identity.login.pendingApproval", formVars: null, email }, { status: 403 });
+    case "pending_email":
+      return data({ errors: null, formError: "identity.login.pendingEmail", formVars: null, email }, { status: 403 });
+    default:
+      return data({ errors: null, formError: "identity.login.invalid", formVars: null, email }, { status: 400 });
+  }
+}
+
+export default function Login({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useT();
+  const errors = actionData?.errors as FieldErrors | null | undefined;
+  return (
+    <>
+      <h1>{t("identity.login.title")}</h1>
+      {loaderData.notice && !actionData ? <FormAlert message={loaderData.notice} tone="success" /> : null}
+      <p>{t("identity.login.intro")}</p>
+      {errors ? <FormAlert message="form.errors" /> : <FormAlert message={actionData?.formError} vars={actionData?.formVars ?? undefined} />}
+      <Form method="post" className="stack" noValidate>
+        <input type="hidden" name="redirectTo" value={loaderData.redirectTo} />
+        <Field name="email" type="email" label={t("identity.login.email")} autoComplete="username" required defaultValue={actionData?.email} errors={errors} />
+        <Field name="password" type="password" label={t("identity.login.password")} autoComplete="current-password" required errors={errors} />
+        <p className="actions">
+          <button type="submit">{t("identity.login.submit")}</button>
+          <Link to="/password/forgot">{t("identity.login.forgot")}</Link>
+        </p>
+      </Form>
+      <p>
+        <Link to="/signup">{t("identity.login.signup")}</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+import { data, Form, Link } from "react-router";
+import { z } from "zod";
+import type { Route } from "./+types/password.forgot";
+import { Field, type FieldErrors } from "../components/form.tsx";
+import { useT } from "../i18n/use-t.ts";
+import { publicRoute } from "../modules/authz/guard.server.ts";
+import { requestPasswordReset } from "../modules/identity/password-reset.server.ts";
+import { fieldErrors, readForm } from "../modules/identity/route-helpers.server.ts";
+import { FormAlert } from "../modules/identity/ui/identity-ui.tsx";
+
+export const policy = publicRoute;
+
+const schema = z.object({ email: z.string().trim().toLowerCase().pipe(z.email("identity.form.emailInvalid")) });
+
+export function loader() {
+  return { sent: false };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const values = await readForm(request);
+  const parsed = schema.safeParse(values);
+  const email = (values.email ?? "").slice(0, 320);
+  if (!parsed.success) return data({ sent: false, errors: fieldErrors(parsed.error), formVars: null, email }, { status: 400 });
+  const result = await requestPasswordReset(context, { email: parsed.data.email, publicUrl: context.config.publicUrl });
+  if (result.kind === "throttled") {
+    return data({ sent: false, errors: null, formVars: { minutes: result.retryAfterMinutes }, email }, { status: 429 });
+  }
+  context.notifyJobs();
+  return { sent: true, errors: null, formVars: null, email: "" };
+}
+
+export default function ForgotPassword({ actionData }: Route.ComponentProps) {
+  const { t } = useT();
+  const errors = actionData?.errors as FieldErrors | null | undefined;
+  return (
+    <>
+      <h1>{t("identity.forgot.title")}</h1>
+      {actionData?.sent ? (
+        <>
+          <FormAlert message="identity.forgot.sent" tone="success" />
+          <p>
+            <Link to="/login">{t("identity.forgot.backToLogin")}</Link>
+          </p>
+        </>
+      ) : (
+        <>
+          <p>{t("identity.forgot.intro")}</p>
+          {errors ? <FormAlert message="form.errors" /> : null}
+          {actionData?.formVars ? <FormAlert message="identity.throttled" vars={actionData.formVars} /> : null}
+          <Form method="post" className="stack" noValidate>
+            <Field name="email" type="email" label={t("identity.login.email")} autoComplete="email" required defaultValue={actionData?.email} errors={errors} />
+            <p className="actions">
+              <button type="submit">{t("identity.forgot.submit")}</button>
+              <Link to="/login">{t("identity.forgot.backToLogin")}</Link>
+            </p>
+          </Form>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,149 @@
+import { data, Form, redirect, useSearchParams } from "react-router";
+import type { Route } from "./+types/pathway.edit";
+import { ErrorSummary, Field } from "../components/form.tsx";
+import type { MessageKey } from "../i18n/catalog.ts";
+import { useT } from "../i18n/use-t.ts";
+import { actorOf, guard, needs, notFound } from "../modules/authz/guard.server.ts";
+import { fieldErrors, formValues, type FieldErrorMap, type FormValues } from "../modules/governance/form-fields.ts";
+import { getPathwayEditorState } from "../modules/pathway/list-pathway-versions.server.ts";
+import { contentFromDraft, dpjPhoneSchema, pathwayDraftSchema } from "../modules/pathway/pathway-schema.ts";
+import { PathwayAdminNav, pageTitle } from "../modules/pathway/pathway-ui.tsx";
+import { createPathwayDraft } from "../modules/pathway/save-pathway-draft.server.ts";
+import { fieldName, pathwayLanguages, pathwayTextKeys, textsOf } from "../modules/pathway/steps.ts";
+import { getDpjPhoneSetting, updateDpjPhone } from "../modules/pathway/update-dpj-phone.server.ts";
+
+/** The Table coordinator edits the pathway texts (a new draft version) and the DPJ number. */
+export const policy = needs("pathway.edit");
+
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "pathway.edit.title");
+
+export async function loader(args: Route.LoaderArgs) {
+  const user = await guard(args, policy);
+  if (!user?.partnershipId) notFound();
+  const state = await getPathwayEditorState(args.context.db, user.partnershipId);
+  const dpj = await getDpjPhoneSetting(args.context.db, user.partnershipId);
+  if (!dpj) notFound();
+  const initial: Record<string, string> = {};
+  for (const language of pathwayLanguages) {
+    const texts = state.base ? textsOf(state.base.content, language) : null;
+    for (const key of pathwayTextKeys) initial[fieldName(language, key)] = texts?.[key] ?? "";
+  }
+  return { initial, baseNumber: state.latestNumber, fromNumber: state.base?.number ?? null, draft: state.draft, dpj };
+}
+
+type ActionResult = { intent: "save" | "dpj"; errors: FieldErrorMap; values: FormValues; formError: string | null };
+
+export async function action(args: Route.ActionArgs) {
+  const user = await guard(args, policy);
+  if (!user?.partnershipId) notFound();
+  const values = formValues(await args.request.formData());
+  const actor = actorOf(user, args.context);
+  if (values.intent === "dpj") {
+    const parsed = dpjPhoneSchema.safeParse(values);
+    if (!parsed.success) {
+      return data<ActionResult>({ intent: "dpj", errors: fieldErrors(parsed.error), values, formError: null }, { status: 400 });
+    }
+    const result = await updateDpjPhone(args.context.db, actor, { partnershipId: user.partnershipId, ...parsed.data });
+    if (result === "not_found") notFound();
+    if (result === "conflict") return data<ActionResult>({ intent: "dpj", errors: {}, values, formError: "form.conflict" }, { status: 409 });
+    return redirect("/pathway/edit?saved=dpj");
+  }
+  if (values.intent !== "save") notFound();
+  const parsed = pathwayDraftSchema.safeParse(values);
+  if (!parsed.success) {
+    return data<ActionResult>({ intent: "save", errors: fieldErrors(parsed.error), values, formError: null }, { status: 400 });
+  }
+  const result = await createPathwayDraft(args.context.db, actor, {
+    partnershipId: user.partnershipId,
+    personId: user.personId,
+    content: contentFromDraft(parsed.data as unknown as Record<string, string>),
+    changeNote: parsed.data.changeNote,
+    baseNumber: parsed.data.baseNumber,
+  });
+  if (result.status === "conflict") {
+    return data<ActionResult>({ intent: "save", errors: {}, values, formError: "form.conflict" }, { status: 409 });
+  }
+  if (result.status === "not_found") notFound();
+  return redirect(`/pathway/versions/${result.versionId}?done=saved`);
+}
+
+export default function EditPathway({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useT();
+  const [params] = useSearchParams();
+  const { initial, baseNumber, fromNumber, draft, dpj } = loaderData;
+  const save = actionData?.intent === "save" ? actionData : null;
+  const phone = actionData?.intent === "dpj" ? actionData : null;
+  const value = (name: string) => {
+    const v = save?.values[name];
+    return typeof v === "string" ? v : (initial[name] ?? "");
+  };
+  return (
+    <>
+      <PathwayAdminNav />
+      <h1>{t("pathway.edit.title")}</h1>
+      {params.get("saved") === "dpj" ? (
+        <p className="alert success" role="status">
+          {t("pathway.settings.saved")}
+        </p>
+      ) : null}
+      <p>{t("pathway.edit.intro")}</p>
+      {fromNumber ? (
+        <p className="muted">
+          {draft ? t("pathway.edit.fromDraft", { number: fromNumber }) : t("pathway.edit.fromPublished", { number: fromNumber })}
+        </p>
+      ) : null}
+      <Form method="post" className="stack" aria-labelledby="texts-heading">
+        <h2 id="texts-heading">{t("pathway.edit.textsTitle")}</h2>
+        <ErrorSummary errors={save?.errors} formError={save?.formError} />
+        <input type="hidden" name="intent" value="save" />
+        <input type="hidden" name="baseNumber" value={baseNumber} />
+        <p className="hint">{t("pathway.edit.syntax")}</p>
+        {pathwayLanguages.map((language) => (
+          <fieldset key={language} lang={language} className="stack">
+            <legend>{t("pathway.edit.texts", { language: t(`pathway.language.${language}` as MessageKey) })}</legend>
+            {pathwayTextKeys.map((key) => (
+              <Field
+                key={key}
+                name={fieldName(language, key)}
+                label={t(`pathway.text.${key}` as MessageKey)}
+                multiline
+                required
+                defaultValue={value(fieldName(language, key))}
+                errors={save?.errors}
+              />
+            ))}
+          </fieldset>
+        ))}
+        <Field
+          name="changeNote"
+          label={t("pathway.edit.changeNote")}
+          hint={t("pathway.edit.changeNoteHint")}
+          defaultValue={value("changeNote")}
+          errors={save?.errors}
+        />
+        <p className="actions">
+          <button type="submit">{t("pathway.edit.save")}</button>
+        </p>
+      </Form>
+
+      <Form method="post" className="stack" aria-labelledby="dpj-heading">
+        <h2 id="dpj-heading">{t("pathway.settings.title")}</h2>
+        <ErrorSummary errors={phone?.errors} formError={phone?.formError} />
+        <input type="hidden" name="intent" value="dpj" />
+        <input type="hidden" name="version" value={dpj.version} />
+        <Field
+          name="dpjPhone"
+          label={t("pathway.settings.dpjPhone")}
+          type="tel"
+          inputMode="tel"
+          hint={t("pathway.settings.hint")}
+          defaultValue={typeof phone?.values.dpjPhone === "string" ? phone.values.dpjPhone : dpj.dpjPhone}
+          errors={phone?.errors}
+        />
+        <p className="actions">
+          <button type="submit">{t("pathway.settings.save")}</button>
+        </p>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+import { data, Form } from "react-router";
+import type { Route } from "./+types/signup.confirm.$token";
+import { useT } from "../i18n/use-t.ts";
+import { publicRoute } from "../modules/authz/guard.server.ts";
+import { confirmSignup, isConfirmationTokenUsable } from "../modules/identity/sign-up.server.ts";
+import { InvalidLinkPage } from "../modules/identity/ui/identity-ui.tsx";
+
+export const policy = publicRoute;
+
+const gone = () => data({ state: "invalid" as const }, { status: 410 });
+
+/** GET only shows a button: mail scanners that open links must not confirm anything. */
+export async function loader({ params, context }: Route.LoaderArgs) {
+  if (!(await isConfirmationTokenUsable(context.db, params.token))) return gone();
+  return data({ state: "form" as const });
+}
+
+export async function action({ params, context }: Route.ActionArgs) {
+  const result = await confirmSignup(context, { token: params.token, publicUrl: context.config.publicUrl });
+  if (!result.ok) return gone();
+  context.notifyJobs();
+  return data({ state: "confirmed" as const });
+}
+
+export default function ConfirmSignup({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useT();
+  const view = actionData ?? loaderData;
+  if (view.state === "invalid") return <InvalidLinkPage help={{ to: "/signup", label: "identity.confirm.invalidHelp" }} />;
+  if (view.state === "confirmed") {
+    return (
+      <>
+        <h1>{t("identity.confirm.doneTitle")}</h1>
+        <p>{t("identity.confirm.done")}</p>
+      </>
+    );
+  }
+  return (
+    <>
+      <h1>{t("identity.confirm.title")}</h1>
+      <p>{t("identity.confirm.intro")}</p>
+      <Form method="post">
+        <button type="submit">{t("identity.confirm.submit")}</button>
+      </Form>
+    </>
+  );
+}

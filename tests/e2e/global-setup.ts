@@ -1,0 +1,33 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { root, startFiletProcess } from "./server-process.ts";
+
+/**
+ * One server for the whole browser suite: the built app, a fresh embedded data folder, the
+ * demo accounts. Test files share it, so each one uses its own accounts for what it changes.
+ */
+export default async function setup(project: TestProject) {
+  if (!fs.existsSync(path.join(root, "build", "server", "index.js"))) {
+    throw new Error("No build found: run `npx react-router build` first (npm test does it).");
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "filet-e2e-"));
+  const results = path.join(root, "test-results");
+  fs.mkdirSync(results, { recursive: true });
+  const server = await startFiletProcess(
+    { FILET_DATA_DIR: dataDir, FILET_DEMO: "1" },
+    { logFile: path.join(results, "e2e-server.log") },
+  );
+  project.provide("baseUrl", server.url);
+  return async () => {
+    await server.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}

@@ -1,0 +1,160 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { inject, expect } from "vitest";
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
+import { AxeBuilder } from "@axe-core/playwright";
+import { generate } from "otplib";
+
+export const DEMO_PASSWORD = "demo-filet-2026";
+const root = fileURLToPath(new URL("../..", import.meta.url));
+export const screenshotDir = path.join(root, "test-results", "screenshots");
+
+export function baseUrl(): string {
+  return inject("baseUrl");
+}
+
+export function url(pathname: string): string {
+  return new URL(pathname, baseUrl()).toString();
+}
+
+/** Debian's Chromium only (never a downloaded browser); flags keep it quiet and offline. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+export function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  return browser.newContext({ baseURL: baseUrl(), viewport: { width: 1280, height: 800 }, ...options });
+}
+
+/** Fills the sign-in form the way a person does and waits for the page that follows. */
+export async function submitLogin(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto(url("/login"));
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(password);
+  await Promise.all([
+    page.waitForURL((u) => u.pathname !== "/login" || u.search !== "", { timeout: 15_000 }).catch(() => {}),
+    page.locator('form:has(input[name="password"]) [type="submit"]').first().click(),
+  ]);
+  await page.waitForLoadState("load");
+}
+
+/** Signs a demo account in and checks it landed on a signed-in page. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await submitLogin(page, email, password);
+  expect(new URL(page.url()).pathname, `sign-in of ${email} should leave /login`).not.toBe("/login");
+  await expect.poll(() => signOutButton(page).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+}
+
+export function signOutButton(page: Page) {
+  return page.locator('form[action="/logout"] button[type="submit"]');
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await Promise.all([page.waitForNavigation({ waitUntil: "load" }), signOutButton(page).first().click()]);
+}
+
+/** Switches language with the header's button (a plain form post: works with or without JS). */
+export async function switchLanguage(page: Page): Promise<void> {
+  await Promise.all([
+    page.waitForNavigation({ waitUntil: "load" }),
+    page.locator('form[action="/locale"] button[type="submit"]').first().click(),
+  ]);
+}
+
+export async function htmlLang(page: Page): Promise<string | null> {
+  return page.locator("html").getAttribute("lang");
+}
+
+export interface AxeProblem {
+  id: string;
+  impact: string | null | undefined;
+  help: string;
+  targets: string[];
+}
+
+/** Every page visited by a browser test goes through axe; serious or critical violations fail it. */
+export async function checkA11y(page: Page, label = new URL(page.url()).pathname): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const problems: AxeProblem[] = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")).slice(0, 5) }));
+  const lang = await htmlLang(page);
+  expect(problems, `axe on ${label} (lang=${lang})`).toEqual([]);
+}
+
+/** Saves a full-page screenshot in test-results/screenshots/<name>.png. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  const file = path.join(screenshotDir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** Visits a page, checks it with axe in its current language and takes a screenshot. */
+export async function visit(page: Page, pathname: string, shot?: string): Promise<void> {
+  await page.goto(url(pathname));
+  await checkA11y(page, pathname);
+  if (shot) await screenshot(page, shot);
+}
+
+/** The one h1 of the page (there must be exactly one). */
+export async function heading(page: Page): Promise<string> {
+  const h1 = page.locator("h1");
+  await expect.poll(() => h1.count(), { message: `one h1 on ${page.url()}` }).toBe(1);
+  return (await h1.textContent())?.trim() ?? "";
+}
+
+/**
+ * A TOTP code for a step that was not used yet: the server accepts a code once, so after a
+ * successful code this waits for the next 30 s step instead of replaying it.
+ */
+export async function freshTotp(secret: string, used: Set<number>): Promise<string> {
+  for (;;) {
+    const step = Math.floor(Date.now() / 1000 / 30);
+    // Too close to the end of a step: the code could expire between typing and checking.
+    const left = 30 - ((Date.now() / 1000) % 30);
+    if (!used.has(step) && left > 3) {
+      used.add(step);
+      return generate({ secret, epoch: step * 30 });
+    }
+    await new Promise((r) => setTimeout(r, left * 1000 + 200));
+  }
+}
+
+/** A base32 secret (as shown to people who type it into their app) found in the page. */
+export async function findTotpSecret(page: Page): Promise<string> {
+  const explicit = page.locator("[data-totp-secret], #totp-secret, code");
+  for (const el of await explicit.all()) {
+    const text = ((await el.getAttribute("data-totp-secret")) ?? (await el.textContent()) ?? "").replace(/\s+/g, "");
+    if (/^[A-Z2-7]{16,}=*$/.test(text)) return text;
+  }
+  const uri = await page.evaluate(() => document.documentElement.innerHTML.match(/secret=([A-Z2-7]+)/)?.[1] ?? null);
+  if (uri) return uri;
+  const body = (await page.locator("main").textContent()) ?? "";
+  const grouped = body.match(/\b([A-Z2-7]{4}(?:\s?[A-Z2-7]{4}){3,})\b/);
+  if (grouped?.[1]) return grouped[1].replace(/\s+/g, "");
+  throw new Error(`No TOTP secret found on ${page.url()}`);
+}
+
+/** The main region's text, whitespace collapsed: what a person reads. */
+export async function mainText(page: Page): Promise<string> {
+  return ((await page.locator("main").textContent()) ?? "").replace(/\s+/g, " ").trim();
+}
+
+/** Puts the page (and the signed-in account) in the wanted language, whatever it was. */
+export async function ensureLanguage(page: Page, locale: "fr" | "en"): Promise<void> {
+  if ((await htmlLang(page)) !== locale) await switchLanguage(page);
+  expect(await htmlLang(page)).toBe(locale);
+}

@@ -21,6 +21,9 @@ import { can } from "./modules/authz/decide.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
 
+/** Fallback title; pages that know better export their own `meta`. */
+export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.messages["app.name"] ?? "Filet" }];
+
 export async function loader(args: Route.LoaderArgs) {
   const user = await optionalUser(args);
   const locale = resolveLocale(args.request, user?.locale);
@@ -157,6 +160,8 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
     <>
       <Header />
       <main id="main" tabIndex={-1}>
+        {/* Route meta does not run for an error page: React hoists this title into <head>. */}
+        <title>{`${title} — ${t("app.name")}`}</title>
         <h1>{title}</h1>
         <p>{notFound ? t("error.notFound.body") : t("error.generic.body")}</p>
         <p>

@@ -70,6 +70,7 @@ afterAll(async () => {
 
 describe("filet start", () => {
   it("prints the demo accounts and answers the probes", async () => {
+    await waitForOutput(/coordination\.ca@filet\.test/, 5000); // the list follows the URL line
     expect(stdout).toContain("Demo accounts (password: demo-filet-2026)");
     expect(stdout).toContain("coord-pivots.spvq@filet.test");
     const health = await fetch(`${base}/healthz`);

@@ -1,6 +1,7 @@
 import { Link, useSearchParams } from "react-router";
 import { useT } from "../i18n/use-t.ts";
 import type { Locale } from "../i18n/types.ts";
+import { format, type MessageKey } from "../i18n/catalog.ts";
 import type { AccountStatus } from "./admin-vocabulary.tsx";
 
 /** The organization or Table name in the reader's language, falling back to French. */
@@ -82,4 +83,22 @@ export function withParams(search: URLSearchParams, changes: Record<string, stri
 export function StatusBadge({ status }: { status: AccountStatus | null }) {
   const { t } = useT();
   return <span className="badge">{t(`admin.accountStatus.${status ?? "none"}`)}</span>;
+}
+
+/**
+ * The document title in the reader's language. `meta` runs outside React, so the messages and
+ * locale come from the root loader's data. A person's name never goes in a title (titles land in
+ * the browser's history); an organization's or a Table's may.
+ */
+export function adminTitle(
+  matches: ReadonlyArray<unknown>,
+  key: MessageKey,
+  options: { vars?: Record<string, string | number>; name?: { nameFr?: string | null; nameEn?: string | null } | null } = {},
+) {
+  const root = matches.find((m) => (m as { id?: string } | undefined)?.id === "root") as
+    | { data?: { messages?: Record<string, string>; locale?: Locale } }
+    | undefined;
+  const text = format(root?.data?.messages?.[key] ?? key, options.vars);
+  const name = options.name ? localName(root?.data?.locale ?? "fr", options.name) : "";
+  return [{ title: `${name ? `${name} — ` : ""}${text} — Filet` }];
 }

@@ -1,4 +1,5 @@
-import { publicRoute, notFound } from "../modules/authz/guard.server.ts";
+import { notFound } from "../modules/authz/guard.server.ts";
+import { publicRoute } from "../modules/authz/policy.ts";
 
 export const policy = publicRoute;
 

@@ -1,7 +1,8 @@
 import { data, Link, redirect } from "react-router";
 import type { Route } from "./+types/activities.new";
 import { useT } from "../i18n/use-t.ts";
-import { actorOf, authorize, guard, needs, notFound } from "../modules/authz/guard.server.ts";
+import { actorOf, authorize, guard, notFound } from "../modules/authz/guard.server.ts";
+import { needs } from "../modules/authz/policy.ts";
 import { fieldErrors, formValues, isUuid, type FieldErrorMap, type FormValues } from "../modules/governance/form-fields.ts";
 import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
 import { activityEditor } from "../modules/pivot-activities/activity-access.ts";

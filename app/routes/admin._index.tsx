@@ -1,14 +1,17 @@
 import { Form, Link } from "react-router";
 import type { Route } from "./+types/admin._index";
-import { localName } from "../components/admin-common.tsx";
+import { adminTitle, localName } from "../components/admin-common.tsx";
 import { useT } from "../i18n/use-t.ts";
-import { authenticated, authorize, guard, notFound } from "../modules/authz/guard.server.ts";
+import { authorize, guard, notFound } from "../modules/authz/guard.server.ts";
+import { authenticated } from "../modules/authz/policy.ts";
 import { adminSections, type AdminSection } from "../modules/governance/admin-sections.ts";
 import { listOrganizations } from "../modules/governance/list-organizations.server.ts";
 import { listPartnerships } from "../modules/governance/list-partnerships.server.ts";
 
 // Anyone signed in may ask; the loader answers 404 (audited) to those with no section.
 export const policy = authenticated;
+
+export const meta: Route.MetaFunction = ({ matches }) => adminTitle(matches, "admin.home.title");
 
 export async function loader(args: Route.LoaderArgs) {
   const user = await guard(args, policy);

@@ -1,9 +1,10 @@
 import { Form, redirect, useSearchParams } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/admin.approvals";
-import { AdminBreadcrumb, localName } from "../components/admin-common.tsx";
+import { AdminBreadcrumb, adminTitle, localName } from "../components/admin-common.tsx";
 import { useFormatters, useT } from "../i18n/use-t.ts";
-import { actorOf, needs, notFound } from "../modules/authz/guard.server.ts";
+import { actorOf, notFound } from "../modules/authz/guard.server.ts";
+import { needs } from "../modules/authz/policy.ts";
 import { organizationScope, requireTableUser } from "../modules/governance/admin-access.server.ts";
 import { requiredId } from "../modules/governance/form-fields.ts";
 import { NotFoundError } from "../modules/identity/errors.ts";
@@ -11,6 +12,8 @@ import { approveSignup, listPendingSignups, rejectSignup } from "../modules/iden
 
 /** Workers who signed up themselves wait here for their organization's approval. */
 export const policy = needs("account.approve");
+
+export const meta: Route.MetaFunction = ({ matches }) => adminTitle(matches, "admin.approvals.title");
 
 export async function loader(args: Route.LoaderArgs) {
   const { user, partnershipId } = await requireTableUser(args, policy);

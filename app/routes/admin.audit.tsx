@@ -1,15 +1,18 @@
 import { Link, useSearchParams } from "react-router";
 import type { Route } from "./+types/admin.audit";
-import { AdminBreadcrumb, Pager, withParams } from "../components/admin-common.tsx";
+import { AdminBreadcrumb, adminTitle, Pager, withParams } from "../components/admin-common.tsx";
 import { AuditFilters, AuditTable } from "../components/admin-audit.tsx";
 import { useT } from "../i18n/use-t.ts";
 import { can } from "../modules/authz/decide.ts";
-import { actorOf, guard, needs, notFound } from "../modules/authz/guard.server.ts";
+import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
+import { needs } from "../modules/authz/policy.ts";
 import { listAuditEvents, parseAuditFilters, recordAuditViewed } from "../modules/audit/list-audit-events.server.ts";
 import { verifyAuditChain } from "../modules/audit/verify-audit-chain.server.ts";
 import { listPartnerships } from "../modules/governance/list-partnerships.server.ts";
 
 export const policy = needs("audit.read");
+
+export const meta: Route.MetaFunction = ({ matches }) => adminTitle(matches, "admin.audit.title");
 
 export async function loader(args: Route.LoaderArgs) {
   const user = await guard(args, policy);

@@ -1,9 +1,10 @@
 import { data, redirect } from "react-router";
 import type { Route } from "./+types/admin.organizations.$organizationId.sites.new";
-import { AdminBreadcrumb, localName } from "../components/admin-common.tsx";
+import { AdminBreadcrumb, adminTitle, localName } from "../components/admin-common.tsx";
 import { SiteForm } from "../components/admin-site-form.tsx";
 import { useT } from "../i18n/use-t.ts";
-import { actorOf, authorize, needs, notFound } from "../modules/authz/guard.server.ts";
+import { actorOf, authorize, notFound } from "../modules/authz/guard.server.ts";
+import { needs } from "../modules/authz/policy.ts";
 import { requireTableUser } from "../modules/governance/admin-access.server.ts";
 import { fieldErrors, formValues, isUuid } from "../modules/governance/form-fields.ts";
 import { getOrganizationRef } from "../modules/governance/get-site.server.ts";
@@ -11,6 +12,8 @@ import { createSite } from "../modules/governance/save-site.server.ts";
 import { siteSchema } from "../modules/governance/site-schema.ts";
 
 export const policy = needs("site.manage");
+
+export const meta: Route.MetaFunction = ({ matches, data }) => adminTitle(matches, "admin.sites.new", { name: data?.organization });
 
 async function load(args: Route.LoaderArgs | Route.ActionArgs) {
   const { user, partnershipId } = await requireTableUser(args, policy);

@@ -1,15 +1,17 @@
 import { data, redirect } from "react-router";
 import type { Route } from "./+types/admin.organizations.$organizationId";
-import { AdminBreadcrumb, SavedNotice, localName } from "../components/admin-common.tsx";
+import { AdminBreadcrumb, adminTitle, localName, SavedNotice } from "../components/admin-common.tsx";
 import { languageValues } from "../components/admin-fields.tsx";
 import { OrganizationForm } from "../components/admin-organization-form.tsx";
 import { OrganizationPeople, OrganizationProfile, OrganizationSites } from "../components/admin-organization-profile.tsx";
 import { useT } from "../i18n/use-t.ts";
 import { can } from "../modules/authz/decide.ts";
-import { actorOf, authorize, needs, notFound } from "../modules/authz/guard.server.ts";
+import { actorOf, authorize, notFound } from "../modules/authz/guard.server.ts";
+import { needs } from "../modules/authz/policy.ts";
 import { requireTableUser } from "../modules/governance/admin-access.server.ts";
 import { fieldErrors, formValues, isUuid, versionField } from "../modules/governance/form-fields.ts";
 import { getOrganization } from "../modules/governance/get-organization.server.ts";
+import { getOrganizationRef } from "../modules/governance/get-site.server.ts";
 import { organizationSchema } from "../modules/governance/organization-schema.ts";
 import { updateOrganization } from "../modules/governance/save-organization.server.ts";
 
@@ -18,6 +20,8 @@ import { updateOrganization } from "../modules/governance/save-organization.serv
  * the profile is edited under "organization.manage", checked again on the record.
  */
 export const policy = needs("site.manage");
+
+export const meta: Route.MetaFunction = ({ matches, data }) => adminTitle(matches, "admin.organization.pageTitle", { name: data?.organization });
 
 export async function loader(args: Route.LoaderArgs) {
   const { user, partnershipId } = await requireTableUser(args, policy);
@@ -34,6 +38,7 @@ export async function action(args: Route.ActionArgs) {
   const organizationId = args.params.organizationId;
   if (!isUuid(organizationId)) notFound();
   await authorize(args, user, "organization.manage", { partnershipId, organizationId });
+  if (!(await getOrganizationRef(args.context.db, { partnershipId, organizationId }))) notFound();
   const values = formValues(await args.request.formData(), ["languages"]);
   const parsed = organizationSchema.safeParse(values);
   const version = versionField.safeParse(values.version);

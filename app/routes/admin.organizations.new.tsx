@@ -1,15 +1,18 @@
 import { data, redirect } from "react-router";
 import type { Route } from "./+types/admin.organizations.new";
-import { AdminBreadcrumb } from "../components/admin-common.tsx";
+import { AdminBreadcrumb, adminTitle } from "../components/admin-common.tsx";
 import { OrganizationForm } from "../components/admin-organization-form.tsx";
 import { useT } from "../i18n/use-t.ts";
-import { actorOf, needs, notFound } from "../modules/authz/guard.server.ts";
+import { actorOf, notFound } from "../modules/authz/guard.server.ts";
+import { needs } from "../modules/authz/policy.ts";
 import { requireTableUser } from "../modules/governance/admin-access.server.ts";
 import { fieldErrors, formValues, isUuid } from "../modules/governance/form-fields.ts";
 import { organizationSchema } from "../modules/governance/organization-schema.ts";
 import { createOrganization } from "../modules/governance/save-organization.server.ts";
 
 export const policy = needs("organization.manage");
+
+export const meta: Route.MetaFunction = ({ matches }) => adminTitle(matches, "admin.organizations.new");
 
 export async function loader(args: Route.LoaderArgs) {
   await requireTableUser(args, policy);

@@ -1,14 +1,16 @@
 import { Form, Link } from "react-router";
 import type { Route } from "./+types/admin.organizations";
-import { AdminBreadcrumb, SavedNotice, localName } from "../components/admin-common.tsx";
+import { AdminBreadcrumb, adminTitle, localName, SavedNotice } from "../components/admin-common.tsx";
 import { organizationTypeList } from "../components/admin-vocabulary.tsx";
 import { useFormatters, useT } from "../i18n/use-t.ts";
-import { needs } from "../modules/authz/guard.server.ts";
+import { needs } from "../modules/authz/policy.ts";
 import { requireTableUser } from "../modules/governance/admin-access.server.ts";
 import { listOrganizations } from "../modules/governance/list-organizations.server.ts";
 import { isOrganizationType } from "../modules/governance/organization-types.ts";
 
 export const policy = needs("organization.manage");
+
+export const meta: Route.MetaFunction = ({ matches }) => adminTitle(matches, "admin.organizations.title");
 
 export async function loader(args: Route.LoaderArgs) {
   const { partnershipId } = await requireTableUser(args, policy);

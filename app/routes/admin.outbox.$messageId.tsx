@@ -1,11 +1,14 @@
 import type { Route } from "./+types/admin.outbox.$messageId";
-import { AdminBreadcrumb } from "../components/admin-common.tsx";
+import { AdminBreadcrumb, adminTitle } from "../components/admin-common.tsx";
 import { useFormatters, useT } from "../i18n/use-t.ts";
-import { guard, needs, notFound } from "../modules/authz/guard.server.ts";
+import { guard, notFound } from "../modules/authz/guard.server.ts";
+import { needs } from "../modules/authz/policy.ts";
 import { getOutboxMessage } from "../modules/email/list-outbox.server.ts";
 import { isUuid } from "../modules/governance/form-fields.ts";
 
 export const policy = needs("outbox.read");
+
+export const meta: Route.MetaFunction = ({ matches }) => adminTitle(matches, "admin.outbox.messageTitle");
 
 export async function loader(args: Route.LoaderArgs) {
   await guard(args, policy);

@@ -1,12 +1,15 @@
 import { Link, useSearchParams } from "react-router";
 import type { Route } from "./+types/admin.outbox";
-import { AdminBreadcrumb, Pager, withParams } from "../components/admin-common.tsx";
+import { AdminBreadcrumb, adminTitle, Pager, withParams } from "../components/admin-common.tsx";
 import { useFormatters, useT } from "../i18n/use-t.ts";
-import { guard, needs } from "../modules/authz/guard.server.ts";
+import { guard } from "../modules/authz/guard.server.ts";
+import { needs } from "../modules/authz/policy.ts";
 import { listOutbox } from "../modules/email/list-outbox.server.ts";
 
 /** Every email the installation produced; without SMTP this is where they stay. */
 export const policy = needs("outbox.read");
+
+export const meta: Route.MetaFunction = ({ matches }) => adminTitle(matches, "admin.outbox.title");
 
 function parseCursor(value: string | null) {
   const match = value?.match(/^(\d+)~([0-9a-f-]{36})$/i);

@@ -1,16 +1,19 @@
 import type { Route } from "./+types/admin.people.$personId";
-import { AdminBreadcrumb } from "../components/admin-common.tsx";
+import { AdminBreadcrumb, adminTitle } from "../components/admin-common.tsx";
 import { languageValues } from "../components/admin-fields.tsx";
 import { PersonForm, personOptions } from "../components/admin-person-form.tsx";
 import { AccountPanel, PersonNotice, RolesPanel } from "../components/admin-person-panels.tsx";
 import { useT } from "../i18n/use-t.ts";
-import { needs, notFound } from "../modules/authz/guard.server.ts";
+import { notFound } from "../modules/authz/guard.server.ts";
+import { needs } from "../modules/authz/policy.ts";
 import { organizationScope, requireTableUser } from "../modules/governance/admin-access.server.ts";
 import { isUuid } from "../modules/governance/form-fields.ts";
 import { handlePersonAction, loadPersonPage } from "../modules/people/person-page.server.ts";
 
 /** A person's directory entry, roles and account, within the reader's organizations. */
 export const policy = needs("person.manage");
+
+export const meta: Route.MetaFunction = ({ matches }) => adminTitle(matches, "admin.person.pageTitle");
 
 async function scope(args: Route.LoaderArgs | Route.ActionArgs) {
   const { user, partnershipId } = await requireTableUser(args, policy);

@@ -1,9 +1,10 @@
 import { data, redirect } from "react-router";
 import type { Route } from "./+types/admin.people.new";
-import { AdminBreadcrumb } from "../components/admin-common.tsx";
+import { AdminBreadcrumb, adminTitle } from "../components/admin-common.tsx";
 import { PersonForm, personOptions } from "../components/admin-person-form.tsx";
 import { useT } from "../i18n/use-t.ts";
-import { actorOf, needs, notFound } from "../modules/authz/guard.server.ts";
+import { actorOf, notFound } from "../modules/authz/guard.server.ts";
+import { needs } from "../modules/authz/policy.ts";
 import { organizationScope, requireTableUser } from "../modules/governance/admin-access.server.ts";
 import { fieldErrors, formValues, isUuid } from "../modules/governance/form-fields.ts";
 import { personFormOptions } from "../modules/people/person-form-options.server.ts";
@@ -11,6 +12,8 @@ import { personSchema } from "../modules/people/person-schema.ts";
 import { createPerson } from "../modules/people/save-person.server.ts";
 
 export const policy = needs("person.manage");
+
+export const meta: Route.MetaFunction = ({ matches }) => adminTitle(matches, "admin.people.new");
 
 export async function loader(args: Route.LoaderArgs) {
   const { user, partnershipId } = await requireTableUser(args, policy);

@@ -1,9 +1,9 @@
 import { Form, Link, useSearchParams } from "react-router";
 import type { Route } from "./+types/admin.people";
-import { AdminBreadcrumb, Pager, StatusBadge, localName, withParams } from "../components/admin-common.tsx";
+import { AdminBreadcrumb, adminTitle, localName, Pager, StatusBadge, withParams } from "../components/admin-common.tsx";
 import { roleList } from "../components/admin-vocabulary.tsx";
 import { useT } from "../i18n/use-t.ts";
-import { needs } from "../modules/authz/guard.server.ts";
+import { needs } from "../modules/authz/policy.ts";
 import { organizationScope, requireTableUser } from "../modules/governance/admin-access.server.ts";
 import { isUuid } from "../modules/governance/form-fields.ts";
 import { listOrganizations } from "../modules/governance/list-organizations.server.ts";
@@ -11,6 +11,8 @@ import { listPeople } from "../modules/people/list-people.server.ts";
 import { isRole } from "../modules/people/role-scope.ts";
 
 export const policy = needs("person.manage");
+
+export const meta: Route.MetaFunction = ({ matches }) => adminTitle(matches, "admin.people.title");
 
 export async function loader(args: Route.LoaderArgs) {
   const { user, partnershipId } = await requireTableUser(args, policy);

@@ -1,9 +1,10 @@
 import { data, redirect } from "react-router";
 import type { Route } from "./+types/admin.sites.$siteId";
-import { AdminBreadcrumb, SavedNotice, localName } from "../components/admin-common.tsx";
+import { AdminBreadcrumb, adminTitle, localName, SavedNotice } from "../components/admin-common.tsx";
 import { SiteForm } from "../components/admin-site-form.tsx";
 import { useT } from "../i18n/use-t.ts";
-import { actorOf, authorize, needs, notFound } from "../modules/authz/guard.server.ts";
+import { actorOf, authorize, notFound } from "../modules/authz/guard.server.ts";
+import { needs } from "../modules/authz/policy.ts";
 import { requireTableUser } from "../modules/governance/admin-access.server.ts";
 import { fieldErrors, formValues, isUuid, versionField } from "../modules/governance/form-fields.ts";
 import { getSite } from "../modules/governance/get-site.server.ts";
@@ -11,6 +12,8 @@ import { updateSite } from "../modules/governance/save-site.server.ts";
 import { siteSchema } from "../modules/governance/site-schema.ts";
 
 export const policy = needs("site.manage");
+
+export const meta: Route.MetaFunction = ({ matches }) => adminTitle(matches, "admin.site.pageTitle");
 
 /** The site, authorized against its own organization (a pivot coordinator manages only theirs). */
 async function load(args: Route.LoaderArgs | Route.ActionArgs) {

@@ -1,7 +1,8 @@
 import { redirect } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/admin.table";
-import { actorOf, guard, needs, notFound } from "../modules/authz/guard.server.ts";
+import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
+import { needs } from "../modules/authz/policy.ts";
 import { isUuid } from "../modules/governance/form-fields.ts";
 import { switchActivePartnership } from "../modules/governance/switch-partnership.server.ts";
 import { safeRedirectPath } from "../modules/http/safe-redirect.ts";

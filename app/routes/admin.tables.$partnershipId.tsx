@@ -1,15 +1,18 @@
 import { data, redirect } from "react-router";
 import type { Route } from "./+types/admin.tables.$partnershipId";
-import { AdminBreadcrumb, SavedNotice, localName } from "../components/admin-common.tsx";
+import { AdminBreadcrumb, adminTitle, localName, SavedNotice } from "../components/admin-common.tsx";
 import { PartnershipForm } from "../components/admin-partnership-form.tsx";
 import { useT } from "../i18n/use-t.ts";
-import { actorOf, guard, needs, notFound } from "../modules/authz/guard.server.ts";
+import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
+import { needs } from "../modules/authz/policy.ts";
 import { fieldErrors, formValues, isUuid, versionField } from "../modules/governance/form-fields.ts";
 import { getPartnership } from "../modules/governance/list-partnerships.server.ts";
 import { partnershipSchema } from "../modules/governance/partnership-schema.ts";
 import { updatePartnership } from "../modules/governance/save-partnership.server.ts";
 
 export const policy = needs("partnership.manage");
+
+export const meta: Route.MetaFunction = ({ matches, data }) => adminTitle(matches, "admin.tables.pageTitle", { name: data?.table });
 
 export async function loader(args: Route.LoaderArgs) {
   await guard(args, policy);

@@ -1,14 +1,17 @@
 import { data, redirect } from "react-router";
 import type { Route } from "./+types/admin.tables.new";
-import { AdminBreadcrumb } from "../components/admin-common.tsx";
+import { AdminBreadcrumb, adminTitle } from "../components/admin-common.tsx";
 import { PartnershipForm } from "../components/admin-partnership-form.tsx";
 import { useT } from "../i18n/use-t.ts";
-import { actorOf, guard, needs, notFound } from "../modules/authz/guard.server.ts";
+import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
+import { needs } from "../modules/authz/policy.ts";
 import { fieldErrors, formValues } from "../modules/governance/form-fields.ts";
 import { partnershipSchema } from "../modules/governance/partnership-schema.ts";
 import { createPartnership } from "../modules/governance/save-partnership.server.ts";
 
 export const policy = needs("partnership.manage");
+
+export const meta: Route.MetaFunction = ({ matches }) => adminTitle(matches, "admin.tables.new");
 
 export async function loader(args: Route.LoaderArgs) {
   await guard(args, policy);

@@ -1,11 +1,14 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/admin.tables";
-import { AdminBreadcrumb, localName } from "../components/admin-common.tsx";
+import { AdminBreadcrumb, adminTitle, localName } from "../components/admin-common.tsx";
 import { useFormatters, useT } from "../i18n/use-t.ts";
-import { guard, needs } from "../modules/authz/guard.server.ts";
+import { guard } from "../modules/authz/guard.server.ts";
+import { needs } from "../modules/authz/policy.ts";
 import { listPartnerships } from "../modules/governance/list-partnerships.server.ts";
 
 export const policy = needs("partnership.manage");
+
+export const meta: Route.MetaFunction = ({ matches }) => adminTitle(matches, "admin.tables.title");
 
 export async function loader(args: Route.LoaderArgs) {
   const user = await guard(args, policy);

@@ -1,5 +1,6 @@
 import type { Route } from "./+types/api.hsds.organizations";
-import { authorize, needs, requireUser } from "../modules/authz/guard.server.ts";
+import { authorize, requireUser } from "../modules/authz/guard.server.ts";
+import { needs } from "../modules/authz/policy.ts";
 import { exportHsdsOrganizations } from "../modules/directory/hsds-export.server.ts";
 
 export const policy = needs("partnership.view");

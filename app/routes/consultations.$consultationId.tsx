@@ -2,9 +2,11 @@ import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/consultations.$consultationId";
 import { ErrorSummary, Field } from "../components/form.tsx";
 import { useFormatters, useT } from "../i18n/use-t.ts";
-import { actorOf, guard, needs, notFound } from "../modules/authz/guard.server.ts";
+import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
+import { needs } from "../modules/authz/policy.ts";
 import { fieldErrors, formValues } from "../modules/governance/form-fields.ts";
 import { viewerOf } from "../modules/consultations/access.server.ts";
+import { consultationsTitle } from "../modules/consultations/ui/page-title.ts";
 import { replySchema, versionSchema } from "../modules/consultations/consultation-schema.ts";
 import { openConsultation } from "../modules/consultations/open-consultation.server.ts";
 import { closeConsultation, replyToConsultation, takeConsultation } from "../modules/consultations/update-consultation.server.ts";
@@ -13,6 +15,8 @@ import { StatusBadge, UrgencyBadge } from "../modules/consultations/ui/badges.ts
 import stylesheet from "../modules/consultations/ui/consultations.css?url";
 
 /** Any member of the Table may ask for a thread; only its asker, addressed pivots and their coordinator get it. */
+export const meta: Route.MetaFunction = ({ matches }) => consultationsTitle(matches, "consultations.thread.title");
+
 export const policy = needs("partnership.view");
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
@@ -140,7 +144,8 @@ export default function ConsultationThread({ loaderData, actionData }: Route.Com
           {actionData?.findings ? (
             <GuardFindings findings={actionData.findings} values={values} labels={{ body: t("consultations.field.body") }} />
           ) : null}
-          <Form method="post" className="stack" aria-labelledby="reply-title">
+          {/* A new key after each message sent: the box empties instead of keeping the text just sent. */}
+          <Form method="post" className="stack" aria-labelledby="reply-title" key={loaderData.submissionId}>
             <input type="hidden" name="intent" value="reply" />
             <input type="hidden" name="submissionId" value={values.submissionId || loaderData.submissionId} />
             <Field name="body" label={t("consultations.field.body")} required multiline defaultValue={values.body} errors={actionData?.errors} />

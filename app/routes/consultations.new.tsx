@@ -2,14 +2,18 @@ import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/consultations.new";
 import { ErrorSummary, Field, SelectField } from "../components/form.tsx";
 import { useT } from "../i18n/use-t.ts";
-import { actorOf, guard, needs, notFound } from "../modules/authz/guard.server.ts";
+import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
+import { needs } from "../modules/authz/policy.ts";
 import { fieldErrors, formValues, isUuid } from "../modules/governance/form-fields.ts";
 import { viewerOf } from "../modules/consultations/access.server.ts";
+import { consultationsTitle } from "../modules/consultations/ui/page-title.ts";
 import { newConsultationSchema, urgencies } from "../modules/consultations/consultation-schema.ts";
 import { createConsultation } from "../modules/consultations/create-consultation.server.ts";
 import { resolveConsultationTarget } from "../modules/consultations/resolve-target.server.ts";
 import { GuardFindings, guardFieldErrors } from "../modules/consultations/ui/guard-findings.tsx";
 import stylesheet from "../modules/consultations/ui/consultations.css?url";
+
+export const meta: Route.MetaFunction = ({ matches }) => consultationsTitle(matches, "consultations.new.title");
 
 export const policy = needs("consultation.ask");
 

@@ -2,12 +2,16 @@ import { Form, Link } from "react-router";
 import type { Route } from "./+types/consultations";
 import { useFormatters, useT } from "../i18n/use-t.ts";
 import { can } from "../modules/authz/decide.ts";
-import { actorOf, guard, needs, notFound } from "../modules/authz/guard.server.ts";
+import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
+import { needs } from "../modules/authz/policy.ts";
 import { viewerOf } from "../modules/consultations/access.server.ts";
+import { consultationsTitle } from "../modules/consultations/ui/page-title.ts";
 import { listConsultations, type ConsultationSummary } from "../modules/consultations/list-consultations.server.ts";
 import { listOrganizationsWithPivots } from "../modules/consultations/resolve-target.server.ts";
 
 /** Every member of the Table sees their own consultations (the list is empty for most roles). */
+export const meta: Route.MetaFunction = ({ matches }) => consultationsTitle(matches, "consultations.list.title");
+
 export const policy = needs("partnership.view");
 
 export async function loader(args: Route.LoaderArgs) {

@@ -5,7 +5,8 @@ import { DirectoryNav, useDirectoryLabels } from "../components/directory-ui.tsx
 import { localName } from "../components/admin-common.tsx";
 import { ErrorSummary, Field } from "../components/form.tsx";
 import { useFormatters, useT } from "../i18n/use-t.ts";
-import { needs, notFound } from "../modules/authz/guard.server.ts";
+import { notFound } from "../modules/authz/guard.server.ts";
+import { needs } from "../modules/authz/policy.ts";
 import { confirmDesignation } from "../modules/directory/confirm-designation.server.ts";
 import { localDate } from "../modules/directory/dates.ts";
 import { requireDirectoryAccess } from "../modules/directory/directory-access.server.ts";

@@ -4,7 +4,7 @@ import { DesignationFields } from "../components/designation-form.tsx";
 import { DirectoryNav } from "../components/directory-ui.tsx";
 import { ErrorSummary } from "../components/form.tsx";
 import { useT } from "../i18n/use-t.ts";
-import { needs } from "../modules/authz/guard.server.ts";
+import { needs } from "../modules/authz/policy.ts";
 import { localDate } from "../modules/directory/dates.ts";
 import { requireDirectoryAccess } from "../modules/directory/directory-access.server.ts";
 import { createDesignationSchema, designationFormInput, fieldErrorsOf } from "../modules/directory/designation-schema.ts";

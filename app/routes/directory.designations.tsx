@@ -3,7 +3,7 @@ import type { Route } from "./+types/directory.designations";
 import { DirectoryNav, useDirectoryLabels } from "../components/directory-ui.tsx";
 import { localName } from "../components/admin-common.tsx";
 import { useFormatters, useT } from "../i18n/use-t.ts";
-import { needs } from "../modules/authz/guard.server.ts";
+import { needs } from "../modules/authz/policy.ts";
 import { requireDirectoryAccess } from "../modules/directory/directory-access.server.ts";
 import { listDesignations } from "../modules/directory/list-designations.server.ts";
 

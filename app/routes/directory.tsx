@@ -4,7 +4,7 @@ import { DirectoryNav } from "../components/directory-ui.tsx";
 import { DirectoryEntryCard } from "../components/directory-entry.tsx";
 import { localName } from "../components/admin-common.tsx";
 import { useT } from "../i18n/use-t.ts";
-import { needs } from "../modules/authz/guard.server.ts";
+import { needs } from "../modules/authz/policy.ts";
 import { requireDirectoryAccess } from "../modules/directory/directory-access.server.ts";
 import { listDirectoryFilterOptions } from "../modules/directory/directory-filters.server.ts";
 import { parseDirectoryParams, directoryHref } from "../modules/directory/directory-params.ts";

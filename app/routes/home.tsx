@@ -2,7 +2,8 @@ import { Link } from "react-router";
 import type { Route } from "./+types/home";
 import { useT } from "../i18n/use-t.ts";
 import type { MessageKey } from "../i18n/catalog.ts";
-import { guard, publicRoute } from "../modules/authz/guard.server.ts";
+import { guard } from "../modules/authz/guard.server.ts";
+import { publicRoute } from "../modules/authz/policy.ts";
 import { getHomeSummary } from "../modules/governance/get-home-summary.server.ts";
 
 export const policy = publicRoute;

@@ -1,10 +1,13 @@
 import { data, Form, redirect } from "react-router";
 import type { Route } from "./+types/invitation.$token";
 import { useT } from "../i18n/use-t.ts";
-import { publicRoute } from "../modules/authz/guard.server.ts";
+import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
+import { publicRoute } from "../modules/authz/policy.ts";
 import { acceptInvitation, findInvitation } from "../modules/identity/accept-invitation.server.ts";
 import { fieldErrors, newPasswordForm, readForm } from "../modules/identity/route-helpers.server.ts";
 import { FormAlert, InvalidLinkPage, NewPasswordFields } from "../modules/identity/ui/identity-ui.tsx";
+
+export const meta: Route.MetaFunction = ({ matches, loaderData }) => pageTitle(matches, loaderData?.state === "form" ? "identity.invitation.title" : "identity.link.invalidTitle");
 
 export const policy = publicRoute;
 

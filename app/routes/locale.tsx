@@ -2,7 +2,8 @@ import { redirect } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/locale";
 import { localeCookie } from "../i18n/locale.server.ts";
-import { optionalUser, publicRoute } from "../modules/authz/guard.server.ts";
+import { optionalUser } from "../modules/authz/guard.server.ts";
+import { publicRoute } from "../modules/authz/policy.ts";
 import { setAccountLocale } from "../modules/identity/set-account-locale.server.ts";
 import { safeRedirectPath } from "../modules/http/safe-redirect.ts";
 

@@ -3,10 +3,14 @@ import { z } from "zod";
 import type { Route } from "./+types/login.mfa";
 import { Field, type FieldErrors } from "../components/form.tsx";
 import { useT } from "../i18n/use-t.ts";
-import { actorOf, optionalUser, publicRoute } from "../modules/authz/guard.server.ts";
+import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
+import { actorOf, optionalUser } from "../modules/authz/guard.server.ts";
+import { publicRoute } from "../modules/authz/policy.ts";
 import { passMfaChallenge } from "../modules/identity/mfa.server.ts";
 import { afterSignInPath, fieldErrors, readForm, sessionCookieHeaders, userAgentOf } from "../modules/identity/route-helpers.server.ts";
 import { FormAlert } from "../modules/identity/ui/identity-ui.tsx";
+
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "identity.mfa.challenge.title");
 
 // Public: requireUser would send a person without the second factor back here in a loop.
 export const policy = publicRoute;

@@ -3,11 +3,15 @@ import { z } from "zod";
 import type { Route } from "./+types/login";
 import { Field, type FieldErrors } from "../components/form.tsx";
 import { useT } from "../i18n/use-t.ts";
-import { guard, publicRoute } from "../modules/authz/guard.server.ts";
+import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
+import { guard } from "../modules/authz/guard.server.ts";
+import { publicRoute } from "../modules/authz/policy.ts";
 import { afterSignInPath, fieldErrors, readForm, sessionCookieHeaders, userAgentOf } from "../modules/identity/route-helpers.server.ts";
 import { readSessionToken } from "../modules/identity/session.server.ts";
 import { signIn } from "../modules/identity/sign-in.server.ts";
 import { FormAlert } from "../modules/identity/ui/identity-ui.tsx";
+
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "identity.login.title");
 
 export const policy = publicRoute;
 

@@ -1,6 +1,7 @@
 import { redirect } from "react-router";
 import type { Route } from "./+types/logout";
-import { actorOf, optionalUser, publicRoute } from "../modules/authz/guard.server.ts";
+import { actorOf, optionalUser } from "../modules/authz/guard.server.ts";
+import { publicRoute } from "../modules/authz/policy.ts";
 import { signOut } from "../modules/identity/sign-out.server.ts";
 import { clearedSessionCookieHeaders } from "../modules/identity/route-helpers.server.ts";
 import { readSessionToken } from "../modules/identity/session.server.ts";

@@ -3,11 +3,15 @@ import { z } from "zod";
 import type { Route } from "./+types/mfa.setup";
 import { Field, type FieldErrors } from "../components/form.tsx";
 import { useT } from "../i18n/use-t.ts";
-import { actorOf, authenticated, guard } from "../modules/authz/guard.server.ts";
+import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
+import { actorOf, guard } from "../modules/authz/guard.server.ts";
+import { authenticated } from "../modules/authz/policy.ts";
 import type { CurrentUser } from "../modules/identity/current-user.server.ts";
 import { confirmEnrollment, reopenEnrollment, startEnrollment, type Enrollment } from "../modules/identity/mfa.server.ts";
 import { readForm, sessionCookieHeaders, userAgentOf } from "../modules/identity/route-helpers.server.ts";
 import { FormAlert, RecoveryCodes } from "../modules/identity/ui/identity-ui.tsx";
+
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "identity.mfa.setup.title");
 
 export const policy = authenticated;
 

@@ -3,10 +3,13 @@ import { z } from "zod";
 import type { Route } from "./+types/password.forgot";
 import { Field, type FieldErrors } from "../components/form.tsx";
 import { useT } from "../i18n/use-t.ts";
-import { publicRoute } from "../modules/authz/guard.server.ts";
+import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
+import { publicRoute } from "../modules/authz/policy.ts";
 import { requestPasswordReset } from "../modules/identity/password-reset.server.ts";
 import { fieldErrors, readForm } from "../modules/identity/route-helpers.server.ts";
 import { FormAlert } from "../modules/identity/ui/identity-ui.tsx";
+
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "identity.forgot.title");
 
 export const policy = publicRoute;
 

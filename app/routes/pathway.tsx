@@ -4,7 +4,8 @@ import { RichText } from "../components/rich-text.tsx";
 import { useFormatters, useT } from "../i18n/use-t.ts";
 import { resolveLocale } from "../i18n/locale.server.ts";
 import { can } from "../modules/authz/decide.ts";
-import { guard, needs, notFound } from "../modules/authz/guard.server.ts";
+import { guard, notFound } from "../modules/authz/guard.server.ts";
+import { needs } from "../modules/authz/policy.ts";
 import { ContactCard, telHref } from "../modules/pathway/contact-card.tsx";
 import { getPathwayPage } from "../modules/pathway/get-pathway-page.server.ts";
 import { PathwayAdminNav, pageTitle } from "../modules/pathway/pathway-ui.tsx";
@@ -103,7 +104,7 @@ export default function Pathway({ loaderData }: Route.ComponentProps) {
         {page.others.length ? (
           // Closed by default when the reader has their own pivots: the page stays short.
           <details open={page.own.length === 0}>
-            <summary>{t("pathway.contacts.others", { count: page.others.length })}</summary>
+            <summary>{t("pathway.contacts.showOthers", { count: page.others.length })}</summary>
             <ul className="cards" data-testid="other-pivots">
               {page.others.map((pivot) => (
                 <ContactCard key={pivot.designationId} pivot={pivot} />

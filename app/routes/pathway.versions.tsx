@@ -1,7 +1,8 @@
 import { Form } from "react-router";
 import type { Route } from "./+types/pathway.versions";
 import { useFormatters, useT } from "../i18n/use-t.ts";
-import { guard, needs, notFound } from "../modules/authz/guard.server.ts";
+import { guard, notFound } from "../modules/authz/guard.server.ts";
+import { needs } from "../modules/authz/policy.ts";
 import { listPathwayVersions } from "../modules/pathway/list-pathway-versions.server.ts";
 import { PathwayAdminNav, StatusBadge, ValidationBadge, VersionLink, pageTitle } from "../modules/pathway/pathway-ui.tsx";
 
@@ -22,6 +23,8 @@ export default function PathwayVersions({ loaderData }: Route.ComponentProps) {
   const { versions } = loaderData;
   const published = versions.find((v) => v.status === "published");
   const newest = versions[0];
+  // Default comparison: what readers see now against the newest version (or its predecessor).
+  const compareFrom = published && published.id !== newest?.id ? published : versions[1];
   return (
     <>
       <PathwayAdminNav />
@@ -33,7 +36,7 @@ export default function PathwayVersions({ loaderData }: Route.ComponentProps) {
         <Form method="get" action="/pathway/versions/compare" className="actions" aria-labelledby="compare-heading">
           <div className="field">
             <label htmlFor="compare-from">{t("pathway.compare.from")}</label>
-            <select id="compare-from" name="from" defaultValue={published?.id ?? versions[1]?.id}>
+            <select id="compare-from" name="from" defaultValue={compareFrom?.id}>
               {versions.map((v) => (
                 <option key={v.id} value={v.id}>
                   {v.number} — {t(`pathway.status.${v.status}`)}

@@ -2,12 +2,16 @@ import { data } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/profile";
 import { useT } from "../i18n/use-t.ts";
-import { actorOf, authenticated, guard } from "../modules/authz/guard.server.ts";
+import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
+import { actorOf, guard } from "../modules/authz/guard.server.ts";
+import { authenticated } from "../modules/authz/policy.ts";
 import { listActiveSessions, revokeOtherSessions } from "../modules/identity/account-sessions.server.ts";
 import { disableMfa, regenerateRecoveryCodes } from "../modules/identity/manage-mfa.server.ts";
 import { changePassword, getProfile, updateProfile } from "../modules/identity/profile.server.ts";
 import { fieldErrors, newPasswordForm, readForm } from "../modules/identity/route-helpers.server.ts";
 import { DetailsSection, MfaSection, PasswordSection, SessionsSection, type ProfileActionData } from "../modules/identity/ui/profile-sections.tsx";
+
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "identity.profile.title");
 
 export const policy = authenticated;
 

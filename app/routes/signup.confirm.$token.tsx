@@ -1,9 +1,12 @@
 import { data, Form } from "react-router";
 import type { Route } from "./+types/signup.confirm.$token";
 import { useT } from "../i18n/use-t.ts";
-import { publicRoute } from "../modules/authz/guard.server.ts";
+import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
+import { publicRoute } from "../modules/authz/policy.ts";
 import { confirmSignup, isConfirmationTokenUsable } from "../modules/identity/sign-up.server.ts";
 import { InvalidLinkPage } from "../modules/identity/ui/identity-ui.tsx";
+
+export const meta: Route.MetaFunction = ({ matches, loaderData }) => pageTitle(matches, loaderData?.state === "form" ? "identity.confirm.title" : "identity.link.invalidTitle");
 
 export const policy = publicRoute;
 

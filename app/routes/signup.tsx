@@ -4,10 +4,14 @@ import type { Route } from "./+types/signup";
 import { Field, SelectField, type FieldErrors } from "../components/form.tsx";
 import { resolveLocale } from "../i18n/locale.server.ts";
 import { useT } from "../i18n/use-t.ts";
-import { guard, publicRoute } from "../modules/authz/guard.server.ts";
+import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
+import { guard } from "../modules/authz/guard.server.ts";
+import { publicRoute } from "../modules/authz/policy.ts";
 import { fieldErrors, readForm } from "../modules/identity/route-helpers.server.ts";
 import { signUp, type SignupOrganization } from "../modules/identity/sign-up.server.ts";
 import { FormAlert } from "../modules/identity/ui/identity-ui.tsx";
+
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "identity.signup.title");
 
 export const policy = publicRoute;
 

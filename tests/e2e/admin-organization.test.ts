@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { catalog } from "../../app/i18n/catalog.ts";
-import { checkA11y, ensureLanguage, launchBrowser, newContext, screenshot, signIn, url } from "./support.ts";
+import { checkA11y, ensureLanguage, launchBrowser, newContext, screenshot, signIn, submit, url } from "./support.ts";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -34,7 +34,7 @@ describe("admin edits an organization", () => {
     const text = `Mission mise à jour par le test de navigateur ${Date.now()} — prévenir, repérer, accompagner.`;
     await mission.fill(text);
     const form = page.locator('form:has([name="mission"])');
-    await Promise.all([page.waitForNavigation({ waitUntil: "load" }), form.locator('[type="submit"]').first().click()]);
+    await submit(page, form.locator('[type="submit"]').first());
 
     await expect.poll(() => page.locator('[role="alert"].error, .alert.error').count(), { message: "saved without errors" }).toBe(0);
     await checkA11y(page, "organization saved");
@@ -45,10 +45,7 @@ describe("admin edits an organization", () => {
     await expect.poll(() => page.locator('[name="mission"]').inputValue()).toBe(text);
 
     await stale.locator('[name="mission"]').fill("Version périmée qui ne doit pas écraser la précédente.");
-    await Promise.all([
-      stale.waitForNavigation({ waitUntil: "load" }),
-      stale.locator('form:has([name="mission"]) [type="submit"]').first().click(),
-    ]);
+    await submit(stale, stale.locator('form:has([name="mission"]) [type="submit"]').first());
     await expect.poll(() => stale.locator("main").textContent()).toContain(catalog.fr["form.conflict"]);
     await page.goto(url(href!));
     await expect.poll(() => page.locator('[name="mission"]').inputValue(), { message: "the stale save changed nothing" }).toBe(text);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { checkA11y, ensureLanguage, heading, launchBrowser, mainText, newContext, screenshot, signIn, url } from "./support.ts";
+import type { Browser, Locator, Page } from "playwright-core";
+import { checkA11y, ensureLanguage, heading, launchBrowser, mainText, newContext, screenshot, signIn, submit, url } from "./support.ts";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -10,8 +10,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function submit(page: Page, form: ReturnType<Page["locator"]>): Promise<void> {
-  await Promise.all([page.waitForNavigation({ waitUntil: "load" }), form.locator('[type="submit"]').first().click()]);
+async function submitForm(page: Page, form: Locator): Promise<void> {
+  await submit(page, form.locator('[type="submit"]').first());
 }
 
 describe("invitation", () => {
@@ -42,7 +42,7 @@ describe("invitation", () => {
       );
       if (values[0]) await organization.selectOption(values[0]);
     }
-    await submit(admin, form);
+    await submitForm(admin, form);
     expect(new URL(admin.url()).pathname).toMatch(/^\/admin\/people\/[0-9a-f-]{36}$/);
     await checkA11y(admin, "person page");
 
@@ -51,7 +51,7 @@ describe("invitation", () => {
       'button[name="intent"][value="invite"], form:has(input[name="intent"][value="invite"]) [type="submit"]',
     );
     await expect.poll(() => invite.count(), { message: "an invite button on the person page" }).toBeGreaterThan(0);
-    await Promise.all([admin.waitForNavigation({ waitUntil: "load" }), invite.first().click()]);
+    await submit(admin, invite.first());
     expect(await admin.locator('[role="alert"].error, .alert.error').count()).toBe(0);
     await screenshot(admin, "admin-person-invited-fr");
 
@@ -80,7 +80,7 @@ describe("invitation", () => {
     const fields = passwordForm.locator('input[type="password"]');
     expect(await fields.count()).toBeGreaterThanOrEqual(1);
     for (const field of await fields.all()) await field.fill(password);
-    await submit(page, passwordForm);
+    await submitForm(page, passwordForm);
     expect(await page.locator('[role="alert"].error, .alert.error').count()).toBe(0);
 
     if (new URL(page.url()).pathname === "/login") await signIn(page, email, password);

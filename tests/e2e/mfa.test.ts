@@ -9,6 +9,7 @@ import {
   newContext,
   screenshot,
   signOut,
+  submit,
   submitLogin,
   url,
 } from "./support.ts";
@@ -27,7 +28,7 @@ afterAll(async () => {
 async function submitCode(page: Page, code: string): Promise<void> {
   const form = page.locator('form:has(input[name="code"])').first();
   await form.locator('input[name="code"]').fill(code);
-  await Promise.all([page.waitForNavigation({ waitUntil: "load" }), form.locator('[type="submit"]').first().click()]);
+  await submit(page, form.locator('[type="submit"]').first());
 }
 
 describe("two-factor authentication (TOTP)", () => {

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { inject, expect } from "vitest";
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
 import { generate } from "otplib";
 
@@ -34,20 +34,37 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-export function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
-  return browser.newContext({ baseURL: baseUrl(), viewport: { width: 1280, height: 800 }, ...options });
+export async function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL: baseUrl(), viewport: { width: 1280, height: 800 }, ...options });
+  if (options.javaScriptEnabled === false) withoutJavaScript.add(context);
+  return context;
+}
+
+const withoutJavaScript = new WeakSet<BrowserContext>();
+
+/**
+ * Submits a form with its button and waits until the page has settled. Without JavaScript a
+ * submission is always a document navigation; with it, React Router posts with fetch, then
+ * revalidates and maybe navigates on the client, so we wait for the POST and the quiet after.
+ */
+export async function submit(page: Page, button: Locator): Promise<void> {
+  if (withoutJavaScript.has(page.context())) {
+    await Promise.all([page.waitForNavigation({ waitUntil: "load" }), button.click()]);
+    return;
+  }
+  const posted = page.waitForResponse((r) => r.request().method() === "POST", { timeout: 15_000 });
+  await button.click();
+  await posted;
+  await page.waitForLoadState("networkidle");
 }
 
 /** Fills the sign-in form the way a person does and waits for the page that follows. */
 export async function submitLogin(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto(url("/login"));
-  await page.locator('input[name="email"]').fill(email);
-  await page.locator('input[name="password"]').fill(password);
-  await Promise.all([
-    page.waitForURL((u) => u.pathname !== "/login" || u.search !== "", { timeout: 15_000 }).catch(() => {}),
-    page.locator('form:has(input[name="password"]) [type="submit"]').first().click(),
-  ]);
-  await page.waitForLoadState("load");
+  const form = page.locator('form:has(input[name="password"])').first();
+  await form.locator('input[name="email"]').fill(email);
+  await form.locator('input[name="password"]').fill(password);
+  await submit(page, form.locator('[type="submit"]').first());
 }
 
 /** Signs a demo account in and checks it landed on a signed-in page. */
@@ -62,7 +79,7 @@ export function signOutButton(page: Page) {
 }
 
 export async function signOut(page: Page): Promise<void> {
-  await Promise.all([page.waitForNavigation({ waitUntil: "load" }), signOutButton(page).first().click()]);
+  await submit(page, signOutButton(page).first());
 }
 
 /** Switches language with the header's button (a plain form post: works with or without JS). */

@@ -5,18 +5,10 @@ import { getCurrentUser, type CurrentUser } from "../identity/current-user.serve
 import { can, type Target } from "./decide.ts";
 import type { Permission } from "./permissions.ts";
 
-/**
- * What a route needs before it runs. Every route module exports one as `policy`
- * (a test enumerates the routes and fails on a module without it).
- */
-export type RoutePolicy =
-  | { kind: "public" }
-  | { kind: "authenticated" }
-  | { kind: "permission"; permission: Permission };
+import type { RoutePolicy } from "./policy.ts";
 
-export const publicRoute: RoutePolicy = { kind: "public" };
-export const authenticated: RoutePolicy = { kind: "authenticated" };
-export const needs = (permission: Permission): RoutePolicy => ({ kind: "permission", permission });
+// Route policies live in policy.ts (browser-safe); re-exported for existing imports.
+export { authenticated, needs, publicRoute, type RoutePolicy } from "./policy.ts";
 
 interface Args {
   request: Request;

@@ -159,7 +159,7 @@ export async function seedConsultationsDemo(tx: Database, partnershipId: string)
   }
   if (created) {
     await recordAuditEvent(tx, systemActor("demo-seed", partnershipId), {
-      action: "demo.seeded",
+      action: "demo.consultations_seeded",
       targetType: "consultation",
       details: { consultations: created },
     });

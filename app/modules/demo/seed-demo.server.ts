@@ -7,6 +7,10 @@ import { hashPassword } from "../identity/password.server.ts";
 import { demoAdmin, type DemoPerson, type DemoTable } from "./demo-data.ts";
 import { quebecTable } from "./demo-quebec.ts";
 import { chaudiereAppalachesTable } from "./demo-chaudiere-appalaches.ts";
+import { seedDirectoryDemo } from "./seed-directory.server.ts";
+import { seedActivitiesDemo } from "./seed-activities.server.ts";
+import { seedConsultationsDemo } from "./seed-consultations.server.ts";
+import { ensureDefaultPathway } from "../pathway/ensure-default-pathway.server.ts";
 
 /** Every demo account signs in with this password (shown on the sign-in page in demo mode). */
 export const DEMO_PASSWORD = "demo-filet-2026";
@@ -101,6 +105,11 @@ async function seedTable(tx: Database, table: DemoTable, passwordHashes: Map<str
     }
   }
   for (const p of table.people) await insertPerson(tx, p, { partnershipId, orgIds, siteIds }, passwordHashes);
+  // The pivot network's story: designations first (the others refer to the pivots).
+  await seedDirectoryDemo(tx, partnershipId);
+  await ensureDefaultPathway(tx, partnershipId);
+  await seedActivitiesDemo(tx, partnershipId);
+  await seedConsultationsDemo(tx, partnershipId);
   await recordAuditEvent(tx, systemActor(SEED_SOURCE, partnershipId), {
     action: "demo.seeded",
     targetType: "partnership",

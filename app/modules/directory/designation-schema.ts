@@ -4,7 +4,8 @@ import { clienteleCodes, languageCodes, ranks } from "./vocabulary.ts";
 /** Zod schemas of the designation forms; messages are i18n keys. */
 const text = (max: number) =>
   z
-    .union([z.string(), z.undefined(), z.null()])
+    .string()
+    .nullish()
     .transform((v) => (v ?? "").trim())
     .pipe(z.string().max(max, "directory.form.tooLong"));
 

@@ -4,8 +4,11 @@ import { z } from "zod";
  * Zod building blocks for the administration forms. Messages are i18n keys: the form
  * components translate them in the reader's language.
  */
+// nullish (not a union with undefined): Zod treats the key as optional, so a field the form
+// did not send reads as "".
 const trimmed = z
-  .union([z.string(), z.undefined(), z.null()])
+  .string()
+  .nullish()
   .transform((v) => (v ?? "").trim());
 
 export const optionalText = (max = 200) => trimmed.pipe(z.string().max(max, "admin.form.tooLong"));

@@ -50,17 +50,16 @@ export async function updatePartnership(
   input: PartnershipInput & { id: string; version: number },
 ): Promise<UpdateResult | "slug_taken"> {
   return db.transaction(async (tx) => {
-    if (await slugTaken(tx, input.slug, input.id)) return "slug_taken" as const;
     const { id, version, ...fields } = input;
+    const exists = await tx.select({ id: partnership.id }).from(partnership).where(eq(partnership.id, id));
+    if (exists.length === 0) return "not_found" as const;
+    if (await slugTaken(tx, input.slug, id)) return "slug_taken" as const;
     const updated = await tx
       .update(partnership)
       .set({ ...fields, version: sql`${partnership.version} + 1`, updatedAt: new Date() })
       .where(and(eq(partnership.id, id), eq(partnership.version, version)))
       .returning({ id: partnership.id });
-    if (updated.length === 0) {
-      const exists = await tx.select({ id: partnership.id }).from(partnership).where(eq(partnership.id, id));
-      return exists.length ? ("conflict" as const) : ("not_found" as const);
-    }
+    if (updated.length === 0) return "conflict" as const;
     await recordAuditEvent(tx, actor, {
       action: "partnership.updated",
       targetType: "partnership",

@@ -22,8 +22,9 @@ export const THROTTLE_LIMITS: Record<ThrottleScope, Limits> = {
   login: { perKey: 5, perIp: 20, windowMs: 15 * MINUTE, countAll: false },
   mfa: { perKey: 5, perIp: 20, windowMs: 15 * MINUTE, countAll: false },
   reauth: { perKey: 5, perIp: 20, windowMs: 15 * MINUTE, countAll: false },
-  reset: { perKey: 3, perIp: 10, windowMs: 15 * MINUTE, countAll: true },
-  signup: { perKey: 3, perIp: 10, windowMs: 15 * MINUTE, countAll: true },
+  // A training room signs up together from one address: per-IP limits stay roomy there.
+  reset: { perKey: 3, perIp: 20, windowMs: 15 * MINUTE, countAll: true },
+  signup: { perKey: 3, perIp: 30, windowMs: 15 * MINUTE, countAll: true },
 };
 
 export type AttemptVerdict =

@@ -186,7 +186,7 @@ export function startJobRunner(options: JobRunnerOptions): JobRunner {
 
   function runOnce(): Promise<number> {
     // One drain at a time per runner: a second call waits for the first, then drains again.
-    if (current) return current.then(() => runOnce());
+    if (current) return current.catch(() => 0).then(() => runOnce());
     const pass = drain().finally(() => {
       current = null;
     });
@@ -216,8 +216,10 @@ export function startJobRunner(options: JobRunnerOptions): JobRunner {
   return {
     wake() {
       if (stopped || !autoStart) return;
-      if (current) wakeRequested = true;
-      else schedule(0);
+      if (!current) return schedule(0);
+      // Busy: poll again right after this pass, since the new job may have come too late for it.
+      wakeRequested = true;
+      void current.catch(() => 0).then(() => wakeRequested && schedule(0));
     },
     async stop() {
       stopped = true;

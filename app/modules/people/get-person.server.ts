@@ -77,3 +77,16 @@ export async function getPerson(
 }
 
 export type PersonDetail = NonNullable<Awaited<ReturnType<typeof getPerson>>>;
+
+/** Whether the person exists inside the reader's scope: checked before reading a submitted form. */
+export async function personInScope(
+  db: Database,
+  input: { partnershipId: string; organizationIds: OrganizationScope; personId: string },
+): Promise<boolean> {
+  const rows = await db
+    .select({ id: person.id })
+    .from(person)
+    .where(and(eq(person.id, input.personId), personScope(input.partnershipId, input.organizationIds)))
+    .limit(1);
+  return rows.length > 0;
+}

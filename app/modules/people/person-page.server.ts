@@ -8,7 +8,7 @@ import { isIdentityError, NotFoundError } from "../identity/errors.ts";
 import { invitePerson } from "../identity/invite-person.server.ts";
 import { deactivateAccount, reactivateAccount } from "../identity/manage-account.server.ts";
 import { canManageAccountOf } from "./account-guard.ts";
-import { getPerson, type PersonDetail } from "./get-person.server.ts";
+import { getPerson, personInScope, type PersonDetail } from "./get-person.server.ts";
 import { grantRole } from "./grant-role.server.ts";
 import type { OrganizationScope } from "./person-scope.ts";
 import { personFormOptions } from "./person-form-options.server.ts";
@@ -72,6 +72,8 @@ const grantMessages = {
 export async function handlePersonAction(args: PageArgs) {
   const { request, context, user, partnershipId, organizationIds, personId } = args;
   const db = context.db;
+  // Outside the reader's scope the answer is 404 whatever was submitted.
+  if (!(await personInScope(db, { partnershipId, organizationIds, personId }))) notFound();
   const actor = actorOf(user, context);
   const values = formValues(await request.formData(), ["languages"]);
   const back = (notice: string) => redirect(`/admin/people/${personId}?notice=${notice}`);

@@ -32,7 +32,15 @@ function matchAll(text: string, re: RegExp, kind: FindingKind, group = 0): Findi
 
 const strip = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 
-const email: Detector = (t) => matchAll(t, /[\p{L}\d._%+-]+@[\p{L}\d.-]+\.[\p{L}]{2,}/giu, "email");
+const email: Detector = (t) => [
+  ...matchAll(t, /[\p{L}\d._%+-]+@[\p{L}\d.-]+\.[\p{L}]{2,}/giu, "email"),
+  // Written to dodge filters: "lili_2010 @ hotmail.com", "lili (at) hotmail (dot) com".
+  ...matchAll(
+    t,
+    /[\p{L}\d._%+-]+\s*(?:\s@\s|\s?@\s|\s@|\(at\)|\[at\]|\{at\})\s*[\p{L}\d-]+(?:\s*(?:\.|\(dot\)|\[dot\]|\(point\))\s*[\p{L}\d-]+)*\s*(?:\.|\(dot\)|\[dot\]|\(point\))\s*(?:com|ca|net|org|fr|qc\.ca|me|io)(?![\p{L}\d])/giu,
+    "email",
+  ),
+];
 
 /** North-American numbers: 418 555-1234, (418) 555-1234, 418.555.1234, 4185551234, +1 418…, 1-800-…, poste 12. */
 const phone: Detector = (t) =>
@@ -52,6 +60,13 @@ const postalCode: Detector = (t) =>
 const streetTypes =
   "rue|avenue|av\\.?|boulevard|boul\\.?|bd|chemin|ch\\.|rang|route|rte|place|côte|cote|montée|montee|impasse|allée|allee|terrasse|croissant|promenade|street|st\\.?|road|rd\\.?|drive|dr\\.?|lane|ln\\.?|way|court|ct\\.?|crescent|cres\\.?|blvd\\.?|ave\\.?|highway|hwy";
 
+/**
+ * Words that follow a street type in ordinary prose ("3 rues et 2 avenues", "2 routes to
+ * school"): with the case-insensitive regex, the capital letter cannot tell them apart.
+ */
+const notStreetNames =
+  "et|ou|à|au|aux|en|qui|que|pour|avec|dans|sur|par|près|pres|entre|and|or|to|the|in|on|with|for|of|is|was|near|between";
+
 // English order ("55 Maple Street") needs a capitalized name, so the regex stays case-sensitive.
 const capitalizedStreetTypes = streetTypes
   .split("|")
@@ -63,7 +78,7 @@ const streetAddress: Detector = (t) => [
   ...matchAll(
     t,
     new RegExp(
-      `(?<![\\p{L}\\d])\\d{1,6}(?:-\\d{1,5})?[A-Za-z]?,?\\s+(?:${streetTypes})\\s+(?:(?:de|du|des|de la|d'|l')\\s*)?[\\p{Lu}\\d][\\p{L}\\d'’.-]*(?:[\\s-]+[\\p{Lu}][\\p{L}'’.-]*){0,3}`,
+      `(?<![\\p{L}\\d])\\d{1,6}(?:-\\d{1,5})?[A-Za-z]?,?\\s+(?:${streetTypes})\\s+(?!(?:${notStreetNames})(?![\\p{L}\\d'’]))(?:(?:de|du|des|de la|d'|l')\\s*)?[\\p{Lu}\\d][\\p{L}\\d'’.-]*(?:[\\s-]+[\\p{Lu}][\\p{L}'’.-]*){0,3}`,
       "giu",
     ),
     "street_address",
@@ -71,7 +86,7 @@ const streetAddress: Detector = (t) => [
   ...matchAll(
     t,
     new RegExp(
-      `(?<![\\p{L}\\d])\\d{1,6}\\s+(?:[\\p{Lu}][\\p{L}'’-]*\\s+){1,3}(?:${capitalizedStreetTypes})(?![\\p{L}])`,
+      `(?<![\\p{L}\\d])\\d{1,6}\\s+(?:(?:[\\p{Lu}][\\p{L}'’-]*|\\d{1,3}(?:e|er|re|ème|eme|st|nd|rd|th))\\s+){1,3}(?:${capitalizedStreetTypes})(?![\\p{L}])`,
       "gu",
     ),
     "street_address",
@@ -113,13 +128,33 @@ const socialHandle: Detector = (t) => [
     /(?:https?:\/\/)?(?:www\.)?(?:instagram\.com|facebook\.com|fb\.com|tiktok\.com|snapchat\.com|twitter\.com|x\.com|onlyfans\.com|discord\.gg|t\.me)\/[^\s,;)]+/giu,
     "social_handle",
   ),
-  ...matchAll(
-    t,
-    /\b(?:snap(?:chat)?|insta(?:gram)?|tiktok|ig|discord|telegram|kik|fb|facebook)\s*(?::|=|est|is)\s*@?([A-Za-z0-9_.-]{3,30})/giu,
-    "social_handle",
-    1,
-  ),
+  ...namedHandles(t),
 ];
+
+/** Ordinary words that may follow "Instagram:" in a sentence: never taken for a handle. */
+const notHandles = new Set(
+  "elle elles il ils on je tu nous vous lui leur une des les pas très tres aussi souvent she he they it we you the her his their very also often".split(" "),
+);
+
+/**
+ * A handle named after its platform: "snap: lili.qc", "son snap c'est lili_2009", "insta is
+ * @lili". After "est"/"is" the word must look like a handle (a digit, "_" or an inner dot), so
+ * "Snapchat est une application" or "TikTok est privé" are left alone.
+ */
+function namedHandles(t: string): Finding[] {
+  const out: Finding[] = [];
+  const re = /\b(?:snap(?:chat)?|insta(?:gram)?|tiktok|ig|discord|telegram|kik|fb|facebook)\s*(:|=|\(|c'est|c’est|est|is)\s*(@?[A-Za-z0-9][A-Za-z0-9_.-]{2,29})/giu;
+  for (const m of t.matchAll(re)) {
+    const handle = (m[2] ?? "").replace(/[.-]+$/, "");
+    if (handle.replace(/^@/, "").length < 3) continue;
+    const handleLike = handle.startsWith("@") || /[\d_]/.test(handle) || /[A-Za-z0-9]\.[A-Za-z0-9]/.test(handle);
+    const labelled = m[1] === ":" || m[1] === "=" || m[1] === "(";
+    if (!handleLike && (!labelled || notHandles.has(handle.toLowerCase()))) continue;
+    const start = (m.index ?? 0) + m[0].length - (m[2] ?? "").length;
+    out.push({ kind: "social_handle", start, end: start + handle.length, text: handle });
+  }
+  return out;
+}
 
 const nameWord = "[\\p{Lu}][\\p{Ll}'’]+(?:-[\\p{Lu}][\\p{Ll}'’]+)?";
 const fullName = `${nameWord}(?:\\s+${nameWord}){0,2}`;

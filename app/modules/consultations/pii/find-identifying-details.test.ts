@@ -29,6 +29,22 @@ describe("identifying-details guard", () => {
     ["Jessica a fugué deux fois ce mois-ci", "person_name", "Jessica"],
     ["sa mère Nathalie ne répond plus", "person_name", "Nathalie"],
     ["Mme Gagnon a appelé", "person_name", "Gagnon"],
+    // Emails written to dodge filters.
+    ["Courriel: lili_2010 @ hotmail.com", "email", "lili_2010 @ hotmail.com"],
+    ["écrire à lili.qc (at) gmail (dot) com", "email", "lili.qc (at) gmail (dot) com"],
+    // Numbered streets ("3e Avenue", "1st Avenue").
+    ["Elle habite au 245 3e Avenue, app. 4", "street_address", "245 3e Avenue"],
+    ["lives at 410 1st Avenue", "street_address", "410 1st Avenue"],
+    // A street name that is also a French article.
+    ["au 80 boulevard Le Corbusier", "street_address", "80 boulevard Le Corbusier"],
+    // More first names of the youths' generation.
+    ["My student Emily skipped class", "person_name", "Emily"],
+    ["Maëlle ne vient plus aux cours", "person_name", "Maëlle"],
+    ["Lilou a parlé d'un nouvel ami", "person_name", "Lilou"],
+    // Handles named after their platform, in the ways people write them.
+    ["son snap c'est lilou.qc", "social_handle", "lilou.qc"],
+    ["sur snap (lilou_2010)", "social_handle", "lilou_2010"],
+    ["her insta is lilou.qc", "social_handle", "lilou.qc"],
   ])("flags %j", (text, kind, found) => {
     expect(kinds(text)).toContainEqual([kind, found]);
   });
@@ -42,6 +58,18 @@ describe("identifying-details guard", () => {
     "Elle a une amie proche à l'école secondaire et de bonnes notes en mathématiques.",
     "Question: doit-on signaler à la DPJ si la jeune refuse? Urgence moyenne.",
     "He says his friend pays for his phone. Should I consult the SPVQ pivot?",
+    "Il y a 3 rue et 2 avenues autour de l'école, et 1 route pour s'y rendre.",
+    "There are 2 roads to the school and 1 street near the park.",
+    "Elle utilise Snapchat et Instagram tous les jours.",
+    "Rendez-vous @ 14 h au CLSC, salle 2.",
+    // A platform named in a sentence is not a handle.
+    "Snapchat est une application populaire chez les jeunes.",
+    "Instagram is where they met.",
+    "Son compte TikTok est privé.",
+    "Le contact sur Snapchat est insistant.",
+    "Elle a reçu des messages sur Discord, est-ce grave?",
+    "Instagram: elle y passe des heures.",
+    "Article 39 de la LPJ; voir aussi les articles 43 et 44.",
   ])("does not flag ordinary text: %j", (text) => {
     expect(findIdentifyingDetails(text)).toEqual([]);
   });

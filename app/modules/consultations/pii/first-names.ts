@@ -22,6 +22,10 @@ export const commonFirstNames = new Set(
   frederic frédéric guillaume etienne étienne sebastien sébastien mikael mickael steven eric
   éric patrick martin mathias elliot eliot theo théo adam ali mohamed mohammed youssef amir
   omar ibrahim fatima aicha aïcha yasmine amina nour malik karim rayan enzo nolan noe noé
+  emily emilia sophia sofia leah mila nora anna ellie maya mya layla isabella amelia alicia
+  maelle maëlle lilou romane clementine clémentine leonie léonie eloise éloïse aurelie aurélie
+  marilou megan josiane cindy vicky jessy kelly-ann sarah-maude charlie
+  liam jackson jake jason tommy jeremie jérémie mael maël eliott louis-philippe jean-simon
   `
     .split(/\s+/)
     .filter(Boolean)

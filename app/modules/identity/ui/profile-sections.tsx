@@ -33,11 +33,11 @@ export function DetailsSection({
       <Form method="post" className="stack" noValidate key={profile.version}>
         <Intent value="details" />
         <input type="hidden" name="version" value={profile.version} />
-        <p>
-          <strong>{t("identity.profile.email")}</strong> : {profile.email}
-          <br />
+        <div className="field">
+          <strong>{t("identity.profile.email")}</strong>
+          <span>{profile.email}</span>
           <span className="muted">{t("identity.profile.emailHint")}</span>
-        </p>
+        </div>
         <Field name="givenName" label={t("identity.profile.givenName")} autoComplete="given-name" required defaultValue={profile.givenName} errors={result?.errors} />
         <Field name="familyName" label={t("identity.profile.familyName")} autoComplete="family-name" required defaultValue={profile.familyName} errors={result?.errors} />
         <Field name="title" label={t("identity.profile.jobTitle")} autoComplete="organization-title" defaultValue={profile.title} errors={result?.errors} />

@@ -1,28 +1,38 @@
+/**
+ * Diagnosis aid: EXPLAIN ANALYZE of the directory search on a province-scale PostgreSQL
+ * database (generated once into the database "filet_bench_explain", kept between runs).
+ *   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres node --import tsx bench/explain-directory.mts "helene gagnon"
+ */
 import pg from "pg";
-import { openPostgres } from "../app/modules/db/client.server.ts";
-import { generateDirectory } from "./generate-directory.ts";
+import { sql } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/node-postgres";
+import * as schema from "../app/modules/db/schema.ts";
+import { openPostgres, type Database } from "../app/modules/db/client.server.ts";
 import { searchDirectory } from "../app/modules/directory/search-directory.server.ts";
-const base = "postgresql://postgres@127.0.0.1:5432/test";
+import { generateDirectory } from "./generate-directory.ts";
+
+const base = process.env.DATABASE_URL;
+if (!base) throw new Error("Set DATABASE_URL (a PostgreSQL server where a database may be created).");
 const name = "filet_bench_explain";
-const admin = new pg.Client({ connectionString: base }); await admin.connect();
-const exists = (await admin.query("select 1 from pg_database where datname=$1", [name])).rowCount;
-if (!exists) await admin.query(`create database ${name}`);
+const admin = new pg.Client({ connectionString: base });
+await admin.connect();
+if (!(await admin.query("select 1 from pg_database where datname = $1", [name])).rowCount) await admin.query(`create database ${name}`);
 await admin.end();
-const url = base.replace(/\/test$/, `/${name}`);
-const h = await openPostgres(url, 2);
-const [{ n }] = (await h.db.execute((await import("drizzle-orm")).sql`select count(*)::int as n from person`) as unknown as { rows: { n: number }[] }).rows;
-if (n === 0) await generateDirectory(h.db, { log: console.log });
-const c = new pg.Client({ connectionString: url }); await c.connect();
-const pid = (await c.query("select partnership_id from pivot_designation limit 1")).rows[0].partnership_id;
-// capture SQL via a logging proxy
-const { drizzle } = await import("drizzle-orm/node-postgres");
-const schema = await import("../app/modules/db/schema.ts");
+const url = new URL(base);
+url.pathname = `/${name}`;
+const handle = await openPostgres(url.toString(), 2);
+const [row] = (await handle.db.execute(sql`select count(*)::int as n from person`)).rows as { n: number }[];
+if (!row?.n) await generateDirectory(handle.db, { log: console.log });
+
+const client = new pg.Client({ connectionString: url.toString() });
+await client.connect();
+const partnershipId = (await client.query("select partnership_id from pivot_designation limit 1")).rows[0].partnership_id as string;
 let captured: { sql: string; params: unknown[] } | null = null;
-const pool = new pg.Pool({ connectionString: url });
-const db = drizzle(pool, { schema, logger: { logQuery: (sql, params) => { captured = { sql, params }; } } });
-for (const q of [process.argv[2] ?? "helene gagnon"]) {
-  await searchDirectory(db as never, { partnershipId: pid, q, freshnessMonths: 6 });
-  const r = await c.query(`explain (analyze, buffers) ${captured!.sql}`, captured!.params as unknown[]);
-  console.log(r.rows.map((x) => x["QUERY PLAN"]).join("\n"));
-}
-await c.end(); await pool.end(); await h.close();
+const pool = new pg.Pool({ connectionString: url.toString() });
+const logged = drizzle(pool, { schema, logger: { logQuery: (text, params) => (captured = { sql: text, params }) } });
+await searchDirectory(logged as unknown as Database, { partnershipId, q: process.argv[2] ?? "", freshnessMonths: 6 });
+const plan = await client.query(`explain (analyze, buffers) ${captured!.sql}`, captured!.params);
+console.log(plan.rows.map((r) => r["QUERY PLAN"]).join("\n"));
+await client.end();
+await pool.end();
+await handle.close();

@@ -93,7 +93,8 @@ async function benchSession(handle: DatabaseHandle, partnershipId: string): Prom
     .returning({ id: account.id });
   await handle.db.insert(roleAssignment).values({ personId: p!.id, role: "worker", partnershipId, organizationId: org!.id });
   const token = await createSession(handle.db, { accountId: a!.id, mfaPassed: true, ip: "127.0.0.1", userAgent: "bench" });
-  return serializeSessionCookie(token, false).split(";")[0]!;
+  // The server runs with NODE_ENV=production (React's production build): the cookie is __Host-.
+  return serializeSessionCookie(token, true).split(";")[0]!;
 }
 
 interface HttpStats {
@@ -132,7 +133,12 @@ async function measureHttp(env: Record<string, string>, cookie: string): Promise
     console.log("  building the application (no build found)…");
     execFileSync(path.join(root, "node_modules", ".bin", "react-router"), ["build"], { cwd: root, stdio: "inherit" });
   }
-  const server = await startFiletProcess({ ...env, FILET_DEMO: "0", FILET_JOBS: "0" }, { timeoutMs: 300_000 });
+  // Production mode, as deployed: React's production build, no dev checks. Jobs off so the
+  // runner does not compete with the measured requests.
+  const server = await startFiletProcess(
+    { ...env, NODE_ENV: "production", FILET_SECRET_KEY: randomUUID() + randomUUID(), FILET_DEMO: "0", FILET_JOBS: "0" },
+    { timeoutMs: 300_000 },
+  );
   try {
     // The same request the browser makes, checked once before the load.
     const check = await fetch(`${server.url}/directory?q=tremblay`, { headers: { cookie } });

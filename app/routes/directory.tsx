@@ -18,7 +18,7 @@ export async function loader(args: Route.LoaderArgs) {
   const params = parseDirectoryParams(new URL(args.request.url).searchParams);
   const [results, options] = await Promise.all([
     searchDirectory(args.context.db, { ...params, partnershipId: access.partnershipId, freshnessMonths: access.freshnessMonths }),
-    listDirectoryFilterOptions(args.context.db, access.partnershipId),
+    listDirectoryFilterOptions(args.context.db, access.partnershipId, params.organizationId || null),
   ]);
   return { params, results, options, freshnessMonths: access.freshnessMonths, nav: access.nav };
 }
@@ -43,8 +43,10 @@ export default function Directory({ loaderData }: Route.ComponentProps) {
         <details open={searched && !params.q}>
           <summary>{t("directory.filters")}</summary>
           <div className="stack">
-            <FilterSelect name="organizationId" label={t("directory.filter.organization")} value={params.organizationId} options={options.organizations.map((o) => ({ value: o.id, label: o.acronym ? `${localName(locale, o)} (${o.acronym})` : localName(locale, o) }))} />
-            <FilterSelect name="siteId" label={t("directory.filter.site")} value={params.siteId} options={options.sites.map((s) => ({ value: s.id, label: s.name }))} />
+            <FilterSelect name="organizationId" label={t("directory.filter.organization")} hint={t("directory.filter.organizationHint")} value={params.organizationId} options={options.organizations.map((o) => ({ value: o.id, label: o.acronym ? `${localName(locale, o)} (${o.acronym})` : localName(locale, o) }))} />
+            {options.sites.length ? (
+              <FilterSelect name="siteId" label={t("directory.filter.site")} value={params.siteId} options={options.sites.map((s) => ({ value: s.id, label: s.name }))} />
+            ) : null}
             <div className="field">
               <label htmlFor="filter-territory">{t("directory.filter.territory")}</label>
               <input id="filter-territory" type="text" name="territory" defaultValue={params.territory} />
@@ -101,13 +103,18 @@ export default function Directory({ loaderData }: Route.ComponentProps) {
   );
 }
 
-function FilterSelect({ name, label, value, options }: { name: string; label: string; value: string; options: { value: string; label: string }[] }) {
+function FilterSelect({ name, label, hint, value, options }: { name: string; label: string; hint?: string; value: string; options: { value: string; label: string }[] }) {
   const { t } = useT();
   const id = `filter-${name}`;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} defaultValue={value}>
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <select id={id} name={name} defaultValue={value} aria-describedby={hint ? `${id}-hint` : undefined}>
         <option value="">{t("directory.filter.any")}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>

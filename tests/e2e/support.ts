@@ -43,19 +43,45 @@ export async function newContext(browser: Browser, options: BrowserContextOption
 const withoutJavaScript = new WeakSet<BrowserContext>();
 
 /**
+ * Waits until React Router has hydrated the page and has nothing in flight (navigation,
+ * revalidation, fetchers). A page that never hydrates (a script blocked by the CSP, a
+ * hydration error) fails here, which is what we want to know.
+ */
+export async function settled(page: Page): Promise<void> {
+  if (withoutJavaScript.has(page.context())) return;
+  await page.waitForFunction(
+    () => {
+      const router = (window as unknown as { __reactRouterDataRouter?: RouterLike }).__reactRouterDataRouter;
+      if (!router) return false;
+      const { navigation, revalidation, fetchers } = router.state;
+      return navigation.state === "idle" && revalidation === "idle" && [...fetchers.values()].every((f) => f.state === "idle");
+    },
+    undefined,
+    { timeout: 15_000 },
+  );
+}
+
+interface RouterLike {
+  state: { navigation: { state: string }; revalidation: string; fetchers: Map<string, { state: string }> };
+}
+
+/**
  * Submits a form with its button and waits until the page has settled. Without JavaScript a
- * submission is always a document navigation; with it, React Router posts with fetch, then
- * revalidates and maybe navigates on the client, so we wait for the POST and the quiet after.
+ * submission is always a document navigation. With it, React Router posts with fetch and
+ * updates the page itself, except for forms that reload the document (the language switch).
  */
 export async function submit(page: Page, button: Locator): Promise<void> {
   if (withoutJavaScript.has(page.context())) {
     await Promise.all([page.waitForNavigation({ waitUntil: "load" }), button.click()]);
     return;
   }
+  await settled(page);
+  const loaded = new Promise<void>((resolve) => page.once("load", () => resolve()));
   const posted = page.waitForResponse((r) => r.request().method() === "POST", { timeout: 15_000 });
   await button.click();
-  await posted;
-  await page.waitForLoadState("networkidle");
+  const response = await posted;
+  if (response.request().resourceType() === "document") await loaded;
+  await settled(page);
 }
 
 /** Fills the sign-in form the way a person does and waits for the page that follows. */
@@ -84,10 +110,7 @@ export async function signOut(page: Page): Promise<void> {
 
 /** Switches language with the header's button (a plain form post: works with or without JS). */
 export async function switchLanguage(page: Page): Promise<void> {
-  await Promise.all([
-    page.waitForNavigation({ waitUntil: "load" }),
-    page.locator('form[action="/locale"] button[type="submit"]').first().click(),
-  ]);
+  await submit(page, page.locator('form[action="/locale"] button[type="submit"]').first());
 }
 
 export async function htmlLang(page: Page): Promise<string | null> {
@@ -103,6 +126,9 @@ export interface AxeProblem {
 
 /** Every page visited by a browser test goes through axe; serious or critical violations fail it. */
 export async function checkA11y(page: Page, label = new URL(page.url()).pathname): Promise<void> {
+  // axe runs as a script in the page: impossible with JavaScript off. Those pages are the same
+  // server-rendered HTML that the JavaScript-enabled tests check.
+  if (withoutJavaScript.has(page.context())) return;
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
   const problems: AxeProblem[] = results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")

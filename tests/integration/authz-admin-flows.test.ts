@@ -60,6 +60,14 @@ describe("accounts from the person page", () => {
     expect((outcome.data as { formError: string }).formError).toBe("admin.account.emailMissing");
   });
 
+  it("refuses to invite with an address that already belongs to another account", async () => {
+    const target = await createPerson(handle.db, { partnershipId: d.tableA, organizationId: d.org1, email: d.people.worker.email, account: false });
+    const outcome = await callRoute(personPage.action, { ...personUrl(target.personId), cookie: coordinator, body: { intent: "invite" }, context: ctx() });
+    expect(outcome.status).toBe(400);
+    expect((outcome.data as { formError: string }).formError).toBe("identity.errors.emailTaken");
+    expect(await handle.db.select().from(account).where(eq(account.personId, target.personId))).toHaveLength(0);
+  });
+
   it("deactivation needs the confirmation box, ends the person's sessions, and can be undone", async () => {
     const target = d.people.pivot;
     const pivotSession = await signIn(handle.db, target.accountId!);

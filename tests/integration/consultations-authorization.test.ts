@@ -12,6 +12,7 @@ import {
   call,
   CJQ_PIVOT,
   createWorld,
+  designate,
   EVALUATOR,
   OTHER_TABLE_COORD,
   PRIVACY,
@@ -78,6 +79,34 @@ describe("who may open which consultation page", () => {
     }
     const anonymous = await call(world, newRoute.loader as never, { email: null, path });
     expect(anonymous.status).toBe(302);
+  });
+
+  it("new (POST): roles without consultation.ask, and targets of another Table, get 404 and create nothing", async () => {
+    const before = (await world.db.select({ id: consultation.id }).from(consultation)).length;
+    const form = (target: Record<string, string>) => ({
+      submissionId: crypto.randomUUID(),
+      subject: "Question générale",
+      context: "Contexte général.",
+      question: "Que recommandez-vous?",
+      urgency: "low",
+      ...target,
+    });
+    const quebecPivot = { pivot: world.people[CJQ_PIVOT]!.personId };
+    for (const email of [EVALUATOR, PRIVACY, OTHER_TABLE_COORD]) {
+      const o = await call(world, newRoute.action as never, { email, path: `/consultations/new?pivot=${quebecPivot.pivot}`, form: form(quebecPivot) });
+      expect(o.status, email).toBe(404);
+    }
+    // The worker aims at an organization of the other Table (which has a pivot): treated as missing.
+    await designate(world.db, OTHER_TABLE_COORD, "CISSS-CA");
+    const [otherOrg] = await world.db
+      .select({ id: person.organizationId })
+      .from(person)
+      .where(eq(person.email, OTHER_TABLE_COORD));
+    const own = await call(world, newRoute.loader as never, { email: OTHER_TABLE_COORD, path: `/consultations/new?organization=${otherOrg!.id}` });
+    expect(own.status, "the organization is a valid target inside its own Table").toBe(200);
+    const o = await call(world, newRoute.action as never, { email: WORKER, path: "/consultations/new", form: form({ organization: otherOrg!.id! }) });
+    expect(o.status).toBe(404);
+    expect((await world.db.select({ id: consultation.id }).from(consultation)).length).toBe(before);
   });
 
   it("thread addressed to one pivot: the asker and that pivot only; everyone else 404, platform admin included", async () => {

@@ -30,7 +30,7 @@ export const EVALUATOR = "evaluation@filet.test";
 export const OTHER_TABLE_COORD = "coordination.ca@filet.test";
 export const HELENE = "helene.bouchard@filet.test";
 
-async function designate(db: Database, email: string, acronym: string) {
+export async function designate(db: Database, email: string, acronym: string) {
   const [p] = await db.select().from(person).where(eq(person.email, email));
   const [o] = await db.select().from(organization).where(eq(organization.acronym, acronym));
   if (!p || !o) throw new Error(`fixture: ${email} / ${acronym} missing`);

@@ -220,6 +220,10 @@ describe("the thread: new → taken → answered → closed", () => {
     const reopen = await thread(SPVQ_COORD, { intent: "close", version: String(await version()) });
     expect(reopen.status).toBe(409);
     expect(await auditCount("consultation.closed", id)).toBe(1);
+    // The pivot who took it is told, without content.
+    const notices = (await world.db.select().from(emailMessage).where(eq(emailMessage.toAddress, SPVQ_COORD))).filter((m) => m.textBody.includes(id));
+    expect(notices.map((m) => m.subject)).toContain("Une consultation a été fermée");
+    for (const m of notices) expect(m.textBody).not.toContain("Cadeaux");
   });
 
   it("every write is audited and the audit chain holds", async () => {
@@ -227,6 +231,18 @@ describe("the thread: new → taken → answered → closed", () => {
     expect(await auditCount("consultation.replied", id)).toBe(3);
     const result = await verifyAuditChain(world.db);
     expect(result.ok).toBe(true);
+  });
+});
+
+describe("a consultation addressed to an organization's pivots", () => {
+  it("notifies every current pivot of that organization who has an account", async () => {
+    const o = await createAs(WORKER, `organization=${world.orgs["SPVQ"]}`);
+    expect(o.status).toBe(302);
+    const id = o.location!.split("/").pop()!.split("?")[0]!;
+    const [row] = await world.db.select().from(consultation).where(eq(consultation.id, id));
+    expect(row).toMatchObject({ targetPersonId: null, targetOrganizationId: world.orgs["SPVQ"] });
+    const notified = (await world.db.select().from(emailMessage)).filter((m) => m.textBody.includes(id)).map((m) => m.toAddress);
+    expect(notified).toEqual([SPVQ_COORD]);
   });
 });
 

@@ -117,11 +117,15 @@ export async function searchDirectory(db: Database, query: DirectoryQuery): Prom
   }
 
   const nameOf = sql`split_part(${pivotDesignation.searchText}, ${SEARCH_TEXT_SEPARATOR}, 1)`;
+  // Without a query there is nothing to rank by: alphabetical order only. (A bare constant
+  // must not go into ORDER BY: "order by 2" would mean the second column.)
   const rank = phrase
-    ? sql<number>`case when ${nameOf} = ${phrase} then 0
+    ? [
+        sql<number>`case when ${nameOf} = ${phrase} then 0
         when ${nameOf} like ${`${escapeLike(phrase)}%`} or ${nameOf} like ${`% ${escapeLike(phrase)}%`} then 1
-        else 2 end`
-    : sql<number>`2`;
+        else 2 end`,
+      ]
+    : [];
 
   const rows = await db
     .select({
@@ -156,7 +160,7 @@ export async function searchDirectory(db: Database, query: DirectoryQuery): Prom
     .innerJoin(organization, and(eq(organization.id, pivotDesignation.organizationId), eq(organization.partnershipId, query.partnershipId)))
     .leftJoin(site, eq(site.id, pivotDesignation.siteId))
     .where(and(...conditions))
-    .orderBy(rank, asc(person.familyName), asc(person.givenName), asc(pivotDesignation.id))
+    .orderBy(...rank, asc(person.familyName), asc(person.givenName), asc(pivotDesignation.id))
     .limit(pageSize)
     .offset((page - 1) * pageSize);
 

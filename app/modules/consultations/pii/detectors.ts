@@ -192,6 +192,8 @@ const personName: Detector = (t) => {
     const words = m[0].split(/\s+/);
     if (!commonFirstNames.has(strip(words[0] ?? ""))) continue;
     const start = m.index ?? 0;
+    // "Fil d'Ariane" (a breadcrumb trail) is an idiom, not a person.
+    if (/fil d['’]$/i.test(t.slice(Math.max(0, start - 6), start))) continue;
     known.push({ kind: "person_name", start, end: start + m[0].length, text: m[0] });
   }
   return [...cued, ...known];

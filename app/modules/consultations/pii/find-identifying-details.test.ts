@@ -69,6 +69,7 @@ describe("identifying-details guard", () => {
     "Le contact sur Snapchat est insistant.",
     "Elle a reçu des messages sur Discord, est-ce grave?",
     "Instagram: elle y passe des heures.",
+    "Suivez le fil d'Ariane pour revenir à la liste.",
     "Article 39 de la LPJ; voir aussi les articles 43 et 44.",
   ])("does not flag ordinary text: %j", (text) => {
     expect(findIdentifyingDetails(text)).toEqual([]);

@@ -75,9 +75,9 @@ function Header() {
         {t("nav.skip")}
       </a>
       {data?.demoMode ? (
-        <p className="demo-banner" role="note">
-          {t("demo.banner")}
-        </p>
+        <aside className="demo-banner" aria-label={t("demo.label")}>
+          <p>{t("demo.banner")}</p>
+        </aside>
       ) : null}
       <header className="site-header">
         <Link to="/" className="brand">

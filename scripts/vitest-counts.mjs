@@ -7,7 +7,10 @@ import fs from "node:fs";
 export function readVitestCounts(file) {
   try {
     const report = JSON.parse(fs.readFileSync(file, "utf8"));
-    return { passed: Number(report.numPassedTests ?? 0), failed: Number(report.numFailedTests ?? 0) };
+    const failedTests = Number(report.numFailedTests ?? 0);
+    // A file that fails to load has no failed test, only a failed suite: count it anyway.
+    const failed = failedTests || Number(report.numFailedTestSuites ?? 0);
+    return { passed: Number(report.numPassedTests ?? 0), failed };
   } catch {
     return null;
   }

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { useFormatters, useT } from "../i18n/use-t.ts";
 import { localName } from "./admin-common.tsx";
 import { useDirectoryLabels } from "./directory-ui.tsx";
@@ -22,6 +23,21 @@ export interface DirectoryEntryView {
   stale: boolean;
 }
 
+/** "Langues : Français" — one labelled line, compact on a phone (French puts a space before the colon). */
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  const { locale } = useT();
+  return (
+    <>
+      <span className="muted">
+        {label}
+        {locale === "fr" ? "\u00a0:" : ":"}
+      </span>{" "}
+      {children}
+      <br />
+    </>
+  );
+}
+
 /** One pivot of the directory: who, where, for whom, how to reach them, and how fresh that is. */
 export function DirectoryEntryCard({ entry, freshnessMonths }: { entry: DirectoryEntryView; freshnessMonths: number }) {
   const { t, locale } = useT();
@@ -38,7 +54,7 @@ export function DirectoryEntryCard({ entry, freshnessMonths }: { entry: Director
         <strong>{org}</strong>
         {entry.organizationAcronym ? ` (${entry.organizationAcronym})` : null}
         <br />
-        {t("directory.entry.site")} : {entry.siteName ?? t("directory.entry.orgWide")}
+        {t("directory.entry.siteLine", { site: entry.siteName ?? t("directory.entry.orgWide") })}
       </p>
       <p>
         <span className="badge">{labels.rank(entry.rank)}</span>{" "}
@@ -48,48 +64,28 @@ export function DirectoryEntryCard({ entry, freshnessMonths }: { entry: Director
           </span>
         ) : null}
       </p>
-      <dl>
-        <dt>{t("directory.entry.languages")}</dt>
-        <dd>{entry.languages.map(labels.language).join(", ")}</dd>
-        {entry.clienteles.length ? (
-          <>
-            <dt>{t("directory.entry.clienteles")}</dt>
-            <dd>{entry.clienteles.map(labels.clientele).join(", ")}</dd>
-          </>
-        ) : null}
-        {entry.expertise.length ? (
-          <>
-            <dt>{t("directory.entry.expertise")}</dt>
-            <dd>{entry.expertise.join(", ")}</dd>
-          </>
-        ) : null}
-        {entry.availability ? (
-          <>
-            <dt>{t("directory.entry.availability")}</dt>
-            <dd>{entry.availability}</dd>
-          </>
-        ) : null}
+      <p>
+        <Fact label={t("directory.entry.languages")}>{entry.languages.map(labels.language).join(", ")}</Fact>
+        {entry.clienteles.length ? <Fact label={t("directory.entry.clienteles")}>{entry.clienteles.map(labels.clientele).join(", ")}</Fact> : null}
+        {entry.expertise.length ? <Fact label={t("directory.entry.expertise")}>{entry.expertise.join(", ")}</Fact> : null}
+        {entry.availability ? <Fact label={t("directory.entry.availability")}>{entry.availability}</Fact> : null}
         {entry.phone ? (
-          <>
-            <dt>{t("directory.entry.phone")}</dt>
-            <dd>
-              <a href={telHref} aria-label={t("directory.entry.call", { name, phone: entry.phone })}>
-                {entry.phone}
-              </a>
-            </dd>
-          </>
+          <Fact label={t("directory.entry.phone")}>
+            <a href={telHref} aria-label={t("directory.entry.call", { name, phone: entry.phone })}>
+              {entry.phone}
+            </a>
+          </Fact>
         ) : null}
         {entry.email ? (
-          <>
-            <dt>{t("directory.entry.email")}</dt>
-            <dd>
-              <a href={`mailto:${entry.email}`}>
-                {entry.email}
-              </a>
-            </dd>
-          </>
+          <Fact label={t("directory.entry.email")}>
+            {/* A break opportunity after "@": long addresses wrap inside the card. */}
+            <a href={`mailto:${entry.email}`}>
+              {entry.email.split("@")[0]}@<wbr />
+              {entry.email.split("@").slice(1).join("@")}
+            </a>
+          </Fact>
         ) : null}
-      </dl>
+      </p>
       <p className="muted">{t("directory.entry.confirmed", { date: date(entry.confirmedAt) })}</p>
       {entry.stale ? <p className="alert warning">{t("directory.entry.staleHint", { months: freshnessMonths })}</p> : null}
     </article>

@@ -62,7 +62,7 @@ export default function MyEntries({ loaderData }: Route.ComponentProps) {
               <li key={e.id} className="card">
                 <h2>{org}</h2>
                 <p>
-                  {t("directory.entry.site")} : {e.siteName ?? t("directory.entry.orgWide")}
+                  {t("directory.entry.siteLine", { site: e.siteName ?? t("directory.entry.orgWide") })}
                   <br />
                   <span className="badge">{labels.rank(e.rank)}</span> {t("directory.mine.since", { date: date(`${e.since}T12:00:00Z`) })}
                 </p>

@@ -26,7 +26,8 @@ export async function loader(args: Route.LoaderArgs) {
 export default function Directory({ loaderData }: Route.ComponentProps) {
   const { t, locale } = useT();
   const { params, results, options, freshnessMonths, nav } = loaderData;
-  const searched = !!(params.q || params.organizationId || params.siteId || params.territory || params.language || params.clientele || params.expertise);
+  const filtered = !!(params.organizationId || params.siteId || params.territory || params.language || params.clientele || params.expertise);
+  const searched = filtered || !!params.q;
   return (
     <>
       <h1>{t("directory.title")}</h1>
@@ -40,7 +41,7 @@ export default function Directory({ loaderData }: Route.ComponentProps) {
           </p>
           <input id="directory-q" type="search" name="q" defaultValue={params.q} aria-describedby="directory-q-hint" autoComplete="off" />
         </div>
-        <details open={searched && !params.q}>
+        <details open={filtered}>
           <summary>{t("directory.filters")}</summary>
           <div className="stack">
             <FilterSelect name="organizationId" label={t("directory.filter.organization")} hint={t("directory.filter.organizationHint")} value={params.organizationId} options={options.organizations.map((o) => ({ value: o.id, label: o.acronym ? `${localName(locale, o)} (${o.acronym})` : localName(locale, o) }))} />

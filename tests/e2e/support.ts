@@ -59,6 +59,8 @@ export async function settled(page: Page): Promise<void> {
     undefined,
     { timeout: 15_000 },
   );
+  // React commits router updates in a transition: give it two frames to reach the DOM.
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
 }
 
 interface RouterLike {

@@ -11,7 +11,12 @@ const text = (max: number) =>
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isDate = (v: string) => DATE.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+/** A real calendar date: "2026-02-30" and "2026-13-01" are refused (never thrown on). */
+const isDate = (v: string) => {
+  if (!DATE.test(v)) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
+};
 
 const requiredId = text(40).refine((v) => UUID.test(v), "form.required").transform((v) => v.toLowerCase());
 const optionalId = text(40)
@@ -32,7 +37,9 @@ export function parseTags(value: string): string[] {
     .split(/[,;\n]+/)
     .map((t) => t.trim().replace(/\s+/g, " "))
     .filter(Boolean);
-  return [...new Map(tags.map((t) => [t.toLowerCase(), t])).values()];
+  const seen = new Map<string, string>();
+  for (const t of tags) if (!seen.has(t.toLowerCase())) seen.set(t.toLowerCase(), t);
+  return [...seen.values()];
 }
 
 const details = {

@@ -14,8 +14,9 @@ import {
   url,
 } from "./support.ts";
 
-// MFA is turned on for this account here and by no other browser test.
-const EMAIL = "pivot.cjq@filet.test";
+// MFA is turned on for this account, so no other browser test may use it (the privacy
+// officer: a role that must use MFA outside demo mode).
+const EMAIL = "vie-privee@filet.test";
 
 let browser: Browser;
 beforeAll(async () => {

@@ -108,6 +108,10 @@ describe("without JavaScript", () => {
     await checkA11y(page, "profile (no JS)");
     await screenshot(page, "profile-nojs-en");
 
+    // Back to French: other test files sign in with this account and expect the default.
+    await switchLanguage(page);
+    expect(await htmlLang(page)).toBe("fr");
+
     await signOut(page);
     expect(new URL(page.url()).pathname).toBe("/login");
     expect(await signOutButton(page).count()).toBe(0);

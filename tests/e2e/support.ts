@@ -7,6 +7,14 @@ import { AxeBuilder } from "@axe-core/playwright";
 import { generate } from "otplib";
 
 export const DEMO_PASSWORD = "demo-filet-2026";
+
+/*
+ * All browser test files share one server and its demo accounts, in no fixed order. A file
+ * that changes an account's state leaves it as it found it, or owns the account alone:
+ * - vie-privee@filet.test: MFA is turned on by mfa.test.ts — no other file may sign in with it;
+ * - evaluation@filet.test: its language is switched by language.test.ts;
+ * - admin@, formateur.pipq@: language switched and switched back (pages, sign-in tests).
+ */
 const root = fileURLToPath(new URL("../..", import.meta.url));
 export const screenshotDir = path.join(root, "test-results", "screenshots");
 

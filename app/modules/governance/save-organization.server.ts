@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
+import { refreshDirectorySearchText } from "../directory/search-text.server.ts";
 import type { UpdateResult } from "./form-fields.ts";
 import type { OrganizationInput } from "./organization-schema.ts";
 import { organization } from "./tables.ts";
@@ -59,6 +60,7 @@ export async function updateOrganization(
       const exists = await tx.select({ id: organization.id }).from(organization).where(scope);
       return exists.length ? ("conflict" as const) : ("not_found" as const);
     }
+    await refreshDirectorySearchText(tx, { organizationId });
     await recordAuditEvent(tx, actor, {
       action: "organization.updated",
       targetType: "organization",

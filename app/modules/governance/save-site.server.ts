@@ -1,6 +1,7 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
+import { refreshDirectorySearchText } from "../directory/search-text.server.ts";
 import type { UpdateResult } from "./form-fields.ts";
 import type { SiteInput } from "./site-schema.ts";
 import { organization, site } from "./tables.ts";
@@ -68,6 +69,7 @@ export async function updateSite(
       .where(and(scope, eq(site.version, version)))
       .returning({ id: site.id });
     if (updated.length === 0) return "conflict" as const;
+    await refreshDirectorySearchText(tx, { siteId });
     await recordAuditEvent(tx, actor, {
       action: "site.updated",
       targetType: "site",

@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
+import { refreshDirectorySearchText } from "../directory/search-text.server.ts";
 import type { FieldErrorMap } from "../governance/form-fields.ts";
 import { organization, site } from "../governance/tables.ts";
 import { person } from "../identity/tables.ts";
@@ -97,6 +98,8 @@ export async function updatePerson(
       .where(and(scope, eq(person.version, version)))
       .returning({ id: person.id });
     if (updated.length === 0) return { ok: false as const, error: "conflict" as const };
+        // The directory searches a denormalized copy of names: keep it in step in the same transaction.
+    await refreshDirectorySearchText(tx, { personId });
     await recordAuditEvent(tx, actor, {
       action: "person.updated",
       targetType: "person",

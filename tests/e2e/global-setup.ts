@@ -18,7 +18,10 @@ export default async function setup(project: TestProject) {
   const server = await startFiletProcess(
     { FILET_DATA_DIR: dataDir, FILET_DEMO: "1" },
     { logFile: path.join(results, "e2e-server.log") },
-  );
+  ).catch((error: unknown) => {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  });
   project.provide("baseUrl", server.url);
   return async () => {
     await server.stop();

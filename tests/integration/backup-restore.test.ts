@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { eq } from "drizzle-orm";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPglite } from "../../app/modules/db/client.server.ts";
 import { partnership } from "../../app/modules/governance/tables.ts";
 import { recordAuditEvent, systemActor } from "../../app/modules/audit/record-audit-event.server.ts";
@@ -14,7 +14,10 @@ import { verifyAuditChain } from "../../app/modules/audit/verify-audit-chain.ser
  * the database), archive the data folder with tar, restore it elsewhere, open it, read back.
  */
 describe.skipIf(!!process.env.DATABASE_URL)("backup and restore of the embedded data folder", () => {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), "filet-backup-"));
+  let work: string;
+  beforeAll(() => {
+    work = fs.mkdtempSync(path.join(os.tmpdir(), "filet-backup-"));
+  });
   afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
   it("restores every row and a valid audit chain from a tar of the stopped data folder", async () => {

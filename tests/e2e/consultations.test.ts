@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { catalog } from "../../app/i18n/catalog.ts";
-import { checkA11y, ensureLanguage, heading, launchBrowser, mainText, newContext, screenshot, signIn, url } from "./support.ts";
+import { submit as submitForm, checkA11y, ensureLanguage, heading, launchBrowser, mainText, newContext, screenshot, signIn, url } from "./support.ts";
 
 const WORKER = "intervenant.ecole@filet.test";
 const SPVQ_PIVOT = "coord-pivots.spvq@filet.test";
@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 
 async function submit(page: Page, formSelector: string) {
-  await Promise.all([page.waitForNavigation({ waitUntil: "load" }), page.locator(`${formSelector} [type="submit"]`).first().click()]);
+  await submitForm(page, page.locator(`${formSelector} [type="submit"]`).first());
 }
 
 /** The page after a submission: React may still be rendering the new data when the URL changed. */

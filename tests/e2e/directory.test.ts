@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { catalog } from "../../app/i18n/catalog.ts";
-import { checkA11y, ensureLanguage, heading, launchBrowser, newContext, screenshot, signIn, url } from "./support.ts";
+import { followLink, checkA11y, ensureLanguage, heading, launchBrowser, newContext, screenshot, signIn, url } from "./support.ts";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -89,7 +89,7 @@ describe("the pivot directory", () => {
       }
       await page.goto(url("/directory/designations"));
       const first = page.locator('main table a[href^="/directory/designations/"]').first();
-      await Promise.all([page.waitForNavigation({ waitUntil: "load" }), first.click()]);
+      await followLink(page, first);
       await heading(page);
       await checkA11y(page, `designation page (${locale})`);
     }

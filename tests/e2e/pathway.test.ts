@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import {
   checkA11y,
+  followLink,
+  submit as submitForm,
   ensureLanguage,
   heading,
   launchBrowser,
@@ -26,10 +28,7 @@ afterAll(async () => {
 });
 
 async function submit(page: Page, intent: string): Promise<void> {
-  await Promise.all([
-    page.waitForNavigation({ waitUntil: "load" }),
-    page.locator(`form:has(input[name="intent"][value="${intent}"]) button[type="submit"]`).first().click(),
-  ]);
+  await submitForm(page, page.locator(`form:has(input[name="intent"][value="${intent}"]) button[type="submit"]`).first());
 }
 
 describe("the \"I have a doubt\" pathway", () => {
@@ -101,7 +100,7 @@ describe("the \"I have a doubt\" pathway", () => {
     // Leave the demo as it was: restore version 1 into a draft and publish it.
     await coordinator.goto(url("/pathway/versions"));
     const versionOne = coordinator.locator("main table tbody tr").last().locator("a").first();
-    await Promise.all([coordinator.waitForNavigation({ waitUntil: "load" }), versionOne.click()]);
+    await followLink(coordinator, versionOne);
     await submit(coordinator, "restore");
     await submit(coordinator, "publish");
     await coordinator.goto(url("/pathway"));

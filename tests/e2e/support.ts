@@ -94,6 +94,14 @@ export async function submit(page: Page, button: Locator): Promise<void> {
   await settled(page);
 }
 
+/** Clicks a link and waits for the page it leads to, whether the router or the browser loads it. */
+export async function followLink(page: Page, link: Locator): Promise<void> {
+  const href = await link.getAttribute("href");
+  await link.click();
+  if (href) await page.waitForURL((u) => u.pathname + u.search === href || u.pathname === href.split("?")[0]);
+  await settled(page);
+}
+
 /** Fills the sign-in form the way a person does and waits for the page that follows. */
 export async function submitLogin(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto(url("/login"));

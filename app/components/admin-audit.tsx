@@ -1,6 +1,16 @@
 import { Form } from "react-router";
 import { useFormatters, useT } from "../i18n/use-t.ts";
 import { localName } from "./admin-common.tsx";
+import { roles, type Role } from "../modules/identity/roles.ts";
+
+/** The audit stores role codes ("pivot,worker"); people read their names. */
+function roleLabels(codes: string, t: ReturnType<typeof useT>["t"]): string {
+  return codes
+    .split(",")
+    .filter(Boolean)
+    .map((code) => (roles.includes(code as Role) ? t(`role.${code as Role}`) : code))
+    .join(", ");
+}
 
 export interface AuditEventView {
   id: number;
@@ -46,7 +56,7 @@ export function AuditTable({ events }: { events: AuditEventView[] }) {
               </th>
               <td>
                 {e.actorEmail ?? (e.actorAccountId ? e.actorAccountId : t("admin.audit.noActor"))}
-                <div className="muted">{e.actorRole}</div>
+                <div className="muted">{roleLabels(e.actorRole, t)}</div>
               </td>
               <td>
                 <code>{e.action}</code>

@@ -14,7 +14,7 @@ import {
   listPivotActivities,
   listTableOrganizations,
 } from "../modules/pivot-activities/list-pivot-activities.server.ts";
-import { pivotActivityTypes } from "../modules/pivot-activities/tables.ts";
+import { pivotActivityTypes } from "../modules/pivot-activities/activity-types.ts";
 
 /** The network's shared activity feed and counts, for every member of the Table. */
 export const policy = needs("partnership.view");

@@ -8,7 +8,7 @@ import { actorOf, guard } from "../modules/authz/guard.server.ts";
 import { authenticated } from "../modules/authz/policy.ts";
 import type { CurrentUser } from "../modules/identity/current-user.server.ts";
 import { confirmEnrollment, reopenEnrollment, startEnrollment, type Enrollment } from "../modules/identity/mfa.server.ts";
-import { readForm, sessionCookieHeaders, userAgentOf } from "../modules/identity/route-helpers.server.ts";
+import { readForm } from "../modules/identity/route-helpers.server.ts";
 import { FormAlert, RecoveryCodes } from "../modules/identity/ui/identity-ui.tsx";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "identity.mfa.setup.title");
@@ -50,11 +50,9 @@ export async function action(args: Route.ActionArgs) {
     email: user.email,
     sealed,
     code: parsed.success ? parsed.data.code : "",
-    userAgent: userAgentOf(args.request),
+    sessionIdHash: user.sessionIdHash,
   });
-  if (result.ok) {
-    return data({ state: "done" as const, recoveryCodes: result.recoveryCodes }, { headers: sessionCookieHeaders(args.context, result.token) });
-  }
+  if (result.ok) return { state: "done" as const, recoveryCodes: result.recoveryCodes };
   if (result.error === "identity.mfa.setup.alreadyEnabled") return { state: "enabled" as const };
   const enrollment =
     reopenEnrollment(args.context.config, { accountId: user.accountId, email: user.email, sealed }) ??

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testContext } from "../support/test-db.ts";
 import type { DatabaseHandle } from "../../app/modules/db/client.server.ts";
 import { systemActor } from "../../app/modules/audit/record-audit-event.server.ts";
-import { createSession, loadSession } from "../../app/modules/identity/session.server.ts";
+import { createSession, hashToken, loadSession } from "../../app/modules/identity/session.server.ts";
 import { startEnrollment, confirmEnrollment } from "../../app/modules/identity/mfa.server.ts";
 import { isResetTokenUsable, resetPassword } from "../../app/modules/identity/password-reset.server.ts";
 import * as forgot from "../../app/routes/password.forgot.tsx";
@@ -88,7 +88,8 @@ describe("reset link", () => {
     const { email, accountId } = await member();
     const enrollment = startEnrollment(ctx().config, { accountId, email });
     const code = await generate({ secret: enrollment.secret });
-    const enabled = await confirmEnrollment(ctx(), systemActor("test"), { accountId, email, sealed: enrollment.sealed, code, userAgent: "x" });
+    const sessionIdHash = hashToken(await createSession(handle.db, { accountId, mfaPassed: false, ip: "x", userAgent: "x" }));
+    const enabled = await confirmEnrollment(ctx(), systemActor("test"), { accountId, email, sealed: enrollment.sealed, code, sessionIdHash });
     expect(enabled.ok).toBe(true);
     await ask(email, "192.0.2.73");
     const token = await linkTokenFrom(handle.db, email, "/password/reset");

@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import { and, eq, isNull, lt, or } from "drizzle-orm";
+import { and, eq, isNull, lt, ne, or } from "drizzle-orm";
 import { generateSecret, generateURI, verify } from "otplib";
 import { renderSVG } from "uqr";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
@@ -7,8 +7,8 @@ import type { Config } from "../config/config.server.ts";
 import type { Database } from "../db/client.server.ts";
 import { secretBox } from "../crypto/secret-box.server.ts";
 import type { IdentityContext } from "./identity-context.ts";
-import { createSession, hashToken, revokeAllSessions, revokeSession } from "./session.server.ts";
-import { account, recoveryCode } from "./tables.ts";
+import { createSession, hashToken, markSessionMfaPassed, revokeSession } from "./session.server.ts";
+import { account, recoveryCode, session } from "./tables.ts";
 import { markAttemptSucceeded, registerAttempt } from "./throttle.server.ts";
 
 const ISSUER = "Filet";
@@ -93,17 +93,19 @@ export async function replaceRecoveryCodes(tx: Database, accountId: string, now 
 
 export type ConfirmEnrollmentResult =
   | { ok: false; error: "identity.mfa.setup.expired" | "identity.mfa.invalidCode" | "identity.mfa.setup.alreadyEnabled" }
-  | { ok: true; recoveryCodes: string[]; token: string };
+  | { ok: true; recoveryCodes: string[] };
 
 /**
- * Turns MFA on once the person proves their app shows the right code. Every session of the
- * account ends (one opened with the password alone must not live on) and a new one starts,
- * second factor passed.
+ * Turns MFA on once the person proves their app shows the right code. The current session is
+ * marked as having passed the second factor; every other session of the account ends (one
+ * opened elsewhere with the password alone must not live on). The current session keeps its
+ * id so the page answering this POST — rendered with the same cookie when JavaScript is off —
+ * can still show the recovery codes.
  */
 export async function confirmEnrollment(
   context: IdentityContext,
   actor: AuditActor,
-  input: { accountId: string; email: string; sealed: string; code: string; userAgent: string; now?: Date },
+  input: { accountId: string; email: string; sealed: string; code: string; sessionIdHash: string; now?: Date },
 ): Promise<ConfirmEnrollmentResult> {
   const now = input.now ?? new Date();
   const enrollment = reopenEnrollment(context.config, { ...input, now });
@@ -124,10 +126,13 @@ export async function confirmEnrollment(
       .returning({ id: account.id });
     if (!updated.length) return { ok: false, error: "identity.mfa.setup.alreadyEnabled" } as const;
     const recoveryCodes = await replaceRecoveryCodes(tx, input.accountId, now);
-    await revokeAllSessions(tx, input.accountId, now);
-    const token = await createSession(tx, { accountId: input.accountId, mfaPassed: true, ip: context.ip, userAgent: input.userAgent, now });
+    await tx
+      .update(session)
+      .set({ revokedAt: now })
+      .where(and(eq(session.accountId, input.accountId), isNull(session.revokedAt), ne(session.idHash, input.sessionIdHash)));
+    await markSessionMfaPassed(tx, input.sessionIdHash);
     await recordAuditEvent(tx, actor, { action: "mfa.enabled", targetType: "account", targetId: input.accountId });
-    return { ok: true, recoveryCodes, token } as const;
+    return { ok: true, recoveryCodes } as const;
   });
 }
 

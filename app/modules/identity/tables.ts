@@ -1,19 +1,8 @@
 import { bigint, boolean, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { organization, partnership, site } from "../governance/tables.ts";
 
-export const roles = [
-  "platform_admin",
-  "table_coordinator", // coordination de la Table
-  "table_member", // délégué·e d'une organisation
-  "pivot_coordinator", // coordonnateur·trice des pivots
-  "pivot", // intervenant·e pivot
-  "trainer", // formateur·trice
-  "observer", // observateur·trice
-  "evaluator", // évaluateur·trice
-  "privacy_officer", // responsable de la protection des renseignements personnels
-  "worker", // intervenant·e
-] as const;
-export type Role = (typeof roles)[number];
+export { roles, type Role } from "./roles.ts";
+import { roles } from "./roles.ts";
 export const roleEnum = pgEnum("role", roles);
 
 export const accountStatuses = [

@@ -2,14 +2,8 @@ import { date, index, integer, pgTable, text, timestamp, uuid } from "drizzle-or
 import { organization, partnership } from "../governance/tables.ts";
 import { person } from "../identity/tables.ts";
 
-export const pivotActivityTypes = [
-  "awareness_session", // séance de sensibilisation ou d'information donnée
-  "consultation_given",
-  "case_discussion", // discussion de cas, sans identité
-  "management_briefing", // information transmise à la direction
-  "meeting_attended",
-  "training_received",
-] as const;
+export { pivotActivityTypes } from "./activity-types.ts";
+import { pivotActivityTypes } from "./activity-types.ts";
 
 /** What pivots did, shared across the network ("mettre en commun les activités"). */
 export const pivotActivity = pgTable(

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, desc, eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import type { Database } from "../../app/modules/db/client.server.ts";
 import { emailMessage } from "../../app/modules/email/tables.ts";
 import { organization, partnership } from "../../app/modules/governance/tables.ts";
@@ -91,7 +91,7 @@ export async function accountRow(db: Database, accountId: string) {
 }
 
 export async function activeRoles(db: Database, personId: string) {
-  return db.select({ role: roleAssignment.role, organizationId: roleAssignment.organizationId }).from(roleAssignment).where(and(eq(roleAssignment.personId, personId)));
+  return db.select({ role: roleAssignment.role, organizationId: roleAssignment.organizationId }).from(roleAssignment).where(eq(roleAssignment.personId, personId));
 }
 
 /** What a loader/action answered, whether it returned or threw, in one shape. */

@@ -3,7 +3,8 @@ import { and, eq, like } from "drizzle-orm";
 import { createTestDatabase, testContext } from "../support/test-db.ts";
 import type { DatabaseHandle } from "../../app/modules/db/client.server.ts";
 import { auditEvent } from "../../app/modules/audit/tables.ts";
-import { session } from "../../app/modules/identity/tables.ts";
+import { loginAttempt, session } from "../../app/modules/identity/tables.ts";
+import { purgeLoginAttempts } from "../../app/modules/identity/throttle.server.ts";
 import { hashToken } from "../../app/modules/identity/session.server.ts";
 import * as login from "../../app/routes/login.tsx";
 import * as logout from "../../app/routes/logout.tsx";
@@ -171,5 +172,18 @@ describe("sign-out", () => {
     expect(out.setCookie).toContain("Max-Age=0");
     const [row] = await handle.db.select({ revokedAt: session.revokedAt }).from(session).where(eq(session.idHash, hashToken(tokenOf(cookie))));
     expect(row?.revokedAt).not.toBeNull();
+  });
+});
+
+describe("attempt log upkeep", () => {
+  it("purges attempts older than every window plus a day, and keeps recent ones", async () => {
+    const old = new Date(Date.now() - 3 * 24 * 3600_000);
+    await handle.db.insert(loginAttempt).values({ email: "old@example.org", ip: "192.0.2.200", succeeded: false, at: old });
+    const removed = await purgeLoginAttempts(handle.db);
+    expect(removed).toBeGreaterThanOrEqual(1);
+    const left = await handle.db.select().from(loginAttempt).where(eq(loginAttempt.email, "old@example.org"));
+    expect(left).toHaveLength(0);
+    const recent = await handle.db.select().from(loginAttempt);
+    expect(recent.length).toBeGreaterThan(0);
   });
 });

@@ -94,7 +94,6 @@ export async function resetPassword(context: IdentityContext, input: { token: st
       action: "account.password_reset",
       targetType: "account",
       targetId: target.id,
-      details: { sessionsEnded: true },
     });
     return { ok: true } as const;
   });

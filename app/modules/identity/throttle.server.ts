@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, like, notLike, sql } from "drizzle-orm";
+import { and, desc, eq, gt, like, lt, notLike, sql } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { loginAttempt } from "./tables.ts";
 
@@ -100,4 +100,13 @@ export async function registerAttempt(
 
 export async function markAttemptSucceeded(tx: Database, attemptId: string): Promise<void> {
   await tx.update(loginAttempt).set({ succeeded: true }).where(eq(loginAttempt.id, attemptId));
+}
+
+/** Rows older than every window are useless: a daily job can drop them (returns how many). */
+export async function purgeLoginAttempts(db: Database, now = new Date()): Promise<number> {
+  const oldest = Math.max(...Object.values(THROTTLE_LIMITS).map((l) => l.windowMs));
+  // Kept a day past the longest window, for investigating an attack after the fact.
+  const before = new Date(now.getTime() - oldest - 24 * 3600_000);
+  const deleted = await db.delete(loginAttempt).where(lt(loginAttempt.at, before)).returning({ id: loginAttempt.id });
+  return deleted.length;
 }

@@ -122,31 +122,35 @@ export function MfaSection({
       {result?.codes ? <RecoveryCodes codes={result.codes} /> : null}
       {mfaRequired ? <p>{t("identity.profile.mfa.requiredNote")}</p> : null}
       {mfaEnabled ? (
-        <>
-          <p>
-            <span className="badge">{t("identity.profile.mfa.on", { count: recoveryCodesLeft })}</span>
-          </p>
-          <Form method="post" className="stack" noValidate>
-            <Intent value="recovery-codes" />
-            {confirmField("recovery-codes")}
-            <p className="actions">
-              <button type="submit" className="secondary">
-                {t("identity.profile.mfa.regenerate")}
-              </button>
-            </p>
-          </Form>
-          {canDisable ? (
-            <Form method="post" className="stack" noValidate>
-              <Intent value="mfa-disable" />
-              {confirmField("mfa-disable")}
+        <div className="stack">
+          <p>{t("identity.profile.mfa.on", { count: recoveryCodesLeft })}</p>
+          <Form method="post" noValidate>
+            <fieldset className="stack">
+              <legend>{t("identity.profile.mfa.regenerateLegend")}</legend>
+              <Intent value="recovery-codes" />
+              {confirmField("recovery-codes")}
               <p className="actions">
-                <button type="submit" className="danger">
-                  {t("identity.profile.mfa.disable")}
+                <button type="submit" className="secondary">
+                  {t("identity.profile.mfa.regenerate")}
                 </button>
               </p>
+            </fieldset>
+          </Form>
+          {canDisable ? (
+            <Form method="post" noValidate>
+              <fieldset className="stack">
+                <legend>{t("identity.profile.mfa.disable")}</legend>
+                <Intent value="mfa-disable" />
+                {confirmField("mfa-disable")}
+                <p className="actions">
+                  <button type="submit" className="danger">
+                    {t("identity.profile.mfa.disable")}
+                  </button>
+                </p>
+              </fieldset>
             </Form>
           ) : null}
-        </>
+        </div>
       ) : (
         <>
           <p>{t("identity.profile.mfa.off")}</p>

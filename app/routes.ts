@@ -17,6 +17,7 @@ export default [
   // Administration
   route("admin", "routes/admin._index.tsx"),
   route("admin/table", "routes/admin.table.tsx"),
+  route("admin/settings", "routes/admin.settings.tsx"),
   route("admin/tables", "routes/admin.tables.tsx"),
   route("admin/tables/new", "routes/admin.tables.new.tsx"),
   route("admin/tables/:partnershipId", "routes/admin.tables.$partnershipId.tsx"),

@@ -34,6 +34,7 @@ export async function loader(args: Route.LoaderArgs) {
 
 const links: Record<AdminSection, string> = {
   tables: "/admin/tables",
+  settings: "/admin/settings",
   organizations: "/admin/organizations",
   people: "/admin/people",
   approvals: "/admin/approvals",

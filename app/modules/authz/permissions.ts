@@ -50,6 +50,11 @@ export const permissionRules = {
     ["privacy_officer", "partnership"],
   ],
   "outbox.read": [["platform_admin", "global"]],
+  /** The Table's own settings: directory freshness period, consultation retention. */
+  "partnership.configure": [
+    ["platform_admin", "global"],
+    ["table_coordinator", "partnership"],
+  ],
   /** Designate, edit and end pivot designations (and see the organization's stale entries). */
   "pivot.designate": [
     ["platform_admin", "global"],

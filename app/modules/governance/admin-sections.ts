@@ -1,6 +1,6 @@
 import { can, organizationsWhere, type HeldRole } from "../authz/decide.ts";
 
-export type AdminSection = "tables" | "organizations" | "people" | "approvals" | "audit" | "outbox";
+export type AdminSection = "tables" | "settings" | "organizations" | "people" | "approvals" | "audit" | "outbox";
 
 /**
  * The administration sections a user may open, computed with the same decision function as the
@@ -13,6 +13,7 @@ export function adminSections(roles: readonly HeldRole[], partnershipId: string 
   const orgScope = (permission: "site.manage" | "person.manage" | "account.approve") =>
     partnershipId ? organizationsWhere(roles, permission, partnershipId) : can(roles, permission, target) ? "all" : [];
   if (can(roles, "partnership.manage", target)) sections.push("tables");
+  if (partnershipId && can(roles, "partnership.configure", target)) sections.push("settings");
   if (can(roles, "organization.manage", target)) sections.push("organizations");
   if (some(orgScope("person.manage"))) sections.push("people");
   if (some(orgScope("account.approve"))) sections.push("approvals");

@@ -1,0 +1,81 @@
+import { data, Form, redirect } from "react-router";
+import type { Route } from "./+types/admin.settings";
+import { AdminBreadcrumb, adminTitle, SavedNotice } from "../components/admin-common.tsx";
+import { ErrorSummary, Field } from "../components/form.tsx";
+import { useT } from "../i18n/use-t.ts";
+import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
+import { needs } from "../modules/authz/policy.ts";
+import { fieldErrors, formValues } from "../modules/governance/form-fields.ts";
+import {
+  getPartnershipSettingsForm,
+  partnershipSettingsSchema,
+  updatePartnershipSettings,
+} from "../modules/governance/update-partnership-settings.server.ts";
+
+export const policy = needs("partnership.configure");
+
+export const meta: Route.MetaFunction = ({ matches }) => adminTitle(matches, "admin.settings.title");
+
+export async function loader(args: Route.LoaderArgs) {
+  const user = await guard(args, policy);
+  if (!user?.partnershipId) notFound();
+  const settings = await getPartnershipSettingsForm(args.context.db, user.partnershipId);
+  if (!settings) notFound();
+  return { settings };
+}
+
+export async function action(args: Route.ActionArgs) {
+  const user = await guard(args, policy);
+  if (!user?.partnershipId) notFound();
+  const values = formValues(await args.request.formData());
+  const parsed = partnershipSettingsSchema.safeParse(values);
+  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values, formError: null }, { status: 400 });
+  const result = await updatePartnershipSettings(args.context.db, actorOf(user, args.context), {
+    ...parsed.data,
+    partnershipId: user.partnershipId,
+  });
+  if (result === "not_found") notFound();
+  if (result === "conflict") return data({ errors: {}, values, formError: "form.conflict" }, { status: 409 });
+  return redirect("/admin/settings?saved=1");
+}
+
+export default function TableSettings({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useT();
+  const { settings } = loaderData;
+  const values = (actionData?.values ?? {}) as Record<string, string | undefined>;
+  return (
+    <>
+      <AdminBreadcrumb />
+      <h1>{t("admin.settings.title")}</h1>
+      <SavedNotice />
+      <p>{t("admin.settings.intro")}</p>
+      <Form method="post" className="stack" key={settings.version}>
+        <ErrorSummary errors={actionData?.errors} formError={actionData?.formError} />
+        <input type="hidden" name="version" value={settings.version} />
+        <Field
+          name="directoryFreshnessMonths"
+          label={t("admin.settings.freshness")}
+          hint={t("admin.settings.freshness.hint")}
+          type="number"
+          inputMode="numeric"
+          required
+          defaultValue={values.directoryFreshnessMonths ?? settings.directoryFreshnessMonths}
+          errors={actionData?.errors}
+        />
+        <Field
+          name="consultationRetentionMonths"
+          label={t("admin.settings.retention")}
+          hint={t("admin.settings.retention.hint")}
+          type="number"
+          inputMode="numeric"
+          required
+          defaultValue={values.consultationRetentionMonths ?? settings.consultationRetentionMonths}
+          errors={actionData?.errors}
+        />
+        <div className="actions">
+          <button type="submit">{t("form.save")}</button>
+        </div>
+      </Form>
+    </>
+  );
+}

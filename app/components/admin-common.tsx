@@ -1,7 +1,8 @@
+import { pageTitle, rootMatchData } from "../i18n/page-title.ts";
 import { Link, useSearchParams } from "react-router";
 import { useT } from "../i18n/use-t.ts";
 import type { Locale } from "../i18n/types.ts";
-import { format, type MessageKey } from "../i18n/catalog.ts";
+import type { MessageKey } from "../i18n/catalog.ts";
 import type { AccountStatus } from "./admin-vocabulary.tsx";
 
 /** The organization or Table name in the reader's language, falling back to French. */
@@ -95,10 +96,6 @@ export function adminTitle(
   key: MessageKey,
   options: { vars?: Record<string, string | number>; name?: { nameFr?: string | null; nameEn?: string | null } | null } = {},
 ) {
-  const root = matches.find((m) => (m as { id?: string } | undefined)?.id === "root") as
-    | { data?: { messages?: Record<string, string>; locale?: Locale } }
-    | undefined;
-  const text = format(root?.data?.messages?.[key] ?? key, options.vars);
-  const name = options.name ? localName(root?.data?.locale ?? "fr", options.name) : "";
-  return [{ title: `${name ? `${name} — ` : ""}${text} — Filet` }];
+  const locale = rootMatchData(matches)?.locale === "en" ? "en" : "fr";
+  return pageTitle(matches, key, options.vars, options.name ? localName(locale, options.name) : undefined);
 }

@@ -1,4 +1,4 @@
-import type { Role } from "../modules/identity/tables.ts";
+import { roles } from "../modules/identity/roles.ts";
 import type { OrganizationType } from "../modules/governance/organization-types.ts";
 import type { accountStatuses } from "../modules/identity/tables.ts";
 
@@ -6,18 +6,8 @@ import type { accountStatuses } from "../modules/identity/tables.ts";
  * Client-safe copies of the schema's vocabularies (the table modules pull in drizzle). The
  * type checks below fail the build when the schema gains a value these lists lack.
  */
-export const roleList = [
-  "platform_admin",
-  "table_coordinator",
-  "table_member",
-  "pivot_coordinator",
-  "pivot",
-  "trainer",
-  "observer",
-  "evaluator",
-  "privacy_officer",
-  "worker",
-] as const satisfies readonly Role[];
+/** The role vocabulary itself lives in a plain module (no ORM), shared with the schema. */
+export const roleList = roles;
 
 export const organizationTypeList = [
   "youth_protection",
@@ -34,9 +24,7 @@ export const accountStatusList = ["invited", "pending_email", "pending_approval"
 export type AccountStatus = (typeof accountStatusList)[number];
 
 type Covers<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : false;
-const rolesCovered: Covers<Role, (typeof roleList)[number]> = true;
 const typesCovered: Covers<OrganizationType, (typeof organizationTypeList)[number]> = true;
-void rolesCovered;
 const statusesCovered: Covers<(typeof accountStatuses)[number], AccountStatus> = true;
 void typesCovered;
 void statusesCovered;

@@ -47,9 +47,5 @@ export function VersionLink({ id, number }: { id: string; number: number }) {
  * A document title in the reader's language from the root loader's messages: meta functions
  * run outside React, so they cannot call useT().
  */
-export function pageTitle(matches: ReadonlyArray<unknown>, key: MessageKey, vars?: Record<string, string | number>): { title: string }[] {
-  const root = matches.find((m) => (m as { id?: string } | undefined)?.id === "root") as { data?: { messages?: Record<string, string> } } | undefined;
-  let text = root?.data?.messages?.[key] ?? key;
-  for (const [name, value] of Object.entries(vars ?? {})) text = text.replace(`{${name}}`, String(value));
-  return [{ title: `${text} — Filet` }];
-}
+// Kept under this name for the routes that import it from here.
+export { pageTitle } from "../../i18n/page-title.ts";

@@ -18,6 +18,13 @@ export async function loader(args: Route.LoaderArgs) {
   };
 }
 
+const shortcuts: { to: string; title: MessageKey; body: MessageKey }[] = [
+  { to: "/directory", title: "nav.directory", body: "home.shortcut.directory" },
+  { to: "/consultations", title: "nav.consultations", body: "home.shortcut.consultations" },
+  { to: "/activities", title: "nav.activities", body: "home.shortcut.activities" },
+  { to: "/profile", title: "nav.profile", body: "home.shortcut.profile" },
+];
+
 export default function Home({ loaderData }: Route.ComponentProps) {
   const { t, locale } = useT();
   if (!loaderData.user) {
@@ -56,7 +63,19 @@ export default function Home({ loaderData }: Route.ComponentProps) {
           </Link>
         </p>
       </section>
-      <dl>
+      <h2>{t("home.shortcuts")}</h2>
+      <ul className="cards">
+        {shortcuts.map((s) => (
+          <li key={s.to} className="card">
+            <h3>
+              <Link to={s.to}>{t(s.title)}</Link>
+            </h3>
+            <p>{t(s.body)}</p>
+          </li>
+        ))}
+      </ul>
+      <h2>{t("home.you")}</h2>
+      <dl className="summary">
         {summary?.partnership ? (
           <>
             <dt>{t("home.table")}</dt>

@@ -216,8 +216,8 @@ describe("the admin's current Table", () => {
   it("offers each user only the sections they may open", async () => {
     const sections = async (cookie: string) =>
       ((await callRoute(adminHome.loader, { url: "/admin", cookie, context: ctx() })).data as { sections: string[]; ownOrganizations: { id: string }[] });
-    expect((await sections(admin)).sections).toEqual(["tables", "organizations", "people", "approvals", "audit", "outbox"]);
-    expect((await sections(coordinator)).sections).toEqual(["organizations", "people", "approvals"]);
+    expect((await sections(admin)).sections).toEqual(["tables", "settings", "organizations", "people", "approvals", "audit", "outbox"]);
+    expect((await sections(coordinator)).sections).toEqual(["settings", "organizations", "people", "approvals"]);
     const pivot = await sections(pivotCoordinator);
     expect(pivot.sections).toEqual(["people", "approvals"]);
     expect(pivot.ownOrganizations.map((o) => o.id)).toEqual([d.org1]);

@@ -90,7 +90,8 @@ describe("job runner", () => {
 
   it("retries a failing job with growing delays, then marks it failed with the error", async () => {
     let now = new Date();
-    const id = await enqueueJob(handle.db, "test.flaky", {}, { maxAttempts: 3 });
+    // Due exactly at the injected clock: a real-clock default could land a millisecond after it.
+    const id = await enqueueJob(handle.db, "test.flaky", {}, { maxAttempts: 3, runAt: now });
     const attempts: Array<[number, boolean]> = [];
     const runner = startJobRunner({
       db: handle.db,

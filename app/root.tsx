@@ -41,6 +41,12 @@ export async function loader(args: Route.LoaderArgs) {
     demoMode: args.context.demoMode,
     user: user ? { name: `${user.givenName} ${user.familyName}`, email: user.email } : null,
     canAdmin,
+    // One "Training" entry, to the page that person works in.
+    trainingPath: can(roles, "training.manage", target)
+      ? "/training"
+      : roles.some((r) => r.role === "trainer" && r.partnershipId === target.partnershipId)
+        ? "/training/availability"
+        : "/training/register",
   };
 }
 
@@ -101,6 +107,12 @@ function Header() {
                 </li>
                 <li>
                   <Link to="/activities">{t("nav.activities")}</Link>
+                </li>
+                <li>
+                  <Link to="/guide">{t("nav.guide")}</Link>
+                </li>
+                <li>
+                  <Link to={data.trainingPath}>{t("nav.training")}</Link>
                 </li>
               </>
             ) : null}

@@ -59,5 +59,25 @@ export default [
   route("activities/new", "routes/activities.new.tsx"),
   route("activities/:activityId", "routes/activities.$activityId.tsx"),
   // (activities block end)
+  // Practice guide — guide block
+  route("guide", "routes/guide.tsx"),
+  route("guide/print", "routes/guide.print.tsx"),
+  route("guide/pdf", "routes/guide.pdf.tsx"),
+  route("guide/sections/new", "routes/guide.sections.new.tsx"),
+  route("guide/sections/:sectionId", "routes/guide.sections.$sectionId.tsx"),
+  route("guide/sections/:sectionId/edit", "routes/guide.sections.$sectionId.edit.tsx"),
+  route("guide/sections/:sectionId/versions", "routes/guide.sections.$sectionId.versions.tsx"),
+  route("guide/versions/compare", "routes/guide.versions.compare.tsx"),
+  route("guide/versions/:versionId", "routes/guide.versions.$versionId.tsx"),
+  // (guide block end)
+  // Training — training block
+  route("training", "routes/training.tsx"),
+  route("training/sessions/new", "routes/training.sessions.new.tsx"),
+  route("training/sessions/:sessionId", "routes/training.sessions.$sessionId.tsx"),
+  route("training/availability", "routes/training.availability.tsx"),
+  route("training/pairs", "routes/training.pairs.tsx"),
+  route("training/register", "routes/training.register.tsx"),
+  route("training/trainers/:trainerId", "routes/training.trainers.$trainerId.tsx"),
+  // (training block end)
   route("*", "routes/$.tsx"),
 ] satisfies RouteConfig;

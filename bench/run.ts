@@ -236,3 +236,6 @@ if (pgResult) {
   const worst = Math.max(...pgResult.queries.map((q) => q.p95));
   console.log(`Budget: search p95 ≤ 20 ms on PostgreSQL — measured ${ms(worst)}: ${worst <= 20 ? "within budget" : "OVER BUDGET"}`);
 }
+
+// The trainer-pair solver (issue 5): generated seasons solved by the /training/pairs code path.
+await (await import("./training.ts")).runTrainingBench();

@@ -5,12 +5,14 @@ import * as directory from "./messages/directory.ts";
 import * as pathway from "./messages/pathway.ts";
 import * as consultations from "./messages/consultations.ts";
 import * as activities from "./messages/activities.ts";
+import * as guide from "./messages/guide.ts";
+import * as training from "./messages/training.ts";
 import type { Locale } from "./types.ts";
 
 // One namespace file per area; each exports `fr` (the source) and `en` (typed against it).
 export const catalog = {
-  fr: { ...common.fr, ...identity.fr, ...admin.fr, ...directory.fr, ...pathway.fr, ...consultations.fr, ...activities.fr },
-  en: { ...common.en, ...identity.en, ...admin.en, ...directory.en, ...pathway.en, ...consultations.en, ...activities.en },
+  fr: { ...common.fr, ...identity.fr, ...admin.fr, ...directory.fr, ...pathway.fr, ...consultations.fr, ...activities.fr, ...guide.fr, ...training.fr },
+  en: { ...common.en, ...identity.en, ...admin.en, ...directory.en, ...pathway.en, ...consultations.en, ...activities.en, ...guide.en, ...training.en },
 } as const;
 
 export type MessageKey = keyof (typeof catalog)["fr"];

@@ -81,6 +81,28 @@ export const permissionRules = {
     ["pivot", "organization"],
     ["pivot_coordinator", "organization"],
   ],
+  /** Write and publish the practice guide (sections, versions, translations). */
+  "guide.edit": [
+    ["platform_admin", "global"],
+    ["table_coordinator", "partnership"],
+    ["trainer", "partnership"],
+  ],
+  /** Comment on guide versions in review (Table members, pivots, trainers). */
+  "guide.review": [
+    ["platform_admin", "global"],
+    ["table_coordinator", "partnership"],
+    ["table_member", "partnership"],
+    ["pivot_coordinator", "partnership"],
+    ["pivot", "partnership"],
+    ["trainer", "partnership"],
+  ],
+  /** Programs, sessions, the trainer pool and trainer pairs (formation). */
+  "training.manage": [
+    ["platform_admin", "global"],
+    ["table_coordinator", "partnership"],
+  ],
+  /** Trainers mark their own availability for planned sessions. */
+  "training.availability": [["trainer", "partnership"]],
 } as const satisfies Record<string, Rules>;
 
 export type Permission = keyof typeof permissionRules;

@@ -8,3 +8,5 @@ export * from "../directory/tables.ts";
 export * from "../pathway/tables.ts";
 export * from "../consultations/tables.ts";
 export * from "../pivot-activities/tables.ts";
+export * from "../guide/tables.ts";
+export * from "../training/tables.ts";

@@ -10,6 +10,8 @@ import { chaudiereAppalachesTable } from "./demo-chaudiere-appalaches.ts";
 import { seedDirectoryDemo } from "./seed-directory.server.ts";
 import { seedActivitiesDemo } from "./seed-activities.server.ts";
 import { seedConsultationsDemo } from "./seed-consultations.server.ts";
+import { seedTrainingDemo } from "./seed-training.server.ts";
+import { seedGuideDemo } from "./seed-guide.server.ts";
 import { ensureDefaultPathway } from "../pathway/ensure-default-pathway.server.ts";
 
 /** Every demo account signs in with this password (shown on the sign-in page in demo mode). */
@@ -110,6 +112,8 @@ async function seedTable(tx: Database, table: DemoTable, passwordHashes: Map<str
   await ensureDefaultPathway(tx, partnershipId);
   await seedActivitiesDemo(tx, partnershipId);
   await seedConsultationsDemo(tx, partnershipId);
+  await seedTrainingDemo(tx, partnershipId);
+  await seedGuideDemo(tx, partnershipId);
   await recordAuditEvent(tx, systemActor(SEED_SOURCE, partnershipId), {
     action: "demo.seeded",
     targetType: "partnership",

@@ -1,0 +1,110 @@
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import type { Database } from "../db/client.server.ts";
+import { recordAuditEvent, systemActor } from "../audit/record-audit-event.server.ts";
+import { person, roleAssignment } from "../identity/tables.ts";
+import { basicProgram } from "../training/basic-program.ts";
+import { trainerAvailability, trainerProfile, trainingProgram, trainingSession } from "../training/tables.ts";
+
+/** The demo's 8 trainers, from 8 partner organizations (looked up by email in the Table). */
+const demoTrainers: readonly { email: string; languages?: string[]; accreditedOn: string }[] = [
+  { email: "formateur.pipq@filet.test", languages: ["fr", "en"], accreditedOn: "2023-05-10" },
+  { email: "patrick.dube@filet.test", accreditedOn: "2023-05-10" },
+  { email: "helene.bouchard@filet.test", accreditedOn: "2023-05-10" },
+  { email: "marc-andre.pelletier@filet.test", accreditedOn: "2024-01-22" },
+  { email: "sophie.tremblay@filet.test", accreditedOn: "2024-01-22" },
+  { email: "david.nguyen@filet.test", languages: ["en", "fr"], accreditedOn: "2024-01-22" },
+  { email: "olivier.bergeron@filet.test", accreditedOn: "2024-09-16" },
+  { email: "stephanie.lavoie@filet.test", accreditedOn: "2024-09-16" },
+];
+
+const PLACES = ["Centre communautaire Lucien-Borne, Québec", "Cégep de Lévis", "Maison de la coopération, Québec", "Hôtel de ville de Saint-Augustin"];
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+const addDays = (d: Date, n: number) => new Date(d.getTime() + n * 86_400_000);
+
+/** The Tuesday on or after a date, so sessions run Tuesday–Wednesday. */
+function tuesdayFrom(d: Date): Date {
+  return addDays(d, (2 - d.getUTCDay() + 7) % 7);
+}
+
+/**
+ * The basic 2-day program, the demo trainer pool, a few past sessions already given (with
+ * their pairs) and an upcoming season of planned sessions with availability answered, so the
+ * coordinator can ask for pairs right away. Idempotent: does nothing once the program exists.
+ */
+export async function seedTrainingDemo(tx: Database, partnershipId: string, now: Date = new Date()): Promise<void> {
+  const [existing] = await tx
+    .select({ id: trainingProgram.id })
+    .from(trainingProgram)
+    .where(and(eq(trainingProgram.partnershipId, partnershipId), eq(trainingProgram.slug, basicProgram.slug)));
+  if (existing) return;
+  const [program] = await tx.insert(trainingProgram).values({ partnershipId, ...basicProgram }).returning({ id: trainingProgram.id });
+  const people = await tx
+    .select({ id: person.id, email: person.email, organizationId: person.organizationId, languages: person.languages })
+    .from(person)
+    .where(and(eq(person.partnershipId, partnershipId), inArray(person.email, demoTrainers.map((t) => t.email))));
+  const trainerIds: string[] = [];
+  for (const spec of demoTrainers) {
+    const p = people.find((x) => x.email === spec.email);
+    if (!p?.organizationId) continue;
+    const [held] = await tx
+      .select({ id: roleAssignment.id })
+      .from(roleAssignment)
+      .where(and(eq(roleAssignment.personId, p.id), eq(roleAssignment.role, "trainer"), eq(roleAssignment.partnershipId, partnershipId), isNull(roleAssignment.revokedAt)));
+    if (!held) await tx.insert(roleAssignment).values({ personId: p.id, role: "trainer", partnershipId, organizationId: p.organizationId });
+    const [profile] = await tx
+      .insert(trainerProfile)
+      .values({ partnershipId, personId: p.id, organizationId: p.organizationId, languages: spec.languages ?? p.languages, accreditedOn: spec.accreditedOn, maxSessions: 5 })
+      .returning({ id: trainerProfile.id });
+    trainerIds.push(profile!.id);
+  }
+  let sessions = 0;
+  if (trainerIds.length >= 4) {
+    // Past sessions, given by pairs of different organizations (demo order alternates them).
+    const pastStart = tuesdayFrom(addDays(now, -300));
+    for (let i = 0; i < 4; i++) {
+      const day1 = addDays(pastStart, i * 35);
+      await tx.insert(trainingSession).values({
+        partnershipId,
+        programId: program!.id,
+        dates: [iso(day1), iso(addDays(day1, 1))],
+        place: PLACES[i % PLACES.length]!,
+        capacity: 18,
+        status: "given",
+        trainerAId: trainerIds[i % trainerIds.length]!,
+        trainerBId: trainerIds[(i + 1) % trainerIds.length]!,
+      });
+      sessions++;
+    }
+    // The upcoming season: 12 sessions to staff, two a month; one in English; one online.
+    const seasonStart = tuesdayFrom(addDays(now, 30));
+    for (let i = 0; i < 12; i++) {
+      const day1 = addDays(seasonStart, i * 14);
+      const [row] = await tx
+        .insert(trainingSession)
+        .values({
+          partnershipId,
+          programId: program!.id,
+          dates: [iso(day1), iso(addDays(day1, 1))],
+          place: i === 5 ? "" : PLACES[i % PLACES.length]!,
+          online: i === 5,
+          capacity: 20,
+          language: i === 7 ? "en" : "fr",
+          // The first one is already open for registration, so workers can sign up in the demo.
+          status: i === 0 ? "open" : "planned",
+        })
+        .returning({ id: trainingSession.id });
+      sessions++;
+      // Each trainer is away for some sessions; the pattern leaves every session staffable.
+      await tx.insert(trainerAvailability).values(
+        trainerIds.map((trainerId, t) => ({ partnershipId, sessionId: row!.id, trainerId, available: (i + t) % 4 !== 0 || i === 7 })),
+      );
+    }
+  }
+  await recordAuditEvent(tx, systemActor("demo-seed", partnershipId), {
+    action: "training.demo_seeded",
+    targetType: "partnership",
+    targetId: partnershipId,
+    details: { trainers: trainerIds.length, sessions },
+  });
+}

@@ -1,0 +1,92 @@
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { partnership } from "../governance/tables.ts";
+import { person } from "../identity/tables.ts";
+import type { GuideSectionContent } from "./vocabulary.ts";
+
+/** A module of the practice guide (Savoir, Savoir-être, Savoir-faire), one of each per Table. */
+export const guideModule = pgTable(
+  "guide_module",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    partnershipId: uuid("partnership_id")
+      .notNull()
+      .references(() => partnership.id),
+    kind: text("kind", { enum: ["knowledge", "attitudes", "skills"] }).notNull(),
+    position: integer("position").notNull(),
+    titleFr: text("title_fr").notNull(),
+    titleEn: text("title_en").notNull(),
+    summaryFr: text("summary_fr").notNull().default(""),
+    summaryEn: text("summary_en").notNull().default(""),
+    /** Shipped demo content, shown with a notice until the Table writes its own. */
+    isDemo: boolean("is_demo").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("guide_module_kind_uq").on(t.partnershipId, t.kind)],
+);
+
+/** A section of a module; its texts live in versions (history is never rewritten). */
+export const guideSection = pgTable(
+  "guide_section",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    partnershipId: uuid("partnership_id")
+      .notNull()
+      .references(() => partnership.id),
+    moduleId: uuid("module_id")
+      .notNull()
+      .references(() => guideModule.id),
+    position: integer("position").notNull(),
+    isDemo: boolean("is_demo").notNull().default(false),
+    createdBy: uuid("created_by"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("guide_section_module_idx").on(t.partnershipId, t.moduleId, t.position)],
+);
+
+export const guideSectionVersion = pgTable(
+  "guide_section_version",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    partnershipId: uuid("partnership_id")
+      .notNull()
+      .references(() => partnership.id),
+    sectionId: uuid("section_id")
+      .notNull()
+      .references(() => guideSection.id),
+    number: integer("number").notNull(),
+    status: text("status", { enum: ["draft", "in_review", "published", "archived"] }).notNull().default("draft"),
+    content: jsonb("content").$type<GuideSectionContent>().notNull(),
+    translationStatus: text("translation_status", { enum: ["to_translate", "translated", "to_review"] })
+      .notNull()
+      .default("to_translate"),
+    changeNote: text("change_note").notNull().default(""),
+    createdBy: uuid("created_by"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    publishedBy: uuid("published_by"),
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("guide_section_version_number_uq").on(t.sectionId, t.number),
+    index("guide_section_version_partnership_idx").on(t.partnershipId, t.status),
+  ],
+);
+
+/** A Table member's review comment on a version in review. */
+export const guideReviewComment = pgTable(
+  "guide_review_comment",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    partnershipId: uuid("partnership_id")
+      .notNull()
+      .references(() => partnership.id),
+    versionId: uuid("version_id")
+      .notNull()
+      .references(() => guideSectionVersion.id),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => person.id),
+    body: text("body").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("guide_review_comment_version_idx").on(t.versionId, t.createdAt)],
+);

@@ -1,0 +1,161 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { organization, partnership } from "../governance/tables.ts";
+import { person } from "../identity/tables.ts";
+import {
+  proposalStatuses,
+  registrationStatuses,
+  sessionLanguages,
+  sessionStatuses,
+  type Infeasibility,
+  type PairAssignment,
+  type ProgramDay,
+} from "./vocabulary.ts";
+
+export { proposalStatuses, registrationStatuses, sessionLanguages, sessionStatuses } from "./vocabulary.ts";
+
+/** A training program (the basic 2-day training; others can be added). */
+export const trainingProgram = pgTable(
+  "training_program",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    partnershipId: uuid("partnership_id")
+      .notNull()
+      .references(() => partnership.id),
+    slug: text("slug").notNull(),
+    nameFr: text("name_fr").notNull(),
+    nameEn: text("name_en").notNull(),
+    summaryFr: text("summary_fr").notNull().default(""),
+    summaryEn: text("summary_en").notNull().default(""),
+    days: jsonb("days").$type<ProgramDay[]>().notNull().default([]),
+    /** Guide modules covered (savoir, savoir-être, savoir-faire), by key. */
+    guideModules: text("guide_modules").array().notNull().default([]),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("training_program_slug_idx").on(t.partnershipId, t.slug)],
+);
+
+/** The trainer pool (formateurs et formatrices): a trainer-role holder's training profile. */
+export const trainerProfile = pgTable(
+  "trainer_profile",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    partnershipId: uuid("partnership_id")
+      .notNull()
+      .references(() => partnership.id),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => person.id),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organization.id),
+    languages: text("languages").array().notNull().default(["fr"]),
+    accreditedOn: date("accredited_on"),
+    maxSessions: integer("max_sessions").notNull().default(6),
+    active: boolean("active").notNull().default(true),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("trainer_profile_person_idx").on(t.partnershipId, t.personId),
+    check("trainer_profile_max_sessions", sql`${t.maxSessions} >= 0`),
+  ],
+);
+
+export const trainingSession = pgTable(
+  "training_session",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    partnershipId: uuid("partnership_id")
+      .notNull()
+      .references(() => partnership.id),
+    programId: uuid("program_id")
+      .notNull()
+      .references(() => trainingProgram.id),
+    /** One date per program day, in order. */
+    dates: date("dates").array().notNull(),
+    place: text("place").notNull().default(""),
+    online: boolean("online").notNull().default(false),
+    capacity: integer("capacity").notNull().default(20),
+    language: text("language", { enum: sessionLanguages }).notNull().default("fr"),
+    status: text("status", { enum: sessionStatuses }).notNull().default("planned"),
+    /** The pair: references trainer_profile; the different-organization rule is enforced in code. */
+    trainerAId: uuid("trainer_a_id").references(() => trainerProfile.id),
+    trainerBId: uuid("trainer_b_id").references(() => trainerProfile.id),
+    observerPersonId: uuid("observer_person_id").references(() => person.id),
+    notes: text("notes").notNull().default(""),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("training_session_partnership_idx").on(t.partnershipId, t.status),
+    check("training_session_distinct_trainers", sql`${t.trainerAId} is null or ${t.trainerBId} is null or ${t.trainerAId} <> ${t.trainerBId}`),
+    check("training_session_capacity", sql`${t.capacity} > 0`),
+  ],
+);
+
+/** A trainer's own answer: available for this session or not. No row = not answered. */
+export const trainerAvailability = pgTable(
+  "trainer_availability",
+  {
+    partnershipId: uuid("partnership_id")
+      .notNull()
+      .references(() => partnership.id),
+    sessionId: uuid("session_id")
+      .notNull()
+      .references(() => trainingSession.id),
+    trainerId: uuid("trainer_id")
+      .notNull()
+      .references(() => trainerProfile.id),
+    available: boolean("available").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.trainerId] }), index("trainer_availability_trainer_idx").on(t.trainerId)],
+);
+
+/** A pair proposal computed by the solver, reviewed then applied by the coordinator. */
+export const pairProposal = pgTable(
+  "pair_proposal",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    partnershipId: uuid("partnership_id")
+      .notNull()
+      .references(() => partnership.id),
+    status: text("status", { enum: proposalStatuses }).notNull(),
+    requestedBy: uuid("requested_by").references(() => person.id),
+    sessionIds: uuid("session_ids").array().notNull(),
+    assignments: jsonb("assignments").$type<PairAssignment[]>().notNull().default([]),
+    reasons: jsonb("reasons").$type<Infeasibility[]>().notNull().default([]),
+    solverStatus: text("solver_status").notNull().default(""),
+    solveMs: integer("solve_ms").notNull().default(0),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    appliedAt: timestamp("applied_at", { withTimezone: true }),
+  },
+  (t) => [index("pair_proposal_partnership_idx").on(t.partnershipId, t.createdAt)],
+);
+
+/** A worker's registration (inscription) to a session; beyond capacity it waits in line. */
+export const trainingRegistration = pgTable(
+  "training_registration",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    partnershipId: uuid("partnership_id")
+      .notNull()
+      .references(() => partnership.id),
+    sessionId: uuid("session_id")
+      .notNull()
+      .references(() => trainingSession.id),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => person.id),
+    status: text("status", { enum: registrationStatuses }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("training_registration_person_idx").on(t.sessionId, t.personId), index("training_registration_session_idx").on(t.sessionId, t.status)],
+);

@@ -1,0 +1,77 @@
+import { data, redirect } from "react-router";
+import type { Route } from "./+types/guide.sections.$sectionId.edit";
+import type { MessageKey } from "../i18n/catalog.ts";
+import { useT } from "../i18n/use-t.ts";
+import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
+import { needs } from "../modules/authz/policy.ts";
+import { formValues, isUuid, versionField, type FieldErrorMap, type FormValues } from "../modules/governance/form-fields.ts";
+import { SectionEditorForm } from "../modules/guide/guide-editor.tsx";
+import { parseSectionForm, sectionFormValues } from "../modules/guide/guide-schema.ts";
+import { GuideNav, guideLinks, pageTitle } from "../modules/guide/guide-ui.tsx";
+import { getGuideSection } from "../modules/guide/read-guide.server.ts";
+import { saveGuideDraft } from "../modules/guide/write-guide.server.ts";
+
+/** Edit a section: every save is a new draft version, FR and EN side by side. */
+export const policy = needs("guide.edit");
+
+export const links = guideLinks;
+
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "guide.title");
+
+export async function loader(args: Route.LoaderArgs) {
+  const user = await guard(args, policy);
+  if (!user?.partnershipId || !isUuid(args.params.sectionId)) notFound();
+  const entry = await getGuideSection(args.context.db, user.partnershipId, args.params.sectionId);
+  if (!entry?.latest) notFound();
+  const base = entry.latest;
+  return {
+    title: base.content.titleFr,
+    baseNumber: base.number,
+    baseStatus: base.status,
+    initial: sectionFormValues(base.content, base.translationStatus),
+  };
+}
+
+type ActionResult = { errors: FieldErrorMap; values: FormValues; formError: string | null };
+
+export async function action(args: Route.ActionArgs) {
+  const user = await guard(args, policy);
+  if (!user?.partnershipId || !isUuid(args.params.sectionId)) notFound();
+  const values = formValues(await args.request.formData());
+  const baseNumber = versionField.safeParse(values.baseNumber);
+  if (!baseNumber.success) notFound();
+  const parsed = parseSectionForm(values, () => crypto.randomUUID());
+  if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors, values, formError: null }, { status: 400 });
+  const result = await saveGuideDraft(args.context.db, actorOf(user, args.context), {
+    partnershipId: user.partnershipId,
+    personId: user.personId,
+    sectionId: args.params.sectionId,
+    baseNumber: baseNumber.data,
+    content: parsed.content,
+    translationStatus: parsed.translationStatus,
+    changeNote: parsed.changeNote,
+  });
+  if (result.status === "not_found") notFound();
+  if (result.status === "conflict") return data<ActionResult>({ errors: {}, values, formError: "form.conflict" }, { status: 409 });
+  return redirect(`/guide/versions/${result.id}?done=saved`);
+}
+
+export default function EditGuideSection({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useT();
+  const { title, baseNumber, baseStatus, initial } = loaderData;
+  return (
+    <>
+      <GuideNav />
+      <h1>{t("guide.edit.title", { title })}</h1>
+      <p>{t("guide.edit.intro")}</p>
+      <p className="muted">{t("guide.edit.fromVersion", { number: baseNumber, status: t(`guide.status.${baseStatus}` as MessageKey) })}</p>
+      <SectionEditorForm
+        values={actionData?.values ?? initial}
+        errors={actionData?.errors}
+        formError={actionData?.formError}
+        hidden={{ baseNumber }}
+        submitLabel={t("guide.edit.save")}
+      />
+    </>
+  );
+}

@@ -1,0 +1,70 @@
+import { data, redirect } from "react-router";
+import type { Route } from "./+types/guide.sections.new";
+import { useT } from "../i18n/use-t.ts";
+import { resolveLocale } from "../i18n/locale.server.ts";
+import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
+import { needs } from "../modules/authz/policy.ts";
+import { formValues, isUuid, type FieldErrorMap, type FormValues } from "../modules/governance/form-fields.ts";
+import { SectionEditorForm } from "../modules/guide/guide-editor.tsx";
+import { parseSectionForm, sectionFormValues } from "../modules/guide/guide-schema.ts";
+import { GuideNav, guideLinks, pageTitle } from "../modules/guide/guide-ui.tsx";
+import { listGuideModules } from "../modules/guide/read-guide.server.ts";
+import { createGuideSection } from "../modules/guide/write-guide.server.ts";
+
+/** A new section in one module of the guide (its first draft). */
+export const policy = needs("guide.edit");
+
+export const links = guideLinks;
+
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "guide.title");
+
+async function moduleOf(args: Route.LoaderArgs | Route.ActionArgs, partnershipId: string) {
+  const moduleId = new URL(args.request.url).searchParams.get("module");
+  if (!isUuid(moduleId)) notFound();
+  const mod = (await listGuideModules(args.context.db, partnershipId)).find((m) => m.id === moduleId);
+  if (!mod) notFound();
+  return mod;
+}
+
+export async function loader(args: Route.LoaderArgs) {
+  const user = await guard(args, policy);
+  if (!user?.partnershipId) notFound();
+  const mod = await moduleOf(args, user.partnershipId);
+  const en = resolveLocale(args.request, user.locale) === "en";
+  return { moduleTitle: en ? mod.titleEn : mod.titleFr, initial: sectionFormValues(null, "to_translate") };
+}
+
+export async function action(args: Route.ActionArgs) {
+  const user = await guard(args, policy);
+  if (!user?.partnershipId) notFound();
+  const mod = await moduleOf(args, user.partnershipId);
+  const values = formValues(await args.request.formData());
+  const parsed = parseSectionForm(values, () => crypto.randomUUID());
+  if (!parsed.ok) return data<{ errors: FieldErrorMap; values: FormValues }>({ errors: parsed.errors, values }, { status: 400 });
+  const result = await createGuideSection(args.context.db, actorOf(user, args.context), {
+    partnershipId: user.partnershipId,
+    personId: user.personId,
+    moduleId: mod.id,
+    content: parsed.content,
+    translationStatus: parsed.translationStatus,
+  });
+  if (result.status !== "ok") notFound();
+  return redirect(`/guide/sections/${result.id}/versions?done=saved`);
+}
+
+export default function NewGuideSection({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useT();
+  return (
+    <>
+      <GuideNav />
+      <h1>{t("guide.edit.newTitle", { module: loaderData.moduleTitle })}</h1>
+      <p>{t("guide.edit.intro")}</p>
+      <SectionEditorForm
+        values={actionData?.values ?? loaderData.initial}
+        errors={actionData?.errors}
+        hidden={{}}
+        submitLabel={t("guide.edit.create")}
+      />
+    </>
+  );
+}

@@ -1,0 +1,145 @@
+import { data, Form, Link, redirect, useSearchParams } from "react-router";
+import { z } from "zod";
+import type { Route } from "./+types/guide.versions.$versionId";
+import { ErrorSummary, Field } from "../components/form.tsx";
+import type { MessageKey } from "../i18n/catalog.ts";
+import { useFormatters, useT } from "../i18n/use-t.ts";
+import { can } from "../modules/authz/decide.ts";
+import { actorOf, authorize, guard, notFound } from "../modules/authz/guard.server.ts";
+import { needs } from "../modules/authz/policy.ts";
+import { fieldErrors, formValues, isUuid, requiredText, type FieldErrorMap } from "../modules/governance/form-fields.ts";
+import { GuideNav, SectionBody, TranslationBadge, VersionStatusBadge, guideLinks, pageTitle } from "../modules/guide/guide-ui.tsx";
+import { getGuideVersion, listReviewComments } from "../modules/guide/read-guide.server.ts";
+import { guideLanguages, localizeExercise } from "../modules/guide/vocabulary.ts";
+import { addGuideReviewComment, changeGuideVersionStatus } from "../modules/guide/write-guide.server.ts";
+
+/** One version, FR and EN side by side, with the Table's review comments and the editors' steps. */
+export const policy = needs("guide.review");
+
+export const links = guideLinks;
+
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "guide.section.history");
+
+export async function loader(args: Route.LoaderArgs) {
+  const user = await guard(args, policy);
+  if (!user?.partnershipId || !isUuid(args.params.versionId)) notFound();
+  const version = await getGuideVersion(args.context.db, user.partnershipId, args.params.versionId);
+  if (!version) notFound();
+  const comments = await listReviewComments(args.context.db, user.partnershipId, version.id);
+  return { version, comments, canEdit: can(user.roles, "guide.edit", { partnershipId: user.partnershipId }) };
+}
+
+const commentSchema = z.object({ body: requiredText(4000) });
+const steps = { review: "in_review", draft: "draft", publish: "published" } as const;
+
+export async function action(args: Route.ActionArgs) {
+  const user = await guard(args, policy);
+  if (!user?.partnershipId || !isUuid(args.params.versionId)) notFound();
+  const values = formValues(await args.request.formData());
+  const actor = actorOf(user, args.context);
+  const base = { partnershipId: user.partnershipId, personId: user.personId, versionId: args.params.versionId };
+  if (values.intent === "comment") {
+    const parsed = commentSchema.safeParse(values);
+    if (!parsed.success) return data<{ errors: FieldErrorMap; formError: string | null }>({ errors: fieldErrors(parsed.error), formError: null }, { status: 400 });
+    const result = await addGuideReviewComment(args.context.db, actor, { ...base, body: parsed.data.body });
+    if (result.status === "not_found") notFound();
+    if (result.status === "conflict") return data({ errors: {}, formError: "guide.comments.closed" }, { status: 409 });
+    return redirect(`/guide/versions/${base.versionId}?done=commented`);
+  }
+  const to = steps[values.intent as keyof typeof steps];
+  if (!to) notFound();
+  // Reviewers comment; moving a version along is for editors only.
+  await authorize(args, user, "guide.edit");
+  const result = await changeGuideVersionStatus(args.context.db, actor, { ...base, to });
+  if (result.status === "not_found") notFound();
+  if (result.status === "conflict") return data({ errors: {}, formError: "form.conflict" }, { status: 409 });
+  return redirect(`/guide/versions/${base.versionId}?done=${to}`);
+}
+
+export default function GuideVersion({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useT();
+  const { dateTime } = useFormatters();
+  const [params] = useSearchParams();
+  const { version, comments, canEdit } = loaderData;
+  const done = params.get("done");
+  const c = version.content;
+  return (
+    <>
+      <GuideNav />
+      <h1>{t("guide.version.title", { number: version.number, title: c.titleFr })}</h1>
+      {done && ["saved", "in_review", "draft", "published", "commented"].includes(done) ? (
+        <p className="alert success" role="status">
+          {t(`guide.version.done.${done}` as MessageKey)}
+        </p>
+      ) : null}
+      <ErrorSummary formError={actionData?.formError} />
+      <p>
+        <VersionStatusBadge status={version.status} /> <TranslationBadge status={version.translationStatus} />
+      </p>
+      {version.status === "archived" ? <p className="alert warning">{t("guide.version.notCurrent")}</p> : null}
+      {canEdit && version.status !== "archived" ? (
+        <div className="actions no-print">
+          {version.status === "draft" ? (
+            <Form method="post">
+              <button type="submit" name="intent" value="review" className="secondary">
+                {t("guide.version.submitReview")}
+              </button>
+            </Form>
+          ) : null}
+          {version.status === "in_review" ? (
+            <Form method="post">
+              <button type="submit" name="intent" value="draft" className="secondary">
+                {t("guide.version.backToDraft")}
+              </button>
+            </Form>
+          ) : null}
+          {version.status !== "published" ? (
+            <Form method="post">
+              <button type="submit" name="intent" value="publish">
+                {t("guide.version.publish")}
+              </button>
+            </Form>
+          ) : null}
+        </div>
+      ) : null}
+      <p className="no-print">
+        <Link to={`/guide/sections/${version.sectionId}/versions`}>{t("guide.section.history")}</Link>
+      </p>
+      <h2>{t("guide.version.sideBySide")}</h2>
+      <div className="guide-columns">
+        {guideLanguages.map((language) => (
+          <section key={language} aria-label={t(`guide.language.${language}`)}>
+            <h3 lang={language}>{(language === "fr" ? c.titleFr : c.titleEn) || "—"}</h3>
+            <SectionBody
+              body={language === "fr" ? c.bodyFr : c.bodyEn}
+              exercises={c.exercises.map((e) => localizeExercise(e, language))}
+              headingLevel={3}
+              lang={language}
+            />
+          </section>
+        ))}
+      </div>
+      <section aria-labelledby="comments-heading">
+        <h2 id="comments-heading">{t("guide.comments.title")}</h2>
+        {comments.length === 0 ? <p>{t("guide.comments.none")}</p> : null}
+        {comments.map((comment) => (
+          <div key={comment.id} className="guide-comment">
+            <p className="muted">{t("guide.comments.by", { name: comment.authorName, date: dateTime(comment.createdAt) })}</p>
+            <p className="guide-comment-body">{comment.body}</p>
+          </div>
+        ))}
+        {version.status === "in_review" ? (
+          <Form method="post" className="stack no-print">
+            <input type="hidden" name="intent" value="comment" />
+            <Field name="body" label={t("guide.comments.body")} multiline required errors={actionData?.errors} />
+            <p className="actions">
+              <button type="submit">{t("guide.comments.submit")}</button>
+            </p>
+          </Form>
+        ) : (
+          <p className="muted">{t("guide.comments.closed")}</p>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,161 @@
+import { data, Form, Link, useNavigation } from "react-router";
+import type { Route } from "./+types/training.pairs";
+import { useT } from "../i18n/use-t.ts";
+import type { MessageKey } from "../i18n/catalog.ts";
+import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
+import { needs } from "../modules/authz/policy.ts";
+import { isUuid, versionField } from "../modules/governance/form-fields.ts";
+import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
+import { todayInQuebec } from "../modules/pivot-activities/activity-schema.ts";
+import { listSessions, listTrainers } from "../modules/training/list-training.server.ts";
+import { applyProposal, loadProposal, proposePairs } from "../modules/training/propose-pairs.server.ts";
+import { trainerLabel, useDayFormatter } from "../modules/training/training-ui.tsx";
+import type { PairAssignment } from "../modules/training/vocabulary.ts";
+
+/**
+ * The coordinator asks for pairs, reviews and applies them. The solve is synchronous for the
+ * request but runs in a worker thread with a time limit, so the server keeps answering others.
+ */
+export const policy = needs("training.manage");
+
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "training.pairs.title");
+
+export async function loader(args: Route.LoaderArgs) {
+  const user = await guard(args, policy);
+  if (!user?.partnershipId) notFound();
+  const [proposal, sessions, trainers] = await Promise.all([
+    loadProposal(args.context.db, user.partnershipId),
+    listSessions(args.context.db, user.partnershipId),
+    listTrainers(args.context.db, user.partnershipId),
+  ]);
+  const inProposal = new Set(proposal?.sessionIds ?? []);
+  return {
+    proposal,
+    sessions: sessions.filter((s) => inProposal.has(s.id)).map((s) => ({ id: s.id, dates: s.dates, language: s.language })),
+    trainers: trainers.filter((t) => t.active),
+  };
+}
+
+type ActionResult = { applied?: number; refused?: { sessionId: string; message: string }; formError?: string };
+
+export async function action(args: Route.ActionArgs) {
+  const user = await guard(args, policy);
+  if (!user?.partnershipId) notFound();
+  const form = await args.request.formData();
+  const actor = actorOf(user, args.context);
+  if (form.get("intent") === "propose") {
+    await proposePairs(args.context.db, actor, { partnershipId: user.partnershipId, personId: user.personId, today: todayInQuebec() });
+    return data<ActionResult>({});
+  }
+  const proposalId = form.get("proposalId");
+  const version = versionField.safeParse(form.get("version"));
+  if (!isUuid(proposalId) || !version.success) notFound();
+  const proposal = await loadProposal(args.context.db, user.partnershipId, proposalId);
+  if (!proposal) notFound();
+  const assignments: PairAssignment[] = proposal.sessionIds.map((sessionId) => {
+    const a = form.get(`a:${sessionId}`);
+    const b = form.get(`b:${sessionId}`);
+    return { sessionId, trainerIds: [isUuid(a) ? a : "", isUuid(b) ? b : ""] };
+  });
+  const result = await applyProposal(args.context.db, actor, { partnershipId: user.partnershipId, proposalId, version: version.data, assignments });
+  if (result.status === "not_found") notFound();
+  if (result.status === "conflict") return data<ActionResult>({ formError: "form.conflict" }, { status: 409 });
+  if (result.status === "invalid") return data<ActionResult>({ refused: { sessionId: result.sessionId, message: result.message } }, { status: 400 });
+  return data<ActionResult>({ applied: result.applied });
+}
+
+export default function TrainingPairs({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useT();
+  const day = useDayFormatter();
+  const navigation = useNavigation();
+  const { proposal, sessions, trainers } = loaderData;
+  const assigned = new Map((proposal?.assignments ?? []).map((a) => [a.sessionId, a.trainerIds]));
+  const refusedDate = actionData?.refused ? sessions.find((s) => s.id === actionData.refused!.sessionId)?.dates[0] : undefined;
+  return (
+    <>
+      <p>
+        <Link to="/training">{t("training.title")}</Link>
+      </p>
+      <h1>{t("training.pairs.title")}</h1>
+      <p>{t("training.pairs.intro")}</p>
+      <Form method="post">
+        <input type="hidden" name="intent" value="propose" />
+        <button type="submit" disabled={navigation.state === "submitting"}>
+          {t("training.pairs.run")}
+        </button>
+      </Form>
+      <div aria-live="polite">{navigation.state === "submitting" ? <p className="alert">{t("training.pairs.running")}</p> : null}</div>
+      {actionData?.applied !== undefined ? <p className="alert success" role="status">{t("training.pairs.applied", { count: actionData.applied })}</p> : null}
+      {actionData?.formError ? <p className="alert error" role="alert">{t(actionData.formError as MessageKey)}</p> : null}
+      {actionData?.refused ? (
+        <p className="alert error" role="alert">
+          {t("training.pairs.refusedFor", { date: day(refusedDate), message: t(actionData.refused.message as MessageKey) })}
+        </p>
+      ) : null}
+      {!proposal ? (
+        <p>{t("training.pairs.none")}</p>
+      ) : proposal.status === "infeasible" ? (
+        <div className="alert warning">
+          <p>{t("training.pairs.infeasible")}</p>
+          <ul>
+            {proposal.reasons.map((r, i) => (
+              <li key={i}>{t(r.key, { ...r.vars, ...(typeof r.vars.date === "string" ? { date: day(r.vars.date) } : {}), ...(typeof r.vars.language === "string" ? { language: t(r.vars.language === "en" ? "training.language.en" : "training.language.fr") } : {}) })}</li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <>
+          <p className="muted">{t("training.pairs.solvedIn", { ms: proposal.solveMs, status: proposal.solverStatus })}</p>
+          {proposal.status === "applied" ? <p className="alert success">{t("training.pairs.alreadyApplied")}</p> : <p>{t("training.pairs.review")}</p>}
+          <Form method="post" className="stack">
+            <input type="hidden" name="intent" value="apply" />
+            <input type="hidden" name="proposalId" value={proposal.id} />
+            <input type="hidden" name="version" value={proposal.version} />
+            <table>
+              <caption>{t("training.pairs.caption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("training.pairs.session")}</th>
+                  <th scope="col">{t("training.form.trainerA")}</th>
+                  <th scope="col">{t("training.form.trainerB")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {sessions.map((s) => {
+                  const pair = assigned.get(s.id) ?? ["", ""];
+                  const when = `${s.dates.map((d) => day(d)).join(" · ")} (${t(`training.language.${s.language}`)})`;
+                  return (
+                    <tr key={s.id}>
+                      <th scope="row" id={`row-${s.id}`}>{when}</th>
+                      {(["a", "b"] as const).map((slot, i) => (
+                        <td key={slot}>
+                          <select
+                            name={`${slot}:${s.id}`}
+                            defaultValue={pair[i] ?? ""}
+                            aria-label={`${t(i === 0 ? "training.form.trainerA" : "training.form.trainerB")} — ${when}`}
+                          >
+                            <option value="">—</option>
+                            {trainers.map((tr) => (
+                              <option key={tr.id} value={tr.id}>
+                                {trainerLabel(tr)}
+                              </option>
+                            ))}
+                          </select>
+                        </td>
+                      ))}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+            {proposal.status === "proposed" ? (
+              <div className="actions">
+                <button type="submit">{t("training.pairs.apply")}</button>
+              </div>
+            ) : null}
+          </Form>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+import { data, Form, Link, redirect } from "react-router";
+import type { Route } from "./+types/training.trainers.$trainerId";
+import { ErrorSummary, Field } from "../components/form.tsx";
+import { LanguagesFieldset, languageValues, type FormValues } from "../components/admin-fields.tsx";
+import { useT } from "../i18n/use-t.ts";
+import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
+import { needs } from "../modules/authz/policy.ts";
+import { fieldErrors, formValues, isUuid, versionField, type FieldErrorMap } from "../modules/governance/form-fields.ts";
+import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
+import { listTrainers } from "../modules/training/list-training.server.ts";
+import { trainerSchema, updateTrainerProfile } from "../modules/training/update-trainer.server.ts";
+
+/** The coordinator edits a trainer's pool profile (languages, accreditation, maximum). */
+export const policy = needs("training.manage");
+
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "training.trainer.title");
+
+async function scoped(args: Route.LoaderArgs | Route.ActionArgs) {
+  const user = await guard(args, policy);
+  if (!user?.partnershipId || !isUuid(args.params.trainerId)) notFound();
+  const trainer = (await listTrainers(args.context.db, user.partnershipId)).find((t) => t.id === args.params.trainerId);
+  if (!trainer) notFound();
+  return { user, partnershipId: user.partnershipId, trainer };
+}
+
+export async function loader(args: Route.LoaderArgs) {
+  const { trainer } = await scoped(args);
+  return { trainer };
+}
+
+type ActionResult = { errors: FieldErrorMap; values: FormValues; formError?: string };
+
+export async function action(args: Route.ActionArgs) {
+  const { user, partnershipId, trainer } = await scoped(args);
+  const values = formValues(await args.request.formData(), ["languages"]);
+  const parsed = trainerSchema.safeParse(values);
+  const version = versionField.safeParse(values.version);
+  if (!parsed.success || !version.success) {
+    return data<ActionResult>({ errors: parsed.success ? {} : fieldErrors(parsed.error), values, formError: version.success ? undefined : "form.invalid" }, { status: 400 });
+  }
+  const result = await updateTrainerProfile(args.context.db, actorOf(user, args.context), { partnershipId, trainerId: trainer.id, version: version.data, values: parsed.data });
+  if (result === "not_found") notFound();
+  if (result === "conflict") return data<ActionResult>({ errors: {}, values, formError: "form.conflict" }, { status: 409 });
+  return redirect("/training?saved=1");
+}
+
+export default function EditTrainer({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useT();
+  const { trainer } = loaderData;
+  const values: FormValues = actionData?.values ?? {
+    ...languageValues(trainer.languages),
+    accreditedOn: trainer.accreditedOn ?? "",
+    maxSessions: trainer.maxSessions,
+    active: trainer.active ? "on" : "",
+  };
+  return (
+    <>
+      <p>
+        <Link to="/training">{t("training.title")}</Link>
+      </p>
+      <h1>{t("training.trainer.title")}</h1>
+      <p>
+        {trainer.name} — {trainer.organizationName}
+      </p>
+      <Form method="post" className="stack" noValidate>
+        <ErrorSummary errors={actionData?.errors} formError={actionData?.formError} />
+        <input type="hidden" name="version" value={trainer.version} />
+        <LanguagesFieldset values={values} errors={actionData?.errors} />
+        <Field name="accreditedOn" type="date" label={t("training.pool.accredited")} defaultValue={String(values.accreditedOn ?? "")} errors={actionData?.errors} />
+        <Field name="maxSessions" type="number" inputMode="numeric" label={t("training.pool.max")} required defaultValue={String(values.maxSessions ?? "")} errors={actionData?.errors} />
+        <div className="field">
+          <label>
+            <input type="checkbox" name="active" defaultChecked={values.active === "on"} /> {t("training.trainer.active")}
+          </label>
+        </div>
+        <div className="actions">
+          <button type="submit">{t("training.trainer.save")}</button>
+        </div>
+      </Form>
+    </>
+  );
+}

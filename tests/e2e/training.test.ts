@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { checkA11y, ensureLanguage, heading, launchBrowser, mainText, newContext, screenshot, signIn, submit, visit } from "./support.ts";
+
+const TRAINER = "formateur.pipq@filet.test";
+const COORDINATOR = "coordination@filet.test";
+const WORKER = "intervenant.ecole@filet.test";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("training: availability and trainer pairs", () => {
+  it("lets a trainer mark their availability", async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signIn(page, TRAINER);
+    await ensureLanguage(page, "fr");
+    await visit(page, "/training/availability", "training-availability-fr");
+    expect(await heading(page)).toBe("Mes disponibilités");
+    const first = page.locator("main li.card").first();
+    await first.locator('input[value="yes"]').check();
+    await submit(page, first.locator('button[type="submit"]'));
+    expect(await mainText(page)).toContain("Disponibilité enregistrée.");
+    await checkA11y(page);
+    await context.close();
+  });
+
+  it("lets the coordinator ask for pairs on the demo season, review and apply them (FR and EN)", async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signIn(page, COORDINATOR);
+    await ensureLanguage(page, "fr");
+    await visit(page, "/training", "training-overview-fr");
+    expect(await heading(page)).toBe("Formation");
+    await visit(page, "/training/pairs");
+    await submit(page, page.locator('form:has(input[name="intent"][value="propose"]) button[type="submit"]'));
+    const rows = page.locator("main table tbody tr");
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    // Every proposed pair shows two trainers of different organizations (the acronym in parentheses).
+    for (let i = 0; i < (await rows.count()); i++) {
+      const picked = await rows.nth(i).locator("select").evaluateAll((selects) =>
+        selects.map((s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent ?? ""),
+      );
+      const orgs = picked.map((label) => label.match(/\(([^)]+)\)$/)?.[1]);
+      expect(orgs[0]).toBeTruthy();
+      expect(orgs[0]).not.toBe(orgs[1]);
+    }
+    await checkA11y(page, "/training/pairs (proposal, fr)");
+    await screenshot(page, "training-pairs-fr");
+    await submit(page, page.locator('form:has(input[name="intent"][value="apply"]) button[type="submit"]'));
+    expect(await mainText(page)).toMatch(/Duos appliqués à \d+ séance/);
+    await ensureLanguage(page, "en");
+    await visit(page, "/training/pairs", "training-pairs-en");
+    expect(await heading(page)).toBe("Propose trainer pairs");
+    expect(await mainText(page)).toContain("This proposal has been applied.");
+    await visit(page, "/training", "training-overview-en");
+    expect(await mainText(page)).not.toContain("To assign");
+    await ensureLanguage(page, "fr");
+    await context.close();
+  });
+
+  it("lets a worker register for an open session (FR and EN pages accessible)", async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signIn(page, WORKER);
+    await ensureLanguage(page, "fr");
+    await visit(page, "/training/register", "training-register-fr");
+    expect(await heading(page)).toBe("S'inscrire à la formation");
+    await submit(page, page.locator('main form:has(input[name="intent"][value="register"]) button[type="submit"]').first());
+    expect(await mainText(page)).toContain("Inscription confirmée.");
+    await checkA11y(page);
+    await ensureLanguage(page, "en");
+    await visit(page, "/training/register", "training-register-en");
+    expect(await mainText(page)).toContain("You are registered");
+    await ensureLanguage(page, "fr");
+    await context.close();
+  });
+});

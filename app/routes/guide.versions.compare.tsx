@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { LineDiff } from "../components/line-diff.tsx";
 import type { Route } from "./+types/guide.versions.compare";
 import type { MessageKey } from "../i18n/catalog.ts";
 import { useT } from "../i18n/use-t.ts";
@@ -56,27 +57,12 @@ export default function CompareGuideVersions({ loaderData }: Route.ComponentProp
         return (
           <section key={`${d.language}.${d.part}`} aria-label={label}>
             <h2>{label}</h2>
-            <pre className="diff" lang={d.language}>
-              {d.lines.map((line, i) =>
-                line.kind === "added" ? (
-                  <ins key={i}>
-                    <span className="visually-hidden">{t("guide.compare.added")} </span>+ {line.text}
-                    {"\n"}
-                  </ins>
-                ) : line.kind === "removed" ? (
-                  <del key={i}>
-                    <span className="visually-hidden">{t("guide.compare.removed")} </span>− {line.text}
-                    {"\n"}
-                  </del>
-                ) : (
-                  <span key={i}>
-                    {"  "}
-                    {line.text}
-                    {"\n"}
-                  </span>
-                ),
-              )}
-            </pre>
+            <LineDiff
+              lines={d.lines}
+              language={d.language}
+              addedLabel={t("guide.compare.added")}
+              removedLabel={t("guide.compare.removed")}
+            />
           </section>
         );
       })}

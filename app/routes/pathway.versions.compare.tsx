@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { LineDiff } from "../components/line-diff.tsx";
 import type { Route } from "./+types/pathway.versions.compare";
 import type { MessageKey } from "../i18n/catalog.ts";
 import { useT } from "../i18n/use-t.ts";
@@ -50,27 +51,12 @@ export default function ComparePathwayVersions({ loaderData }: Route.ComponentPr
         return (
           <section key={`${text.language}.${text.key}`} aria-label={label}>
             <h2>{label}</h2>
-            <pre className="diff" lang={text.language}>
-              {text.lines.map((line, i) =>
-                line.kind === "added" ? (
-                  <ins key={i}>
-                    <span className="visually-hidden">{t("pathway.compare.added")} </span>+ {line.text}
-                    {"\n"}
-                  </ins>
-                ) : line.kind === "removed" ? (
-                  <del key={i}>
-                    <span className="visually-hidden">{t("pathway.compare.removed")} </span>− {line.text}
-                    {"\n"}
-                  </del>
-                ) : (
-                  <span key={i}>
-                    {"  "}
-                    {line.text}
-                    {"\n"}
-                  </span>
-                ),
-              )}
-            </pre>
+            <LineDiff
+              lines={text.lines}
+              language={text.language}
+              addedLabel={t("pathway.compare.added")}
+              removedLabel={t("pathway.compare.removed")}
+            />
           </section>
         );
       })}

@@ -1,3 +1,4 @@
+import { roles } from "../../app/modules/identity/roles.ts";
 import { randomUUID } from "node:crypto";
 import type { Database } from "../../app/modules/db/client.server.ts";
 import { mfaRequiredRoles } from "../../app/modules/authz/permissions.ts";
@@ -127,18 +128,8 @@ export async function signIn(
   return `filet_session=${token}`;
 }
 
-export const fixtureRoles = [
-  "platform_admin",
-  "table_coordinator",
-  "table_member",
-  "pivot_coordinator",
-  "pivot",
-  "trainer",
-  "observer",
-  "evaluator",
-  "privacy_officer",
-  "worker",
-] as const satisfies readonly Role[];
+/** One fixture person per role of the vocabulary, in its order. */
+export const fixtureRoles = roles;
 
 export type FixtureRole = (typeof fixtureRoles)[number];
 

@@ -45,6 +45,19 @@ export default function OutboxMessage({ loaderData }: Route.ComponentProps) {
       </dl>
       <h2>{t("admin.outbox.body")}</h2>
       <pre>{message.textBody}</pre>
+      {message.attachments.length > 0 ? (
+        <>
+          <h2>{t("admin.outbox.attachments")}</h2>
+          {message.attachments.map((attachment) => (
+            <details key={attachment.fileName}>
+              <summary>
+                {attachment.fileName} <span className="muted">({attachment.contentType})</span>
+              </summary>
+              <pre>{attachment.content}</pre>
+            </details>
+          ))}
+        </>
+      ) : null}
     </>
   );
 }

@@ -239,6 +239,7 @@ export const fr = {
 
   "admin.outbox.title": "Courriels envoyés",
   "admin.outbox.messageTitle": "Courriel",
+  "admin.outbox.attachments": "Pièces jointes",
   "admin.outbox.smtpOff": "Aucun serveur SMTP n'est configuré : les courriels ne quittent pas la plateforme et restent ici. Configurez SMTP_URL pour les envoyer.",
   "admin.outbox.smtpOn": "Un serveur SMTP est configuré : les courriels sont envoyés et une copie reste ici.",
   "admin.outbox.empty": "Aucun courriel pour l'instant.",
@@ -494,6 +495,7 @@ export const en: Translation<typeof fr> = {
 
   "admin.outbox.title": "Sent emails",
   "admin.outbox.messageTitle": "Email",
+  "admin.outbox.attachments": "Attachments",
   "admin.outbox.smtpOff": "No SMTP server is configured: emails do not leave the platform and stay here. Set SMTP_URL to send them.",
   "admin.outbox.smtpOn": "An SMTP server is configured: emails are sent and a copy stays here.",
   "admin.outbox.empty": "No email yet.",

@@ -10,3 +10,4 @@ export * from "../consultations/tables.ts";
 export * from "../pivot-activities/tables.ts";
 export * from "../guide/tables.ts";
 export * from "../training/tables.ts";
+export * from "../files/tables.ts";

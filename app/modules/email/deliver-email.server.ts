@@ -2,13 +2,14 @@ import { and, eq } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import type { Config } from "../config/config.server.ts";
 import type { JobHandler } from "../jobs/runner.server.ts";
-import { emailMessage } from "./tables.ts";
+import { emailMessage, type EmailAttachment } from "./tables.ts";
 
 export interface MailToSend {
   to: string;
   subject: string;
   text: string;
   html?: string;
+  attachments?: EmailAttachment[];
 }
 
 /** One SMTP conversation per message: mail volume is low and no idle connection is kept open. */
@@ -26,6 +27,7 @@ export async function sendMail(config: Config, mail: MailToSend): Promise<void> 
       subject: mail.subject,
       text: mail.text,
       html: mail.html || undefined,
+      attachments: (mail.attachments ?? []).map((a) => ({ filename: a.fileName, contentType: a.contentType, content: a.content })),
     });
   } finally {
     transport.close();
@@ -59,6 +61,7 @@ export const deliverEmail: JobHandler = async (payload, ctx) => {
       subject: message.subject,
       text: message.textBody,
       html: message.htmlBody,
+      attachments: message.attachments,
     });
   } catch (error) {
     await ctx.db

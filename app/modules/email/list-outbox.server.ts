@@ -63,6 +63,7 @@ export async function getOutboxMessage(db: Database, messageId: string) {
       toAddress: emailMessage.toAddress,
       subject: emailMessage.subject,
       textBody: emailMessage.textBody,
+      attachments: emailMessage.attachments,
       status: emailMessage.status,
       error: emailMessage.error,
       createdAt: emailMessage.createdAt,

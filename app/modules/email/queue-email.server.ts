@@ -1,6 +1,6 @@
 import type { Database } from "../db/client.server.ts";
 import { enqueueJob } from "../jobs/enqueue-job.server.ts";
-import { emailMessage } from "./tables.ts";
+import { emailMessage, type EmailAttachment } from "./tables.ts";
 
 export interface OutgoingEmail {
   to: string;
@@ -8,6 +8,8 @@ export interface OutgoingEmail {
   text: string;
   html?: string;
   partnershipId?: string | null;
+  /** e.g. the invitation's .ics file, so the event lands in the recipient's calendar. */
+  attachments?: EmailAttachment[];
 }
 
 export const DELIVER_EMAIL_JOB = "email.deliver";
@@ -25,6 +27,7 @@ export async function queueEmail(db: Database, email: OutgoingEmail): Promise<st
       subject: email.subject,
       textBody: email.text,
       htmlBody: email.html ?? "",
+      attachments: email.attachments ?? [],
       partnershipId: email.partnershipId ?? null,
       status: "queued",
     })

@@ -1,4 +1,11 @@
-import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+/** A small text attachment, e.g. the .ics calendar file of an invitation. */
+export interface EmailAttachment {
+  fileName: string;
+  contentType: string;
+  content: string;
+}
 
 /** Every email Filet sends. Without SMTP they stay here and admins read them in the outbox. */
 export const emailMessage = pgTable(
@@ -10,6 +17,7 @@ export const emailMessage = pgTable(
     subject: text("subject").notNull(),
     textBody: text("text_body").notNull(),
     htmlBody: text("html_body").notNull().default(""),
+    attachments: jsonb("attachments").$type<EmailAttachment[]>().notNull().default([]),
     status: text("status", { enum: ["queued", "sent", "stored", "failed"] }).notNull().default("queued"),
     error: text("error"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -97,7 +97,7 @@ export async function deleteFile(tx: Database, owner: FileOwner, fileId: string)
  */
 export function fileDownloadResponse(file: { fileName: string; mediaType: string; content: Uint8Array }): Response {
   const asciiName = file.fileName.normalize("NFD").replace(/[^\x20-\x7e]/g, "").replace(/["\\]/g, "_");
-  return new Response(file.content, {
+  return new Response(Buffer.from(file.content), {
     headers: {
       "Content-Type": file.mediaType,
       "Content-Length": String(file.content.byteLength),

@@ -18,6 +18,7 @@ import { resolveLocale } from "./i18n/locale.server.ts";
 import { useT } from "./i18n/use-t.ts";
 import { optionalUser } from "./modules/authz/guard.server.ts";
 import { can } from "./modules/authz/decide.ts";
+import { countUnread } from "./modules/announcements/announcements.server.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
 
@@ -41,12 +42,18 @@ export async function loader(args: Route.LoaderArgs) {
     demoMode: args.context.demoMode,
     user: user ? { name: `${user.givenName} ${user.familyName}`, email: user.email } : null,
     canAdmin,
+    // Table work: the action plan entry and the unread announcements badge.
+    canActionPlan: !!user && can(roles, "actionplan.view", target),
+    unreadAnnouncements: user?.partnershipId ? await countUnread(args.context.db, user.partnershipId, user.personId) : 0,
+    canMeetings: !!user && can(roles, "meeting.view", target),
     // One "Training" entry, to the page that person works in.
     trainingPath: can(roles, "training.manage", target)
       ? "/training"
-      : roles.some((r) => r.role === "trainer" && r.partnershipId === target.partnershipId)
-        ? "/training/availability"
-        : "/training/register",
+      : can(roles, "training.results", target)
+        ? "/training/stats"
+        : roles.some((r) => r.role === "trainer" && r.partnershipId === target.partnershipId)
+          ? "/training/availability"
+          : "/training/register",
   };
 }
 
@@ -114,6 +121,33 @@ function Header() {
                 <li>
                   <Link to={data.trainingPath}>{t("nav.training")}</Link>
                 </li>
+                <li>
+                  <Link to="/partners">{t("partners.nav")}</Link>
+                </li>
+                {data.canActionPlan ? (
+                  <li>
+                    <Link to="/action-plan">{t("tableWork.nav.actionPlan")}</Link>
+                  </li>
+                ) : null}
+                <li>
+                  <Link to="/announcements">
+                    {t("tableWork.nav.announcements")}
+                    {data.unreadAnnouncements ? (
+                      <>
+                        {" "}
+                        <span className="badge badge-count">
+                          <span aria-hidden="true">{data.unreadAnnouncements}</span>
+                          <span className="visually-hidden">{t("tableWork.nav.unread", { count: data.unreadAnnouncements })}</span>
+                        </span>
+                      </>
+                    ) : null}
+                  </Link>
+                </li>
+                {data.canMeetings ? (
+                  <li>
+                    <Link to="/meetings">{t("nav.meetings")}</Link>
+                  </li>
+                ) : null}
               </>
             ) : null}
             {data?.canAdmin ? (

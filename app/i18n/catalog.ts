@@ -7,12 +7,17 @@ import * as consultations from "./messages/consultations.ts";
 import * as activities from "./messages/activities.ts";
 import * as guide from "./messages/guide.ts";
 import * as training from "./messages/training.ts";
+import * as trainingParticipants from "./messages/training-participants.ts";
+import * as partners from "./messages/partners.ts";
+import * as trainingEvaluation from "./messages/training-evaluation.ts";
+import * as meetings from "./messages/meetings.ts";
+import * as tableWork from "./messages/table-work.ts";
 import type { Locale } from "./types.ts";
 
 // One namespace file per area; each exports `fr` (the source) and `en` (typed against it).
 export const catalog = {
-  fr: { ...common.fr, ...identity.fr, ...admin.fr, ...directory.fr, ...pathway.fr, ...consultations.fr, ...activities.fr, ...guide.fr, ...training.fr },
-  en: { ...common.en, ...identity.en, ...admin.en, ...directory.en, ...pathway.en, ...consultations.en, ...activities.en, ...guide.en, ...training.en },
+  fr: { ...trainingEvaluation.fr, ...common.fr, ...identity.fr, ...admin.fr, ...directory.fr, ...pathway.fr, ...consultations.fr, ...activities.fr, ...guide.fr, ...training.fr, ...trainingParticipants.fr, ...partners.fr, ...meetings.fr, ...tableWork.fr },
+  en: { ...trainingEvaluation.en, ...common.en, ...identity.en, ...admin.en, ...directory.en, ...pathway.en, ...consultations.en, ...activities.en, ...guide.en, ...training.en, ...trainingParticipants.en, ...partners.en, ...meetings.en, ...tableWork.en },
 } as const;
 
 export type MessageKey = keyof (typeof catalog)["fr"];

@@ -6,6 +6,7 @@ import { useT } from "../i18n/use-t.ts";
 import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
 import { fieldErrors, formValues } from "../modules/governance/form-fields.ts";
+import { meetingKindsToText } from "../modules/meetings/meeting-kinds.ts";
 import {
   getPartnershipSettingsForm,
   partnershipSettingsSchema,
@@ -72,6 +73,38 @@ export default function TableSettings({ loaderData, actionData }: Route.Componen
           defaultValue={values.consultationRetentionMonths ?? settings.consultationRetentionMonths}
           errors={actionData?.errors}
         />
+        <Field
+          name="meetingKinds"
+          label={t("meetings.settings.kinds")}
+          hint={t("meetings.settings.kinds.hint")}
+          multiline
+          defaultValue={values.meetingKinds ?? meetingKindsToText(settings.meetingKinds)}
+          errors={actionData?.errors}
+        />
+        <fieldset>
+          <legend>{t("admin.settings.training.title")}</legend>
+          {(
+            [
+              ["trainingRegistrationClosesDays", "registrationClosesDays"],
+              ["trainingReminderDays", "reminderDays"],
+              ["trainingMaxOrganizationSharePercent", "maxOrganizationSharePercent"],
+              ["trainingMinOrganizations", "minOrganizations"],
+              ["trainingMinMilieux", "minMilieux"],
+            ] as const
+          ).map(([name, key]) => (
+            <Field
+              key={name}
+              name={name}
+              label={t(`admin.settings.training.${key}`)}
+              hint={t(`admin.settings.training.${key}.hint`)}
+              type="number"
+              inputMode="numeric"
+              required
+              defaultValue={values[name] ?? settings.training[key]}
+              errors={actionData?.errors}
+            />
+          ))}
+        </fieldset>
         <div className="actions">
           <button type="submit">{t("form.save")}</button>
         </div>

@@ -1,4 +1,5 @@
-import { Form, Link, redirect } from "react-router";
+import { Form, Link, redirect, useSearchParams } from "react-router";
+import { z } from "zod";
 import type { Route } from "./+types/guide";
 import { useT } from "../i18n/use-t.ts";
 import { resolveLocale } from "../i18n/locale.server.ts";
@@ -9,6 +10,7 @@ import { DemoBadge, GuideNav, TranslationBadge, VersionStatusBadge, guideLinks, 
 import { listGuideModules, listGuideSections } from "../modules/guide/read-guide.server.ts";
 import { searchGuide } from "../modules/guide/search-guide.server.ts";
 import { ensureGuideModules } from "../modules/guide/write-guide.server.ts";
+import { moveGuideSection } from "../modules/guide/organize-guide.server.ts";
 
 /** The practice guide's table of contents, with the search box (any member of the Table). */
 export const policy = needs("partnership.view");
@@ -47,24 +49,47 @@ export async function loader(args: Route.LoaderArgs) {
   };
 }
 
-/** An editor starts the guide of a Table that has none: the three empty modules. */
+/**
+ * Editors start the guide of a Table that has none (the three empty modules) and move
+ * sections up and down inside a module.
+ */
 export async function action(args: Route.ActionArgs) {
   const user = await guard(args, policy);
   if (!user?.partnershipId) notFound();
   await authorize(args, user, "guide.edit");
   const form = await args.request.formData();
+  const actor = actorOf(user, args.context);
+  if (form.get("intent") === "move") {
+    const parsed = moveSchema.safeParse(Object.fromEntries(form));
+    if (!parsed.success) notFound();
+    const result = await moveGuideSection(args.context.db, actor, { partnershipId: user.partnershipId, ...parsed.data });
+    if (result.status !== "ok") notFound();
+    return redirect("/guide?done=moved");
+  }
   if (form.get("intent") !== "init") notFound();
-  await ensureGuideModules(args.context.db, actorOf(user, args.context), user.partnershipId);
+  await ensureGuideModules(args.context.db, actor, user.partnershipId);
   return redirect("/guide");
 }
+
+/** Move buttons: a plain POST per section, so ordering works without JavaScript. */
+const moveSchema = z.object({ sectionId: z.uuid(), direction: z.enum(["up", "down"]) });
+
+const doneMessages = { module: "guide.module.saved", moved: "guide.order.moved", archived: "guide.archive.done" } as const;
 
 export default function Guide({ loaderData }: Route.ComponentProps) {
   const { t } = useT();
   const { q, hits, modules, canEdit } = loaderData;
+  const [params] = useSearchParams();
+  const done = doneMessages[params.get("done") as keyof typeof doneMessages];
   return (
     <>
       <GuideNav />
       <h1>{t("guide.title")}</h1>
+      {done ? (
+        <p className="alert success" role="status">
+          {t(done)}
+        </p>
+      ) : null}
       <p>{t("guide.intro")}</p>
       <Form method="get" role="search" className="stack" aria-label={t("guide.search.label")}>
         <div className="field">
@@ -114,12 +139,28 @@ export default function Guide({ loaderData }: Route.ComponentProps) {
           {m.summary ? <p>{m.summary}</p> : null}
           {m.sections.length ? (
             <ol>
-              {m.sections.map((s) => (
+              {m.sections.map((s, i) => (
                 <li key={s.id}>
                   <Link to={`/guide/sections/${s.id}`}>{s.title}</Link>{" "}
                   {!s.published ? <span className="badge">{t("guide.section.unpublished")}</span> : null}
                   {s.latestStatus === "draft" || s.latestStatus === "in_review" ? <VersionStatusBadge status={s.latestStatus} /> : null}
                   {s.translationStatus && s.translationStatus !== "translated" ? <TranslationBadge status={s.translationStatus} /> : null}
+                  {canEdit && m.sections.length > 1 ? (
+                    <Form method="post" className="guide-order no-print">
+                      <input type="hidden" name="intent" value="move" />
+                      <input type="hidden" name="sectionId" value={s.id} />
+                      {i > 0 ? (
+                        <button type="submit" name="direction" value="up" className="secondary" aria-label={t("guide.order.up", { title: s.title })}>
+                          {t("guide.order.upShort")}
+                        </button>
+                      ) : null}
+                      {i < m.sections.length - 1 ? (
+                        <button type="submit" name="direction" value="down" className="secondary" aria-label={t("guide.order.down", { title: s.title })}>
+                          {t("guide.order.downShort")}
+                        </button>
+                      ) : null}
+                    </Form>
+                  ) : null}
                 </li>
               ))}
             </ol>
@@ -132,6 +173,7 @@ export default function Guide({ loaderData }: Route.ComponentProps) {
               {t("guide.module.pdf", { title: m.title })}
             </a>
             {canEdit ? <Link to={`/guide/sections/new?module=${m.id}`}>{t("guide.module.newSection", { title: m.title })}</Link> : null}
+            {canEdit ? <Link to={`/guide/modules/${m.id}/edit`}>{t("guide.module.edit", { title: m.title })}</Link> : null}
           </p>
         </section>
       ))}

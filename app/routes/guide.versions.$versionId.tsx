@@ -7,9 +7,10 @@ import { useFormatters, useT } from "../i18n/use-t.ts";
 import { can } from "../modules/authz/decide.ts";
 import { actorOf, authorize, guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { fieldErrors, formValues, isUuid, requiredText, type FieldErrorMap } from "../modules/governance/form-fields.ts";
+import { fieldErrors, formValues, isUuid, optionalText, requiredText, versionField, type FieldErrorMap } from "../modules/governance/form-fields.ts";
 import { GuideNav, SectionBody, TranslationBadge, VersionStatusBadge, guideLinks, pageTitle } from "../modules/guide/guide-ui.tsx";
-import { getGuideVersion, listReviewComments } from "../modules/guide/read-guide.server.ts";
+import { getGuideSection, getGuideVersion, listReviewComments } from "../modules/guide/read-guide.server.ts";
+import { restoreGuideVersion } from "../modules/guide/restore-guide-version.server.ts";
 import { guideLanguages, localizeExercise } from "../modules/guide/vocabulary.ts";
 import { addGuideReviewComment, changeGuideVersionStatus } from "../modules/guide/write-guide.server.ts";
 
@@ -26,8 +27,13 @@ export async function loader(args: Route.LoaderArgs) {
   const version = await getGuideVersion(args.context.db, user.partnershipId, args.params.versionId);
   if (!version) notFound();
   const comments = await listReviewComments(args.context.db, user.partnershipId, version.id);
-  return { version, comments, canEdit: can(user.roles, "guide.edit", { partnershipId: user.partnershipId }) };
+  // The section's newest version: any older one can be restored as a new draft on top of it
+  // (null when the section was withdrawn from the guide — its history stays readable).
+  const section = await getGuideSection(args.context.db, user.partnershipId, version.sectionId);
+  return { version, comments, latestNumber: section?.latest?.number ?? null, canEdit: can(user.roles, "guide.edit", { partnershipId: user.partnershipId }) };
 }
+
+const restoreSchema = z.object({ baseNumber: versionField, changeNote: optionalText(300) });
 
 const commentSchema = z.object({ body: requiredText(4000) });
 const steps = { review: "in_review", draft: "draft", publish: "published" } as const;
@@ -46,13 +52,24 @@ export async function action(args: Route.ActionArgs) {
     if (result.status === "conflict") return data({ errors: {}, formError: "guide.comments.closed" }, { status: 409 });
     return redirect(`/guide/versions/${base.versionId}?done=commented`);
   }
+  if (values.intent === "restore") {
+    await authorize(args, user, "guide.edit");
+    const parsed = restoreSchema.safeParse(values);
+    if (!parsed.success) return data<{ errors: FieldErrorMap; formError: string | null }>({ errors: fieldErrors(parsed.error), formError: null }, { status: 400 });
+    const result = await restoreGuideVersion(args.context.db, actor, { ...base, ...parsed.data });
+    if (result.status === "not_found") notFound();
+    if (result.status === "conflict") return data({ errors: {}, formError: "form.conflict" }, { status: 409 });
+    return redirect(`/guide/versions/${result.id}?done=restored`);
+  }
   const to = steps[values.intent as keyof typeof steps];
   if (!to) notFound();
   // Reviewers comment; moving a version along is for editors only.
   await authorize(args, user, "guide.edit");
-  const result = await changeGuideVersionStatus(args.context.db, actor, { ...base, to });
+  const result = await changeGuideVersionStatus(args.context.db, actor, { ...base, to, publicUrl: args.context.config.publicUrl });
   if (result.status === "not_found") notFound();
   if (result.status === "conflict") return data({ errors: {}, formError: "form.conflict" }, { status: 409 });
+  // Opening a review queues a notice to each reviewer of the Table.
+  if (to === "in_review") args.context.notifyJobs();
   return redirect(`/guide/versions/${base.versionId}?done=${to}`);
 }
 
@@ -60,14 +77,14 @@ export default function GuideVersion({ loaderData, actionData }: Route.Component
   const { t } = useT();
   const { dateTime } = useFormatters();
   const [params] = useSearchParams();
-  const { version, comments, canEdit } = loaderData;
+  const { version, comments, canEdit, latestNumber } = loaderData;
   const done = params.get("done");
   const c = version.content;
   return (
     <>
       <GuideNav />
       <h1>{t("guide.version.title", { number: version.number, title: c.titleFr })}</h1>
-      {done && ["saved", "in_review", "draft", "published", "commented"].includes(done) ? (
+      {done && ["saved", "in_review", "draft", "published", "commented", "restored"].includes(done) ? (
         <p className="alert success" role="status">
           {t(`guide.version.done.${done}` as MessageKey)}
         </p>
@@ -101,6 +118,20 @@ export default function GuideVersion({ loaderData, actionData }: Route.Component
             </Form>
           ) : null}
         </div>
+      ) : null}
+      {canEdit && latestNumber !== null && latestNumber !== version.number ? (
+        <Form method="post" className="stack no-print" aria-labelledby="restore-heading">
+          <h2 id="restore-heading">{t("guide.restore.title")}</h2>
+          <p>{t("guide.restore.explain")}</p>
+          <input type="hidden" name="intent" value="restore" />
+          <input type="hidden" name="baseNumber" value={latestNumber} />
+          <Field name="changeNote" label={t("guide.restore.note")} defaultValue={t("guide.restore.defaultNote", { number: version.number })} errors={actionData?.errors} />
+          <p className="actions">
+            <button type="submit" className="secondary">
+              {t("guide.restore.submit")}
+            </button>
+          </p>
+        </Form>
       ) : null}
       <p className="no-print">
         <Link to={`/guide/sections/${version.sectionId}/versions`}>{t("guide.section.history")}</Link>

@@ -5,6 +5,8 @@ import type { MessageKey } from "../i18n/catalog.ts";
 import { guard } from "../modules/authz/guard.server.ts";
 import { publicRoute } from "../modules/authz/policy.ts";
 import { getHomeSummary } from "../modules/governance/get-home-summary.server.ts";
+import { countUnread } from "../modules/announcements/announcements.server.ts";
+import { can } from "../modules/authz/decide.ts";
 
 export const policy = publicRoute;
 
@@ -15,6 +17,19 @@ export async function loader(args: Route.LoaderArgs) {
   return {
     user: { givenName: user.givenName, roles: user.roles.map((r) => r.role), mfaMissing: user.mfaRequired && !user.mfaEnabled },
     summary,
+    // Table work shortcuts (action plan, funding, handover) and unread announcements.
+    tableWork: user.partnershipId
+      ? {
+          handoverDone: new URL(args.request.url).searchParams.get("handover") === "done",
+          unread: await countUnread(args.context.db, user.partnershipId, user.personId),
+          links: [
+            ...(can(user.roles, "actionplan.view", { partnershipId: user.partnershipId }) ? [{ to: "/action-plan", title: "tableWork.nav.actionPlan", body: "tableWork.home.actionPlan" } as const] : []),
+            { to: "/announcements", title: "tableWork.nav.announcements", body: "tableWork.home.announcements" } as const,
+            ...(can(user.roles, "funding.view", { partnershipId: user.partnershipId }) ? [{ to: "/funding", title: "tableWork.nav.funding", body: "tableWork.home.funding" } as const] : []),
+            ...(can(user.roles, "handover.manage", { partnershipId: user.partnershipId }) ? [{ to: "/handover", title: "tableWork.nav.handover", body: "tableWork.home.handover" } as const] : []),
+          ],
+        }
+      : null,
   };
 }
 
@@ -74,6 +89,30 @@ export default function Home({ loaderData }: Route.ComponentProps) {
           </li>
         ))}
       </ul>
+      {loaderData.tableWork ? (
+        <>
+          {loaderData.tableWork.handoverDone ? (
+            <p className="alert success" role="status">
+              {t("handover.done")}
+            </p>
+          ) : null}
+          {loaderData.tableWork.unread ? (
+            <p className="alert" role="status">
+              <Link to="/announcements">{t("tableWork.home.unread", { count: loaderData.tableWork.unread })}</Link>
+            </p>
+          ) : null}
+          <ul className="cards">
+            {loaderData.tableWork.links.map((s) => (
+              <li key={s.to} className="card">
+                <h3>
+                  <Link to={s.to}>{t(s.title)}</Link>
+                </h3>
+                <p>{t(s.body)}</p>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <h2>{t("home.you")}</h2>
       <dl className="summary">
         {summary?.partnership ? (

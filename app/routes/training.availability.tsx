@@ -1,4 +1,4 @@
-import { Form } from "react-router";
+import { Form, Link } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/training.availability";
 import { useT } from "../i18n/use-t.ts";
@@ -64,6 +64,9 @@ export default function Availability({ loaderData, actionData }: Route.Component
     <>
       <h1>{t("training.availability.title")}</h1>
       <p>{t("training.availability.intro")}</p>
+      <p>
+        <Link to="/training/mine">{t("trainingEval.nav.mine")}</Link>
+      </p>
       {actionData?.saved ? <p className="alert success" role="status">{t("training.availability.saved")}</p> : null}
       {!loaderData.profile ? (
         <p className="alert warning">{t("training.availability.notTrainer")}</p>

@@ -1,6 +1,7 @@
-import { data, Form, Link, useNavigation } from "react-router";
+import { useEffect } from "react";
+import { data, Form, Link, redirect, useNavigation, useRevalidator } from "react-router";
 import type { Route } from "./+types/training.pairs";
-import { useT } from "../i18n/use-t.ts";
+import { useFormatters, useT } from "../i18n/use-t.ts";
 import type { MessageKey } from "../i18n/catalog.ts";
 import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
@@ -8,13 +9,15 @@ import { isUuid, versionField } from "../modules/governance/form-fields.ts";
 import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
 import { todayInQuebec } from "../modules/pivot-activities/activity-schema.ts";
 import { listSessions, listTrainers } from "../modules/training/list-training.server.ts";
-import { applyProposal, loadProposal, proposePairs } from "../modules/training/propose-pairs.server.ts";
+import { requestPairProposal } from "../modules/training/pair-proposal-job.server.ts";
+import { applyProposal, loadProposal } from "../modules/training/propose-pairs.server.ts";
 import { trainerLabel, useDayFormatter } from "../modules/training/training-ui.tsx";
 import type { PairAssignment } from "../modules/training/vocabulary.ts";
 
 /**
- * The coordinator asks for pairs, reviews and applies them. The solve is synchronous for the
- * request but runs in a worker thread with a time limit, so the server keeps answering others.
+ * The coordinator asks for pairs, reviews and applies them. Asking queues a background job
+ * (HiGHS in a worker thread, time-limited); the page shows its progress and refreshes itself
+ * (every second with JavaScript; a meta refresh and a link without) until the answer is there.
  */
 export const policy = needs("training.manage");
 
@@ -29,8 +32,12 @@ export async function loader(args: Route.LoaderArgs) {
     listTrainers(args.context.db, user.partnershipId),
   ]);
   const inProposal = new Set(proposal?.sessionIds ?? []);
+  const pending = proposal?.status === "queued" || proposal?.status === "solving";
   return {
     proposal,
+    pending,
+    /** Seconds since the request (queued) or since HiGHS started (solving). */
+    elapsedSeconds: pending ? Math.max(0, Math.round((Date.now() - (proposal!.startedAt ?? proposal!.createdAt).getTime()) / 1000)) : 0,
     sessions: sessions.filter((s) => inProposal.has(s.id)).map((s) => ({ id: s.id, dates: s.dates, language: s.language })),
     trainers: trainers.filter((t) => t.active),
   };
@@ -44,8 +51,9 @@ export async function action(args: Route.ActionArgs) {
   const form = await args.request.formData();
   const actor = actorOf(user, args.context);
   if (form.get("intent") === "propose") {
-    await proposePairs(args.context.db, actor, { partnershipId: user.partnershipId, personId: user.personId, today: todayInQuebec() });
-    return data<ActionResult>({});
+    await requestPairProposal(args.context.db, actor, { partnershipId: user.partnershipId, personId: user.personId, today: todayInQuebec() });
+    args.context.notifyJobs();
+    return redirect("/training/pairs");
   }
   const proposalId = form.get("proposalId");
   const version = versionField.safeParse(form.get("version"));
@@ -68,7 +76,14 @@ export default function TrainingPairs({ loaderData, actionData }: Route.Componen
   const { t } = useT();
   const day = useDayFormatter();
   const navigation = useNavigation();
-  const { proposal, sessions, trainers } = loaderData;
+  const { proposal, sessions, trainers, pending, elapsedSeconds } = loaderData;
+  const revalidator = useRevalidator();
+  // With JavaScript: ask the loader again every second while the solve is queued or running.
+  useEffect(() => {
+    if (!pending || revalidator.state !== "idle") return;
+    const timer = setTimeout(() => void revalidator.revalidate(), 1000);
+    return () => clearTimeout(timer);
+  }, [pending, revalidator, loaderData]);
   const assigned = new Map((proposal?.assignments ?? []).map((a) => [a.sessionId, a.trainerIds]));
   const refusedDate = actionData?.refused ? sessions.find((s) => s.id === actionData.refused!.sessionId)?.dates[0] : undefined;
   return (
@@ -80,7 +95,7 @@ export default function TrainingPairs({ loaderData, actionData }: Route.Componen
       <p>{t("training.pairs.intro")}</p>
       <Form method="post">
         <input type="hidden" name="intent" value="propose" />
-        <button type="submit" disabled={navigation.state === "submitting"}>
+        <button type="submit" disabled={navigation.state === "submitting" || pending}>
           {t("training.pairs.run")}
         </button>
       </Form>
@@ -94,6 +109,12 @@ export default function TrainingPairs({ loaderData, actionData }: Route.Componen
       ) : null}
       {!proposal ? (
         <p>{t("training.pairs.none")}</p>
+      ) : pending ? (
+        <SolveProgressView status={proposal.status} progress={proposal.progress} elapsedSeconds={elapsedSeconds} />
+      ) : proposal.status === "failed" ? (
+        <p className="alert error" role="alert">
+          {t("training.pairs.failed", { status: proposal.solverStatus })}
+        </p>
       ) : proposal.status === "infeasible" ? (
         <div className="alert warning">
           <p>{t("training.pairs.infeasible")}</p>
@@ -157,5 +178,40 @@ export default function TrainingPairs({ loaderData, actionData }: Route.Componen
         </>
       )}
     </>
+  );
+}
+
+/**
+ * The solve in progress: its phase (announced politely when it changes), the time spent and,
+ * once HiGHS holds a complete proposal, the gap to the proven optimum. Without JavaScript a
+ * meta refresh (inside noscript, so a hydrated page does not reload) and a link update it.
+ */
+function SolveProgressView({
+  status,
+  progress,
+  elapsedSeconds,
+}: {
+  status: string;
+  progress: { phase: string; gap: number | null };
+  elapsedSeconds: number;
+}) {
+  const { t } = useT();
+  const { number } = useFormatters();
+  const phase = status === "queued" ? "queued" : progress.phase;
+  return (
+    <section className="card" aria-labelledby="solve-progress" data-testid="solve-progress">
+      <noscript dangerouslySetInnerHTML={{ __html: '<meta http-equiv="refresh" content="2">' }} />
+      <h2 id="solve-progress">{t("training.pairs.progress.title")}</h2>
+      <p role="status">{t(`training.pairs.phase.${phase}` as MessageKey)}</p>
+      <p>{t("training.pairs.progress.elapsed", { seconds: elapsedSeconds })}</p>
+      {progress.gap !== null ? (
+        <p>{t("training.pairs.progress.gap", { gap: number(Math.round(progress.gap * 1000) / 10) })}</p>
+      ) : phase === "solving" ? (
+        <p>{t("training.pairs.progress.noIncumbent")}</p>
+      ) : null}
+      <p className="muted">
+        {t("training.pairs.progress.auto")} <Link to="/training/pairs">{t("training.pairs.progress.refresh")}</Link>
+      </p>
+    </section>
   );
 }

@@ -10,6 +10,14 @@ import { updateTrainingSession } from "../modules/training/save-session.server.t
 import { sessionFormOptions } from "../modules/training/session-form-data.server.ts";
 import { sessionSchema } from "../modules/training/session-schema.ts";
 import { SessionForm, trainerLabel, useDayFormatter } from "../modules/training/training-ui.tsx";
+import { z } from "zod";
+import { readTrainingSettings } from "../modules/training/training-settings.server.ts";
+import { organizationSeatCap, registrationClosesOn, summarizeMix } from "../modules/training/mix-rules.ts";
+import { MixSummary, ParticipantsSection } from "../modules/training/participants-ui.tsx";
+import { cancelRegistration, registerForSession } from "../modules/training/registration.server.ts";
+import { setRegistrationClosing } from "../modules/training/session-closing.server.ts";
+import { listPeopleForSession, listSessionParticipants } from "../modules/training/session-participants.server.ts";
+import { listSessionExercises } from "../modules/training-evaluation/session-materials.server.ts";
 
 export const policy = needs("training.manage");
 
@@ -31,6 +39,21 @@ export async function loader(args: Route.LoaderArgs) {
     listAvailability(args.context.db, partnershipId, [session.id]),
   ]);
   const answers = options.trainers.map((tr) => ({ trainer: tr, available: availability.get(`${session.id}|${tr.id}`) ?? null }));
+  // Participants and mixed groups (§4): the registrations, the mix against the Table's rules.
+  const [participants, people, training] = await Promise.all([
+    listSessionParticipants(args.context.db, partnershipId, session.id, session.dates.length),
+    listPeopleForSession(args.context.db, partnershipId, "all"),
+    readTrainingSettings(args.context.db, partnershipId),
+  ]);
+  const registered = participants.filter((p) => p.status === "registered");
+  const mix = summarizeMix(
+    registered.map((p) => ({ organizationId: p.organizationId, organizationName: p.organizationName, milieu: p.milieu })),
+    { capacity: session.capacity, ...training },
+  );
+  const participantViews = participants.map(({ completedAt, ...p }) => ({ ...p, completed: !!completedAt }));
+  const closesDays = session.registrationClosesDays ?? training.registrationClosesDays;
+  // Guide exercises attached to the session (training-evaluation), linked into the guide.
+  const exercises = await listSessionExercises(args.context.db, partnershipId, session.id);
   const values: FormValues = {
     programId: session.programId,
     day1: session.dates[0] ?? "",
@@ -45,20 +68,62 @@ export async function loader(args: Route.LoaderArgs) {
     observerPersonId: session.observerPersonId ?? "",
     notes: session.notes,
   };
-  return { ...options, session, values, answers };
+  return {
+    ...options,
+    session,
+    values,
+    answers,
+    participants: participantViews,
+    people,
+    mix,
+    cap: organizationSeatCap(session.capacity, training.maxOrganizationSharePercent),
+    training,
+    closesOn: session.dates[0] ? registrationClosesOn(session.dates[0], closesDays) : "",
+    exercises,
+  };
 }
 
 type ActionResult = { errors: FieldErrorMap; values: FormValues; formError?: string };
 
+const participantIntent = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("addParticipant"), personId: z.uuid() }),
+  z.object({ intent: z.literal("cancelParticipant"), personId: z.uuid() }),
+  z.object({ intent: z.literal("closing"), registrationClosesDays: z.union([z.literal(""), z.coerce.number().int().min(0).max(90)]) }),
+]);
+
+/** The coordinator manages participants even after registration closed (mode "coordinator"). */
+async function participantAction(args: Route.ActionArgs, form: FormData, ctx: Awaited<ReturnType<typeof scoped>>) {
+  const parsed = participantIntent.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return data({ participantOutcome: "invalid" as const }, { status: 400 });
+  const actor = actorOf(ctx.user, args.context);
+  const base = { partnershipId: ctx.partnershipId, sessionId: ctx.session.id, mode: "coordinator" as const, publicUrl: args.context.config.publicUrl };
+  if (parsed.data.intent === "closing") {
+    const days = parsed.data.registrationClosesDays === "" ? null : parsed.data.registrationClosesDays;
+    if ((await setRegistrationClosing(args.context.db, actor, { ...base, days })) === "not_found") notFound();
+    return data({ participantOutcome: "closing" as const });
+  }
+  const result =
+    parsed.data.intent === "addParticipant"
+      ? await registerForSession(args.context.db, actor, { ...base, personId: parsed.data.personId })
+      : await cancelRegistration(args.context.db, actor, { ...base, personId: parsed.data.personId });
+  if (result.status === "not_found" || result.status === "closed") notFound();
+  return data({ participantOutcome: result.status });
+}
+
 export async function action(args: Route.ActionArgs) {
-  const { user, partnershipId, session } = await scoped(args);
-  const values = formValues(await args.request.formData());
+  const ctx = await scoped(args);
+  const { user, partnershipId, session } = ctx;
+  const form = await args.request.formData();
+  if (form.has("intent")) return participantAction(args, form, ctx);
+  const values = formValues(form);
   const version = versionField.safeParse(values.version);
   const parsed = sessionSchema.safeParse(values);
   if (!parsed.success || !version.success) {
     return data<ActionResult>({ errors: parsed.success ? {} : fieldErrors(parsed.error), values, formError: version.success ? undefined : "form.invalid" }, { status: 400 });
   }
-  const result = await updateTrainingSession(args.context.db, actorOf(user, args.context), partnershipId, session.id, version.data, parsed.data);
+  const result = await updateTrainingSession(args.context.db, actorOf(user, args.context), partnershipId, session.id, version.data, parsed.data, {
+    publicUrl: args.context.config.publicUrl,
+  });
   if (result.status === "invalid") return data<ActionResult>({ errors: { [result.field]: [result.message] }, values }, { status: 400 });
   if (result.status === "conflict") return data<ActionResult>({ errors: {}, values, formError: "form.conflict" }, { status: 409 });
   if (result.status === "not_found") notFound();
@@ -66,7 +131,7 @@ export async function action(args: Route.ActionArgs) {
 }
 
 export default function EditTrainingSession({ loaderData, actionData }: Route.ComponentProps) {
-  const { t } = useT();
+  const { t, locale } = useT();
   const day = useDayFormatter();
   const { session, answers } = loaderData;
   return (
@@ -75,14 +140,51 @@ export default function EditTrainingSession({ loaderData, actionData }: Route.Co
         <Link to="/training">{t("training.title")}</Link>
       </p>
       <h1>{t("training.edit.title", { date: day(session.dates[0]) })}</h1>
+      <nav className="subnav" aria-label={t("trainingEval.space.linksLabel")}>
+        <Link to={`/training/sessions/${session.id}/space`}>{t("trainingEval.space.pageTitle")}</Link>
+        <Link to={`/training/sessions/${session.id}/observation`}>{t("trainingEval.space.observation")}</Link>
+        <Link to={`/training/sessions/${session.id}/results`}>{t("trainingEval.space.results")}</Link>
+      </nav>
+      <section aria-labelledby="session-exercises">
+        <h2 id="session-exercises">{t("trainingEval.space.exercises")}</h2>
+        {loaderData.exercises.length ? (
+          <ul>
+            {loaderData.exercises.map((e) => (
+              <li key={e.key}>
+                <Link to={e.href}>{locale === "en" ? e.titleEn : e.titleFr}</Link> <span className="muted">({t("trainingEval.space.minutes", { n: e.durationMinutes })})</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t("trainingEval.space.noExercises")}</p>
+        )}
+        <p>
+          <Link to={`/training/sessions/${session.id}/space`}>{t("trainingEval.space.manageMaterials")}</Link>
+        </p>
+      </section>
+      {actionData && "participantOutcome" in actionData ? (
+        <p className={actionData.participantOutcome === "invalid" ? "alert error" : "alert success"} role={actionData.participantOutcome === "invalid" ? "alert" : "status"}>
+          {t(`training.participants.outcome.${actionData.participantOutcome}`)}
+        </p>
+      ) : null}
       <SessionForm
         programs={loaderData.programs}
         trainers={loaderData.trainers}
         observers={loaderData.observers}
-        values={actionData?.values ?? loaderData.values}
-        errors={actionData?.errors}
-        formError={actionData?.formError}
+        values={(actionData && "values" in actionData ? actionData.values : undefined) ?? loaderData.values}
+        errors={actionData && "errors" in actionData ? actionData.errors : undefined}
+        formError={actionData && "formError" in actionData ? actionData.formError : undefined}
         version={session.version}
+      />
+      <MixSummary mix={loaderData.mix} cap={loaderData.cap} rules={loaderData.training} />
+      <ParticipantsSection
+        sessionId={session.id}
+        participants={loaderData.participants}
+        people={loaderData.people}
+        closesDays={session.registrationClosesDays}
+        tableClosesDays={loaderData.training.registrationClosesDays}
+        closesOn={loaderData.closesOn ? day(loaderData.closesOn) : ""}
+        canRegister={session.status === "open" || session.status === "full"}
       />
       <h2>{t("training.availability.sessionTitle")}</h2>
       <table>

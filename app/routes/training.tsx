@@ -43,6 +43,12 @@ export default function Training({ loaderData, actionData }: Route.ComponentProp
       <p>{t("training.intro")}</p>
       <nav className="subnav" aria-label={t("training.title")}>
         <Link to="/training/sessions/new">{t("training.sessions.new")}</Link> <Link to="/training/pairs">{t("training.nav.pairs")}</Link>
+        <Link to="/training/questionnaires/observation">{t("trainingEval.nav.observation")}</Link>
+        <Link to="/training/questionnaires/evaluation">{t("trainingEval.nav.evaluation")}</Link>
+        <Link to="/training/results">{t("trainingEval.nav.results")}</Link>
+        <Link to="/training/stats">{t("trainingEval.nav.stats")}</Link>
+        <Link to="/training/certificates">{t("trainingEval.nav.certificates")}</Link>
+        <Link to="/training/programs/new">{t("trainingEval.program.new")}</Link>
       </nav>
       {loaderData.saved ? <p className="alert success" role="status">{t("training.saved")}</p> : null}
       {actionData ? <p className="alert success" role="status">{t("training.pool.synced", { count: actionData.added })}</p> : null}
@@ -50,6 +56,9 @@ export default function Training({ loaderData, actionData }: Route.ComponentProp
       {programs.map((p) => (
         <section key={p.id} className="card">
           <h3>{locale === "en" ? p.nameEn : p.nameFr}</h3>
+          <p>
+            <Link to={`/training/programs/${p.id}`}>{t("trainingEval.nav.programEdit", { name: locale === "en" ? p.nameEn : p.nameFr })}</Link>
+          </p>
           <p>{locale === "en" ? p.summaryEn : p.summaryFr}</p>
           {p.days.map((d, i) => (
             <div key={i}>

@@ -89,6 +89,46 @@ describe("the practice guide", () => {
     await context.close();
   });
 
+  it("a coordinator restores an older version as a new draft, and sees the editing tools in French and English", async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signIn(page, "coordination@filet.test");
+    await ensureLanguage(page, "fr");
+    // The editor's table of contents: move buttons and module links pass axe.
+    await visit(page, "/guide", "guide-index-editor-fr");
+    expect(await page.locator('button[name="direction"][value="down"]').count()).toBeGreaterThan(0);
+    await followLink(page, page.locator("main a", { hasText: "Modifier le titre et l'introduction du module" }).first());
+    await visit(page, new URL(page.url()).pathname, "guide-module-edit-fr");
+    expect(await page.inputValue("#field-titleFr")).toBe("Savoir");
+    // The section edited by the previous test now has two versions: restore version 1.
+    await visit(page, "/guide?q=accueillir");
+    await followLink(page, page.locator('[data-testid="guide-hits"] a').first());
+    const sectionPath = new URL(page.url()).pathname;
+    await visit(page, `${sectionPath}/versions`);
+    const rows = page.locator("main table tbody tr");
+    const before = await rows.count();
+    expect(before).toBeGreaterThan(1);
+    await followLink(page, page.locator('main table a[aria-label="Ouvrir la version 1"]'));
+    await visit(page, new URL(page.url()).pathname, "guide-version-restore-fr");
+    expect(await page.inputValue("#field-changeNote")).toBe("Restauration de la version 1");
+    await submit(page, page.locator('button[type="submit"]', { hasText: "Restaurer en nouveau brouillon" }));
+    expect(await mainText(page)).toContain("Nouveau brouillon créé à partir de la version restaurée.");
+    expect(await heading(page)).toMatch(new RegExp(`^Version ${before + 1} — `));
+    expect(await mainText(page)).not.toContain("Phrase ajoutée par le test.");
+    await visit(page, `${sectionPath}/versions`);
+    expect(await rows.count()).toBe(before + 1);
+    expect(await mainText(page)).toContain("Restauration de la version 1");
+    // The same pages in English.
+    await ensureLanguage(page, "en");
+    await visit(page, "/guide", "guide-index-editor-en");
+    expect(await page.locator('button[name="direction"][value="down"]').first().textContent()).toBe("Down");
+    await visit(page, `${sectionPath}/archive`, "guide-archive-confirm-en");
+    expect(await heading(page)).toMatch(/^Remove the section “.+” from the guide\?$/);
+    await ensureLanguage(page, "fr");
+    await visit(page, `${sectionPath}/archive`);
+    await context.close();
+  });
+
   it("works without JavaScript: the search is a plain GET form", async () => {
     const context = await newContext(browser, { javaScriptEnabled: false });
     const page = await context.newPage();

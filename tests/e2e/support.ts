@@ -14,6 +14,17 @@ export const DEMO_PASSWORD = "demo-filet-2026";
  * - vie-privee@filet.test: MFA is turned on by mfa.test.ts — no other file may sign in with it;
  * - evaluation@filet.test: its language is switched by language.test.ts;
  * - admin@, formateur.pipq@: language switched and switched back (pages, sign-in tests).
+ * - training-registration.test.ts opens the LAST session of the demo season (capacity 1) and
+ *   registers intervenant.ecole@ (then cancels) and pivot.cjq@ there; other files leave that session alone.
+ * - delegue.cjq@filet.test belongs to partners.test.ts (it edits the CJQ-IU row of the matrix);
+ *   partners.test.ts also records a new commitment for TRAIC Jeunesse (late → signed) as coordination@.
+ * - meetings.test.ts creates (and closes) a new Table meeting as coordination@ from the autumn
+ *   template, and gives pivot.cjq@ a responsibility that it marks done; the demo meetings stay as seeded.
+ * - training-certificates.test.ts: intervenant.ecole@ downloads the certificate of its completed 2012
+ *   session and answers that session's evaluation (once); valerie.poulin@ (the observer) belongs to it
+ *   alone and submits the grid of the latest given session; evaluation@ only reads (language kept).
+ * - table-work.test.ts posts a new announcement to the Table as coordination@ and opens it as
+ *   coord-pivots.spvq@ (read state of that new announcement only); it starts no handover.
  */
 const root = fileURLToPath(new URL("../..", import.meta.url));
 export const screenshotDir = path.join(root, "test-results", "screenshots");

@@ -7,7 +7,9 @@ import { seedTrainingDemo } from "../../app/modules/demo/seed-training.server.ts
 import { quebecTable } from "../../app/modules/demo/demo-quebec.ts";
 import { buildSeasonInstance } from "../../app/modules/training/propose-pairs.server.ts";
 import { solvePairs } from "../../app/modules/training/solve-pairs.server.ts";
-import { trainerProfile, trainingSession } from "../../app/modules/training/tables.ts";
+import { trainerProfile, trainingAttendance, trainingRegistration, trainingSession } from "../../app/modules/training/tables.ts";
+import { organization } from "../../app/modules/governance/tables.ts";
+import { organizationSeatCap } from "../../app/modules/training/mix-rules.ts";
 import { createTestDatabase } from "../support/test-db.ts";
 
 let handle: DatabaseHandle;
@@ -30,6 +32,7 @@ describe("the training demo", () => {
     expect(new Set(trainers.map((t) => t.organizationId)).size).toBe(8);
     const sessions = await handle.db.select().from(trainingSession).where(eq(trainingSession.partnershipId, tableId));
     expect(sessions.filter((s) => s.status === "given").length).toBeGreaterThan(0);
+    expect(sessions.filter((s) => s.status === "given")).toHaveLength(32);
     expect(sessions.filter((s) => s.status === "planned" || s.status === "open")).toHaveLength(12);
   });
 
@@ -41,6 +44,35 @@ describe("the training demo", () => {
     const solution = await solvePairs(instance, { timeLimitSeconds: 20 });
     expect(solution.status).toBe("optimal");
     await handle.db.transaction((tx) => seedTrainingDemo(tx, tableId));
-    expect(await handle.db.select().from(trainingSession).where(eq(trainingSession.partnershipId, tableId))).toHaveLength(16);
+    expect(await handle.db.select().from(trainingSession).where(eq(trainingSession.partnershipId, tableId))).toHaveLength(32 + 12);
   }, 60_000);
+});
+
+describe("the training history (32 sessions, about 450 trained)", () => {
+  it("has mixed sessions given in 2009–2012 with completed participants over the demo organizations and milieux", async () => {
+    const given = (await handle.db.select().from(trainingSession).where(eq(trainingSession.partnershipId, tableId))).filter((s) => s.status === "given");
+    expect(given.every((s) => s.dates[0]! >= "2009-01-01" && s.dates[0]! <= "2012-12-31")).toBe(true);
+    const trainers = await handle.db.select().from(trainerProfile).where(eq(trainerProfile.partnershipId, tableId));
+    const orgOf = new Map(trainers.map((t) => [t.id, t.organizationId]));
+    expect(given.every((s) => s.trainerAId && s.trainerBId && orgOf.get(s.trainerAId) !== orgOf.get(s.trainerBId))).toBe(true);
+    const rows = await handle.db
+      .select({ sessionId: trainingRegistration.sessionId, personId: trainingRegistration.personId, organizationId: trainingRegistration.organizationId, completedAt: trainingRegistration.completedAt, type: organization.type })
+      .from(trainingRegistration)
+      .innerJoin(organization, eq(organization.id, trainingRegistration.organizationId))
+      .where(eq(trainingRegistration.partnershipId, tableId));
+    const completed = rows.filter((r) => r.completedAt);
+    expect(completed.length).toBeGreaterThanOrEqual(440);
+    expect(completed.length).toBeLessThanOrEqual(460);
+    expect(new Set(completed.map((r) => r.personId)).size).toBe(completed.length);
+    expect(new Set(completed.map((r) => r.type)).size).toBeGreaterThanOrEqual(5);
+    for (const s of given) {
+      const here = rows.filter((r) => r.sessionId === s.id);
+      const perOrg = new Map<string, number>();
+      for (const r of here) perOrg.set(r.organizationId!, (perOrg.get(r.organizationId!) ?? 0) + 1);
+      expect(Math.max(...perOrg.values())).toBeLessThanOrEqual(organizationSeatCap(s.capacity, 40));
+      expect(perOrg.size).toBeGreaterThanOrEqual(3);
+    }
+    const attendance = await handle.db.select().from(trainingAttendance).where(eq(trainingAttendance.partnershipId, tableId));
+    expect(attendance.length).toBe(rows.length * 2);
+  });
 });

@@ -15,7 +15,7 @@ let crowdedSession: string;
 let plannedSession: string;
 
 async function newSession(partnershipId: string, programId: string, status: "open" | "planned", capacity: number) {
-  const [row] = await handle.db.insert(trainingSession).values({ partnershipId, programId, dates: ["2027-03-02", "2027-03-03"], place: "Québec", status, capacity }).returning();
+  const [row] = await handle.db.insert(trainingSession).values({ partnershipId, programId, dates: ["2099-03-02", "2099-03-03"], place: "Québec", status, capacity }).returning();
   return row!.id;
 }
 
@@ -32,9 +32,12 @@ beforeAll(async () => {
   const db = handle.db;
   tableA = await createTable(db, "TableA");
   const tableB = await createTable(db, "TableB");
-  const org = await createOrganization(db, tableA, "OrgX");
   const orgB = await createOrganization(db, tableB, "OrgB");
-  for (let i = 0; i < 6; i++) people.push(await createUser(db, { partnershipId: tableA, organizationId: org, roles: [{ role: "worker", organizationId: org }] }));
+  // One organization each: these tests are about capacity; the mixed-group cap is tested in training-participants.test.ts.
+  for (let i = 0; i < 6; i++) {
+    const org = await createOrganization(db, tableA, `Org${i}`);
+    people.push(await createUser(db, { partnershipId: tableA, organizationId: org, roles: [{ role: "worker", organizationId: org }] }));
+  }
   outsider = await createUser(db, { partnershipId: tableB, organizationId: orgB, roles: [{ role: "worker", organizationId: orgB }] });
   const [program] = await db.insert(trainingProgram).values({ partnershipId: tableA, slug: "base", nameFr: "Base", nameEn: "Basic" }).returning();
   openSession = await newSession(tableA, program!.id, "open", 2);
@@ -51,17 +54,17 @@ const register = (user: TestUser, sessionId: string, intent = "register") =>
 
 describe("registration with capacity and waiting list", () => {
   it("registers until full, then waitlists; a double click stays one registration", async () => {
-    expect((await register(people[0]!, openSession)).data).toEqual({ outcome: "registered" });
-    expect((await register(people[0]!, openSession)).data).toEqual({ outcome: "registered" });
-    expect((await register(people[1]!, openSession)).data).toEqual({ outcome: "registered" });
-    expect((await register(people[2]!, openSession)).data).toEqual({ outcome: "waitlisted" });
+    expect((await register(people[0]!, openSession)).data).toMatchObject({ outcome: "registered" });
+    expect((await register(people[0]!, openSession)).data).toMatchObject({ outcome: "registered" });
+    expect((await register(people[1]!, openSession)).data).toMatchObject({ outcome: "registered" });
+    expect((await register(people[2]!, openSession)).data).toMatchObject({ outcome: "waitlisted" });
     const rows = await handle.db.select().from(trainingRegistration).where(eq(trainingRegistration.sessionId, openSession));
     expect(rows).toHaveLength(3);
   });
 
   it("promotes the first person waiting when a seat frees up", async () => {
-    expect((await register(people[3]!, openSession)).data).toEqual({ outcome: "waitlisted" });
-    expect((await register(people[0]!, openSession, "cancel")).data).toEqual({ outcome: "cancelled" });
+    expect((await register(people[3]!, openSession)).data).toMatchObject({ outcome: "waitlisted" });
+    expect((await register(people[0]!, openSession, "cancel")).data).toMatchObject({ outcome: "cancelled" });
     expect(await statusOf(openSession, people[2]!.personId)).toBe("registered");
     expect(await statusOf(openSession, people[3]!.personId)).toBe("waitlisted");
     const page = await call(handle.db, registerRoute.loader, { path: "/training/register", user: people[2]! });

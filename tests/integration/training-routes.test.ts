@@ -10,7 +10,9 @@ import * as editRoute from "../../app/routes/training.sessions.$sessionId.tsx";
 import * as availabilityRoute from "../../app/routes/training.availability.tsx";
 import * as pairsRoute from "../../app/routes/training.pairs.tsx";
 import * as trainerRoute from "../../app/routes/training.trainers.$trainerId.tsx";
-import { createTestDatabase } from "../support/test-db.ts";
+import { createTestDatabase, testConfig } from "../support/test-db.ts";
+import { jobHandlers } from "../../app/modules/jobs/handlers.server.ts";
+import { startJobRunner } from "../../app/modules/jobs/runner.server.ts";
 import { call, createOrganization, createTable, createUser, type TestUser } from "./pathway-support.ts";
 
 let handle: DatabaseHandle;
@@ -37,6 +39,14 @@ const sessionForm = (overrides: Record<string, string> = {}) => ({
   status: "planned",
   ...overrides,
 });
+
+/** The proposal is solved by a background job: run the queue as the server's runner would. */
+async function runJobs(): Promise<number> {
+  const runner = startJobRunner({ db: handle.db, config: testConfig(), handlers: jobHandlers, autoStart: false });
+  const ran = await runner.runOnce();
+  await runner.stop();
+  return ran;
+}
 
 async function auditActions(): Promise<string[]> {
   return rowsOf<{ action: string }>(await handle.db.execute(sql`select action from audit_event order by id`)).map((r) => r.action);
@@ -172,6 +182,7 @@ describe("availability and pairs", () => {
   it("explains which rule blocks the proposal", async () => {
     // Only X1 answered: every session lacks trainers.
     await call(handle.db, pairsRoute.action, { path: "/training/pairs", user: coordinator, form: { intent: "propose" } });
+    expect(await runJobs()).toBeGreaterThan(0);
     const page = await call(handle.db, pairsRoute.loader, { path: "/training/pairs", user: coordinator });
     const proposal = (page.data as { proposal: { status: string; reasons: { key: string }[] } }).proposal;
     expect(proposal.status).toBe("infeasible");
@@ -191,6 +202,7 @@ describe("availability and pairs", () => {
       for (const t of ["x1", "x2", "y1"]) await setOwnAvailability(handle.db, actor, { partnershipId: tableA, trainerId: profiles[t]!, sessionId: id, available: true });
     }
     await call(handle.db, pairsRoute.action, { path: "/training/pairs", user: coordinator, form: { intent: "propose" } });
+    await runJobs();
     const page = await call(handle.db, pairsRoute.loader, { path: "/training/pairs", user: coordinator });
     const proposal = (page.data as { proposal: { id: string; version: number; status: string; assignments: { sessionId: string; trainerIds: string[] }[] } }).proposal;
     expect(proposal.status).toBe("proposed");

@@ -103,6 +103,128 @@ export const permissionRules = {
   ],
   /** Trainers mark their own availability for planned sessions. */
   "training.availability": [["trainer", "partnership"]],
+  /** Training evaluation results (per session and program) and counts at a glance: coordinator and evaluator. */
+  "training.results": [
+    ["platform_admin", "global"],
+    ["table_coordinator", "partnership"],
+    ["evaluator", "partnership"],
+  ],
+  // Training participants (nomination, attendance) — training participants block
+  /** Nominate (inscrire) workers of one's own organization to an open session, or cancel their place. */
+  "training.nominate": [
+    ["platform_admin", "global"],
+    ["table_coordinator", "partnership"],
+    ["pivot_coordinator", "organization"],
+  ],
+  /** Fill a session's sign-in sheet: the coordinator any session, a trainer only the sessions they give (checked on the record). */
+  "training.attendance": [
+    ["platform_admin", "global"],
+    ["table_coordinator", "partnership"],
+    ["trainer", "partnership"],
+  ],
+  // (training participants block end)
+  // Partners (profiles, contribution matrix, written commitments) — partners block
+  /** Edit an organization's partner profile (mission, mandate, culture, services, territory). */
+  "partner.profile.edit": [
+    ["platform_admin", "global"],
+    ["table_coordinator", "partnership"],
+    ["table_member", "organization"],
+    ["pivot_coordinator", "organization"],
+  ],
+  /** Record who represented each organization at the Table (delegate and substitute terms). */
+  "partner.delegates.manage": [
+    ["platform_admin", "global"],
+    ["table_coordinator", "partnership"],
+  ],
+  /** Edit a row of the contribution matrix: the coordinator any row, a delegate their own. */
+  "partner.matrix.edit": [
+    ["platform_admin", "global"],
+    ["table_coordinator", "partnership"],
+    ["table_member", "organization"],
+  ],
+  /** See the written commitments and download the signed documents (members of the Table). */
+  "commitment.read": [
+    ["table_coordinator", "partnership"],
+    ["table_member", "partnership"],
+  ],
+  /** Version the commitment text and record organizations' signed commitments. */
+  "commitment.manage": [["table_coordinator", "partnership"]],
+  // (partners block end)
+  // Meetings and responsibilities — meetings block
+  /** Open the meetings and responsibilities pages: each record is then checked (invited, Table-wide or own organization). */
+  "meeting.view": [
+    ["platform_admin", "global"],
+    ["table_coordinator", "partnership"],
+    ["table_member", "partnership"],
+    ["pivot_coordinator", "partnership"],
+    ["pivot", "partnership"],
+    ["trainer", "partnership"],
+    ["observer", "partnership"],
+  ],
+  /** See every Table-wide meeting (Table, regional pivots, trainers, added kinds) and Table-wide responsibilities. */
+  "meeting.view_all": [
+    ["platform_admin", "global"],
+    ["table_coordinator", "partnership"],
+    ["table_member", "partnership"],
+    ["observer", "partnership"],
+  ],
+  /** See the pivot follow-up meetings (and their responsibilities) of one's own organization. */
+  "meeting.followup_view": [
+    ["table_member", "organization"],
+    ["pivot_coordinator", "organization"],
+    ["pivot", "organization"],
+  ],
+  /** Prepare, invite, hold and close Table-wide meetings; create and edit Table-wide responsibilities. */
+  "meeting.manage": [
+    ["platform_admin", "global"],
+    ["table_coordinator", "partnership"],
+  ],
+  /** Prepare and close the pivot follow-ups of one's organization; its responsibilities. */
+  "meeting.followup_manage": [["pivot_coordinator", "organization"]],
+  /** Reach the "new meeting" and "new responsibility" forms (then the kind or scope is checked). */
+  "meeting.create": [
+    ["platform_admin", "global"],
+    ["table_coordinator", "partnership"],
+    ["pivot_coordinator", "organization"],
+  ],
+  // (meetings block end)
+  // Action plan, funding, handover, announcements — table-work block
+  /** Read the annual action plans and their year-end reports (the Table: coordinator, delegates, observers, evaluators). */
+  "actionplan.view": [
+    ["platform_admin", "global"],
+    ["table_coordinator", "partnership"],
+    ["table_member", "partnership"],
+    ["observer", "partnership"],
+    ["evaluator", "partnership"],
+  ],
+  /** Write the annual action plan: objectives, actions, indicators, copy from last year. */
+  "actionplan.edit": [
+    ["platform_admin", "global"],
+    ["table_coordinator", "partnership"],
+  ],
+  /** See the Table's grants, amounts and spending (coordinator and delegates, who answer for it together). */
+  "funding.view": [
+    ["platform_admin", "global"],
+    ["table_coordinator", "partnership"],
+    ["table_member", "partnership"],
+  ],
+  /** Record grants, reporting dates, spending and agreements (and download the agreements). */
+  "funding.manage": [
+    ["platform_admin", "global"],
+    ["table_coordinator", "partnership"],
+  ],
+  /** Hand the Table coordinator role over to a successor, with its checklist and history. */
+  "handover.manage": [
+    ["platform_admin", "global"],
+    ["table_coordinator", "partnership"],
+  ],
+  /** Post announcements: the coordinator to the Table, all pivots or one organization; a pivot coordinator to their pivots. */
+  "announcement.post": [
+    ["platform_admin", "global"],
+    ["table_coordinator", "partnership"],
+    ["pivot_coordinator", "organization"],
+  ],
+  // (table-work block end)
 } as const satisfies Record<string, Rules>;
 
 export type Permission = keyof typeof permissionRules;

@@ -33,7 +33,10 @@ export function buildCalendarFile(
   options: { method?: "REQUEST" | "CANCEL" | "PUBLISH"; name: string; fileName?: string },
 ): CalendarFile {
   const method = ICalCalendarMethod[options.method ?? "PUBLISH"];
-  const calendar = ical({ name: options.name, prodId: { company: "Filet", product: "Filet", language: "FR" }, method });
+  // ical-generator escapes event texts but writes the calendar NAME as given: a CR/LF in it (a
+  // meeting title) would add lines, even a whole VEVENT, to every invitee's calendar.
+  const name = options.name.replace(/[\u0000-\u001f\u007f]+/g, " ");
+  const calendar = ical({ name, prodId: { company: "Filet", product: "Filet", language: "FR" }, method });
   for (const event of events) {
     calendar.createEvent({
       id: event.uid,

@@ -350,6 +350,16 @@ export const quebecTable: DemoTable = {
       roles: [{ role: "privacy_officer" }],
       account: { label: "Privacy officer (protection des renseignements personnels)" },
     },
+    {
+      givenName: "Isabelle",
+      familyName: "Gingras",
+      title: "Directrice adjointe, déléguée du CJQ-IU à la Table",
+      email: "delegue.cjq@filet.test",
+      org: "cjq",
+      phone: "418 555-0126",
+      roles: [{ role: "table_member", org: "cjq" }],
+      account: { label: "Delegate of CJQ-IU to the Table (déléguée)" },
+    },
     // The directory: pivots, delegates and trainers without an account (yet).
     {
       givenName: "Hélène",
@@ -442,6 +452,7 @@ export const quebecTable: DemoTable = {
       email: "valerie.poulin@filet.test",
       org: "asss",
       roles: [{ role: "observer", org: "asss" }],
+      account: { label: "Training observer, ASSS (observatrice des formations)" },
     },
   ],
 };

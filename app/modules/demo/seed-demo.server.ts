@@ -12,6 +12,10 @@ import { seedActivitiesDemo } from "./seed-activities.server.ts";
 import { seedConsultationsDemo } from "./seed-consultations.server.ts";
 import { seedTrainingDemo } from "./seed-training.server.ts";
 import { seedGuideDemo } from "./seed-guide.server.ts";
+import { seedMeetingsDemo } from "./seed-meetings.server.ts";
+import { seedTrainingEvaluationDemo } from "./seed-training-evaluation.server.ts";
+import { seedPartnersDemo } from "./seed-partners.server.ts";
+import { seedTableWorkDemo } from "./seed-table-work.server.ts";
 import { ensureDefaultPathway } from "../pathway/ensure-default-pathway.server.ts";
 
 /** Every demo account signs in with this password (shown on the sign-in page in demo mode). */
@@ -114,6 +118,10 @@ async function seedTable(tx: Database, table: DemoTable, passwordHashes: Map<str
   await seedConsultationsDemo(tx, partnershipId);
   await seedTrainingDemo(tx, partnershipId);
   await seedGuideDemo(tx, partnershipId);
+  await seedMeetingsDemo(tx, partnershipId);
+  await seedTrainingEvaluationDemo(tx, partnershipId);
+  await seedPartnersDemo(tx, partnershipId);
+  await seedTableWorkDemo(tx, partnershipId);
   await recordAuditEvent(tx, systemActor(SEED_SOURCE, partnershipId), {
     action: "demo.seeded",
     targetType: "partnership",

@@ -4,15 +4,16 @@ import { recordAuditEvent, systemActor } from "../audit/record-audit-event.serve
 import { person, roleAssignment } from "../identity/tables.ts";
 import { basicProgram } from "../training/basic-program.ts";
 import { trainerAvailability, trainerProfile, trainingProgram, trainingSession } from "../training/tables.ts";
+import { HISTORY_SESSIONS, seedTrainingHistory } from "./seed-training-history.server.ts";
 
 /** The demo's 8 trainers, from 8 partner organizations (looked up by email in the Table). */
 const demoTrainers: readonly { email: string; languages?: string[]; accreditedOn: string }[] = [
-  { email: "formateur.pipq@filet.test", languages: ["fr", "en"], accreditedOn: "2023-05-10" },
-  { email: "patrick.dube@filet.test", accreditedOn: "2023-05-10" },
-  { email: "helene.bouchard@filet.test", accreditedOn: "2023-05-10" },
-  { email: "marc-andre.pelletier@filet.test", accreditedOn: "2024-01-22" },
-  { email: "sophie.tremblay@filet.test", accreditedOn: "2024-01-22" },
-  { email: "david.nguyen@filet.test", languages: ["en", "fr"], accreditedOn: "2024-01-22" },
+  { email: "formateur.pipq@filet.test", languages: ["fr", "en"], accreditedOn: "2008-11-18" },
+  { email: "patrick.dube@filet.test", accreditedOn: "2008-11-18" },
+  { email: "helene.bouchard@filet.test", accreditedOn: "2008-11-18" },
+  { email: "marc-andre.pelletier@filet.test", accreditedOn: "2010-06-15" },
+  { email: "sophie.tremblay@filet.test", accreditedOn: "2010-06-15" },
+  { email: "david.nguyen@filet.test", languages: ["en", "fr"], accreditedOn: "2010-06-15" },
   { email: "olivier.bergeron@filet.test", accreditedOn: "2024-09-16" },
   { email: "stephanie.lavoie@filet.test", accreditedOn: "2024-09-16" },
 ];
@@ -28,8 +29,8 @@ function tuesdayFrom(d: Date): Date {
 }
 
 /**
- * The basic 2-day program, the demo trainer pool, a few past sessions already given (with
- * their pairs) and an upcoming season of planned sessions with availability answered, so the
+ * The basic 2-day program, the demo trainer pool, the 32 sessions given in 2009–2012 (with
+ * their pairs, participants, attendance and completion) and an upcoming season of planned sessions with availability answered, so the
  * coordinator can ask for pairs right away. Idempotent: does nothing once the program exists.
  */
 export async function seedTrainingDemo(tx: Database, partnershipId: string, now: Date = new Date()): Promise<void> {
@@ -59,23 +60,12 @@ export async function seedTrainingDemo(tx: Database, partnershipId: string, now:
     trainerIds.push(profile!.id);
   }
   let sessions = 0;
+  let trained = 0;
   if (trainerIds.length >= 4) {
-    // Past sessions, given by pairs of different organizations (demo order alternates them).
-    const pastStart = tuesdayFrom(addDays(now, -300));
-    for (let i = 0; i < 4; i++) {
-      const day1 = addDays(pastStart, i * 35);
-      await tx.insert(trainingSession).values({
-        partnershipId,
-        programId: program!.id,
-        dates: [iso(day1), iso(addDays(day1, 1))],
-        place: PLACES[i % PLACES.length]!,
-        capacity: 18,
-        status: "given",
-        trainerAId: trainerIds[i % trainerIds.length]!,
-        trainerBId: trainerIds[(i + 1) % trainerIds.length]!,
-      });
-      sessions++;
-    }
+    // The history (2009–2012): 32 sessions given by pairs of different organizations, ~450 trained.
+    // Only the trainers accredited by then (the first six) gave them.
+    trained = await seedTrainingHistory(tx, { partnershipId, programId: program!.id, trainerIds: trainerIds.slice(0, 6) });
+    sessions += HISTORY_SESSIONS;
     // The upcoming season: 12 sessions to staff, two a month; one in English; one online.
     const seasonStart = tuesdayFrom(addDays(now, 30));
     for (let i = 0; i < 12; i++) {
@@ -105,6 +95,6 @@ export async function seedTrainingDemo(tx: Database, partnershipId: string, now:
     action: "training.demo_seeded",
     targetType: "partnership",
     targetId: partnershipId,
-    details: { trainers: trainerIds.length, sessions },
+    details: { trainers: trainerIds.length, sessions, trained },
   });
 }

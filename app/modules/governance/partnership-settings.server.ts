@@ -1,6 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { partnership } from "./tables.ts";
+import { parseMeetingKinds } from "../meetings/meeting-kinds.ts";
+import type { CustomMeetingKind } from "../meetings/vocabulary.ts";
 
 /** The per-Table settings other modules read; stored in partnership.settings (jsonb) except the DPJ phone. */
 export interface PartnershipSettings {
@@ -10,6 +12,8 @@ export interface PartnershipSettings {
   consultationRetentionMonths: number;
   /** Regional DPJ reporting line (partnership.dpj_phone). */
   dpjPhone: string;
+  /** Meeting kinds the Table added to the built-in ones. */
+  meetingKinds: CustomMeetingKind[];
 }
 
 export const DEFAULT_DIRECTORY_FRESHNESS_MONTHS = 6;
@@ -27,6 +31,7 @@ export function parsePartnershipSettings(settings: Record<string, unknown> | nul
     directoryFreshnessMonths: monthsOr(s.directoryFreshnessMonths, DEFAULT_DIRECTORY_FRESHNESS_MONTHS),
     consultationRetentionMonths: monthsOr(s.consultationRetentionMonths, DEFAULT_CONSULTATION_RETENTION_MONTHS),
     dpjPhone,
+    meetingKinds: parseMeetingKinds(s.meetingKinds),
   };
 }
 
@@ -39,3 +44,4 @@ export async function readPartnershipSettings(db: Database, partnershipId: strin
     .limit(1);
   return parsePartnershipSettings(row?.settings, row?.dpjPhone ?? "");
 }
+

@@ -3,7 +3,9 @@ import { z } from "zod";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
 import { parsePartnershipSettings, type PartnershipSettings } from "./partnership-settings.server.ts";
+import { parseTrainingSettings, TRAINING_SETTING_BOUNDS, type TrainingSettings } from "../training/training-settings.ts";
 import { partnership } from "./tables.ts";
+import { meetingKindsFromText } from "../meetings/meeting-kinds.ts";
 
 const months = z.coerce
   .number({ message: "admin.settings.months" })
@@ -11,21 +13,38 @@ const months = z.coerce
   .min(1, "admin.settings.months")
   .max(120, "admin.settings.months");
 
+const trainingNumber = (key: keyof TrainingSettings) =>
+  z.coerce
+    .number({ message: "admin.settings.training.range" })
+    .int("admin.settings.training.range")
+    .min(TRAINING_SETTING_BOUNDS[key][0], "admin.settings.training.range")
+    .max(TRAINING_SETTING_BOUNDS[key][1], "admin.settings.training.range");
+
 export const partnershipSettingsSchema = z.object({
   directoryFreshnessMonths: months,
   consultationRetentionMonths: months,
+  // Training (formation): registration closing, reminder, mixed groups; absent = unchanged.
+  trainingRegistrationClosesDays: trainingNumber("registrationClosesDays").optional(),
+  trainingReminderDays: trainingNumber("reminderDays").optional(),
+  trainingMaxOrganizationSharePercent: trainingNumber("maxOrganizationSharePercent").optional(),
+  trainingMinOrganizations: trainingNumber("minOrganizations").optional(),
+  trainingMinMilieux: trainingNumber("minMilieux").optional(),
   version: z.coerce.number().int().min(1),
+  /** Added meeting kinds, one per line "Libellé | English label"; absent = unchanged. */
+  meetingKinds: z.string().max(2000, "admin.form.tooLong").optional(),
 });
 
 export async function getPartnershipSettingsForm(
   db: Database,
   partnershipId: string,
-): Promise<(PartnershipSettings & { version: number }) | null> {
+): Promise<(PartnershipSettings & { training: TrainingSettings; version: number }) | null> {
   const [row] = await db
     .select({ settings: partnership.settings, dpjPhone: partnership.dpjPhone, version: partnership.version })
     .from(partnership)
     .where(eq(partnership.id, partnershipId));
-  return row ? { ...parsePartnershipSettings(row.settings, row.dpjPhone), version: row.version } : null;
+  return row
+    ? { ...parsePartnershipSettings(row.settings, row.dpjPhone), training: parseTrainingSettings(row.settings.training), version: row.version }
+    : null;
 }
 
 /** Merges the two periods into partnership.settings, with a version check and an audit entry. */
@@ -44,6 +63,8 @@ export async function updatePartnershipSettings(
       ...current.settings,
       directoryFreshnessMonths: input.directoryFreshnessMonths,
       consultationRetentionMonths: input.consultationRetentionMonths,
+      ...(input.meetingKinds !== undefined ? { meetingKinds: meetingKindsFromText(input.meetingKinds) } : {}),
+      training: trainingSettingsOf(input, parseTrainingSettings(current.settings.training)),
     };
     const updated = await tx
       .update(partnership)
@@ -59,8 +80,19 @@ export async function updatePartnershipSettings(
       details: {
         directoryFreshnessMonths: input.directoryFreshnessMonths,
         consultationRetentionMonths: input.consultationRetentionMonths,
+        training: settings.training,
       },
     });
     return "ok";
   });
+}
+
+function trainingSettingsOf(input: z.output<typeof partnershipSettingsSchema>, current: TrainingSettings): TrainingSettings {
+  return {
+    registrationClosesDays: input.trainingRegistrationClosesDays ?? current.registrationClosesDays,
+    reminderDays: input.trainingReminderDays ?? current.reminderDays,
+    maxOrganizationSharePercent: input.trainingMaxOrganizationSharePercent ?? current.maxOrganizationSharePercent,
+    minOrganizations: input.trainingMinOrganizations ?? current.minOrganizations,
+    minMilieux: input.trainingMinMilieux ?? current.minMilieux,
+  };
 }

@@ -136,6 +136,11 @@ export function SectionLinks({ sectionId, canEdit, canReview }: { sectionId: str
           {t("guide.section.history")}
         </Link>
       ) : null}
+      {canEdit ? (
+        <Link className="button secondary" to={`/guide/sections/${sectionId}/archive`}>
+          {t("guide.archive.linkShort")}
+        </Link>
+      ) : null}
     </p>
   );
 }

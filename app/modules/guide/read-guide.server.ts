@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { person } from "../identity/tables.ts";
 import { guideModule, guideReviewComment, guideSection, guideSectionVersion } from "./tables.ts";
@@ -73,7 +73,9 @@ export async function listGuideSections(db: Database, partnershipId: string, mod
   const sections = await db
     .select({ id: guideSection.id, moduleId: guideSection.moduleId, position: guideSection.position, isDemo: guideSection.isDemo })
     .from(guideSection)
-    .where(and(eq(guideSection.partnershipId, partnershipId), moduleId ? eq(guideSection.moduleId, moduleId) : undefined))
+    .where(
+      and(eq(guideSection.partnershipId, partnershipId), isNull(guideSection.archivedAt), moduleId ? eq(guideSection.moduleId, moduleId) : undefined),
+    )
     .orderBy(asc(guideSection.position), asc(guideSection.createdAt));
   if (sections.length === 0) return [];
   const versions = await db
@@ -99,7 +101,7 @@ export async function getGuideSection(db: Database, partnershipId: string, secti
   const [row] = await db
     .select({ moduleId: guideSection.moduleId })
     .from(guideSection)
-    .where(and(eq(guideSection.partnershipId, partnershipId), eq(guideSection.id, sectionId)))
+    .where(and(eq(guideSection.partnershipId, partnershipId), eq(guideSection.id, sectionId), isNull(guideSection.archivedAt)))
     .limit(1);
   if (!row) return null;
   const all = await listGuideSections(db, partnershipId, row.moduleId);
@@ -112,6 +114,11 @@ export async function listSectionVersions(db: Database, partnershipId: string, s
     .from(guideSectionVersion)
     .where(and(eq(guideSectionVersion.partnershipId, partnershipId), eq(guideSectionVersion.sectionId, sectionId)))
     .orderBy(desc(guideSectionVersion.number));
+}
+
+export async function getGuideModule(db: Database, partnershipId: string, moduleId: string): Promise<GuideModuleRow | null> {
+  const rows = await listGuideModules(db, partnershipId);
+  return rows.find((m) => m.id === moduleId) ?? null;
 }
 
 export async function getGuideVersion(db: Database, partnershipId: string, versionId: string): Promise<GuideVersionRow | null> {

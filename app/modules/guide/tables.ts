@@ -39,6 +39,9 @@ export const guideSection = pgTable(
     isDemo: boolean("is_demo").notNull().default(false),
     createdBy: uuid("created_by"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Withdrawn from the guide by an editor: hidden everywhere, its versions kept as history. */
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
+    archivedBy: uuid("archived_by"),
   },
   (t) => [index("guide_section_module_idx").on(t.partnershipId, t.moduleId, t.position)],
 );

@@ -1,7 +1,8 @@
-import { and, desc, eq, max, ne } from "drizzle-orm";
+import { and, desc, eq, isNull, max, ne } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
 import { lockGuideSection } from "./guide-lock.server.ts";
+import { notifyGuideReviewers } from "./notify-reviewers.server.ts";
 import { guideModule, guideReviewComment, guideSection, guideSectionVersion } from "./tables.ts";
 import type { GuideSectionContent, TranslationStatus } from "./vocabulary.ts";
 
@@ -76,6 +77,8 @@ export async function saveGuideDraft(
     content: GuideSectionContent;
     translationStatus: TranslationStatus;
     changeNote: string;
+    /** Set when the draft copies an older version ("restore this version"). */
+    restoredFrom?: { versionId: string; number: number };
   },
 ): Promise<GuideWriteResult> {
   return db.transaction(async (tx) => {
@@ -83,7 +86,7 @@ export async function saveGuideDraft(
     const [section] = await tx
       .select({ id: guideSection.id })
       .from(guideSection)
-      .where(and(eq(guideSection.partnershipId, input.partnershipId), eq(guideSection.id, input.sectionId)))
+      .where(and(eq(guideSection.partnershipId, input.partnershipId), eq(guideSection.id, input.sectionId), isNull(guideSection.archivedAt)))
       .limit(1);
     if (!section) return { status: "not_found" as const };
     const [latest] = await tx
@@ -122,11 +125,16 @@ export async function saveGuideDraft(
       })
       .returning({ id: guideSectionVersion.id });
     await recordAuditEvent(tx, actor, {
-      action: "guide.draft_saved",
+      action: input.restoredFrom ? "guide.restored" : "guide.draft_saved",
       targetType: "guide_section_version",
       targetId: row!.id,
       partnershipId: input.partnershipId,
-      details: { sectionId: section.id, number: latestNumber + 1, translationStatus: input.translationStatus },
+      details: {
+        sectionId: section.id,
+        number: latestNumber + 1,
+        translationStatus: input.translationStatus,
+        ...(input.restoredFrom ? { restoredFrom: input.restoredFrom.versionId, restoredFromNumber: input.restoredFrom.number } : {}),
+      },
     });
     return { status: "ok" as const, id: row!.id };
   });
@@ -140,15 +148,24 @@ export async function saveGuideDraft(
 export async function changeGuideVersionStatus(
   db: Database,
   actor: AuditActor,
-  input: { partnershipId: string; personId: string; versionId: string; to: "in_review" | "published" | "draft" },
+  input: {
+    partnershipId: string;
+    personId: string;
+    versionId: string;
+    to: "in_review" | "published" | "draft";
+    /** Base of the link in the notice sent to the Table's reviewers when a review opens. */
+    publicUrl?: string;
+  },
 ): Promise<GuideWriteResult> {
   return db.transaction(async (tx) => {
     const [probe] = await tx
-      .select({ sectionId: guideSectionVersion.sectionId })
+      .select({ sectionId: guideSectionVersion.sectionId, archivedAt: guideSection.archivedAt })
       .from(guideSectionVersion)
+      .innerJoin(guideSection, eq(guideSection.id, guideSectionVersion.sectionId))
       .where(and(eq(guideSectionVersion.partnershipId, input.partnershipId), eq(guideSectionVersion.id, input.versionId)))
       .limit(1);
     if (!probe) return { status: "not_found" as const };
+    if (probe.archivedAt) return { status: "conflict" as const };
     await lockGuideSection(tx, probe.sectionId);
     const [target] = await tx
       .select({ id: guideSectionVersion.id, status: guideSectionVersion.status, number: guideSectionVersion.number })
@@ -188,6 +205,9 @@ export async function changeGuideVersionStatus(
       partnershipId: input.partnershipId,
       details: { sectionId: probe.sectionId, number: target.number, from: target.status, archived },
     });
+    if (input.to === "in_review") {
+      await notifyGuideReviewers(tx, { partnershipId: input.partnershipId, versionId: target.id, exceptPersonId: input.personId, publicUrl: input.publicUrl ?? "" });
+    }
     return { status: "ok" as const, id: target.id };
   });
 }

@@ -4,7 +4,6 @@ import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.s
 import { listAvailability, listSessions, listTrainers } from "./list-training.server.ts";
 import type { PairInstance } from "./pair-model.ts";
 import { checkTrainerPair, type PairProblem } from "./save-session.server.ts";
-import { solvePairs } from "./solve-pairs.server.ts";
 import { pairProposal, trainingSession } from "./tables.ts";
 import type { PairAssignment } from "./vocabulary.ts";
 
@@ -41,42 +40,6 @@ export async function buildSeasonInstance(db: Database, partnershipId: string, t
       return [a, b, n] as const;
     }),
   };
-}
-
-/**
- * Asks HiGHS for pairs for the season and stores the answer for review. The solve happens
- * before the transaction (in a worker thread, time-limited), so no lock is held meanwhile.
- */
-export async function proposePairs(
-  db: Database,
-  actor: AuditActor,
-  input: { partnershipId: string; personId: string; today: string; timeLimitSeconds?: number },
-): Promise<ProposalRow> {
-  const instance = await buildSeasonInstance(db, input.partnershipId, input.today);
-  const solution = await solvePairs(instance, { timeLimitSeconds: input.timeLimitSeconds ?? 20 });
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(pairProposal)
-      .values({
-        partnershipId: input.partnershipId,
-        status: solution.status === "infeasible" ? "infeasible" : "proposed",
-        requestedBy: input.personId,
-        sessionIds: instance.sessions.map((s) => s.id),
-        assignments: solution.status === "infeasible" ? [] : solution.assignments,
-        reasons: solution.status === "infeasible" ? solution.reasons : [],
-        solverStatus: solution.solverStatus,
-        solveMs: solution.solveMs,
-      })
-      .returning();
-    await recordAuditEvent(tx, actor, {
-      action: "pair_proposal.created",
-      targetType: "pair_proposal",
-      targetId: row!.id,
-      partnershipId: input.partnershipId,
-      details: { sessions: instance.sessions.length, status: row!.status, solveMs: solution.solveMs },
-    });
-    return row!;
-  });
 }
 
 export async function loadProposal(db: Database, partnershipId: string, proposalId?: string): Promise<ProposalRow | null> {

@@ -1,114 +1,179 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
+import { localDate } from "../directory/dates.ts";
+import { readTrainingSettings, type TrainingSettings } from "./training-settings.server.ts";
+import { decideSeat, isRegistrationClosed, registrationClosesOn } from "./mix-rules.ts";
+import { queueTrainingEmail } from "./registration-emails.server.ts";
+import { emailSession, fillSeats, lockSession, personContact, readSession, seatCounts, type LockedSession } from "./seats.server.ts";
 import { trainingRegistration, trainingSession } from "./tables.ts";
-import type { RegistrationStatus } from "./vocabulary.ts";
+import type { RegistrationStatus, WaitReason } from "./vocabulary.ts";
 
-export type RegisterResult = { status: "registered" | "waitlisted" } | { status: "not_found" };
+/**
+ * Who acts: the person themself, their pivot coordinator (nomination), or the training
+ * coordinator. Only the coordinator may still act once registration has closed.
+ */
+export type RegistrationMode = "self" | "nomination" | "coordinator";
 
-/** One registration change at a time per session, so two last-seat requests cannot both win. */
-async function lockSession(tx: Database, sessionId: string) {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`filet.training-session:${sessionId}`}))`);
+export interface RegistrationInput {
+  partnershipId: string;
+  sessionId: string;
+  personId: string;
+  mode?: RegistrationMode;
+  /** The pivot coordinator's person id, for a nomination. */
+  nominatedBy?: string | null;
+  publicUrl?: string;
+  now?: Date;
 }
 
-async function registeredCount(tx: Database, sessionId: string): Promise<number> {
-  const [row] = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(trainingRegistration)
-    .where(and(eq(trainingRegistration.sessionId, sessionId), eq(trainingRegistration.status, "registered")));
-  return row?.n ?? 0;
+export type RegisterResult =
+  | { status: "registered"; reason: null }
+  | { status: "waitlisted"; reason: WaitReason | null }
+  | { status: "closed" }
+  | { status: "not_found" };
+
+export function closesDaysOf(session: Pick<LockedSession, "registrationClosesDays">, settings: TrainingSettings): number {
+  return session.registrationClosesDays ?? settings.registrationClosesDays;
+}
+
+function closedFor(mode: RegistrationMode, session: LockedSession, settings: TrainingSettings, now: Date): boolean {
+  return mode !== "coordinator" && isRegistrationClosed(session.dates[0], closesDaysOf(session, settings), localDate(now));
 }
 
 /**
- * Self-registration (inscription) to an open session: a seat while there is one, otherwise the
- * waiting list. Registering again keeps the current place (a double click is one registration).
+ * Registration (inscription) to an open session: a seat while there is one and the person's
+ * organization holds less than its share, otherwise the waiting list with the reason. Registering
+ * again keeps the current place (a double click is one registration). Confirmation email with the
+ * calendar file when seated.
  */
-export async function registerForSession(
-  db: Database,
-  actor: AuditActor,
-  input: { partnershipId: string; sessionId: string; personId: string },
-): Promise<RegisterResult> {
+export async function registerForSession(db: Database, actor: AuditActor, input: RegistrationInput): Promise<RegisterResult> {
+  const mode = input.mode ?? "self";
+  const now = input.now ?? new Date();
   return db.transaction(async (tx): Promise<RegisterResult> => {
     await lockSession(tx, input.sessionId);
-    const [session] = await tx
-      .select({ capacity: trainingSession.capacity, status: trainingSession.status })
-      .from(trainingSession)
-      .where(and(eq(trainingSession.partnershipId, input.partnershipId), eq(trainingSession.id, input.sessionId)));
+    const session = await readSession(tx, input.partnershipId, input.sessionId);
     if (!session || (session.status !== "open" && session.status !== "full")) return { status: "not_found" };
+    const contact = await personContact(tx, input.partnershipId, input.personId);
+    if (!contact) return { status: "not_found" };
+    const settings = await readTrainingSettings(tx, input.partnershipId);
+    if (closedFor(mode, session, settings, now)) return { status: "closed" };
     const [mine] = await tx
       .select()
       .from(trainingRegistration)
       .where(and(eq(trainingRegistration.sessionId, input.sessionId), eq(trainingRegistration.personId, input.personId)));
-    if (mine && mine.status !== "cancelled") return { status: mine.status };
-    const status: RegistrationStatus = (await registeredCount(tx, input.sessionId)) < session.capacity ? "registered" : "waitlisted";
+    if (mine?.status === "registered") return { status: "registered", reason: null };
+    if (mine?.status === "waitlisted") return { status: "waitlisted", reason: mine.waitReason };
+    const counts = await seatCounts(tx, session.id);
+    const decision = decideSeat({
+      capacity: session.capacity,
+      registered: counts.total,
+      organizationRegistered: contact.organizationId ? (counts.byOrganization.get(contact.organizationId) ?? 0) : 0,
+      hasOrganization: !!contact.organizationId,
+      maxSharePercent: settings.maxOrganizationSharePercent,
+    });
+    const values = {
+      status: decision.status,
+      waitReason: decision.reason,
+      organizationId: contact.organizationId,
+      nominatedBy: mode === "nomination" ? (input.nominatedBy ?? null) : null,
+      completedAt: null,
+      completionMarkedBy: null,
+      reminderSentAt: null,
+    };
     if (mine) {
       // Coming back after cancelling: to the end of the line, like anyone new.
-      await tx.update(trainingRegistration).set({ status, createdAt: new Date(), updatedAt: new Date() }).where(eq(trainingRegistration.id, mine.id));
+      await tx.update(trainingRegistration).set({ ...values, createdAt: now, updatedAt: now }).where(eq(trainingRegistration.id, mine.id));
     } else {
-      await tx.insert(trainingRegistration).values({ partnershipId: input.partnershipId, sessionId: input.sessionId, personId: input.personId, status });
+      await tx.insert(trainingRegistration).values({ partnershipId: input.partnershipId, sessionId: input.sessionId, personId: input.personId, ...values });
     }
     await recordAuditEvent(tx, actor, {
-      action: `training_registration.${status}`,
+      action: `training_registration.${decision.status}`,
       targetType: "training_session",
       targetId: input.sessionId,
       partnershipId: input.partnershipId,
-      details: { personId: input.personId },
+      details: { personId: input.personId, mode, reason: decision.reason },
     });
-    return { status };
+    await queueTrainingEmail(tx, {
+      to: contact.email,
+      kind: decision.status,
+      session: emailSession(session),
+      publicUrl: input.publicUrl ?? "",
+      reason: decision.reason,
+      nominated: mode === "nomination",
+    });
+    return decision.status === "registered" ? { status: "registered", reason: null } : { status: "waitlisted", reason: decision.reason };
   });
 }
 
-/** Cancels one's registration; a freed seat goes to the first person waiting. */
+/** Cancels a registration (or a place in line); a freed seat goes to the first person waiting who fits the mix. */
 export async function cancelRegistration(
   db: Database,
   actor: AuditActor,
-  input: { partnershipId: string; sessionId: string; personId: string },
-): Promise<{ status: "cancelled"; promotedPersonId: string | null } | { status: "not_found" }> {
+  input: RegistrationInput,
+): Promise<{ status: "cancelled"; promotedPersonIds: string[] } | { status: "closed" } | { status: "not_found" }> {
+  const mode = input.mode ?? "self";
+  const now = input.now ?? new Date();
   return db.transaction(async (tx) => {
     await lockSession(tx, input.sessionId);
-    const [session] = await tx
-      .select({ capacity: trainingSession.capacity })
-      .from(trainingSession)
-      .where(and(eq(trainingSession.partnershipId, input.partnershipId), eq(trainingSession.id, input.sessionId)));
+    const session = await readSession(tx, input.partnershipId, input.sessionId);
     if (!session) return { status: "not_found" as const };
-    const cancelled = await tx
-      .update(trainingRegistration)
-      .set({ status: "cancelled", updatedAt: new Date() })
+    const settings = await readTrainingSettings(tx, input.partnershipId);
+    if (closedFor(mode, session, settings, now)) return { status: "closed" as const };
+    const [cancelled] = await tx
+      .select({ id: trainingRegistration.id, status: trainingRegistration.status })
+      .from(trainingRegistration)
       .where(
         and(
           eq(trainingRegistration.sessionId, input.sessionId),
           eq(trainingRegistration.personId, input.personId),
           inArray(trainingRegistration.status, ["registered", "waitlisted"]),
         ),
-      )
-      .returning({ id: trainingRegistration.id });
-    if (cancelled.length === 0) return { status: "not_found" as const };
-    let promotedPersonId: string | null = null;
-    if ((await registeredCount(tx, input.sessionId)) < session.capacity) {
-      const [next] = await tx
-        .select()
-        .from(trainingRegistration)
-        .where(and(eq(trainingRegistration.sessionId, input.sessionId), eq(trainingRegistration.status, "waitlisted")))
-        .orderBy(asc(trainingRegistration.createdAt), asc(trainingRegistration.id))
-        .limit(1);
-      if (next) {
-        await tx.update(trainingRegistration).set({ status: "registered", updatedAt: new Date() }).where(eq(trainingRegistration.id, next.id));
-        promotedPersonId = next.personId;
-      }
+      );
+    if (!cancelled) return { status: "not_found" as const };
+    await tx
+      .update(trainingRegistration)
+      .set({ status: "cancelled", waitReason: null, completedAt: null, completionMarkedBy: null, updatedAt: now })
+      .where(eq(trainingRegistration.id, cancelled.id));
+    const contact = await personContact(tx, input.partnershipId, input.personId);
+    if (contact) {
+      await queueTrainingEmail(tx, {
+        to: contact.email,
+        kind: "registration_cancelled",
+        session: emailSession(session),
+        publicUrl: input.publicUrl ?? "",
+        seat: cancelled.status === "registered",
+      });
     }
+    const promotedPersonIds = await fillSeats(tx, session, { maxOrganizationSharePercent: settings.maxOrganizationSharePercent, publicUrl: input.publicUrl ?? "" });
     await recordAuditEvent(tx, actor, {
       action: "training_registration.cancelled",
       targetType: "training_session",
       targetId: input.sessionId,
       partnershipId: input.partnershipId,
-      details: { personId: input.personId, promotedPersonId },
+      details: { personId: input.personId, mode, promotedPersonIds },
     });
-    return { status: "cancelled" as const, promotedPersonId };
+    return { status: "cancelled" as const, promotedPersonIds };
   });
 }
 
-/** Open sessions of the Table with seats taken and the person's own status. */
-export async function listOpenSessionsFor(db: Database, partnershipId: string, personId: string) {
+export interface OpenSessionForPerson {
+  id: string;
+  dates: string[];
+  place: string;
+  online: boolean;
+  language: "fr" | "en";
+  capacity: number;
+  taken: number;
+  waiting: number;
+  closesOn: string;
+  closed: boolean;
+  mine: RegistrationStatus | null;
+  mineReason: WaitReason | null;
+}
+
+/** Open sessions of the Table with seats taken, the closing date and the person's own status. */
+export async function listOpenSessionsFor(db: Database, partnershipId: string, personId: string, now: Date = new Date()): Promise<OpenSessionForPerson[]> {
+  const settings = await readTrainingSettings(db, partnershipId);
   const sessions = await db
     .select()
     .from(trainingSession)
@@ -117,10 +182,13 @@ export async function listOpenSessionsFor(db: Database, partnershipId: string, p
   const registrations = ids.length
     ? await db.select().from(trainingRegistration).where(and(eq(trainingRegistration.partnershipId, partnershipId), inArray(trainingRegistration.sessionId, ids)))
     : [];
+  const today = localDate(now);
   return sessions
     .sort((a, b) => (a.dates[0] ?? "").localeCompare(b.dates[0] ?? ""))
     .map((s) => {
       const here = registrations.filter((r) => r.sessionId === s.id);
+      const mine = here.find((r) => r.personId === personId && r.status !== "cancelled");
+      const closesDays = closesDaysOf(s, settings);
       return {
         id: s.id,
         dates: s.dates,
@@ -129,7 +197,11 @@ export async function listOpenSessionsFor(db: Database, partnershipId: string, p
         language: s.language,
         capacity: s.capacity,
         taken: here.filter((r) => r.status === "registered").length,
-        mine: (here.find((r) => r.personId === personId && r.status !== "cancelled")?.status ?? null) as RegistrationStatus | null,
+        waiting: here.filter((r) => r.status === "waitlisted").length,
+        closesOn: s.dates[0] ? registrationClosesOn(s.dates[0], closesDays) : "",
+        closed: isRegistrationClosed(s.dates[0], closesDays, today),
+        mine: (mine?.status ?? null) as RegistrationStatus | null,
+        mineReason: mine?.waitReason ?? null,
       };
     });
 }

@@ -4,6 +4,7 @@ import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.s
 import { person } from "../identity/tables.ts";
 import { trainerProfile, trainingProgram, trainingSession } from "./tables.ts";
 import type { SessionInput } from "./session-schema.ts";
+import { afterSessionSaved, sessionBeforeSave } from "./session-notices.server.ts";
 
 export type PairProblem = "training.pair.sameOrganization" | "training.pair.sameTrainer" | "training.pair.unknownTrainer";
 
@@ -91,8 +92,11 @@ export async function updateTrainingSession(
   sessionId: string,
   version: number,
   input: SessionInput,
+  options: { publicUrl?: string } = {},
 ): Promise<SaveSessionResult> {
   return db.transaction(async (tx) => {
+    // Registrations wait while the session changes; participants are told after (same transaction).
+    const before = await sessionBeforeSave(tx, partnershipId, sessionId);
     const refused = await checkReferences(tx, partnershipId, input);
     if (refused) return refused;
     const updated = await tx
@@ -114,6 +118,7 @@ export async function updateTrainingSession(
       partnershipId,
       details: { status: input.status, trainers: [input.trainerAId, input.trainerBId] },
     });
+    if (before) await afterSessionSaved(tx, actor, before, options.publicUrl ?? "");
     return { status: "ok" as const, id: sessionId };
   });
 }

@@ -4,12 +4,15 @@ import { organization, partnership } from "../governance/tables.ts";
 import { person } from "../identity/tables.ts";
 import {
   proposalStatuses,
+  attendanceStatuses,
   registrationStatuses,
   sessionLanguages,
   sessionStatuses,
   type Infeasibility,
   type PairAssignment,
   type ProgramDay,
+  type ProposalProgress,
+  waitReasons,
 } from "./vocabulary.ts";
 
 export { proposalStatuses, registrationStatuses, sessionLanguages, sessionStatuses } from "./vocabulary.ts";
@@ -87,6 +90,10 @@ export const trainingSession = pgTable(
     trainerBId: uuid("trainer_b_id").references(() => trainerProfile.id),
     observerPersonId: uuid("observer_person_id").references(() => person.id),
     notes: text("notes").notNull().default(""),
+    /** Registration closes this many days before the first day; null = the Table's setting. */
+    registrationClosesDays: integer("registration_closes_days"),
+    /** iCalendar SEQUENCE of the session's event: raised when its dates or place change. */
+    calendarSequence: integer("calendar_sequence").notNull().default(0),
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -132,6 +139,10 @@ export const pairProposal = pgTable(
     reasons: jsonb("reasons").$type<Infeasibility[]>().notNull().default([]),
     solverStatus: text("solver_status").notNull().default(""),
     solveMs: integer("solve_ms").notNull().default(0),
+    /** While queued or solving: the phase, time spent and (once HiGHS has pairs) the gap. */
+    progress: jsonb("progress").$type<ProposalProgress>().notNull().default({ phase: "queued", elapsedMs: 0, gap: null, incumbent: null, bound: null }),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     appliedAt: timestamp("applied_at", { withTimezone: true }),
@@ -154,8 +165,38 @@ export const trainingRegistration = pgTable(
       .notNull()
       .references(() => person.id),
     status: text("status", { enum: registrationStatuses }).notNull(),
+    /** The organization the seat counts for in the mix (the person's organization when registering). */
+    organizationId: uuid("organization_id").references(() => organization.id),
+    /** Set when a pivot coordinator nominated the person rather than the person registering. */
+    nominatedBy: uuid("nominated_by").references(() => person.id),
+    /** Why the person waits: "capacity" (session full) or "organization_cap" (mix rule). */
+    waitReason: text("wait_reason", { enum: waitReasons }),
+    /** Completion of the training (both days attended, or marked by the coordinator): certificates need it. */
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+    /** Set when the coordinator marked the training completed despite a partial day (kept over attendance). */
+    completionMarkedBy: uuid("completion_marked_by").references(() => person.id),
+    /** The reminder email before the first day was queued (sent once). */
+    reminderSentAt: timestamp("reminder_sent_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("training_registration_person_idx").on(t.sessionId, t.personId), index("training_registration_session_idx").on(t.sessionId, t.status)],
+);
+
+/** Attendance (présence) of one registered participant on one day of the session (0 = day 1). */
+export const trainingAttendance = pgTable(
+  "training_attendance",
+  {
+    partnershipId: uuid("partnership_id")
+      .notNull()
+      .references(() => partnership.id),
+    registrationId: uuid("registration_id")
+      .notNull()
+      .references(() => trainingRegistration.id),
+    dayIndex: integer("day_index").notNull(),
+    status: text("status", { enum: attendanceStatuses }).notNull(),
+    recordedBy: uuid("recorded_by").references(() => person.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.registrationId, t.dayIndex] }), check("training_attendance_day", sql`${t.dayIndex} >= 0`)],
 );

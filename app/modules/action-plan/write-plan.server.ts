@@ -1,0 +1,211 @@
+import { and, count, eq, inArray, sql } from "drizzle-orm";
+import type { Database } from "../db/client.server.ts";
+import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
+import { organization } from "../governance/tables.ts";
+import type { ActionInput, IndicatorInput, ObjectiveInput, PlanInput } from "./plan-schema.ts";
+import { actionPlan, actionPlanAction, actionPlanActionOrganization, actionPlanIndicator, actionPlanObjective } from "./tables.ts";
+
+export type WriteResult = { status: "ok"; id: string } | { status: "not_found" } | { status: "conflict" } | { status: "invalid"; field: string; message: string };
+
+/** A new (empty) plan for a year; one per Table and year. */
+export async function createPlan(db: Database, actor: AuditActor, partnershipId: string, input: PlanInput): Promise<WriteResult> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(actionPlan)
+      .values({ partnershipId, year: input.year, title: input.title, summary: input.summary })
+      .onConflictDoNothing()
+      .returning({ id: actionPlan.id });
+    if (!row) return { status: "invalid", field: "year", message: "actionPlan.plan.yearTaken" } as const;
+    await recordAuditEvent(tx, actor, { action: "action_plan.created", targetType: "action_plan", targetId: row.id, partnershipId, details: { year: input.year } });
+    return { status: "ok", id: row.id } as const;
+  });
+}
+
+export async function updatePlanHeader(
+  db: Database,
+  actor: AuditActor,
+  partnershipId: string,
+  planId: string,
+  version: number,
+  input: Omit<PlanInput, "year">,
+): Promise<WriteResult> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(actionPlan)
+      .set({ title: input.title, summary: input.summary, version: sql`${actionPlan.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(actionPlan.id, planId), eq(actionPlan.partnershipId, partnershipId), eq(actionPlan.version, version)))
+      .returning({ id: actionPlan.id });
+    if (!row) return { status: "conflict" } as const;
+    await recordAuditEvent(tx, actor, { action: "action_plan.updated", targetType: "action_plan", targetId: planId, partnershipId });
+    return { status: "ok", id: planId } as const;
+  });
+}
+
+async function nextPosition(tx: Database, table: typeof actionPlanObjective | typeof actionPlanAction | typeof actionPlanIndicator, planId: string) {
+  const [row] = await tx.select({ n: count() }).from(table).where(eq(table.planId, planId));
+  return row?.n ?? 0;
+}
+
+export async function saveObjective(
+  db: Database,
+  actor: AuditActor,
+  partnershipId: string,
+  planId: string,
+  objectiveId: string | null,
+  input: ObjectiveInput,
+): Promise<WriteResult> {
+  return db.transaction(async (tx) => {
+    let id = objectiveId;
+    if (id) {
+      const [row] = await tx
+        .update(actionPlanObjective)
+        .set({ title: input.title, description: input.description, updatedAt: new Date() })
+        .where(and(eq(actionPlanObjective.id, id), eq(actionPlanObjective.planId, planId), eq(actionPlanObjective.partnershipId, partnershipId)))
+        .returning({ id: actionPlanObjective.id });
+      if (!row) return { status: "not_found" } as const;
+    } else {
+      const position = await nextPosition(tx, actionPlanObjective, planId);
+      const [row] = await tx
+        .insert(actionPlanObjective)
+        .values({ partnershipId, planId, position, title: input.title, description: input.description })
+        .returning({ id: actionPlanObjective.id });
+      id = row!.id;
+    }
+    await recordAuditEvent(tx, actor, {
+      action: objectiveId ? "action_plan.objective_updated" : "action_plan.objective_added",
+      targetType: "action_plan_objective",
+      targetId: id,
+      partnershipId,
+      details: { planId },
+    });
+    return { status: "ok", id } as const;
+  });
+}
+
+async function objectiveOfPlan(tx: Database, partnershipId: string, planId: string, objectiveId: string) {
+  const [row] = await tx
+    .select({ id: actionPlanObjective.id })
+    .from(actionPlanObjective)
+    .where(and(eq(actionPlanObjective.id, objectiveId), eq(actionPlanObjective.planId, planId), eq(actionPlanObjective.partnershipId, partnershipId)));
+  return !!row;
+}
+
+export async function saveAction(
+  db: Database,
+  actor: AuditActor,
+  partnershipId: string,
+  planId: string,
+  actionId: string | null,
+  input: ActionInput,
+): Promise<WriteResult> {
+  return db.transaction(async (tx) => {
+    if (!(await objectiveOfPlan(tx, partnershipId, planId, input.objectiveId))) return { status: "invalid", field: "objectiveId", message: "form.invalid" } as const;
+    const orgIds = [...new Set(input.organizationIds.map((o) => o.toLowerCase()))];
+    if (orgIds.length) {
+      const found = await tx
+        .select({ id: organization.id })
+        .from(organization)
+        .where(and(eq(organization.partnershipId, partnershipId), inArray(organization.id, orgIds)));
+      if (found.length !== orgIds.length) return { status: "invalid", field: "organizationIds", message: "form.invalid" } as const;
+    }
+    const values = {
+      objectiveId: input.objectiveId,
+      title: input.title,
+      description: input.description,
+      startsOn: input.startsOn,
+      endsOn: input.endsOn,
+      status: input.status,
+      progress: input.status === "done" ? 100 : input.progress,
+    };
+    let id = actionId;
+    if (id) {
+      const [row] = await tx
+        .update(actionPlanAction)
+        .set({ ...values, updatedAt: new Date() })
+        .where(and(eq(actionPlanAction.id, id), eq(actionPlanAction.planId, planId), eq(actionPlanAction.partnershipId, partnershipId)))
+        .returning({ id: actionPlanAction.id });
+      if (!row) return { status: "not_found" } as const;
+      await tx.delete(actionPlanActionOrganization).where(eq(actionPlanActionOrganization.actionId, id));
+    } else {
+      const position = await nextPosition(tx, actionPlanAction, planId);
+      const [row] = await tx.insert(actionPlanAction).values({ ...values, partnershipId, planId, position }).returning({ id: actionPlanAction.id });
+      id = row!.id;
+    }
+    if (orgIds.length) {
+      await tx.insert(actionPlanActionOrganization).values(orgIds.map((organizationId) => ({ partnershipId, actionId: id, organizationId })));
+    }
+    await recordAuditEvent(tx, actor, {
+      action: actionId ? "action_plan.action_updated" : "action_plan.action_added",
+      targetType: "action_plan_action",
+      targetId: id,
+      partnershipId,
+      details: { planId, status: input.status, progress: values.progress },
+    });
+    return { status: "ok", id } as const;
+  });
+}
+
+export async function saveIndicator(
+  db: Database,
+  actor: AuditActor,
+  partnershipId: string,
+  planId: string,
+  indicatorId: string | null,
+  input: IndicatorInput,
+): Promise<WriteResult> {
+  return db.transaction(async (tx) => {
+    if (!(await objectiveOfPlan(tx, partnershipId, planId, input.objectiveId))) return { status: "invalid", field: "objectiveId", message: "form.invalid" } as const;
+    const values = { objectiveId: input.objectiveId, label: input.label, unit: input.unit, target: input.target, actual: input.actual };
+    let id = indicatorId;
+    if (id) {
+      const [row] = await tx
+        .update(actionPlanIndicator)
+        .set({ ...values, updatedAt: new Date() })
+        .where(and(eq(actionPlanIndicator.id, id), eq(actionPlanIndicator.planId, planId), eq(actionPlanIndicator.partnershipId, partnershipId)))
+        .returning({ id: actionPlanIndicator.id });
+      if (!row) return { status: "not_found" } as const;
+    } else {
+      const position = await nextPosition(tx, actionPlanIndicator, planId);
+      const [row] = await tx.insert(actionPlanIndicator).values({ ...values, partnershipId, planId, position }).returning({ id: actionPlanIndicator.id });
+      id = row!.id;
+    }
+    await recordAuditEvent(tx, actor, {
+      action: indicatorId ? "action_plan.indicator_updated" : "action_plan.indicator_added",
+      targetType: "action_plan_indicator",
+      targetId: id,
+      partnershipId,
+      details: { planId, target: input.target, actual: input.actual },
+    });
+    return { status: "ok", id } as const;
+  });
+}
+
+const removable = { objective: actionPlanObjective, action: actionPlanAction, indicator: actionPlanIndicator } as const;
+export type RemovableKind = keyof typeof removable;
+
+/** Deletes an objective (with its actions and indicators), an action or an indicator of the plan. */
+export async function deletePlanItem(
+  db: Database,
+  actor: AuditActor,
+  partnershipId: string,
+  planId: string,
+  kind: RemovableKind,
+  id: string,
+): Promise<WriteResult> {
+  const table = removable[kind];
+  return db.transaction(async (tx) => {
+    if (kind === "objective") {
+      // An objective is removed once emptied, so a click cannot wipe a year of work.
+      const [a] = await tx.select({ n: count() }).from(actionPlanAction).where(and(eq(actionPlanAction.objectiveId, id), eq(actionPlanAction.partnershipId, partnershipId)));
+      const [i] = await tx.select({ n: count() }).from(actionPlanIndicator).where(and(eq(actionPlanIndicator.objectiveId, id), eq(actionPlanIndicator.partnershipId, partnershipId)));
+      if ((a?.n ?? 0) + (i?.n ?? 0) > 0) return { status: "invalid", field: "objective", message: "actionPlan.objective.notEmpty" } as const;
+    }
+    const rows = await tx
+      .delete(table)
+      .where(and(eq(table.id, id), eq(table.planId, planId), eq(table.partnershipId, partnershipId)))
+      .returning({ id: table.id });
+    if (rows.length === 0) return { status: "not_found" } as const;
+    await recordAuditEvent(tx, actor, { action: `action_plan.${kind}_deleted`, targetType: `action_plan_${kind}`, targetId: id, partnershipId, details: { planId } });
+    return { status: "ok", id } as const;
+  });
+}

@@ -1,0 +1,45 @@
+import { index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { organization, partnership } from "../governance/tables.ts";
+import { person } from "../identity/tables.ts";
+import { announcementAudiences } from "./vocabulary.ts";
+
+export { announcementAudiences } from "./vocabulary.ts";
+
+/** A message posted to the Table, to all pivots, or to one organization. */
+export const announcement = pgTable(
+  "announcement",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    partnershipId: uuid("partnership_id")
+      .notNull()
+      .references(() => partnership.id),
+    authorPersonId: uuid("author_person_id")
+      .notNull()
+      .references(() => person.id),
+    audience: text("audience", { enum: announcementAudiences }).notNull(),
+    /** For "organization" and "organization_pivots". */
+    organizationId: uuid("organization_id").references(() => organization.id),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("announcement_partnership_idx").on(t.partnershipId, t.createdAt)],
+);
+
+/** The recipients resolved when posting, and when each one read it. */
+export const announcementRecipient = pgTable(
+  "announcement_recipient",
+  {
+    partnershipId: uuid("partnership_id")
+      .notNull()
+      .references(() => partnership.id),
+    announcementId: uuid("announcement_id")
+      .notNull()
+      .references(() => announcement.id, { onDelete: "cascade" }),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => person.id),
+    readAt: timestamp("read_at", { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.announcementId, t.personId] }), index("announcement_recipient_person_idx").on(t.personId, t.readAt)],
+);

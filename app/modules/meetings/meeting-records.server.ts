@@ -1,0 +1,148 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { Database } from "../db/client.server.ts";
+import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
+import { canManageMeeting, type MeetingAccess } from "./meeting-access.server.ts";
+import { invitedPersonIds, queueMeetingNotice } from "./meeting-emails.server.ts";
+import { meeting, meetingAgendaItem, meetingDecision, meetingGuest, meetingInvitation } from "./tables.ts";
+import type { AttendanceValue, MeetingStatus, RsvpAnswer } from "./vocabulary.ts";
+
+/** "ok", or why the change is refused (an i18n key, or not_found for what the person may not touch). */
+export type RecordResult = { status: "ok" } | { status: "refused"; message: string; vars?: Record<string, string | number> } | { status: "not_found" };
+
+type Meeting = typeof meeting.$inferSelect;
+
+async function managed(tx: Database, access: MeetingAccess, meetingId: string, allowed: MeetingStatus[]): Promise<Meeting | RecordResult> {
+  const [m] = await tx.select().from(meeting).where(and(eq(meeting.partnershipId, access.partnershipId), eq(meeting.id, meetingId))).for("update");
+  if (!m || !canManageMeeting(access, m)) return { status: "not_found" };
+  if (!allowed.includes(m.status)) return { status: "refused", message: "meetings.refused.status" };
+  return m;
+}
+const isMeeting = (v: Meeting | RecordResult): v is Meeting => "kind" in v;
+
+async function audit(tx: Database, actor: AuditActor, m: Meeting, action: string, details: Record<string, unknown> = {}) {
+  await recordAuditEvent(tx, actor, {
+    action,
+    targetType: "meeting",
+    targetId: m.id,
+    partnershipId: m.partnershipId,
+    organizationId: m.organizationId,
+    details,
+  });
+}
+
+/** The invited person's own answer (yes / no / maybe). */
+export async function answerInvitation(db: Database, actor: AuditActor, access: MeetingAccess, meetingId: string, answer: RsvpAnswer): Promise<RecordResult> {
+  return db.transaction(async (tx) => {
+    const [m] = await tx.select().from(meeting).where(and(eq(meeting.partnershipId, access.partnershipId), eq(meeting.id, meetingId)));
+    if (!m) return { status: "not_found" as const };
+    if (m.status !== "planned") return { status: "refused" as const, message: "meetings.refused.status" };
+    const updated = await tx
+      .update(meetingInvitation)
+      .set({ rsvp: answer, answeredAt: new Date() })
+      .where(and(eq(meetingInvitation.meetingId, meetingId), eq(meetingInvitation.personId, access.personId)))
+      .returning({ personId: meetingInvitation.personId });
+    if (updated.length === 0) return { status: "not_found" as const };
+    await audit(tx, actor, m, "meeting.rsvp", { answer });
+    return { status: "ok" as const };
+  });
+}
+
+/** planned → held: attendance and minutes can be written. */
+export async function startMeeting(db: Database, actor: AuditActor, access: MeetingAccess, meetingId: string): Promise<RecordResult> {
+  return db.transaction(async (tx) => {
+    const m = await managed(tx, access, meetingId, ["planned"]);
+    if (!isMeeting(m)) return m;
+    await tx.update(meeting).set({ status: "held", version: sql`${meeting.version} + 1`, updatedAt: new Date() }).where(eq(meeting.id, m.id));
+    await audit(tx, actor, m, "meeting.held");
+    return { status: "ok" as const };
+  });
+}
+
+export async function recordAttendance(
+  db: Database,
+  actor: AuditActor,
+  access: MeetingAccess,
+  meetingId: string,
+  input: { entries: { personId: string; attendance: AttendanceValue | null }[]; guests: string[] },
+): Promise<RecordResult> {
+  return db.transaction(async (tx) => {
+    const m = await managed(tx, access, meetingId, ["held"]);
+    if (!isMeeting(m)) return m;
+    const invited = new Set(await invitedPersonIds(tx, m.id));
+    if (input.entries.some((e) => !invited.has(e.personId))) return { status: "refused" as const, message: "form.invalid" };
+    for (const e of input.entries) {
+      await tx.update(meetingInvitation).set({ attendance: e.attendance }).where(and(eq(meetingInvitation.meetingId, m.id), eq(meetingInvitation.personId, e.personId)));
+    }
+    await tx.delete(meetingGuest).where(eq(meetingGuest.meetingId, m.id));
+    for (const name of input.guests) await tx.insert(meetingGuest).values({ partnershipId: m.partnershipId, meetingId: m.id, name });
+    await audit(tx, actor, m, "meeting.attendance_recorded", {
+      present: input.entries.filter((e) => e.attendance === "present").length,
+      guests: input.guests.length,
+    });
+    return { status: "ok" as const };
+  });
+}
+
+export async function saveItemMinutes(db: Database, actor: AuditActor, access: MeetingAccess, meetingId: string, itemId: string, minutes: string): Promise<RecordResult> {
+  return db.transaction(async (tx) => {
+    const m = await managed(tx, access, meetingId, ["held"]);
+    if (!isMeeting(m)) return m;
+    const rows = await tx
+      .update(meetingAgendaItem)
+      .set({ minutes })
+      .where(and(eq(meetingAgendaItem.meetingId, m.id), eq(meetingAgendaItem.id, itemId)))
+      .returning({ id: meetingAgendaItem.id });
+    if (rows.length === 0) return { status: "not_found" as const };
+    await audit(tx, actor, m, "meeting.minutes_saved", { itemId, length: minutes.length });
+    return { status: "ok" as const };
+  });
+}
+
+export async function addDecision(db: Database, actor: AuditActor, access: MeetingAccess, meetingId: string, itemId: string | null, text: string): Promise<RecordResult> {
+  return db.transaction(async (tx) => {
+    const m = await managed(tx, access, meetingId, ["held"]);
+    if (!isMeeting(m)) return m;
+    if (itemId) {
+      const [item] = await tx.select({ id: meetingAgendaItem.id }).from(meetingAgendaItem).where(and(eq(meetingAgendaItem.meetingId, m.id), eq(meetingAgendaItem.id, itemId)));
+      if (!item) return { status: "not_found" as const };
+    }
+    const [d] = await tx
+      .insert(meetingDecision)
+      .values({ partnershipId: m.partnershipId, meetingId: m.id, agendaItemId: itemId, text, createdByPersonId: access.personId })
+      .returning({ id: meetingDecision.id });
+    await audit(tx, actor, m, "meeting.decision_recorded", { decisionId: d!.id, itemId });
+    return { status: "ok" as const };
+  });
+}
+
+/** held → closed, only with minutes for every agenda item; the invited people are told (a link). */
+export async function closeMeeting(db: Database, actor: AuditActor, access: MeetingAccess, meetingId: string, publicUrl: string): Promise<RecordResult> {
+  return db.transaction(async (tx) => {
+    const m = await managed(tx, access, meetingId, ["held"]);
+    if (!isMeeting(m)) return m;
+    const items = await tx.select({ title: meetingAgendaItem.title, minutes: meetingAgendaItem.minutes }).from(meetingAgendaItem).where(eq(meetingAgendaItem.meetingId, m.id)).orderBy(asc(meetingAgendaItem.position));
+    const missing = items.filter((i) => i.minutes.trim() === "").map((i) => i.title);
+    if (items.length === 0) return { status: "refused" as const, message: "meetings.close.noAgenda" };
+    if (missing.length) return { status: "refused" as const, message: "meetings.close.missingMinutes", vars: { items: missing.join(" ; ") } };
+    await tx.update(meeting).set({ status: "closed", closedAt: new Date(), version: sql`${meeting.version} + 1`, updatedAt: new Date() }).where(eq(meeting.id, m.id));
+    const sent = await queueMeetingNotice(tx, m, "minutes", await invitedPersonIds(tx, m.id), publicUrl);
+    await audit(tx, actor, m, "meeting.closed", { emails: sent });
+    return { status: "ok" as const };
+  });
+}
+
+/** planned → cancelled; every invited person gets a CANCEL for their calendar. */
+export async function cancelMeeting(db: Database, actor: AuditActor, access: MeetingAccess, meetingId: string, publicUrl: string): Promise<RecordResult> {
+  return db.transaction(async (tx) => {
+    const m = await managed(tx, access, meetingId, ["planned"]);
+    if (!isMeeting(m)) return m;
+    const [updated] = await tx
+      .update(meeting)
+      .set({ status: "cancelled", cancelledAt: new Date(), sequence: sql`${meeting.sequence} + 1`, version: sql`${meeting.version} + 1`, updatedAt: new Date() })
+      .where(eq(meeting.id, m.id))
+      .returning();
+    const sent = await queueMeetingNotice(tx, updated!, "cancellation", await invitedPersonIds(tx, m.id), publicUrl);
+    await audit(tx, actor, m, "meeting.cancelled", { emails: sent });
+    return { status: "ok" as const };
+  });
+}

@@ -1,0 +1,45 @@
+// Plain data, free of the ORM, so that route components may import it.
+
+/** Built-in meeting kinds; a Table may add its own (partnership settings `meetingKinds`). */
+export const builtInMeetingKinds = [
+  "table", // rencontre de la Table
+  "regional_pivots", // rencontre régionale des intervenant·es pivots
+  "org_followup", // suivi des pivots au sein d'une organisation (visible de cette organisation seulement)
+  "trainers", // coordination des formateurs
+] as const;
+export type BuiltInMeetingKind = (typeof builtInMeetingKinds)[number];
+
+/** The one kind scoped to an organization. */
+export const FOLLOWUP_KIND = "org_followup";
+
+export const meetingStatuses = [
+  "planned", // planifiée
+  "held", // tenue : présences et compte rendu en cours
+  "closed", // close : compte rendu diffusé
+  "cancelled", // annulée
+] as const;
+export type MeetingStatus = (typeof meetingStatuses)[number];
+
+export const rsvpAnswers = ["yes", "no", "maybe"] as const;
+export type RsvpAnswer = (typeof rsvpAnswers)[number];
+
+export const attendanceValues = ["present", "excused", "absent"] as const;
+export type AttendanceValue = (typeof attendanceValues)[number];
+
+/** A kind a Table added in its settings. */
+export interface CustomMeetingKind {
+  key: string;
+  labelFr: string;
+  labelEn: string;
+}
+
+/** The invitation shortcut offered for a kind ("invite all delegates", "all pivots"…). */
+export const inviteShortcuts = ["delegates", "pivots", "trainers", "organization"] as const;
+export type InviteShortcut = (typeof inviteShortcuts)[number];
+
+export function shortcutFor(kind: string): InviteShortcut {
+  if (kind === "regional_pivots") return "pivots";
+  if (kind === "trainers") return "trainers";
+  if (kind === FOLLOWUP_KIND) return "organization";
+  return "delegates";
+}

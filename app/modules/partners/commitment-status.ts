@@ -1,0 +1,27 @@
+import { COMMITMENT_DUE_DAYS, type CommitmentStatus } from "./vocabulary.ts";
+
+/** Whole days from `today` to `date` (both YYYY-MM-DD); negative when `date` is past. */
+export function daysUntil(date: string, today: string): number {
+  return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+}
+
+/** The date `days` after a YYYY-MM-DD date. */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * An organization's commitment status on `today`, from the commitment in force that ends
+ * last (null: never signed, or none covering today):
+ * - signed: in force and ending in more than `dueDays` days;
+ * - due: in force and ending within `dueDays` days (renewal to prepare);
+ * - late: the last commitment has ended, or the organization never signed.
+ */
+export function commitmentStatus(
+  latest: { startsOn: string; endsOn: string } | null,
+  today: string,
+  dueDays = COMMITMENT_DUE_DAYS,
+): CommitmentStatus {
+  if (!latest || latest.endsOn < today) return "late";
+  return daysUntil(latest.endsOn, today) <= dueDays ? "due" : "signed";
+}

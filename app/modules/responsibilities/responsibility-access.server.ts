@@ -1,0 +1,53 @@
+import { and, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import type { Database } from "../db/client.server.ts";
+import { invitedTo, type MeetingAccess } from "../meetings/meeting-access.server.ts";
+import { responsibility } from "./tables.ts";
+
+const never = sql`false`;
+
+/**
+ * The responsibilities a person sees (always inside the Table): Table-wide ones for those who see
+ * every Table meeting, their organization's own (organization-only) ones, the ones they own or
+ * their organization owns, the ones they created, and those of a meeting they were invited to.
+ */
+export function visibleResponsibilities(db: Database, access: MeetingAccess): SQL {
+  return and(
+    eq(responsibility.partnershipId, access.partnershipId),
+    or(
+      access.viewAll ? isNull(responsibility.scopeOrganizationId) : never,
+      access.followupOrgs.length ? inArray(responsibility.scopeOrganizationId, access.followupOrgs) : never,
+      eq(responsibility.ownerPersonId, access.personId),
+      access.ownOrgIds.length ? inArray(responsibility.ownerOrganizationId, access.ownOrgIds) : never,
+      eq(responsibility.createdByPersonId, access.personId),
+      invitedTo(db, responsibility.meetingId, access.personId),
+    ),
+  ) as SQL;
+}
+
+/** "Mine": owned by me, or by my organization. */
+export function mineWhere(access: MeetingAccess): SQL {
+  return or(
+    eq(responsibility.ownerPersonId, access.personId),
+    access.ownOrgIds.length ? inArray(responsibility.ownerOrganizationId, access.ownOrgIds) : never,
+  ) as SQL;
+}
+
+interface Scoped {
+  scopeOrganizationId: string | null;
+  createdByPersonId: string | null;
+  ownerPersonId: string | null;
+  ownerOrganizationId: string | null;
+}
+
+/** Edit what / owner / due date: its creator, or who manages meetings of its scope. */
+export function canEditResponsibility(access: MeetingAccess, r: Scoped): boolean {
+  if (r.createdByPersonId === access.personId) return true;
+  return r.scopeOrganizationId ? access.manageFollowupOrgs.includes(r.scopeOrganizationId) : access.manageAll;
+}
+
+/** Update the status and comment: editors, the owner, and for an organization owner its delegates and pivot coordinator. */
+export function canUpdateResponsibility(access: MeetingAccess, r: Scoped): boolean {
+  if (canEditResponsibility(access, r)) return true;
+  if (r.ownerPersonId === access.personId) return true;
+  return !!r.ownerOrganizationId && access.answerForOrgIds.includes(r.ownerOrganizationId);
+}

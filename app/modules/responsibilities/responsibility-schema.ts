@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { optionalId, optionalText, requiredText } from "../governance/form-fields.ts";
+import { responsibilityStatuses } from "./vocabulary.ts";
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const OWNER = /^(person|organization):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What, who (one select: "person:<id>" or "organization:<id>"), by when, and an optional objective. */
+export const responsibilitySchema = z
+  .object({
+    what: requiredText(500),
+    owner: z.string().regex(OWNER, "responsibilities.form.ownerRequired"),
+    dueOn: z
+      .string()
+      .regex(DAY, "responsibilities.form.invalidDue")
+      .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "responsibilities.form.invalidDue"),
+    objectiveId: optionalId,
+    meetingId: optionalId,
+    agendaItemId: optionalId,
+  })
+  .transform((v) => {
+    const [kind, id] = v.owner.toLowerCase().split(":") as ["person" | "organization", string];
+    return {
+      what: v.what,
+      ownerPersonId: kind === "person" ? id : null,
+      ownerOrganizationId: kind === "organization" ? id : null,
+      dueOn: v.dueOn,
+      objectiveId: v.objectiveId,
+      meetingId: v.meetingId,
+      agendaItemId: v.agendaItemId,
+    };
+  });
+export type ResponsibilityInput = z.output<typeof responsibilitySchema>;
+
+export const statusSchema = z
+  .object({
+    status: z.enum(responsibilityStatuses, { message: "form.invalid" }),
+    droppedReason: optionalText(1000),
+  })
+  .superRefine((v, ctx) => {
+    if (v.status === "dropped" && !v.droppedReason) ctx.addIssue({ code: "custom", path: ["droppedReason"], message: "responsibilities.form.reasonRequired" });
+  });
+
+export const commentSchema = z.object({ body: requiredText(4000) });

@@ -1,0 +1,164 @@
+import { Form, Link } from "react-router";
+import { ErrorSummary, Field, SelectField, translateMessage, type FieldErrors } from "../../components/form.tsx";
+import type { MessageKey } from "../../i18n/catalog.ts";
+import { useT } from "../../i18n/use-t.ts";
+import type { ResponsibilityStatus } from "./vocabulary.ts";
+
+/** Sub-navigation shared by the meetings and responsibilities pages. */
+export function MeetingsNav() {
+  const { t } = useT();
+  return (
+    <nav aria-label={t("meetings.nav")}>
+      <ul className="subnav">
+        <li>
+          <Link to="/meetings">{t("meetings.title")}</Link>
+        </li>
+        <li>
+          <Link to="/meetings/decisions">{t("meetings.decisions.title")}</Link>
+        </li>
+        <li>
+          <Link to="/responsibilities/mine">{t("responsibilities.mine.title")}</Link>
+        </li>
+        <li>
+          <Link to="/responsibilities">{t("responsibilities.title")}</Link>
+        </li>
+      </ul>
+    </nav>
+  );
+}
+
+export function ResponsibilityStatusBadge({ status, overdue }: { status: ResponsibilityStatus; overdue?: boolean }) {
+  const { t } = useT();
+  return (
+    <>
+      <span className="badge">{t(`responsibilities.status.${status}` as MessageKey)}</span>
+      {overdue ? <span className="badge overdue"> {t("responsibilities.overdue")}</span> : null}
+    </>
+  );
+}
+
+export interface ResponsibilityListRow {
+  id: string;
+  what: string;
+  status: ResponsibilityStatus;
+  dueOn: string;
+  overdue: boolean;
+  owner: string;
+  meetingId: string | null;
+  meetingTitle: string | null;
+}
+
+export function ResponsibilityTable({ rows, caption, showMeeting = true }: { rows: ResponsibilityListRow[]; caption: string; showMeeting?: boolean }) {
+  const { t } = useT();
+  if (rows.length === 0) return <p>{t("responsibilities.empty")}</p>;
+  return (
+    <div className="table-scroll">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("responsibilities.what")}</th>
+            <th scope="col">{t("responsibilities.owner")}</th>
+            <th scope="col">{t("responsibilities.dueOn")}</th>
+            <th scope="col">{t("responsibilities.statusLabel")}</th>
+            {showMeeting ? <th scope="col">{t("responsibilities.meeting")}</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <th scope="row">
+                <Link to={`/responsibilities/${r.id}`}>{r.what}</Link>
+              </th>
+              <td>{r.owner}</td>
+              <td>{r.dueOn}</td>
+              <td>
+                <ResponsibilityStatusBadge status={r.status} overdue={r.overdue} />
+              </td>
+              {showMeeting ? <td>{r.meetingId ? <Link to={`/meetings/${r.meetingId}`}>{r.meetingTitle}</Link> : "—"}</td> : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+interface Choices {
+  people: { value: string; label: string }[];
+  organizations: { value: string; label: string }[];
+  objectives: { value: string; label: string }[];
+}
+
+/** What, owner (a person or an organization), due date, objective. Used alone and on a meeting's agenda item. */
+export function ResponsibilityFields({ choices, values, errors, idPrefix = "" }: { choices: Choices; values?: Record<string, string>; errors?: FieldErrors | null; idPrefix?: string }) {
+  const { t } = useT();
+  const ownerId = `${idPrefix}field-owner`;
+  const ownerErrors = (errors?.owner ?? []).map((e) => translateMessage(t, e)).join(" ");
+  return (
+    <>
+      <div className="field">
+        <label htmlFor={`${idPrefix}field-what`}>{t("responsibilities.what")}</label>
+        <input type="text" id={`${idPrefix}field-what`} name="what" required defaultValue={values?.what ?? ""} aria-invalid={errors?.what?.length ? true : undefined} />
+        {errors?.what?.length ? <p className="error">{errors.what.map((e) => translateMessage(t, e)).join(" ")}</p> : null}
+      </div>
+      <div className="field">
+        <label htmlFor={ownerId}>{t("responsibilities.owner")}</label>
+        <select id={ownerId} name="owner" required defaultValue={values?.owner ?? ""} aria-invalid={ownerErrors ? true : undefined}>
+          <option value="">—</option>
+          <optgroup label={t("responsibilities.owner.people")}>
+            {choices.people.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </optgroup>
+          <optgroup label={t("responsibilities.owner.organizations")}>
+            {choices.organizations.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </optgroup>
+        </select>
+        {ownerErrors ? <p className="error">{ownerErrors}</p> : null}
+      </div>
+      <div className="field">
+        <label htmlFor={`${idPrefix}field-dueOn`}>{t("responsibilities.dueOn")}</label>
+        <input type="date" id={`${idPrefix}field-dueOn`} name="dueOn" required defaultValue={values?.dueOn ?? ""} aria-invalid={errors?.dueOn?.length ? true : undefined} />
+        {errors?.dueOn?.length ? <p className="error">{errors.dueOn.map((e) => translateMessage(t, e)).join(" ")}</p> : null}
+      </div>
+      {choices.objectives.length ? (
+        <div className="field">
+          <label htmlFor={`${idPrefix}field-objectiveId`}>
+            {t("responsibilities.objective")} <span className="muted">({t("form.optional")})</span>
+          </label>
+          <select id={`${idPrefix}field-objectiveId`} name="objectiveId" defaultValue={values?.objectiveId ?? ""}>
+            <option value="">—</option>
+            {choices.objectives.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+export function ResponsibilityForm({ choices, values, errors, formError, version, submitLabel }: { choices: Choices; values?: Record<string, string>; errors?: FieldErrors | null; formError?: string | null; version?: number; submitLabel: string }) {
+  return (
+    <Form method="post" className="stack">
+      <ErrorSummary errors={errors} formError={formError} />
+      {version ? <input type="hidden" name="version" value={version} /> : null}
+      {version ? <input type="hidden" name="intent" value="edit" /> : null}
+      <ResponsibilityFields choices={choices} values={values} errors={errors} />
+      <div className="actions">
+        <button type="submit">{submitLabel}</button>
+      </div>
+    </Form>
+  );
+}
+
+export { Field, SelectField };

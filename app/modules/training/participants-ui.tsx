@@ -1,0 +1,160 @@
+import { Form, Link } from "react-router";
+import { Field, SelectField } from "../../components/form.tsx";
+import type { MessageKey } from "../../i18n/catalog.ts";
+import { useT } from "../../i18n/use-t.ts";
+import type { SessionMix } from "./mix-rules.ts";
+import type { AttendanceStatus, RegistrationStatus, WaitReason } from "./vocabulary.ts";
+
+export interface ParticipantView {
+  registrationId: string;
+  personId: string;
+  name: string;
+  organizationName: string;
+  organizationNameEn: string;
+  status: RegistrationStatus;
+  waitReason: WaitReason | null;
+  nominated: boolean;
+  completed: boolean;
+  days: (AttendanceStatus | null)[];
+}
+
+/** The session's mix: per organization and per milieu (counts and %), warnings under the Table's minimums. */
+export function MixSummary({ mix, cap, rules }: { mix: SessionMix; cap: number; rules: { minOrganizations: number; minMilieux: number; maxOrganizationSharePercent: number } }) {
+  const { t } = useT();
+  const milieuLabel = (key: string) => (key === "none" ? t("training.mix.noOrganization") : t(`orgType.${key}` as MessageKey));
+  return (
+    <section aria-labelledby="mix-title">
+      <h2 id="mix-title">{t("training.mix.title")}</h2>
+      <p>{t("training.mix.rule", { percent: rules.maxOrganizationSharePercent, cap })}</p>
+      {mix.tooFewOrganizations ? <p className="alert warning">{t("training.mix.tooFewOrganizations", { count: rules.minOrganizations })}</p> : null}
+      {mix.tooFewMilieux ? <p className="alert warning">{t("training.mix.tooFewMilieux", { count: rules.minMilieux })}</p> : null}
+      {mix.overCap.length > 0 ? <p className="alert warning">{t("training.mix.overCap", { organizations: mix.overCap.join(", ") })}</p> : null}
+      {mix.total === 0 ? (
+        <p>{t("training.mix.empty")}</p>
+      ) : (
+        <div className="mix-tables">
+          {(
+            [
+              ["training.mix.byOrganization", mix.organizations, (l: { key: string; label: string }) => (l.key === "none" ? t("training.mix.noOrganization") : l.label)],
+              ["training.mix.byMilieu", mix.milieux, (l: { key: string }) => milieuLabel(l.key)],
+            ] as const
+          ).map(([caption, rows, label]) => (
+            <table key={caption}>
+              <caption>{t(caption)}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t(caption === "training.mix.byMilieu" ? "training.mix.milieu" : "training.pool.organization")}</th>
+                  <th scope="col">{t("training.mix.count")}</th>
+                  <th scope="col">{t("training.mix.percent")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((l) => (
+                  <tr key={l.key}>
+                    <th scope="row">{label(l)}</th>
+                    <td>{l.count}</td>
+                    <td>{l.percent} %</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** The coordinator's list of participants and waiting list, with cancel buttons and an add form. */
+export function ParticipantsSection({
+  sessionId,
+  participants,
+  people,
+  closesDays,
+  tableClosesDays,
+  closesOn,
+  canRegister,
+}: {
+  sessionId: string;
+  participants: ParticipantView[];
+  people: { id: string; label: string }[];
+  closesDays: number | null;
+  tableClosesDays: number;
+  closesOn: string;
+  canRegister: boolean;
+}) {
+  const { t, locale } = useT();
+  return (
+    <section aria-labelledby="participants-title">
+      <h2 id="participants-title">{t("training.participants.title", { count: participants.filter((p) => p.status === "registered").length })}</h2>
+      <p>
+        <Link to={`/training/sessions/${sessionId}/attendance`}>{t("training.attendance.open")}</Link>
+      </p>
+      {participants.length === 0 ? (
+        <p>{t("training.participants.none")}</p>
+      ) : (
+        <table>
+          <caption>{t("training.participants.caption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("training.pool.name")}</th>
+              <th scope="col">{t("training.pool.organization")}</th>
+              <th scope="col">{t("training.sessions.status")}</th>
+              <th scope="col">{t("training.participants.actions")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {participants.map((p) => (
+              <tr key={p.registrationId}>
+                <th scope="row">{p.name}</th>
+                <td>{(locale === "en" ? p.organizationNameEn : p.organizationName) || "—"}</td>
+                <td>
+                  {t(`training.participants.status.${p.status}`)}
+                  {p.waitReason ? ` — ${t(`training.register.reason.${p.waitReason}`)}` : null}
+                  {p.nominated ? ` — ${t("training.participants.nominated")}` : null}
+                  {p.completed ? ` — ${t("training.participants.completed")}` : null}
+                </td>
+                <td>
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="cancelParticipant" />
+                    <input type="hidden" name="personId" value={p.personId} />
+                    <button type="submit" className="button secondary">
+                      {t("training.participants.cancelFor", { name: p.name })}
+                    </button>
+                  </Form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {canRegister ? (
+        <Form method="post" className="stack">
+          <input type="hidden" name="intent" value="addParticipant" />
+          <SelectField name="personId" label={t("training.participants.add")} hint={t("training.participants.addHint")} required options={people.map((p) => ({ value: p.id, label: p.label }))} />
+          <div className="actions">
+            <button type="submit">{t("training.participants.addSubmit")}</button>
+          </div>
+        </Form>
+      ) : (
+        <p>{t("training.participants.notOpen")}</p>
+      )}
+      <Form method="post" className="stack">
+        <input type="hidden" name="intent" value="closing" />
+        <Field
+          name="registrationClosesDays"
+          label={t("training.participants.closing")}
+          hint={t("training.participants.closingHint", { days: tableClosesDays, date: closesOn })}
+          type="number"
+          inputMode="numeric"
+          defaultValue={closesDays ?? ""}
+        />
+        <div className="actions">
+          <button type="submit" className="button secondary">
+            {t("training.participants.closingSave")}
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,323 @@
+import { data, Form, Link, redirect } from "react-router";
+import type { Route } from "./+types/action-plan.$year";
+import { useT } from "../i18n/use-t.ts";
+import { pageTitle } from "../i18n/page-title.ts";
+import { actionSchema, indicatorSchema, objectiveSchema, planHeaderSchema } from "../modules/action-plan/plan-schema.ts";
+import {
+  ActionForm,
+  ActionStatusBadge,
+  IndicatorForm,
+  ObjectiveForm,
+  orgLabel,
+  PlanHeaderForm,
+  Progress,
+  useDay,
+  type Values,
+} from "../modules/action-plan/plan-ui.tsx";
+import { listPlanOrganizations, loadPlan } from "../modules/action-plan/read-plan.server.ts";
+import { deletePlanItem, saveAction, saveIndicator, saveObjective, updatePlanHeader, type WriteResult } from "../modules/action-plan/write-plan.server.ts";
+import { can } from "../modules/authz/decide.ts";
+import { actorOf, authorize, guard, notFound } from "../modules/authz/guard.server.ts";
+import { needs } from "../modules/authz/policy.ts";
+import { fieldErrors, formValues, isUuid, versionField, type FieldErrorMap } from "../modules/governance/form-fields.ts";
+
+/** One year's plan: objectives, actions, indicators; the coordinator edits one item at a time (?edit=…). */
+export const policy = needs("actionplan.view");
+
+export const meta: Route.MetaFunction = ({ matches, params }) => pageTitle(matches, "actionPlan.yearTitle", { year: params.year ?? "" });
+
+function parseYear(value: string | undefined): number {
+  if (!value || !/^\d{4}$/.test(value)) notFound();
+  return Number(value);
+}
+
+async function scoped(args: Route.LoaderArgs | Route.ActionArgs) {
+  const user = await guard(args, policy);
+  if (!user?.partnershipId) notFound();
+  const year = parseYear(args.params.year);
+  const full = await loadPlan(args.context.db, user.partnershipId, year);
+  if (!full) notFound();
+  return { user, partnershipId: user.partnershipId, year, full };
+}
+
+type Editing =
+  | { kind: "plan" }
+  | { kind: "objective"; id: string | null }
+  | { kind: "action"; id: string | null; objectiveId: string | null }
+  | { kind: "indicator"; id: string | null; objectiveId: string | null };
+
+/** "?edit=plan", "?edit=objective", "?edit=action&objective=<id>", "?edit=action:<id>"… */
+function readEditing(url: URL): Editing | null {
+  const edit = url.searchParams.get("edit") ?? "";
+  const objective = url.searchParams.get("objective");
+  const objectiveId = isUuid(objective) ? objective : null;
+  const [kind, id] = edit.split(":");
+  const itemId = isUuid(id) ? id : null;
+  if (kind === "plan") return { kind };
+  if (kind === "objective") return { kind, id: itemId };
+  if (kind === "action" || kind === "indicator") return { kind, id: itemId, objectiveId };
+  return null;
+}
+
+export async function loader(args: Route.LoaderArgs) {
+  const { user, partnershipId, full } = await scoped(args);
+  const canEdit = can(user.roles, "actionplan.edit", { partnershipId });
+  const url = new URL(args.request.url);
+  const organizations = await listPlanOrganizations(args.context.db, partnershipId);
+  return {
+    ...full,
+    organizations,
+    canEdit,
+    editing: canEdit ? readEditing(url) : null,
+    saved: url.searchParams.has("saved"),
+    copied: url.searchParams.has("copied"),
+  };
+}
+
+type ActionResult = { errors: FieldErrorMap; values: Values; formError?: string };
+
+export async function action(args: Route.ActionArgs) {
+  const { user, partnershipId, year, full } = await scoped(args);
+  await authorize(args, user, "actionplan.edit");
+  const values = formValues(await args.request.formData(), ["organizationIds"]);
+  const actor = actorOf(user, args.context);
+  const db = args.context.db;
+  const planId = full.plan.id;
+  const id = isUuid(values.id) ? values.id : null;
+  if (values.id && !id) notFound();
+  const invalid = (errors: FieldErrorMap, formError?: string) => data<ActionResult>({ errors, values, formError }, { status: 400 });
+  let result: WriteResult;
+  switch (values.intent) {
+    case "plan": {
+      const parsed = planHeaderSchema.safeParse(values);
+      const version = versionField.safeParse(values.version);
+      if (!parsed.success || !version.success) return invalid(parsed.success ? {} : fieldErrors(parsed.error), version.success ? undefined : "form.invalid");
+      result = await updatePlanHeader(db, actor, partnershipId, planId, version.data, parsed.data);
+      break;
+    }
+    case "objective": {
+      const parsed = objectiveSchema.safeParse(values);
+      if (!parsed.success) return invalid(fieldErrors(parsed.error));
+      result = await saveObjective(db, actor, partnershipId, planId, id, parsed.data);
+      break;
+    }
+    case "action": {
+      const parsed = actionSchema.safeParse(values);
+      if (!parsed.success) return invalid(fieldErrors(parsed.error));
+      result = await saveAction(db, actor, partnershipId, planId, id, parsed.data);
+      break;
+    }
+    case "indicator": {
+      const parsed = indicatorSchema.safeParse(values);
+      if (!parsed.success) return invalid(fieldErrors(parsed.error));
+      result = await saveIndicator(db, actor, partnershipId, planId, id, parsed.data);
+      break;
+    }
+    case "delete": {
+      const kind = values.kind;
+      if (!id || (kind !== "objective" && kind !== "action" && kind !== "indicator")) notFound();
+      result = await deletePlanItem(db, actor, partnershipId, planId, kind, id);
+      break;
+    }
+    default:
+      return invalid({}, "form.invalid");
+  }
+  if (result.status === "not_found") notFound();
+  if (result.status === "conflict") return data<ActionResult>({ errors: {}, values, formError: "form.conflict" }, { status: 409 });
+  if (result.status === "invalid") return values.intent === "delete" ? invalid({}, result.message) : invalid({ [result.field]: [result.message] });
+  return redirect(`/action-plan/${year}?saved=1${values.intent === "delete" ? "" : `#item-${result.id}`}`);
+}
+
+function DeleteButton({ kind, id, label }: { kind: "objective" | "action" | "indicator"; id: string; label: string }) {
+  return (
+    <Form method="post" className="inline-form">
+      <input type="hidden" name="intent" value="delete" />
+      <input type="hidden" name="kind" value={kind} />
+      <input type="hidden" name="id" value={id} />
+      <button type="submit" className="link-button link-danger">
+        {label}
+      </button>
+    </Form>
+  );
+}
+
+export default function ActionPlanYear({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, locale } = useT();
+  const day = useDay();
+  const { plan, objectives, organizations, canEdit, editing } = loaderData;
+  const orgs = new Map(organizations.map((o) => [o.id, o]));
+  const here = `/action-plan/${plan.year}`;
+  const objectiveOptions = objectives.map((o) => ({ id: o.id, title: o.title }));
+  const errors = actionData?.errors;
+  const formError = actionData?.formError;
+
+  function editForm() {
+    if (!editing) return null;
+    const common = { errors, formError, cancelTo: here };
+    if (editing.kind === "plan") {
+      return <PlanHeaderForm {...common} version={plan.version} values={actionData?.values ?? { title: plan.title, summary: plan.summary }} />;
+    }
+    if (editing.kind === "objective") {
+      const o = objectives.find((x) => x.id === editing.id);
+      if (editing.id && !o) return null;
+      return <ObjectiveForm {...common} id={o?.id ?? null} values={actionData?.values ?? (o ? { title: o.title, description: o.description } : {})} />;
+    }
+    if (objectives.length === 0) return <p className="alert warning">{t("actionPlan.objective.first")}</p>;
+    if (editing.kind === "action") {
+      const a = objectives.flatMap((o) => o.actions).find((x) => x.id === editing.id);
+      if (editing.id && !a) return null;
+      const values: Values = a
+        ? { objectiveId: a.objectiveId, title: a.title, description: a.description, startsOn: a.startsOn ?? "", endsOn: a.endsOn ?? "", status: a.status, progress: String(a.progress), organizationIds: a.organizationIds }
+        : { objectiveId: editing.objectiveId ?? "" };
+      return <ActionForm {...common} id={a?.id ?? null} objectives={objectiveOptions} organizations={organizations} values={actionData?.values ?? values} />;
+    }
+    const i = objectives.flatMap((o) => o.indicators).find((x) => x.id === editing.id);
+    if (editing.id && !i) return null;
+    const values: Values = i
+      ? { objectiveId: i.objectiveId, label: i.label, unit: i.unit, target: String(i.target), actual: i.actual === null ? "" : String(i.actual) }
+      : { objectiveId: editing.objectiveId ?? "" };
+    return <IndicatorForm {...common} id={i?.id ?? null} objectives={objectiveOptions} values={actionData?.values ?? values} />;
+  }
+
+  return (
+    <>
+      <p>
+        <Link to="/action-plan">{t("actionPlan.title")}</Link>
+      </p>
+      <h1>
+        {plan.title}
+        {plan.title.includes(String(plan.year)) ? null : <span className="muted"> ({plan.year})</span>}
+      </h1>
+      {loaderData.saved ? (
+        <p className="alert success" role="status">
+          {t("actionPlan.saved")}
+        </p>
+      ) : null}
+      {loaderData.copied ? (
+        <p className="alert success" role="status">
+          {t("actionPlan.copy.done")}
+        </p>
+      ) : null}
+      {plan.summary ? <p className="lead">{plan.summary}</p> : null}
+      <nav className="subnav actions" aria-label={t("actionPlan.views")}>
+        <Link to={`${here}/timeline`}>{t("actionPlan.timeline.title")}</Link>
+        <Link to={`${here}/report`}>{t("actionPlan.report.link")}</Link>
+        <a href={`${here}/report/pdf`}>{t("actionPlan.report.pdf")}</a>
+        {canEdit ? <Link to={`${here}?edit=plan#edit-heading`}>{t("actionPlan.editPlan")}</Link> : null}
+        {canEdit ? <Link to={`${here}?edit=objective#edit-heading`}>{t("actionPlan.objective.add")}</Link> : null}
+      </nav>
+      {!editing && formError ? (
+        <p className="alert error" role="alert">
+          {t(formError as "form.invalid")}
+        </p>
+      ) : null}
+      {editForm()}
+      {objectives.length === 0 ? <p>{t("actionPlan.objective.none")}</p> : null}
+      {objectives.map((o, index) => (
+        <section key={o.id} id={`item-${o.id}`} className="objective" aria-labelledby={`objective-${o.id}`}>
+          <h2 id={`objective-${o.id}`}>
+            {t("actionPlan.objectiveNumber", { n: index + 1 })} {o.title}
+          </h2>
+          {o.description ? <p>{o.description}</p> : null}
+          {canEdit ? (
+            <p className="actions">
+              <Link to={`${here}?edit=objective:${o.id}#edit-heading`}>{t("actionPlan.objective.edit")}</Link>
+              <Link to={`${here}?edit=action&objective=${o.id}#edit-heading`}>{t("actionPlan.action.add")}</Link>
+              <Link to={`${here}?edit=indicator&objective=${o.id}#edit-heading`}>{t("actionPlan.indicator.add")}</Link>
+              <DeleteButton kind="objective" id={o.id} label={t("actionPlan.objective.delete")} />
+            </p>
+          ) : null}
+          <h3>{t("actionPlan.actions")}</h3>
+          {o.actions.length === 0 ? (
+            <p className="muted">{t("actionPlan.action.none")}</p>
+          ) : (
+            <div className="table-scroll">
+              <table>
+                <caption className="visually-hidden">{t("actionPlan.actionsOf", { objective: o.title })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("actionPlan.action.title")}</th>
+                    <th scope="col">{t("actionPlan.action.organizations")}</th>
+                    <th scope="col">{t("actionPlan.action.dates")}</th>
+                    <th scope="col">{t("actionPlan.action.status")}</th>
+                    <th scope="col">{t("actionPlan.action.progress")}</th>
+                    {canEdit ? <th scope="col">{t("actionPlan.manage")}</th> : null}
+                  </tr>
+                </thead>
+                <tbody>
+                  {o.actions.map((a) => (
+                    <tr key={a.id} id={`item-${a.id}`}>
+                      <th scope="row">
+                        {a.title}
+                        {a.description ? <span className="muted block">{a.description}</span> : null}
+                      </th>
+                      <td>
+                        {a.organizationIds
+                          .map((id) => orgs.get(id))
+                          .filter((x) => !!x)
+                          .map((x) => orgLabel(locale, x))
+                          .join(", ") || "—"}
+                      </td>
+                      <td>{a.startsOn || a.endsOn ? `${day(a.startsOn) || "…"} – ${day(a.endsOn) || "…"}` : "—"}</td>
+                      <td>
+                        <ActionStatusBadge status={a.status} />
+                      </td>
+                      <td>
+                        <Progress value={a.progress} />
+                      </td>
+                      {canEdit ? (
+                        <td>
+                          <Link to={`${here}?edit=action:${a.id}#edit-heading`} aria-label={t("actionPlan.editNamed", { name: a.title })}>
+                            {t("actionPlan.edit")}
+                          </Link>
+                          <DeleteButton kind="action" id={a.id} label={t("actionPlan.delete")} />
+                        </td>
+                      ) : null}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <h3>{t("actionPlan.indicators")}</h3>
+          {o.indicators.length === 0 ? (
+            <p className="muted">{t("actionPlan.indicator.none")}</p>
+          ) : (
+            <div className="table-scroll">
+              <table>
+                <caption className="visually-hidden">{t("actionPlan.indicatorsOf", { objective: o.title })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("actionPlan.indicator.label")}</th>
+                    <th scope="col">{t("actionPlan.indicator.target")}</th>
+                    <th scope="col">{t("actionPlan.indicator.actual")}</th>
+                    {canEdit ? <th scope="col">{t("actionPlan.manage")}</th> : null}
+                  </tr>
+                </thead>
+                <tbody>
+                  {o.indicators.map((i) => (
+                    <tr key={i.id} id={`item-${i.id}`}>
+                      <th scope="row">{i.label}</th>
+                      <td>
+                        {i.target} {i.unit}
+                      </td>
+                      <td>{i.actual === null ? t("actionPlan.indicator.notMeasured") : `${i.actual} ${i.unit}`}</td>
+                      {canEdit ? (
+                        <td>
+                          <Link to={`${here}?edit=indicator:${i.id}#edit-heading`} aria-label={t("actionPlan.editNamed", { name: i.label })}>
+                            {t("actionPlan.edit")}
+                          </Link>
+                          <DeleteButton kind="indicator" id={i.id} label={t("actionPlan.delete")} />
+                        </td>
+                      ) : null}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,56 @@
+import { Form, Link, redirect } from "react-router";
+import type { Route } from "./+types/guide.sections.$sectionId.archive";
+import { useT } from "../i18n/use-t.ts";
+import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
+import { needs } from "../modules/authz/policy.ts";
+import { isUuid } from "../modules/governance/form-fields.ts";
+import { GuideNav, guideLinks, pageTitle } from "../modules/guide/guide-ui.tsx";
+import { archiveGuideSection } from "../modules/guide/organize-guide.server.ts";
+import { getGuideSection } from "../modules/guide/read-guide.server.ts";
+
+/** The confirm step before a section leaves the guide (archived: its history is kept). */
+export const policy = needs("guide.edit");
+
+export const links = guideLinks;
+
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "guide.archive.linkShort");
+
+export async function loader(args: Route.LoaderArgs) {
+  const user = await guard(args, policy);
+  if (!user?.partnershipId || !isUuid(args.params.sectionId)) notFound();
+  const entry = await getGuideSection(args.context.db, user.partnershipId, args.params.sectionId);
+  if (!entry) notFound();
+  const v = entry.published ?? entry.latest;
+  return { sectionId: entry.id, title: v?.content.titleFr ?? "", published: !!entry.published };
+}
+
+export async function action(args: Route.ActionArgs) {
+  const user = await guard(args, policy);
+  if (!user?.partnershipId || !isUuid(args.params.sectionId)) notFound();
+  const result = await archiveGuideSection(args.context.db, actorOf(user, args.context), {
+    partnershipId: user.partnershipId,
+    personId: user.personId,
+    sectionId: args.params.sectionId,
+  });
+  if (result.status !== "ok") notFound();
+  return redirect("/guide?done=archived");
+}
+
+export default function ArchiveGuideSection({ loaderData }: Route.ComponentProps) {
+  const { t } = useT();
+  const { sectionId, title, published } = loaderData;
+  return (
+    <>
+      <GuideNav />
+      <h1>{t("guide.archive.title", { title })}</h1>
+      <p>{t("guide.archive.explain")}</p>
+      {published ? <p className="alert warning">{t("guide.archive.published")}</p> : null}
+      <Form method="post" className="actions">
+        <button type="submit" className="danger">
+          {t("guide.archive.confirm")}
+        </button>
+        <Link to={`/guide/sections/${sectionId}`}>{t("guide.archive.cancel")}</Link>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,145 @@
+import { data, Link, redirect } from "react-router";
+import type { Route } from "./+types/meetings.$meetingId";
+import { ErrorSummary, translateMessage } from "../components/form.tsx";
+import { RichText } from "../components/rich-text.tsx";
+import { pageTitle } from "../i18n/page-title.ts";
+import type { MessageKey } from "../i18n/catalog.ts";
+import { useFormatters, useT } from "../i18n/use-t.ts";
+import { actorOf, notFound } from "../modules/authz/guard.server.ts";
+import { needs } from "../modules/authz/policy.ts";
+import { uploadTooLarge } from "../modules/files/read-upload.server.ts";
+import { localDay } from "../modules/meetings/dates.ts";
+import { meetingDetail } from "../modules/meetings/get-meeting.server.ts";
+import { handleMeetingAction, type MeetingActionResult } from "../modules/meetings/meeting-actions.server.ts";
+import { AgendaItemSection, AttendanceSection, DocumentsSection, MeetingActions, RsvpSection } from "../modules/meetings/meeting-page-ui.tsx";
+import { saveOptions, scopedMeeting } from "../modules/meetings/meeting-route.server.ts";
+import { StatusBadge, useKindLabel } from "../modules/meetings/meeting-ui.tsx";
+import { responsibilityFormData } from "../modules/responsibilities/responsibility-form-data.server.ts";
+import { MeetingsNav, ResponsibilityTable } from "../modules/responsibilities/responsibility-ui.tsx";
+
+export const policy = needs("meeting.view");
+
+export const meta: Route.MetaFunction = ({ matches, data: d }) => pageTitle(matches, "meetings.title", undefined, d?.meeting.title);
+
+export async function loader(args: Route.LoaderArgs) {
+  const { user, access, meeting } = await scopedMeeting(args, policy);
+  const detail = await meetingDetail(args.context.db, access, meeting, localDay(new Date()));
+  const options = await saveOptions(args, access.partnershipId, user.locale);
+  const choices = detail.canManage ? await responsibilityFormData(args.context.db, access.partnershipId, meeting.organizationId) : null;
+  return { meeting, detail, choices, customKinds: options.customKinds, saved: new URL(args.request.url).searchParams.get("saved") };
+}
+
+export async function action(args: Route.ActionArgs) {
+  const { user, access, meeting } = await scopedMeeting(args, policy);
+  if (uploadTooLarge(args.request)) return data<MeetingActionResult>({ ok: false, status: 400, intent: "upload", message: "meetings.upload.too_large" }, { status: 400 });
+  const form = await args.request.formData();
+  const result = await handleMeetingAction(
+    { db: args.context.db, actor: actorOf(user, args.context), access, meeting, publicUrl: args.context.config.publicUrl },
+    form,
+  );
+  if (result.ok) return redirect(`/meetings/${meeting.id}?saved=${result.notice}${result.anchor ? `#${result.anchor}` : ""}`);
+  if (result.status === 404) notFound();
+  return data<MeetingActionResult>(result, { status: result.status });
+}
+
+export default function MeetingPage({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, locale } = useT();
+  const f = useFormatters();
+  const kindLabel = useKindLabel(loaderData.customKinds);
+  const { meeting: m, detail, choices, saved } = loaderData;
+  const failure = actionData && !actionData.ok ? actionData : null;
+  const editable = detail.canManage && (m.status === "planned" || m.status === "held");
+  return (
+    <>
+      <MeetingsNav />
+      <h1>{m.title}</h1>
+      {saved ? (
+        <p className="alert success" role="status">
+          {t(`meetings.saved.${saved}` as MessageKey)}
+        </p>
+      ) : null}
+      {failure && !failure.itemId ? <ErrorSummary errors={failure.errors} formError={translateMessage(t, failure.message).replace("{items}", String(failure.vars?.items ?? ""))} /> : null}
+      <dl className="summary">
+        <dt>{t("meetings.list.kind")}</dt>
+        <dd>{kindLabel(m.kind)}</dd>
+        <dt>{t("meetings.list.status")}</dt>
+        <dd>
+          <StatusBadge status={m.status} />
+        </dd>
+        <dt>{t("meetings.list.when")}</dt>
+        <dd>
+          {f.dateTime(m.startsAt)} – {new Intl.DateTimeFormat(locale === "fr" ? "fr-CA" : "en-CA", { timeStyle: "short", timeZone: "America/Toronto" }).format(new Date(m.endsAt))}
+        </dd>
+        {m.place ? (
+          <>
+            <dt>{t("meetings.form.place")}</dt>
+            <dd>{m.place}</dd>
+          </>
+        ) : null}
+        {m.onlineUrl ? (
+          <>
+            <dt>{t("meetings.form.onlineUrl")}</dt>
+            <dd>
+              <a href={m.onlineUrl} rel="noreferrer noopener">
+                {m.onlineUrl}
+              </a>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      <ul className="actions" aria-label={t("meetings.links")}>
+        {m.status !== "cancelled" ? (
+          <li>
+            <a href={`/meetings/${m.id}/ics`} download>
+              {t("meetings.addToCalendar")}
+            </a>
+          </li>
+        ) : null}
+        {m.status === "held" || m.status === "closed" ? (
+          <li>
+            <a href={`/meetings/${m.id}/pdf`} download>
+              {t("meetings.pdf")}
+            </a>
+          </li>
+        ) : null}
+        {editable ? (
+          <li>
+            <Link to={`/meetings/${m.id}/edit`}>{t("meetings.edit")}</Link>
+          </li>
+        ) : null}
+        {detail.canManage && m.status !== "cancelled" ? (
+          <li>
+            <Link to={`/meetings/new?template=${m.id}`}>{t("meetings.template.next")}</Link>
+          </li>
+        ) : null}
+      </ul>
+      {detail.myRsvp !== null && m.status === "planned" ? <RsvpSection current={detail.myRsvp} failure={failure} /> : null}
+      {m.objectives ? (
+        <>
+          <h2>{t("meetings.form.objectives")}</h2>
+          <RichText source={m.objectives} headingLevel={3} />
+        </>
+      ) : null}
+      <h2>{t("meetings.form.agenda")}</h2>
+      {detail.items.length === 0 ? <p>{t("meetings.agenda.empty")}</p> : null}
+      {detail.items.map((item, i) => (
+        <AgendaItemSection key={item.id} item={item} index={i} meetingStatus={m.status} canManage={detail.canManage} choices={choices} failure={failure?.itemId === item.id ? failure : null} />
+      ))}
+      <AttendanceSection status={m.status} canManage={detail.canManage} invitations={detail.invitations} guests={detail.guests} />
+      <h2 id="decisions">{t("meetings.decisions.onMeeting", { count: detail.decisions.length })}</h2>
+      {detail.decisions.length ? (
+        <ul>
+          {detail.decisions.map((d) => (
+            <li key={d.id}>{d.text}</li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t("meetings.decisions.none")}</p>
+      )}
+      <h2 id="responsibilities">{t("meetings.responsibilities", { count: detail.responsibilities.length })}</h2>
+      <ResponsibilityTable rows={detail.responsibilities} caption={t("meetings.responsibilities", { count: detail.responsibilities.length })} showMeeting={false} />
+      <DocumentsSection meetingId={m.id} files={detail.files} canManage={detail.canManage && m.status !== "cancelled"} failure={failure?.intent === "upload" ? failure : null} />
+      {detail.canManage ? <MeetingActions status={m.status} /> : null}
+    </>
+  );
+}

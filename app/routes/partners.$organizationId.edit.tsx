@@ -1,0 +1,76 @@
+import { data, Form, Link, redirect } from "react-router";
+import type { Route } from "./+types/partners.$organizationId.edit";
+import { ErrorSummary, Field } from "../components/form.tsx";
+import { useT } from "../i18n/use-t.ts";
+import { actorOf, authorize, notFound } from "../modules/authz/guard.server.ts";
+import { needs } from "../modules/authz/policy.ts";
+import { fieldErrors, formValues, versionField, type FieldErrorMap, type FormValues } from "../modules/governance/form-fields.ts";
+import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
+import { idParam, partnersUser } from "../modules/partners/partner-access.server.ts";
+import { findPartnerOrganization } from "../modules/partners/partner-organization.server.ts";
+import { profileSchema } from "../modules/partners/partners-schema.ts";
+import { savePartnerProfile } from "../modules/partners/save-profile.server.ts";
+import { useOrgName } from "../modules/partners/partners-ui.tsx";
+
+/** Edit a partner profile: the Table coordinator, or the organization's own delegate / pivot coordinator. */
+export const policy = needs("partner.profile.edit");
+
+export const meta: Route.MetaFunction = ({ matches, data }) =>
+  pageTitle(matches, "partners.profile.edit", undefined, data?.organization.nameFr);
+
+async function scoped(args: Route.LoaderArgs | Route.ActionArgs) {
+  const { user, partnershipId } = await partnersUser(args, policy);
+  const organizationId = idParam(args, "organizationId");
+  const organization = await findPartnerOrganization(args.context.db, partnershipId, organizationId);
+  if (!organization) notFound();
+  // Another organization's profile answers exactly like a missing one (audited denial).
+  await authorize(args, user, "partner.profile.edit", { partnershipId, organizationId });
+  return { user, partnershipId, organization };
+}
+
+export async function loader(args: Route.LoaderArgs) {
+  const { organization } = await scoped(args);
+  return { organization };
+}
+
+type ActionResult = { errors: FieldErrorMap; values: FormValues; formError?: string };
+
+export async function action(args: Route.ActionArgs) {
+  const { user, partnershipId, organization } = await scoped(args);
+  const values = formValues(await args.request.formData());
+  const version = versionField.safeParse(values.version);
+  const parsed = profileSchema.safeParse(values);
+  if (!parsed.success || !version.success) {
+    return data<ActionResult>({ errors: parsed.success ? {} : fieldErrors(parsed.error), values, formError: version.success ? undefined : "form.invalid" }, { status: 400 });
+  }
+  const result = await savePartnerProfile(args.context.db, actorOf(user, args.context), { partnershipId, organizationId: organization.id }, version.data, parsed.data);
+  if (result === "not_found") notFound();
+  if (result === "conflict") return data<ActionResult>({ errors: {}, values, formError: "form.conflict" }, { status: 409 });
+  return redirect(`/partners/${organization.id}?saved=1`);
+}
+
+export default function EditPartnerProfile({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useT();
+  const orgName = useOrgName();
+  const o = loaderData.organization;
+  const v = actionData?.values;
+  const value = (k: "mission" | "mandate" | "culture" | "services" | "territory") => (v ? String(v[k] ?? "") : o[k]);
+  return (
+    <>
+      <p>
+        <Link to={`/partners/${o.id}`}>{orgName(o)}</Link>
+      </p>
+      <h1>{t("partners.edit.title", { name: orgName(o) })}</h1>
+      <ErrorSummary errors={actionData?.errors} formError={actionData?.formError} />
+      <Form method="post" noValidate>
+        <input type="hidden" name="version" value={o.version} />
+        <Field name="mission" label={t("partners.profile.mission")} multiline defaultValue={value("mission")} errors={actionData?.errors} />
+        <Field name="mandate" label={t("partners.profile.mandate")} multiline defaultValue={value("mandate")} errors={actionData?.errors} />
+        <Field name="culture" label={t("partners.profile.culture")} multiline defaultValue={value("culture")} errors={actionData?.errors} />
+        <Field name="services" label={t("partners.profile.services")} multiline defaultValue={value("services")} errors={actionData?.errors} />
+        <Field name="territory" label={t("partners.profile.territory")} hint={t("partners.edit.territoryHint")} defaultValue={value("territory")} errors={actionData?.errors} />
+        <button type="submit">{t("partners.edit.save")}</button>
+      </Form>
+    </>
+  );
+}

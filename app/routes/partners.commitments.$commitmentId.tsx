@@ -1,0 +1,115 @@
+import { data, Form, Link, redirect } from "react-router";
+import type { Route } from "./+types/partners.commitments.$commitmentId";
+import { ErrorSummary } from "../components/form.tsx";
+import { useT } from "../i18n/use-t.ts";
+import { actorOf, authorize, notFound } from "../modules/authz/guard.server.ts";
+import { needs } from "../modules/authz/policy.ts";
+import { pdfOnly } from "../modules/files/file-types.ts";
+import { readUpload, uploadTooLarge } from "../modules/files/read-upload.server.ts";
+import type { FieldErrorMap } from "../modules/governance/form-fields.ts";
+import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
+import { attachCommitmentDocument, getCommitment } from "../modules/partners/commitments.server.ts";
+import { idParam, mayOn, partnersUser } from "../modules/partners/partner-access.server.ts";
+import { findPartnerOrganization } from "../modules/partners/partner-organization.server.ts";
+import { FileField, useDay, useOrgName } from "../modules/partners/partners-ui.tsx";
+
+/** One signed commitment: its facts, the signed PDF to download, and (coordinator) attaching the PDF. */
+export const policy = needs("commitment.read");
+
+export const meta: Route.MetaFunction = ({ matches, data }) => pageTitle(matches, "partners.commitments.title", undefined, data?.organization.nameFr);
+
+async function scoped(args: Route.LoaderArgs | Route.ActionArgs) {
+  const { user, partnershipId } = await partnersUser(args, policy);
+  const commitment = await getCommitment(args.context.db, partnershipId, idParam(args, "commitmentId"));
+  if (!commitment) notFound();
+  const organization = await findPartnerOrganization(args.context.db, partnershipId, commitment.organizationId);
+  if (!organization) notFound();
+  return { user, partnershipId, commitment, organization };
+}
+
+export async function loader(args: Route.LoaderArgs) {
+  const { user, commitment, organization } = await scoped(args);
+  const url = new URL(args.request.url);
+  return {
+    commitment,
+    organization: { id: organization.id, nameFr: organization.nameFr, nameEn: organization.nameEn },
+    canManage: mayOn(user, "commitment.manage"),
+    attached: url.searchParams.has("attached"),
+  };
+}
+
+export async function action(args: Route.ActionArgs) {
+  const { user, partnershipId, commitment } = await scoped(args);
+  await authorize(args, user, "commitment.manage");
+  if (uploadTooLarge(args.request)) return data<{ errors: FieldErrorMap }>({ errors: { document: ["partners.upload.too_large"] } }, { status: 413 });
+  const upload = await readUpload(await args.request.formData(), "document", pdfOnly);
+  if (!upload.ok) return data<{ errors: FieldErrorMap }>({ errors: { document: [`partners.upload.${upload.error}`] } }, { status: 400 });
+  const result = await attachCommitmentDocument(args.context.db, actorOf(user, args.context), { partnershipId, personId: user.personId, commitmentId: commitment.id }, upload.upload);
+  if (result === "not_found") notFound();
+  return redirect(`/partners/commitments/${commitment.id}?attached=1`);
+}
+
+export default function CommitmentDetail({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useT();
+  const day = useDay();
+  const orgName = useOrgName();
+  const { commitment: c, organization } = loaderData;
+  return (
+    <>
+      <p>
+        <Link to="/partners/commitments">{t("partners.commitments.title")}</Link>
+      </p>
+      <h1>{t("partners.commitment.title", { name: orgName(organization) })}</h1>
+      {loaderData.attached ? (
+        <p className="alert success" role="status">
+          {t("partners.commitments.attached")}
+        </p>
+      ) : null}
+      <dl className="partner-fields">
+        <div>
+          <dt>{t("partners.commitments.period")}</dt>
+          <dd>{t("partners.commitments.periodValue", { start: day(c.startsOn), end: day(c.endsOn) })}</dd>
+        </div>
+        <div>
+          <dt>{t("partners.commitments.version")}</dt>
+          <dd>
+            <Link to={`/partners/commitments/text/${c.textVersionId}`}>{c.textNumber}</Link>
+          </dd>
+        </div>
+        <div>
+          <dt>{t("partners.commitments.signatory")}</dt>
+          <dd>
+            {c.signatoryName}
+            {c.signatoryTitle ? `, ${c.signatoryTitle}` : ""}
+          </dd>
+        </div>
+        <div>
+          <dt>{t("partners.commitments.signedOn")}</dt>
+          <dd>{day(c.signedOn)}</dd>
+        </div>
+        <div>
+          <dt>{t("partners.commitments.document")}</dt>
+          <dd>
+            {c.documentFileId ? (
+              <a href={`/partners/commitments/${c.id}/document`} download>
+                {t("partners.commitments.download", { name: c.documentName ?? "" })}
+              </a>
+            ) : (
+              t("partners.commitments.noDocument")
+            )}
+          </dd>
+        </div>
+      </dl>
+      {loaderData.canManage ? (
+        <section aria-labelledby="attach">
+          <h2 id="attach">{t("partners.commitment.attach")}</h2>
+          <ErrorSummary errors={actionData?.errors} />
+          <Form method="post" encType="multipart/form-data" noValidate>
+            <FileField name="document" label={t("partners.new.document")} hint={t("partners.new.documentHint")} errors={actionData?.errors} required />
+            <button type="submit">{t("partners.commitment.attachButton")}</button>
+          </Form>
+        </section>
+      ) : null}
+    </>
+  );
+}

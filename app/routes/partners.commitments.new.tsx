@@ -1,0 +1,107 @@
+import { data, Form, Link, redirect } from "react-router";
+import type { Route } from "./+types/partners.commitments.new";
+import { ErrorSummary, Field, SelectField } from "../components/form.tsx";
+import { useT } from "../i18n/use-t.ts";
+import { actorOf, notFound } from "../modules/authz/guard.server.ts";
+import { needs } from "../modules/authz/policy.ts";
+import { pdfOnly } from "../modules/files/file-types.ts";
+import { readUpload, uploadTooLarge } from "../modules/files/read-upload.server.ts";
+import { fieldErrors, formValues, type FieldErrorMap, type FormValues } from "../modules/governance/form-fields.ts";
+import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
+import { listCommitmentTexts } from "../modules/partners/commitment-text.server.ts";
+import { recordCommitment } from "../modules/partners/commitments.server.ts";
+import { partnersUser } from "../modules/partners/partner-access.server.ts";
+import { listPartnerOrganizations } from "../modules/partners/partner-organization.server.ts";
+import { commitmentSchema } from "../modules/partners/partners-schema.ts";
+import { FileField, useOrgName } from "../modules/partners/partners-ui.tsx";
+
+/** The Table coordinator records an organization's signed commitment, with the signed PDF. */
+export const policy = needs("commitment.manage");
+
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "partners.new.title");
+
+export async function loader(args: Route.LoaderArgs) {
+  const { partnershipId } = await partnersUser(args, policy);
+  const [organizations, texts] = await Promise.all([
+    listPartnerOrganizations(args.context.db, partnershipId),
+    listCommitmentTexts(args.context.db, partnershipId),
+  ]);
+  const url = new URL(args.request.url);
+  return {
+    organizations: organizations.map((o) => ({ id: o.id, nameFr: o.nameFr, nameEn: o.nameEn })),
+    versions: texts.filter((v) => v.status !== "draft").map((v) => ({ id: v.id, number: v.number, titleFr: v.titleFr, titleEn: v.titleEn, status: v.status })),
+    preselected: url.searchParams.get("organizationId") ?? "",
+  };
+}
+
+type ActionResult = { errors: FieldErrorMap; values: FormValues };
+
+export async function action(args: Route.ActionArgs) {
+  const { user, partnershipId } = await partnersUser(args, policy);
+  // Refused before the body is read: a huge upload never reaches memory.
+  if (uploadTooLarge(args.request)) return data<ActionResult>({ errors: { document: ["partners.upload.too_large"] }, values: {} }, { status: 413 });
+  const form = await args.request.formData();
+  const values = formValues(form);
+  delete values.document;
+  const parsed = commitmentSchema.safeParse(values);
+  const upload = await readUpload(form, "document", pdfOnly);
+  const uploadError = upload.ok || upload.error === "missing" ? null : `partners.upload.${upload.error}`;
+  if (!parsed.success || uploadError) {
+    const errors = parsed.success ? {} : fieldErrors(parsed.error);
+    if (uploadError) errors.document = [uploadError];
+    return data<ActionResult>({ errors, values }, { status: 400 });
+  }
+  const result = await recordCommitment(args.context.db, actorOf(user, args.context), { partnershipId, personId: user.personId }, parsed.data, upload.ok ? upload.upload : null);
+  if (result.status === "invalid") return data<ActionResult>({ errors: { [result.field]: [result.message] }, values }, { status: 400 });
+  if (result.status !== "ok") notFound();
+  return redirect("/partners/commitments?recorded=1");
+}
+
+export default function NewCommitment({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, locale } = useT();
+  const orgName = useOrgName();
+  const v = actionData?.values ?? {};
+  const errors = actionData?.errors;
+  const { versions } = loaderData;
+  const current = versions.find((x) => x.status === "published");
+  return (
+    <>
+      <p>
+        <Link to="/partners/commitments">{t("partners.commitments.title")}</Link>
+      </p>
+      <h1>{t("partners.new.title")}</h1>
+      {versions.length === 0 ? (
+        <p className="alert warning">{t("partners.new.noVersion")}</p>
+      ) : (
+        <>
+          <ErrorSummary errors={errors} />
+          <Form method="post" encType="multipart/form-data" noValidate>
+            <SelectField
+              name="organizationId"
+              label={t("partners.new.organization")}
+              required
+              options={loaderData.organizations.map((o) => ({ value: o.id, label: orgName(o) }))}
+              defaultValue={String(v.organizationId ?? loaderData.preselected)}
+              errors={errors}
+            />
+            <SelectField
+              name="textVersionId"
+              label={t("partners.new.textVersion")}
+              required
+              options={versions.map((x) => ({ value: x.id, label: t("partners.new.versionOption", { number: x.number, title: locale === "en" ? x.titleEn : x.titleFr }) }))}
+              defaultValue={String(v.textVersionId ?? current?.id ?? "")}
+              errors={errors}
+            />
+            <Field name="startsOn" type="date" required label={t("partners.new.startsOn")} defaultValue={String(v.startsOn ?? "")} errors={errors} />
+            <Field name="endsOn" type="date" required label={t("partners.new.endsOn")} defaultValue={String(v.endsOn ?? "")} errors={errors} />
+            <Field name="signatoryName" required label={t("partners.new.signatoryName")} defaultValue={String(v.signatoryName ?? "")} errors={errors} autoComplete="off" />
+            <Field name="signatoryTitle" label={t("partners.new.signatoryTitle")} defaultValue={String(v.signatoryTitle ?? "")} errors={errors} />
+            <Field name="signedOn" type="date" required label={t("partners.new.signedOn")} defaultValue={String(v.signedOn ?? "")} errors={errors} />
+            <FileField name="document" label={t("partners.new.document")} hint={t("partners.new.documentHint")} errors={errors} required={false} />
+            <button type="submit">{t("partners.new.save")}</button>
+          </Form>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+import { data, Form, Link, redirect } from "react-router";
+import type { Route } from "./+types/partners.matrix.$organizationId";
+import { ErrorSummary, Field } from "../components/form.tsx";
+import { useT } from "../i18n/use-t.ts";
+import { actorOf, authorize, notFound } from "../modules/authz/guard.server.ts";
+import { needs } from "../modules/authz/policy.ts";
+import { fieldErrors, formValues, type FieldErrorMap, type FormValues } from "../modules/governance/form-fields.ts";
+import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
+import { loadContributionRow, saveContributionRow } from "../modules/partners/contribution-matrix.server.ts";
+import { idParam, partnersUser } from "../modules/partners/partner-access.server.ts";
+import { contributionRowSchema } from "../modules/partners/partners-schema.ts";
+import { useOrgName } from "../modules/partners/partners-ui.tsx";
+import { contributionDomains } from "../modules/partners/vocabulary.ts";
+
+/**
+ * Edit one row of the matrix (8 cells). The Table coordinator may edit any row; a delegate
+ * only their own organization's: any other row answers 404, and the denial is audited.
+ */
+export const policy = needs("partner.matrix.edit");
+
+export const meta: Route.MetaFunction = ({ matches, data }) => pageTitle(matches, "partners.matrix.title", undefined, data?.row.nameFr);
+
+async function scoped(args: Route.LoaderArgs | Route.ActionArgs) {
+  const { user, partnershipId } = await partnersUser(args, policy);
+  const organizationId = idParam(args, "organizationId");
+  const row = await loadContributionRow(args.context.db, partnershipId, organizationId);
+  if (!row) notFound();
+  await authorize(args, user, "partner.matrix.edit", { partnershipId, organizationId });
+  return { user, partnershipId, row };
+}
+
+export async function loader(args: Route.LoaderArgs) {
+  const { row } = await scoped(args);
+  return { row };
+}
+
+type ActionResult = { errors: FieldErrorMap; values: FormValues };
+
+export async function action(args: Route.ActionArgs) {
+  const { user, partnershipId, row } = await scoped(args);
+  const values = formValues(await args.request.formData());
+  const parsed = contributionRowSchema.safeParse(values);
+  if (!parsed.success) return data<ActionResult>({ errors: fieldErrors(parsed.error), values }, { status: 400 });
+  const result = await saveContributionRow(
+    args.context.db,
+    actorOf(user, args.context),
+    { partnershipId, organizationId: row.organizationId, personId: user.personId },
+    parsed.data,
+  );
+  if (result === "not_found") notFound();
+  return redirect("/partners/matrix?saved=1");
+}
+
+export default function EditContributionRow({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useT();
+  const orgName = useOrgName();
+  const { row } = loaderData;
+  return (
+    <>
+      <p>
+        <Link to="/partners/matrix">{t("partners.matrix.back")}</Link>
+      </p>
+      <h1>{t("partners.matrix.editTitle", { name: orgName(row) })}</h1>
+      <p>{t("partners.matrix.editIntro")}</p>
+      <ErrorSummary errors={actionData?.errors} />
+      <Form method="post" noValidate>
+        {contributionDomains.map((d) => (
+          <Field
+            key={d}
+            name={d}
+            label={t(`partners.domain.${d}`)}
+            multiline
+            defaultValue={actionData ? String(actionData.values[d] ?? "") : row.cells[d]}
+            errors={actionData?.errors}
+          />
+        ))}
+        <button type="submit">{t("partners.matrix.save")}</button>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,169 @@
+import { data, Form, Link, redirect } from "react-router";
+import type { Route } from "./+types/responsibilities.$responsibilityId";
+import { ErrorSummary, Field, SelectField } from "../components/form.tsx";
+import type { MessageKey } from "../i18n/catalog.ts";
+import { pageTitle } from "../i18n/page-title.ts";
+import { useFormatters, useT } from "../i18n/use-t.ts";
+import { actorOf, notFound } from "../modules/authz/guard.server.ts";
+import { needs } from "../modules/authz/policy.ts";
+import { fieldErrors, formValues, isUuid, versionField, type FieldErrorMap } from "../modules/governance/form-fields.ts";
+import { localDay } from "../modules/meetings/dates.ts";
+import { meetingGuard } from "../modules/meetings/meeting-route.server.ts";
+import { getResponsibility } from "../modules/responsibilities/list-responsibilities.server.ts";
+import { responsibilityFormData } from "../modules/responsibilities/responsibility-form-data.server.ts";
+import { commentSchema, responsibilitySchema, statusSchema } from "../modules/responsibilities/responsibility-schema.ts";
+import { MeetingsNav, ResponsibilityForm, ResponsibilityStatusBadge } from "../modules/responsibilities/responsibility-ui.tsx";
+import { addResponsibilityComment, loadResponsibilityRow, setResponsibilityStatus, updateResponsibility } from "../modules/responsibilities/save-responsibility.server.ts";
+import { responsibilityStatuses } from "../modules/responsibilities/vocabulary.ts";
+
+export const policy = needs("meeting.view");
+
+export const meta: Route.MetaFunction = ({ matches, data: d }) => pageTitle(matches, "responsibilities.title", undefined, d?.item.what);
+
+async function scoped(args: Route.LoaderArgs | Route.ActionArgs) {
+  const { user, access } = await meetingGuard(args, policy);
+  const id = args.params.responsibilityId;
+  if (!isUuid(id)) notFound();
+  // Not visible (another Table, another organization's) reads exactly like missing.
+  const item = await getResponsibility(args.context.db, access, id.toLowerCase(), localDay(new Date()));
+  if (!item) notFound();
+  return { user, access, item };
+}
+
+export async function loader(args: Route.LoaderArgs) {
+  const { access, item } = await scoped(args);
+  let choices = null;
+  if (item.canEdit) {
+    const row = await loadResponsibilityRow(args.context.db, access.partnershipId, item.id);
+    choices = await responsibilityFormData(args.context.db, access.partnershipId, row!.scopeOrganizationId);
+  }
+  return { item, choices, saved: new URL(args.request.url).searchParams.get("saved") };
+}
+
+type ActionResult = { intent: string; errors: FieldErrorMap; formError?: string };
+
+export async function action(args: Route.ActionArgs) {
+  const { user, access, item } = await scoped(args);
+  const values = formValues(await args.request.formData());
+  const intent = String(values.intent ?? "");
+  const actor = actorOf(user, args.context);
+  const db = args.context.db;
+  let result;
+  if (intent === "status") {
+    const parsed = statusSchema.safeParse(values);
+    if (!parsed.success) return data<ActionResult>({ intent, errors: fieldErrors(parsed.error), formError: "form.errors" }, { status: 400 });
+    result = await setResponsibilityStatus(db, actor, access, item.id, parsed.data);
+  } else if (intent === "comment") {
+    const parsed = commentSchema.safeParse(values);
+    if (!parsed.success) return data<ActionResult>({ intent, errors: fieldErrors(parsed.error), formError: "form.errors" }, { status: 400 });
+    result = await addResponsibilityComment(db, actor, access, item.id, parsed.data.body);
+  } else if (intent === "edit") {
+    const version = versionField.safeParse(values.version);
+    const parsed = responsibilitySchema.safeParse({ ...values, meetingId: "", agendaItemId: "" });
+    if (!parsed.success || !version.success) return data<ActionResult>({ intent, errors: parsed.success ? {} : fieldErrors(parsed.error), formError: "form.errors" }, { status: 400 });
+    result = await updateResponsibility(db, actor, access, item.id, version.data, parsed.data);
+  } else return data<ActionResult>({ intent, errors: {}, formError: "form.invalid" }, { status: 400 });
+  if (result.status === "not_found") notFound();
+  if (result.status === "conflict") return data<ActionResult>({ intent, errors: {}, formError: "form.conflict" }, { status: 409 });
+  if (result.status === "invalid") return data<ActionResult>({ intent, errors: { [result.field]: [result.message] }, formError: result.message }, { status: 400 });
+  return redirect(`/responsibilities/${item.id}?saved=${intent}`);
+}
+
+export default function ResponsibilityPage({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useT();
+  const f = useFormatters();
+  const { item, choices, saved } = loaderData;
+  const failed = (intent: string) => (actionData?.intent === intent ? actionData : null);
+  return (
+    <>
+      <MeetingsNav />
+      <h1>{item.what}</h1>
+      {saved ? (
+        <p className="alert success" role="status">
+          {t(`responsibilities.saved.${saved}` as MessageKey)}
+        </p>
+      ) : null}
+      <dl className="summary">
+        <dt>{t("responsibilities.owner")}</dt>
+        <dd>{item.owner}</dd>
+        <dt>{t("responsibilities.dueOn")}</dt>
+        <dd>{item.dueOn}</dd>
+        <dt>{t("responsibilities.statusLabel")}</dt>
+        <dd>
+          <ResponsibilityStatusBadge status={item.status} overdue={item.overdue} />
+          {item.status === "dropped" ? ` — ${item.droppedReason}` : null}
+        </dd>
+        <dt>{t("responsibilities.meeting")}</dt>
+        <dd>{item.meetingId ? <Link to={`/meetings/${item.meetingId}`}>{item.meetingTitle}</Link> : t("responsibilities.standalone")}</dd>
+        {item.objectiveTitle ? (
+          <>
+            <dt>{t("responsibilities.objective")}</dt>
+            <dd>{item.objectiveTitle}</dd>
+          </>
+        ) : null}
+      </dl>
+      {item.canUpdate ? (
+        <section aria-labelledby="status-title">
+          <h2 id="status-title">{t("responsibilities.update.title")}</h2>
+          <Form method="post" className="stack">
+            <ErrorSummary errors={failed("status")?.errors} formError={failed("status")?.formError} />
+            <input type="hidden" name="intent" value="status" />
+            <SelectField
+              name="status"
+              label={t("responsibilities.statusLabel")}
+              required
+              defaultValue={item.status}
+              options={responsibilityStatuses.map((s) => ({ value: s, label: t(`responsibilities.status.${s}` as MessageKey) }))}
+            />
+            <Field name="droppedReason" label={t("responsibilities.droppedReason")} hint={t("responsibilities.droppedReason.hint")} multiline defaultValue={item.droppedReason} errors={failed("status")?.errors} />
+            <div className="actions">
+              <button type="submit">{t("responsibilities.update.save")}</button>
+            </div>
+          </Form>
+        </section>
+      ) : null}
+      <section aria-labelledby="comments-title">
+        <h2 id="comments-title">{t("responsibilities.comments", { count: item.comments.length })}</h2>
+        {item.comments.length ? (
+          <ol className="comments">
+            {item.comments.map((c) => (
+              <li key={c.id}>
+                <p className="muted">
+                  {c.author} — {f.dateTime(c.createdAt)}
+                </p>
+                <p>{c.body}</p>
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p>{t("responsibilities.comments.none")}</p>
+        )}
+        {item.canUpdate ? (
+          <Form method="post" className="stack">
+            <ErrorSummary errors={failed("comment")?.errors} formError={failed("comment")?.formError} />
+            <input type="hidden" name="intent" value="comment" />
+            <Field name="body" label={t("responsibilities.comment.label")} multiline required errors={failed("comment")?.errors} />
+            <div className="actions">
+              <button type="submit" className="secondary">
+                {t("responsibilities.comment.add")}
+              </button>
+            </div>
+          </Form>
+        ) : null}
+      </section>
+      {item.canEdit && choices ? (
+        <section aria-labelledby="edit-title">
+          <h2 id="edit-title">{t("responsibilities.edit")}</h2>
+          <ResponsibilityForm
+            choices={choices}
+            values={{ what: item.what, owner: item.ownerPersonId ? `person:${item.ownerPersonId}` : `organization:${item.ownerOrganizationId}`, dueOn: item.dueOn, objectiveId: item.objectiveId ?? "" }}
+            errors={failed("edit")?.errors}
+            formError={failed("edit")?.formError}
+            version={item.version}
+            submitLabel={t("responsibilities.edit.save")}
+          />
+        </section>
+      ) : null}
+    </>
+  );
+}

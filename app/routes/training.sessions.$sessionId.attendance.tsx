@@ -1,0 +1,204 @@
+import { Fragment, useSyncExternalStore } from "react";
+import { data, Form, Link, redirect } from "react-router";
+import { z } from "zod";
+import type { Route } from "./+types/training.sessions.$sessionId.attendance";
+import { useT } from "../i18n/use-t.ts";
+import { can } from "../modules/authz/decide.ts";
+import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
+import { needs } from "../modules/authz/policy.ts";
+import { isUuid } from "../modules/governance/form-fields.ts";
+import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
+import { isTrainerOfSession, saveAttendance, type AttendanceMark } from "../modules/training/attendance.server.ts";
+import { loadSession } from "../modules/training/list-training.server.ts";
+import { listSessionParticipants } from "../modules/training/session-participants.server.ts";
+import { useDayFormatter } from "../modules/training/training-ui.tsx";
+import { attendanceStatuses } from "../modules/training/vocabulary.ts";
+
+/** The sign-in sheet (feuille de présence): the coordinator for any session, a trainer for the sessions they give. */
+export const policy = needs("training.attendance");
+
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "training.attendance.title");
+
+async function scoped(args: Route.LoaderArgs | Route.ActionArgs) {
+  const user = await guard(args, policy);
+  if (!user?.partnershipId || !isUuid(args.params.sessionId)) notFound();
+  const session = await loadSession(args.context.db, user.partnershipId, args.params.sessionId);
+  if (!session) notFound();
+  const coordinator = can(user.roles, "training.manage", { partnershipId: user.partnershipId });
+  // A trainer who does not give this session reads it exactly like a missing one.
+  if (!coordinator && !(await isTrainerOfSession(args.context.db, user.partnershipId, session.id, user.personId))) notFound();
+  return { user, partnershipId: user.partnershipId, session, coordinator };
+}
+
+export async function loader(args: Route.LoaderArgs) {
+  const { session, partnershipId, coordinator } = await scoped(args);
+  const participants = (await listSessionParticipants(args.context.db, partnershipId, session.id, session.dates.length)).filter((p) => p.status === "registered");
+  return {
+    session: { id: session.id, dates: session.dates, place: session.place, online: session.online },
+    participants: participants.map((p) => ({
+      registrationId: p.registrationId,
+      name: p.name,
+      organizationName: p.organizationName,
+      organizationNameEn: p.organizationNameEn,
+      days: p.days,
+      completed: !!p.completedAt,
+      completionMarked: p.completionMarked,
+    })),
+    coordinator,
+    saved: new URL(args.request.url).searchParams.has("saved"),
+  };
+}
+
+const markKey = /^day:([0-9a-f-]{36}):(\d{1,2})$/i;
+const completeKey = /^complete:([0-9a-f-]{36})$/i;
+const statusSchema = z.enum(attendanceStatuses);
+
+export async function action(args: Route.ActionArgs) {
+  const { user, session, partnershipId, coordinator } = await scoped(args);
+  const form = await args.request.formData();
+  const marks: AttendanceMark[] = [];
+  const completions = new Map<string, boolean>();
+  for (const [key, value] of form) {
+    const mark = markKey.exec(key);
+    if (mark && value !== "") {
+      const status = statusSchema.safeParse(value);
+      if (!status.success) return data({ error: true }, { status: 400 });
+      marks.push({ registrationId: mark[1]!.toLowerCase(), dayIndex: Number(mark[2]), status: status.data });
+    }
+    // The coordinator's decision for a partial attendance: the sheet sends every row it offers.
+    const decided = /^decide:([0-9a-f-]{36})$/i.exec(key);
+    if (decided && coordinator) completions.set(decided[1]!.toLowerCase(), form.get(`complete:${decided[1]}`) === "on");
+    if (completeKey.test(key) && !coordinator) return data({ error: true }, { status: 400 });
+  }
+  const result = await saveAttendance(args.context.db, actorOf(user, args.context), {
+    partnershipId,
+    sessionId: session.id,
+    dayCount: session.dates.length,
+    recordedBy: user.personId,
+    marks,
+    completions: coordinator ? completions : undefined,
+  });
+  if (result.status === "invalid") return data({ error: true }, { status: 400 });
+  return redirect(`/training/sessions/${session.id}/attendance?saved=1`);
+}
+
+export default function AttendanceSheet({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, locale } = useT();
+  const day = useDayFormatter();
+  const { session, participants, coordinator } = loaderData;
+  const when = session.dates.map((d) => day(d)).join(" · ");
+  return (
+    <div className="signin-sheet">
+      <p className="no-print">
+        <Link to={coordinator ? `/training/sessions/${session.id}` : "/training/register"}>{coordinator ? t("training.edit.title", { date: day(session.dates[0]) }) : t("training.register.title")}</Link>
+      </p>
+      <h1>{t("training.attendance.heading", { date: when })}</h1>
+      <p>{session.online ? t("training.sessions.online") : session.place}</p>
+      <p className="no-print">{t("training.attendance.intro")}</p>
+      {loaderData.saved ? <p className="alert success no-print" role="status">{t("training.attendance.saved")}</p> : null}
+      {actionData?.error ? <p className="alert error no-print" role="alert">{t("form.errors")}</p> : null}
+      {participants.length === 0 ? (
+        <p>{t("training.participants.none")}</p>
+      ) : (
+        <Form method="post">
+          <table className="signin-table">
+            <caption>{t("training.attendance.caption", { date: when })}</caption>
+            <thead>
+              <tr>
+                <th scope="col" rowSpan={2}>
+                  {t("training.pool.name")}
+                </th>
+                <th scope="col" rowSpan={2}>
+                  {t("training.pool.organization")}
+                </th>
+                {session.dates.map((d, i) => (
+                  <th scope="colgroup" key={`h${i}`} colSpan={2}>
+                    {t("training.attendance.day", { n: i + 1, date: day(d) })}
+                  </th>
+                ))}
+                <th scope="col" rowSpan={2}>
+                  {t("training.attendance.completion")}
+                </th>
+              </tr>
+              <tr>
+                {session.dates.map((_, i) => (
+                  <Fragment key={`s${i}`}>
+                    <th scope="col">{t("training.attendance.presence")}</th>
+                    <th scope="col">{t("training.attendance.signatureHeader")}</th>
+                  </Fragment>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {participants.map((p) => {
+                const allPresent = p.days.every((d) => d === "present");
+                return (
+                  <tr key={p.registrationId}>
+                    <th scope="row">{p.name}</th>
+                    <td>{(locale === "en" ? p.organizationNameEn : p.organizationName) || "—"}</td>
+                    {session.dates.map((_, i) => (
+                      <AttendanceCells key={i} registrationId={p.registrationId} dayIndex={i} value={p.days[i] ?? null} name={p.name} />
+                    ))}
+                    <td>
+                      {/* certificate: a participant with completedAt set here is "completed"; H5 issues the certificate from it. */}
+                      {p.completed ? t("training.participants.completed") : t("training.attendance.notCompleted")}
+                      {coordinator && !allPresent ? (
+                        <span className="no-print">
+                          <input type="hidden" name={`decide:${p.registrationId}`} value="1" />{" "}
+                          <input type="checkbox" id={`complete-${p.registrationId}`} name={`complete:${p.registrationId}`} defaultChecked={p.completionMarked} />{" "}
+                          <label htmlFor={`complete-${p.registrationId}`}>{t("training.attendance.markCompleted", { name: p.name })}</label>
+                        </span>
+                      ) : null}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          <div className="actions no-print">
+            <button type="submit">{t("training.attendance.save")}</button>
+            <PrintButton />
+          </div>
+        </Form>
+      )}
+    </div>
+  );
+}
+
+function AttendanceCells({ registrationId, dayIndex, value, name }: { registrationId: string; dayIndex: number; value: string | null; name: string }) {
+  const { t } = useT();
+  const id = `day-${registrationId}-${dayIndex}`;
+  return (
+    <>
+      <td>
+        <label htmlFor={id} className="visually-hidden">
+          {t("training.attendance.statusFor", { name, n: dayIndex + 1 })}
+        </label>
+        <select id={id} name={`day:${registrationId}:${dayIndex}`} defaultValue={value ?? ""}>
+          <option value="">—</option>
+          {attendanceStatuses.map((s) => (
+            <option key={s} value={s}>
+              {t(`training.attendance.status.${s}`)}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td className="signature" />
+    </>
+  );
+}
+
+/** Shown once the page is interactive (it needs script); the browser's own Print works without it. */
+function PrintButton() {
+  const { t } = useT();
+  // false on the server and during hydration, true once the page runs in the browser.
+  const ready = useSyncExternalStore(noSubscription, () => true, () => false);
+  if (!ready) return null;
+  return (
+    <button type="button" className="button secondary" onClick={() => window.print()}>
+      {t("training.attendance.print")}
+    </button>
+  );
+}
+
+const noSubscription = () => () => {};

@@ -290,7 +290,8 @@ describe("meetings: creating and editing with foreign ids", () => {
 
   it("invalid dates and times are refused", async () => {
     const c = ds.people.table_coordinator;
-    for (const overrides of [{ day: "2026-02-30" }, { day: "2026-13-01" }, { day: "26-1-1" }, { startTime: "25:00" }, { startTime: "12:00", endTime: "11:00" }, { itemDuration: ["-5", "10"] }, { onlineUrl: "javascript:alert(1)", place: "" }]) {
+    const cases: Record<string, string | string[]>[] = [{ day: "2026-02-30" }, { day: "2026-13-01" }, { day: "26-1-1" }, { startTime: "25:00" }, { startTime: "12:00", endTime: "11:00" }, { itemDuration: ["-5", "10"] }, { onlineUrl: "javascript:alert(1)", place: "" }];
+    for (const overrides of cases) {
       const res = await post(newMeetingRoute.action, c, "/meetings/new", meetingForm(overrides));
       expect(res.status, JSON.stringify(overrides)).toBe(400);
     }
@@ -421,7 +422,8 @@ describe("responsibilities", () => {
     const b = ds.tableBCoordinator;
     expect(strip(await get(respRoute.loader, b, "/x", { responsibilityId: respA }))).toEqual(notFoundBody);
     expect(strip(await get(respRoute.loader, b, "/x", { responsibilityId: MISSING }))).toEqual(notFoundBody);
-    for (const body of [{ intent: "status", status: "done" }, { intent: "comment", body: "pirate" }, { intent: "edit", version: "1", what: "x", owner: `organization:${ds.orgB}`, dueOn: "2026-12-01" }]) {
+    const bodies: Record<string, string>[] = [{ intent: "status", status: "done" }, { intent: "comment", body: "pirate" }, { intent: "edit", version: "1", what: "x", owner: `organization:${ds.orgB}`, dueOn: "2026-12-01" }];
+    for (const body of bodies) {
       expect(strip(await post(respRoute.action, b, "/x", body, { responsibilityId: respA })), body.intent).toEqual(notFoundBody);
     }
     const [row] = await handle.db.select().from(responsibility).where(eq(responsibility.id, respA));

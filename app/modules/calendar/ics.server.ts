@@ -35,7 +35,7 @@ export function buildCalendarFile(
   const method = ICalCalendarMethod[options.method ?? "PUBLISH"];
   // ical-generator escapes event texts but writes the calendar NAME as given: a CR/LF in it (a
   // meeting title) would add lines, even a whole VEVENT, to every invitee's calendar.
-  const name = options.name.replace(/[\u0000-\u001f\u007f]+/g, " ");
+  const name = [...options.name].map((c) => (c < " " || c === "\u007f" ? " " : c)).join("");
   const calendar = ical({ name, prodId: { company: "Filet", product: "Filet", language: "FR" }, method });
   for (const event of events) {
     calendar.createEvent({

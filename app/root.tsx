@@ -42,10 +42,10 @@ export async function loader(args: Route.LoaderArgs) {
     demoMode: args.context.demoMode,
     user: user ? { name: `${user.givenName} ${user.familyName}`, email: user.email } : null,
     canAdmin,
-    // Table work: the action plan entry and the unread announcements badge.
-    canActionPlan: !!user && can(roles, "actionplan.view", target),
+    // One "La Table" entry (the hub /table: partners, meetings, responsibilities, plan, funding,
+    // handover, announcements), with the unread announcements badge.
+    canTable: !!user?.partnershipId && can(roles, "partnership.view", target),
     unreadAnnouncements: user?.partnershipId ? await countUnread(args.context.db, user.partnershipId, user.personId) : 0,
-    canMeetings: !!user && can(roles, "meeting.view", target),
     // One "Training" entry, to the page that person works in.
     trainingPath: can(roles, "training.manage", target)
       ? "/training"
@@ -82,6 +82,8 @@ function Header() {
   const { t, locale } = useT();
   const location = useLocation();
   const here = location.pathname + location.search;
+  // The pages reached through "La Table" mark that entry as the current section.
+  const inTable = /^\/(table|partners|meetings|responsibilities|action-plan|funding|handover|announcements)(\/|$)/.test(location.pathname);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -121,31 +123,20 @@ function Header() {
                 <li>
                   <Link to={data.trainingPath}>{t("nav.training")}</Link>
                 </li>
-                <li>
-                  <Link to="/partners">{t("partners.nav")}</Link>
-                </li>
-                {data.canActionPlan ? (
+                {data.canTable ? (
                   <li>
-                    <Link to="/action-plan">{t("tableWork.nav.actionPlan")}</Link>
-                  </li>
-                ) : null}
-                <li>
-                  <Link to="/announcements">
-                    {t("tableWork.nav.announcements")}
-                    {data.unreadAnnouncements ? (
-                      <>
-                        {" "}
-                        <span className="badge badge-count">
-                          <span aria-hidden="true">{data.unreadAnnouncements}</span>
-                          <span className="visually-hidden">{t("tableWork.nav.unread", { count: data.unreadAnnouncements })}</span>
-                        </span>
-                      </>
-                    ) : null}
-                  </Link>
-                </li>
-                {data.canMeetings ? (
-                  <li>
-                    <Link to="/meetings">{t("nav.meetings")}</Link>
+                    <Link to="/table" aria-current={inTable ? (location.pathname === "/table" ? "page" : "true") : undefined}>
+                      {t("tableHub.nav")}
+                      {data.unreadAnnouncements ? (
+                        <>
+                          {" "}
+                          <span className="badge badge-count">
+                            <span aria-hidden="true">{data.unreadAnnouncements}</span>
+                            <span className="visually-hidden">{t("tableWork.nav.unread", { count: data.unreadAnnouncements })}</span>
+                          </span>
+                        </>
+                      ) : null}
+                    </Link>
                   </li>
                 ) : null}
               </>

@@ -143,5 +143,8 @@ export default [
   route("announcements/new", "routes/announcements.new.tsx"),
   route("announcements/:announcementId", "routes/announcements.$announcementId.tsx"),
   // (table-work block end)
+  // The Table hub — table-hub block
+  route("table", "routes/table.tsx"),
+  // (table-hub block end)
   route("*", "routes/$.tsx"),
 ] satisfies RouteConfig;

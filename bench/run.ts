@@ -239,3 +239,6 @@ if (pgResult) {
 
 // The trainer-pair solver (issue 5): generated seasons solved by the /training/pairs code path.
 await (await import("./training.ts")).runTrainingBench();
+
+// The Table at work (issues 4 and 5): the busiest pages' loader queries at Table scale.
+await (await import("./table-work.ts")).runTableWorkBench();

@@ -81,6 +81,7 @@ export function SelectField({
   errors,
   required,
   hint,
+  placeholder,
 }: {
   name: string;
   label: string;
@@ -89,6 +90,8 @@ export function SelectField({
   errors?: FieldErrors | null;
   required?: boolean;
   hint?: string;
+  /** An empty first option ("Choose a person"), also on a required select: nothing is preselected. */
+  placeholder?: string;
 }) {
   const { t } = useT();
   const id = `field-${name}`;
@@ -106,7 +109,7 @@ export function SelectField({
         </p>
       ) : null}
       <select id={id} name={name} defaultValue={defaultValue ?? ""} required={required} aria-invalid={fieldErrors.length ? true : undefined} aria-describedby={describedBy}>
-        {required ? null : <option value="">—</option>}
+        {placeholder ? <option value="">{placeholder}</option> : required ? null : <option value="">—</option>}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

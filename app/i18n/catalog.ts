@@ -12,12 +12,13 @@ import * as partners from "./messages/partners.ts";
 import * as trainingEvaluation from "./messages/training-evaluation.ts";
 import * as meetings from "./messages/meetings.ts";
 import * as tableWork from "./messages/table-work.ts";
+import * as tableHub from "./messages/table-hub.ts";
 import type { Locale } from "./types.ts";
 
 // One namespace file per area; each exports `fr` (the source) and `en` (typed against it).
 export const catalog = {
-  fr: { ...trainingEvaluation.fr, ...common.fr, ...identity.fr, ...admin.fr, ...directory.fr, ...pathway.fr, ...consultations.fr, ...activities.fr, ...guide.fr, ...training.fr, ...trainingParticipants.fr, ...partners.fr, ...meetings.fr, ...tableWork.fr },
-  en: { ...trainingEvaluation.en, ...common.en, ...identity.en, ...admin.en, ...directory.en, ...pathway.en, ...consultations.en, ...activities.en, ...guide.en, ...training.en, ...trainingParticipants.en, ...partners.en, ...meetings.en, ...tableWork.en },
+  fr: { ...trainingEvaluation.fr, ...common.fr, ...identity.fr, ...admin.fr, ...directory.fr, ...pathway.fr, ...consultations.fr, ...activities.fr, ...guide.fr, ...training.fr, ...trainingParticipants.fr, ...partners.fr, ...meetings.fr, ...tableWork.fr, ...tableHub.fr },
+  en: { ...trainingEvaluation.en, ...common.en, ...identity.en, ...admin.en, ...directory.en, ...pathway.en, ...consultations.en, ...activities.en, ...guide.en, ...training.en, ...trainingParticipants.en, ...partners.en, ...meetings.en, ...tableWork.en, ...tableHub.en },
 } as const;
 
 export type MessageKey = keyof (typeof catalog)["fr"];

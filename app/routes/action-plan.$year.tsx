@@ -1,4 +1,4 @@
-import { data, Form, Link, redirect } from "react-router";
+import { data, Link, redirect } from "react-router";
 import type { Route } from "./+types/action-plan.$year";
 import { useT } from "../i18n/use-t.ts";
 import { pageTitle } from "../i18n/page-title.ts";
@@ -6,6 +6,8 @@ import { actionSchema, indicatorSchema, objectiveSchema, planHeaderSchema } from
 import {
   ActionForm,
   ActionStatusBadge,
+  ConfirmDelete,
+  DeleteLink,
   IndicatorForm,
   ObjectiveForm,
   orgLabel,
@@ -14,7 +16,7 @@ import {
   useDay,
   type Values,
 } from "../modules/action-plan/plan-ui.tsx";
-import { listPlanOrganizations, loadPlan } from "../modules/action-plan/read-plan.server.ts";
+import { listPlanOrganizations, loadPlan, type FullPlan } from "../modules/action-plan/read-plan.server.ts";
 import { deletePlanItem, saveAction, saveIndicator, saveObjective, updatePlanHeader, type WriteResult } from "../modules/action-plan/write-plan.server.ts";
 import { can } from "../modules/authz/decide.ts";
 import { actorOf, authorize, guard, notFound } from "../modules/authz/guard.server.ts";
@@ -59,6 +61,27 @@ function readEditing(url: URL): Editing | null {
   return null;
 }
 
+type DeleteKind = "objective" | "action" | "indicator";
+
+/** "?delete=action:<id>": the item whose deletion is to be confirmed (null when unknown). */
+function readDeleting(url: URL, objectives: FullPlan["objectives"]): { kind: DeleteKind; id: string; name: string } | null {
+  const [kind, id] = (url.searchParams.get("delete") ?? "").split(":");
+  if (!isUuid(id)) return null;
+  if (kind === "objective") {
+    const o = objectives.find((x) => x.id === id);
+    return o ? { kind, id, name: o.title } : null;
+  }
+  if (kind === "action") {
+    const a = objectives.flatMap((o) => o.actions).find((x) => x.id === id);
+    return a ? { kind, id, name: a.title } : null;
+  }
+  if (kind === "indicator") {
+    const i = objectives.flatMap((o) => o.indicators).find((x) => x.id === id);
+    return i ? { kind, id, name: i.label } : null;
+  }
+  return null;
+}
+
 export async function loader(args: Route.LoaderArgs) {
   const { user, partnershipId, full } = await scoped(args);
   const canEdit = can(user.roles, "actionplan.edit", { partnershipId });
@@ -69,6 +92,8 @@ export async function loader(args: Route.LoaderArgs) {
     organizations,
     canEdit,
     editing: canEdit ? readEditing(url) : null,
+    // Deleting asks first: the "Delete" link opens this confirmation, whose form deletes.
+    deleting: canEdit ? readDeleting(url, full.objectives) : null,
     saved: url.searchParams.has("saved"),
     copied: url.searchParams.has("copied"),
   };
@@ -128,28 +153,17 @@ export async function action(args: Route.ActionArgs) {
   return redirect(`/action-plan/${year}?saved=1${values.intent === "delete" ? "" : `#item-${result.id}`}`);
 }
 
-function DeleteButton({ kind, id, label }: { kind: "objective" | "action" | "indicator"; id: string; label: string }) {
-  return (
-    <Form method="post" className="inline-form">
-      <input type="hidden" name="intent" value="delete" />
-      <input type="hidden" name="kind" value={kind} />
-      <input type="hidden" name="id" value={id} />
-      <button type="submit" className="link-button link-danger">
-        {label}
-      </button>
-    </Form>
-  );
-}
 
 export default function ActionPlanYear({ loaderData, actionData }: Route.ComponentProps) {
   const { t, locale } = useT();
   const day = useDay();
-  const { plan, objectives, organizations, canEdit, editing } = loaderData;
+  const { plan, objectives, organizations, canEdit, editing, deleting } = loaderData;
   const orgs = new Map(organizations.map((o) => [o.id, o]));
   const here = `/action-plan/${plan.year}`;
   const objectiveOptions = objectives.map((o) => ({ id: o.id, title: o.title }));
   const errors = actionData?.errors;
   const formError = actionData?.formError;
+  const deleteTo = (kind: DeleteKind, id: string) => `${here}?delete=${kind}:${id}#delete-heading`;
 
   function editForm() {
     if (!editing) return null;
@@ -211,6 +225,14 @@ export default function ActionPlanYear({ loaderData, actionData }: Route.Compone
           {t(formError as "form.invalid")}
         </p>
       ) : null}
+      {deleting ? (
+        <ConfirmDelete
+          name={deleting.name}
+          fields={{ intent: "delete", kind: deleting.kind, id: deleting.id }}
+          cancelTo={`${here}#item-${deleting.id}`}
+          note={deleting.kind === "objective" ? t("actionPlan.confirmDelete.objective") : undefined}
+        />
+      ) : null}
       {editForm()}
       {objectives.length === 0 ? <p>{t("actionPlan.objective.none")}</p> : null}
       {objectives.map((o, index) => (
@@ -224,7 +246,7 @@ export default function ActionPlanYear({ loaderData, actionData }: Route.Compone
               <Link to={`${here}?edit=objective:${o.id}#edit-heading`}>{t("actionPlan.objective.edit")}</Link>
               <Link to={`${here}?edit=action&objective=${o.id}#edit-heading`}>{t("actionPlan.action.add")}</Link>
               <Link to={`${here}?edit=indicator&objective=${o.id}#edit-heading`}>{t("actionPlan.indicator.add")}</Link>
-              <DeleteButton kind="objective" id={o.id} label={t("actionPlan.objective.delete")} />
+              <DeleteLink to={deleteTo("objective", o.id)} name={o.title} label={t("actionPlan.objective.delete")} />
             </p>
           ) : null}
           <h3>{t("actionPlan.actions")}</h3>
@@ -270,7 +292,7 @@ export default function ActionPlanYear({ loaderData, actionData }: Route.Compone
                           <Link to={`${here}?edit=action:${a.id}#edit-heading`} aria-label={t("actionPlan.editNamed", { name: a.title })}>
                             {t("actionPlan.edit")}
                           </Link>
-                          <DeleteButton kind="action" id={a.id} label={t("actionPlan.delete")} />
+                          <DeleteLink to={deleteTo("action", a.id)} name={a.title} />
                         </td>
                       ) : null}
                     </tr>
@@ -307,7 +329,7 @@ export default function ActionPlanYear({ loaderData, actionData }: Route.Compone
                           <Link to={`${here}?edit=indicator:${i.id}#edit-heading`} aria-label={t("actionPlan.editNamed", { name: i.label })}>
                             {t("actionPlan.edit")}
                           </Link>
-                          <DeleteButton kind="indicator" id={i.id} label={t("actionPlan.delete")} />
+                          <DeleteLink to={deleteTo("indicator", i.id)} name={i.label} />
                         </td>
                       ) : null}
                     </tr>

@@ -3,7 +3,7 @@ import type { Route } from "./+types/funding.$grantId";
 import { ErrorSummary, type FieldErrors } from "../components/form.tsx";
 import { useT } from "../i18n/use-t.ts";
 import { pageTitle } from "../i18n/page-title.ts";
-import { useDay } from "../modules/action-plan/plan-ui.tsx";
+import { ConfirmDelete, DeleteLink, useDay } from "../modules/action-plan/plan-ui.tsx";
 import { listActionsForSelect } from "../modules/action-plan/read-plan.server.ts";
 import { can } from "../modules/authz/decide.ts";
 import { actorOf, authorize, guard, notFound } from "../modules/authz/guard.server.ts";
@@ -44,10 +44,38 @@ async function scoped(args: Route.LoaderArgs | Route.ActionArgs) {
   return { user, partnershipId: user.partnershipId, ...loaded };
 }
 
+type Deleting = { kind: "report" | "spending" | "document"; id: string; name: string; dueOn?: string; amount?: number };
+
+/** "?delete=spending:<id>": the line whose deletion is to be confirmed (null when unknown). */
+function readDeleting(
+  url: URL,
+  reports: { id: string; label: string; dueOn: string }[],
+  spending: { id: string; label: string; amount: number }[],
+  documents: { id: string; fileName: string }[],
+): Deleting | null {
+  const [kind, id] = (url.searchParams.get("delete") ?? "").split(":");
+  if (!isUuid(id)) return null;
+  if (kind === "report") {
+    const r = reports.find((x) => x.id === id);
+    return r ? { kind, id, name: r.label, dueOn: r.dueOn } : null;
+  }
+  if (kind === "spending") {
+    const l = spending.find((x) => x.id === id);
+    return l ? { kind, id, name: l.label, amount: l.amount } : null;
+  }
+  if (kind === "document") {
+    const d = documents.find((x) => x.id === id);
+    return d ? { kind, id, name: d.fileName } : null;
+  }
+  return null;
+}
+
 export async function loader(args: Route.LoaderArgs) {
   const { user, partnershipId, grant, reports, spending, spent, remaining } = await scoped(args);
   const canManage = can(user.roles, "funding.manage", { partnershipId });
   const url = new URL(args.request.url);
+  // Agreements may name signatories and bank details: the coordinator's only.
+  const documents = canManage ? await listFiles(args.context.db, { partnershipId, ownerType: GRANT_FILE_OWNER, ownerId: grant.id }) : [];
   return {
     grant,
     reports,
@@ -57,8 +85,9 @@ export async function loader(args: Route.LoaderArgs) {
     canManage,
     editing: canManage && url.searchParams.has("edit"),
     saved: url.searchParams.has("saved"),
-    // Agreements may name signatories and bank details: the coordinator's only.
-    documents: canManage ? await listFiles(args.context.db, { partnershipId, ownerType: GRANT_FILE_OWNER, ownerId: grant.id }) : [],
+    documents,
+    // Deleting asks first: the "Delete" link opens this confirmation, whose form deletes.
+    deleting: canManage ? readDeleting(url, reports, spending, documents) : null,
     actions: canManage ? await listActionsForSelect(args.context.db, partnershipId) : [],
     today: localDate(),
   };
@@ -132,9 +161,16 @@ export default function GrantPage({ loaderData, actionData }: Route.ComponentPro
   const { t } = useT();
   const day = useDay();
   const money = useMoney();
-  const { grant, reports, spending, documents, actions, canManage, editing, today } = loaderData;
+  const { grant, reports, spending, documents, actions, canManage, editing, today, deleting } = loaderData;
   const errorsFor = (intent: string): FieldErrors | undefined => (actionData?.intent === intent ? actionData.errors : undefined);
   const here = `/funding/${grant.id}`;
+  const deleteTo = (kind: Deleting["kind"], id: string) => `${here}?delete=${kind}:${id}#delete-heading`;
+  const deletingName = (d: Deleting) =>
+    d.kind === "report"
+      ? `${t("funding.confirmDelete.report", { date: day(d.dueOn) })}${d.name ? ` (${d.name})` : ""}`
+      : d.kind === "spending"
+        ? `${d.name} — ${money(d.amount ?? 0)}`
+        : d.name;
   return (
     <>
       <p>
@@ -153,6 +189,9 @@ export default function GrantPage({ loaderData, actionData }: Route.ComponentPro
         <p className="alert error" role="alert">
           {t(actionData.formError as "form.invalid")}
         </p>
+      ) : null}
+      {deleting ? (
+        <ConfirmDelete name={deletingName(deleting)} fields={{ intent: `${deleting.kind}-delete`, id: deleting.id }} cancelTo={here} />
       ) : null}
       {editing || actionData?.intent === "grant" ? (
         <section aria-labelledby="edit-grant">
@@ -223,7 +262,7 @@ export default function GrantPage({ loaderData, actionData }: Route.ComponentPro
                       ) : (
                         <RowButton intent="report-submitted" id={r.id} label={t("funding.markSubmitted")} />
                       )}
-                      <RowButton intent="report-delete" id={r.id} label={t("actionPlan.delete")} />
+                      <DeleteLink to={deleteTo("report", r.id)} name={t("funding.confirmDelete.report", { date: day(r.dueOn) })} />
                     </td>
                   ) : null}
                 </tr>
@@ -270,7 +309,7 @@ export default function GrantPage({ loaderData, actionData }: Route.ComponentPro
                   <td className="num">{money(s.amount)}</td>
                   {canManage ? (
                     <td>
-                      <RowButton intent="spending-delete" id={s.id} label={t("actionPlan.delete")} />
+                      <DeleteLink to={deleteTo("spending", s.id)} name={s.label} />
                     </td>
                   ) : null}
                 </tr>
@@ -317,7 +356,7 @@ export default function GrantPage({ loaderData, actionData }: Route.ComponentPro
               {documents.map((d) => (
                 <li key={d.id} className="actions">
                   <a href={`${here}/files/${d.id}`}>{d.fileName}</a>
-                  <RowButton intent="document-delete" id={d.id} label={t("actionPlan.delete")} />
+                  <DeleteLink to={deleteTo("document", d.id)} name={d.fileName} />
                 </li>
               ))}
             </ul>

@@ -25,7 +25,14 @@ export const policy = needs("handover.manage");
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "handover.title");
 
-const startSchema = z.object({ outgoingPersonId: requiredId, successorPersonId: requiredId, note: optionalText(2000) });
+// The successor select starts on an empty "choose a person" option: an empty choice gets its own message.
+const chosenSuccessor = z
+  .string({ message: "handover.successorRequired" })
+  .trim()
+  .min(1, { message: "handover.successorRequired", abort: true })
+  .refine((v) => isUuid(v), "form.invalid")
+  .transform((v) => v.toLowerCase());
+const startSchema = z.object({ outgoingPersonId: requiredId, successorPersonId: chosenSuccessor, note: optionalText(2000) });
 
 export async function loader(args: Route.LoaderArgs) {
   const user = await guard(args, policy);
@@ -195,6 +202,7 @@ export default function Handover({ loaderData, actionData }: Route.ComponentProp
             label={t("handover.successor")}
             required
             hint={t("handover.successorHint")}
+            placeholder={t("handover.chooseSuccessor")}
             options={successors.map((c) => ({ value: c.personId, label: `${c.name} (${c.email})` }))}
             defaultValue={(actionData?.values.successorPersonId as string) ?? ""}
             errors={startErrors}

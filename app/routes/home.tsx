@@ -1,12 +1,16 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/home";
-import { useT } from "../i18n/use-t.ts";
+import { useFormatters, useT } from "../i18n/use-t.ts";
 import type { MessageKey } from "../i18n/catalog.ts";
 import { guard } from "../modules/authz/guard.server.ts";
 import { publicRoute } from "../modules/authz/policy.ts";
 import { getHomeSummary } from "../modules/governance/get-home-summary.server.ts";
 import { countUnread } from "../modules/announcements/announcements.server.ts";
 import { can } from "../modules/authz/decide.ts";
+import { localDay } from "../modules/meetings/dates.ts";
+import { meetingAccess } from "../modules/meetings/meeting-access.server.ts";
+import { meetingSummary } from "../modules/meetings/meeting-summary.server.ts";
+import { responsibilitySummary } from "../modules/responsibilities/responsibility-summary.server.ts";
 
 export const policy = publicRoute;
 
@@ -17,19 +21,28 @@ export async function loader(args: Route.LoaderArgs) {
   return {
     user: { givenName: user.givenName, roles: user.roles.map((r) => r.role), mfaMissing: user.mfaRequired && !user.mfaEnabled },
     summary,
-    // Table work shortcuts (action plan, funding, handover) and unread announcements.
-    tableWork: user.partnershipId
-      ? {
-          handoverDone: new URL(args.request.url).searchParams.get("handover") === "done",
-          unread: await countUnread(args.context.db, user.partnershipId, user.personId),
-          links: [
-            ...(can(user.roles, "actionplan.view", { partnershipId: user.partnershipId }) ? [{ to: "/action-plan", title: "tableWork.nav.actionPlan", body: "tableWork.home.actionPlan" } as const] : []),
-            { to: "/announcements", title: "tableWork.nav.announcements", body: "tableWork.home.announcements" } as const,
-            ...(can(user.roles, "funding.view", { partnershipId: user.partnershipId }) ? [{ to: "/funding", title: "tableWork.nav.funding", body: "tableWork.home.funding" } as const] : []),
-            ...(can(user.roles, "handover.manage", { partnershipId: user.partnershipId }) ? [{ to: "/handover", title: "tableWork.nav.handover", body: "tableWork.home.handover" } as const] : []),
-          ],
-        }
+    // The Table: the hub's entry, the unread announcements, and — when there is one — the next
+    // meeting and my open responsibilities (scoped to what the person sees in their Table).
+    tableWork: user.partnershipId && can(user.roles, "partnership.view", { partnershipId: user.partnershipId })
+      ? await tableShortcuts(args.context.db, { ...user, partnershipId: user.partnershipId }, new URL(args.request.url))
       : null,
+  };
+}
+
+async function tableShortcuts(db: Route.LoaderArgs["context"]["db"], user: Parameters<typeof meetingAccess>[0], url: URL) {
+  const now = new Date();
+  const may = (p: "meeting.view" | "responsibility.own") => can(user.roles, p, { partnershipId: user.partnershipId });
+  const access = may("meeting.view") || may("responsibility.own") ? meetingAccess(user) : null;
+  const [unread, meetings, responsibilities] = await Promise.all([
+    countUnread(db, user.partnershipId, user.personId),
+    access && may("meeting.view") ? meetingSummary(db, access, now) : null,
+    access ? responsibilitySummary(db, access, localDay(now)) : null,
+  ]);
+  return {
+    handoverDone: url.searchParams.get("handover") === "done",
+    unread,
+    nextMeeting: meetings?.next ?? null,
+    mine: responsibilities && responsibilities.mineOpen > 0 ? { open: responsibilities.mineOpen, overdue: responsibilities.mineOverdue } : null,
   };
 }
 
@@ -42,6 +55,7 @@ const shortcuts: { to: string; title: MessageKey; body: MessageKey }[] = [
 
 export default function Home({ loaderData }: Route.ComponentProps) {
   const { t, locale } = useT();
+  const f = useFormatters();
   if (!loaderData.user) {
     return (
       <>
@@ -78,8 +92,34 @@ export default function Home({ loaderData }: Route.ComponentProps) {
           </Link>
         </p>
       </section>
+      {loaderData.tableWork?.handoverDone ? (
+        <p className="alert success" role="status">
+          {t("handover.done")}
+        </p>
+      ) : null}
+      {loaderData.tableWork?.unread ? (
+        <p className="alert" role="status">
+          <Link to="/announcements">{t("tableWork.home.unread", { count: loaderData.tableWork.unread })}</Link>
+        </p>
+      ) : null}
       <h2>{t("home.shortcuts")}</h2>
       <ul className="cards">
+        {loaderData.tableWork?.nextMeeting ? (
+          <li className="card">
+            <h3>
+              <Link to={`/meetings/${loaderData.tableWork.nextMeeting.id}`}>{t("tableHub.home.next.title")}</Link>
+            </h3>
+            <p>{t("tableHub.home.next.body", { title: loaderData.tableWork.nextMeeting.title, when: f.dateTime(loaderData.tableWork.nextMeeting.startsAt) })}</p>
+          </li>
+        ) : null}
+        {loaderData.tableWork?.mine ? (
+          <li className="card">
+            <h3>
+              <Link to="/responsibilities/mine">{t("tableHub.home.mine.title")}</Link>
+            </h3>
+            <p>{t("tableHub.home.mine.body", loaderData.tableWork.mine)}</p>
+          </li>
+        ) : null}
         {shortcuts.map((s) => (
           <li key={s.to} className="card">
             <h3>
@@ -88,31 +128,15 @@ export default function Home({ loaderData }: Route.ComponentProps) {
             <p>{t(s.body)}</p>
           </li>
         ))}
+        {loaderData.tableWork ? (
+          <li className="card">
+            <h3>
+              <Link to="/table">{t("tableHub.title")}</Link>
+            </h3>
+            <p>{t("tableHub.home.table.body")}</p>
+          </li>
+        ) : null}
       </ul>
-      {loaderData.tableWork ? (
-        <>
-          {loaderData.tableWork.handoverDone ? (
-            <p className="alert success" role="status">
-              {t("handover.done")}
-            </p>
-          ) : null}
-          {loaderData.tableWork.unread ? (
-            <p className="alert" role="status">
-              <Link to="/announcements">{t("tableWork.home.unread", { count: loaderData.tableWork.unread })}</Link>
-            </p>
-          ) : null}
-          <ul className="cards">
-            {loaderData.tableWork.links.map((s) => (
-              <li key={s.to} className="card">
-                <h3>
-                  <Link to={s.to}>{t(s.title)}</Link>
-                </h3>
-                <p>{t(s.body)}</p>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
       <h2>{t("home.you")}</h2>
       <dl className="summary">
         {summary?.partnership ? (

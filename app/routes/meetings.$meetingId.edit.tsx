@@ -1,15 +1,17 @@
-import { data, Link, redirect } from "react-router";
+import { data, Form, Link, redirect } from "react-router";
+import { z } from "zod";
 import type { Route } from "./+types/meetings.$meetingId.edit";
 import { pageTitle } from "../i18n/page-title.ts";
 import { useT } from "../i18n/use-t.ts";
 import { actorOf, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { fieldErrors, formValues, versionField, type FieldErrorMap } from "../modules/governance/form-fields.ts";
+import { fieldErrors, formValues, isUuid, versionField, type FieldErrorMap } from "../modules/governance/form-fields.ts";
 import { canManageMeeting } from "../modules/meetings/meeting-access.server.ts";
 import { listInvitable } from "../modules/meetings/meeting-people.server.ts";
 import { formValuesOf, saveOptions, scopedMeeting } from "../modules/meetings/meeting-route.server.ts";
 import { MEETING_ARRAYS, meetingSchema } from "../modules/meetings/meeting-schema.ts";
 import { MeetingForm } from "../modules/meetings/meeting-ui.tsx";
+import { moveAgendaItem, moveDirections } from "../modules/meetings/move-agenda-item.server.ts";
 import { updateMeeting } from "../modules/meetings/save-meeting.server.ts";
 import { templateAgenda } from "../modules/meetings/templates.server.ts";
 import { shortcutFor } from "../modules/meetings/vocabulary.ts";
@@ -28,12 +30,34 @@ async function managed(args: Route.LoaderArgs | Route.ActionArgs) {
 export async function loader(args: Route.LoaderArgs) {
   const { access, meeting } = await managed(args);
   const [agenda, people] = await Promise.all([templateAgenda(args.context.db, meeting), listInvitable(args.context.db, access.partnershipId, meeting.organizationId)]);
-  return { id: meeting.id, title: meeting.title, version: meeting.version, values: formValuesOf(meeting, agenda.items, agenda.invitees, false), people, shortcut: shortcutFor(meeting.kind) };
+  return {
+    id: meeting.id,
+    title: meeting.title,
+    version: meeting.version,
+    values: formValuesOf(meeting, agenda.items, agenda.invitees, false),
+    people,
+    shortcut: shortcutFor(meeting.kind),
+    // The move up / move down list (its own small forms, outside the meeting form).
+    order: agenda.items.map((i) => ({ id: i.id, title: i.title })),
+    moved: new URL(args.request.url).searchParams.has("moved"),
+  };
 }
+
+const moveSchema = z.object({ direction: z.enum(moveDirections) });
 
 export async function action(args: Route.ActionArgs) {
   const { user, access, meeting } = await managed(args);
   const values = formValues(await args.request.formData(), MEETING_ARRAYS);
+  if (values.intent === "move") {
+    // Move up / move down: a plain POST of its own, works without JavaScript.
+    if (!isUuid(values.moveItemId)) notFound();
+    const parsed = moveSchema.safeParse(values);
+    if (!parsed.success) return data({ errors: {} as FieldErrorMap, formError: "form.invalid" }, { status: 400 });
+    const itemId = values.moveItemId.toLowerCase();
+    const moved = await moveAgendaItem(args.context.db, actorOf(user, args.context), access, { meetingId: meeting.id, itemId, direction: parsed.data.direction });
+    if (moved.status === "not_found") notFound();
+    return redirect(`/meetings/${meeting.id}/edit?moved=1#order-${itemId}`);
+  }
   const version = versionField.safeParse(values.version);
   // Kind and organization never change after creation.
   const parsed = meetingSchema.safeParse({ ...values, kind: meeting.kind, organizationId: meeting.organizationId ?? "" });
@@ -54,7 +78,33 @@ export default function EditMeeting({ loaderData, actionData }: Route.ComponentP
         <Link to={`/meetings/${loaderData.id}`}>{loaderData.title}</Link>
       </p>
       <h1>{t("meetings.edit")}</h1>
+      {loaderData.moved ? (
+        <p className="alert success" role="status">
+          {t("meetings.order.moved")}
+        </p>
+      ) : null}
       <p>{t("meetings.edit.hint")}</p>
+      {loaderData.order.length > 1 ? (
+        <section aria-labelledby="order-title">
+          <h2 id="order-title">{t("meetings.order.title")}</h2>
+          <p className="hint">{t("meetings.order.hint")}</p>
+          <ol className="agenda-order">
+            {loaderData.order.map((item, index) => (
+              <li key={item.id} id={`order-${item.id}`}>
+                <div className="agenda-order-row">
+                  <span>{item.title}</span>
+                  <span className="agenda-order-moves">
+                    {index > 0 ? <MoveButton itemId={item.id} direction="up" label={t("meetings.order.up")} name={t("meetings.order.upNamed", { title: item.title })} /> : null}
+                    {index < loaderData.order.length - 1 ? (
+                      <MoveButton itemId={item.id} direction="down" label={t("meetings.order.down")} name={t("meetings.order.downNamed", { title: item.title })} />
+                    ) : null}
+                  </span>
+                </div>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
       <MeetingForm
         values={loaderData.values}
         people={loaderData.people}
@@ -65,5 +115,18 @@ export default function EditMeeting({ loaderData, actionData }: Route.ComponentP
         submitLabel={t("meetings.form.save")}
       />
     </>
+  );
+}
+
+function MoveButton({ itemId, direction, label, name }: { itemId: string; direction: "up" | "down"; label: string; name: string }) {
+  return (
+    <Form method="post" className="inline-form">
+      <input type="hidden" name="intent" value="move" />
+      <input type="hidden" name="moveItemId" value={itemId} />
+      <input type="hidden" name="direction" value={direction} />
+      <button type="submit" className="secondary" aria-label={name}>
+        {label}
+      </button>
+    </Form>
   );
 }

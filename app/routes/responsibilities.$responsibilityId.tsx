@@ -16,7 +16,8 @@ import { MeetingsNav, ResponsibilityForm, ResponsibilityStatusBadge } from "../m
 import { addResponsibilityComment, loadResponsibilityRow, setResponsibilityStatus, updateResponsibility } from "../modules/responsibilities/save-responsibility.server.ts";
 import { responsibilityStatuses } from "../modules/responsibilities/vocabulary.ts";
 
-export const policy = needs("meeting.view");
+// The owner opens it whatever their role (a worker may be named owner); the record is then checked.
+export const policy = needs("responsibility.own");
 
 export const meta: Route.MetaFunction = ({ matches, data: d }) => pageTitle(matches, "responsibilities.title", undefined, d?.item.what);
 
@@ -37,7 +38,7 @@ export async function loader(args: Route.LoaderArgs) {
     const row = await loadResponsibilityRow(args.context.db, access.partnershipId, item.id);
     choices = await responsibilityFormData(args.context.db, access.partnershipId, row!.scopeOrganizationId);
   }
-  return { item, choices, saved: new URL(args.request.url).searchParams.get("saved") };
+  return { item, choices, saved: new URL(args.request.url).searchParams.get("saved"), viewMeetings: access.viewMeetings };
 }
 
 type ActionResult = { intent: string; errors: FieldErrorMap; formError?: string };
@@ -72,11 +73,11 @@ export async function action(args: Route.ActionArgs) {
 export default function ResponsibilityPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useT();
   const f = useFormatters();
-  const { item, choices, saved } = loaderData;
+  const { item, choices, saved, viewMeetings } = loaderData;
   const failed = (intent: string) => (actionData?.intent === intent ? actionData : null);
   return (
     <>
-      <MeetingsNav />
+      <MeetingsNav viewMeetings={viewMeetings} />
       <h1>{item.what}</h1>
       {saved ? (
         <p className="alert success" role="status">
@@ -94,7 +95,9 @@ export default function ResponsibilityPage({ loaderData, actionData }: Route.Com
           {item.status === "dropped" ? ` — ${item.droppedReason}` : null}
         </dd>
         <dt>{t("responsibilities.meeting")}</dt>
-        <dd>{item.meetingId ? <Link to={`/meetings/${item.meetingId}`}>{item.meetingTitle}</Link> : t("responsibilities.standalone")}</dd>
+        <dd>
+          {item.meetingId ? viewMeetings ? <Link to={`/meetings/${item.meetingId}`}>{item.meetingTitle}</Link> : item.meetingTitle : t("responsibilities.standalone")}
+        </dd>
         {item.objectiveTitle ? (
           <>
             <dt>{t("responsibilities.objective")}</dt>

@@ -7,7 +7,8 @@ import { meetingGuard } from "../modules/meetings/meeting-route.server.ts";
 import { listResponsibilities } from "../modules/responsibilities/list-responsibilities.server.ts";
 import { MeetingsNav, ResponsibilityTable } from "../modules/responsibilities/responsibility-ui.tsx";
 
-export const policy = needs("meeting.view");
+// Any member may be named owner: the list holds only what they see (owners without meeting.view: what they own).
+export const policy = needs("responsibility.own");
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "responsibilities.mine.title");
 
@@ -18,7 +19,7 @@ export async function loader(args: Route.LoaderArgs) {
     listResponsibilities(args.context.db, access, { today, mine: true, filter: "open" }),
     listResponsibilities(args.context.db, access, { today, mine: true, filter: "done" }),
   ]);
-  return { open, finished };
+  return { open, finished, viewMeetings: access.viewMeetings };
 }
 
 export default function MyResponsibilities({ loaderData }: Route.ComponentProps) {
@@ -26,12 +27,12 @@ export default function MyResponsibilities({ loaderData }: Route.ComponentProps)
   return (
     <>
       <h1>{t("responsibilities.mine.title")}</h1>
-      <MeetingsNav />
+      <MeetingsNav viewMeetings={loaderData.viewMeetings} />
       <p>{t("responsibilities.mine.intro")}</p>
       <h2>{t("responsibilities.mine.open", { count: loaderData.open.length })}</h2>
-      <ResponsibilityTable rows={loaderData.open} caption={t("responsibilities.mine.open", { count: loaderData.open.length })} />
+      <ResponsibilityTable rows={loaderData.open} caption={t("responsibilities.mine.open", { count: loaderData.open.length })} linkMeetings={loaderData.viewMeetings} />
       <h2>{t("responsibilities.mine.done", { count: loaderData.finished.length })}</h2>
-      <ResponsibilityTable rows={loaderData.finished} caption={t("responsibilities.mine.done", { count: loaderData.finished.length })} />
+      <ResponsibilityTable rows={loaderData.finished} caption={t("responsibilities.mine.done", { count: loaderData.finished.length })} linkMeetings={loaderData.viewMeetings} />
     </>
   );
 }

@@ -8,11 +8,13 @@ import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
 import { isUuid } from "../modules/governance/form-fields.ts";
 import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
+import { todayInQuebec } from "../modules/pivot-activities/activity-schema.ts";
 import { isTrainerOfSession, saveAttendance, type AttendanceMark } from "../modules/training/attendance.server.ts";
 import { loadSession } from "../modules/training/list-training.server.ts";
+import { attendanceWindow } from "../modules/training/session-groups.ts";
 import { listSessionParticipants } from "../modules/training/session-participants.server.ts";
 import { useDayFormatter } from "../modules/training/training-ui.tsx";
-import { attendanceStatuses } from "../modules/training/vocabulary.ts";
+import { attendanceStatuses, type AttendanceStatus } from "../modules/training/vocabulary.ts";
 
 /** The sign-in sheet (feuille de présence): the coordinator for any session, a trainer for the sessions they give. */
 export const policy = needs("training.attendance");
@@ -35,6 +37,8 @@ export async function loader(args: Route.LoaderArgs) {
   const participants = (await listSessionParticipants(args.context.db, partnershipId, session.id, session.dates.length)).filter((p) => p.status === "registered");
   return {
     session: { id: session.id, dates: session.dates, place: session.place, online: session.online },
+    // The sheet prints at any time; marks are taken once the first day has come, never for a cancelled session.
+    window: attendanceWindow(session, todayInQuebec()),
     participants: participants.map((p) => ({
       registrationId: p.registrationId,
       name: p.name,
@@ -79,14 +83,17 @@ export async function action(args: Route.ActionArgs) {
     completions: coordinator ? completions : undefined,
   });
   if (result.status === "invalid") return data({ error: true }, { status: 400 });
+  if (result.status === "cancelled" || result.status === "not_yet") return data({ error: true, refused: result.status }, { status: 409 });
   return redirect(`/training/sessions/${session.id}/attendance?saved=1`);
 }
 
 export default function AttendanceSheet({ loaderData, actionData }: Route.ComponentProps) {
   const { t, locale } = useT();
   const day = useDayFormatter();
-  const { session, participants, coordinator } = loaderData;
+  const { session, participants, coordinator, window } = loaderData;
   const when = session.dates.map((d) => day(d)).join(" · ");
+  const editable = window === "open";
+  const refused = actionData && "refused" in actionData ? actionData.refused : null;
   return (
     <div className="signin-sheet">
       <p className="no-print">
@@ -96,7 +103,17 @@ export default function AttendanceSheet({ loaderData, actionData }: Route.Compon
       <p>{session.online ? t("training.sessions.online") : session.place}</p>
       <p className="no-print">{t("training.attendance.intro")}</p>
       {loaderData.saved ? <p className="alert success no-print" role="status">{t("training.attendance.saved")}</p> : null}
-      {actionData?.error ? <p className="alert error no-print" role="alert">{t("form.errors")}</p> : null}
+      {window === "not_yet" ? <p className="alert warning no-print">{t("training.attendance.notYet", { date: day(session.dates[0]) })}</p> : null}
+      {window === "cancelled" ? <p className="alert warning no-print">{t("training.attendance.cancelled")}</p> : null}
+      {refused ? (
+        <p className="alert error no-print" role="alert">
+          {t(refused === "cancelled" ? "training.attendance.cancelled" : "training.attendance.notYet", { date: day(session.dates[0]) })}
+        </p>
+      ) : actionData?.error ? (
+        <p className="alert error no-print" role="alert">
+          {t("form.errors")}
+        </p>
+      ) : null}
       {participants.length === 0 ? (
         <p>{t("training.participants.none")}</p>
       ) : (
@@ -137,12 +154,12 @@ export default function AttendanceSheet({ loaderData, actionData }: Route.Compon
                     <th scope="row">{p.name}</th>
                     <td>{(locale === "en" ? p.organizationNameEn : p.organizationName) || "—"}</td>
                     {session.dates.map((_, i) => (
-                      <AttendanceCells key={i} registrationId={p.registrationId} dayIndex={i} value={p.days[i] ?? null} name={p.name} />
+                      <AttendanceCells key={i} registrationId={p.registrationId} dayIndex={i} value={p.days[i] ?? null} name={p.name} editable={editable} />
                     ))}
                     <td>
                       {/* certificate: a participant with completedAt set here is "completed"; H5 issues the certificate from it. */}
                       {p.completed ? t("training.participants.completed") : t("training.attendance.notCompleted")}
-                      {coordinator && !allPresent ? (
+                      {coordinator && editable && !allPresent ? (
                         <span className="no-print">
                           <input type="hidden" name={`decide:${p.registrationId}`} value="1" />{" "}
                           <input type="checkbox" id={`complete-${p.registrationId}`} name={`complete:${p.registrationId}`} defaultChecked={p.completionMarked} />{" "}
@@ -156,18 +173,30 @@ export default function AttendanceSheet({ loaderData, actionData }: Route.Compon
             </tbody>
           </table>
           <div className="actions no-print">
-            <button type="submit">{t("training.attendance.save")}</button>
+            {editable ? <button type="submit">{t("training.attendance.save")}</button> : null}
             <PrintButton />
           </div>
+          <noscript>
+            <p className="hint no-print">{t("training.attendance.printHint")}</p>
+          </noscript>
         </Form>
       )}
     </div>
   );
 }
 
-function AttendanceCells({ registrationId, dayIndex, value, name }: { registrationId: string; dayIndex: number; value: string | null; name: string }) {
+function AttendanceCells({ registrationId, dayIndex, value, name, editable }: { registrationId: string; dayIndex: number; value: string | null; name: string; editable: boolean }) {
   const { t } = useT();
   const id = `day-${registrationId}-${dayIndex}`;
+  if (!editable) {
+    // Before the first day (or for a cancelled session) the sheet is to print and sign: no controls.
+    return (
+      <>
+        <td>{value ? t(`training.attendance.status.${value as AttendanceStatus}`) : ""}</td>
+        <td className="signature" />
+      </>
+    );
+  }
   return (
     <>
       <td>

@@ -16,7 +16,7 @@ import { organizationSeatCap, registrationClosesOn, summarizeMix } from "../modu
 import { MixSummary, ParticipantsSection } from "../modules/training/participants-ui.tsx";
 import { cancelRegistration, registerForSession } from "../modules/training/registration.server.ts";
 import { setRegistrationClosing } from "../modules/training/session-closing.server.ts";
-import { listPeopleForSession, listSessionParticipants } from "../modules/training/session-participants.server.ts";
+import { listSessionParticipants, searchPeopleForSession } from "../modules/training/session-participants.server.ts";
 import { listSessionExercises } from "../modules/training-evaluation/session-materials.server.ts";
 
 export const policy = needs("training.manage");
@@ -40,9 +40,11 @@ export async function loader(args: Route.LoaderArgs) {
   ]);
   const answers = options.trainers.map((tr) => ({ trainer: tr, available: availability.get(`${session.id}|${tr.id}`) ?? null }));
   // Participants and mixed groups (§4): the registrations, the mix against the Table's rules.
-  const [participants, people, training] = await Promise.all([
+  // "Add a person": a search (?q=, name or organization) rather than the Table's hundreds of people.
+  const q = (new URL(args.request.url).searchParams.get("q") ?? "").trim().slice(0, 100);
+  const [participants, found, training] = await Promise.all([
     listSessionParticipants(args.context.db, partnershipId, session.id, session.dates.length),
-    listPeopleForSession(args.context.db, partnershipId, "all"),
+    searchPeopleForSession(args.context.db, { partnershipId, sessionId: session.id, q }),
     readTrainingSettings(args.context.db, partnershipId),
   ]);
   const registered = participants.filter((p) => p.status === "registered");
@@ -74,7 +76,7 @@ export async function loader(args: Route.LoaderArgs) {
     values,
     answers,
     participants: participantViews,
-    people,
+    search: { q, people: found.people, more: found.more },
     mix,
     cap: organizationSeatCap(session.capacity, training.maxOrganizationSharePercent),
     training,
@@ -180,7 +182,7 @@ export default function EditTrainingSession({ loaderData, actionData }: Route.Co
       <ParticipantsSection
         sessionId={session.id}
         participants={loaderData.participants}
-        people={loaderData.people}
+        search={loaderData.search}
         closesDays={session.registrationClosesDays}
         tableClosesDays={loaderData.training.registrationClosesDays}
         closesOn={loaderData.closesOn ? day(loaderData.closesOn) : ""}

@@ -3,10 +3,15 @@ import type { Route } from "./+types/training";
 import { useT } from "../i18n/use-t.ts";
 import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
+import { listGuideModules } from "../modules/guide/read-guide.server.ts";
 import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
-import { listPrograms, listSessions, listTrainers } from "../modules/training/list-training.server.ts";
+import { todayInQuebec } from "../modules/pivot-activities/activity-schema.ts";
+import { listPrograms, listSessions, listTrainers, type TrainerRow } from "../modules/training/list-training.server.ts";
+import { programModuleKinds } from "../modules/training/program-schema.ts";
+import { groupSessions, isToClose } from "../modules/training/session-groups.ts";
 import { syncTrainerPool } from "../modules/training/sync-trainer-pool.server.ts";
 import { StatusBadge, trainerLabel, useDayFormatter } from "../modules/training/training-ui.tsx";
+import type { SessionStatus } from "../modules/training/vocabulary.ts";
 
 /** The coordinator's training overview: program, sessions, trainer pool. */
 export const policy = needs("training.manage");
@@ -16,13 +21,34 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "tra
 export async function loader(args: Route.LoaderArgs) {
   const user = await guard(args, policy);
   if (!user?.partnershipId) notFound();
-  const [programs, sessions, trainers] = await Promise.all([
+  const [programs, sessions, trainers, guideModules] = await Promise.all([
     listPrograms(args.context.db, user.partnershipId),
     listSessions(args.context.db, user.partnershipId),
     listTrainers(args.context.db, user.partnershipId),
+    listGuideModules(args.context.db, user.partnershipId),
   ]);
   const url = new URL(args.request.url);
-  return { programs, sessions, trainers, saved: url.searchParams.has("saved") };
+  // The guide modules a program covers, by their titles in the Table's guide (the stored keys are internal).
+  const moduleOf = new Map(guideModules.map((m) => [m.kind, m]));
+  const views = programs.map((p) => ({
+    ...p,
+    modules: programModuleKinds(p.guideModules).map((kind) => {
+      const m = moduleOf.get(kind);
+      return { kind, id: m?.id ?? null, titleFr: m?.titleFr ?? null, titleEn: m?.titleEn ?? null };
+    }),
+  }));
+  const rows = sessions.map((s) => ({
+    id: s.id,
+    dates: s.dates,
+    place: s.place,
+    online: s.online,
+    language: s.language,
+    status: s.status,
+    trainerAId: s.trainerAId,
+    trainerBId: s.trainerBId,
+  }));
+  const { current, past } = groupSessions(rows);
+  return { programs: views, current, past, total: sessions.length, trainers, today: todayInQuebec(), saved: url.searchParams.has("saved") };
 }
 
 export async function action(args: Route.ActionArgs) {
@@ -35,7 +61,7 @@ export async function action(args: Route.ActionArgs) {
 export default function Training({ loaderData, actionData }: Route.ComponentProps) {
   const { t, locale } = useT();
   const day = useDayFormatter();
-  const { programs, sessions, trainers } = loaderData;
+  const { programs, current, past, total, trainers } = loaderData;
   const byId = new Map(trainers.map((tr) => [tr.id, tr]));
   return (
     <>
@@ -70,46 +96,43 @@ export default function Training({ loaderData, actionData }: Route.ComponentProp
               </ul>
             </div>
           ))}
-          {p.guideModules.length ? <p className="muted">{t("training.programs.guideModules", { modules: p.guideModules.join(", ") })}</p> : null}
+          {p.modules.length ? (
+            <p className="muted">
+              {t("training.programs.guideModulesLabel")}{" "}
+              {p.modules.map((m, i) => {
+                const title = (locale === "en" ? m.titleEn : m.titleFr) ?? t(`trainingEval.program.module.${m.kind}`);
+                return (
+                  <span key={m.kind}>
+                    {i > 0 ? ", " : null}
+                    {m.id ? <Link to={`/guide#module-${m.id}`}>{title}</Link> : title}
+                  </span>
+                );
+              })}
+            </p>
+          ) : null}
         </section>
       ))}
-      <h2>{t("training.sessions.title", { count: sessions.length })}</h2>
-      {sessions.length === 0 ? (
-        <p>{t("training.sessions.empty")}</p>
-      ) : (
-        <table>
-          <caption>{t("training.sessions.caption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("training.sessions.dates")}</th>
-              <th scope="col">{t("training.sessions.place")}</th>
-              <th scope="col">{t("training.sessions.language")}</th>
-              <th scope="col">{t("training.sessions.status")}</th>
-              <th scope="col">{t("training.sessions.trainers")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sessions.map((s) => {
-              const pair = [s.trainerAId, s.trainerBId].map((id) => (id ? byId.get(id) : undefined)).filter((x) => !!x);
-              return (
-                <tr key={s.id}>
-                  <th scope="row">
-                    <Link to={`/training/sessions/${s.id}`}>
-                      {s.dates.map((d) => day(d)).join(" · ")}
-                    </Link>
-                  </th>
-                  <td>{s.online ? t("training.sessions.online") : s.place}</td>
-                  <td>{t(`training.language.${s.language}`)}</td>
-                  <td>
-                    <StatusBadge status={s.status} />
-                  </td>
-                  <td>{pair.length ? pair.map((tr) => trainerLabel(tr)).join(" + ") : <span className="muted">{t("training.sessions.noPair")}</span>}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      )}
+      <section aria-labelledby="current-sessions">
+        <h2 id="current-sessions">{t("training.sessions.currentTitle", { count: current.length })}</h2>
+        {current.length === 0 ? (
+          <p>{total === 0 ? t("training.sessions.empty") : t("training.sessions.noCurrent")}</p>
+        ) : (
+          <SessionTable sessions={current} trainers={byId} caption={t("training.sessions.currentCaption")} today={loaderData.today} />
+        )}
+        {current.some((s) => isToClose(s, loaderData.today)) ? <p className="hint">{t("training.sessions.toCloseNote")}</p> : null}
+      </section>
+      {past.length ? (
+        <section aria-labelledby="past-sessions">
+          <h2 id="past-sessions">{t("training.sessions.pastTitle", { count: total - current.length })}</h2>
+          <p>{t("training.sessions.pastIntro")}</p>
+          {past.map((y) => (
+            <details key={y.year} className="session-year">
+              <summary>{t("training.sessions.year", { year: y.year, count: y.sessions.length })}</summary>
+              <SessionTable sessions={y.sessions} trainers={byId} caption={t("training.sessions.yearCaption", { year: y.year })} today={loaderData.today} />
+            </details>
+          ))}
+        </section>
+      ) : null}
       <h2>{t("training.pool.title", { count: trainers.length })}</h2>
       {trainers.length === 0 ? <p>{t("training.pool.empty")}</p> : (
         <table>
@@ -144,5 +167,60 @@ export default function Training({ loaderData, actionData }: Route.ComponentProp
         <button type="submit" className="button secondary">{t("training.pool.sync")}</button>
       </Form>
     </>
+  );
+}
+
+interface SessionView {
+  id: string;
+  dates: string[];
+  place: string;
+  online: boolean;
+  language: "fr" | "en";
+  status: SessionStatus;
+  trainerAId: string | null;
+  trainerBId: string | null;
+}
+
+/** One table of sessions (the current ones, or one year of the archive). */
+function SessionTable({ sessions, trainers, caption, today }: { sessions: SessionView[]; trainers: Map<string, TrainerRow>; caption: string; today: string }) {
+  const { t } = useT();
+  const day = useDayFormatter();
+  return (
+    <table>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t("training.sessions.dates")}</th>
+          <th scope="col">{t("training.sessions.place")}</th>
+          <th scope="col">{t("training.sessions.language")}</th>
+          <th scope="col">{t("training.sessions.status")}</th>
+          <th scope="col">{t("training.sessions.trainers")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {sessions.map((s) => {
+          const pair = [s.trainerAId, s.trainerBId].map((id) => (id ? trainers.get(id) : undefined)).filter((x) => !!x);
+          return (
+            <tr key={s.id}>
+              <th scope="row">
+                <Link to={`/training/sessions/${s.id}`}>{s.dates.map((d) => day(d)).join(" · ")}</Link>
+              </th>
+              <td>{s.online ? t("training.sessions.online") : s.place}</td>
+              <td>{t(`training.language.${s.language}`)}</td>
+              <td>
+                <StatusBadge status={s.status} />
+                {isToClose(s, today) ? (
+                  <>
+                    {" "}
+                    <span className="badge to-close">{t("training.sessions.toClose")}</span>
+                  </>
+                ) : null}
+              </td>
+              <td>{pair.length ? pair.map((tr) => trainerLabel(tr)).join(" + ") : <span className="muted">{t("training.sessions.noPair")}</span>}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
   );
 }

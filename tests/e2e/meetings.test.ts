@@ -65,6 +65,19 @@ describe("meetings and responsibilities in the browser", () => {
     expect(await heading(page)).toBe(TITLE);
     await expectText(page, fr["meetings.agenda.carried"]);
 
+    // The agenda's order on the edit page: move up / move down, each a plain POST form.
+    await visit(page, `${meetingPath}/edit`);
+    const order = page.locator("ol.agenda-order > li");
+    const last = (await order.count()) - 1;
+    expect(last).toBeGreaterThan(0);
+    const lastTitle = await order.nth(last).locator(".agenda-order-row > span:first-child").textContent();
+    await submit(page, order.nth(last).getByRole("button", { name: fr["meetings.order.up"] }));
+    await expectText(page, fr["meetings.order.moved"]);
+    expect(await page.locator("ol.agenda-order > li").nth(last - 1).locator(".agenda-order-row > span:first-child").textContent()).toBe(lastTitle);
+    await checkA11y(page, `${meetingPath}/edit (order moved)`);
+    await screenshot(page, "meetings-edit-order-fr");
+    await page.goto(url(meetingPath));
+
     // Held: attendance, minutes per item, two responsibilities.
     await submit(page, page.getByRole("button", { name: fr["meetings.start"] }));
     await expectText(page, fr["meetings.saved.started"]);

@@ -16,6 +16,8 @@ export const DEMO_PASSWORD = "demo-filet-2026";
  * - admin@, formateur.pipq@: language switched and switched back (pages, sign-in tests).
  * - training-registration.test.ts opens the LAST session of the demo season (capacity 1) and
  *   registers intervenant.ecole@ (then cancels) and pivot.cjq@ there; other files leave that session alone.
+ *   It also creates a session held last week (status open, place "Salle Jean-Lesage…"), registers
+ *   pivot.cjq@ there, records her attendance, and she downloads that session's certificate.
  * - delegue.cjq@filet.test belongs to partners.test.ts (it edits the CJQ-IU row of the matrix);
  *   partners.test.ts also records a new commitment for TRAIC Jeunesse (late → signed) as coordination@.
  * - meetings.test.ts creates (and closes) a new Table meeting as coordination@ from the autumn
@@ -25,6 +27,8 @@ export const DEMO_PASSWORD = "demo-filet-2026";
  *   alone and submits the grid of the latest given session; evaluation@ only reads (language kept).
  * - table-work.test.ts posts a new announcement to the Table as coordination@ and opens it as
  *   coord-pivots.spvq@ (read state of that new announcement only); it starts no handover.
+ * - table-hub.test.ts only reads, as coordination@ and intervenant.ecole@ (opening /table marks
+ *   nothing read); it switches coordination@ to English and back to French.
  */
 const root = fileURLToPath(new URL("../..", import.meta.url));
 export const screenshotDir = path.join(root, "test-results", "screenshots");

@@ -80,7 +80,8 @@ beforeAll(async () => {
   profileA1 = p1!.id;
   profileA2 = p2!.id;
   profileB = pB!.id;
-  sessionA = await newSession(ds.tableA, programA!.id, [profileA1, profileA2]);
+  // Started yesterday: its sign-in sheet takes marks (attendance opens on the first day).
+  sessionA = await newSession(ds.tableA, programA!.id, [profileA1, profileA2], -1);
   sessionA2 = await newSession(ds.tableA, programA!.id, [null, null], 90);
   sessionB = await newSession(ds.tableB, programB!.id, [profileB, null]);
   const [r1] = await db.insert(trainingRegistration).values({ partnershipId: ds.tableA, sessionId: sessionA, personId: workerOrg1.personId, status: "registered" }).returning();

@@ -325,6 +325,8 @@ describe("attendance and completion", () => {
     await register(partial, s.id);
     const regFull = (await statusOf(s.id, full.personId))!.id;
     const regPartial = (await statusOf(s.id, partial.personId))!.id;
+    // The session takes place (first day yesterday): attendance can now be recorded.
+    await handle.db.update(trainingSession).set({ dates: [day(-1), day(0)] }).where(eq(trainingSession.id, s.id));
     const path = `/training/sessions/${s.id}/attendance`;
     const saved = await call(handle.db, attendanceRoute.action, {
       path,

@@ -1,7 +1,6 @@
 import type { Translation } from "../types.ts";
 
 export const fr = {
-  "nav.meetings": "Rencontres",
   "meetings.title": "Rencontres",
   "meetings.nav": "Rencontres et responsabilités",
   "meetings.intro": "Les rencontres de la Table, des pivots et des formateurs : ordre du jour, invitations, présences, compte rendu, décisions et responsabilités.",
@@ -70,6 +69,13 @@ export const fr = {
   "meetings.template.next": "Préparer la prochaine rencontre à partir de celle-ci",
   "meetings.edit": "Modifier la rencontre",
   "meetings.edit.hint": "Un changement de date, d'heure ou de lieu envoie une mise à jour de l'agenda aux personnes invitées.",
+  "meetings.order.title": "Ordre des points",
+  "meetings.order.hint": "Chaque déplacement est enregistré aussitôt et recharge la page : enregistrez d'abord vos autres modifications.",
+  "meetings.order.up": "Monter",
+  "meetings.order.down": "Descendre",
+  "meetings.order.upNamed": "Monter « {title} »",
+  "meetings.order.downNamed": "Descendre « {title} »",
+  "meetings.order.moved": "Ordre du jour modifié.",
   "meetings.links": "Liens de la rencontre",
   "meetings.addToCalendar": "Ajouter à mon agenda (.ics)",
   "meetings.pdf": "Compte rendu en PDF",
@@ -206,7 +212,6 @@ export const fr = {
 } as const;
 
 export const en: Translation<typeof fr> = {
-  "nav.meetings": "Meetings",
   "meetings.title": "Meetings",
   "meetings.nav": "Meetings and responsibilities",
   "meetings.intro": "Meetings of the Table, of pivots and of trainers: agenda, invitations, attendance, minutes, decisions and responsibilities.",
@@ -275,6 +280,13 @@ export const en: Translation<typeof fr> = {
   "meetings.template.next": "Prepare the next meeting from this one",
   "meetings.edit": "Edit the meeting",
   "meetings.edit.hint": "A new date, time or place sends a calendar update to the invited people.",
+  "meetings.order.title": "Order of the items",
+  "meetings.order.hint": "Each move is saved at once and reloads the page: save your other changes first.",
+  "meetings.order.up": "Move up",
+  "meetings.order.down": "Move down",
+  "meetings.order.upNamed": "Move up “{title}”",
+  "meetings.order.downNamed": "Move down “{title}”",
+  "meetings.order.moved": "Agenda order changed.",
   "meetings.links": "Meeting links",
   "meetings.addToCalendar": "Add to my calendar (.ics)",
   "meetings.pdf": "Minutes as PDF",

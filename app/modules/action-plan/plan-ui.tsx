@@ -1,4 +1,4 @@
-import { Form } from "react-router";
+import { Form, Link } from "react-router";
 import { ErrorSummary, Field, SelectField, type FieldErrors } from "../../components/form.tsx";
 import { useFormatters, useT } from "../../i18n/use-t.ts";
 import { actionStatuses, type ActionStatus } from "./vocabulary.ts";
@@ -172,5 +172,42 @@ export function IndicatorForm({
       <Field name="actual" label={t("actionPlan.indicator.actual")} inputMode="numeric" defaultValue={str(values.actual)} errors={errors} />
       <Buttons cancelTo={cancelTo} />
     </Form>
+  );
+}
+
+/**
+ * The confirmation step before a deletion (action plan and funding pages): the "Delete" control
+ * is a link to `?delete=<kind>:<id>`, which shows this box; only its form deletes. Works without
+ * JavaScript, and a stray click deletes nothing.
+ */
+export function ConfirmDelete({ name, fields, cancelTo, note }: { name: string; fields: Record<string, string>; cancelTo: string; note?: string }) {
+  const { t } = useT();
+  return (
+    <section className="confirm-box" aria-labelledby="delete-heading">
+      <h2 id="delete-heading" tabIndex={-1}>
+        {t("actionPlan.confirmDelete.title", { name })}
+      </h2>
+      <p>{t("actionPlan.confirmDelete.body")}</p>
+      {note ? <p>{note}</p> : null}
+      <Form method="post" className="actions">
+        {Object.entries(fields).map(([key, value]) => (
+          <input key={key} type="hidden" name={key} value={value} />
+        ))}
+        <button type="submit" className="danger">
+          {t("actionPlan.confirmDelete.confirm")}
+        </button>
+        <Link to={cancelTo}>{t("actionPlan.cancel")}</Link>
+      </Form>
+    </section>
+  );
+}
+
+/** The "Delete" control: a link to the confirmation, named after the item for screen readers. */
+export function DeleteLink({ to, name, label }: { to: string; name: string; label?: string }) {
+  const { t } = useT();
+  return (
+    <Link to={to} className="link-danger" aria-label={label ? undefined : t("actionPlan.deleteNamed", { name })}>
+      {label ?? t("actionPlan.delete")}
+    </Link>
   );
 }

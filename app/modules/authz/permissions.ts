@@ -8,22 +8,25 @@ import type { Role } from "../identity/tables.ts";
 export type Scope = "global" | "partnership" | "organization";
 type Rules = ReadonlyArray<readonly [Role, Scope]>;
 
+/** Every active member of a Table, whatever their role (and platform admins anywhere). */
+const everyTableMember = [
+  ["platform_admin", "global"],
+  ["table_coordinator", "partnership"],
+  ["table_member", "partnership"],
+  ["pivot_coordinator", "partnership"],
+  ["pivot", "partnership"],
+  ["trainer", "partnership"],
+  ["observer", "partnership"],
+  ["evaluator", "partnership"],
+  ["privacy_officer", "partnership"],
+  ["worker", "partnership"],
+] as const satisfies Rules;
+
 export const permissionRules = {
   /** Create and edit Tables. */
   "partnership.manage": [["platform_admin", "global"]],
   /** See the Table's shared content (directory, guide, meetings…): any active member. */
-  "partnership.view": [
-    ["platform_admin", "global"],
-    ["table_coordinator", "partnership"],
-    ["table_member", "partnership"],
-    ["pivot_coordinator", "partnership"],
-    ["pivot", "partnership"],
-    ["trainer", "partnership"],
-    ["observer", "partnership"],
-    ["evaluator", "partnership"],
-    ["privacy_officer", "partnership"],
-    ["worker", "partnership"],
-  ],
+  "partnership.view": everyTableMember,
   "organization.manage": [
     ["platform_admin", "global"],
     ["table_coordinator", "partnership"],
@@ -187,6 +190,12 @@ export const permissionRules = {
     ["table_coordinator", "partnership"],
     ["pivot_coordinator", "organization"],
   ],
+  /**
+   * Open a responsibility one is named owner of (or, for an organization owner, answers for as its
+   * delegate or pivot coordinator), update its status, comment, and list "my responsibilities".
+   * Any member may be named owner; the record is then checked (nothing else opens).
+   */
+  "responsibility.own": everyTableMember,
   // (meetings block end)
   // Action plan, funding, handover, announcements — table-work block
   /** Read the annual action plans and their year-end reports (the Table: coordinator, delegates, observers, evaluators). */

@@ -5,6 +5,7 @@ import { PURGE_CONSULTATIONS_JOB, purgeExpiredConsultations } from "../consultat
 import type { JobHandlers } from "./runner.server.ts";
 import { FUNDING_ALERTS_JOB, sendFundingAlerts } from "../funding/funding-alerts.server.ts";
 import { COMMITMENT_REMINDERS_JOB, sendCommitmentReminders } from "../partners/commitment-reminders.server.ts";
+import { sendUnsignedCommitmentReminders } from "../partners/unsigned-reminders.server.ts";
 import { sendStaleReminders, STALE_REMINDERS_JOB } from "../directory/stale-entries.server.ts";
 import type { RecurringJob } from "./schedule.server.ts";
 import { RESPONSIBILITY_REMINDERS_JOB, sendResponsibilityReminders } from "../responsibilities/reminders.server.ts";
@@ -18,9 +19,11 @@ export const jobHandlers: JobHandlers = {
   [FUNDING_ALERTS_JOB]: async (_payload, ctx) => {
     await sendFundingAlerts(ctx.db, { now: ctx.now, publicUrl: ctx.config.publicUrl });
   },
-  // Partners: renewal reminders of written commitments (before the end, and once expired).
+  // Partners: renewal reminders of written commitments (before the end, and once expired), and
+  // organizations that never signed (once, then at most every 90 days).
   [COMMITMENT_REMINDERS_JOB]: async (_payload, ctx) => {
     await sendCommitmentReminders(ctx.db, { now: ctx.now, publicUrl: ctx.config.publicUrl });
+    await sendUnsignedCommitmentReminders(ctx.db, { now: ctx.now, publicUrl: ctx.config.publicUrl });
   },
   [DELIVER_EMAIL_JOB]: deliverEmail,
   // Responsibilities (meetings): remind owners before the due date and when overdue.

@@ -8,6 +8,8 @@ import { meeting, meetingInvitation } from "./tables.ts";
 export interface MeetingAccess {
   partnershipId: string;
   personId: string;
+  /** Holds meeting.view: opens the meetings pages. Without it, only the responsibilities they own. */
+  viewMeetings: boolean;
   /** Every Table-wide meeting (and Table-wide responsibility). */
   viewAll: boolean;
   /** Organizations whose follow-ups (and organization-only responsibilities) they see. */
@@ -34,6 +36,7 @@ export function meetingAccess(user: CurrentUser & { partnershipId: string }): Me
   return {
     partnershipId,
     personId: user.personId,
+    viewMeetings: can(user.roles, "meeting.view", target),
     viewAll: can(user.roles, "meeting.view_all", target),
     followupOrgs: list(organizationsWhere(user.roles, "meeting.followup_view", partnershipId)),
     manageAll: can(user.roles, "meeting.manage", target),

@@ -13,7 +13,7 @@ import { COMMITMENT_DUE_DAYS } from "./vocabulary.ts";
 export const COMMITMENT_REMINDERS_JOB = "partners.commitment_reminders";
 
 /** Active delegates of the organization and the Table coordinators: who renews a commitment. */
-async function recipients(db: Database, partnershipId: string, organizationId: string): Promise<string[]> {
+export async function recipients(db: Database, partnershipId: string, organizationId: string): Promise<string[]> {
   const rows = await db
     .select({ email: person.email, accountEmail: account.email })
     .from(roleAssignment)

@@ -107,3 +107,17 @@ export const partnerCommitment = pgTable(
   },
   (t) => [index("partner_commitment_org_idx").on(t.partnershipId, t.organizationId, t.endsOn)],
 );
+
+/**
+ * The reminder to an organization of the Table that never signed a commitment: when the last one
+ * left. The daily renewal job sends one, then again at most every UNSIGNED_REMINDER_DAYS days.
+ */
+export const partnerUnsignedReminder = pgTable("partner_unsigned_reminder", {
+  organizationId: uuid("organization_id")
+    .primaryKey()
+    .references(() => organization.id),
+  partnershipId: uuid("partnership_id")
+    .notNull()
+    .references(() => partnership.id),
+  lastSentAt: timestamp("last_sent_at", { withTimezone: true }).notNull(),
+});

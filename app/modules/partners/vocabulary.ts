@@ -27,6 +27,9 @@ export type CommitmentStatus = (typeof commitmentStatuses)[number];
 /** Days before the end of a commitment when it becomes "due" and the renewal reminder leaves. */
 export const COMMITMENT_DUE_DAYS = 60;
 
+/** An organization that never signed is reminded, then again at most every this many days. */
+export const UNSIGNED_REMINDER_DAYS = 90;
+
 /** The window of the turnover indicator. */
 export const TURNOVER_MONTHS = 24;
 

@@ -4,6 +4,7 @@ import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.s
 import { canGrant, type HeldRole } from "../authz/decide.ts";
 import { organization } from "../governance/tables.ts";
 import { person, roleAssignment, type Role } from "../identity/tables.ts";
+import { openDelegateTermForRole } from "../partners/role-terms.server.ts";
 import { personScope, type OrganizationScope } from "./person-scope.ts";
 import { assignmentScope } from "./role-scope.ts";
 
@@ -75,6 +76,11 @@ export async function grantRole(
         grantedBy: actor.accountId,
       })
       .returning({ id: roleAssignment.id });
+    // The delegate of an organization: their term in the partners' history opens with the role.
+    const delegateTermOpened =
+      input.role === "table_member" && scope.partnershipId && scope.organizationId
+        ? await openDelegateTermForRole(tx, actor, { partnershipId: scope.partnershipId, organizationId: scope.organizationId, personId: input.personId })
+        : null;
     await recordAuditEvent(tx, actor, {
       action: "role.granted",
       targetType: "person",
@@ -86,6 +92,7 @@ export async function grantRole(
         role: input.role,
         scopePartnershipId: scope.partnershipId,
         scopeOrganizationId: scope.organizationId,
+        ...(delegateTermOpened ? { delegateTermOpened } : {}),
       },
     });
     return "ok" as const;

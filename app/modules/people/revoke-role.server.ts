@@ -3,6 +3,7 @@ import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
 import { canGrant } from "../authz/decide.ts";
 import { account, person, roleAssignment } from "../identity/tables.ts";
+import { endDelegateTermForRole } from "../partners/role-terms.server.ts";
 import { lockPersonRoles, type RoleChangeInput } from "./grant-role.server.ts";
 import { personScope } from "./person-scope.ts";
 
@@ -47,6 +48,11 @@ export async function revokeRole(
       .where(and(eq(roleAssignment.id, assignment.id), isNull(roleAssignment.revokedAt)))
       .returning({ id: roleAssignment.id });
     if (revoked.length === 0) return "ok" as const;
+    // The delegate of an organization: their open term in the partners' history ends with the role.
+    const delegateTermEnded =
+      assignment.role === "table_member" && assignment.partnershipId && assignment.organizationId
+        ? await endDelegateTermForRole(tx, actor, { partnershipId: assignment.partnershipId, organizationId: assignment.organizationId, personId: input.personId })
+        : null;
     await recordAuditEvent(tx, actor, {
       action: "role.revoked",
       targetType: "person",
@@ -58,6 +64,7 @@ export async function revokeRole(
         role: assignment.role,
         scopePartnershipId: assignment.partnershipId,
         scopeOrganizationId: assignment.organizationId,
+        ...(delegateTermEnded ? { delegateTermEnded } : {}),
       },
     });
     return "ok" as const;

@@ -4,24 +4,33 @@ import type { MessageKey } from "../../i18n/catalog.ts";
 import { useT } from "../../i18n/use-t.ts";
 import type { ResponsibilityStatus } from "./vocabulary.ts";
 
-/** Sub-navigation shared by the meetings and responsibilities pages. */
-export function MeetingsNav() {
+/**
+ * Sub-navigation shared by the meetings and responsibilities pages. `viewMeetings` false (an owner
+ * without access to the meetings): only "my responsibilities", no link that would answer 404.
+ */
+export function MeetingsNav({ viewMeetings = true }: { viewMeetings?: boolean }) {
   const { t } = useT();
   return (
     <nav aria-label={t("meetings.nav")}>
       <ul className="subnav">
-        <li>
-          <Link to="/meetings">{t("meetings.title")}</Link>
-        </li>
-        <li>
-          <Link to="/meetings/decisions">{t("meetings.decisions.title")}</Link>
-        </li>
+        {viewMeetings ? (
+          <>
+            <li>
+              <Link to="/meetings">{t("meetings.title")}</Link>
+            </li>
+            <li>
+              <Link to="/meetings/decisions">{t("meetings.decisions.title")}</Link>
+            </li>
+          </>
+        ) : null}
         <li>
           <Link to="/responsibilities/mine">{t("responsibilities.mine.title")}</Link>
         </li>
-        <li>
-          <Link to="/responsibilities">{t("responsibilities.title")}</Link>
-        </li>
+        {viewMeetings ? (
+          <li>
+            <Link to="/responsibilities">{t("responsibilities.title")}</Link>
+          </li>
+        ) : null}
       </ul>
     </nav>
   );
@@ -48,7 +57,18 @@ export interface ResponsibilityListRow {
   meetingTitle: string | null;
 }
 
-export function ResponsibilityTable({ rows, caption, showMeeting = true }: { rows: ResponsibilityListRow[]; caption: string; showMeeting?: boolean }) {
+export function ResponsibilityTable({
+  rows,
+  caption,
+  showMeeting = true,
+  linkMeetings = true,
+}: {
+  rows: ResponsibilityListRow[];
+  caption: string;
+  showMeeting?: boolean;
+  /** False for someone who does not open meetings: the meeting's title without a link. */
+  linkMeetings?: boolean;
+}) {
   const { t } = useT();
   if (rows.length === 0) return <p>{t("responsibilities.empty")}</p>;
   return (
@@ -75,7 +95,7 @@ export function ResponsibilityTable({ rows, caption, showMeeting = true }: { row
               <td>
                 <ResponsibilityStatusBadge status={r.status} overdue={r.overdue} />
               </td>
-              {showMeeting ? <td>{r.meetingId ? <Link to={`/meetings/${r.meetingId}`}>{r.meetingTitle}</Link> : "—"}</td> : null}
+              {showMeeting ? <td>{r.meetingId ? linkMeetings ? <Link to={`/meetings/${r.meetingId}`}>{r.meetingTitle}</Link> : r.meetingTitle : "—"}</td> : null}
             </tr>
           ))}
         </tbody>

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, eq, isNotNull, sql } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { organization } from "../governance/tables.ts";
 import { person } from "../identity/tables.ts";
@@ -21,73 +21,82 @@ export interface TrainingStats {
   byMilieu: CountRow[];
 }
 
+interface GroupedRow {
+  by: "organization" | "milieu" | "year" | "total";
+  key: string | null;
+  name: string | null;
+  acronym: string | null;
+  sessions: number;
+  people: number;
+  completions: number;
+}
+
 /**
  * Counts at a glance: sessions given and people trained (completed), by year (of the session's
  * first day), by organization (the one the seat counted for) and by milieu (its type).
+ *
+ * Counted in the database in one pass (GROUPING SETS with distinct counts): a Table's history
+ * holds tens of thousands of completions, and shipping each one to JavaScript to count it cost
+ * ten times more than the counting (bench/table-work.ts, docs/PERFORMANCE.md).
  */
 export async function trainingStats(db: Database, partnershipId: string): Promise<TrainingStats> {
   const sessions = await db
     .select({ id: trainingSession.id, dates: trainingSession.dates })
     .from(trainingSession)
     .where(and(eq(trainingSession.partnershipId, partnershipId), eq(trainingSession.status, "given")));
-  const ids = sessions.map((s) => s.id);
-  const completions = ids.length
-    ? await db
-        .select({
-          sessionId: trainingRegistration.sessionId,
-          personId: trainingRegistration.personId,
-          organizationId: organization.id,
-          name: organization.nameFr,
-          acronym: organization.acronym,
-          type: organization.type,
-        })
-        .from(trainingRegistration)
-        .innerJoin(person, eq(person.id, trainingRegistration.personId))
-        .leftJoin(
-          organization,
-          and(eq(organization.partnershipId, partnershipId), eq(organization.id, sql`coalesce(${trainingRegistration.organizationId}, ${person.organizationId})`)),
-        )
-        .where(
-          and(
-            eq(trainingRegistration.partnershipId, partnershipId),
-            inArray(trainingRegistration.sessionId, ids),
-            eq(trainingRegistration.status, "registered"),
-            isNotNull(trainingRegistration.completedAt),
-          ),
-        )
-    : [];
-  const yearOf = new Map(sessions.map((s) => [s.id, (s.dates[0] ?? "").slice(0, 4)]));
-  const group = <K extends string>(keyOf: (c: (typeof completions)[number]) => K | null) => {
-    const out = new Map<K, { sessions: Set<string>; people: Set<string> }>();
-    for (const c of completions) {
-      const key = keyOf(c);
-      if (key === null) continue;
-      const g = out.get(key) ?? { sessions: new Set(), people: new Set() };
-      g.sessions.add(c.sessionId);
-      g.people.add(c.personId);
-      out.set(key, g);
-    }
-    return out;
-  };
-  const years = new Map<string, { sessions: number; people: Set<string> }>();
+  if (sessions.length === 0) return { sessionsGiven: 0, peopleTrained: 0, completions: 0, byYear: [], byOrganization: [], byMilieu: [] };
+  const orgId = sql`coalesce(${trainingRegistration.organizationId}, ${person.organizationId})`;
+  const c = db
+    .select({
+      sessionId: sql<string>`${trainingRegistration.sessionId}`.as("session_id"),
+      personId: sql<string>`${trainingRegistration.personId}`.as("person_id"),
+      organizationId: sql<string | null>`${organization.id}`.as("organization_id"),
+      name: sql<string | null>`${organization.nameFr}`.as("name"),
+      acronym: sql<string | null>`${organization.acronym}`.as("acronym"),
+      // No organization found counts as "other", like an organization of type "other".
+      type: sql<string>`coalesce(${organization.type}::text, 'other')`.as("type"),
+      year: sql<string>`substr((${trainingSession.dates})[1]::text, 1, 4)`.as("year"),
+    })
+    .from(trainingRegistration)
+    .innerJoin(
+      trainingSession,
+      and(eq(trainingSession.id, trainingRegistration.sessionId), eq(trainingSession.partnershipId, partnershipId), eq(trainingSession.status, "given")),
+    )
+    .innerJoin(person, eq(person.id, trainingRegistration.personId))
+    .leftJoin(organization, and(eq(organization.partnershipId, partnershipId), eq(organization.id, orgId)))
+    .where(and(eq(trainingRegistration.partnershipId, partnershipId), eq(trainingRegistration.status, "registered"), isNotNull(trainingRegistration.completedAt)))
+    .as("c");
+  const rows: GroupedRow[] = await db
+    .select({
+      by: sql<GroupedRow["by"]>`case when grouping(${c.organizationId}) = 0 then 'organization' when grouping(${c.type}) = 0 then 'milieu' when grouping(${c.year}) = 0 then 'year' else 'total' end`,
+      key: sql<string | null>`coalesce(${c.organizationId}::text, ${c.type}, ${c.year})`,
+      name: sql<string | null>`max(${c.name})`,
+      acronym: sql<string | null>`max(${c.acronym})`,
+      sessions: sql<number>`count(distinct ${c.sessionId})::int`,
+      people: sql<number>`count(distinct ${c.personId})::int`,
+      completions: sql<number>`count(*)::int`,
+    })
+    .from(c)
+    .groupBy(sql`grouping sets ((${c.organizationId}), (${c.type}), (${c.year}), ())`);
+  const of = (by: GroupedRow["by"]) => rows.filter((r) => r.by === by);
+  const total = of("total")[0];
+  const peopleByYear = new Map(of("year").map((r) => [r.key ?? "", Number(r.people)]));
+  const years = new Map<string, number>();
   for (const s of sessions) {
-    const y = yearOf.get(s.id) ?? "";
-    const g = years.get(y) ?? { sessions: 0, people: new Set<string>() };
-    g.sessions++;
-    years.set(y, g);
+    const y = (s.dates[0] ?? "").slice(0, 4);
+    years.set(y, (years.get(y) ?? 0) + 1);
   }
-  for (const c of completions) years.get(yearOf.get(c.sessionId) ?? "")?.people.add(c.personId);
-  const orgs = group((c) => c.organizationId ?? "none");
-  const milieux = group((c) => c.type ?? "other");
-  const orgMeta = new Map(completions.map((c) => [c.organizationId ?? "none", { name: c.name ?? "", acronym: c.acronym ?? "" }]));
+  // A grouping-set row with a null key is the group of completions without that attribute.
   return {
     sessionsGiven: sessions.length,
-    peopleTrained: new Set(completions.map((c) => c.personId)).size,
-    completions: completions.length,
-    byYear: [...years.entries()].map(([key, g]) => ({ key, sessions: g.sessions, people: g.people.size })).sort((a, b) => a.key.localeCompare(b.key)),
-    byOrganization: [...orgs.entries()]
-      .map(([key, g]) => ({ key, sessions: g.sessions.size, people: g.people.size, ...orgMeta.get(key)! }))
+    peopleTrained: Number(total?.people ?? 0),
+    completions: Number(total?.completions ?? 0),
+    byYear: [...years.entries()].map(([key, n]) => ({ key, sessions: n, people: peopleByYear.get(key) ?? 0 })).sort((a, b) => a.key.localeCompare(b.key)),
+    byOrganization: of("organization")
+      .map((r) => ({ key: r.key ?? "none", sessions: Number(r.sessions), people: Number(r.people), name: r.name ?? "", acronym: r.acronym ?? "" }))
       .sort((a, b) => b.people - a.people || a.name.localeCompare(b.name)),
-    byMilieu: [...milieux.entries()].map(([key, g]) => ({ key, sessions: g.sessions.size, people: g.people.size })).sort((a, b) => b.people - a.people),
+    byMilieu: of("milieu")
+      .map((r) => ({ key: r.key ?? "other", sessions: Number(r.sessions), people: Number(r.people) }))
+      .sort((a, b) => b.people - a.people || a.key.localeCompare(b.key)),
   };
 }

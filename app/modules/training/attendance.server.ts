@@ -2,6 +2,8 @@ import { and, eq, inArray, or } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
 import { trainerProfile, trainingAttendance, trainingRegistration, trainingSession } from "./tables.ts";
+import { localDate } from "../directory/dates.ts";
+import { attendanceWindow } from "./session-groups.ts";
 import type { AttendanceStatus } from "./vocabulary.ts";
 
 /** True when the person is one of the two trainers of the session (the sheet is theirs to fill). */
@@ -40,7 +42,8 @@ export function isCompleted(days: readonly (AttendanceStatus | null)[], markedBy
 }
 
 /**
- * Saves the sign-in sheet of a session in one transaction: attendance marks of registered
+ * Saves the sign-in sheet of a session in one transaction (refused for a cancelled session or
+ * before its first day): attendance marks of registered
  * participants, the coordinator's completion decisions (only when `completions` is given), then
  * completion of each participant, audited.
  */
@@ -56,9 +59,17 @@ export async function saveAttendance(
     completions?: Map<string, boolean>;
     now?: Date;
   },
-): Promise<{ status: "ok"; completed: number } | { status: "invalid" }> {
+): Promise<{ status: "ok"; completed: number } | { status: "invalid" } | { status: "cancelled" } | { status: "not_yet" }> {
   const now = input.now ?? new Date();
   return db.transaction(async (tx) => {
+    // Only a session that is not cancelled and whose first day has come (Québec time) takes attendance.
+    const [session] = await tx
+      .select({ status: trainingSession.status, dates: trainingSession.dates })
+      .from(trainingSession)
+      .where(and(eq(trainingSession.partnershipId, input.partnershipId), eq(trainingSession.id, input.sessionId)));
+    if (!session) return { status: "invalid" as const };
+    const window = attendanceWindow(session, localDate(now));
+    if (window !== "open") return { status: window };
     const registered = await tx
       .select({ id: trainingRegistration.id, completedAt: trainingRegistration.completedAt, completionMarkedBy: trainingRegistration.completionMarkedBy })
       .from(trainingRegistration)

@@ -1,5 +1,5 @@
 import { Form, Link } from "react-router";
-import { Field, SelectField } from "../../components/form.tsx";
+import { Field } from "../../components/form.tsx";
 import type { MessageKey } from "../../i18n/catalog.ts";
 import { useT } from "../../i18n/use-t.ts";
 import type { SessionMix } from "./mix-rules.ts";
@@ -69,7 +69,7 @@ export function MixSummary({ mix, cap, rules }: { mix: SessionMix; cap: number; 
 export function ParticipantsSection({
   sessionId,
   participants,
-  people,
+  search,
   closesDays,
   tableClosesDays,
   closesOn,
@@ -77,7 +77,7 @@ export function ParticipantsSection({
 }: {
   sessionId: string;
   participants: ParticipantView[];
-  people: { id: string; label: string }[];
+  search: PeopleSearch;
   closesDays: number | null;
   tableClosesDays: number;
   closesOn: string;
@@ -129,13 +129,7 @@ export function ParticipantsSection({
         </table>
       )}
       {canRegister ? (
-        <Form method="post" className="stack">
-          <input type="hidden" name="intent" value="addParticipant" />
-          <SelectField name="personId" label={t("training.participants.add")} hint={t("training.participants.addHint")} required options={people.map((p) => ({ value: p.id, label: p.label }))} />
-          <div className="actions">
-            <button type="submit">{t("training.participants.addSubmit")}</button>
-          </div>
-        </Form>
+        <AddPersonSearch sessionId={sessionId} search={search} />
       ) : (
         <p>{t("training.participants.notOpen")}</p>
       )}
@@ -155,6 +149,68 @@ export function ParticipantsSection({
           </button>
         </div>
       </Form>
+    </section>
+  );
+}
+
+export interface PeopleSearch {
+  q: string;
+  people: { id: string; label: string }[];
+  more: boolean;
+}
+
+/**
+ * "Add a person": a GET search (name or organization) that works without JavaScript, then one
+ * button per person found. The search lands back on this block (#add-person).
+ */
+function AddPersonSearch({ sessionId, search }: { sessionId: string; search: PeopleSearch }) {
+  const { t } = useT();
+  const { q, people, more } = search;
+  return (
+    <section id="add-person" aria-labelledby="add-person-title">
+      <h3 id="add-person-title">{t("training.participants.add")}</h3>
+      <p className="hint">{t("training.participants.addHint")}</p>
+      <Form method="get" action={`/training/sessions/${sessionId}#add-person`} role="search" className="stack" aria-label={t("training.participants.searchLabel")} preventScrollReset>
+        <div className="field">
+          <label htmlFor="person-q">{t("training.participants.searchLabel")}</label>
+          <p className="hint" id="person-q-hint">
+            {t("training.participants.searchHint")}
+          </p>
+          <input id="person-q" name="q" type="search" defaultValue={q} aria-describedby="person-q-hint" maxLength={100} />
+        </div>
+        <p className="actions">
+          <button type="submit" className="button secondary">
+            {t("training.participants.searchSubmit")}
+          </button>
+        </p>
+      </Form>
+      {q ? (
+        <div role="status">
+          {q.length < 2 ? (
+            <p>{t("training.participants.searchTooShort")}</p>
+          ) : people.length === 0 ? (
+            <p>{t("training.participants.searchNone", { q })}</p>
+          ) : (
+            <>
+              <p>{more ? t("training.participants.searchMore", { count: people.length }) : t("training.participants.searchFound", { count: people.length })}</p>
+              <ul className="people-found">
+                {people.map((p) => (
+                  <li key={p.id}>
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="addParticipant" />
+                      <input type="hidden" name="personId" value={p.id} />
+                      <span>{p.label}</span>{" "}
+                      <button type="submit" className="small" aria-label={t("training.participants.addNamed", { name: p.label })}>
+                        {t("training.participants.addSubmit")}
+                      </button>
+                    </Form>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      ) : null}
     </section>
   );
 }

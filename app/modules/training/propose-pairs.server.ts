@@ -51,13 +51,14 @@ export async function loadProposal(db: Database, partnershipId: string, proposal
 
 export type ApplyResult =
   | { status: "ok"; applied: number }
-  | { status: "invalid"; sessionId: string; message: PairProblem | "training.pair.incomplete" }
+  | { status: "invalid"; sessionId: string; message: PairProblem | "training.pair.incomplete" | "training.pair.sessionClosed" }
   | { status: "conflict" }
   | { status: "not_found" };
 
 /**
  * Applies the reviewed (possibly edited) pairs. Every pair passes the same hard rule as the
- * session form; one refused pair refuses the whole application, nothing half-applied.
+ * session form, and every session must still be to give (planned, open or full: not given or
+ * cancelled since the proposal); one refusal refuses the whole application, nothing half-applied.
  */
 export async function applyProposal(
   db: Database,
@@ -72,8 +73,21 @@ export async function applyProposal(
     if (!proposal) return { status: "not_found" };
     if (proposal.status !== "proposed" || proposal.version !== input.version) return { status: "conflict" };
     const inScope = new Set(proposal.sessionIds);
+    if (input.assignments.some((a) => !inScope.has(a.sessionId))) return { status: "not_found" };
+    // The sessions as they are now, locked until the end of the transaction (a status change waits).
+    const ids = input.assignments.map((a) => a.sessionId);
+    const current = ids.length
+      ? await tx
+          .select({ id: trainingSession.id, status: trainingSession.status })
+          .from(trainingSession)
+          .where(and(eq(trainingSession.partnershipId, input.partnershipId), inArray(trainingSession.id, ids)))
+          .for("update")
+      : [];
+    const statusOf = new Map(current.map((s) => [s.id, s.status]));
     for (const a of input.assignments) {
-      if (!inScope.has(a.sessionId)) return { status: "not_found" };
+      const status = statusOf.get(a.sessionId);
+      if (!status) return { status: "not_found" };
+      if (status !== "planned" && status !== "open" && status !== "full") return { status: "invalid", sessionId: a.sessionId, message: "training.pair.sessionClosed" };
       if (!a.trainerIds[0] || !a.trainerIds[1]) return { status: "invalid", sessionId: a.sessionId, message: "training.pair.incomplete" };
       const problem = await checkTrainerPair(tx, input.partnershipId, a.trainerIds[0], a.trainerIds[1]);
       if (problem) return { status: "invalid", sessionId: a.sessionId, message: problem };

@@ -47,6 +47,30 @@ export function sessionCalendarFile(session: SessionForEmail, method: "REQUEST" 
   );
 }
 
+/**
+ * When a session loses days (2 → 1), the removed days' events must leave the calendars too: a
+ * CANCEL for their UIDs (same SEQUENCE as the update). `before` is the session's dates before the
+ * change; null when no day was removed.
+ */
+export function removedDaysCalendarFile(session: SessionForEmail, before: readonly string[]): CalendarFile | null {
+  const removed = before.map((day, i) => ({ day, i })).filter(({ i }) => i >= session.dates.length);
+  if (removed.length === 0) return null;
+  const where = session.online ? "En ligne / Online" : session.place;
+  return buildCalendarFile(
+    removed.map(({ day, i }) => ({
+      uid: sessionEventUid(session.id, i),
+      sequence: session.calendarSequence,
+      summary: `Formation Filet — jour ${i + 1} (retiré) / Filet training — day ${i + 1} (removed)`,
+      location: where,
+      start: new Date(`${day}T00:00:00Z`),
+      end: nextDay(day),
+      allDay: true,
+      cancelled: true,
+    })),
+    { method: "CANCEL", name: "Filet — formation / training", fileName: "jour-retire-formation.ics" },
+  );
+}
+
 function longDate(day: string, locale: "fr-CA" | "en-CA"): string {
   return new Intl.DateTimeFormat(locale, { weekday: "long", year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }).format(
     new Date(`${day}T12:00:00Z`),
@@ -66,7 +90,7 @@ const reasonText = {
   ],
 } as const;
 
-function content(kind: TrainingEmailKind, s: SessionForEmail, extra: { reason?: WaitReason | null; nominated?: boolean; link: string }) {
+function content(kind: TrainingEmailKind, s: SessionForEmail, extra: { reason?: WaitReason | null; nominated?: boolean; link: string; removed?: string[] }) {
   const fr = `la séance du ${datesFr(s)} (${placeFr(s)})`;
   const en = `the session of ${datesEn(s)} (${placeEn(s)})`;
   const by = extra.nominated
@@ -82,7 +106,14 @@ function content(kind: TrainingEmailKind, s: SessionForEmail, extra: { reason?: 
     registration_cancelled: ["Inscription annulée / Registration cancelled", `Votre inscription à ${fr} est annulée.`, `Your registration for ${en} is cancelled.`],
     session_cancelled: ["Formation annulée / Training cancelled", `La séance du ${datesFr(s)} est annulée. Nous sommes désolés.`, `The session of ${datesEn(s)} is cancelled. We are sorry.`],
   };
-  const [subject, textFr, textEn] = texts[kind];
+  const [subject, textFr0, textEn0] = texts[kind];
+  const removed = extra.removed ?? [];
+  const textFr = removed.length
+    ? `${textFr0}\nJour(s) retiré(s) : ${removed.map((d) => longDate(d, "fr-CA")).join(", ")}. Le second fichier joint les retire de votre agenda.`
+    : textFr0;
+  const textEn = removed.length
+    ? `${textEn0}\nDay(s) removed: ${removed.map((d) => longDate(d, "en-CA")).join(", ")}. The second attached file removes them from your calendar.`
+    : textEn0;
   return { subject: `Filet — ${subject}`, text: `Bonjour,\n\n${textFr}\n${extra.link}\n\nHello,\n\n${textEn}\n${extra.link}\n` };
 }
 
@@ -109,15 +140,21 @@ export async function queueTrainingEmail(
     reason?: WaitReason | null;
     nominated?: boolean;
     seat?: boolean;
+    /** For "changed": the session's dates before the change (days beyond the new count get a CANCEL). */
+    datesBefore?: readonly string[];
   },
 ): Promise<void> {
   if (!input.to) return;
+  const seated = input.seat !== false;
+  const removedFile = input.kind === "changed" && seated && input.datesBefore ? removedDaysCalendarFile(input.session, input.datesBefore) : null;
   const { subject, text } = content(input.kind, input.session, {
     reason: input.reason,
     nominated: input.nominated,
     link: `${input.publicUrl}/training/register`,
+    removed: removedFile ? input.datesBefore!.slice(input.session.dates.length) : [],
   });
   const method = withCalendar[input.kind];
-  const attachments = method && input.seat !== false ? [sessionCalendarFile(input.session, method)] : [];
+  const attachments: CalendarFile[] = method && seated ? [sessionCalendarFile(input.session, method)] : [];
+  if (removedFile) attachments.push(removedFile);
   await queueEmail(tx, { to: input.to, subject, text, partnershipId: input.session.partnershipId, attachments });
 }

@@ -13,14 +13,14 @@ export const TRAINING_REMINDERS_JOB = "training.reminders";
 const sameWhenAndWhere = (a: LockedSession, b: LockedSession) =>
   a.dates.join(",") === b.dates.join(",") && a.place === b.place && a.online === b.online;
 
-async function tellParticipants(tx: Database, session: LockedSession, kind: TrainingEmailKind, publicUrl: string): Promise<number> {
+async function tellParticipants(tx: Database, session: LockedSession, kind: TrainingEmailKind, publicUrl: string, datesBefore?: string[]): Promise<number> {
   const rows = await tx
     .select({ personId: trainingRegistration.personId, status: trainingRegistration.status })
     .from(trainingRegistration)
     .where(and(eq(trainingRegistration.sessionId, session.id), inArray(trainingRegistration.status, ["registered", "waitlisted"])));
   for (const r of rows) {
     const contact = await personContact(tx, session.partnershipId, r.personId);
-    if (contact) await queueTrainingEmail(tx, { to: contact.email, kind, session: emailSession(session), publicUrl, seat: r.status === "registered" });
+    if (contact) await queueTrainingEmail(tx, { to: contact.email, kind, session: emailSession(session), publicUrl, seat: r.status === "registered", datesBefore });
   }
   return rows.length;
 }
@@ -33,7 +33,8 @@ export async function sessionBeforeSave(tx: Database, partnershipId: string, ses
 
 /**
  * After a session is saved (same transaction): cancelled → a CANCEL to everyone registered;
- * dates or place changed → SEQUENCE raised and an updated invitation (same UIDs), reminder re-armed;
+ * dates or place changed → SEQUENCE raised and an updated invitation (same UIDs), plus a CANCEL for
+ * any day the session no longer has, reminder re-armed;
  * capacity or status changed → free seats go to the waiting list.
  */
 export async function afterSessionSaved(tx: Database, actor: AuditActor, before: LockedSession, publicUrl: string): Promise<void> {
@@ -56,7 +57,8 @@ export async function afterSessionSaved(tx: Database, actor: AuditActor, before:
     notified = await tellParticipants(tx, current, "session_cancelled", publicUrl);
   } else {
     if (moved) {
-      notified = await tellParticipants(tx, current, "changed", publicUrl);
+      // A day removed (2 → 1) also gets a CANCEL for its own event, or it would stay in calendars.
+      notified = await tellParticipants(tx, current, "changed", publicUrl, before.dates);
       await tx.update(trainingRegistration).set({ reminderSentAt: null }).where(eq(trainingRegistration.sessionId, current.id));
     }
     const settings = await readTrainingSettings(tx, current.partnershipId);

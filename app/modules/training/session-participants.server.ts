@@ -1,7 +1,8 @@
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, notInArray, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { organization } from "../governance/tables.ts";
 import { person } from "../identity/tables.ts";
+import { containsPattern, foldSql } from "../people/search-text.ts";
 import { trainingAttendance, trainingRegistration } from "./tables.ts";
 import type { AttendanceStatus, RegistrationStatus, WaitReason } from "./vocabulary.ts";
 
@@ -99,4 +100,49 @@ export async function listPeopleForSession(db: Database, partnershipId: string, 
     .where(and(...where))
     .orderBy(asc(person.familyName), asc(person.givenName));
   return rows.map((r) => ({ id: r.id, label: `${r.familyName}, ${r.givenName} (${r.acronym || r.organizationName})` }));
+}
+
+/** How many people the coordinator's search shows at once (refine the words to see others). */
+export const PEOPLE_SEARCH_LIMIT = 15;
+
+/**
+ * The coordinator's "add a person" search: people of the Table (with an organization still in
+ * it) whose name or organization (name or acronym) contains the words, accents and case
+ * ignored; those already in the session (seat or waiting list) are left out. At most `limit`,
+ * and `more` says when others match.
+ */
+export async function searchPeopleForSession(
+  db: Database,
+  input: { partnershipId: string; sessionId: string; q: string; limit?: number },
+): Promise<{ people: { id: string; label: string }[]; more: boolean }> {
+  const term = input.q.trim();
+  if (term.length < 2) return { people: [], more: false };
+  const limit = input.limit ?? PEOPLE_SEARCH_LIMIT;
+  const pattern = containsPattern(term);
+  const inSession = db
+    .select({ id: trainingRegistration.personId })
+    .from(trainingRegistration)
+    .where(and(eq(trainingRegistration.sessionId, input.sessionId), inArray(trainingRegistration.status, ["registered", "waitlisted"])));
+  const rows = await db
+    .select({ id: person.id, givenName: person.givenName, familyName: person.familyName, organizationName: organization.nameFr, acronym: organization.acronym })
+    .from(person)
+    .innerJoin(organization, and(eq(organization.id, person.organizationId), eq(organization.partnershipId, input.partnershipId), isNull(organization.leftOn)))
+    .where(
+      and(
+        eq(person.partnershipId, input.partnershipId),
+        notInArray(person.id, inSession),
+        or(
+          sql`${foldSql(sql`${person.givenName} || ' ' || ${person.familyName}`)} like ${pattern}`,
+          sql`${foldSql(sql`${person.familyName} || ' ' || ${person.givenName}`)} like ${pattern}`,
+          sql`${foldSql(organization.nameFr)} like ${pattern}`,
+          sql`${foldSql(organization.acronym)} like ${pattern}`,
+        ) as SQL,
+      ),
+    )
+    .orderBy(asc(person.familyName), asc(person.givenName), asc(person.id))
+    .limit(limit + 1);
+  return {
+    people: rows.slice(0, limit).map((r) => ({ id: r.id, label: `${r.familyName}, ${r.givenName} (${r.acronym || r.organizationName})` })),
+    more: rows.length > limit,
+  };
 }

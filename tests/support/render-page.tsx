@@ -1,0 +1,33 @@
+import { createElement, type ComponentType } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { Outlet, createRoutesStub } from "react-router";
+import { messagesFor } from "../../app/i18n/catalog.ts";
+import type { Locale } from "../../app/i18n/types.ts";
+
+/**
+ * Renders a route's page component to HTML with the data its loader returned (and the root's
+ * language), without a server: for checking what a page offers (an empty first option, a link
+ * instead of a one-click form…). Forms and links render as they do on the server.
+ */
+export function renderPage(Page: ComponentType<never>, input: { path: string; loaderData: unknown; actionData?: unknown; locale?: Locale }): string {
+  const locale = input.locale ?? "fr";
+  const pathname = new URL(input.path, "http://localhost").pathname;
+  const Stub = createRoutesStub([
+    {
+      id: "root",
+      path: "/",
+      Component: () => createElement(Outlet),
+      loader: () => ({ locale, messages: messagesFor(locale) }),
+      children: [{ id: "page", path: pathname.slice(1), Component: Page as ComponentType, loader: () => input.loaderData, action: () => input.actionData ?? null }],
+    },
+  ]);
+  return renderToStaticMarkup(
+    createElement(Stub, {
+      initialEntries: [input.path],
+      hydrationData: {
+        loaderData: { root: { locale, messages: messagesFor(locale) }, page: input.loaderData },
+        actionData: input.actionData ? { page: input.actionData } : undefined,
+      },
+    }),
+  );
+}

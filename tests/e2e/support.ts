@@ -29,6 +29,9 @@ export const DEMO_PASSWORD = "demo-filet-2026";
  *   coord-pivots.spvq@ (read state of that new announcement only); it starts no handover.
  * - table-hub.test.ts only reads, as coordination@ and intervenant.ecole@ (opening /table marks
  *   nothing read); it switches coordination@ to English and back to French.
+ * - training.test.ts (same-organization refusal) makes Amélie Caron (PIPQ pivot, no account) a trainer
+ *   and adds her to the pool, then tries to save the first upcoming session with her and Mélanie Côté
+ *   (both PIPQ): the save is refused, so the session itself is unchanged.
  */
 const root = fileURLToPath(new URL("../..", import.meta.url));
 export const screenshotDir = path.join(root, "test-results", "screenshots");

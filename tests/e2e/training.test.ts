@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { checkA11y, ensureLanguage, heading, launchBrowser, mainText, newContext, screenshot, signIn, submit, visit } from "./support.ts";
+import { checkA11y, ensureLanguage, followLink, heading, launchBrowser, mainText, newContext, screenshot, signIn, submit, visit } from "./support.ts";
 
 const TRAINER = "formateur.pipq@filet.test";
 const COORDINATOR = "coordination@filet.test";
@@ -77,6 +77,51 @@ describe("training: availability and trainer pairs", () => {
     await ensureLanguage(page, "en");
     await visit(page, "/training/register", "training-register-en");
     expect(await mainText(page)).toContain("You are registered");
+    await ensureLanguage(page, "fr");
+    await context.close();
+  });
+  it("refuses to save a session whose two trainers belong to the same organization, with a clear message (FR and EN)", async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signIn(page, COORDINATOR);
+    await ensureLanguage(page, "fr");
+    // The demo pool has one trainer per organization: the coordinator makes a second PIPQ worker a
+    // trainer (Amélie Caron, a pivot; Mélanie Côté is PIPQ's trainer) and adds her to the pool.
+    await visit(page, "/admin/people?q=Caron");
+    await followLink(page, page.locator("main a", { hasText: "Caron, Amélie" }).first());
+    await page.locator('select[name="role"]').selectOption("trainer");
+    await submit(page, page.locator('form:has(input[name="intent"][value="grant"]) button[type="submit"]'));
+    await visit(page, "/training");
+    await submit(page, page.locator("main button", { hasText: "Ajouter au bassin" }));
+    for (const language of ["fr", "en"] as const) {
+      await ensureLanguage(page, language);
+      await visit(page, "/training");
+      const link = page.locator('main section[aria-labelledby="current-sessions"] a[href^="/training/sessions/"]').first();
+      const href = await link.getAttribute("href");
+      await visit(page, href!);
+      // Two trainers of the pool who share an organization (the acronym in parentheses).
+      const options = await page.locator('select[name="trainerAId"] option').evaluateAll((nodes) =>
+        nodes.map((n) => ({ value: (n as HTMLOptionElement).value, org: n.textContent?.match(/\(([^)]+)\)$/)?.[1] ?? "" })),
+      );
+      const byOrg = new Map<string, string[]>();
+      for (const o of options) if (o.value && o.org) byOrg.set(o.org, [...(byOrg.get(o.org) ?? []), o.value]);
+      const pair = [...byOrg.values()].find((ids) => ids.length >= 2);
+      expect(pair, "the demo pool has two trainers of one organization").toBeTruthy();
+      const before = await page.locator('select[name="trainerAId"]').inputValue();
+      await page.locator('select[name="trainerAId"]').selectOption(pair![0]!);
+      await page.locator('select[name="trainerBId"]').selectOption(pair![1]!);
+      await submit(page, page.locator('main form:has(select[name="status"]) button[type="submit"]'));
+      expect(await mainText(page)).toContain(
+        language === "fr"
+          ? "Refusé : les deux formateurs d'une séance doivent appartenir à des organisations différentes."
+          : "Refused: the two trainers of a session must belong to different organizations.",
+      );
+      await checkA11y(page, `session refused (${language})`);
+      await screenshot(page, `training-session-same-org-refused-${language}`);
+      // Nothing was saved: the session still has the trainer it had.
+      await visit(page, href!);
+      expect(await page.locator('select[name="trainerAId"]').inputValue()).toBe(before);
+    }
     await ensureLanguage(page, "fr");
     await context.close();
   });

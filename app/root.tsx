@@ -10,6 +10,7 @@ import {
   useLocation,
   useRouteLoaderData,
 } from "react-router";
+import { useEffect } from "react";
 import type { Route } from "./+types/root";
 import stylesheet from "./app.css?url";
 import { useNonce } from "./components/nonce.tsx";
@@ -176,7 +177,19 @@ function Header() {
   );
 }
 
+/**
+ * Marks which location the page on screen shows, once React has committed it: browser tests
+ * wait for it after a navigation (the router's state moves on before the screen does).
+ */
+function useMarkRenderedLocation() {
+  const locationKey = useLocation().key;
+  useEffect(() => {
+    document.documentElement.dataset.locationKey = locationKey;
+  }, [locationKey]);
+}
+
 export default function App() {
+  useMarkRenderedLocation();
   return (
     <>
       <Header />
@@ -188,6 +201,7 @@ export default function App() {
 }
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  useMarkRenderedLocation();
   const { t } = useT();
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   const forbidden = isRouteErrorResponse(error) && error.status === 403;

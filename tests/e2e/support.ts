@@ -79,8 +79,14 @@ export async function settled(page: Page): Promise<void> {
     () => {
       const router = (window as unknown as { __reactRouterDataRouter?: RouterLike }).__reactRouterDataRouter;
       if (!router) return false;
-      const { navigation, revalidation, fetchers } = router.state;
-      return navigation.state === "idle" && revalidation === "idle" && [...fetchers.values()].every((f) => f.state === "idle");
+      const { navigation, revalidation, fetchers, location } = router.state;
+      return (
+        navigation.state === "idle" &&
+        revalidation === "idle" &&
+        [...fetchers.values()].every((f) => f.state === "idle") &&
+        // The screen shows the router's location (set by the root component once committed).
+        document.documentElement.dataset.locationKey === location.key
+      );
     },
     undefined,
     { timeout: 15_000 },
@@ -90,7 +96,7 @@ export async function settled(page: Page): Promise<void> {
 }
 
 interface RouterLike {
-  state: { navigation: { state: string }; revalidation: string; fetchers: Map<string, { state: string }> };
+  state: { navigation: { state: string }; revalidation: string; fetchers: Map<string, { state: string }>; location: { key: string } };
 }
 
 /**
@@ -110,6 +116,34 @@ export async function submit(page: Page, button: Locator): Promise<void> {
   const response = await posted;
   if (response.request().resourceType() === "document") await loaded;
   await settled(page);
+  await domQuiet(page);
+}
+
+/**
+ * After a submission the router is idle before React has necessarily committed the new page:
+ * React renders router updates in a transition, which a loaded machine can delay by more than a
+ * few frames. Waits until the page has not changed for 150 ms (at most 5 s), so what a test
+ * reads next is the page the person would see.
+ */
+async function domQuiet(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        let timer = setTimeout(done, 150);
+        const cap = setTimeout(done, 5000);
+        const observer = new MutationObserver(() => {
+          clearTimeout(timer);
+          timer = setTimeout(done, 150);
+        });
+        observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+        function done() {
+          observer.disconnect();
+          clearTimeout(timer);
+          clearTimeout(cap);
+          resolve();
+        }
+      }),
+  );
 }
 
 /** Clicks a link and waits for the page it leads to, whether the router or the browser loads it. */

@@ -53,6 +53,8 @@ export async function action(args: Route.ActionArgs) {
     if (result.status === "invalid") return data<ActionResult>({ intent: "end", termId: parsed.data.termId, errors: { [result.field]: [result.message] }, values }, { status: 400 });
     return redirect(`/partners/${organization.id}/delegates?done=ended`);
   }
+  // Only the two forms of the page: any other intent is refused, never taken for "add".
+  if (values.intent !== "add") return data<ActionResult>({ intent: "add", errors: {}, values }, { status: 400 });
   const parsed = delegateTermSchema.safeParse(values);
   if (!parsed.success) return data<ActionResult>({ intent: "add", errors: fieldErrors(parsed.error), values }, { status: 400 });
   const result = await addDelegateTerm(args.context.db, actor, scope, parsed.data);

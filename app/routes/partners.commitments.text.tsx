@@ -50,6 +50,8 @@ export async function action(args: Route.ActionArgs) {
     if (result.status === "conflict") return data<ActionResult>({ errors: {}, values }, { status: 409 });
     return redirect("/partners/commitments/text?done=published");
   }
+  // Only "save" and "publish": any other intent is refused, never taken for a draft save.
+  if (values.intent !== "save") return data<ActionResult>({ errors: {}, values }, { status: 400 });
   const parsed = commitmentTextSchema.safeParse(values);
   if (!parsed.success) return data<ActionResult>({ errors: fieldErrors(parsed.error), values }, { status: 400 });
   const result = await saveCommitmentDraft(args.context.db, actor, { partnershipId, personId: user.personId, text: parsed.data });

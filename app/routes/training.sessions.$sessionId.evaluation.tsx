@@ -2,7 +2,7 @@ import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/training.sessions.$sessionId.evaluation";
 import { ErrorSummary, type FieldErrors } from "../components/form.tsx";
 import { useT } from "../i18n/use-t.ts";
-import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
+import { guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
 import { isUuid } from "../modules/governance/form-fields.ts";
 import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
@@ -42,13 +42,14 @@ export async function loader(args: Route.LoaderArgs) {
 }
 
 export async function action(args: Route.ActionArgs) {
-  const { user, partnershipId, access, registration, questionnaire, answered } = await scoped(args);
+  const { partnershipId, access, registration, questionnaire, answered } = await scoped(args);
   if (!questionnaire) notFound();
   if (answered) return data({ errors: {} as FieldErrors, answers: {}, formError: "trainingEval.evaluation.already" }, { status: 409 });
   const form = Object.fromEntries([...(await args.request.formData()).entries()].filter((e): e is [string, string] => typeof e[1] === "string"));
   const parsed = parseAnswers(questionnaire.questions, form, true);
   if (!parsed.ok) return data({ errors: parsed.errors as FieldErrors, answers: parsed.answers, formError: undefined as string | undefined }, { status: 400 });
-  const result = await submitEvaluation(args.context.db, actorOf(user, args.context), {
+  // No actor: the answer is recorded anonymously (see submitEvaluation).
+  const result = await submitEvaluation(args.context.db, {
     partnershipId,
     sessionId: access.session.id,
     programId: access.session.programId,

@@ -20,7 +20,8 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** "" → null; otherwise a real calendar date (2026-02-30 is refused). */
 export const optionalDate = trimmed
-  .refine((v) => v === "" || (DATE.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v)), "admin.form.invalidDate")
+  // Month 13 or day 00 make an Invalid Date, whose toISOString() throws: checked first (else a 500).
+  .refine((v) => v === "" || (DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v)), "admin.form.invalidDate")
   .transform((v) => (v === "" ? null : v));
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

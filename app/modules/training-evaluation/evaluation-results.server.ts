@@ -47,7 +47,8 @@ export function aggregate(questions: readonly Question[], answers: readonly Answ
           result.percentCorrect = Math.round((values.filter((x) => x === question.correct).length / values.length) * 100);
         }
       } else {
-        result.texts = withTexts ? values.map(String) : [];
+        // Sorted, never in storage order: the order answers arrived in could be matched with who answered when.
+        result.texts = withTexts ? values.map(String).sort((a, b) => a.localeCompare(b)) : [];
       }
       return result;
     }),
@@ -59,17 +60,22 @@ async function resultsWhere(db: Database, partnershipId: string, where: { sessio
   if (where.sessionId) conditions.push(eq(trainingEvaluationResponse.sessionId, where.sessionId));
   if (where.programId) conditions.push(eq(trainingEvaluationResponse.programId, where.programId));
   const rows = await db
-    .select({ answers: trainingEvaluationResponse.answers, questionnaireId: trainingEvaluationResponse.questionnaireId })
+    .select({ answers: trainingEvaluationResponse.answers, questionnaireId: trainingEvaluationResponse.questionnaireId, sessionId: trainingEvaluationResponse.sessionId })
     .from(trainingEvaluationResponse)
     .where(and(...conditions));
+  // A program counts only the sessions whose own results are shown (MIN_ANSWERS_SHOWN answers):
+  // otherwise the program's figures minus the shown sessions' would give away a session's lone answer.
+  const perSession = new Map<string, number>();
+  for (const r of rows) perSession.set(r.sessionId, (perSession.get(r.sessionId) ?? 0) + 1);
+  const counted = where.sessionId ? rows : rows.filter((r) => (perSession.get(r.sessionId) ?? 0) >= MIN_ANSWERS_SHOWN);
   // Questions: the latest version among those answered, so retired questions still show.
-  const ids = [...new Set(rows.map((r) => r.questionnaireId))];
+  const ids = [...new Set(counted.map((r) => r.questionnaireId))];
   const versions = ids.length
     ? await db.select().from(trainingQuestionnaire).where(and(eq(trainingQuestionnaire.partnershipId, partnershipId), inArray(trainingQuestionnaire.id, ids)))
     : [];
   const byKey = new Map<string, Question>();
   for (const v of versions.sort((a, b) => a.version - b.version)) for (const q of v.questions) byKey.set(q.key, q);
-  return aggregate([...byKey.values()], rows.map((r) => r.answers), !!where.sessionId);
+  return aggregate([...byKey.values()], counted.map((r) => r.answers), !!where.sessionId);
 }
 
 export function sessionResults(db: Database, partnershipId: string, sessionId: string): Promise<Results> {

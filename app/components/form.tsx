@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { Form } from "react-router";
 import { useT } from "../i18n/use-t.ts";
 import type { MessageKey } from "../i18n/catalog.ts";
 
@@ -34,13 +35,20 @@ interface FieldProps {
   autoComplete?: string;
   multiline?: boolean;
   inputMode?: "numeric" | "text" | "email" | "tel" | "url";
+  /** For `type="file"`: the accepted types (see `acceptAttribute` in app/modules/files). */
+  accept?: string;
+  /**
+   * The id is `<idPrefix>-<name>` ("field" by default); give each small form its own prefix when
+   * several forms on one page share field names, so ids stay unique.
+   */
+  idPrefix?: string;
   children?: ReactNode;
 }
 
 /** A labelled input with its hint and errors tied to it (aria-describedby, aria-invalid). */
-export function Field({ name, label, type = "text", defaultValue, errors, hint, required, autoComplete, multiline, inputMode }: FieldProps) {
+export function Field({ name, label, type = "text", defaultValue, errors, hint, required, autoComplete, multiline, inputMode, accept, idPrefix = "field" }: FieldProps) {
   const { t } = useT();
-  const id = `field-${name}`;
+  const id = `${idPrefix}-${name}`;
   const fieldErrors = errors?.[name] ?? [];
   const describedBy = [hint ? `${id}-hint` : null, fieldErrors.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   const common = {
@@ -63,7 +71,7 @@ export function Field({ name, label, type = "text", defaultValue, errors, hint, 
           {hint}
         </p>
       ) : null}
-      {multiline ? <textarea {...common} /> : <input type={type} inputMode={inputMode} {...common} />}
+      {multiline ? <textarea {...common} /> : <input type={type} inputMode={inputMode} accept={accept} {...common} />}
       {fieldErrors.length ? (
         <p className="error" id={`${id}-error`}>
           {fieldErrors.map((e) => translateMessage(t, e)).join(" ")}
@@ -122,5 +130,23 @@ export function SelectField({
         </p>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * A POST form whose one visible control is its button (a row's "cancel", "revoke", "confirm"):
+ * the hidden fields say which record and intent; the label should name the record for screen
+ * readers ("Cancel for Alex Martin").
+ */
+export function PostButton({ fields, className, children }: { fields: Record<string, string>; className?: string; children: ReactNode }) {
+  return (
+    <Form method="post">
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" className={className}>
+        {children}
+      </button>
+    </Form>
   );
 }

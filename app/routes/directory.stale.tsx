@@ -1,7 +1,8 @@
-import { Form, Link, redirect, useSearchParams } from "react-router";
+import { Link, redirect, useSearchParams } from "react-router";
 import type { Route } from "./+types/directory.stale";
 import { DirectoryNav } from "../components/directory-ui.tsx";
 import { localName } from "../components/admin-common.tsx";
+import { PostButton } from "../components/form.tsx";
 import { useFormatters, useT } from "../i18n/use-t.ts";
 import { notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
@@ -80,12 +81,9 @@ export default function StaleEntries({ loaderData }: Route.ComponentProps) {
                   <td>{date(e.confirmedAt)}</td>
                   <td>{e.staleReminderSentAt ? `${t("directory.stale.reminded")} (${date(e.staleReminderSentAt)})` : t("directory.stale.notReminded")}</td>
                   <td>
-                    <Form method="post">
-                      <input type="hidden" name="designationId" value={e.id} />
-                      <button type="submit" className="secondary">
-                        {t("directory.stale.confirm", { name })}
-                      </button>
-                    </Form>
+                    <PostButton fields={{ designationId: e.id }} className="secondary">
+                      {t("directory.stale.confirm", { name })}
+                    </PostButton>
                   </td>
                 </tr>
               );

@@ -1,6 +1,6 @@
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/funding.$grantId";
-import { ErrorSummary, type FieldErrors } from "../components/form.tsx";
+import { ErrorSummary, Field, type FieldErrors } from "../components/form.tsx";
 import { useT } from "../i18n/use-t.ts";
 import { pageTitle } from "../i18n/page-title.ts";
 import { ConfirmDelete, DeleteLink, useDay } from "../modules/action-plan/plan-ui.tsx";
@@ -16,7 +16,6 @@ import { grantSchema, reportDateSchema, spendingSchema } from "../modules/fundin
 import { useMoney } from "../modules/funding/funding-ui.tsx";
 import { GrantForm } from "../modules/funding/grant-form.tsx";
 import { loadGrant } from "../modules/funding/read-funding.server.ts";
-import { SmallField } from "../modules/funding/small-field.tsx";
 import {
   addReportDate,
   addSpending,
@@ -275,8 +274,8 @@ export default function GrantPage({ loaderData, actionData }: Route.ComponentPro
             <h3 id="add-report">{t("funding.addReport")}</h3>
             <ErrorSummary errors={errorsFor("report")} />
             <input type="hidden" name="intent" value="report" />
-            <SmallField form="report" name="dueOn" type="date" label={t("funding.dueOn")} required errors={errorsFor("report")} />
-            <SmallField form="report" name="label" label={t("funding.reportLabel")} errors={errorsFor("report")} />
+            <Field idPrefix="report" name="dueOn" type="date" label={t("funding.dueOn")} required errors={errorsFor("report")} />
+            <Field idPrefix="report" name="label" label={t("funding.reportLabel")} errors={errorsFor("report")} />
             <p>
               <button type="submit">{t("funding.addReport")}</button>
             </p>
@@ -322,9 +321,9 @@ export default function GrantPage({ loaderData, actionData }: Route.ComponentPro
             <h3 id="add-spending">{t("funding.addSpending")}</h3>
             <ErrorSummary errors={errorsFor("spending")} />
             <input type="hidden" name="intent" value="spending" />
-            <SmallField form="spending" name="label" label={t("funding.spendingLabel")} required errors={errorsFor("spending")} />
-            <SmallField form="spending" name="amount" label={t("funding.amountField")} required inputMode="numeric" errors={errorsFor("spending")} />
-            <SmallField form="spending" name="spentOn" type="date" label={t("funding.spentOn")} required errors={errorsFor("spending")} />
+            <Field idPrefix="spending" name="label" label={t("funding.spendingLabel")} required errors={errorsFor("spending")} />
+            <Field idPrefix="spending" name="amount" label={t("funding.amountField")} required inputMode="numeric" errors={errorsFor("spending")} />
+            <Field idPrefix="spending" name="spentOn" type="date" label={t("funding.spentOn")} required errors={errorsFor("spending")} />
             <div className="field">
               <label htmlFor="spending-actionId">
                 {t("funding.action")} <span className="muted">({t("form.optional")})</span>

@@ -1,17 +1,17 @@
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/partners.commitments.$commitmentId";
-import { ErrorSummary } from "../components/form.tsx";
+import { ErrorSummary, Field } from "../components/form.tsx";
 import { useT } from "../i18n/use-t.ts";
 import { actorOf, authorize, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { pdfOnly } from "../modules/files/file-types.ts";
+import { acceptAttribute, pdfOnly } from "../modules/files/file-types.ts";
 import { readUpload, uploadTooLarge } from "../modules/files/read-upload.server.ts";
 import type { FieldErrorMap } from "../modules/governance/form-fields.ts";
 import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
 import { attachCommitmentDocument, getCommitment } from "../modules/partners/commitments.server.ts";
 import { idParam, mayOn, partnersUser } from "../modules/partners/partner-access.server.ts";
 import { findPartnerOrganization } from "../modules/partners/partner-organization.server.ts";
-import { FileField, useDay, useOrgName } from "../modules/partners/partners-ui.tsx";
+import { useDay, useOrgName } from "../modules/partners/partners-ui.tsx";
 
 /** One signed commitment: its facts, the signed PDF to download, and (coordinator) attaching the PDF. */
 export const policy = needs("commitment.read");
@@ -105,7 +105,7 @@ export default function CommitmentDetail({ loaderData, actionData }: Route.Compo
           <h2 id="attach">{t("partners.commitment.attach")}</h2>
           <ErrorSummary errors={actionData?.errors} />
           <Form method="post" encType="multipart/form-data" noValidate>
-            <FileField name="document" label={t("partners.new.document")} hint={t("partners.new.documentHint")} errors={actionData?.errors} required />
+            <Field name="document" type="file" accept={acceptAttribute(pdfOnly)} label={t("partners.new.document")} hint={t("partners.new.documentHint")} errors={actionData?.errors} required />
             <button type="submit">{t("partners.commitment.attachButton")}</button>
           </Form>
         </section>

@@ -4,7 +4,7 @@ import { ErrorSummary, Field, SelectField } from "../components/form.tsx";
 import { useT } from "../i18n/use-t.ts";
 import { actorOf, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { pdfOnly } from "../modules/files/file-types.ts";
+import { acceptAttribute, pdfOnly } from "../modules/files/file-types.ts";
 import { readUpload, uploadTooLarge } from "../modules/files/read-upload.server.ts";
 import { fieldErrors, formValues, type FieldErrorMap, type FormValues } from "../modules/governance/form-fields.ts";
 import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
@@ -13,7 +13,7 @@ import { recordCommitment } from "../modules/partners/commitments.server.ts";
 import { partnersUser } from "../modules/partners/partner-access.server.ts";
 import { listPartnerOrganizations } from "../modules/partners/partner-organization.server.ts";
 import { commitmentSchema } from "../modules/partners/partners-schema.ts";
-import { FileField, useOrgName } from "../modules/partners/partners-ui.tsx";
+import { useOrgName } from "../modules/partners/partners-ui.tsx";
 
 /** The Table coordinator records an organization's signed commitment, with the signed PDF. */
 export const policy = needs("commitment.manage");
@@ -97,7 +97,7 @@ export default function NewCommitment({ loaderData, actionData }: Route.Componen
             <Field name="signatoryName" required label={t("partners.new.signatoryName")} defaultValue={String(v.signatoryName ?? "")} errors={errors} autoComplete="off" />
             <Field name="signatoryTitle" label={t("partners.new.signatoryTitle")} defaultValue={String(v.signatoryTitle ?? "")} errors={errors} />
             <Field name="signedOn" type="date" required label={t("partners.new.signedOn")} defaultValue={String(v.signedOn ?? "")} errors={errors} />
-            <FileField name="document" label={t("partners.new.document")} hint={t("partners.new.documentHint")} errors={errors} required={false} />
+            <Field name="document" type="file" accept={acceptAttribute(pdfOnly)} label={t("partners.new.document")} hint={t("partners.new.documentHint")} errors={errors} required={false} />
             <button type="submit">{t("partners.new.save")}</button>
           </Form>
         </>

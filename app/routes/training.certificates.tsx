@@ -1,6 +1,7 @@
-import { data, Form } from "react-router";
+import { data } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/training.certificates";
+import { PostButton } from "../components/form.tsx";
 import { useT } from "../i18n/use-t.ts";
 import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
@@ -78,12 +79,9 @@ export default function Certificates({ loaderData, actionData }: Route.Component
                   {c.revoked ? (
                     <span className="badge">{t("trainingEval.certificates.revoked")}</span>
                   ) : (
-                    <Form method="post">
-                      <input type="hidden" name="certificateId" value={c.id} />
-                      <button type="submit" className="button secondary small">
-                        {t("trainingEval.certificates.revoke", { name: c.holderName })}
-                      </button>
-                    </Form>
+                    <PostButton fields={{ certificateId: c.id }} className="button secondary small">
+                      {t("trainingEval.certificates.revoke", { name: c.holderName })}
+                    </PostButton>
                   )}
                 </td>
               </tr>

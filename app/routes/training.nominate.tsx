@@ -1,7 +1,7 @@
 import { data, Form } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/training.nominate";
-import { SelectField } from "../components/form.tsx";
+import { PostButton, SelectField } from "../components/form.tsx";
 import { useT } from "../i18n/use-t.ts";
 import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
 import { organizationsWhere } from "../modules/authz/decide.ts";
@@ -119,14 +119,9 @@ export default function TrainingNominate({ loaderData, actionData }: Route.Compo
                   {n.closed ? (
                     t("training.participants.closedShort")
                   ) : (
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="cancel" />
-                      <input type="hidden" name="sessionId" value={n.sessionId} />
-                      <input type="hidden" name="personId" value={n.personId} />
-                      <button type="submit" className="button secondary">
-                        {t("training.participants.cancelFor", { name: n.name })}
-                      </button>
-                    </Form>
+                    <PostButton fields={{ intent: "cancel", sessionId: n.sessionId, personId: n.personId }} className="button secondary">
+                      {t("training.participants.cancelFor", { name: n.name })}
+                    </PostButton>
                   )}
                 </td>
               </tr>

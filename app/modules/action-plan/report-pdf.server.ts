@@ -1,4 +1,4 @@
-import PDFDocument from "pdfkit";
+import { startPdfDocument } from "../pdf/pdf-document.server.ts";
 import type { YearEndReport } from "./year-end-report.server.ts";
 
 export interface ReportPdfLabels {
@@ -20,13 +20,7 @@ export interface ReportPdfLabels {
  * Objectives also go in the PDF outline.
  */
 export async function renderYearEndReportPdf(report: YearEndReport, labels: ReportPdfLabels): Promise<Buffer> {
-  const doc = new PDFDocument({ size: "LETTER", margin: 56, info: { Title: labels.title, Producer: "Filet" }, displayTitle: true });
-  const chunks: Buffer[] = [];
-  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
+  const { doc, finish } = startPdfDocument({ title: labels.title });
   doc.outline.addItem(labels.title);
   doc.font("Helvetica-Bold").fontSize(20).text(labels.title);
   doc.font("Helvetica").fontSize(11).moveDown(0.5);
@@ -46,6 +40,5 @@ export async function renderYearEndReportPdf(report: YearEndReport, labels: Repo
     part(labels.indicators, objective.indicators.map(labels.indicator));
     if (objective.responsibilities.length) part(labels.responsibilities, objective.responsibilities.map(labels.responsibility));
   }
-  doc.end();
-  return done;
+  return finish();
 }

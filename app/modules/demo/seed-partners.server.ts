@@ -5,7 +5,7 @@ import { localDate } from "../directory/dates.ts";
 import { storeFile } from "../files/stored-files.server.ts";
 import { organization } from "../governance/tables.ts";
 import { person } from "../identity/tables.ts";
-import { addDays } from "../partners/commitment-status.ts";
+import { addDays } from "../meetings/dates.ts";
 import { COMMITMENT_FILE_OWNER } from "../partners/commitments.server.ts";
 import { commitmentTextVersion, partnerCommitment, partnerContribution, partnerDelegateTerm } from "../partners/tables.ts";
 import { monthsBeforeDate } from "../partners/turnover.ts";

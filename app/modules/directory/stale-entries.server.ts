@@ -4,7 +4,8 @@ import { recordAuditEvent, systemActor } from "../audit/record-audit-event.serve
 import { queueEmail } from "../email/queue-email.server.ts";
 import { organization, partnership, site } from "../governance/tables.ts";
 import { readPartnershipSettings } from "../governance/partnership-settings.server.ts";
-import { person, roleAssignment, account } from "../identity/tables.ts";
+import { roleHolderEmails } from "../identity/role-holder-emails.server.ts";
+import { account, person } from "../identity/tables.ts";
 import { isCurrentDesignation } from "./current.server.ts";
 import { localDate, monthsBefore } from "./dates.ts";
 import { designationScope, type OrganizationScope } from "./designation-scope.server.ts";
@@ -65,22 +66,8 @@ export async function listStaleEntries(
 export const STALE_REMINDERS_JOB = "directory.stale_reminders";
 
 /** Addresses of the organization's active pivot coordinators. */
-async function coordinatorEmails(db: Database, partnershipId: string, organizationId: string): Promise<string[]> {
-  const rows = await db
-    .select({ email: person.email, accountEmail: account.email })
-    .from(roleAssignment)
-    .innerJoin(person, eq(person.id, roleAssignment.personId))
-    .leftJoin(account, eq(account.personId, person.id))
-    .where(
-      and(
-        eq(roleAssignment.role, "pivot_coordinator"),
-        eq(roleAssignment.partnershipId, partnershipId),
-        eq(roleAssignment.organizationId, organizationId),
-        isNull(roleAssignment.revokedAt),
-        or(isNull(account.id), eq(account.status, "active")),
-      ),
-    );
-  return rows.map((r) => r.accountEmail || r.email).filter(Boolean);
+function coordinatorEmails(db: Database, partnershipId: string, organizationId: string): Promise<string[]> {
+  return roleHolderEmails(db, partnershipId, [{ role: "pivot_coordinator", organizationId }]);
 }
 
 function ownerEmail(publicUrl: string) {

@@ -1,34 +1,21 @@
-import { and, eq, isNull, or } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, systemActor } from "../audit/record-audit-event.server.ts";
 import { localDate, monthsBefore } from "../directory/dates.ts";
 import { queueEmail } from "../email/queue-email.server.ts";
+import { addDays } from "../meetings/dates.ts";
 import { partnership } from "../governance/tables.ts";
-import { account, person, roleAssignment } from "../identity/tables.ts";
+import { roleHolderEmails } from "../identity/role-holder-emails.server.ts";
 import { grant, grantAlertSent, grantReportDate } from "./tables.ts";
 import { GRANT_END_ALERT_MONTHS, REPORT_ALERT_DAYS } from "./vocabulary.ts";
 
 export const FUNDING_ALERTS_JOB = "funding.alerts";
 
 /** Addresses of the Table's active coordinators (the only ones alerted about funding). */
-export async function tableCoordinatorEmails(db: Database, partnershipId: string): Promise<string[]> {
-  const rows = await db
-    .select({ email: person.email, accountEmail: account.email })
-    .from(roleAssignment)
-    .innerJoin(person, eq(person.id, roleAssignment.personId))
-    .leftJoin(account, eq(account.personId, person.id))
-    .where(
-      and(
-        eq(roleAssignment.role, "table_coordinator"),
-        eq(roleAssignment.partnershipId, partnershipId),
-        isNull(roleAssignment.revokedAt),
-        or(isNull(account.id), eq(account.status, "active")),
-      ),
-    );
-  return [...new Set(rows.map((r) => (r.accountEmail || r.email).toLowerCase()).filter(Boolean))];
+export function tableCoordinatorEmails(db: Database, partnershipId: string): Promise<string[]> {
+  return roleHolderEmails(db, partnershipId, [{ role: "table_coordinator" }]);
 }
 
-const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const isoMonthsBefore = (iso: string, months: number) => monthsBefore(new Date(`${iso}T00:00:00Z`), months).toISOString().slice(0, 10);
 
 function reportEmail(publicUrl: string, grantId: string, funder: string, dueOn: string) {

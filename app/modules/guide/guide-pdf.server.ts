@@ -1,5 +1,5 @@
-import PDFDocument from "pdfkit";
-import { parseRichText, type Inline } from "../../components/rich-text.tsx";
+import { parseRichText } from "../../components/rich-text.tsx";
+import { plainInlineText as inlineText, startPdfDocument } from "../pdf/pdf-document.server.ts";
 import type { ReaderModule } from "./published-guide.server.ts";
 
 export interface GuidePdfLabels {
@@ -13,12 +13,6 @@ export interface GuidePdfLabels {
   material: string;
   instructions: string;
   empty: string;
-}
-
-function inlineText(nodes: Inline[]): string {
-  return nodes
-    .map((n) => (n.kind === "text" ? n.text : n.kind === "break" ? "\n" : inlineText(n.children)))
-    .join("");
 }
 
 /** The Markdown subset as plain PDF text: headings bold, lists bulleted, table rows joined. */
@@ -45,13 +39,7 @@ function writeRichText(doc: PDFKit.PDFDocument, source: string): void {
  * can jump between sections.
  */
 export async function renderGuidePdf(modules: ReaderModule[], labels: GuidePdfLabels): Promise<Buffer> {
-  const doc = new PDFDocument({ size: "LETTER", margin: 56, info: { Title: labels.title, Producer: "Filet" }, displayTitle: true });
-  const chunks: Buffer[] = [];
-  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
+  const { doc, finish } = startPdfDocument({ title: labels.title });
   doc.font("Helvetica-Bold").fontSize(20).text(labels.title);
   doc.font("Helvetica").fontSize(11).moveDown();
   let first = true;
@@ -85,6 +73,5 @@ export async function renderGuidePdf(modules: ReaderModule[], labels: GuidePdfLa
       }
     }
   }
-  doc.end();
-  return done;
+  return finish();
 }

@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { enqueueJob } from "./enqueue-job.server.ts";
 import { job } from "./tables.ts";
+import { fromWallClock, QUEBEC_TIME_ZONE, wallClock } from "./wall-clock.ts";
 
 /**
  * A small cron: "every day at 03:00" (wall-clock time of a time zone, so it follows daylight
@@ -19,7 +20,7 @@ export interface RecurringJob {
 }
 
 /** Québec's wall clock. */
-export const DEFAULT_TIME_ZONE = "America/Toronto";
+export const DEFAULT_TIME_ZONE = QUEBEC_TIME_ZONE;
 
 export function parseSchedule(text: string, timeZone = DEFAULT_TIME_ZONE): Schedule {
   const spec = text.trim().toLowerCase();
@@ -29,45 +30,6 @@ export function parseSchedule(text: string, timeZone = DEFAULT_TIME_ZONE): Sched
   const every = /^every (\d+) minutes?$/.exec(spec);
   if (every && Number(every[1]) >= 1 && Number(every[1]) <= 24 * 60) return { kind: "interval", minutes: Number(every[1]) };
   throw new Error(`Unsupported schedule "${text}": expected "every day at HH:MM", "every hour" or "every N minutes"`);
-}
-
-interface WallClock {
-  year: number;
-  month: number; // 1-12
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-function wallClock(date: Date, timeZone: string): WallClock {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(date);
-  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
-  return { year: get("year"), month: get("month"), day: get("day"), hour: get("hour"), minute: get("minute"), second: get("second") };
-}
-
-/** Milliseconds the zone is ahead of UTC at that instant. */
-function zoneOffsetMs(date: Date, timeZone: string): number {
-  const w = wallClock(date, timeZone);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  return asUtc - Math.floor(date.getTime() / 1000) * 1000;
-}
-
-/** The instant the zone's clock shows that wall time (the later one when a DST change makes it ambiguous). */
-function fromWallClock(year: number, month: number, day: number, hour: number, minute: number, timeZone: string): Date {
-  const naive = Date.UTC(year, month - 1, day, hour, minute);
-  const first = naive - zoneOffsetMs(new Date(naive), timeZone);
-  const second = naive - zoneOffsetMs(new Date(first), timeZone);
-  return new Date(second);
 }
 
 /** The latest occurrence at or before `now`: the period a recurring job is due for. */

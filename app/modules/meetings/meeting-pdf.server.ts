@@ -1,5 +1,5 @@
-import PDFDocument from "pdfkit";
-import { parseRichText, type Inline } from "../../components/rich-text.tsx";
+import { parseRichText } from "../../components/rich-text.tsx";
+import { plainInlineText as inlineText, startPdfDocument } from "../pdf/pdf-document.server.ts";
 
 export interface MinutesPdfInput {
   title: string;
@@ -32,9 +32,6 @@ export interface MinutesPdfLabels {
   other: string;
 }
 
-const inlineText = (nodes: Inline[]): string =>
-  nodes.map((n) => (n.kind === "text" ? n.text : n.kind === "break" ? "\n" : inlineText(n.children))).join("");
-
 function writeRichText(doc: PDFKit.PDFDocument, source: string): void {
   for (const block of parseRichText(source)) {
     if (block.kind === "heading") doc.font("Helvetica-Bold").text(inlineText(block.children)).font("Helvetica");
@@ -55,13 +52,7 @@ function bullets(doc: PDFKit.PDFDocument, label: string, lines: string[]) {
 
 /** The minutes as a PDF: attendance, each agenda item's minutes, decisions and responsibilities. */
 export async function renderMinutesPdf(input: MinutesPdfInput, labels: MinutesPdfLabels): Promise<Buffer> {
-  const doc = new PDFDocument({ size: "LETTER", margin: 56, info: { Title: `${labels.heading} — ${input.title}`, Producer: "Filet" }, displayTitle: true });
-  const chunks: Buffer[] = [];
-  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
+  const { doc, finish } = startPdfDocument({ title: `${labels.heading} — ${input.title}` });
   doc.font("Helvetica-Bold").fontSize(18).text(`${labels.heading} — ${input.title}`);
   doc.font("Helvetica").fontSize(11).text(input.when).text(input.place).moveDown();
   if (input.objectives.trim()) {
@@ -88,6 +79,5 @@ export async function renderMinutesPdf(input: MinutesPdfInput, labels: MinutesPd
     bullets(doc, labels.decisions, input.otherDecisions);
     bullets(doc, labels.responsibilities, input.otherResponsibilities);
   }
-  doc.end();
-  return done;
+  return finish();
 }

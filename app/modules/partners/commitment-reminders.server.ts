@@ -1,10 +1,10 @@
-import { and, eq, isNull, or } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, systemActor } from "../audit/record-audit-event.server.ts";
 import { localDate } from "../directory/dates.ts";
 import { queueEmail } from "../email/queue-email.server.ts";
 import { partnership } from "../governance/tables.ts";
-import { account, person, roleAssignment } from "../identity/tables.ts";
+import { roleHolderEmails } from "../identity/role-holder-emails.server.ts";
 import { daysUntil } from "./commitment-status.ts";
 import { latestByOrganization, listCommitments } from "./commitments.server.ts";
 import { partnerCommitment } from "./tables.ts";
@@ -13,24 +13,8 @@ import { COMMITMENT_DUE_DAYS } from "./vocabulary.ts";
 export const COMMITMENT_REMINDERS_JOB = "partners.commitment_reminders";
 
 /** Active delegates of the organization and the Table coordinators: who renews a commitment. */
-export async function recipients(db: Database, partnershipId: string, organizationId: string): Promise<string[]> {
-  const rows = await db
-    .select({ email: person.email, accountEmail: account.email })
-    .from(roleAssignment)
-    .innerJoin(person, eq(person.id, roleAssignment.personId))
-    .leftJoin(account, eq(account.personId, person.id))
-    .where(
-      and(
-        eq(roleAssignment.partnershipId, partnershipId),
-        isNull(roleAssignment.revokedAt),
-        or(
-          eq(roleAssignment.role, "table_coordinator"),
-          and(eq(roleAssignment.role, "table_member"), eq(roleAssignment.organizationId, organizationId)),
-        ),
-        or(isNull(account.id), eq(account.status, "active")),
-      ),
-    );
-  return [...new Set(rows.map((r) => (r.accountEmail || r.email).toLowerCase()).filter(Boolean))];
+export function recipients(db: Database, partnershipId: string, organizationId: string): Promise<string[]> {
+  return roleHolderEmails(db, partnershipId, [{ role: "table_coordinator" }, { role: "table_member", organizationId }]);
 }
 
 function reminderEmail(threshold: "due" | "expired", publicUrl: string) {

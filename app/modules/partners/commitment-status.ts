@@ -1,13 +1,9 @@
+import { daysBetween } from "../meetings/dates.ts";
 import { COMMITMENT_DUE_DAYS, type CommitmentStatus } from "./vocabulary.ts";
 
 /** Whole days from `today` to `date` (both YYYY-MM-DD); negative when `date` is past. */
 export function daysUntil(date: string, today: string): number {
-  return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
-}
-
-/** The date `days` after a YYYY-MM-DD date. */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  return daysBetween(today, date);
 }
 
 /**

@@ -1,6 +1,4 @@
 import { NavLink } from "react-router";
-import { translateMessage } from "../../components/form.tsx";
-import { acceptAttribute, pdfOnly } from "../files/file-types.ts";
 import { useFormatters, useT } from "../../i18n/use-t.ts";
 import type { CommitmentStatus, DelegateKind } from "./vocabulary.ts";
 
@@ -90,37 +88,5 @@ export function DelegateHistory({ terms }: { terms: readonly HistoryTerm[] }) {
         ))}
       </tbody>
     </table>
-  );
-}
-
-/** A labelled PDF input with hint and error tied to it. */
-export function FileField({ name, label, hint, errors, required }: { name: string; label: string; hint: string; errors?: Record<string, string[] | undefined>; required: boolean }) {
-  const { t } = useT();
-  const id = `field-${name}`;
-  const fieldErrors = errors?.[name] ?? [];
-  return (
-    <div className="field">
-      <label htmlFor={id}>
-        {label}
-        {required ? null : <span className="muted"> ({t("form.optional")})</span>}
-      </label>
-      <p className="hint" id={`${id}-hint`}>
-        {hint}
-      </p>
-      <input
-        id={id}
-        name={name}
-        type="file"
-        accept={acceptAttribute(pdfOnly)}
-        required={required}
-        aria-invalid={fieldErrors.length ? true : undefined}
-        aria-describedby={[`${id}-hint`, fieldErrors.length ? `${id}-error` : null].filter(Boolean).join(" ")}
-      />
-      {fieldErrors.length ? (
-        <p className="error" id={`${id}-error`}>
-          {fieldErrors.map((e) => translateMessage(t, e)).join(" ")}
-        </p>
-      ) : null}
-    </div>
   );
 }

@@ -1,4 +1,4 @@
-import PDFDocument from "pdfkit";
+import { startPdfDocument } from "../pdf/pdf-document.server.ts";
 
 export interface CertificatePdfContent {
   title: string;
@@ -17,13 +17,7 @@ export interface CertificatePdfContent {
  * French). Everything printed here is what the public verification page shows, no more.
  */
 export async function renderCertificatePdf(c: CertificatePdfContent): Promise<Buffer> {
-  const doc = new PDFDocument({ size: "LETTER", layout: "landscape", margin: 64, info: { Title: `${c.title} — ${c.holderName}`, Subject: c.codeLine, Producer: "Filet" }, displayTitle: true });
-  const chunks: Buffer[] = [];
-  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
+  const { doc, finish } = startPdfDocument({ title: `${c.title} — ${c.holderName}`, subject: c.codeLine, layout: "landscape", margin: 64 });
   const width = doc.page.width - 128;
   doc.rect(32, 32, doc.page.width - 64, doc.page.height - 64).lineWidth(2).stroke("#1d4f6e");
   doc.moveDown(4);
@@ -36,8 +30,7 @@ export async function renderCertificatePdf(c: CertificatePdfContent): Promise<Bu
   doc.moveDown(0.3).text(c.trainers, { align: "center", width });
   doc.moveDown(4).font("Helvetica-Bold").fontSize(12).text(c.codeLine, { align: "center", width });
   doc.font("Helvetica").fontSize(10).text(c.verifyLine, { align: "center", width });
-  doc.end();
-  return done;
+  return finish();
 }
 
 /** "12 mai 2026 et 13 mai 2026": calendar days (stored as plain dates) in words. */

@@ -1,5 +1,5 @@
 import { Form, Link } from "react-router";
-import { Field } from "../../components/form.tsx";
+import { Field, PostButton } from "../../components/form.tsx";
 import type { MessageKey } from "../../i18n/catalog.ts";
 import { useT } from "../../i18n/use-t.ts";
 import type { SessionMix } from "./mix-rules.ts";
@@ -115,13 +115,9 @@ export function ParticipantsSection({
                   {p.completed ? ` — ${t("training.participants.completed")}` : null}
                 </td>
                 <td>
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="cancelParticipant" />
-                    <input type="hidden" name="personId" value={p.personId} />
-                    <button type="submit" className="button secondary">
-                      {t("training.participants.cancelFor", { name: p.name })}
-                    </button>
-                  </Form>
+                  <PostButton fields={{ intent: "cancelParticipant", personId: p.personId }} className="button secondary">
+                    {t("training.participants.cancelFor", { name: p.name })}
+                  </PostButton>
                 </td>
               </tr>
             ))}

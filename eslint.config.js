@@ -54,4 +54,23 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
     },
   },
+  {
+    // Every action reads its body through the one request-parsing layer (app/modules/forms/
+    // read-form.server.ts): body cap, content type, characters, repeated fields.
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/modules/forms/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.property.name=/^(formData|json|text|arrayBuffer|blob)$/][callee.object.property.name='request']",
+          message: "Read the request body with readForm/parseForm (app/modules/forms/read-form.server.ts).",
+        },
+        {
+          selector: "CallExpression[callee.property.name=/^(formData|json|text|arrayBuffer|blob)$/][callee.object.name='request']",
+          message: "Read the request body with readForm/parseForm (app/modules/forms/read-form.server.ts).",
+        },
+      ],
+    },
+  },
 );

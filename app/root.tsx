@@ -17,6 +17,8 @@ import { useNonce } from "./components/nonce.tsx";
 import { messagesFor } from "./i18n/catalog.ts";
 import { resolveLocale } from "./i18n/locale.server.ts";
 import { useT } from "./i18n/use-t.ts";
+import { errorKindOf, errorPageMessages } from "./i18n/error-page.ts";
+import { isLocale, type Locale } from "./i18n/types.ts";
 import { optionalUser } from "./modules/authz/guard.server.ts";
 import { can } from "./modules/authz/decide.ts";
 import { countUnread } from "./modules/announcements/announcements.server.ts";
@@ -41,6 +43,9 @@ export async function loader(args: Route.LoaderArgs) {
     locale,
     messages: messagesFor(locale),
     demoMode: args.context.demoMode,
+    // The idempotency key of the create forms on this page (components/submission-key.tsx):
+    // a new one after every submission, since every successful action reloads the root.
+    submissionKey: globalThis.crypto.randomUUID(),
     user: user ? { name: `${user.givenName} ${user.familyName}`, email: user.email } : null,
     canAdmin,
     // One "La Table" entry (the hub /table: partners, meetings, responsibilities, plan, funding,
@@ -202,22 +207,43 @@ export default function App() {
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   useMarkRenderedLocation();
-  const { t } = useT();
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
-  const forbidden = isRouteErrorResponse(error) && error.status === 403;
-  if (!notFound && !forbidden) console.error(error);
-  const title = notFound ? t("error.notFound.title") : forbidden ? t("error.forbidden.title") : t("error.generic.title");
+  const root = useRouteLoaderData<typeof loader>("root");
+  const status = isRouteErrorResponse(error) ? error.status : null;
+  const kind = errorKindOf(status);
+  if (kind === "generic") console.error(error);
+  // The root loader does not run when an action throws: the refusal then says which language
+  // the reader uses, and without either the page speaks both (French first).
+  const payload = isRouteErrorResponse(error) ? (error.data as { locale?: unknown } | null) : null;
+  const locale = root?.locale ?? (isLocale(payload?.locale) ? payload.locale : null);
+  const locales: Locale[] = locale ? [locale] : ["fr", "en"];
+  const first = errorPageMessages[locales[0]!];
   return (
     <>
-      <Header />
+      {root ? (
+        <Header />
+      ) : (
+        <header className="site-header">
+          <a href="/" className="brand">
+            {first.appName}
+          </a>
+        </header>
+      )}
       <main id="main" tabIndex={-1}>
         {/* Route meta does not run for an error page: React hoists this title into <head>. */}
-        <title>{`${title} — ${t("app.name")}`}</title>
-        <h1>{title}</h1>
-        <p>{notFound ? t("error.notFound.body") : t("error.generic.body")}</p>
-        <p>
-          <Link to="/">{t("error.backHome")}</Link>
-        </p>
+        <title>{`${first[kind].title} — ${first.appName}`}</title>
+        {locales.map((l, i) => {
+          const m = errorPageMessages[l];
+          return (
+            <section key={l} lang={l} aria-labelledby={`error-${l}`}>
+              {i === 0 ? <h1 id={`error-${l}`}>{m[kind].title}</h1> : <h2 id={`error-${l}`}>{m[kind].title}</h2>}
+              <p>{m[kind].body}</p>
+              {kind === "too_large" || kind === "unsupported_type" || kind === "malformed" ? <p>{m.goBack}</p> : null}
+              <p>
+                <a href="/">{m.backHome}</a>
+              </p>
+            </section>
+          );
+        })}
       </main>
     </>
   );

@@ -73,7 +73,11 @@ export async function auditVerifyCommand(): Promise<void> {
     console.log(`OK: ${report.count} events`);
     return;
   }
-  const reason = report.reason === "hash_mismatch" ? "hash mismatch: the row was altered" : "broken link: a row is missing or reordered";
-  console.log(`BROKEN at event #${report.brokenId} (${reason})`);
+  // One line per problem, in id order; the walk goes on after each, so every altered row is named.
+  for (const { id, reason } of report.broken) {
+    const why = reason === "hash_mismatch" ? "hash mismatch: the row was altered" : "broken link: a row is missing or reordered";
+    console.log(`BROKEN at event #${id} (${why})`);
+  }
+  if (report.truncated) console.log(`… and more: only the first ${report.broken.length} problems are listed (${report.count} events read)`);
   process.exitCode = 1;
 }

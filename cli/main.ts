@@ -56,7 +56,7 @@ program
 
 program
   .command("audit-verify")
-  .description("check the hash chain of the audit journal and name the first broken event")
+  .description("check the hash chain of the audit journal and name every broken event")
   .action(async () => {
     const { auditVerifyCommand } = await import("./commands.ts");
     await auditVerifyCommand();

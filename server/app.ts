@@ -7,6 +7,7 @@ import type { Config } from "../app/modules/config/config.server.ts";
 import type { DatabaseHandle } from "../app/modules/db/client.server.ts";
 import "../app/modules/context.ts";
 import { allowedMethods, sameOriginPosts, securityHeaders } from "./security.ts";
+import { bodyLimit } from "./body-limit.ts";
 
 export interface AppDeps {
   config: Config;
@@ -55,6 +56,7 @@ export function createApp(deps: AppDeps) {
   app.use(compression());
   app.use(allowedMethods);
   app.use(sameOriginPosts(deps.config.publicUrl));
+  app.use(bodyLimit);
 
   const clientDir = path.join(deps.buildDir, "client");
   app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }));
@@ -64,7 +66,9 @@ export function createApp(deps: AppDeps) {
     "/{*splat}",
     createRequestHandler({
       build: deps.build,
-      mode: deps.config.isProduction ? "production" : "development",
+      // This server only runs a build (`npm run dev` is Vite's own server): errors are never
+      // sent with their stack, whatever NODE_ENV says.
+      mode: "production",
       getLoadContext: (req, res): AppLoadContext => ({
         db: deps.database.db,
         config: deps.config,

@@ -21,7 +21,7 @@ import { deletePlanItem, saveAction, saveIndicator, saveObjective, updatePlanHea
 import { can } from "../modules/authz/decide.ts";
 import { actorOf, authorize, guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { fieldErrors, formValues, isUuid, versionField, type FieldErrorMap } from "../modules/governance/form-fields.ts";
+import { fieldErrors, formValues, isUuid, versionField, type FieldErrorMap } from "../modules/forms/fields.ts";
 
 /** One year's plan: objectives, actions, indicators; the coordinator edits one item at a time (?edit=…). */
 export const policy = needs("actionplan.view");

@@ -9,7 +9,7 @@ import { createPlan } from "../modules/action-plan/write-plan.server.ts";
 import { can } from "../modules/authz/decide.ts";
 import { actorOf, authorize, guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { fieldErrors, formValues, type FieldErrorMap, type FormValues } from "../modules/governance/form-fields.ts";
+import { fieldErrors, formValues, type FieldErrorMap, type FormValues } from "../modules/forms/fields.ts";
 import { pageTitle } from "../i18n/page-title.ts";
 
 /** The Table's annual action plans, one per year; the coordinator starts a new one or copies last year's. */

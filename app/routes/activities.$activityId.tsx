@@ -3,7 +3,7 @@ import type { Route } from "./+types/activities.$activityId";
 import { useT } from "../i18n/use-t.ts";
 import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { fieldErrors, formValues, isUuid, versionField, type FieldErrorMap, type FormValues } from "../modules/governance/form-fields.ts";
+import { fieldErrors, formValues, isUuid, versionField, type FieldErrorMap, type FormValues } from "../modules/forms/fields.ts";
 import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
 import { activityEditor } from "../modules/pivot-activities/activity-access.ts";
 import { ActivityForm } from "../modules/pivot-activities/activity-form.tsx";

@@ -5,7 +5,7 @@ import type { MessageKey } from "../i18n/catalog.ts";
 import { useFormatters, useT } from "../i18n/use-t.ts";
 import { guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { isUuid } from "../modules/governance/form-fields.ts";
+import { isUuid } from "../modules/forms/fields.ts";
 import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
 import { activityEditor, canEditActivity } from "../modules/pivot-activities/activity-access.ts";
 import type { PivotActivityType } from "../modules/pivot-activities/activity-schema.ts";

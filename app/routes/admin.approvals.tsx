@@ -6,7 +6,7 @@ import { useFormatters, useT } from "../i18n/use-t.ts";
 import { actorOf, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
 import { organizationScope, requireTableUser } from "../modules/governance/admin-access.server.ts";
-import { requiredId } from "../modules/governance/form-fields.ts";
+import { requiredId } from "../modules/forms/fields.ts";
 import { NotFoundError } from "../modules/identity/errors.ts";
 import { approveSignup, listPendingSignups, rejectSignup } from "../modules/identity/review-signup.server.ts";
 

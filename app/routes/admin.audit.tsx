@@ -51,12 +51,25 @@ export default function Audit({ loaderData }: Route.ComponentProps) {
       {canVerify ? (
         <section aria-labelledby="chain-heading">
           <h2 id="chain-heading">{t("admin.audit.chainTitle")}</h2>
-          {chain ? (
-            <p className={chain.ok ? "alert success" : "alert error"} role="status">
-              {chain.ok
-                ? t("admin.audit.chainOk", { count: chain.count })
-                : t("admin.audit.chainBroken", { id: chain.brokenId, reason: chain.reason })}
+          {chain?.ok ? (
+            <p className="alert success" role="status">
+              {t("admin.audit.chainOk", { count: chain.count })}
             </p>
+          ) : chain ? (
+            <div className="alert error" role="status">
+              <p>{t("admin.audit.chainBroken", { count: chain.broken.length, total: chain.count })}</p>
+              <ul>
+                {chain.broken.map(({ id, reason }) => (
+                  <li key={`${id}-${reason}`}>
+                    {t("admin.audit.brokenEvent", {
+                      id,
+                      reason: t(reason === "hash_mismatch" ? "admin.audit.reason.hashMismatch" : "admin.audit.reason.brokenLink"),
+                    })}
+                  </li>
+                ))}
+              </ul>
+              {chain.truncated ? <p>{t("admin.audit.brokenTruncated", { count: chain.broken.length })}</p> : null}
+            </div>
           ) : null}
           <p>
             <Link className="button secondary" to={withParams(search, { verify: 1, before: null, after: null })}>

@@ -9,7 +9,7 @@ import { can } from "../modules/authz/decide.ts";
 import { actorOf, authorize, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
 import { requireTableUser } from "../modules/governance/admin-access.server.ts";
-import { fieldErrors, formValues, isUuid, versionField } from "../modules/governance/form-fields.ts";
+import { fieldErrors, formValues, isUuid, versionField } from "../modules/forms/fields.ts";
 import { getOrganization } from "../modules/governance/get-organization.server.ts";
 import { getOrganizationRef } from "../modules/governance/get-site.server.ts";
 import { organizationSchema } from "../modules/governance/organization-schema.ts";

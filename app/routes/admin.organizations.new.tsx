@@ -6,7 +6,7 @@ import { useT } from "../i18n/use-t.ts";
 import { actorOf, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
 import { requireTableUser } from "../modules/governance/admin-access.server.ts";
-import { fieldErrors, formValues, isUuid } from "../modules/governance/form-fields.ts";
+import { fieldErrors, formValues, isUuid } from "../modules/forms/fields.ts";
 import { organizationSchema } from "../modules/governance/organization-schema.ts";
 import { createOrganization } from "../modules/governance/save-organization.server.ts";
 

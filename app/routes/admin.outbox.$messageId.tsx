@@ -4,7 +4,7 @@ import { useFormatters, useT } from "../i18n/use-t.ts";
 import { guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
 import { getOutboxMessage } from "../modules/email/list-outbox.server.ts";
-import { isUuid } from "../modules/governance/form-fields.ts";
+import { isUuid } from "../modules/forms/fields.ts";
 
 export const policy = needs("outbox.read");
 

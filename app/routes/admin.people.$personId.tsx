@@ -8,7 +8,7 @@ import { useT } from "../i18n/use-t.ts";
 import { notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
 import { organizationScope, requireTableUser } from "../modules/governance/admin-access.server.ts";
-import { isUuid } from "../modules/governance/form-fields.ts";
+import { isUuid } from "../modules/forms/fields.ts";
 import { handlePersonAction, loadPersonPage } from "../modules/people/person-page.server.ts";
 
 /** A person's directory entry, roles and account, within the reader's organizations. */

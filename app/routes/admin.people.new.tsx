@@ -6,7 +6,7 @@ import { useT } from "../i18n/use-t.ts";
 import { actorOf, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
 import { organizationScope, requireTableUser } from "../modules/governance/admin-access.server.ts";
-import { fieldErrors, formValues, isUuid } from "../modules/governance/form-fields.ts";
+import { fieldErrors, formValues, isUuid } from "../modules/forms/fields.ts";
 import { personFormOptions } from "../modules/people/person-form-options.server.ts";
 import { personSchema } from "../modules/people/person-schema.ts";
 import { createPerson } from "../modules/people/save-person.server.ts";

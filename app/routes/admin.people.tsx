@@ -5,7 +5,7 @@ import { roleList } from "../components/admin-vocabulary.tsx";
 import { useT } from "../i18n/use-t.ts";
 import { needs } from "../modules/authz/policy.ts";
 import { organizationScope, requireTableUser } from "../modules/governance/admin-access.server.ts";
-import { isUuid } from "../modules/governance/form-fields.ts";
+import { isUuid } from "../modules/forms/fields.ts";
 import { listOrganizations } from "../modules/governance/list-organizations.server.ts";
 import { listPeople } from "../modules/people/list-people.server.ts";
 import { isRole } from "../modules/people/role-scope.ts";

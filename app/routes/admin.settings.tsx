@@ -5,7 +5,7 @@ import { ErrorSummary, Field } from "../components/form.tsx";
 import { useT } from "../i18n/use-t.ts";
 import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { fieldErrors, formValues } from "../modules/governance/form-fields.ts";
+import { fieldErrors, formValues } from "../modules/forms/fields.ts";
 import { meetingKindsToText } from "../modules/meetings/meeting-kinds.ts";
 import {
   getPartnershipSettingsForm,

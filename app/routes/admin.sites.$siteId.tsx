@@ -6,7 +6,7 @@ import { useT } from "../i18n/use-t.ts";
 import { actorOf, authorize, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
 import { requireTableUser } from "../modules/governance/admin-access.server.ts";
-import { fieldErrors, formValues, isUuid, versionField } from "../modules/governance/form-fields.ts";
+import { fieldErrors, formValues, isUuid, versionField } from "../modules/forms/fields.ts";
 import { getSite } from "../modules/governance/get-site.server.ts";
 import { updateSite } from "../modules/governance/save-site.server.ts";
 import { siteSchema } from "../modules/governance/site-schema.ts";

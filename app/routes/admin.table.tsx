@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Route } from "./+types/admin.table";
 import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { isUuid } from "../modules/governance/form-fields.ts";
+import { isUuid } from "../modules/forms/fields.ts";
 import { switchActivePartnership } from "../modules/governance/switch-partnership.server.ts";
 import { safeRedirectPath } from "../modules/http/safe-redirect.ts";
 

@@ -5,7 +5,7 @@ import { PartnershipForm } from "../components/admin-partnership-form.tsx";
 import { useT } from "../i18n/use-t.ts";
 import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { fieldErrors, formValues } from "../modules/governance/form-fields.ts";
+import { fieldErrors, formValues } from "../modules/forms/fields.ts";
 import { partnershipSchema } from "../modules/governance/partnership-schema.ts";
 import { createPartnership } from "../modules/governance/save-partnership.server.ts";
 

@@ -7,7 +7,7 @@ import { openAnnouncement } from "../modules/announcements/announcements.server.
 import { can } from "../modules/authz/decide.ts";
 import { guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { isUuid } from "../modules/governance/form-fields.ts";
+import { isUuid } from "../modules/forms/fields.ts";
 
 /**
  * One announcement. Opening it marks it read for that recipient: a read receipt, not a change of

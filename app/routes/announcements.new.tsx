@@ -9,7 +9,7 @@ import { mayPost, postingRights } from "../modules/announcements/audience.server
 import { listPlanOrganizations } from "../modules/action-plan/read-plan.server.ts";
 import { actorOf, authorize, guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { fieldErrors, formValues, type FieldErrorMap, type FormValues } from "../modules/governance/form-fields.ts";
+import { fieldErrors, formValues, type FieldErrorMap, type FormValues } from "../modules/forms/fields.ts";
 
 /** Post an announcement: the coordinator to the Table, all pivots or one organization; a pivot coordinator to their pivots. */
 export const policy = needs("announcement.post");

@@ -4,7 +4,7 @@ import { ErrorSummary, Field } from "../components/form.tsx";
 import { useFormatters, useT } from "../i18n/use-t.ts";
 import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { fieldErrors, formValues } from "../modules/governance/form-fields.ts";
+import { fieldErrors, formValues } from "../modules/forms/fields.ts";
 import { viewerOf } from "../modules/consultations/access.server.ts";
 import { consultationsTitle } from "../modules/consultations/ui/page-title.ts";
 import { replySchema, versionSchema } from "../modules/consultations/consultation-schema.ts";

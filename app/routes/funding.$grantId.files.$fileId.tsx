@@ -4,7 +4,7 @@ import { needs } from "../modules/authz/policy.ts";
 import { fileDownloadResponse, getFile } from "../modules/files/stored-files.server.ts";
 import { loadGrant } from "../modules/funding/read-funding.server.ts";
 import { GRANT_FILE_OWNER } from "../modules/funding/write-funding.server.ts";
-import { isUuid } from "../modules/governance/form-fields.ts";
+import { isUuid } from "../modules/forms/fields.ts";
 
 /** Resource route: a grant's document, for the coordinator only (agreements may name signatories). */
 export const policy = needs("funding.manage");

@@ -28,7 +28,7 @@ import {
   updateGrant,
   type FundingResult,
 } from "../modules/funding/write-funding.server.ts";
-import { fieldErrors, formValues, isUuid, versionField, type FieldErrorMap, type FormValues } from "../modules/governance/form-fields.ts";
+import { fieldErrors, formValues, isUuid, versionField, type FieldErrorMap, type FormValues } from "../modules/forms/fields.ts";
 
 /** One grant: its terms, reporting dates, spending by action and (for the coordinator) its documents. */
 export const policy = needs("funding.view");

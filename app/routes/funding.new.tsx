@@ -7,7 +7,7 @@ import { needs } from "../modules/authz/policy.ts";
 import { GrantForm } from "../modules/funding/grant-form.tsx";
 import { grantSchema } from "../modules/funding/funding-schema.ts";
 import { createGrant } from "../modules/funding/write-funding.server.ts";
-import { fieldErrors, formValues, type FieldErrorMap, type FormValues } from "../modules/governance/form-fields.ts";
+import { fieldErrors, formValues, type FieldErrorMap, type FormValues } from "../modules/forms/fields.ts";
 
 /** Record a new grant (the coordinator). */
 export const policy = needs("funding.manage");

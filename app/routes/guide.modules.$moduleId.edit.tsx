@@ -5,7 +5,7 @@ import { ErrorSummary, Field } from "../components/form.tsx";
 import { useT } from "../i18n/use-t.ts";
 import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { fieldErrors, formValues, isUuid, optionalText, requiredText, type FieldErrorMap, type FormValues } from "../modules/governance/form-fields.ts";
+import { fieldErrors, formValues, isUuid, optionalText, requiredText, type FieldErrorMap, type FormValues } from "../modules/forms/fields.ts";
 import { GuideNav, guideLinks, pageTitle } from "../modules/guide/guide-ui.tsx";
 import { updateGuideModule } from "../modules/guide/organize-guide.server.ts";
 import { getGuideModule } from "../modules/guide/read-guide.server.ts";

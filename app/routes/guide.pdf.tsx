@@ -3,7 +3,7 @@ import { translator } from "../i18n/catalog.ts";
 import { resolveLocale } from "../i18n/locale.server.ts";
 import { guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { isUuid } from "../modules/governance/form-fields.ts";
+import { isUuid } from "../modules/forms/fields.ts";
 import { renderGuidePdf } from "../modules/guide/guide-pdf.server.ts";
 import { getPublishedGuide } from "../modules/guide/published-guide.server.ts";
 

@@ -3,7 +3,7 @@ import { useT } from "../i18n/use-t.ts";
 import { resolveLocale } from "../i18n/locale.server.ts";
 import { guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { isUuid } from "../modules/governance/form-fields.ts";
+import { isUuid } from "../modules/forms/fields.ts";
 import { DemoBadge, GuideNav, SectionBody, guideLinks, pageTitle } from "../modules/guide/guide-ui.tsx";
 import { getPublishedGuide } from "../modules/guide/published-guide.server.ts";
 

@@ -3,7 +3,7 @@ import type { Route } from "./+types/guide.sections.$sectionId.archive";
 import { useT } from "../i18n/use-t.ts";
 import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { isUuid } from "../modules/governance/form-fields.ts";
+import { isUuid } from "../modules/forms/fields.ts";
 import { GuideNav, guideLinks, pageTitle } from "../modules/guide/guide-ui.tsx";
 import { archiveGuideSection } from "../modules/guide/organize-guide.server.ts";
 import { getGuideSection } from "../modules/guide/read-guide.server.ts";

@@ -4,7 +4,7 @@ import type { MessageKey } from "../i18n/catalog.ts";
 import { useT } from "../i18n/use-t.ts";
 import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { formValues, isUuid, versionField, type FieldErrorMap, type FormValues } from "../modules/governance/form-fields.ts";
+import { formValues, isUuid, versionField, type FieldErrorMap, type FormValues } from "../modules/forms/fields.ts";
 import { SectionEditorForm } from "../modules/guide/guide-editor.tsx";
 import { parseSectionForm, sectionFormValues } from "../modules/guide/guide-schema.ts";
 import { GuideNav, guideLinks, pageTitle } from "../modules/guide/guide-ui.tsx";

@@ -5,7 +5,7 @@ import { resolveLocale } from "../i18n/locale.server.ts";
 import { can } from "../modules/authz/decide.ts";
 import { guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { isUuid } from "../modules/governance/form-fields.ts";
+import { isUuid } from "../modules/forms/fields.ts";
 import { DemoBadge, GuideNav, SectionBody, SectionLinks, TranslationBadge, guideLinks, pageTitle } from "../modules/guide/guide-ui.tsx";
 import { toReaderSection } from "../modules/guide/published-guide.server.ts";
 import { getGuideSection } from "../modules/guide/read-guide.server.ts";

@@ -4,7 +4,7 @@ import { useFormatters, useT } from "../i18n/use-t.ts";
 import { can } from "../modules/authz/decide.ts";
 import { guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { isUuid } from "../modules/governance/form-fields.ts";
+import { isUuid } from "../modules/forms/fields.ts";
 import { GuideNav, SectionLinks, TranslationBadge, VersionStatusBadge, guideLinks, pageTitle } from "../modules/guide/guide-ui.tsx";
 import { getGuideSection, listSectionVersions } from "../modules/guide/read-guide.server.ts";
 

@@ -7,7 +7,7 @@ import { useFormatters, useT } from "../i18n/use-t.ts";
 import { can } from "../modules/authz/decide.ts";
 import { actorOf, authorize, guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { fieldErrors, formValues, isUuid, optionalText, requiredText, versionField, type FieldErrorMap } from "../modules/governance/form-fields.ts";
+import { fieldErrors, formValues, isUuid, optionalText, requiredText, versionField, type FieldErrorMap } from "../modules/forms/fields.ts";
 import { GuideNav, SectionBody, TranslationBadge, VersionStatusBadge, guideLinks, pageTitle } from "../modules/guide/guide-ui.tsx";
 import { getGuideSection, getGuideVersion, listReviewComments } from "../modules/guide/read-guide.server.ts";
 import { restoreGuideVersion } from "../modules/guide/restore-guide-version.server.ts";

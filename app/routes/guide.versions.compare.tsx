@@ -5,7 +5,7 @@ import type { MessageKey } from "../i18n/catalog.ts";
 import { useT } from "../i18n/use-t.ts";
 import { guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { isUuid } from "../modules/governance/form-fields.ts";
+import { isUuid } from "../modules/forms/fields.ts";
 import { compareGuideContents } from "../modules/guide/compare-guide-versions.ts";
 import { GuideNav, guideLinks, pageTitle } from "../modules/guide/guide-ui.tsx";
 import { getGuideVersion } from "../modules/guide/read-guide.server.ts";

@@ -6,7 +6,7 @@ import { pageTitle } from "../i18n/page-title.ts";
 import { useDay } from "../modules/action-plan/plan-ui.tsx";
 import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { fieldErrors, formValues, isUuid, optionalText, requiredId, type FieldErrorMap, type FormValues } from "../modules/governance/form-fields.ts";
+import { fieldErrors, formValues, isUuid, optionalText, requiredId, type FieldErrorMap, type FormValues } from "../modules/forms/fields.ts";
 import {
   cancelHandover,
   listCoordinators,

@@ -5,7 +5,7 @@ import { pageTitle } from "../i18n/page-title.ts";
 import { useT } from "../i18n/use-t.ts";
 import { actorOf, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { fieldErrors, formValues, isUuid, versionField, type FieldErrorMap } from "../modules/governance/form-fields.ts";
+import { fieldErrors, formValues, isUuid, versionField, type FieldErrorMap } from "../modules/forms/fields.ts";
 import { canManageMeeting } from "../modules/meetings/meeting-access.server.ts";
 import { listInvitable } from "../modules/meetings/meeting-people.server.ts";
 import { formValuesOf, saveOptions, scopedMeeting } from "../modules/meetings/meeting-route.server.ts";

@@ -2,7 +2,7 @@ import type { Route } from "./+types/meetings.$meetingId.files.$fileId";
 import { notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
 import { fileDownloadResponse, getFile } from "../modules/files/stored-files.server.ts";
-import { isUuid } from "../modules/governance/form-fields.ts";
+import { isUuid } from "../modules/forms/fields.ts";
 import { meetingFileOwner } from "../modules/meetings/get-meeting.server.ts";
 import { scopedMeeting } from "../modules/meetings/meeting-route.server.ts";
 

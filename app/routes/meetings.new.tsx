@@ -5,7 +5,9 @@ import { pageTitle } from "../i18n/page-title.ts";
 import { useFormatters, useT } from "../i18n/use-t.ts";
 import { actorOf } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { fieldErrors, formValues, isUuid, type FieldErrorMap } from "../modules/governance/form-fields.ts";
+import { isUuid, type FieldErrorMap } from "../modules/forms/fields.ts";
+import { expiredReply, parseForm } from "../modules/forms/read-form.server.ts";
+import { created, refused, submissionOf, submitOnce } from "../modules/forms/submit-once.server.ts";
 import { loadMeeting, previousOpenItems } from "../modules/meetings/get-meeting.server.ts";
 import { canManageMeeting } from "../modules/meetings/meeting-access.server.ts";
 import { listInvitable, organizationsOf } from "../modules/meetings/meeting-people.server.ts";
@@ -84,14 +86,19 @@ type ActionResult = { errors: FieldErrorMap; formError?: string };
 
 export async function action(args: Route.ActionArgs) {
   const { user, access } = await meetingGuard(args, policy);
-  const values = formValues(await args.request.formData(), MEETING_ARRAYS);
-  const parsed = meetingSchema.safeParse(values);
-  if (!parsed.success) return data<ActionResult>({ errors: fieldErrors(parsed.error), formError: "form.errors" }, { status: 400 });
+  const input = await parseForm(args.request, meetingSchema, { arrays: MEETING_ARRAYS });
+  if (!input.ok) return input.reply;
+  const submission = submissionOf(input.values, "meetings.new", user.accountId);
+  if (!submission) return expiredReply(input.values);
   const options = await saveOptions(args, access.partnershipId, user.locale);
-  const result = await createMeeting(args.context.db, actorOf(user, args.context), access, parsed.data, options);
+  const outcome = await submitOnce(args.context.db, submission, async (tx) => {
+    const result = await createMeeting(tx, actorOf(user, args.context), access, input.data, options);
+    return result.status === "ok" ? created(`/meetings/${result.id}?saved=created`) : refused(result);
+  });
+  if (outcome.created) return redirect(outcome.location);
+  const result = outcome.refused;
   if (result.status === "invalid") return data<ActionResult>({ errors: { [result.field]: [result.message] }, formError: result.message }, { status: 400 });
-  if (result.status !== "ok") return data<ActionResult>({ errors: {}, formError: "form.invalid" }, { status: 400 });
-  return redirect(`/meetings/${result.id}?saved=created`);
+  return data<ActionResult>({ errors: {}, formError: "form.invalid" }, { status: 400 });
 }
 
 export default function NewMeeting({ loaderData, actionData }: Route.ComponentProps) {

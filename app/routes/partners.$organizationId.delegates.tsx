@@ -4,7 +4,7 @@ import { ErrorSummary, Field, SelectField, translateMessage } from "../component
 import { useT } from "../i18n/use-t.ts";
 import { actorOf, authorize, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { fieldErrors, formValues, type FieldErrorMap, type FormValues } from "../modules/governance/form-fields.ts";
+import { fieldErrors, formValues, type FieldErrorMap, type FormValues } from "../modules/forms/fields.ts";
 import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
 import { addDelegateTerm, endDelegateTerm, listDelegateTerms, listOrganizationPeople } from "../modules/partners/delegate-terms.server.ts";
 import { idParam, partnersUser } from "../modules/partners/partner-access.server.ts";

@@ -6,7 +6,7 @@ import { actorOf, authorize, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
 import { acceptAttribute, pdfOnly } from "../modules/files/file-types.ts";
 import { readUpload, uploadTooLarge } from "../modules/files/read-upload.server.ts";
-import type { FieldErrorMap } from "../modules/governance/form-fields.ts";
+import type { FieldErrorMap } from "../modules/forms/fields.ts";
 import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
 import { attachCommitmentDocument, getCommitment } from "../modules/partners/commitments.server.ts";
 import { idParam, mayOn, partnersUser } from "../modules/partners/partner-access.server.ts";

@@ -6,7 +6,7 @@ import { actorOf, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
 import { acceptAttribute, pdfOnly } from "../modules/files/file-types.ts";
 import { readUpload, uploadTooLarge } from "../modules/files/read-upload.server.ts";
-import { fieldErrors, formValues, type FieldErrorMap, type FormValues } from "../modules/governance/form-fields.ts";
+import { fieldErrors, formValues, type FieldErrorMap, type FormValues } from "../modules/forms/fields.ts";
 import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
 import { listCommitmentTexts } from "../modules/partners/commitment-text.server.ts";
 import { recordCommitment } from "../modules/partners/commitments.server.ts";

@@ -4,7 +4,7 @@ import { ErrorSummary, Field } from "../components/form.tsx";
 import { useT } from "../i18n/use-t.ts";
 import { actorOf, authorize, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { fieldErrors, formValues, isUuid, type FieldErrorMap, type FormValues } from "../modules/governance/form-fields.ts";
+import { fieldErrors, formValues, isUuid, type FieldErrorMap, type FormValues } from "../modules/forms/fields.ts";
 import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
 import { listCommitmentTexts, publishCommitmentText, saveCommitmentDraft } from "../modules/partners/commitment-text.server.ts";
 import { mayOn, partnersUser } from "../modules/partners/partner-access.server.ts";

@@ -1,10 +1,11 @@
-import { data, Form, Link, redirect } from "react-router";
+import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/partners.matrix.$organizationId";
 import { ErrorSummary, Field } from "../components/form.tsx";
 import { useT } from "../i18n/use-t.ts";
 import { actorOf, authorize, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { fieldErrors, formValues, type FieldErrorMap, type FormValues } from "../modules/governance/form-fields.ts";
+import { revalidateAfterConflict } from "../modules/forms/conflict.ts";
+import { conflictReply, parseForm } from "../modules/forms/read-form.server.ts";
 import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
 import { loadContributionRow, saveContributionRow } from "../modules/partners/contribution-matrix.server.ts";
 import { idParam, partnersUser } from "../modules/partners/partner-access.server.ts";
@@ -34,20 +35,21 @@ export async function loader(args: Route.LoaderArgs) {
   return { row };
 }
 
-type ActionResult = { errors: FieldErrorMap; values: FormValues };
+
+export const shouldRevalidate = revalidateAfterConflict;
 
 export async function action(args: Route.ActionArgs) {
   const { user, partnershipId, row } = await scoped(args);
-  const values = formValues(await args.request.formData());
-  const parsed = contributionRowSchema.safeParse(values);
-  if (!parsed.success) return data<ActionResult>({ errors: fieldErrors(parsed.error), values }, { status: 400 });
+  const input = await parseForm(args.request, contributionRowSchema);
+  if (!input.ok) return input.reply;
   const result = await saveContributionRow(
     args.context.db,
     actorOf(user, args.context),
     { partnershipId, organizationId: row.organizationId, personId: user.personId },
-    parsed.data,
+    input.data,
   );
   if (result === "not_found") notFound();
+  if (result === "conflict") return conflictReply({ values: undefined });
   return redirect("/partners/matrix?saved=1");
 }
 
@@ -62,15 +64,17 @@ export default function EditContributionRow({ loaderData, actionData }: Route.Co
       </p>
       <h1>{t("partners.matrix.editTitle", { name: orgName(row) })}</h1>
       <p>{t("partners.matrix.editIntro")}</p>
-      <ErrorSummary errors={actionData?.errors} />
-      <Form method="post" noValidate>
+      <ErrorSummary errors={actionData?.errors} formError={actionData?.formError} />
+      {/* Keyed by version: after a 409 the fields show the current text, not the stale one. */}
+      <Form method="post" noValidate key={row.version}>
+        <input type="hidden" name="version" value={row.version} />
         {contributionDomains.map((d) => (
           <Field
             key={d}
             name={d}
             label={t(`partners.domain.${d}`)}
             multiline
-            defaultValue={actionData ? String(actionData.values[d] ?? "") : row.cells[d]}
+            defaultValue={actionData?.values ? String(actionData.values[d] ?? "") : row.cells[d]}
             errors={actionData?.errors}
           />
         ))}

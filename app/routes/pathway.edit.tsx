@@ -5,7 +5,7 @@ import type { MessageKey } from "../i18n/catalog.ts";
 import { useT } from "../i18n/use-t.ts";
 import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { fieldErrors, formValues, type FieldErrorMap, type FormValues } from "../modules/governance/form-fields.ts";
+import { fieldErrors, formValues, type FieldErrorMap, type FormValues } from "../modules/forms/fields.ts";
 import { getPathwayEditorState } from "../modules/pathway/list-pathway-versions.server.ts";
 import { contentFromDraft, dpjPhoneSchema, pathwayDraftSchema } from "../modules/pathway/pathway-schema.ts";
 import { PathwayAdminNav, pageTitle } from "../modules/pathway/pathway-ui.tsx";

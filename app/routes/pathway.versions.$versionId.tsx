@@ -6,7 +6,7 @@ import type { MessageKey } from "../i18n/catalog.ts";
 import { useFormatters, useT } from "../i18n/use-t.ts";
 import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { fieldErrors, formValues, isUuid, type FieldErrorMap, type FormValues } from "../modules/governance/form-fields.ts";
+import { fieldErrors, formValues, isUuid, type FieldErrorMap, type FormValues } from "../modules/forms/fields.ts";
 import { getPathwayVersion, listPathwayVersions } from "../modules/pathway/list-pathway-versions.server.ts";
 import { versionActionSchema } from "../modules/pathway/pathway-schema.ts";
 import { PathwayAdminNav, StatusBadge, ValidationBadge, pageTitle } from "../modules/pathway/pathway-ui.tsx";

@@ -5,7 +5,7 @@ import type { MessageKey } from "../i18n/catalog.ts";
 import { useT } from "../i18n/use-t.ts";
 import { guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { isUuid } from "../modules/governance/form-fields.ts";
+import { isUuid } from "../modules/forms/fields.ts";
 import { compareContents } from "../modules/pathway/compare-versions.ts";
 import { getPathwayVersion } from "../modules/pathway/list-pathway-versions.server.ts";
 import { PathwayAdminNav, pageTitle } from "../modules/pathway/pathway-ui.tsx";

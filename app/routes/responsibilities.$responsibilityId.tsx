@@ -6,7 +6,7 @@ import { pageTitle } from "../i18n/page-title.ts";
 import { useFormatters, useT } from "../i18n/use-t.ts";
 import { actorOf, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { fieldErrors, formValues, isUuid, versionField, type FieldErrorMap } from "../modules/governance/form-fields.ts";
+import { fieldErrors, formValues, isUuid, versionField, type FieldErrorMap } from "../modules/forms/fields.ts";
 import { localDay } from "../modules/meetings/dates.ts";
 import { meetingGuard } from "../modules/meetings/meeting-route.server.ts";
 import { getResponsibility } from "../modules/responsibilities/list-responsibilities.server.ts";

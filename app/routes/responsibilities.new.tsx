@@ -4,7 +4,7 @@ import { pageTitle } from "../i18n/page-title.ts";
 import { useT } from "../i18n/use-t.ts";
 import { actorOf, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { fieldErrors, formValues, type FieldErrorMap } from "../modules/governance/form-fields.ts";
+import { fieldErrors, formValues, type FieldErrorMap } from "../modules/forms/fields.ts";
 import { meetingGuard } from "../modules/meetings/meeting-route.server.ts";
 import { responsibilityFormData } from "../modules/responsibilities/responsibility-form-data.server.ts";
 import { responsibilitySchema } from "../modules/responsibilities/responsibility-schema.ts";

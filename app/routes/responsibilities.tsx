@@ -5,7 +5,7 @@ import type { MessageKey } from "../i18n/catalog.ts";
 import { pageTitle } from "../i18n/page-title.ts";
 import { useT } from "../i18n/use-t.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { isUuid } from "../modules/governance/form-fields.ts";
+import { isUuid } from "../modules/forms/fields.ts";
 import { localDay } from "../modules/meetings/dates.ts";
 import { canCreateMeetings } from "../modules/meetings/meeting-access.server.ts";
 import { listMeetings } from "../modules/meetings/get-meeting.server.ts";

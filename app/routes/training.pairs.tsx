@@ -5,7 +5,7 @@ import { useFormatters, useT } from "../i18n/use-t.ts";
 import type { MessageKey } from "../i18n/catalog.ts";
 import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { isUuid, versionField } from "../modules/governance/form-fields.ts";
+import { isUuid, versionField } from "../modules/forms/fields.ts";
 import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
 import { todayInQuebec } from "../modules/pivot-activities/activity-schema.ts";
 import { listSessions, listTrainers } from "../modules/training/list-training.server.ts";

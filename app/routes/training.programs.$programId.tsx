@@ -4,7 +4,7 @@ import type { FieldErrors } from "../components/form.tsx";
 import { useT } from "../i18n/use-t.ts";
 import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { isUuid, versionField } from "../modules/governance/form-fields.ts";
+import { isUuid, versionField } from "../modules/forms/fields.ts";
 import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
 import { listPrograms } from "../modules/training/list-training.server.ts";
 import { ProgramForm, programValuesFrom } from "../modules/training/program-form.tsx";

@@ -6,7 +6,7 @@ import { useT } from "../i18n/use-t.ts";
 import { can } from "../modules/authz/decide.ts";
 import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { isUuid } from "../modules/governance/form-fields.ts";
+import { isUuid } from "../modules/forms/fields.ts";
 import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
 import { todayInQuebec } from "../modules/pivot-activities/activity-schema.ts";
 import { isTrainerOfSession, saveAttendance, type AttendanceMark } from "../modules/training/attendance.server.ts";

@@ -3,7 +3,7 @@ import { translator } from "../i18n/catalog.ts";
 import { resolveLocale } from "../i18n/locale.server.ts";
 import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { isUuid } from "../modules/governance/form-fields.ts";
+import { isUuid } from "../modules/forms/fields.ts";
 import { formatCode } from "../modules/training-evaluation/certificate-code.ts";
 import { formatDays, renderCertificatePdf } from "../modules/training-evaluation/certificate-pdf.server.ts";
 import { issueCertificate } from "../modules/training-evaluation/certificates.server.ts";

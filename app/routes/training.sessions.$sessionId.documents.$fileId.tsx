@@ -2,7 +2,7 @@ import type { Route } from "./+types/training.sessions.$sessionId.documents.$fil
 import { guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
 import { fileDownloadResponse, getFile } from "../modules/files/stored-files.server.ts";
-import { isUuid } from "../modules/governance/form-fields.ts";
+import { isUuid } from "../modules/forms/fields.ts";
 import { sessionAccess, seesSessionSpace } from "../modules/training-evaluation/session-access.server.ts";
 import { sessionFileOwner } from "../modules/training-evaluation/session-materials.server.ts";
 

@@ -4,7 +4,7 @@ import { ErrorSummary, type FieldErrors } from "../components/form.tsx";
 import { useT } from "../i18n/use-t.ts";
 import { guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { isUuid } from "../modules/governance/form-fields.ts";
+import { isUuid } from "../modules/forms/fields.ts";
 import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
 import { AnswerFields } from "../modules/training-evaluation/evaluation-ui.tsx";
 import { hasAnswered, submitEvaluation } from "../modules/training-evaluation/evaluation.server.ts";

@@ -4,7 +4,7 @@ import { ErrorSummary, type FieldErrors } from "../components/form.tsx";
 import { useT } from "../i18n/use-t.ts";
 import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { isUuid } from "../modules/governance/form-fields.ts";
+import { isUuid } from "../modules/forms/fields.ts";
 import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
 import { AnswerFields, AnswersView } from "../modules/training-evaluation/evaluation-ui.tsx";
 import { loadObservation, saveObservation } from "../modules/training-evaluation/observation.server.ts";

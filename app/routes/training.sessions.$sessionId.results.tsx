@@ -3,7 +3,7 @@ import type { Route } from "./+types/training.sessions.$sessionId.results";
 import { useT } from "../i18n/use-t.ts";
 import { guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { isUuid } from "../modules/governance/form-fields.ts";
+import { isUuid } from "../modules/forms/fields.ts";
 import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
 import { sessionResults } from "../modules/training-evaluation/evaluation-results.server.ts";
 import { ResultsView } from "../modules/training-evaluation/results-ui.tsx";

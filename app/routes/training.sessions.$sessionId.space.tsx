@@ -6,7 +6,7 @@ import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
 import { acceptAttribute, anyDocument } from "../modules/files/file-types.ts";
 import { readUpload, uploadTooLarge } from "../modules/files/read-upload.server.ts";
-import { isUuid } from "../modules/governance/form-fields.ts";
+import { isUuid } from "../modules/forms/fields.ts";
 import { listGuideExercises } from "../modules/guide/list-guide-exercises.server.ts";
 import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
 import { hasAnswered } from "../modules/training-evaluation/evaluation.server.ts";

@@ -3,7 +3,7 @@ import type { Route } from "./+types/training.sessions.new";
 import { useT } from "../i18n/use-t.ts";
 import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { fieldErrors, formValues, type FieldErrorMap, type FormValues } from "../modules/governance/form-fields.ts";
+import { fieldErrors, formValues, type FieldErrorMap, type FormValues } from "../modules/forms/fields.ts";
 import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
 import { createTrainingSession } from "../modules/training/save-session.server.ts";
 import { sessionFormOptions } from "../modules/training/session-form-data.server.ts";

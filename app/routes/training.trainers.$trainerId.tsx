@@ -5,7 +5,7 @@ import { LanguagesFieldset, languageValues, type FormValues } from "../component
 import { useT } from "../i18n/use-t.ts";
 import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { fieldErrors, formValues, isUuid, versionField, type FieldErrorMap } from "../modules/governance/form-fields.ts";
+import { fieldErrors, formValues, isUuid, versionField, type FieldErrorMap } from "../modules/forms/fields.ts";
 import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
 import { listTrainers } from "../modules/training/list-training.server.ts";
 import { trainerSchema, updateTrainerProfile } from "../modules/training/update-trainer.server.ts";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalDate, optionalText, requiredId, requiredText } from "../governance/form-fields.ts";
+import { optionalDate, optionalText, requiredId, requiredText } from "../forms/fields.ts";
 import { actionStatuses } from "./vocabulary.ts";
 
 // Browser-safe Zod schemas of the action plan forms; messages are i18n keys.

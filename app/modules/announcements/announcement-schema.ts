@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalId, requiredText } from "../governance/form-fields.ts";
+import { optionalId, requiredText } from "../forms/fields.ts";
 import { announcementAudiences } from "./vocabulary.ts";
 
 export const announcementSchema = z

@@ -4,6 +4,7 @@ import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "./record-audit-event.server.ts";
 import { account } from "../identity/tables.ts";
 import { auditEvent } from "./tables.ts";
+import { normalizeText } from "./canonical-json.ts";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -103,7 +104,13 @@ const cursor = z.coerce.number().int().positive().optional().catch(undefined);
 
 /** The viewer's filters from the query string; anything malformed is dropped, not an error. */
 export const auditFilterSchema = z.object({
-  table: z.string().regex(/^[0-9a-f-]{36}$/i).optional().catch(undefined),
+  // Lower case, as the database gives a uuid back (and as the audit event stores it).
+  table: z
+    .string()
+    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i)
+    .transform((id) => id.toLowerCase())
+    .optional()
+    .catch(undefined),
   action: z.string().trim().max(100).optional().catch(undefined),
   actor: z.string().trim().max(254).optional().catch(undefined),
   targetType: z.string().trim().max(50).optional().catch(undefined),
@@ -116,9 +123,15 @@ export const auditFilterSchema = z.object({
 
 export type AuditFilters = z.infer<typeof auditFilterSchema>;
 
+/** The filters that are set, and only those: no key left undefined (they go into audit details). */
+function setFilters(filters: AuditFilters): AuditFilters {
+  return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as AuditFilters;
+}
+
 export function parseAuditFilters(params: URLSearchParams): AuditFilters {
-  const raw = Object.fromEntries([...params.entries()].filter(([, v]) => v !== ""));
-  return auditFilterSchema.parse(raw);
+  // NUL (%00) is refused by PostgreSQL in any text: it becomes U+FFFD before reaching a query.
+  const raw = Object.fromEntries([...params.entries()].filter(([, v]) => v !== "").map(([k, v]) => [k, normalizeText(v)]));
+  return setFilters(auditFilterSchema.parse(raw));
 }
 
 /** Reading the journal is itself journaled: who looked, at what, with which filters. */
@@ -129,7 +142,7 @@ export async function recordAuditViewed(db: Database, actor: AuditActor, input: 
       targetType: "audit_event",
       targetId: "",
       partnershipId: input.partnershipId ?? actor.partnershipId,
-      details: { scope: input.partnershipId ?? "all", filters: input.filters },
+      details: { scope: input.partnershipId ?? "all", filters: setFilters(input.filters) },
     }),
   );
 }

@@ -1,8 +1,10 @@
-import { createHash } from "node:crypto";
 import { desc, sql } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { auditEvent } from "./tables.ts";
 import { rowsOf } from "../db/rows.ts";
+import { hashAuditEventV2, normalizeAuditFields, type HashedFields } from "./hash-scheme.ts";
+
+export { hashAuditEvent, type HashedFields } from "./hash-scheme.ts";
 
 /** Who did something, from where: built once per request by the route layer. */
 export interface AuditActor {
@@ -27,36 +29,6 @@ export interface AuditEntry {
 export const GENESIS_HASH = "0".repeat(64);
 const AUDIT_CHAIN_LOCK = 7_412_000_002;
 
-export interface HashedFields {
-  id: number;
-  occurredAt: Date;
-  actorAccountId: string | null;
-  actorRole: string;
-  organizationId: string | null;
-  partnershipId: string | null;
-  action: string;
-  targetType: string;
-  targetId: string;
-  requestId: string;
-  ip: string;
-  details: Record<string, unknown>;
-  prevHash: string;
-}
-
-/** Canonical JSON: keys sorted at every depth so the hash does not depend on key order. */
-function canonical(value: unknown): string {
-  if (value === null || typeof value !== "object") return JSON.stringify(value ?? null);
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
-}
-
-export function hashAuditEvent(fields: HashedFields): string {
-  return createHash("sha256")
-    .update(canonical({ ...fields, occurredAt: fields.occurredAt.toISOString() }))
-    .digest("hex");
-}
-
 /**
  * Appends one event to the chain. Call it inside the transaction of the change it records:
  * the event and the change commit or roll back together. The advisory lock serializes writers
@@ -75,7 +47,7 @@ export async function recordAuditEvent(tx: Database, actor: AuditActor, entry: A
   const id = Number(next?.id);
   // Millisecond precision: what PostgreSQL stores is exactly what was hashed.
   const occurredAt = new Date();
-  const fields: HashedFields = {
+  const given: HashedFields = {
     id,
     occurredAt,
     actorAccountId: actor.accountId,
@@ -90,7 +62,9 @@ export async function recordAuditEvent(tx: Database, actor: AuditActor, entry: A
     details: entry.details ?? {},
     prevHash: last?.hash ?? GENESIS_HASH,
   };
-  await tx.insert(auditEvent).values({ ...fields, hash: hashAuditEvent(fields) });
+  // Normalized once (scheme 2): the row stored is the row hashed, whatever the details hold.
+  const fields = normalizeAuditFields(given);
+  await tx.insert(auditEvent).values({ ...fields, hash: hashAuditEventV2(fields) });
 }
 
 /** An actor for work the system does by itself (jobs, CLI). */

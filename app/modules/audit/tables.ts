@@ -1,4 +1,4 @@
-import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigserial, index, jsonb, pgTable, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /**
  * Append-only, hash-chained journal. A trigger (migration 0001) rejects UPDATE and DELETE;
@@ -19,6 +19,8 @@ export const auditEvent = pgTable(
     requestId: text("request_id").notNull().default(""),
     ip: text("ip").notNull().default(""),
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+    // The rule the hash was sealed with (see hash-scheme.ts): events keep verifying under their own rule.
+    hashScheme: smallint("hash_scheme").notNull().default(1),
     prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull(),
   },

@@ -1,14 +1,45 @@
 import { asc, gt } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { auditEvent } from "./tables.ts";
-import { GENESIS_HASH, hashAuditEvent } from "./record-audit-event.server.ts";
+import { GENESIS_HASH } from "./record-audit-event.server.ts";
+import { hashUnderScheme } from "./hash-scheme.ts";
+import type { JsonObject } from "./canonical-json.ts";
 
-export type AuditChainReport =
-  | { ok: true; count: number }
-  | { ok: false; count: number; brokenId: number; reason: "hash_mismatch" | "broken_link" };
+export type AuditChainFault = "hash_mismatch" | "broken_link";
 
-/** Walks the whole chain in id order, in pages, and names the first row that does not hold. */
-export async function verifyAuditChain(db: Database, pageSize = 1000): Promise<AuditChainReport> {
+export interface AuditChainReport {
+  ok: boolean;
+  /** Events read. */
+  count: number;
+  /**
+   * Every problem found, in id order: `broken_link` when a row does not chain on the row
+   * before it (a row missing, inserted or reordered), `hash_mismatch` when its hash is not the
+   * hash of its content under its own scheme (a row altered). A row can appear under both.
+   */
+  broken: { id: number; reason: AuditChainFault }[];
+  /** True when more problems were found than `broken` lists. */
+  truncated: boolean;
+}
+
+export const AUDIT_BROKEN_LIST_CAP = 1000;
+
+/**
+ * Walks the whole chain in id order, in pages, and lists every row that does not hold. Each
+ * row is checked under its own hash scheme. After a faulty row the walk goes on from that
+ * row's stored hash, so one altered row is reported once, not with every row after it.
+ */
+export async function verifyAuditChain(
+  db: Database,
+  options: { pageSize?: number; maxBroken?: number } = {},
+): Promise<AuditChainReport> {
+  const pageSize = options.pageSize ?? 1000;
+  const maxBroken = options.maxBroken ?? AUDIT_BROKEN_LIST_CAP;
+  const broken: AuditChainReport["broken"] = [];
+  let truncated = false;
+  const fault = (id: number, reason: AuditChainFault) => {
+    if (broken.length < maxBroken) broken.push({ id, reason });
+    else truncated = true;
+  };
   let prevHash = GENESIS_HASH;
   let afterId = 0;
   let count = 0;
@@ -19,14 +50,21 @@ export async function verifyAuditChain(db: Database, pageSize = 1000): Promise<A
       .where(gt(auditEvent.id, afterId))
       .orderBy(asc(auditEvent.id))
       .limit(pageSize);
-    if (rows.length === 0) return { ok: true, count };
+    if (rows.length === 0) break;
     for (const row of rows) {
       count++;
-      if (row.prevHash !== prevHash) return { ok: false, count, brokenId: row.id, reason: "broken_link" };
+      if (row.prevHash !== prevHash) fault(row.id, "broken_link");
       const { hash, ...fields } = row;
-      if (hashAuditEvent(fields) !== hash) return { ok: false, count, brokenId: row.id, reason: "hash_mismatch" };
+      let expected: string | null;
+      try {
+        expected = hashUnderScheme({ ...fields, details: fields.details as JsonObject });
+      } catch {
+        expected = null;
+      }
+      if (expected !== hash) fault(row.id, "hash_mismatch");
       prevHash = hash;
       afterId = row.id;
     }
   }
+  return { ok: broken.length === 0 && !truncated, count, broken, truncated };
 }

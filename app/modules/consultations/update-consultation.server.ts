@@ -1,7 +1,7 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
-import { isUuid } from "../governance/form-fields.ts";
+import { isUuid } from "../forms/fields.ts";
 import { readableBy, sideOf, viewerReach, type Side, type Viewer } from "./access.server.ts";
 import { notifyRecipients } from "./consultation-emails.server.ts";
 import { checkTexts, hasFindings, type GuardFindings } from "./consultation-schema.ts";

@@ -19,3 +19,4 @@ export * from "../handover/tables.ts";
 export * from "../announcements/tables.ts";
 export * from "../meetings/tables.ts";
 export * from "../responsibilities/tables.ts";
+export * from "../forms/tables.ts";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { amountField } from "../action-plan/plan-schema.ts";
-import { optionalDate, optionalId, optionalText, requiredText } from "../governance/form-fields.ts";
+import { optionalDate, optionalId, optionalText, requiredText } from "../forms/fields.ts";
 
 // Browser-safe Zod schemas of the funding forms; messages are i18n keys.
 

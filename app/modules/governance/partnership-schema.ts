@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalDate, optionalText, requiredText } from "./form-fields.ts";
+import { optionalDate, optionalText, requiredText } from "../forms/fields.ts";
 
 export const partnershipSchema = z.object({
   nameFr: requiredText(200),

@@ -1,7 +1,7 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
-import type { UpdateResult } from "./form-fields.ts";
+import type { UpdateResult } from "../forms/fields.ts";
 import type { PartnershipInput } from "./partnership-schema.ts";
 import { partnership } from "./tables.ts";
 

@@ -2,7 +2,7 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
 import { refreshDirectorySearchText } from "../directory/search-text.server.ts";
-import type { UpdateResult } from "./form-fields.ts";
+import type { UpdateResult } from "../forms/fields.ts";
 import type { SiteInput } from "./site-schema.ts";
 import { organization, site } from "./tables.ts";
 

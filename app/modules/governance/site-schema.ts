@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalText, requiredText } from "./form-fields.ts";
+import { optionalText, requiredText } from "../forms/fields.ts";
 
 export const siteSchema = z.object({
   name: requiredText(200),

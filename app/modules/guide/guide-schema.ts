@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { fieldErrors, optionalText, requiredText, type FieldErrorMap } from "../governance/form-fields.ts";
+import { fieldErrors, optionalText, requiredText, type FieldErrorMap } from "../forms/fields.ts";
 import { translationStatuses, type GuideExercise, type GuideSectionContent, type TranslationStatus } from "./vocabulary.ts";
 
 export const GUIDE_TEXT_MAX = 20_000;

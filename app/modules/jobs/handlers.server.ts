@@ -11,6 +11,7 @@ import type { RecurringJob } from "./schedule.server.ts";
 import { RESPONSIBILITY_REMINDERS_JOB, sendResponsibilityReminders } from "../responsibilities/reminders.server.ts";
 import { sendTrainingReminders, TRAINING_REMINDERS_JOB } from "../training/session-notices.server.ts";
 import { cleanupFinishedJobs, purgeOldLoginAttempts } from "./maintenance.server.ts";
+import { purgeFormSubmissions } from "../forms/submit-once.server.ts";
 import { runPairProposalJob, SOLVE_PAIRS_JOB } from "../training/pair-proposal-job.server.ts";
 
 /** Every kind of background work the app knows; the server hands these to its job runner. */
@@ -36,6 +37,7 @@ export const jobHandlers: JobHandlers = {
   },
   "jobs.cleanup": async (_payload, ctx) => {
     await cleanupFinishedJobs(ctx.db, ctx.now);
+    await purgeFormSubmissions(ctx.db, ctx.now);
   },
   // Directory freshness: remind owners and coordinators of entries not confirmed in time.
   [STALE_REMINDERS_JOB]: async (_payload, ctx) => {

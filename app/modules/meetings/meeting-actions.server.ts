@@ -4,7 +4,7 @@ import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.s
 import { anyDocument } from "../files/file-types.ts";
 import { readUpload } from "../files/read-upload.server.ts";
 import { deleteFile, storeFile } from "../files/stored-files.server.ts";
-import { fieldErrors, isUuid, type FieldErrorMap } from "../governance/form-fields.ts";
+import { fieldErrors, isUuid, type FieldErrorMap } from "../forms/fields.ts";
 import { responsibilitySchema } from "../responsibilities/responsibility-schema.ts";
 import { createResponsibility } from "../responsibilities/save-responsibility.server.ts";
 import { meetingFileOwner, type MeetingRow } from "./get-meeting.server.ts";

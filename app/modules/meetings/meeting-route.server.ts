@@ -2,7 +2,7 @@ import type { AppLoadContext } from "react-router";
 import { guard, notFound } from "../authz/guard.server.ts";
 import type { RoutePolicy } from "../authz/policy.ts";
 import { readPartnershipSettings } from "../governance/partnership-settings.server.ts";
-import { isUuid } from "../governance/form-fields.ts";
+import { isUuid } from "../forms/fields.ts";
 import { translator } from "../../i18n/catalog.ts";
 import { resolveLocale } from "../../i18n/locale.server.ts";
 import { loadMeeting } from "./get-meeting.server.ts";

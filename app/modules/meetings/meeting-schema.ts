@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalId, optionalText, requiredText } from "../governance/form-fields.ts";
+import { optionalId, optionalText, requiredText } from "../forms/fields.ts";
 import { fromLocal } from "./dates.ts";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,4 +1,5 @@
 import { Form } from "react-router";
+import { SubmissionKey } from "../../components/submission-key.tsx";
 import { ErrorSummary, Field, SelectField, translateMessage, type FieldErrors } from "../../components/form.tsx";
 import type { MessageKey } from "../../i18n/catalog.ts";
 import { useT } from "../../i18n/use-t.ts";
@@ -65,7 +66,7 @@ export function MeetingForm({ values, people, shortcut, openItems, previousTitle
   return (
     <Form method="post" className="stack">
       <ErrorSummary errors={errors} formError={formError} />
-      {version ? <input type="hidden" name="version" value={version} /> : null}
+      {version ? <input type="hidden" name="version" value={version} /> : <SubmissionKey />}
       <input type="hidden" name="kind" value={values.kind} />
       <input type="hidden" name="organizationId" value={values.organizationId} />
       <input type="hidden" name="templateId" value={values.templateId} />

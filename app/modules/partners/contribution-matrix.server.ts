@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
 import { organization } from "../governance/tables.ts";
@@ -39,19 +39,22 @@ export async function loadContributionMatrix(db: Database, partnershipId: string
 }
 
 /** One organization's row; null when the organization is not of this Table. */
-export async function loadContributionRow(db: Database, partnershipId: string, organizationId: string): Promise<MatrixRow | null> {
+/** The row's version: the sum of its cells' versions, which grows with every saved cell. */
+const rowVersion = (cells: { version: number }[]) => cells.reduce((sum, c) => sum + c.version, 0);
+
+export async function loadContributionRow(db: Database, partnershipId: string, organizationId: string): Promise<(MatrixRow & { version: number }) | null> {
   const [org] = await db
     .select({ organizationId: organization.id, nameFr: organization.nameFr, nameEn: organization.nameEn, acronym: organization.acronym })
     .from(organization)
     .where(and(eq(organization.partnershipId, partnershipId), eq(organization.id, organizationId)));
   if (!org) return null;
   const cells = await db
-    .select({ domain: partnerContribution.domain, text: partnerContribution.text })
+    .select({ domain: partnerContribution.domain, text: partnerContribution.text, version: partnerContribution.version })
     .from(partnerContribution)
     .where(and(eq(partnerContribution.partnershipId, partnershipId), eq(partnerContribution.organizationId, organizationId)));
   const row = emptyRow();
   for (const c of cells) row[c.domain] = c.text;
-  return { ...org, cells: row };
+  return { ...org, cells: row, version: rowVersion(cells) };
 }
 
 /**
@@ -62,8 +65,8 @@ export async function saveContributionRow(
   db: Database,
   actor: AuditActor,
   scope: { partnershipId: string; organizationId: string; personId: string },
-  input: ContributionRowInput,
-): Promise<"ok" | "not_found"> {
+  input: ContributionRowInput & { version: number },
+): Promise<"ok" | "not_found" | "conflict"> {
   return db.transaction(async (tx) => {
     const [org] = await tx
       .select({ id: organization.id })
@@ -72,9 +75,11 @@ export async function saveContributionRow(
       .for("update");
     if (!org) return "not_found";
     const existing = await tx
-      .select({ domain: partnerContribution.domain, text: partnerContribution.text })
+      .select({ domain: partnerContribution.domain, text: partnerContribution.text, version: partnerContribution.version })
       .from(partnerContribution)
       .where(eq(partnerContribution.organizationId, scope.organizationId));
+    // The organization row is locked: no other save of this row runs between check and write.
+    if (rowVersion(existing) !== input.version) return "conflict";
     const before = new Map(existing.map((c) => [c.domain, c.text]));
     const changed = contributionDomains.filter((d) => (before.get(d) ?? "") !== input[d]);
     for (const domain of changed) {
@@ -83,7 +88,7 @@ export async function saveContributionRow(
         .values({ partnershipId: scope.partnershipId, organizationId: scope.organizationId, domain, text: input[domain], updatedBy: scope.personId })
         .onConflictDoUpdate({
           target: [partnerContribution.organizationId, partnerContribution.domain],
-          set: { text: input[domain], updatedBy: scope.personId, updatedAt: new Date() },
+          set: { text: input[domain], version: sql`${partnerContribution.version} + 1`, updatedBy: scope.personId, updatedAt: new Date() },
         });
     }
     if (changed.length) {

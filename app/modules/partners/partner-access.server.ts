@@ -1,7 +1,7 @@
 import { can } from "../authz/decide.ts";
 import { guard, notFound, type RoutePolicy } from "../authz/guard.server.ts";
 import type { Permission } from "../authz/permissions.ts";
-import { isUuid } from "../governance/form-fields.ts";
+import { isUuid } from "../forms/fields.ts";
 import type { CurrentUser } from "../identity/current-user.server.ts";
 import type { AppLoadContext } from "react-router";
 

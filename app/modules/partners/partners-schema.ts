@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalDate, optionalText, requiredId, requiredText } from "../governance/form-fields.ts";
+import { MAX_INT, optionalDate, optionalText, requiredId, requiredText } from "../forms/fields.ts";
 import { contributionDomains, CONTRIBUTION_MAX, delegateKinds } from "./vocabulary.ts";
 
 const requiredDate = optionalDate.refine((v): v is string => v !== null, "form.required").transform((v) => v as string);
@@ -28,13 +28,12 @@ export type DelegateTermInput = z.infer<typeof delegateTermSchema>;
 export const endTermSchema = z.object({ termId: requiredId, until: requiredDate });
 
 /** One row of the matrix: the 8 cells, each a short text (empty clears the cell). */
-export const contributionRowSchema = z.object(
-  Object.fromEntries(contributionDomains.map((d) => [d, optionalText(CONTRIBUTION_MAX)])) as Record<
-    (typeof contributionDomains)[number],
-    ReturnType<typeof optionalText>
-  >,
-);
-export type ContributionRowInput = z.infer<typeof contributionRowSchema>;
+export const contributionRowSchema = z.object({
+  ...(Object.fromEntries(contributionDomains.map((d) => [d, optionalText(CONTRIBUTION_MAX)])) as Record<(typeof contributionDomains)[number], ReturnType<typeof optionalText>>),
+  // The row's version when the form was drawn: 0 for a row with no cell yet.
+  version: z.coerce.number({ message: "form.invalid" }).int("form.invalid").min(0, "form.invalid").max(MAX_INT, "form.invalid"),
+});
+export type ContributionRowInput = Omit<z.infer<typeof contributionRowSchema>, "version">;
 
 export const commitmentTextSchema = z.object({
   titleFr: requiredText(200),

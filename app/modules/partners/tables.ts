@@ -45,6 +45,8 @@ export const partnerContribution = pgTable(
       .references(() => organization.id),
     domain: text("domain", { enum: contributionDomains }).notNull(),
     text: text("text").notNull().default(""),
+    // A row's version is the sum of its cells' versions (see contribution-matrix.server.ts).
+    version: integer("version").notNull().default(1),
     updatedBy: uuid("updated_by"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

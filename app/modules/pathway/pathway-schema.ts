@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalText } from "../governance/form-fields.ts";
+import { optionalText } from "../forms/fields.ts";
 import { fieldName, pathwayLanguages, pathwayTextKeys, PATHWAY_TEXT_MAX, type PathwayTextKey } from "./steps.ts";
 import type { PathwayContent } from "./tables.ts";
 

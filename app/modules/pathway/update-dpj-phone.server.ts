@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
-import type { UpdateResult } from "../governance/form-fields.ts";
+import type { UpdateResult } from "../forms/fields.ts";
 import { partnership } from "../governance/tables.ts";
 
 /** The Table's DPJ line and its row version, for the pathway editor's settings form. */

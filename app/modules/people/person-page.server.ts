@@ -2,7 +2,7 @@ import { data, redirect, type AppLoadContext } from "react-router";
 import { z } from "zod";
 import { canGrant } from "../authz/decide.ts";
 import { actorOf, notFound } from "../authz/guard.server.ts";
-import { fieldErrors, formValues, optionalId, requiredId, versionField } from "../governance/form-fields.ts";
+import { fieldErrors, formValues, optionalId, requiredId, versionField } from "../forms/fields.ts";
 import type { CurrentUser } from "../identity/current-user.server.ts";
 import { isIdentityError, NotFoundError } from "../identity/errors.ts";
 import { invitePerson } from "../identity/invite-person.server.ts";

@@ -6,7 +6,7 @@ import {
   optionalText,
   parseLanguages,
   requiredText,
-} from "../governance/form-fields.ts";
+} from "../forms/fields.ts";
 
 const optionalEmail = optionalText(254)
   .transform((v) => v.toLowerCase())

@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
 import { refreshDirectorySearchText } from "../directory/search-text.server.ts";
-import type { FieldErrorMap } from "../governance/form-fields.ts";
+import type { FieldErrorMap } from "../forms/fields.ts";
 import { organization, site } from "../governance/tables.ts";
 import { person } from "../identity/tables.ts";
 import { inScope, personScope, type OrganizationScope } from "./person-scope.ts";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalText } from "../governance/form-fields.ts";
+import { optionalText } from "../forms/fields.ts";
 import { findIdentifyingDetails, type FindingKind } from "../consultations/pii/find-identifying-details.ts";
 import { pivotActivityTypes } from "./tables.ts";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalText, requiredText } from "../governance/form-fields.ts";
+import { optionalText, requiredText } from "../forms/fields.ts";
 import { guideModuleKinds, type GuideModuleKind } from "../guide/vocabulary.ts";
 import type { ProgramDay } from "./vocabulary.ts";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalId, optionalText, requiredId } from "../governance/form-fields.ts";
+import { optionalId, optionalText, requiredId } from "../forms/fields.ts";
 import { sessionLanguages, sessionStatuses } from "./vocabulary.ts";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

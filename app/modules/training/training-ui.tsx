@@ -1,7 +1,7 @@
 import { Form } from "react-router";
 import { ErrorSummary, Field, SelectField, type FieldErrors } from "../../components/form.tsx";
 import { useFormatters, useT } from "../../i18n/use-t.ts";
-import type { FormValues } from "../governance/form-fields.ts";
+import type { FormValues } from "../forms/fields.ts";
 import { sessionLanguages, sessionStatuses, type SessionStatus } from "./vocabulary.ts";
 
 /** Calendar dates are stored as plain days; noon UTC keeps them on the same day in Québec. */

@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
-import { checkLanguages, languageFields, optionalDate, parseLanguages, type UpdateResult } from "../governance/form-fields.ts";
+import { checkLanguages, languageFields, optionalDate, parseLanguages, type UpdateResult } from "../forms/fields.ts";
 import { trainerProfile } from "./tables.ts";
 
 export const trainerSchema = z

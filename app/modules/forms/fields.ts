@@ -37,7 +37,22 @@ export const optionalId = trimmed
 
 export const requiredId = trimmed.refine((v) => UUID.test(v), "form.required").transform((v) => v.toLowerCase());
 
-export const versionField = z.coerce.number({ message: "form.invalid" }).int("form.invalid").positive("form.invalid");
+/** PostgreSQL's integer: a larger number would fail in the database instead of on the form. */
+export const MAX_INT = 2_147_483_647;
+
+export const versionField = z.coerce.number({ message: "form.invalid" }).int("form.invalid").positive("form.invalid").max(MAX_INT, "form.invalid");
+
+/** A whole number typed in a field: "" → null; out of [min, max] is a field error, not a database error. */
+export const optionalInt = (min = 0, max = MAX_INT) =>
+  trimmed
+    .refine((v) => v === "" || (/^-?\d{1,10}$/.test(v) && Number(v) >= min && Number(v) <= max), "form.invalidNumber")
+    .transform((v) => (v === "" ? null : Number(v)));
+
+export const requiredInt = (min = 0, max = MAX_INT) =>
+  trimmed
+    .refine((v) => v !== "", "form.required")
+    .refine((v) => v === "" || (/^-?\d{1,10}$/.test(v) && Number(v) >= min && Number(v) <= max), "form.invalidNumber")
+    .transform((v) => Number(v));
 
 const LANGUAGE_CODE = /^[a-z]{2,3}$/;
 

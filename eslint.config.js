@@ -70,6 +70,10 @@ export default tseslint.config(
           selector: "CallExpression[callee.property.name=/^(formData|json|text|arrayBuffer|blob)$/][callee.object.name='request']",
           message: "Read the request body with readForm/parseForm (app/modules/forms/read-form.server.ts).",
         },
+        {
+          selector: "NewExpression[callee.name='URL'] > MemberExpression.arguments[property.name='url'][object.property.name='request']",
+          message: "Read the query with requestUrl(request) (app/modules/forms/request-url.ts): NUL and lone surrogates are made safe there.",
+        },
       ],
     },
   },

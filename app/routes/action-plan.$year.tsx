@@ -22,6 +22,7 @@ import { can } from "../modules/authz/decide.ts";
 import { actorOf, authorize, guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
 import { fieldErrors, formValues, isUuid, versionField, type FieldErrorMap } from "../modules/forms/fields.ts";
+import { requestUrl } from "../modules/forms/request-url.ts";
 
 /** One year's plan: objectives, actions, indicators; the coordinator edits one item at a time (?edit=…). */
 export const policy = needs("actionplan.view");
@@ -85,7 +86,7 @@ function readDeleting(url: URL, objectives: FullPlan["objectives"]): { kind: Del
 export async function loader(args: Route.LoaderArgs) {
   const { user, partnershipId, full } = await scoped(args);
   const canEdit = can(user.roles, "actionplan.edit", { partnershipId });
-  const url = new URL(args.request.url);
+  const url = requestUrl(args.request);
   const organizations = await listPlanOrganizations(args.context.db, partnershipId);
   return {
     ...full,

@@ -15,6 +15,7 @@ import {
   listTableOrganizations,
 } from "../modules/pivot-activities/list-pivot-activities.server.ts";
 import { pivotActivityTypes } from "../modules/pivot-activities/activity-types.ts";
+import { requestUrl } from "../modules/forms/request-url.ts";
 
 /** The network's shared activity feed and counts, for every member of the Table. */
 export const policy = needs("partnership.view");
@@ -44,7 +45,7 @@ export async function loader(args: Route.LoaderArgs) {
   const user = await guard(args, policy);
   if (!user?.partnershipId) notFound();
   const db = args.context.db;
-  const filters = { ...readFilters(new URL(args.request.url)), partnershipId: user.partnershipId };
+  const filters = { ...readFilters(requestUrl(args.request)), partnershipId: user.partnershipId };
   const editor = activityEditor(user, user.partnershipId);
   const feed = await listPivotActivities(db, filters);
   const counts = await countPivotActivities(db, filters);

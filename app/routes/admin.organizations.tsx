@@ -7,6 +7,7 @@ import { needs } from "../modules/authz/policy.ts";
 import { requireTableUser } from "../modules/governance/admin-access.server.ts";
 import { listOrganizations } from "../modules/governance/list-organizations.server.ts";
 import { isOrganizationType } from "../modules/governance/organization-types.ts";
+import { requestUrl } from "../modules/forms/request-url.ts";
 
 export const policy = needs("organization.manage");
 
@@ -14,7 +15,7 @@ export const meta: Route.MetaFunction = ({ matches }) => adminTitle(matches, "ad
 
 export async function loader(args: Route.LoaderArgs) {
   const { partnershipId } = await requireTableUser(args, policy);
-  const type = new URL(args.request.url).searchParams.get("type");
+  const type = requestUrl(args.request).searchParams.get("type");
   const organizations = await listOrganizations(args.context.db, {
     partnershipId,
     type: isOrganizationType(type) ? type : null,

@@ -5,6 +5,7 @@ import { useFormatters, useT } from "../i18n/use-t.ts";
 import { guard } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
 import { listOutbox } from "../modules/email/list-outbox.server.ts";
+import { requestUrl } from "../modules/forms/request-url.ts";
 
 /** Every email the installation produced; without SMTP this is where they stay. */
 export const policy = needs("outbox.read");
@@ -18,7 +19,7 @@ function parseCursor(value: string | null) {
 
 export async function loader(args: Route.LoaderArgs) {
   await guard(args, policy);
-  const before = parseCursor(new URL(args.request.url).searchParams.get("before"));
+  const before = parseCursor(requestUrl(args.request).searchParams.get("before"));
   const { messages, next } = await listOutbox(args.context.db, { before });
   return {
     messages,

@@ -9,6 +9,7 @@ import { isUuid } from "../modules/forms/fields.ts";
 import { listOrganizations } from "../modules/governance/list-organizations.server.ts";
 import { listPeople } from "../modules/people/list-people.server.ts";
 import { isRole } from "../modules/people/role-scope.ts";
+import { requestUrl } from "../modules/forms/request-url.ts";
 
 export const policy = needs("person.manage");
 
@@ -17,7 +18,7 @@ export const meta: Route.MetaFunction = ({ matches }) => adminTitle(matches, "ad
 export async function loader(args: Route.LoaderArgs) {
   const { user, partnershipId } = await requireTableUser(args, policy);
   const organizationIds = organizationScope(user, "person.manage", partnershipId);
-  const params = new URL(args.request.url).searchParams;
+  const params = requestUrl(args.request).searchParams;
   const organizationId = params.get("organization");
   const role = params.get("role");
   const result = await listPeople(args.context.db, {

@@ -7,6 +7,7 @@ import { listAnnouncements } from "../modules/announcements/announcements.server
 import { can } from "../modules/authz/decide.ts";
 import { guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
+import { requestUrl } from "../modules/forms/request-url.ts";
 
 /** Announcements addressed to me (and those I wrote), newest first, unread ones marked. */
 export const policy = needs("partnership.view");
@@ -18,7 +19,7 @@ export async function loader(args: Route.LoaderArgs) {
   if (!user?.partnershipId) notFound();
   const seeAll = can(user.roles, "announcement.post", { partnershipId: user.partnershipId, organizationId: null });
   const items = await listAnnouncements(args.context.db, { partnershipId: user.partnershipId, personId: user.personId, seeAll });
-  return { items, canPost: postingRights(user.roles, user.partnershipId).audiences.length > 0, posted: new URL(args.request.url).searchParams.has("posted") };
+  return { items, canPost: postingRights(user.roles, user.partnershipId).audiences.length > 0, posted: requestUrl(args.request).searchParams.has("posted") };
 }
 
 export default function Announcements({ loaderData }: Route.ComponentProps) {

@@ -7,6 +7,7 @@ import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
 import { formatCode, normalizeCode } from "../modules/training-evaluation/certificate-code.ts";
 import { findCertificate } from "../modules/training-evaluation/certificates.server.ts";
 import { useDayFormatter } from "../modules/training/training-ui.tsx";
+import { requestUrl } from "../modules/forms/request-url.ts";
 
 /**
  * Public: anyone holding a certificate's code checks it. The page shows only what the
@@ -27,7 +28,7 @@ type Outcome =
 
 export async function loader(args: Route.LoaderArgs): Promise<Outcome> {
   await guard(args, policy);
-  const typed = (new URL(args.request.url).searchParams.get("code") ?? "").slice(0, 64);
+  const typed = (requestUrl(args.request).searchParams.get("code") ?? "").slice(0, 64);
   if (!typed.trim()) return { state: "none", code: "" };
   const code = normalizeCode(typed);
   if (!code) return { state: "malformed", code: typed };

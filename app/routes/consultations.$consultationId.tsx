@@ -13,6 +13,7 @@ import { closeConsultation, replyToConsultation, takeConsultation } from "../mod
 import { GuardFindings, guardFieldErrors } from "../modules/consultations/ui/guard-findings.tsx";
 import { StatusBadge, UrgencyBadge } from "../modules/consultations/ui/badges.tsx";
 import stylesheet from "../modules/consultations/ui/consultations.css?url";
+import { requestUrl } from "../modules/forms/request-url.ts";
 
 /** Any member of the Table may ask for a thread; only its asker, addressed pivots and their coordinator get it. */
 export const meta: Route.MetaFunction = ({ matches }) => consultationsTitle(matches, "consultations.thread.title");
@@ -29,7 +30,7 @@ export async function loader(args: Route.LoaderArgs) {
   if (!user || !viewer) notFound();
   const thread = await openConsultation(args.context.db, actorOf(user, args.context), viewer, args.params.consultationId);
   if (!thread) notFound();
-  const url = new URL(args.request.url);
+  const url = requestUrl(args.request);
   const done = url.searchParams.get("sent") ? "sent" : url.searchParams.get("done");
   return {
     thread,

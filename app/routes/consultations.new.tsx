@@ -12,6 +12,7 @@ import { createConsultation } from "../modules/consultations/create-consultation
 import { resolveConsultationTarget } from "../modules/consultations/resolve-target.server.ts";
 import { GuardFindings, guardFieldErrors } from "../modules/consultations/ui/guard-findings.tsx";
 import stylesheet from "../modules/consultations/ui/consultations.css?url";
+import { requestUrl } from "../modules/forms/request-url.ts";
 
 export const meta: Route.MetaFunction = ({ matches }) => consultationsTitle(matches, "consultations.new.title");
 
@@ -33,7 +34,7 @@ export async function loader(args: Route.LoaderArgs) {
   const user = await guard(args, policy);
   const viewer = user && viewerOf(user);
   if (!viewer) notFound();
-  const target = targetOf(new URL(args.request.url).searchParams);
+  const target = targetOf(requestUrl(args.request).searchParams);
   if (!target.pivotPersonId && !target.organizationId) throw redirect("/consultations");
   const found = await resolveConsultationTarget(args.context.db, viewer.partnershipId, target);
   if (!found) notFound();

@@ -6,12 +6,13 @@ import { useFormatters, useT } from "../i18n/use-t.ts";
 import { needs } from "../modules/authz/policy.ts";
 import { requireDirectoryAccess } from "../modules/directory/directory-access.server.ts";
 import { listDesignations } from "../modules/directory/list-designations.server.ts";
+import { requestUrl } from "../modules/forms/request-url.ts";
 
 export const policy = needs("pivot.designate");
 
 export async function loader(args: Route.LoaderArgs) {
   const access = await requireDirectoryAccess(args, policy);
-  const includeEnded = new URL(args.request.url).searchParams.get("ended") === "1";
+  const includeEnded = requestUrl(args.request).searchParams.get("ended") === "1";
   const designations = await listDesignations(args.context.db, {
     partnershipId: access.partnershipId,
     organizationIds: access.designates,

@@ -10,12 +10,13 @@ import { listDirectoryFilterOptions } from "../modules/directory/directory-filte
 import { parseDirectoryParams, directoryHref } from "../modules/directory/directory-params.ts";
 import { searchDirectory } from "../modules/directory/search-directory.server.ts";
 import { clienteleCodes, languageCodes } from "../modules/directory/vocabulary.ts";
+import { requestUrl } from "../modules/forms/request-url.ts";
 
 export const policy = needs("partnership.view");
 
 export async function loader(args: Route.LoaderArgs) {
   const access = await requireDirectoryAccess(args, policy);
-  const params = parseDirectoryParams(new URL(args.request.url).searchParams);
+  const params = parseDirectoryParams(requestUrl(args.request).searchParams);
   const [results, options] = await Promise.all([
     searchDirectory(args.context.db, { ...params, partnershipId: access.partnershipId, freshnessMonths: access.freshnessMonths }),
     listDirectoryFilterOptions(args.context.db, access.partnershipId, params.organizationId || null),

@@ -29,6 +29,7 @@ import {
   type FundingResult,
 } from "../modules/funding/write-funding.server.ts";
 import { fieldErrors, formValues, isUuid, versionField, type FieldErrorMap, type FormValues } from "../modules/forms/fields.ts";
+import { requestUrl } from "../modules/forms/request-url.ts";
 
 /** One grant: its terms, reporting dates, spending by action and (for the coordinator) its documents. */
 export const policy = needs("funding.view");
@@ -72,7 +73,7 @@ function readDeleting(
 export async function loader(args: Route.LoaderArgs) {
   const { user, partnershipId, grant, reports, spending, spent, remaining } = await scoped(args);
   const canManage = can(user.roles, "funding.manage", { partnershipId });
-  const url = new URL(args.request.url);
+  const url = requestUrl(args.request);
   // Agreements may name signatories and bank details: the coordinator's only.
   const documents = canManage ? await listFiles(args.context.db, { partnershipId, ownerType: GRANT_FILE_OWNER, ownerId: grant.id }) : [];
   return {

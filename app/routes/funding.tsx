@@ -10,6 +10,7 @@ import { localDate } from "../modules/directory/dates.ts";
 import { useMoney } from "../modules/funding/funding-ui.tsx";
 import { listFundedActions, listGrants } from "../modules/funding/read-funding.server.ts";
 import { GRANT_END_ALERT_MONTHS } from "../modules/funding/vocabulary.ts";
+import { requestUrl } from "../modules/forms/request-url.ts";
 
 /** Funding overview: what is funded until when, per grant and per action of the plan, and what remains. */
 export const policy = needs("funding.view");
@@ -30,7 +31,7 @@ export async function loader(args: Route.LoaderArgs) {
     // "Fin de la subvention": current grants ending within the first alert threshold (6 months).
     endingSoon: grants.filter((g) => g.endsOn >= today && g.endsOn <= horizon.toISOString().slice(0, 10)).map((g) => ({ id: g.id, funder: g.funder, endsOn: g.endsOn })),
     canManage: can(user.roles, "funding.manage", { partnershipId: user.partnershipId }),
-    saved: new URL(args.request.url).searchParams.has("saved"),
+    saved: requestUrl(args.request).searchParams.has("saved"),
   };
 }
 

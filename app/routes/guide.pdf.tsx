@@ -6,6 +6,7 @@ import { needs } from "../modules/authz/policy.ts";
 import { isUuid } from "../modules/forms/fields.ts";
 import { renderGuidePdf } from "../modules/guide/guide-pdf.server.ts";
 import { getPublishedGuide } from "../modules/guide/published-guide.server.ts";
+import { requestUrl } from "../modules/forms/request-url.ts";
 
 /** Resource route: the published guide, or one module (?module=), as a PDF in the reader's language. */
 export const policy = needs("partnership.view");
@@ -13,7 +14,7 @@ export const policy = needs("partnership.view");
 export async function loader(args: Route.LoaderArgs) {
   const user = await guard(args, policy);
   if (!user?.partnershipId) notFound();
-  const moduleId = new URL(args.request.url).searchParams.get("module");
+  const moduleId = requestUrl(args.request).searchParams.get("module");
   if (moduleId !== null && !isUuid(moduleId)) notFound();
   const wanted = resolveLocale(args.request, user.locale);
   const modules = await getPublishedGuide(args.context.db, user.partnershipId, wanted, moduleId ?? undefined);

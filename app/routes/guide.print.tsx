@@ -6,6 +6,7 @@ import { needs } from "../modules/authz/policy.ts";
 import { isUuid } from "../modules/forms/fields.ts";
 import { DemoBadge, GuideNav, SectionBody, guideLinks, pageTitle } from "../modules/guide/guide-ui.tsx";
 import { getPublishedGuide } from "../modules/guide/published-guide.server.ts";
+import { requestUrl } from "../modules/forms/request-url.ts";
 
 /** The whole published guide (or one module) on one page; the print stylesheet hides the site chrome. */
 export const policy = needs("partnership.view");
@@ -17,7 +18,7 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "gui
 export async function loader(args: Route.LoaderArgs) {
   const user = await guard(args, policy);
   if (!user?.partnershipId) notFound();
-  const moduleId = new URL(args.request.url).searchParams.get("module");
+  const moduleId = requestUrl(args.request).searchParams.get("module");
   if (moduleId !== null && !isUuid(moduleId)) notFound();
   const wanted = resolveLocale(args.request, user.locale);
   const modules = await getPublishedGuide(args.context.db, user.partnershipId, wanted, moduleId ?? undefined);

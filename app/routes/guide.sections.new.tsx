@@ -10,6 +10,7 @@ import { parseSectionForm, sectionFormValues } from "../modules/guide/guide-sche
 import { GuideNav, guideLinks, pageTitle } from "../modules/guide/guide-ui.tsx";
 import { listGuideModules } from "../modules/guide/read-guide.server.ts";
 import { createGuideSection } from "../modules/guide/write-guide.server.ts";
+import { requestUrl } from "../modules/forms/request-url.ts";
 
 /** A new section in one module of the guide (its first draft). */
 export const policy = needs("guide.edit");
@@ -19,7 +20,7 @@ export const links = guideLinks;
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "guide.title");
 
 async function moduleOf(args: Route.LoaderArgs | Route.ActionArgs, partnershipId: string) {
-  const moduleId = new URL(args.request.url).searchParams.get("module");
+  const moduleId = requestUrl(args.request).searchParams.get("module");
   if (!isUuid(moduleId)) notFound();
   const mod = (await listGuideModules(args.context.db, partnershipId)).find((m) => m.id === moduleId);
   if (!mod) notFound();

@@ -11,6 +11,7 @@ import { listGuideModules, listGuideSections } from "../modules/guide/read-guide
 import { searchGuide } from "../modules/guide/search-guide.server.ts";
 import { ensureGuideModules } from "../modules/guide/write-guide.server.ts";
 import { moveGuideSection } from "../modules/guide/organize-guide.server.ts";
+import { requestUrl } from "../modules/forms/request-url.ts";
 
 /** The practice guide's table of contents, with the search box (any member of the Table). */
 export const policy = needs("partnership.view");
@@ -23,7 +24,7 @@ export async function loader(args: Route.LoaderArgs) {
   const user = await guard(args, policy);
   if (!user?.partnershipId) notFound();
   const language = resolveLocale(args.request, user.locale);
-  const q = (new URL(args.request.url).searchParams.get("q") ?? "").slice(0, 100);
+  const q = (requestUrl(args.request).searchParams.get("q") ?? "").slice(0, 100);
   const canEdit = can(user.roles, "guide.edit", { partnershipId: user.partnershipId });
   const canReview = can(user.roles, "guide.review", { partnershipId: user.partnershipId });
   const modules = await listGuideModules(args.context.db, user.partnershipId);

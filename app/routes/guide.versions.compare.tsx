@@ -9,6 +9,7 @@ import { isUuid } from "../modules/forms/fields.ts";
 import { compareGuideContents } from "../modules/guide/compare-guide-versions.ts";
 import { GuideNav, guideLinks, pageTitle } from "../modules/guide/guide-ui.tsx";
 import { getGuideVersion } from "../modules/guide/read-guide.server.ts";
+import { requestUrl } from "../modules/forms/request-url.ts";
 
 /** Two versions of one section, as a line diff per part and language. */
 export const policy = needs("guide.review");
@@ -20,7 +21,7 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "gui
 export async function loader(args: Route.LoaderArgs) {
   const user = await guard(args, policy);
   if (!user?.partnershipId) notFound();
-  const url = new URL(args.request.url);
+  const url = requestUrl(args.request);
   const fromId = url.searchParams.get("from");
   const toId = url.searchParams.get("to");
   if (!isUuid(fromId) || !isUuid(toId)) notFound();

@@ -19,6 +19,7 @@ import {
 } from "../modules/handover/handover.server.ts";
 import { handoverItemKinds } from "../modules/handover/vocabulary.ts";
 import { z } from "zod";
+import { requestUrl } from "../modules/forms/request-url.ts";
 
 /** Passing the Table coordinator role on: checklist from the live data, transfer, history. */
 export const policy = needs("handover.manage");
@@ -44,7 +45,7 @@ export async function loader(args: Route.LoaderArgs) {
     listCoordinators(db, user.partnershipId),
     listSuccessorChoices(db, user.partnershipId),
   ]);
-  const url = new URL(args.request.url);
+  const url = requestUrl(args.request);
   return {
     open: open ? history.find((h) => h.id === open.id)! : null,
     history: history.filter((h) => h.status !== "open"),

@@ -11,6 +11,7 @@ import { localDay } from "../modules/meetings/dates.ts";
 import { meetingAccess } from "../modules/meetings/meeting-access.server.ts";
 import { meetingSummary } from "../modules/meetings/meeting-summary.server.ts";
 import { responsibilitySummary } from "../modules/responsibilities/responsibility-summary.server.ts";
+import { requestUrl } from "../modules/forms/request-url.ts";
 
 export const policy = publicRoute;
 
@@ -24,7 +25,7 @@ export async function loader(args: Route.LoaderArgs) {
     // The Table: the hub's entry, the unread announcements, and — when there is one — the next
     // meeting and my open responsibilities (scoped to what the person sees in their Table).
     tableWork: user.partnershipId && can(user.roles, "partnership.view", { partnershipId: user.partnershipId })
-      ? await tableShortcuts(args.context.db, { ...user, partnershipId: user.partnershipId }, new URL(args.request.url))
+      ? await tableShortcuts(args.context.db, { ...user, partnershipId: user.partnershipId }, requestUrl(args.request))
       : null,
   };
 }

@@ -9,6 +9,7 @@ import { publicRoute } from "../modules/authz/policy.ts";
 import { passMfaChallenge } from "../modules/identity/mfa.server.ts";
 import { afterSignInPath, fieldErrors, readForm, sessionCookieHeaders, userAgentOf } from "../modules/identity/route-helpers.server.ts";
 import { FormAlert } from "../modules/identity/ui/identity-ui.tsx";
+import { requestUrl } from "../modules/forms/request-url.ts";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "identity.mfa.challenge.title");
 
@@ -29,7 +30,7 @@ async function pendingUser(args: Route.LoaderArgs | Route.ActionArgs, redirectTo
 }
 
 export async function loader(args: Route.LoaderArgs) {
-  const redirectTo = afterSignInPath(new URL(args.request.url).searchParams.get("redirectTo"));
+  const redirectTo = afterSignInPath(requestUrl(args.request).searchParams.get("redirectTo"));
   await pendingUser(args, redirectTo);
   return { redirectTo };
 }

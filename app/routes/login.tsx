@@ -10,6 +10,7 @@ import { afterSignInPath, fieldErrors, readForm, sessionCookieHeaders, userAgent
 import { readSessionToken } from "../modules/identity/session.server.ts";
 import { signIn } from "../modules/identity/sign-in.server.ts";
 import { FormAlert } from "../modules/identity/ui/identity-ui.tsx";
+import { requestUrl } from "../modules/forms/request-url.ts";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "identity.login.title");
 
@@ -28,7 +29,7 @@ const schema = z.object({
 });
 
 export async function loader(args: Route.LoaderArgs) {
-  const url = new URL(args.request.url);
+  const url = requestUrl(args.request);
   const redirectTo = afterSignInPath(url.searchParams.get("redirectTo"));
   const user = await guard(args, policy);
   // Signed in already (and past the second factor): nothing to do here.

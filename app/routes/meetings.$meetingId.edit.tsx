@@ -15,6 +15,7 @@ import { moveAgendaItem, moveDirections } from "../modules/meetings/move-agenda-
 import { updateMeeting } from "../modules/meetings/save-meeting.server.ts";
 import { templateAgenda } from "../modules/meetings/templates.server.ts";
 import { shortcutFor } from "../modules/meetings/vocabulary.ts";
+import { requestUrl } from "../modules/forms/request-url.ts";
 
 export const policy = needs("meeting.create");
 
@@ -39,7 +40,7 @@ export async function loader(args: Route.LoaderArgs) {
     shortcut: shortcutFor(meeting.kind),
     // The move up / move down list (its own small forms, outside the meeting form).
     order: agenda.items.map((i) => ({ id: i.id, title: i.title })),
-    moved: new URL(args.request.url).searchParams.has("moved"),
+    moved: requestUrl(args.request).searchParams.has("moved"),
   };
 }
 

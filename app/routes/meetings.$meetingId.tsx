@@ -16,6 +16,7 @@ import { saveOptions, scopedMeeting } from "../modules/meetings/meeting-route.se
 import { StatusBadge, useKindLabel } from "../modules/meetings/meeting-ui.tsx";
 import { responsibilityFormData } from "../modules/responsibilities/responsibility-form-data.server.ts";
 import { MeetingsNav, ResponsibilityTable } from "../modules/responsibilities/responsibility-ui.tsx";
+import { requestUrl } from "../modules/forms/request-url.ts";
 
 export const policy = needs("meeting.view");
 
@@ -26,7 +27,7 @@ export async function loader(args: Route.LoaderArgs) {
   const detail = await meetingDetail(args.context.db, access, meeting, localDay(new Date()));
   const options = await saveOptions(args, access.partnershipId, user.locale);
   const choices = detail.canManage ? await responsibilityFormData(args.context.db, access.partnershipId, meeting.organizationId) : null;
-  return { meeting, detail, choices, customKinds: options.customKinds, saved: new URL(args.request.url).searchParams.get("saved") };
+  return { meeting, detail, choices, customKinds: options.customKinds, saved: requestUrl(args.request).searchParams.get("saved") };
 }
 
 export async function action(args: Route.ActionArgs) {

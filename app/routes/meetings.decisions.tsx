@@ -6,6 +6,7 @@ import { needs } from "../modules/authz/policy.ts";
 import { listDecisions } from "../modules/meetings/get-meeting.server.ts";
 import { meetingGuard } from "../modules/meetings/meeting-route.server.ts";
 import { MeetingsNav } from "../modules/responsibilities/responsibility-ui.tsx";
+import { requestUrl } from "../modules/forms/request-url.ts";
 
 export const policy = needs("meeting.view");
 
@@ -13,7 +14,7 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "mee
 
 export async function loader(args: Route.LoaderArgs) {
   const { access } = await meetingGuard(args, policy);
-  const q = (new URL(args.request.url).searchParams.get("q") ?? "").slice(0, 100);
+  const q = (requestUrl(args.request).searchParams.get("q") ?? "").slice(0, 100);
   return { q, decisions: await listDecisions(args.context.db, access, q) };
 }
 

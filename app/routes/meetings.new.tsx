@@ -18,6 +18,7 @@ import { createMeeting } from "../modules/meetings/save-meeting.server.ts";
 import { listTemplates, templateAgenda } from "../modules/meetings/templates.server.ts";
 import { localDay } from "../modules/meetings/dates.ts";
 import { FOLLOWUP_KIND, shortcutFor } from "../modules/meetings/vocabulary.ts";
+import { requestUrl } from "../modules/forms/request-url.ts";
 
 export const policy = needs("meeting.create");
 
@@ -26,7 +27,7 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "mee
 export async function loader(args: Route.LoaderArgs) {
   const { user, access } = await meetingGuard(args, policy);
   const db = args.context.db;
-  const url = new URL(args.request.url);
+  const url = requestUrl(args.request);
   const options = await saveOptions(args, access.partnershipId, user.locale);
   const kinds = options.kinds.filter((k) => (k === FOLLOWUP_KIND ? access.manageFollowupOrgs.length > 0 : access.manageAll));
   const organizations = await organizationsOf(db, access.partnershipId, access.manageFollowupOrgs);

@@ -12,6 +12,7 @@ import { findPartnerOrganization } from "../modules/partners/partner-organizatio
 import { delegateTermSchema, endTermSchema } from "../modules/partners/partners-schema.ts";
 import { DelegateHistory, useDay, useOrgName } from "../modules/partners/partners-ui.tsx";
 import { delegateKinds } from "../modules/partners/vocabulary.ts";
+import { requestUrl } from "../modules/forms/request-url.ts";
 
 /** The Table coordinator records who represents an organization (delegate, substitute) and when. */
 export const policy = needs("partner.delegates.manage");
@@ -34,7 +35,7 @@ export async function loader(args: Route.LoaderArgs) {
     listDelegateTerms(args.context.db, partnershipId, organization.id),
     listOrganizationPeople(args.context.db, partnershipId, organization.id),
   ]);
-  const url = new URL(args.request.url);
+  const url = requestUrl(args.request);
   return { organization, terms, people, notice: url.searchParams.get("done") };
 }
 

@@ -11,6 +11,7 @@ import { getPartnerProfile } from "../modules/partners/partner-pages.server.ts";
 import type { PartnerPerson } from "../modules/partners/partner-people.server.ts";
 import { CommitmentBadge, DelegateHistory, PartnersNav, useTenure, useDay, useOrgName } from "../modules/partners/partners-ui.tsx";
 import { contributionDomains } from "../modules/partners/vocabulary.ts";
+import { requestUrl } from "../modules/forms/request-url.ts";
 
 /** One partner's profile: who they are, their people in the partnership, commitment, contributions, delegates' history. */
 export const policy = needs("partnership.view");
@@ -25,7 +26,7 @@ export async function loader(args: Route.LoaderArgs) {
   if (!profile) notFound();
   const contributions = await loadContributionRow(args.context.db, partnershipId, organizationId);
   return {
-    saved: new URL(args.request.url).searchParams.has("saved"),
+    saved: requestUrl(args.request).searchParams.has("saved"),
     profile,
     contributions: contributions?.cells ?? null,
     may: {

@@ -12,6 +12,7 @@ import { attachCommitmentDocument, getCommitment } from "../modules/partners/com
 import { idParam, mayOn, partnersUser } from "../modules/partners/partner-access.server.ts";
 import { findPartnerOrganization } from "../modules/partners/partner-organization.server.ts";
 import { useDay, useOrgName } from "../modules/partners/partners-ui.tsx";
+import { requestUrl } from "../modules/forms/request-url.ts";
 
 /** One signed commitment: its facts, the signed PDF to download, and (coordinator) attaching the PDF. */
 export const policy = needs("commitment.read");
@@ -29,7 +30,7 @@ async function scoped(args: Route.LoaderArgs | Route.ActionArgs) {
 
 export async function loader(args: Route.LoaderArgs) {
   const { user, commitment, organization } = await scoped(args);
-  const url = new URL(args.request.url);
+  const url = requestUrl(args.request);
   return {
     commitment,
     organization: { id: organization.id, nameFr: organization.nameFr, nameEn: organization.nameEn },

@@ -14,6 +14,7 @@ import { partnersUser } from "../modules/partners/partner-access.server.ts";
 import { listPartnerOrganizations } from "../modules/partners/partner-organization.server.ts";
 import { commitmentSchema } from "../modules/partners/partners-schema.ts";
 import { useOrgName } from "../modules/partners/partners-ui.tsx";
+import { requestUrl } from "../modules/forms/request-url.ts";
 
 /** The Table coordinator records an organization's signed commitment, with the signed PDF. */
 export const policy = needs("commitment.manage");
@@ -26,7 +27,7 @@ export async function loader(args: Route.LoaderArgs) {
     listPartnerOrganizations(args.context.db, partnershipId),
     listCommitmentTexts(args.context.db, partnershipId),
   ]);
-  const url = new URL(args.request.url);
+  const url = requestUrl(args.request);
   return {
     organizations: organizations.map((o) => ({ id: o.id, nameFr: o.nameFr, nameEn: o.nameEn })),
     versions: texts.filter((v) => v.status !== "draft").map((v) => ({ id: v.id, number: v.number, titleFr: v.titleFr, titleEn: v.titleEn, status: v.status })),

@@ -10,6 +10,7 @@ import { listCommitmentTexts, publishCommitmentText, saveCommitmentDraft } from 
 import { mayOn, partnersUser } from "../modules/partners/partner-access.server.ts";
 import { commitmentTextSchema } from "../modules/partners/partners-schema.ts";
 import { useDay } from "../modules/partners/partners-ui.tsx";
+import { requestUrl } from "../modules/forms/request-url.ts";
 
 /** The versions of the Table's commitment text; the coordinator edits the draft and publishes it. */
 export const policy = needs("commitment.read");
@@ -22,7 +23,7 @@ export async function loader(args: Route.LoaderArgs) {
   const canManage = mayOn(user, "commitment.manage");
   const draft = versions.find((v) => v.status === "draft") ?? null;
   const published = versions.find((v) => v.status === "published") ?? null;
-  const url = new URL(args.request.url);
+  const url = requestUrl(args.request);
   return {
     versions: versions
       .filter((v) => canManage || v.status !== "draft")

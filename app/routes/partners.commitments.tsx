@@ -9,6 +9,7 @@ import { commitmentOverview } from "../modules/partners/commitments.server.ts";
 import { mayOn, partnersUser } from "../modules/partners/partner-access.server.ts";
 import { CommitmentBadge, PartnersNav, useDay, useOrgName } from "../modules/partners/partners-ui.tsx";
 import { COMMITMENT_DUE_DAYS } from "../modules/partners/vocabulary.ts";
+import { requestUrl } from "../modules/forms/request-url.ts";
 
 /** Overview of the written commitments: who signed (valid), who is due, who is late. */
 export const policy = needs("commitment.read");
@@ -22,7 +23,7 @@ export async function loader(args: Route.LoaderArgs) {
     listCommitmentTexts(args.context.db, partnershipId),
   ]);
   const published = texts.find((v) => v.status === "published") ?? null;
-  const url = new URL(args.request.url);
+  const url = requestUrl(args.request);
   return {
     overview,
     published: published ? { number: published.number, publishedAt: published.publishedAt, id: published.id } : null,

@@ -7,6 +7,7 @@ import { loadContributionMatrix } from "../modules/partners/contribution-matrix.
 import { MatrixTable } from "../modules/partners/matrix-table.tsx";
 import { mayOn, partnersUser } from "../modules/partners/partner-access.server.ts";
 import { PartnersNav } from "../modules/partners/partners-ui.tsx";
+import { requestUrl } from "../modules/forms/request-url.ts";
 
 /** The contribution matrix: partners × domains. Every member reads it; edit controls only on rows one may edit. */
 export const policy = needs("partnership.view");
@@ -17,7 +18,7 @@ export async function loader(args: Route.LoaderArgs) {
   const { user, partnershipId } = await partnersUser(args, policy);
   const matrix = await loadContributionMatrix(args.context.db, partnershipId);
   const rows = matrix.map((r) => ({ ...r, editable: mayOn(user, "partner.matrix.edit", r.organizationId) }));
-  const url = new URL(args.request.url);
+  const url = requestUrl(args.request);
   return { rows, showCommitments: mayOn(user, "commitment.read"), saved: url.searchParams.has("saved") };
 }
 

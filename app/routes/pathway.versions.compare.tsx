@@ -9,6 +9,7 @@ import { isUuid } from "../modules/forms/fields.ts";
 import { compareContents } from "../modules/pathway/compare-versions.ts";
 import { getPathwayVersion } from "../modules/pathway/list-pathway-versions.server.ts";
 import { PathwayAdminNav, pageTitle } from "../modules/pathway/pathway-ui.tsx";
+import { requestUrl } from "../modules/forms/request-url.ts";
 
 /** Two versions of the Table's pathway side by side, as a line diff per text and language. */
 export const policy = needs("pathway.edit");
@@ -18,7 +19,7 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "pat
 export async function loader(args: Route.LoaderArgs) {
   const user = await guard(args, policy);
   if (!user?.partnershipId) notFound();
-  const url = new URL(args.request.url);
+  const url = requestUrl(args.request);
   const fromId = url.searchParams.get("from");
   const toId = url.searchParams.get("to");
   if (!isUuid(fromId) || !isUuid(toId)) notFound();

@@ -15,6 +15,7 @@ import { commentSchema, responsibilitySchema, statusSchema } from "../modules/re
 import { MeetingsNav, ResponsibilityForm, ResponsibilityStatusBadge } from "../modules/responsibilities/responsibility-ui.tsx";
 import { addResponsibilityComment, loadResponsibilityRow, setResponsibilityStatus, updateResponsibility } from "../modules/responsibilities/save-responsibility.server.ts";
 import { responsibilityStatuses } from "../modules/responsibilities/vocabulary.ts";
+import { requestUrl } from "../modules/forms/request-url.ts";
 
 // The owner opens it whatever their role (a worker may be named owner); the record is then checked.
 export const policy = needs("responsibility.own");
@@ -38,7 +39,7 @@ export async function loader(args: Route.LoaderArgs) {
     const row = await loadResponsibilityRow(args.context.db, access.partnershipId, item.id);
     choices = await responsibilityFormData(args.context.db, access.partnershipId, row!.scopeOrganizationId);
   }
-  return { item, choices, saved: new URL(args.request.url).searchParams.get("saved"), viewMeetings: access.viewMeetings };
+  return { item, choices, saved: requestUrl(args.request).searchParams.get("saved"), viewMeetings: access.viewMeetings };
 }
 
 type ActionResult = { intent: string; errors: FieldErrorMap; formError?: string };

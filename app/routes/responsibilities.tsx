@@ -13,6 +13,7 @@ import { meetingGuard } from "../modules/meetings/meeting-route.server.ts";
 import { listResponsibilities, ownerOptions } from "../modules/responsibilities/list-responsibilities.server.ts";
 import { MeetingsNav, ResponsibilityTable } from "../modules/responsibilities/responsibility-ui.tsx";
 import { responsibilityFilters, type ResponsibilityFilter } from "../modules/responsibilities/vocabulary.ts";
+import { requestUrl } from "../modules/forms/request-url.ts";
 
 export const policy = needs("meeting.view");
 
@@ -20,7 +21,7 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "res
 
 export async function loader(args: Route.LoaderArgs) {
   const { access } = await meetingGuard(args, policy);
-  const url = new URL(args.request.url);
+  const url = requestUrl(args.request);
   const raw = url.searchParams.get("filter") ?? "open";
   const filter: ResponsibilityFilter = (responsibilityFilters as readonly string[]).includes(raw) ? (raw as ResponsibilityFilter) : "open";
   const owner = url.searchParams.get("owner") ?? "";

@@ -8,6 +8,7 @@ import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
 import { parseQuestionnaireForm } from "../modules/training-evaluation/questionnaire-form.ts";
 import { loadQuestionnaire, saveQuestionnaire } from "../modules/training-evaluation/questionnaires.server.ts";
 import { questionKinds, questionnaireKinds, questionSections, type Question, type QuestionnaireKind } from "../modules/training-evaluation/vocabulary.ts";
+import { requestUrl } from "../modules/forms/request-url.ts";
 
 /** The training coordinator defines the Table's observation grid and evaluation questionnaire. */
 export const policy = needs("training.manage");
@@ -27,7 +28,7 @@ export async function loader(args: Route.LoaderArgs) {
   if (!user?.partnershipId) notFound();
   const kind = kindOf(args.params.kind);
   const current = await loadQuestionnaire(args.context.db, user.partnershipId, kind);
-  return { kind, version: current?.version ?? 0, questions: current?.questions ?? [], saved: new URL(args.request.url).searchParams.has("saved") };
+  return { kind, version: current?.version ?? 0, questions: current?.questions ?? [], saved: requestUrl(args.request).searchParams.has("saved") };
 }
 
 export async function action(args: Route.ActionArgs) {

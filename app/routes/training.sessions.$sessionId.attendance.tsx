@@ -15,6 +15,7 @@ import { attendanceWindow } from "../modules/training/session-groups.ts";
 import { listSessionParticipants } from "../modules/training/session-participants.server.ts";
 import { useDayFormatter } from "../modules/training/training-ui.tsx";
 import { attendanceStatuses, type AttendanceStatus } from "../modules/training/vocabulary.ts";
+import { requestUrl } from "../modules/forms/request-url.ts";
 
 /** The sign-in sheet (feuille de présence): the coordinator for any session, a trainer for the sessions they give. */
 export const policy = needs("training.attendance");
@@ -49,7 +50,7 @@ export async function loader(args: Route.LoaderArgs) {
       completionMarked: p.completionMarked,
     })),
     coordinator,
-    saved: new URL(args.request.url).searchParams.has("saved"),
+    saved: requestUrl(args.request).searchParams.has("saved"),
   };
 }
 

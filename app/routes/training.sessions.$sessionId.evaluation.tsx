@@ -12,6 +12,7 @@ import { parseAnswers } from "../modules/training-evaluation/questionnaire-form.
 import { loadQuestionnaire } from "../modules/training-evaluation/questionnaires.server.ts";
 import { sessionAccess } from "../modules/training-evaluation/session-access.server.ts";
 import { useDayFormatter } from "../modules/training/training-ui.tsx";
+import { requestUrl } from "../modules/forms/request-url.ts";
 
 /**
  * The end-of-training questionnaire, answered once and anonymously by the participants of a
@@ -37,7 +38,7 @@ export async function loader(args: Route.LoaderArgs) {
     session: { id: access.session.id, dates: access.session.dates },
     questions: questionnaire?.questions ?? [],
     answered,
-    thanks: new URL(args.request.url).searchParams.has("thanks"),
+    thanks: requestUrl(args.request).searchParams.has("thanks"),
   };
 }
 

@@ -12,6 +12,7 @@ import { parseAnswers } from "../modules/training-evaluation/questionnaire-form.
 import { loadQuestionnaire, loadQuestionnaireVersion } from "../modules/training-evaluation/questionnaires.server.ts";
 import { sessionAccess } from "../modules/training-evaluation/session-access.server.ts";
 import { useDayFormatter } from "../modules/training/training-ui.tsx";
+import { requestUrl } from "../modules/forms/request-url.ts";
 
 /**
  * The observation grid of one session: its observer fills it (editable until submitted); the
@@ -45,7 +46,7 @@ export async function loader(args: Route.LoaderArgs) {
     version: observation?.version ?? 0,
     canFill,
     isObserver: access.observer,
-    outcome: new URL(args.request.url).searchParams.get("outcome"),
+    outcome: requestUrl(args.request).searchParams.get("outcome"),
   };
 }
 

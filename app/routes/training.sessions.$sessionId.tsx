@@ -18,6 +18,7 @@ import { cancelRegistration, registerForSession } from "../modules/training/regi
 import { setRegistrationClosing } from "../modules/training/session-closing.server.ts";
 import { listSessionParticipants, searchPeopleForSession } from "../modules/training/session-participants.server.ts";
 import { listSessionExercises } from "../modules/training-evaluation/session-materials.server.ts";
+import { requestUrl } from "../modules/forms/request-url.ts";
 
 export const policy = needs("training.manage");
 
@@ -41,7 +42,7 @@ export async function loader(args: Route.LoaderArgs) {
   const answers = options.trainers.map((tr) => ({ trainer: tr, available: availability.get(`${session.id}|${tr.id}`) ?? null }));
   // Participants and mixed groups (§4): the registrations, the mix against the Table's rules.
   // "Add a person": a search (?q=, name or organization) rather than the Table's hundreds of people.
-  const q = (new URL(args.request.url).searchParams.get("q") ?? "").trim().slice(0, 100);
+  const q = (requestUrl(args.request).searchParams.get("q") ?? "").trim().slice(0, 100);
   const [participants, found, training] = await Promise.all([
     listSessionParticipants(args.context.db, partnershipId, session.id, session.dates.length),
     searchPeopleForSession(args.context.db, { partnershipId, sessionId: session.id, q }),

@@ -12,6 +12,7 @@ import { groupSessions, isToClose } from "../modules/training/session-groups.ts"
 import { syncTrainerPool } from "../modules/training/sync-trainer-pool.server.ts";
 import { StatusBadge, trainerLabel, useDayFormatter } from "../modules/training/training-ui.tsx";
 import type { SessionStatus } from "../modules/training/vocabulary.ts";
+import { requestUrl } from "../modules/forms/request-url.ts";
 
 /** The coordinator's training overview: program, sessions, trainer pool. */
 export const policy = needs("training.manage");
@@ -27,7 +28,7 @@ export async function loader(args: Route.LoaderArgs) {
     listTrainers(args.context.db, user.partnershipId),
     listGuideModules(args.context.db, user.partnershipId),
   ]);
-  const url = new URL(args.request.url);
+  const url = requestUrl(args.request);
   // The guide modules a program covers, by their titles in the Table's guide (the stored keys are internal).
   const moduleOf = new Map(guideModules.map((m) => [m.kind, m]));
   const views = programs.map((p) => ({

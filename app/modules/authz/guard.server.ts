@@ -6,6 +6,7 @@ import { can, type Target } from "./decide.ts";
 import type { Permission } from "./permissions.ts";
 
 import type { RoutePolicy } from "./policy.ts";
+import { requestUrl } from "../forms/request-url.ts";
 
 // Route policies live in policy.ts (browser-safe); re-exported for existing imports.
 export { authenticated, needs, publicRoute, type RoutePolicy } from "./policy.ts";
@@ -39,7 +40,7 @@ const MFA_SETUP_PATHS = new Set(["/mfa/setup", "/logout", "/locale"]);
 export async function requireUser(args: Args): Promise<CurrentUser> {
   const user = await optionalUser(args);
   if (!user) loginRedirect(args.request);
-  const path = new URL(args.request.url).pathname;
+  const path = requestUrl(args.request).pathname;
   if (user.mfaEnabled && !user.mfaPassed) throw redirect("/login/mfa");
   if (user.mfaRequired && !user.mfaEnabled && !args.context.demoMode && !MFA_SETUP_PATHS.has(path)) {
     throw redirect("/mfa/setup");
@@ -78,7 +79,7 @@ export async function authorize(
     await recordAuditEvent(tx, actorOf(user, args.context), {
       action: "access.denied",
       targetType: "route",
-      targetId: new URL(args.request.url).pathname,
+      targetId: requestUrl(args.request).pathname,
       details: { permission, method: args.request.method },
     });
   });

@@ -1,0 +1,10 @@
+import type { CaseBook } from "../harness.ts";
+import { adminCases } from "./admin.ts";
+import { guideCases } from "./guide.ts";
+import { identityCases } from "./identity.ts";
+import { networkCases } from "./network.ts";
+import { tableCases } from "./table.ts";
+import { trainingCases } from "./training.ts";
+
+/** Every route file with an action → its forms. One file per area, so areas grow apart. */
+export const caseBook: CaseBook = { ...identityCases, ...adminCases, ...networkCases, ...guideCases, ...trainingCases, ...tableCases };

@@ -46,7 +46,7 @@ describe.skipIf(!!process.env.DATABASE_URL)("backup and restore of the embedded 
     try {
       const rows = await restored.db.select().from(partnership).where(eq(partnership.slug, "backup-test"));
       expect(rows.map((r) => r.nameFr)).toEqual(["Table de sauvegarde"]);
-      expect(await verifyAuditChain(restored.db)).toEqual({ ok: true, count: 1 });
+      expect(await verifyAuditChain(restored.db)).toEqual({ ok: true, count: 1, broken: [], truncated: false });
       // The restored copy is a live database, not a read-only snapshot.
       await restored.db.insert(partnership).values({ slug: "after-restore", nameFr: "Après", nameEn: "After" });
       expect(await restored.db.select().from(partnership)).toHaveLength(2);

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { canonicalJson, normalizeDetails, normalizeText, type JsonObject } from "./canonical-json.ts";
+import { canonicalJson, normalizeColumnText, normalizeDetails, type JsonObject } from "./canonical-json.ts";
 
 /**
  * How an audit event's hash is computed. Each row keeps the scheme it was sealed with
@@ -74,14 +74,14 @@ export function normalizeAuditFields(fields: HashedFields): SealedFields {
     // Millisecond precision: what PostgreSQL stores is exactly this instant.
     occurredAt: fields.occurredAt,
     actorAccountId: normalizeUuid(fields.actorAccountId),
-    actorRole: normalizeText(fields.actorRole),
+    actorRole: normalizeColumnText(fields.actorRole),
     organizationId: normalizeUuid(fields.organizationId),
     partnershipId: normalizeUuid(fields.partnershipId),
-    action: normalizeText(fields.action),
-    targetType: normalizeText(fields.targetType),
-    targetId: normalizeText(fields.targetId),
-    requestId: normalizeText(fields.requestId),
-    ip: normalizeText(fields.ip),
+    action: normalizeColumnText(fields.action),
+    targetType: normalizeColumnText(fields.targetType),
+    targetId: normalizeColumnText(fields.targetId),
+    requestId: normalizeColumnText(fields.requestId),
+    ip: normalizeColumnText(fields.ip),
     details: normalizeDetails(fields.details),
     prevHash: fields.prevHash,
     hashScheme: 2,
@@ -115,10 +115,23 @@ export function hashAuditEventV2(fields: SealedFields): string {
 /** The hash a stored row should carry under its own scheme; null for a scheme we do not know. */
 export function hashUnderScheme(row: SealedFields): string | null {
   switch (row.hashScheme) {
-    case 1: {
-      const { hashScheme: _scheme, ...fields } = row;
-      return hashAuditEvent(fields);
-    }
+    case 1:
+      // Exactly the fields scheme 1 sealed: a column added later must not enter old hashes.
+      return hashAuditEvent({
+        id: row.id,
+        occurredAt: row.occurredAt,
+        actorAccountId: row.actorAccountId,
+        actorRole: row.actorRole,
+        organizationId: row.organizationId,
+        partnershipId: row.partnershipId,
+        action: row.action,
+        targetType: row.targetType,
+        targetId: row.targetId,
+        requestId: row.requestId,
+        ip: row.ip,
+        details: row.details,
+        prevHash: row.prevHash,
+      });
     case 2:
       return hashAuditEventV2(row);
     default:

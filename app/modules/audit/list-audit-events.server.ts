@@ -100,6 +100,12 @@ export async function listAuditEvents(db: Database, query: AuditQuery) {
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** A real calendar day (2026-13-01 or 2026-02-30 would become an Invalid Date in the query). */
+function isDay(day: string): boolean {
+  if (!DAY.test(day)) return false;
+  const date = new Date(`${day}T00:00:00.000Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
+}
 const cursor = z.coerce.number().int().positive().optional().catch(undefined);
 
 /** The viewer's filters from the query string; anything malformed is dropped, not an error. */
@@ -114,8 +120,8 @@ export const auditFilterSchema = z.object({
   action: z.string().trim().max(100).optional().catch(undefined),
   actor: z.string().trim().max(254).optional().catch(undefined),
   targetType: z.string().trim().max(50).optional().catch(undefined),
-  from: z.string().regex(DAY).optional().catch(undefined),
-  to: z.string().regex(DAY).optional().catch(undefined),
+  from: z.string().refine(isDay).optional().catch(undefined),
+  to: z.string().refine(isDay).optional().catch(undefined),
   before: cursor,
   after: cursor,
   verify: z.literal("1").optional().catch(undefined),

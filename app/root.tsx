@@ -8,6 +8,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLocation,
+  useRouteError,
   useRouteLoaderData,
 } from "react-router";
 import { useEffect } from "react";
@@ -66,8 +67,11 @@ export async function loader(args: Route.LoaderArgs) {
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const nonce = useNonce();
+  // Without the root loader (an action that threw), a refusal still says the reader's language.
+  const error = useRouteError();
+  const refusedIn = isRouteErrorResponse(error) ? (error.data as { locale?: unknown } | null)?.locale : undefined;
   return (
-    <html lang={data?.locale ?? "fr"}>
+    <html lang={data?.locale ?? (isLocale(refusedIn) ? refusedIn : "fr")}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -107,4 +107,25 @@ describe("HTTP layer", () => {
     base = await serve({ production: true });
     expect((await fetch(`${base}/healthz`)).headers.get("strict-transport-security")).toMatch(/max-age=\d+/);
   });
+
+  it("refuses a body over the route's limit before reading it, with a page in the reader's language", async () => {
+    const base = await serve();
+    const { port, hostname } = new URL(base);
+    // A 500 MB announcement with only a few bytes sent: the answer comes at once, nothing buffered.
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = http.request({ host: hostname, port, path: "/login", method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", "content-length": String(500 * 1024 * 1024), origin: base, cookie: "filet_lang=en" } }, (res) => {
+        let body = "";
+        res.on("data", (c) => (body += c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on("error", reject);
+      req.write("email=a");
+    });
+    expect(answer.status).toBe(413);
+    expect(answer.body).toContain('<html lang="en">');
+    expect(answer.body).toContain("Submission too large");
+    const french = await fetch(`${base}/meetings/new`, { method: "POST", headers: { origin: base, "content-type": "application/x-www-form-urlencoded" }, body: "a=" + "x".repeat(1024 * 1024 + 1) });
+    expect(french.status).toBe(413);
+    expect(await french.text()).toContain("Envoi trop volumineux");
+  });
 });

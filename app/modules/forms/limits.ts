@@ -9,8 +9,8 @@ export const UPLOAD_BODY_LIMIT = MAX_UPLOAD_BYTES + 64 * 1024;
 
 /** Routes whose forms carry a file (matched on the path, before React Router runs). */
 export const UPLOAD_PATHS: readonly RegExp[] = [
-  /^\/meetings\/[^/]+$/,
-  /^\/funding\/[^/]+$/,
+  /^\/meetings\/(?!new$)[^/]+$/,
+  /^\/funding\/(?!new$)[^/]+$/,
   /^\/partners\/commitments\/(new|[^/]+)$/,
   /^\/training\/sessions\/[^/]+\/space$/,
 ];

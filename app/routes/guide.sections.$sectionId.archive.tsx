@@ -3,9 +3,11 @@ import type { Route } from "./+types/guide.sections.$sectionId.archive";
 import { useT } from "../i18n/use-t.ts";
 import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
+import { z } from "zod";
 import { isUuid } from "../modules/forms/fields.ts";
+import { parseForm } from "../modules/forms/read-form.server.ts";
 import { GuideNav, guideLinks, pageTitle } from "../modules/guide/guide-ui.tsx";
-import { archiveGuideSection } from "../modules/guide/organize-guide.server.ts";
+import { archiveGuideSection, guideSectionExists } from "../modules/guide/organize-guide.server.ts";
 import { getGuideSection } from "../modules/guide/read-guide.server.ts";
 
 /** The confirm step before a section leaves the guide (archived: its history is kept). */
@@ -24,9 +26,17 @@ export async function loader(args: Route.LoaderArgs) {
   return { sectionId: entry.id, title: v?.content.titleFr ?? "", published: !!entry.published };
 }
 
+/** The confirm button names its step: a body without it (or with anything else) is refused. */
+const archiveSchema = z.object({ intent: z.literal("archive", { message: "form.invalid" }) });
+
 export async function action(args: Route.ActionArgs) {
   const user = await guard(args, policy);
   if (!user?.partnershipId || !isUuid(args.params.sectionId)) notFound();
+  // Another Table's section (or none) is a 404 whatever the body says.
+  if (!(await guideSectionExists(args.context.db, user.partnershipId, args.params.sectionId))) notFound();
+  const input = await parseForm(args.request, archiveSchema);
+  if (!input.ok) return input.reply;
+  // Archiving twice (a double click) is one archive: the second finds it done and changes nothing.
   const result = await archiveGuideSection(args.context.db, actorOf(user, args.context), {
     partnershipId: user.partnershipId,
     personId: user.personId,
@@ -46,7 +56,7 @@ export default function ArchiveGuideSection({ loaderData }: Route.ComponentProps
       <p>{t("guide.archive.explain")}</p>
       {published ? <p className="alert warning">{t("guide.archive.published")}</p> : null}
       <Form method="post" className="actions">
-        <button type="submit" className="danger">
+        <button type="submit" name="intent" value="archive" className="danger">
           {t("guide.archive.confirm")}
         </button>
         <Link to={`/guide/sections/${sectionId}`}>{t("guide.archive.cancel")}</Link>

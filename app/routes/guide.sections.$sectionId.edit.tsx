@@ -4,7 +4,9 @@ import type { MessageKey } from "../i18n/catalog.ts";
 import { useT } from "../i18n/use-t.ts";
 import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { formValues, isUuid, versionField, type FieldErrorMap, type FormValues } from "../modules/forms/fields.ts";
+import { revalidateAfterConflict } from "../modules/forms/conflict.ts";
+import { isUuid, versionField, type FieldErrorMap, type FormValues } from "../modules/forms/fields.ts";
+import { conflictReply, invalidReply, readForm } from "../modules/forms/read-form.server.ts";
 import { SectionEditorForm } from "../modules/guide/guide-editor.tsx";
 import { parseSectionForm, sectionFormValues } from "../modules/guide/guide-schema.ts";
 import { GuideNav, guideLinks, pageTitle } from "../modules/guide/guide-ui.tsx";
@@ -34,12 +36,18 @@ export async function loader(args: Route.LoaderArgs) {
 
 type ActionResult = { errors: FieldErrorMap; values: FormValues; formError: string | null };
 
+// A save on top of a version someone else replaced answers 409; the page then reloads the newest one.
+export const shouldRevalidate = revalidateAfterConflict;
+
 export async function action(args: Route.ActionArgs) {
   const user = await guard(args, policy);
   if (!user?.partnershipId || !isUuid(args.params.sectionId)) notFound();
-  const values = formValues(await args.request.formData());
+  const read = await readForm(args.request);
+  if (!read.ok) return read.reply;
+  const values = read.values;
+  // baseNumber: the newest version number the editor saw (the form's version).
   const baseNumber = versionField.safeParse(values.baseNumber);
-  if (!baseNumber.success) notFound();
+  if (!baseNumber.success) return invalidReply({ baseNumber: ["form.invalid"] }, values, "form.invalid");
   const parsed = parseSectionForm(values, () => crypto.randomUUID());
   if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors, values, formError: null }, { status: 400 });
   const result = await saveGuideDraft(args.context.db, actorOf(user, args.context), {
@@ -52,7 +60,7 @@ export async function action(args: Route.ActionArgs) {
     changeNote: parsed.changeNote,
   });
   if (result.status === "not_found") notFound();
-  if (result.status === "conflict") return data<ActionResult>({ errors: {}, values, formError: "form.conflict" }, { status: 409 });
+  if (result.status === "conflict") return conflictReply();
   return redirect(`/guide/versions/${result.id}?done=saved`);
 }
 
@@ -65,8 +73,10 @@ export default function EditGuideSection({ loaderData, actionData }: Route.Compo
       <h1>{t("guide.edit.title", { title })}</h1>
       <p>{t("guide.edit.intro")}</p>
       <p className="muted">{t("guide.edit.fromVersion", { number: baseNumber, status: t(`guide.status.${baseStatus}` as MessageKey) })}</p>
+      {/* Keyed by the version it edits: after a 409 the fields remount with the newest text. */}
       <SectionEditorForm
-        values={actionData?.values ?? initial}
+        key={baseNumber}
+        values={(actionData && "values" in actionData ? actionData.values : undefined) ?? initial}
         errors={actionData?.errors}
         formError={actionData?.formError}
         hidden={{ baseNumber }}

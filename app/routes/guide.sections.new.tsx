@@ -4,7 +4,9 @@ import { useT } from "../i18n/use-t.ts";
 import { resolveLocale } from "../i18n/locale.server.ts";
 import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { formValues, isUuid, type FieldErrorMap, type FormValues } from "../modules/forms/fields.ts";
+import { isUuid, type FieldErrorMap, type FormValues } from "../modules/forms/fields.ts";
+import { expiredReply, readForm } from "../modules/forms/read-form.server.ts";
+import { created, refused, submissionOf, submitOnce } from "../modules/forms/submit-once.server.ts";
 import { SectionEditorForm } from "../modules/guide/guide-editor.tsx";
 import { parseSectionForm, sectionFormValues } from "../modules/guide/guide-schema.ts";
 import { GuideNav, guideLinks, pageTitle } from "../modules/guide/guide-ui.tsx";
@@ -39,18 +41,26 @@ export async function action(args: Route.ActionArgs) {
   const user = await guard(args, policy);
   if (!user?.partnershipId) notFound();
   const mod = await moduleOf(args, user.partnershipId);
-  const values = formValues(await args.request.formData());
+  const read = await readForm(args.request);
+  if (!read.ok) return read.reply;
+  const values = read.values;
   const parsed = parseSectionForm(values, () => crypto.randomUUID());
   if (!parsed.ok) return data<{ errors: FieldErrorMap; values: FormValues }>({ errors: parsed.errors, values }, { status: 400 });
-  const result = await createGuideSection(args.context.db, actorOf(user, args.context), {
-    partnershipId: user.partnershipId,
-    personId: user.personId,
-    moduleId: mod.id,
-    content: parsed.content,
-    translationStatus: parsed.translationStatus,
+  // One section per submission key: a double click or a retry lands on the first one.
+  const submission = submissionOf(values, "guide.sections.new", user.accountId);
+  if (!submission) return expiredReply(values);
+  const outcome = await submitOnce(args.context.db, submission, async (tx) => {
+    const result = await createGuideSection(tx, actorOf(user, args.context), {
+      partnershipId: user.partnershipId!,
+      personId: user.personId,
+      moduleId: mod.id,
+      content: parsed.content,
+      translationStatus: parsed.translationStatus,
+    });
+    return result.status === "ok" ? created(`/guide/sections/${result.id}/versions?done=saved`) : refused(result);
   });
-  if (result.status !== "ok") notFound();
-  return redirect(`/guide/sections/${result.id}/versions?done=saved`);
+  if (outcome.created) return redirect(outcome.location);
+  notFound();
 }
 
 export default function NewGuideSection({ loaderData, actionData }: Route.ComponentProps) {
@@ -64,6 +74,7 @@ export default function NewGuideSection({ loaderData, actionData }: Route.Compon
         values={actionData?.values ?? loaderData.initial}
         errors={actionData?.errors}
         hidden={{}}
+        submissionKey
         submitLabel={t("guide.edit.create")}
       />
     </>

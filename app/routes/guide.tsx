@@ -12,6 +12,8 @@ import { searchGuide } from "../modules/guide/search-guide.server.ts";
 import { ensureGuideModules } from "../modules/guide/write-guide.server.ts";
 import { moveGuideSection } from "../modules/guide/organize-guide.server.ts";
 import { requestUrl } from "../modules/forms/request-url.ts";
+import { requiredId } from "../modules/forms/fields.ts";
+import { parseValues, readForm } from "../modules/forms/read-form.server.ts";
 
 /** The practice guide's table of contents, with the search box (any member of the Table). */
 export const policy = needs("partnership.view");
@@ -52,28 +54,36 @@ export async function loader(args: Route.LoaderArgs) {
 
 /**
  * Editors start the guide of a Table that has none (the three empty modules) and move
- * sections up and down inside a module.
+ * sections up and down inside a module. Both are idempotent steps ("action" forms): starting
+ * twice keeps the modules, a move at the top or bottom already changes nothing.
  */
 export async function action(args: Route.ActionArgs) {
   const user = await guard(args, policy);
   if (!user?.partnershipId) notFound();
   await authorize(args, user, "guide.edit");
-  const form = await args.request.formData();
+  const read = await readForm(args.request);
+  if (!read.ok) return read.reply;
   const actor = actorOf(user, args.context);
-  if (form.get("intent") === "move") {
-    const parsed = moveSchema.safeParse(Object.fromEntries(form));
-    if (!parsed.success) notFound();
-    const result = await moveGuideSection(args.context.db, actor, { partnershipId: user.partnershipId, ...parsed.data });
+  const input = parseValues(read, intentSchema);
+  if (!input.ok) return input.reply;
+  if (input.data.intent === "move") {
+    const result = await moveGuideSection(args.context.db, actor, { partnershipId: user.partnershipId, sectionId: input.data.sectionId, direction: input.data.direction });
     if (result.status !== "ok") notFound();
     return redirect("/guide?done=moved");
   }
-  if (form.get("intent") !== "init") notFound();
   await ensureGuideModules(args.context.db, actor, user.partnershipId);
   return redirect("/guide");
 }
 
-/** Move buttons: a plain POST per section, so ordering works without JavaScript. */
-const moveSchema = z.object({ sectionId: z.uuid(), direction: z.enum(["up", "down"]) });
+/** Move buttons: a plain POST per section, so ordering works without JavaScript. An unknown intent is a 400. */
+const intentSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("move"), sectionId: requiredId, direction: z.enum(["up", "down"], { message: "form.invalid" }) }),
+    z.object({ intent: z.literal("init") }),
+  ],
+  { message: "form.invalid" },
+);
 
 const doneMessages = { module: "guide.module.saved", moved: "guide.order.moved", archived: "guide.archive.done" } as const;
 

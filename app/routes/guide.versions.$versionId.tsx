@@ -7,7 +7,11 @@ import { useFormatters, useT } from "../i18n/use-t.ts";
 import { can } from "../modules/authz/decide.ts";
 import { actorOf, authorize, guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { fieldErrors, formValues, isUuid, optionalText, requiredText, versionField, type FieldErrorMap } from "../modules/forms/fields.ts";
+import { SubmissionKey } from "../components/submission-key.tsx";
+import { revalidateAfterConflict } from "../modules/forms/conflict.ts";
+import { isUuid, optionalText, requiredText, versionField } from "../modules/forms/fields.ts";
+import { conflictReply, expiredReply, parseValues, readForm } from "../modules/forms/read-form.server.ts";
+import { created, refused, submissionOf, submitOnce } from "../modules/forms/submit-once.server.ts";
 import { GuideNav, SectionBody, TranslationBadge, VersionStatusBadge, guideLinks, pageTitle } from "../modules/guide/guide-ui.tsx";
 import { getGuideSection, getGuideVersion, listReviewComments } from "../modules/guide/read-guide.server.ts";
 import { restoreGuideVersion } from "../modules/guide/restore-guide-version.server.ts";
@@ -33,41 +37,62 @@ export async function loader(args: Route.LoaderArgs) {
   return { version, comments, latestNumber: section?.latest?.number ?? null, canEdit: can(user.roles, "guide.edit", { partnershipId: user.partnershipId }) };
 }
 
-const restoreSchema = z.object({ baseNumber: versionField, changeNote: optionalText(300) });
-
-const commentSchema = z.object({ body: requiredText(4000) });
+/**
+ * The page's forms, by intent: a review comment (a create: one comment per submission key),
+ * "restore this version" (an edit on top of the newest version the editor saw: baseNumber),
+ * and the steps draft → in review → published (idempotent: a step already done succeeds).
+ */
+const intentSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("comment"), body: requiredText(4000) }),
+    z.object({ intent: z.literal("restore"), baseNumber: versionField, changeNote: optionalText(300) }),
+    z.object({ intent: z.literal("review") }),
+    z.object({ intent: z.literal("draft") }),
+    z.object({ intent: z.literal("publish") }),
+  ],
+  { message: "form.invalid" },
+);
 const steps = { review: "in_review", draft: "draft", publish: "published" } as const;
+
+// A restore on top of a version someone replaced answers 409; the page then reloads.
+export const shouldRevalidate = revalidateAfterConflict;
 
 export async function action(args: Route.ActionArgs) {
   const user = await guard(args, policy);
   if (!user?.partnershipId || !isUuid(args.params.versionId)) notFound();
-  const values = formValues(await args.request.formData());
+  // Another Table's version (or none) is a 404 whatever the body says.
+  if (!(await getGuideVersion(args.context.db, user.partnershipId, args.params.versionId))) notFound();
+  const read = await readForm(args.request);
+  if (!read.ok) return read.reply;
+  // Reviewers comment; restoring and moving a version along are for editors only.
+  if (read.values.intent !== "comment") await authorize(args, user, "guide.edit");
+  const input = parseValues(read, intentSchema);
+  if (!input.ok) return input.reply;
   const actor = actorOf(user, args.context);
   const base = { partnershipId: user.partnershipId, personId: user.personId, versionId: args.params.versionId };
-  if (values.intent === "comment") {
-    const parsed = commentSchema.safeParse(values);
-    if (!parsed.success) return data<{ errors: FieldErrorMap; formError: string | null }>({ errors: fieldErrors(parsed.error), formError: null }, { status: 400 });
-    const result = await addGuideReviewComment(args.context.db, actor, { ...base, body: parsed.data.body });
-    if (result.status === "not_found") notFound();
-    if (result.status === "conflict") return data({ errors: {}, formError: "guide.comments.closed" }, { status: 409 });
-    return redirect(`/guide/versions/${base.versionId}?done=commented`);
+  const form = input.data;
+  if (form.intent === "comment") {
+    const submission = submissionOf(read.values, "guide.versions.comment", user.accountId);
+    if (!submission) return expiredReply(read.values);
+    const outcome = await submitOnce(args.context.db, submission, async (tx) => {
+      const result = await addGuideReviewComment(tx, actor, { ...base, body: form.body });
+      return result.status === "ok" ? created(`/guide/versions/${base.versionId}?done=commented#comment-${result.id}`) : refused(result);
+    });
+    if (outcome.created) return redirect(outcome.location);
+    if (outcome.refused.status === "not_found") notFound();
+    return data({ errors: {}, formError: "guide.comments.closed" }, { status: 409 });
   }
-  if (values.intent === "restore") {
-    await authorize(args, user, "guide.edit");
-    const parsed = restoreSchema.safeParse(values);
-    if (!parsed.success) return data<{ errors: FieldErrorMap; formError: string | null }>({ errors: fieldErrors(parsed.error), formError: null }, { status: 400 });
-    const result = await restoreGuideVersion(args.context.db, actor, { ...base, ...parsed.data });
+  if (form.intent === "restore") {
+    const result = await restoreGuideVersion(args.context.db, actor, { ...base, baseNumber: form.baseNumber, changeNote: form.changeNote });
     if (result.status === "not_found") notFound();
-    if (result.status === "conflict") return data({ errors: {}, formError: "form.conflict" }, { status: 409 });
+    if (result.status === "conflict") return conflictReply();
     return redirect(`/guide/versions/${result.id}?done=restored`);
   }
-  const to = steps[values.intent as keyof typeof steps];
-  if (!to) notFound();
-  // Reviewers comment; moving a version along is for editors only.
-  await authorize(args, user, "guide.edit");
+  const to = steps[form.intent];
   const result = await changeGuideVersionStatus(args.context.db, actor, { ...base, to, publicUrl: args.context.config.publicUrl });
   if (result.status === "not_found") notFound();
-  if (result.status === "conflict") return data({ errors: {}, formError: "form.conflict" }, { status: 409 });
+  if (result.status === "conflict") return conflictReply();
   // Opening a review queues a notice to each reviewer of the Table.
   if (to === "in_review") args.context.notifyJobs();
   return redirect(`/guide/versions/${base.versionId}?done=${to}`);
@@ -154,13 +179,14 @@ export default function GuideVersion({ loaderData, actionData }: Route.Component
         <h2 id="comments-heading">{t("guide.comments.title")}</h2>
         {comments.length === 0 ? <p>{t("guide.comments.none")}</p> : null}
         {comments.map((comment) => (
-          <div key={comment.id} className="guide-comment">
+          <div key={comment.id} id={`comment-${comment.id}`} className="guide-comment">
             <p className="muted">{t("guide.comments.by", { name: comment.authorName, date: dateTime(comment.createdAt) })}</p>
             <p className="guide-comment-body">{comment.body}</p>
           </div>
         ))}
         {version.status === "in_review" ? (
           <Form method="post" className="stack no-print">
+            <SubmissionKey />
             <input type="hidden" name="intent" value="comment" />
             <Field name="body" label={t("guide.comments.body")} multiline required errors={actionData?.errors} />
             <p className="actions">

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { DatabaseHandle } from "../../app/modules/db/client.server.ts";
 import { rowsOf } from "../../app/modules/db/rows.ts";
 import { seedGuideDemo } from "../../app/modules/demo/seed-guide.server.ts";
 import { guideModule, guideSection, guideSectionVersion } from "../../app/modules/guide/tables.ts";
 import { sectionFormValues } from "../../app/modules/guide/guide-schema.ts";
+import { SUBMISSION_KEY_FIELD } from "../../app/modules/forms/submission-field.ts";
 import { listGuideExercises } from "../../app/modules/guide/list-guide-exercises.server.ts";
 import * as guideIndex from "../../app/routes/guide.tsx";
 import * as guidePdf from "../../app/routes/guide.pdf.tsx";
@@ -124,15 +126,22 @@ describe("versions: draft, review with comments, publication, comparison, histor
     expect((await read(workerFr, s.id)).section?.body).not.toContain("Ajout révisé");
 
     // Comments only while in review.
-    const early = await call(handle.db, versionPage.action, { path: `/guide/versions/${draftId}`, user: member, params: { versionId: draftId }, form: { intent: "comment", body: "Trop tôt" } });
+    const early = await call(handle.db, versionPage.action, { path: `/guide/versions/${draftId}`, user: member, params: { versionId: draftId }, form: { intent: "comment", body: "Trop tôt", [SUBMISSION_KEY_FIELD]: randomUUID() } });
     expect(early.status).toBe(409);
     const review = await call(handle.db, versionPage.action, { path: `/guide/versions/${draftId}`, user: coordinator, params: { versionId: draftId }, form: { intent: "review" } });
     expect(review.location).toBe(`/guide/versions/${draftId}?done=in_review`);
-    const comment = { intent: "comment", body: "Ajouter un exemple concret, svp." };
+    const comment = { intent: "comment", body: "Ajouter un exemple concret, svp.", [SUBMISSION_KEY_FIELD]: randomUUID() };
     const c1 = await call(handle.db, versionPage.action, { path: `/guide/versions/${draftId}`, user: member, params: { versionId: draftId }, form: comment });
     expect(c1.status).toBe(302);
-    await call(handle.db, versionPage.action, { path: `/guide/versions/${draftId}`, user: member, params: { versionId: draftId }, form: comment });
-    const empty = await call(handle.db, versionPage.action, { path: `/guide/versions/${draftId}`, user: member, params: { versionId: draftId }, form: { intent: "comment", body: "  " } });
+    // The same submission again (a double click): the same answer, one comment.
+    const c2 = await call(handle.db, versionPage.action, { path: `/guide/versions/${draftId}`, user: member, params: { versionId: draftId }, form: comment });
+    expect(c2.location).toBe(c1.location);
+    const empty = await call(handle.db, versionPage.action, {
+      path: `/guide/versions/${draftId}`,
+      user: member,
+      params: { versionId: draftId },
+      form: { intent: "comment", body: "  ", [SUBMISSION_KEY_FIELD]: randomUUID() },
+    });
     expect(empty.status).toBe(400);
     const page = await call(handle.db, versionPage.loader, { path: `/guide/versions/${draftId}`, user: member, params: { versionId: draftId } });
     const comments = (page.data as { comments: { body: string; authorName: string }[] }).comments;
@@ -185,6 +194,7 @@ describe("versions: draft, review with comments, publication, comparison, histor
         exercise0_titleFr: "Jeu d'écoute",
         exercise0_durationMinutes: "15",
         exercise0_instructionsFr: "En duos.",
+        [SUBMISSION_KEY_FIELD]: randomUUID(),
       },
     });
     expect(ok.status).toBe(302);

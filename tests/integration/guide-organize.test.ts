@@ -90,13 +90,23 @@ describe("module titles and introductions", () => {
     const page = await call(handle.db, moduleEdit.loader, { path, user: coordinator, params: { moduleId: mod!.id } });
     expect(page.status).toBe(200);
     const form = { titleFr: "Savoir : comprendre l'exploitation", titleEn: "Knowledge: understanding exploitation", summaryFr: "Les bases.", summaryEn: "The basics." };
-    const saved = await call(handle.db, moduleEdit.action, { path, user: coordinator, params: { moduleId: mod!.id }, form });
+    // The form carries the version it was drawn from, as the page renders it.
+    const version = String((page.data as { version: number }).version);
+    const saved = await call(handle.db, moduleEdit.action, { path, user: coordinator, params: { moduleId: mod!.id }, form: { ...form, version } });
     expect(saved.status).toBe(302);
     const [after] = await modulesOf(tableA);
     expect(after).toMatchObject(form);
     expect((await auditRows("guide.module_updated")).at(-1)).toMatchObject({ targetId: mod!.id, details: { changed: ["titleFr", "titleEn", "summaryFr", "summaryEn"] } });
-    // The same texts again: no change, no second event.
-    await call(handle.db, moduleEdit.action, { path, user: trainer, params: { moduleId: mod!.id }, form });
+    // A save from the page drawn before that one: refused (409), nothing overwritten.
+    const stale = await call(handle.db, moduleEdit.action, { path, user: trainer, params: { moduleId: mod!.id }, form: { ...form, titleFr: "Savoir", version } });
+    expect(stale.status).toBe(409);
+    expect((stale.data as { formError: string }).formError).toBe("form.conflict");
+    expect((await modulesOf(tableA))[0]).toMatchObject(form);
+    // The same texts again, from the page as it is now: no change, no second event.
+    const reloaded = await call(handle.db, moduleEdit.loader, { path, user: trainer, params: { moduleId: mod!.id } });
+    const current = String((reloaded.data as { version: number }).version);
+    expect(current).not.toBe(version);
+    expect((await call(handle.db, moduleEdit.action, { path, user: trainer, params: { moduleId: mod!.id }, form: { ...form, version: current } })).status).toBe(302);
     expect(await auditRows("guide.module_updated")).toHaveLength(1);
     const index = await call(handle.db, guideIndex.loader, { path: "/guide", user: worker });
     expect((index.data as { modules: { title: string; summary: string }[] }).modules[0]).toMatchObject({ title: form.titleFr, summary: form.summaryFr });
@@ -108,7 +118,7 @@ describe("module titles and introductions", () => {
       path: `/guide/modules/${mod!.id}/edit`,
       user: coordinator,
       params: { moduleId: mod!.id },
-      form: { titleFr: " ", titleEn: "X", summaryFr: "", summaryEn: "" },
+      form: { titleFr: " ", titleEn: "X", summaryFr: "", summaryEn: "", version: "1" },
     });
     expect(res.status).toBe(400);
     expect((res.data as { errors: Record<string, string[]> }).errors.titleFr).toEqual(["form.required"]);
@@ -150,7 +160,7 @@ describe("section order", () => {
     expect(listed.sections.map((s) => s.id).slice(0, 2)).toEqual([before[1], before[0]]);
   });
 
-  it("answers 404 to a reviewer, for another Table's section and for a bad direction", async () => {
+  it("answers 404 to a reviewer and for another Table's section, 400 for a bad direction", async () => {
     const [modB] = await modulesOf(tableB);
     const [foreign] = await sectionOrder(modB!.id);
     const [mod] = await modulesOf(tableA);
@@ -158,7 +168,8 @@ describe("section order", () => {
     const order = await sectionOrder(modB!.id);
     expect((await call(handle.db, guideIndex.action, { path: "/guide", user: member, form: { intent: "move", sectionId: mine!, direction: "down" } })).status).toBe(404);
     expect((await call(handle.db, guideIndex.action, { path: "/guide", user: coordinator, form: { intent: "move", sectionId: foreign!, direction: "down" } })).status).toBe(404);
-    expect((await call(handle.db, guideIndex.action, { path: "/guide", user: coordinator, form: { intent: "move", sectionId: mine!, direction: "sideways" } })).status).toBe(404);
+    // A direction no button sends is a bad request (400), and moves nothing.
+    expect((await call(handle.db, guideIndex.action, { path: "/guide", user: coordinator, form: { intent: "move", sectionId: mine!, direction: "sideways" } })).status).toBe(400);
     expect(await sectionOrder(modB!.id)).toEqual(order);
   });
 });
@@ -275,7 +286,7 @@ describe("withdrawing a section", () => {
     expect(confirm.status).toBe(200);
     expect(confirm.data).toMatchObject({ sectionId, published: true });
     const versionsBefore = await handle.db.select().from(guideSectionVersion).where(eq(guideSectionVersion.sectionId, sectionId));
-    const res = await call(handle.db, sectionArchive.action, { path, user: trainer, params: { sectionId }, form: {} });
+    const res = await call(handle.db, sectionArchive.action, { path, user: trainer, params: { sectionId }, form: { intent: "archive" } });
     expect(res.location).toBe("/guide?done=archived");
     const [row] = await handle.db.select().from(guideSection).where(eq(guideSection.id, sectionId));
     expect(row!.archivedAt).not.toBeNull();
@@ -295,7 +306,7 @@ describe("withdrawing a section", () => {
     expect(republish.status).toBe(409);
     expect(await auditRows("guide.section_archived")).toHaveLength(1);
     // Archiving again (a double click) changes nothing; the confirm page of an archived section is missing.
-    await call(handle.db, sectionArchive.action, { path, user: coordinator, params: { sectionId }, form: {} });
+    expect((await call(handle.db, sectionArchive.action, { path, user: coordinator, params: { sectionId }, form: { intent: "archive" } })).location).toBe("/guide?done=archived");
     expect(await auditRows("guide.section_archived")).toHaveLength(1);
     expect((await call(handle.db, sectionArchive.loader, { path, user: coordinator, params: { sectionId } })).status).toBe(404);
   });
@@ -306,7 +317,7 @@ describe("withdrawing a section", () => {
     const path = `/guide/sections/${sectionId}/archive`;
     for (const user of [member, worker, coordinatorB]) {
       expect((await call(handle.db, sectionArchive.loader, { path, user, params: { sectionId } })).status).toBe(404);
-      expect((await call(handle.db, sectionArchive.action, { path, user, params: { sectionId }, form: {} })).status).toBe(404);
+      expect((await call(handle.db, sectionArchive.action, { path, user, params: { sectionId }, form: { intent: "archive" } })).status).toBe(404);
     }
     const [row] = await handle.db.select().from(guideSection).where(and(eq(guideSection.id, sectionId)));
     expect(row!.archivedAt).toBeNull();

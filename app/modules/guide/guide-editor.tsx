@@ -1,5 +1,6 @@
 import { Form } from "react-router";
 import { ErrorSummary, Field, SelectField, type FieldErrors } from "../../components/form.tsx";
+import { SubmissionKey } from "../../components/submission-key.tsx";
 import type { MessageKey } from "../../i18n/catalog.ts";
 import { useT } from "../../i18n/use-t.ts";
 import { exerciseField, MAX_EXERCISES } from "./guide-schema.ts";
@@ -25,12 +26,15 @@ export function SectionEditorForm({
   errors,
   formError,
   hidden,
+  submissionKey = false,
   submitLabel,
 }: {
   values: Values;
   errors?: FieldErrors | null;
   formError?: string | null;
   hidden: Record<string, string | number>;
+  /** A create form (a new section): it carries the idempotency key. */
+  submissionKey?: boolean;
   submitLabel: string;
 }) {
   const { t } = useT();
@@ -43,6 +47,7 @@ export function SectionEditorForm({
   return (
     <Form method="post" className="stack guide-editor">
       <ErrorSummary errors={errors} formError={formError} />
+      {submissionKey ? <SubmissionKey /> : null}
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull, ne } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
+import { contentVersion } from "../forms/content-version.server.ts";
 import { lockGuideSection } from "./guide-lock.server.ts";
 import { guideModule, guideSection, guideSectionVersion } from "./tables.ts";
 import type { GuideWriteResult } from "./write-guide.server.ts";
@@ -12,19 +13,33 @@ export interface ModuleTexts {
   summaryEn: string;
 }
 
-/** An editor renames a module or rewrites its short introduction, in both languages. */
+/**
+ * The version the module's edit form carries. guide_module has no version column: the number
+ * is drawn from the four texts the form shows (see contentVersion).
+ */
+export function guideModuleVersion(m: ModuleTexts): number {
+  return contentVersion(["guide_module", m.titleFr, m.titleEn, m.summaryFr, m.summaryEn]);
+}
+
+/**
+ * An editor renames a module or rewrites its short introduction, in both languages. `version`
+ * is what the form was drawn from: if the texts changed since, nothing is written ("conflict").
+ */
 export async function updateGuideModule(
   db: Database,
   actor: AuditActor,
-  input: { partnershipId: string; moduleId: string } & ModuleTexts,
+  input: { partnershipId: string; moduleId: string; version: number } & ModuleTexts,
 ): Promise<GuideWriteResult> {
   return db.transaction(async (tx) => {
+    // The row lock: two saves of one module run one after the other, the second sees the first's texts.
     const [before] = await tx
       .select()
       .from(guideModule)
       .where(and(eq(guideModule.partnershipId, input.partnershipId), eq(guideModule.id, input.moduleId)))
-      .limit(1);
+      .limit(1)
+      .for("update");
     if (!before) return { status: "not_found" as const };
+    if (guideModuleVersion(before) !== input.version) return { status: "conflict" as const };
     const texts = { titleFr: input.titleFr, titleEn: input.titleEn, summaryFr: input.summaryFr, summaryEn: input.summaryEn };
     const changed = (Object.keys(texts) as (keyof ModuleTexts)[]).filter((k) => before[k] !== texts[k]);
     if (changed.length === 0) return { status: "ok" as const, id: before.id };
@@ -83,6 +98,16 @@ export async function moveGuideSection(
     });
     return { status: "ok" as const, id: section.id };
   });
+}
+
+/** True when the section is one of the Table's, withdrawn or not (archiving twice is still one archive). */
+export async function guideSectionExists(db: Database, partnershipId: string, sectionId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: guideSection.id })
+    .from(guideSection)
+    .where(and(eq(guideSection.partnershipId, partnershipId), eq(guideSection.id, sectionId)))
+    .limit(1);
+  return !!row;
 }
 
 /**

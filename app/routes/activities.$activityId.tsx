@@ -3,11 +3,13 @@ import type { Route } from "./+types/activities.$activityId";
 import { useT } from "../i18n/use-t.ts";
 import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { fieldErrors, formValues, isUuid, versionField, type FieldErrorMap, type FormValues } from "../modules/forms/fields.ts";
+import { isUuid, type FieldErrorMap, type FormValues } from "../modules/forms/fields.ts";
+import { revalidateAfterConflict } from "../modules/forms/conflict.ts";
+import { conflictReply, parseValues, readForm } from "../modules/forms/read-form.server.ts";
 import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
 import { activityEditor } from "../modules/pivot-activities/activity-access.ts";
 import { ActivityForm } from "../modules/pivot-activities/activity-form.tsx";
-import { activitySchema, todayInQuebec, type ActivityFinding } from "../modules/pivot-activities/activity-schema.ts";
+import { activityEditSchema, activitySchema, todayInQuebec, type ActivityFinding } from "../modules/pivot-activities/activity-schema.ts";
 import { deletePivotActivity, getEditableActivity, updatePivotActivity } from "../modules/pivot-activities/edit-pivot-activity.server.ts";
 
 /** Edit or delete an activity: one's own, or any of an organization whose pivots one coordinates. */
@@ -28,36 +30,34 @@ export async function loader(args: Route.LoaderArgs) {
   return { activity, today: todayInQuebec() };
 }
 
-type ActionResult = { errors: FieldErrorMap; values: FormValues; findings: ActivityFinding[]; formError: string | null };
+type ActionResult = { errors: FieldErrorMap; values?: FormValues; findings: ActivityFinding[]; formError: string | null };
 
+export const shouldRevalidate = revalidateAfterConflict;
+
+/** Save (an edit) or delete, both from the version shown: a stale one answers 409, nothing written. */
 export async function action(args: Route.ActionArgs) {
   const { user, partnershipId, activityId, editor } = await scope(args);
-  const values = formValues(await args.request.formData());
-  const version = versionField.safeParse(values.version);
-  if (!version.success) notFound();
+  const read = await readForm(args.request);
+  if (!read.ok) return data<ActionResult>({ errors: read.errors, values: read.values, findings: [], formError: "form.errors" }, { status: 400 });
+  const values = read.values;
+  const form = parseValues(read, activityEditSchema);
+  if (!form.ok) return data<ActionResult>({ errors: form.errors, values, findings: [], formError: "form.invalid" }, { status: 400 });
+  const { intent, version } = form.data;
   const actor = actorOf(user, args.context);
-  if (values.intent === "delete") {
-    const result = await deletePivotActivity(args.context.db, actor, { partnershipId, activityId, editor, version: version.data });
+  if (intent === "delete") {
+    const result = await deletePivotActivity(args.context.db, actor, { partnershipId, activityId, editor, version });
     if (result === "not_found") notFound();
-    if (result === "conflict") return data<ActionResult>({ errors: {}, values, findings: [], formError: "form.conflict" }, { status: 409 });
+    if (result === "conflict") return conflictReply({ findings: [] as ActivityFinding[], values: undefined });
     return redirect("/activities?deleted=1");
   }
-  const parsed = activitySchema().safeParse(values);
-  if (!parsed.success) {
-    return data<ActionResult>({ errors: fieldErrors(parsed.error), values, findings: [], formError: null }, { status: 400 });
-  }
-  const result = await updatePivotActivity(args.context.db, actor, {
-    partnershipId,
-    activityId,
-    editor,
-    version: version.data,
-    values: parsed.data,
-  });
+  const parsed = parseValues(read, activitySchema());
+  if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors, values, findings: [], formError: null }, { status: 400 });
+  const result = await updatePivotActivity(args.context.db, actor, { partnershipId, activityId, editor, version, values: parsed.data });
   if (result.status === "not_found") notFound();
   if (result.status === "identifying_details") {
     return data<ActionResult>({ errors: {}, values, findings: result.findings, formError: null }, { status: 400 });
   }
-  if (result.status === "conflict") return data<ActionResult>({ errors: {}, values, findings: [], formError: "form.conflict" }, { status: 409 });
+  if (result.status === "conflict") return conflictReply({ findings: [] as ActivityFinding[], values: undefined });
   return redirect("/activities?saved=1");
 }
 
@@ -82,7 +82,7 @@ export default function EditActivity({ loaderData, actionData }: Route.Component
         version={activity.version}
         today={today}
       />
-      <Form method="post" className="stack">
+      <Form method="post" className="stack" key={`delete-${activity.version}`}>
         <input type="hidden" name="intent" value="delete" />
         <input type="hidden" name="version" value={activity.version} />
         <p className="hint">{t("activities.edit.deleteHint")}</p>

@@ -3,7 +3,9 @@ import type { Route } from "./+types/activities.new";
 import { useT } from "../i18n/use-t.ts";
 import { actorOf, authorize, guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { fieldErrors, formValues, isUuid, type FieldErrorMap, type FormValues } from "../modules/forms/fields.ts";
+import { isUuid, type FieldErrorMap, type FormValues } from "../modules/forms/fields.ts";
+import { expiredReply, readForm, parseValues } from "../modules/forms/read-form.server.ts";
+import { created, refused, submissionOf, submitOnce } from "../modules/forms/submit-once.server.ts";
 import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
 import { activityEditor } from "../modules/pivot-activities/activity-access.ts";
 import { ActivityForm } from "../modules/pivot-activities/activity-form.tsx";
@@ -33,25 +35,28 @@ type ActionResult = { errors: FieldErrorMap; values: FormValues; findings: Activ
 
 export async function action(args: Route.ActionArgs) {
   const { user, partnershipId, organizations } = await loggableOrganizations(args);
-  const values = formValues(await args.request.formData());
-  const organizationId = typeof values.organizationId === "string" && values.organizationId ? values.organizationId : organizations[0]?.id;
+  const read = await readForm(args.request);
+  if (!read.ok) return data<ActionResult>({ errors: read.errors, values: read.values, findings: [] }, { status: 400 });
+  const values = read.values;
+  const organizationId = typeof values.organizationId === "string" && values.organizationId ? values.organizationId.toLowerCase() : organizations[0]?.id;
   if (!isUuid(organizationId)) notFound();
   // Logging for an organization one is not a pivot of is denied (audited) like a missing page.
   await authorize(args, user, "activity.log", { partnershipId, organizationId });
-  const parsed = activitySchema().safeParse(values);
-  if (!parsed.success) {
-    return data<ActionResult>({ errors: fieldErrors(parsed.error), values, findings: [] }, { status: 400 });
-  }
-  const result = await logPivotActivity(args.context.db, actorOf(user, args.context), {
-    ...parsed.data,
-    partnershipId,
-    organizationId,
-    personId: user.personId,
+  const parsed = parseValues(read, activitySchema());
+  if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors, values, findings: [] }, { status: 400 });
+  const submission = submissionOf(values, "activities.new", user.accountId);
+  if (!submission) return expiredReply(values);
+  const outcome = await submitOnce(args.context.db, submission, async (tx) => {
+    const result = await logPivotActivity(tx, actorOf(user, args.context), {
+      ...parsed.data,
+      partnershipId,
+      organizationId,
+      personId: user.personId,
+    });
+    return result.status === "ok" ? created(`/activities?saved=${result.id}`) : refused(result);
   });
-  if (result.status === "identifying_details") {
-    return data<ActionResult>({ errors: {}, values, findings: result.findings }, { status: 400 });
-  }
-  return redirect("/activities?saved=1");
+  if (outcome.created) return redirect(outcome.location);
+  return data<ActionResult>({ errors: {}, values, findings: outcome.refused.findings }, { status: 400 });
 }
 
 export default function NewActivity({ loaderData, actionData }: Route.ComponentProps) {
@@ -67,7 +72,7 @@ export default function NewActivity({ loaderData, actionData }: Route.ComponentP
         organizations={loaderData.organizations}
         values={actionData?.values ?? {}}
         errors={actionData?.errors}
-        findings={actionData?.findings}
+        findings={actionData && "findings" in actionData ? actionData.findings : undefined}
         today={loaderData.today}
       />
     </>

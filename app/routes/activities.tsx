@@ -8,7 +8,7 @@ import { needs } from "../modules/authz/policy.ts";
 import { isUuid } from "../modules/forms/fields.ts";
 import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
 import { activityEditor, canEditActivity } from "../modules/pivot-activities/activity-access.ts";
-import type { PivotActivityType } from "../modules/pivot-activities/activity-schema.ts";
+import { isCalendarDate, type PivotActivityType } from "../modules/pivot-activities/activity-schema.ts";
 import {
   countPivotActivities,
   listPivotActivities,
@@ -22,9 +22,7 @@ export const policy = needs("partnership.view");
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "activities.title");
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Unknown or malformed filters are ignored rather than failing the page. */
+/** Unknown or malformed filters (9999-99-99, page 1e400) are ignored rather than failing the page. */
 function readFilters(url: URL) {
   const p = url.searchParams;
   const organization = p.get("organization");
@@ -35,9 +33,9 @@ function readFilters(url: URL) {
   return {
     organizationId: isUuid(organization) ? organization : null,
     type: (pivotActivityTypes as readonly string[]).includes(type ?? "") ? (type as PivotActivityType) : null,
-    from: from && DATE.test(from) ? from : null,
-    to: to && DATE.test(to) ? to : null,
-    page: Number.isInteger(page) && page > 0 ? page : 1,
+    from: from && isCalendarDate(from) ? from : null,
+    to: to && isCalendarDate(to) ? to : null,
+    page: Number.isSafeInteger(page) && page > 0 && page <= 100_000 ? page : 1,
   };
 }
 

@@ -4,10 +4,13 @@ import { ErrorSummary, Field } from "../components/form.tsx";
 import { useFormatters, useT } from "../i18n/use-t.ts";
 import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { fieldErrors, formValues } from "../modules/forms/fields.ts";
+import { SubmissionKey } from "../components/submission-key.tsx";
+import { revalidateAfterConflict } from "../modules/forms/conflict.ts";
+import { conflictReply, expiredReply, parseValues, readForm } from "../modules/forms/read-form.server.ts";
+import { created, refused, submissionOf, submitOnce } from "../modules/forms/submit-once.server.ts";
 import { viewerOf } from "../modules/consultations/access.server.ts";
 import { consultationsTitle } from "../modules/consultations/ui/page-title.ts";
-import { replySchema, versionSchema } from "../modules/consultations/consultation-schema.ts";
+import { replySchema, threadIntentSchema, versionSchema } from "../modules/consultations/consultation-schema.ts";
 import { openConsultation } from "../modules/consultations/open-consultation.server.ts";
 import { closeConsultation, replyToConsultation, takeConsultation } from "../modules/consultations/update-consultation.server.ts";
 import { GuardFindings, guardFieldErrors } from "../modules/consultations/ui/guard-findings.tsx";
@@ -35,42 +38,57 @@ export async function loader(args: Route.LoaderArgs) {
   return {
     thread,
     notice: done && done in notices ? notices[done as keyof typeof notices] : null,
-    submissionId: globalThis.crypto.randomUUID(),
+    // Each message sent leads to its own address (?message=…): the reply box remounts empty.
+    replied: url.searchParams.get("message") ?? "",
   };
 }
 
+export const shouldRevalidate = revalidateAfterConflict;
+
+/**
+ * Three forms: a reply (a create: its submission key makes a double click one message), and
+ * taking charge or closing, from the version shown (a stale one answers 409).
+ */
 export async function action(args: Route.ActionArgs) {
   const user = await guard(args, policy);
   const viewer = user && viewerOf(user);
   if (!user || !viewer) notFound();
   const id = args.params.consultationId;
   const actor = actorOf(user, args.context);
-  const form = await args.request.formData();
-  const values = formValues(form);
+  const read = await readForm(args.request);
+  if (!read.ok) return data({ errors: read.errors, findings: null, values: read.values, formError: "form.errors" }, { status: 400 });
+  const values = read.values;
+  const which = parseValues(read, threadIntentSchema);
+  if (!which.ok) return data({ errors: null, findings: null, values, formError: "form.invalid" }, { status: 400 });
+  const intent = which.data.intent;
   const back = (done: string) => redirect(`/consultations/${id}?done=${done}`);
-  if (values.intent === "take" || values.intent === "close") {
-    const version = versionSchema.safeParse(values);
-    if (!version.success) return data({ errors: null, findings: null, values, formError: "form.invalid" }, { status: 400 });
+  if (intent === "take" || intent === "close") {
+    const version = parseValues(read, versionSchema);
+    if (!version.ok) return data({ errors: null, findings: null, values, formError: "form.invalid" }, { status: 400 });
     const result =
-      values.intent === "take"
+      intent === "take"
         ? await takeConsultation(args.context.db, actor, viewer, { id, version: version.data.version })
         : await closeConsultation(args.context.db, actor, viewer, { id, version: version.data.version, publicUrl: args.context.config.publicUrl });
     if (result === "not_found") notFound();
-    if (result === "conflict") return data({ errors: null, findings: null, values, formError: "form.conflict" }, { status: 409 });
-    return back(values.intent === "take" ? "taken" : "closed");
+    if (result === "conflict") return conflictReply({ findings: null, values: undefined });
+    return back(intent === "take" ? "taken" : "closed");
   }
-  if (values.intent !== "reply") return data({ errors: null, findings: null, values, formError: "form.invalid" }, { status: 400 });
-  const parsed = replySchema.safeParse(values);
-  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), findings: null, values, formError: null }, { status: 400 });
-  const result = await replyToConsultation(args.context.db, actor, viewer, { id, ...parsed.data, publicUrl: args.context.config.publicUrl });
-  if (result.ok) return back("replied");
+  const parsed = parseValues(read, replySchema);
+  if (!parsed.ok) return data({ errors: parsed.errors, findings: null, values, formError: null }, { status: 400 });
+  const submission = submissionOf(values, "consultations.thread:reply", user.accountId);
+  if (!submission) return expiredReply(values);
+  const outcome = await submitOnce(args.context.db, submission, async (tx) => {
+    const result = await replyToConsultation(tx, actor, viewer, { id, ...parsed.data, publicUrl: args.context.config.publicUrl });
+    return result.ok ? created(`/consultations/${encodeURIComponent(id)}?done=replied&message=${result.messageId}`) : refused(result);
+  });
+  if (outcome.created) return redirect(outcome.location);
+  const result = outcome.refused;
   if (result.reason === "not_found") notFound();
   const kept = { ...values, ...parsed.data };
   if (result.reason === "findings") {
     return data({ errors: guardFieldErrors(result.findings), findings: result.findings, values: kept, formError: null }, { status: 400 });
   }
-  const formError = result.reason === "closed" ? "consultations.thread.closedNotice" : "consultations.form.duplicate";
-  return data({ errors: null, findings: null, values: kept, formError }, { status: 400 });
+  return data({ errors: null, findings: null, values: kept, formError: "consultations.thread.closedNotice" }, { status: 400 });
 }
 
 export default function ConsultationThread({ loaderData, actionData }: Route.ComponentProps) {
@@ -79,6 +97,7 @@ export default function ConsultationThread({ loaderData, actionData }: Route.Com
   const { thread } = loaderData;
   const orgName = (o: { nameFr: string; nameEn: string } | null) => (o ? (locale === "en" ? o.nameEn : o.nameFr) : "");
   const values = (actionData?.values ?? {}) as Record<string, string>;
+  const findings = actionData && "findings" in actionData ? actionData.findings : null;
   const closed = thread.status === "closed";
   return (
     <>
@@ -129,32 +148,32 @@ export default function ConsultationThread({ loaderData, actionData }: Route.Com
       ) : (
         <p className="muted">{t("consultations.thread.noMessages")}</p>
       )}
-      <ErrorSummary errors={actionData?.findings ? null : actionData?.errors} formError={actionData?.formError} />
+      <ErrorSummary errors={findings ? null : actionData?.errors} formError={actionData?.formError} />
       {closed ? (
         <p className="alert">{t("consultations.thread.closedNotice")}</p>
       ) : (
         <>
           {thread.side === "responder" && thread.status === "new" ? (
-            <Form method="post">
+            <Form method="post" key={`take-${thread.version}`}>
               <input type="hidden" name="intent" value="take" />
               <input type="hidden" name="version" value={thread.version} />
               <button type="submit">{t("consultations.thread.take")}</button>
             </Form>
           ) : null}
           <h2 id="reply-title">{t("consultations.thread.reply")}</h2>
-          {actionData?.findings ? (
-            <GuardFindings findings={actionData.findings} values={values} labels={{ body: t("consultations.field.body") }} />
+          {findings ? (
+            <GuardFindings findings={findings} values={values} labels={{ body: t("consultations.field.body") }} />
           ) : null}
           {/* A new key after each message sent: the box empties instead of keeping the text just sent. */}
-          <Form method="post" className="stack" aria-labelledby="reply-title" key={loaderData.submissionId}>
+          <Form method="post" className="stack" aria-labelledby="reply-title" key={loaderData.replied}>
             <input type="hidden" name="intent" value="reply" />
-            <input type="hidden" name="submissionId" value={values.submissionId || loaderData.submissionId} />
+            <SubmissionKey />
             <Field name="body" label={t("consultations.field.body")} required multiline defaultValue={values.body} errors={actionData?.errors} />
             <p className="actions">
               <button type="submit">{t("consultations.thread.send")}</button>
             </p>
           </Form>
-          <Form method="post" className="stack">
+          <Form method="post" className="stack" key={`close-${thread.version}`}>
             <input type="hidden" name="intent" value="close" />
             <input type="hidden" name="version" value={thread.version} />
             <p className="hint muted">{t("consultations.thread.closeHint")}</p>

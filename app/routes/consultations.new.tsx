@@ -4,7 +4,10 @@ import { ErrorSummary, Field, SelectField } from "../components/form.tsx";
 import { useT } from "../i18n/use-t.ts";
 import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { fieldErrors, formValues, isUuid } from "../modules/forms/fields.ts";
+import { isUuid } from "../modules/forms/fields.ts";
+import { SubmissionKey } from "../components/submission-key.tsx";
+import { expiredReply, parseForm } from "../modules/forms/read-form.server.ts";
+import { created, refused, submissionOf, submitOnce } from "../modules/forms/submit-once.server.ts";
 import { viewerOf } from "../modules/consultations/access.server.ts";
 import { consultationsTitle } from "../modules/consultations/ui/page-title.ts";
 import { newConsultationSchema, urgencies } from "../modules/consultations/consultation-schema.ts";
@@ -20,8 +23,8 @@ export const policy = needs("consultation.ask");
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
 
-/** ?pivot=<personId> (from the directory or the pathway) or ?organization=<id>. */
-function targetOf(params: URLSearchParams | FormData) {
+/** ?pivot=<personId> (from the directory or the pathway) or ?organization=<id>; the form carries them too. */
+function targetOf(params: { get: (name: string) => unknown }) {
   const pivot = params.get("pivot");
   const org = params.get("organization");
   return {
@@ -48,7 +51,6 @@ export async function loader(args: Route.LoaderArgs) {
       organization: target.pivotPersonId ? null : found.organizationId,
     },
     reachable: found.recipients.some((r) => r.personId !== viewer.personId),
-    submissionId: globalThis.crypto.randomUUID(),
   };
 }
 
@@ -56,24 +58,30 @@ export async function action(args: Route.ActionArgs) {
   const user = await guard(args, policy);
   const viewer = user && viewerOf(user);
   if (!user || !viewer) notFound();
-  const form = await args.request.formData();
-  const values = formValues(form);
-  const parsed = newConsultationSchema.safeParse(values);
-  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values, findings: null, formError: null }, { status: 400 });
-  const result = await createConsultation(args.context.db, actorOf(user, args.context), {
-    viewer,
-    target: targetOf(form),
-    fields: parsed.data,
-    publicUrl: args.context.config.publicUrl,
+  const input = await parseForm(args.request, newConsultationSchema);
+  if (!input.ok) return data({ errors: input.errors, values: input.values, findings: null, formError: null }, { status: 400 });
+  const values = input.values;
+  // The same form sent twice (double click, retry) leads to the same consultation.
+  const submission = submissionOf(values, "consultations.new", user.accountId);
+  if (!submission) return expiredReply(values);
+  const target = targetOf({ get: (name) => values[name] });
+  const outcome = await submitOnce(args.context.db, submission, async (tx) => {
+    const result = await createConsultation(tx, actorOf(user, args.context), {
+      viewer,
+      target,
+      fields: input.data,
+      publicUrl: args.context.config.publicUrl,
+    });
+    return result.ok ? created(`/consultations/${result.id}?sent=1`) : refused(result);
   });
-  if (result.ok) return redirect(`/consultations/${result.id}?sent=1`);
+  if (outcome.created) return redirect(outcome.location);
+  const result = outcome.refused;
   if (result.reason === "not_found") notFound();
-  const kept = { ...values, ...parsed.data };
+  const kept = { ...values, ...input.data };
   if (result.reason === "findings") {
     return data({ errors: guardFieldErrors(result.findings), values: kept, findings: result.findings, formError: null }, { status: 400 });
   }
-  const formError = result.reason === "unreachable" ? "consultations.new.unreachable" : "consultations.form.duplicate";
-  return data({ errors: null, values: kept, findings: null, formError }, { status: 400 });
+  return data({ errors: null, values: kept, findings: null, formError: "consultations.new.unreachable" }, { status: 400 });
 }
 
 export default function NewConsultation({ loaderData, actionData }: Route.ComponentProps) {
@@ -81,6 +89,7 @@ export default function NewConsultation({ loaderData, actionData }: Route.Compon
   const { target } = loaderData;
   const organization = locale === "en" ? target.organizationNameEn : target.organizationNameFr;
   const values = (actionData?.values ?? {}) as Record<string, string>;
+  const findings = actionData && "findings" in actionData ? actionData.findings : null;
   const labels = {
     subject: t("consultations.field.subject"),
     context: t("consultations.field.context"),
@@ -102,11 +111,11 @@ export default function NewConsultation({ loaderData, actionData }: Route.Compon
         <p className="alert">{t("consultations.new.unreachable")}</p>
       ) : (
         <>
-          <ErrorSummary errors={actionData?.findings ? null : actionData?.errors} formError={actionData?.formError} />
-          {actionData?.findings ? <GuardFindings findings={actionData.findings} values={values} labels={labels} /> : null}
+          <ErrorSummary errors={findings ? null : actionData?.errors} formError={actionData?.formError} />
+          {findings ? <GuardFindings findings={findings} values={values} labels={labels} /> : null}
           <p id="deidentify-hint">{t("consultations.new.deidentify")}</p>
           <Form method="post" className="stack" aria-describedby="deidentify-hint">
-            <input type="hidden" name="submissionId" value={values.submissionId || loaderData.submissionId} />
+            <SubmissionKey />
             {target.pivot ? <input type="hidden" name="pivot" value={target.pivot} /> : null}
             {target.organization ? <input type="hidden" name="organization" value={target.organization} /> : null}
             <Field name="subject" label={labels.subject} hint={t("consultations.field.subject.hint")} required defaultValue={values.subject} errors={actionData?.errors} />

@@ -10,10 +10,13 @@ import { needs } from "../modules/authz/policy.ts";
 import { confirmDesignation } from "../modules/directory/confirm-designation.server.ts";
 import { localDate } from "../modules/directory/dates.ts";
 import { requireDirectoryAccess } from "../modules/directory/directory-access.server.ts";
-import { designationFormInput, endDesignationSchema, fieldErrorsOf, isUuid, updateDesignationSchema } from "../modules/directory/designation-schema.ts";
+import { DESIGNATION_ARRAYS, designationIntentSchema, endDesignationSchema, isUuid, updateDesignationSchema, versionOnlySchema } from "../modules/directory/designation-schema.ts";
 import { saveErrors } from "../modules/directory/designation-errors.ts";
 import { getDesignation, listDesignationFormOptions } from "../modules/directory/list-designations.server.ts";
 import { endDesignation, updateDesignation } from "../modules/directory/save-designation.server.ts";
+import { revalidateAfterConflict } from "../modules/forms/conflict.ts";
+import type { FieldErrorMap, FormValues } from "../modules/forms/fields.ts";
+import { conflictReply, parseValues, readForm } from "../modules/forms/read-form.server.ts";
 
 export const policy = needs("pivot.designate");
 
@@ -28,38 +31,58 @@ export async function loader(args: Route.LoaderArgs) {
   return { ...found, options, today: localDate(), nav: access.nav };
 }
 
+export const shouldRevalidate = revalidateAfterConflict;
+
+type Intent = "save" | "confirm" | "end";
+
+/** A refused form of the page, tagged with the form it answers (each shows its own errors). */
+function refusedReply(intent: Intent, errors: FieldErrorMap, values: FormValues, formError?: string) {
+  return data({ intent, errors, formError, values }, { status: 400 });
+}
+
+/**
+ * Three forms, each from the version shown: save the details, confirm them as still accurate,
+ * end the designation. A stale version answers 409 and writes nothing.
+ */
 export async function action(args: Route.ActionArgs) {
   const access = await requireDirectoryAccess(args, policy);
   if (!isUuid(args.params.designationId)) notFound();
   const id = args.params.designationId.toLowerCase();
   const scope = { partnershipId: access.partnershipId, organizationIds: access.designates };
-  const form = await args.request.formData();
-  const intent = form.get("intent");
-  const input = designationFormInput(form);
+  const read = await readForm(args.request, { arrays: DESIGNATION_ARRAYS });
+  const shownIntent = (["save", "confirm", "end"] as const).find((i) => i === read.values.intent) ?? "save";
+  if (!read.ok) return refusedReply(shownIntent, read.errors, read.values, "form.errors");
+  const which = parseValues(read, designationIntentSchema);
+  if (!which.ok) return refusedReply("save", which.errors, read.values, "form.invalid");
+  const intent = which.data.intent;
   if (intent === "confirm") {
-    const result = await confirmDesignation(args.context.db, access.actor, { partnershipId: access.partnershipId, id, by: { organizationIds: access.designates } });
+    const input = parseValues(read, versionOnlySchema);
+    if (!input.ok) return refusedReply(intent, input.errors, read.values, "form.invalid");
+    const result = await confirmDesignation(args.context.db, access.actor, { partnershipId: access.partnershipId, id, version: input.data.version, by: { organizationIds: access.designates } });
     if (result === "not_found") notFound();
+    if (result === "conflict") return conflictReply({ intent });
     return redirect(`/directory/designations/${id}?saved=1`);
   }
   if (intent === "end") {
-    const parsed = endDesignationSchema.safeParse(input);
-    if (!parsed.success) return data({ intent: "end" as const, errors: fieldErrorsOf(parsed.error), formError: undefined, values: input }, { status: 400 });
-    const result = await endDesignation(args.context.db, access.actor, scope, id, parsed.data);
+    const input = parseValues(read, endDesignationSchema);
+    if (!input.ok) return refusedReply(intent, input.errors, read.values);
+    const result = await endDesignation(args.context.db, access.actor, scope, id, input.data);
     if (!result.ok && result.error === "not_found") notFound();
-    if (!result.ok) return data({ intent: "end" as const, ...saveErrors(result), values: input }, { status: 409 });
+    if (!result.ok && result.error === "conflict") return conflictReply({ intent });
+    if (!result.ok) return refusedReply(intent, saveErrors(result).errors ?? {}, read.values, saveErrors(result).formError);
     return redirect(`/directory/designations/${id}?ended=1`);
   }
-  if (intent !== "save") return data({ intent: "save" as const, errors: undefined, formError: "form.invalid", values: input }, { status: 400 });
-  const parsed = updateDesignationSchema.safeParse(input);
-  if (!parsed.success) return data({ intent: "save" as const, errors: fieldErrorsOf(parsed.error), formError: undefined, values: input }, { status: 400 });
-  const result = await updateDesignation(args.context.db, access.actor, scope, id, parsed.data);
+  const input = parseValues(read, updateDesignationSchema);
+  if (!input.ok) return refusedReply(intent, input.errors, read.values);
+  const result = await updateDesignation(args.context.db, access.actor, scope, id, input.data);
   if (!result.ok && result.error === "not_found") notFound();
-  if (!result.ok) return data({ intent: "save" as const, ...saveErrors(result), values: input }, { status: result.error === "conflict" ? 409 : 400 });
+  if (!result.ok && result.error === "conflict") return conflictReply({ intent });
+  if (!result.ok) return refusedReply(intent, saveErrors(result).errors ?? {}, read.values, saveErrors(result).formError);
   return redirect(`/directory/designations/${id}?saved=1`);
 }
 
 interface ActionData {
-  intent: "save" | "end";
+  intent: Intent;
   errors?: Record<string, string[] | undefined>;
   formError?: string;
   values?: Record<string, unknown>;
@@ -74,6 +97,7 @@ export default function EditDesignation({ loaderData, actionData }: Route.Compon
   const result = actionData as ActionData | undefined;
   const saveErrors = result?.intent === "save" ? result : undefined;
   const endErrors = result?.intent === "end" ? result : undefined;
+  const confirmErrors = result?.intent === "confirm" ? result : undefined;
   const values = (saveErrors?.values ?? d) as Record<string, never>;
   const day = (v: string) => date(`${v}T12:00:00Z`);
   const name = `${d.givenName} ${d.familyName}`;
@@ -98,16 +122,19 @@ export default function EditDesignation({ loaderData, actionData }: Route.Compon
       <p>
         <strong>{localName(locale, { nameFr: d.organizationNameFr, nameEn: d.organizationNameEn })}</strong> — {t("directory.designation.lastConfirmed")} : {date(d.confirmedAt)}
       </p>
+      <ErrorSummary errors={confirmErrors?.errors} formError={confirmErrors?.formError} />
       {!ended ? (
-        <Form method="post">
+        <Form method="post" key={`confirm-${d.version}`}>
           <input type="hidden" name="intent" value="confirm" />
+          <input type="hidden" name="version" value={d.version} />
           <button type="submit" className="secondary">
             {t("directory.designation.confirmNow")}
           </button>
         </Form>
       ) : null}
       <ErrorSummary errors={saveErrors?.errors} formError={saveErrors?.formError} />
-      <Form method="post" className="stack" noValidate>
+      {/* Keyed by version: after a 409 the fields show the current values, not the stale ones. */}
+      <Form method="post" className="stack" noValidate key={`save-${d.version}`}>
         <input type="hidden" name="intent" value="save" />
         <input type="hidden" name="version" value={d.version} />
         <DesignationFields values={values} options={{ ...options, organizations: options.organizations.filter((o) => o.id === d.organizationId), sites: options.sites.filter((s) => s.organizationId === d.organizationId) }} errors={saveErrors?.errors} withPerson={false} />
@@ -119,7 +146,7 @@ export default function EditDesignation({ loaderData, actionData }: Route.Compon
         <section aria-labelledby="end-title">
           <h2 id="end-title">{t("directory.designation.end.title")}</h2>
           <ErrorSummary errors={endErrors?.errors} formError={endErrors?.formError} />
-          <Form method="post" className="stack" noValidate>
+          <Form method="post" className="stack" noValidate key={`end-${d.version}`}>
             <input type="hidden" name="intent" value="end" />
             <input type="hidden" name="version" value={d.version} />
             <Field name="lastDay" type="date" label={t("directory.designation.end.until")} defaultValue={(endErrors?.values?.lastDay as string) ?? today} errors={endErrors?.errors} required />

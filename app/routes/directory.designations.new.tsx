@@ -7,10 +7,13 @@ import { useT } from "../i18n/use-t.ts";
 import { needs } from "../modules/authz/policy.ts";
 import { localDate } from "../modules/directory/dates.ts";
 import { requireDirectoryAccess } from "../modules/directory/directory-access.server.ts";
-import { createDesignationSchema, designationFormInput, fieldErrorsOf } from "../modules/directory/designation-schema.ts";
+import { createDesignationSchema, DESIGNATION_ARRAYS } from "../modules/directory/designation-schema.ts";
 import { saveErrors } from "../modules/directory/designation-errors.ts";
 import { listDesignationFormOptions } from "../modules/directory/list-designations.server.ts";
 import { createDesignation } from "../modules/directory/save-designation.server.ts";
+import { SubmissionKey } from "../components/submission-key.tsx";
+import { expiredReply, parseForm } from "../modules/forms/read-form.server.ts";
+import { created, refused, submissionOf, submitOnce } from "../modules/forms/submit-once.server.ts";
 
 export const policy = needs("pivot.designate");
 
@@ -22,12 +25,16 @@ export async function loader(args: Route.LoaderArgs) {
 
 export async function action(args: Route.ActionArgs) {
   const access = await requireDirectoryAccess(args, policy);
-  const input = designationFormInput(await args.request.formData());
-  const parsed = createDesignationSchema.safeParse(input);
-  if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error), values: input }, { status: 400 });
-  const result = await createDesignation(args.context.db, access.actor, { partnershipId: access.partnershipId, organizationIds: access.designates }, parsed.data);
-  if (!result.ok) return data({ ...saveErrors(result), values: input }, { status: 400 });
-  return redirect(`/directory/designations/${result.id}?saved=1`);
+  const input = await parseForm(args.request, createDesignationSchema, { arrays: DESIGNATION_ARRAYS });
+  if (!input.ok) return input.reply;
+  const submission = submissionOf(input.values, "directory.designations.new", access.user.accountId);
+  if (!submission) return expiredReply(input.values);
+  const outcome = await submitOnce(args.context.db, submission, async (tx) => {
+    const result = await createDesignation(tx, access.actor, { partnershipId: access.partnershipId, organizationIds: access.designates }, input.data);
+    return result.ok ? created(`/directory/designations/${result.id}?saved=1`) : refused(result);
+  });
+  if (outcome.created) return redirect(outcome.location);
+  return data({ ...saveErrors(outcome.refused), values: input.values }, { status: 400 });
 }
 
 interface ActionData {
@@ -47,6 +54,7 @@ export default function NewDesignation({ loaderData, actionData }: Route.Compone
       <DirectoryNav designations={nav.designations} />
       <ErrorSummary errors={data?.errors} formError={data?.formError} />
       <Form method="post" className="stack" noValidate>
+        <SubmissionKey />
         <DesignationFields values={values} options={options} errors={data?.errors} withPerson />
         <p className="actions">
           <button type="submit">{t("directory.designation.create")}</button>

@@ -5,9 +5,12 @@ import { localName } from "../components/admin-common.tsx";
 import { useFormatters, useT } from "../i18n/use-t.ts";
 import { notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
+import { ErrorSummary } from "../components/form.tsx";
 import { confirmDesignation, listOwnEntries } from "../modules/directory/confirm-designation.server.ts";
 import { requireDirectoryAccess } from "../modules/directory/directory-access.server.ts";
-import { isUuid } from "../modules/directory/designation-schema.ts";
+import { confirmDesignationSchema, isUuid } from "../modules/directory/designation-schema.ts";
+import { revalidateAfterConflict } from "../modules/forms/conflict.ts";
+import { conflictReply, parseValues, readForm } from "../modules/forms/read-form.server.ts";
 
 export const policy = needs("partnership.view");
 
@@ -21,22 +24,31 @@ export async function loader(args: Route.LoaderArgs) {
   return { entries, freshnessMonths: access.freshnessMonths, nav: access.nav };
 }
 
-/** One click: "my entry is still accurate". Only the entry's owner gets here; anyone else gets 404. */
+export const shouldRevalidate = revalidateAfterConflict;
+
+/**
+ * One click: "my entry is still accurate", for the version shown. Only the entry's owner gets
+ * here; anyone else gets 404. An entry changed since the page was drawn answers 409.
+ */
 export async function action(args: Route.ActionArgs) {
   const access = await requireDirectoryAccess(args, policy);
-  const form = await args.request.formData();
-  const id = form.get("designationId");
-  if (!isUuid(id)) notFound();
+  const read = await readForm(args.request);
+  if (!read.ok) return read.reply;
+  if (!isUuid(read.values.designationId)) notFound();
+  const input = parseValues(read, confirmDesignationSchema);
+  if (!input.ok) return input.reply;
   const result = await confirmDesignation(args.context.db, access.actor, {
     partnershipId: access.partnershipId,
-    id: id.toLowerCase(),
+    id: input.data.designationId,
+    version: input.data.version,
     by: { personId: access.user.personId },
   });
   if (result === "not_found") notFound();
+  if (result === "conflict") return conflictReply();
   return redirect("/directory/mine?confirmed=1");
 }
 
-export default function MyEntries({ loaderData }: Route.ComponentProps) {
+export default function MyEntries({ loaderData, actionData }: Route.ComponentProps) {
   const { t, locale } = useT();
   const { date } = useFormatters();
   const labels = useDirectoryLabels();
@@ -51,6 +63,7 @@ export default function MyEntries({ loaderData }: Route.ComponentProps) {
           {t("directory.mine.confirmed")}
         </p>
       ) : null}
+      <ErrorSummary formError={actionData?.formError} />
       <p>{t("directory.mine.intro")}</p>
       {entries.length === 0 ? (
         <p>{t("directory.mine.none")}</p>
@@ -71,8 +84,9 @@ export default function MyEntries({ loaderData }: Route.ComponentProps) {
                   {e.stale ? <span className="badge stale">{t("directory.entry.stale")}</span> : null}
                 </p>
                 {e.stale ? <p className="alert warning">{t("directory.entry.staleHint", { months: freshnessMonths })}</p> : null}
-                <Form method="post">
+                <Form method="post" key={e.version}>
                   <input type="hidden" name="designationId" value={e.id} />
+                  <input type="hidden" name="version" value={e.version} />
                   <button type="submit">{t("directory.mine.confirm", { organization: org })}</button>
                 </Form>
               </li>

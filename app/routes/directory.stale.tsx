@@ -2,13 +2,15 @@ import { Link, redirect, useSearchParams } from "react-router";
 import type { Route } from "./+types/directory.stale";
 import { DirectoryNav } from "../components/directory-ui.tsx";
 import { localName } from "../components/admin-common.tsx";
-import { PostButton } from "../components/form.tsx";
+import { ErrorSummary, PostButton } from "../components/form.tsx";
 import { useFormatters, useT } from "../i18n/use-t.ts";
 import { notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
 import { confirmDesignation } from "../modules/directory/confirm-designation.server.ts";
 import { requireDirectoryAccess } from "../modules/directory/directory-access.server.ts";
-import { isUuid } from "../modules/directory/designation-schema.ts";
+import { confirmDesignationSchema, isUuid } from "../modules/directory/designation-schema.ts";
+import { revalidateAfterConflict } from "../modules/forms/conflict.ts";
+import { conflictReply, parseValues, readForm } from "../modules/forms/read-form.server.ts";
 import { listStaleEntries } from "../modules/directory/stale-entries.server.ts";
 
 export const policy = needs("pivot.designate");
@@ -23,21 +25,31 @@ export async function loader(args: Route.LoaderArgs) {
   return { entries, freshnessMonths: access.freshnessMonths, nav: access.nav };
 }
 
-/** A coordinator who checked the entry with its owner may confirm it on their behalf. */
+export const shouldRevalidate = revalidateAfterConflict;
+
+/**
+ * A coordinator who checked the entry with its owner may confirm it on their behalf, for the
+ * version shown: an entry changed since the list was drawn answers 409.
+ */
 export async function action(args: Route.ActionArgs) {
   const access = await requireDirectoryAccess(args, policy);
-  const id = (await args.request.formData()).get("designationId");
-  if (!isUuid(id)) notFound();
+  const read = await readForm(args.request);
+  if (!read.ok) return read.reply;
+  if (!isUuid(read.values.designationId)) notFound();
+  const input = parseValues(read, confirmDesignationSchema);
+  if (!input.ok) return input.reply;
   const result = await confirmDesignation(args.context.db, access.actor, {
     partnershipId: access.partnershipId,
-    id: id.toLowerCase(),
+    id: input.data.designationId,
+    version: input.data.version,
     by: { organizationIds: access.designates },
   });
   if (result === "not_found") notFound();
+  if (result === "conflict") return conflictReply();
   return redirect("/directory/stale?confirmed=1");
 }
 
-export default function StaleEntries({ loaderData }: Route.ComponentProps) {
+export default function StaleEntries({ loaderData, actionData }: Route.ComponentProps) {
   const { t, locale } = useT();
   const { date } = useFormatters();
   const [params] = useSearchParams();
@@ -51,6 +63,7 @@ export default function StaleEntries({ loaderData }: Route.ComponentProps) {
           {t("directory.designations.saved")}
         </p>
       ) : null}
+      <ErrorSummary formError={actionData?.formError} />
       <p>{t("directory.stale.intro", { months: freshnessMonths })}</p>
       {entries.length === 0 ? (
         <p>{t("directory.stale.none")}</p>
@@ -81,7 +94,7 @@ export default function StaleEntries({ loaderData }: Route.ComponentProps) {
                   <td>{date(e.confirmedAt)}</td>
                   <td>{e.staleReminderSentAt ? `${t("directory.stale.reminded")} (${date(e.staleReminderSentAt)})` : t("directory.stale.notReminded")}</td>
                   <td>
-                    <PostButton fields={{ designationId: e.id }} className="secondary">
+                    <PostButton key={e.version} fields={{ designationId: e.id, version: String(e.version) }} className="secondary">
                       {t("directory.stale.confirm", { name })}
                     </PostButton>
                   </td>

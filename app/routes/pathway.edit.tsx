@@ -5,9 +5,11 @@ import type { MessageKey } from "../i18n/catalog.ts";
 import { useT } from "../i18n/use-t.ts";
 import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { fieldErrors, formValues, type FieldErrorMap, type FormValues } from "../modules/forms/fields.ts";
+import type { FieldErrorMap, FormValues } from "../modules/forms/fields.ts";
+import { revalidateAfterConflict } from "../modules/forms/conflict.ts";
+import { conflictReply, parseValues, readForm } from "../modules/forms/read-form.server.ts";
 import { getPathwayEditorState } from "../modules/pathway/list-pathway-versions.server.ts";
-import { contentFromDraft, dpjPhoneSchema, pathwayDraftSchema } from "../modules/pathway/pathway-schema.ts";
+import { contentFromDraft, dpjPhoneSchema, pathwayDraftSchema, pathwayEditIntentSchema } from "../modules/pathway/pathway-schema.ts";
 import { PathwayAdminNav, pageTitle } from "../modules/pathway/pathway-ui.tsx";
 import { createPathwayDraft } from "../modules/pathway/save-pathway-draft.server.ts";
 import { fieldName, pathwayLanguages, pathwayTextKeys, textsOf } from "../modules/pathway/steps.ts";
@@ -32,28 +34,33 @@ export async function loader(args: Route.LoaderArgs) {
   return { initial, baseNumber: state.latestNumber, fromNumber: state.base?.number ?? null, draft: state.draft, dpj };
 }
 
-type ActionResult = { intent: "save" | "dpj"; errors: FieldErrorMap; values: FormValues; formError: string | null };
+type ActionResult = { intent: "save" | "dpj"; errors: FieldErrorMap; values?: FormValues; formError: string | null };
 
+export const shouldRevalidate = revalidateAfterConflict;
+
+/**
+ * Two edit forms, each from the version shown: the texts (a new draft on top of the latest
+ * version number seen) and the DPJ number (the Table's row version). A stale one answers 409.
+ */
 export async function action(args: Route.ActionArgs) {
   const user = await guard(args, policy);
   if (!user?.partnershipId) notFound();
-  const values = formValues(await args.request.formData());
+  const read = await readForm(args.request);
+  const shownIntent = read.values.intent === "dpj" ? "dpj" : "save";
+  if (!read.ok) return data<ActionResult>({ intent: shownIntent, errors: read.errors, values: read.values, formError: "form.errors" }, { status: 400 });
+  const which = parseValues(read, pathwayEditIntentSchema);
+  if (!which.ok) return data<ActionResult>({ intent: "save", errors: which.errors, values: read.values, formError: "form.invalid" }, { status: 400 });
   const actor = actorOf(user, args.context);
-  if (values.intent === "dpj") {
-    const parsed = dpjPhoneSchema.safeParse(values);
-    if (!parsed.success) {
-      return data<ActionResult>({ intent: "dpj", errors: fieldErrors(parsed.error), values, formError: null }, { status: 400 });
-    }
+  if (which.data.intent === "dpj") {
+    const parsed = parseValues(read, dpjPhoneSchema);
+    if (!parsed.ok) return data<ActionResult>({ intent: "dpj", errors: parsed.errors, values: read.values, formError: null }, { status: 400 });
     const result = await updateDpjPhone(args.context.db, actor, { partnershipId: user.partnershipId, ...parsed.data });
     if (result === "not_found") notFound();
-    if (result === "conflict") return data<ActionResult>({ intent: "dpj", errors: {}, values, formError: "form.conflict" }, { status: 409 });
+    if (result === "conflict") return conflictReply({ intent: "dpj" as const, values: undefined });
     return redirect("/pathway/edit?saved=dpj");
   }
-  if (values.intent !== "save") notFound();
-  const parsed = pathwayDraftSchema.safeParse(values);
-  if (!parsed.success) {
-    return data<ActionResult>({ intent: "save", errors: fieldErrors(parsed.error), values, formError: null }, { status: 400 });
-  }
+  const parsed = parseValues(read, pathwayDraftSchema);
+  if (!parsed.ok) return data<ActionResult>({ intent: "save", errors: parsed.errors, values: read.values, formError: null }, { status: 400 });
   const result = await createPathwayDraft(args.context.db, actor, {
     partnershipId: user.partnershipId,
     personId: user.personId,
@@ -61,9 +68,7 @@ export async function action(args: Route.ActionArgs) {
     changeNote: parsed.data.changeNote,
     baseNumber: parsed.data.baseNumber,
   });
-  if (result.status === "conflict") {
-    return data<ActionResult>({ intent: "save", errors: {}, values, formError: "form.conflict" }, { status: 409 });
-  }
+  if (result.status === "conflict") return conflictReply({ intent: "save" as const, values: undefined });
   if (result.status === "not_found") notFound();
   return redirect(`/pathway/versions/${result.versionId}?done=saved`);
 }
@@ -75,7 +80,7 @@ export default function EditPathway({ loaderData, actionData }: Route.ComponentP
   const save = actionData?.intent === "save" ? actionData : null;
   const phone = actionData?.intent === "dpj" ? actionData : null;
   const value = (name: string) => {
-    const v = save?.values[name];
+    const v = save?.values?.[name];
     return typeof v === "string" ? v : (initial[name] ?? "");
   };
   return (
@@ -93,7 +98,8 @@ export default function EditPathway({ loaderData, actionData }: Route.ComponentP
           {draft ? t("pathway.edit.fromDraft", { number: fromNumber }) : t("pathway.edit.fromPublished", { number: fromNumber })}
         </p>
       ) : null}
-      <Form method="post" className="stack" aria-labelledby="texts-heading">
+      {/* Keyed by the version: after a 409 the fields show the current texts, not the stale ones. */}
+      <Form method="post" className="stack" aria-labelledby="texts-heading" key={`texts-${baseNumber}`}>
         <h2 id="texts-heading">{t("pathway.edit.textsTitle")}</h2>
         <ErrorSummary errors={save?.errors} formError={save?.formError} />
         <input type="hidden" name="intent" value="save" />
@@ -127,7 +133,7 @@ export default function EditPathway({ loaderData, actionData }: Route.ComponentP
         </p>
       </Form>
 
-      <Form method="post" className="stack" aria-labelledby="dpj-heading">
+      <Form method="post" className="stack" aria-labelledby="dpj-heading" key={`dpj-${dpj.version}`}>
         <h2 id="dpj-heading">{t("pathway.settings.title")}</h2>
         <ErrorSummary errors={phone?.errors} formError={phone?.formError} />
         <input type="hidden" name="intent" value="dpj" />
@@ -138,7 +144,7 @@ export default function EditPathway({ loaderData, actionData }: Route.ComponentP
           type="tel"
           inputMode="tel"
           hint={t("pathway.settings.hint")}
-          defaultValue={typeof phone?.values.dpjPhone === "string" ? phone.values.dpjPhone : dpj.dpjPhone}
+          defaultValue={typeof phone?.values?.dpjPhone === "string" ? phone.values.dpjPhone : dpj.dpjPhone}
           errors={phone?.errors}
         />
         <p className="actions">

@@ -6,7 +6,9 @@ import type { MessageKey } from "../i18n/catalog.ts";
 import { useFormatters, useT } from "../i18n/use-t.ts";
 import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { fieldErrors, formValues, isUuid, type FieldErrorMap, type FormValues } from "../modules/forms/fields.ts";
+import { isUuid, type FieldErrorMap, type FormValues } from "../modules/forms/fields.ts";
+import { revalidateAfterConflict } from "../modules/forms/conflict.ts";
+import { conflictReply, parseForm } from "../modules/forms/read-form.server.ts";
 import { getPathwayVersion, listPathwayVersions } from "../modules/pathway/list-pathway-versions.server.ts";
 import { versionActionSchema } from "../modules/pathway/pathway-schema.ts";
 import { PathwayAdminNav, StatusBadge, ValidationBadge, pageTitle } from "../modules/pathway/pathway-ui.tsx";
@@ -34,19 +36,23 @@ export async function loader(args: Route.LoaderArgs) {
   };
 }
 
-type ActionResult = { errors: FieldErrorMap; values: FormValues; formError: string | null };
+type ActionResult = { errors: FieldErrorMap; values?: FormValues; formError: string | null };
 
+export const shouldRevalidate = revalidateAfterConflict;
+
+/**
+ * Publish and validate are state changes (repeating one changes nothing); restore writes a new
+ * draft on top of the latest version number seen, so a stale page answers 409.
+ */
 export async function action(args: Route.ActionArgs) {
   const user = await guard(args, policy);
   if (!user?.partnershipId || !isUuid(args.params.versionId)) notFound();
-  const values = formValues(await args.request.formData());
-  const parsed = versionActionSchema.safeParse(values);
-  if (!parsed.success) {
-    return data<ActionResult>({ errors: fieldErrors(parsed.error), values, formError: "form.invalid" }, { status: 400 });
-  }
+  const parsed = await parseForm(args.request, versionActionSchema);
+  if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors, values: parsed.values, formError: "form.invalid" }, { status: 400 });
+  const values = parsed.values;
   const db = args.context.db;
   const actor = actorOf(user, args.context);
-  const scope = { partnershipId: user.partnershipId, versionId: args.params.versionId };
+  const scope = { partnershipId: user.partnershipId, versionId: args.params.versionId.toLowerCase() };
   const input = parsed.data;
   if (input.intent === "publish") {
     const result = await publishPathwayVersion(db, actor, { ...scope, personId: user.personId });
@@ -67,7 +73,7 @@ export async function action(args: Route.ActionArgs) {
     changeNote: input.changeNote,
   });
   if (result.status === "not_found") notFound();
-  if (result.status === "conflict") return data<ActionResult>({ errors: {}, values, formError: "form.conflict" }, { status: 409 });
+  if (result.status === "conflict") return conflictReply({ values: undefined });
   return redirect(`/pathway/versions/${result.versionId}?done=restored`);
 }
 
@@ -128,7 +134,7 @@ export default function PathwayVersion({ loaderData, actionData }: Route.Compone
           </Form>
         ) : null}
         {version.status !== "draft" ? (
-          <Form method="post" className="stack">
+          <Form method="post" className="stack" key={`restore-${latestNumber}`}>
             <input type="hidden" name="intent" value="restore" />
             <input type="hidden" name="baseNumber" value={latestNumber} />
             <p className="hint">{t("pathway.version.restoreHint")}</p>

@@ -27,7 +27,9 @@ interface Feed {
   canLog: boolean;
 }
 
+// A new form each time (its own submission key), as a page drawn anew would send.
 const session = (overrides: Record<string, string> = {}) => ({
+  _submission: crypto.randomUUID(),
   intent: "save",
   type: "awareness_session",
   occurredOn: "2026-01-15",
@@ -80,10 +82,12 @@ describe("logging an activity (activity.log)", () => {
   it("lets a pivot log for their organization, once even on a double submission", async () => {
     const page = await call(handle.db, newRoute.loader, { path: "/activities/new", user: pivotX });
     expect((page.data as { organizations: { id: string }[] }).organizations.map((o) => o.id)).toEqual([orgX]);
-    const first = await call(handle.db, newRoute.action, { path: "/activities/new", user: pivotX, form: session() });
-    const second = await call(handle.db, newRoute.action, { path: "/activities/new", user: pivotX, form: session() });
+    const form = session();
+    const first = await call(handle.db, newRoute.action, { path: "/activities/new", user: pivotX, form });
+    const second = await call(handle.db, newRoute.action, { path: "/activities/new", user: pivotX, form });
     expect(first.status).toBe(302);
     expect(second.status).toBe(302);
+    expect(second.location).toBe(first.location);
     expect(await countRows(handle.db, "pivot_activity")).toBe(1);
     expect(await auditActions()).toContain("pivot_activity.created");
   });

@@ -32,7 +32,7 @@ async function create(email: string, target: Record<string, string>) {
   const o = await call(world, newRoute.action as never, {
     email,
     path: `/consultations/new?${query}`,
-    form: { submissionId: crypto.randomUUID(), subject: "Question générale", context: "Contexte général.", question: "Que recommandez-vous?", urgency: "low", ...target },
+    form: { _submission: crypto.randomUUID(), subject: "Question générale", context: "Contexte général.", question: "Que recommandez-vous?", urgency: "low", ...target },
   });
   expect(o.status, JSON.stringify(o.data)).toBe(302);
   return o.location!.split("/").pop()!.split("?")[0]!;
@@ -84,7 +84,7 @@ describe("who may open which consultation page", () => {
   it("new (POST): roles without consultation.ask, and targets of another Table, get 404 and create nothing", async () => {
     const before = (await world.db.select({ id: consultation.id }).from(consultation)).length;
     const form = (target: Record<string, string>) => ({
-      submissionId: crypto.randomUUID(),
+      _submission: crypto.randomUUID(),
       subject: "Question générale",
       context: "Contexte général.",
       question: "Que recommandez-vous?",
@@ -118,7 +118,7 @@ describe("who may open which consultation page", () => {
         email,
         path: `/consultations/${toPivot}`,
         params: { consultationId: toPivot },
-        form: { intent: "reply", submissionId: crypto.randomUUID(), body: `Message de test de ${email.split("@")[0]}` },
+        form: { intent: "reply", _submission: crypto.randomUUID(), body: `Message de test de ${email.split("@")[0]}` },
       });
       expect(post.status, `${email} reply`).toBe(readers.has(email) ? 302 : 404);
     }

@@ -35,7 +35,7 @@ async function consultationAged(subject: string, createdMonthsAgo: number, close
   const result = await createConsultation(world.db, actor, {
     viewer: worker,
     target: { pivotPersonId: pivot.personId },
-    fields: { submissionId: crypto.randomUUID(), subject, context: "Contexte général sans détail.", question: "Que faire?", urgency },
+    fields: { subject, context: "Contexte général sans détail.", question: "Que faire?", urgency },
     publicUrl: "http://localhost:3000",
   });
   if (!result.ok) throw new Error(`create failed: ${result.reason}`);
@@ -43,7 +43,6 @@ async function consultationAged(subject: string, createdMonthsAgo: number, close
   await world.db.update(consultation).set({ createdAt: created }).where(eq(consultation.id, result.id));
   const reply = await replyToConsultation(world.db, actor, pivot, {
     id: result.id,
-    submissionId: crypto.randomUUID(),
     body: `Réponse du pivot à ${subject}`,
     publicUrl: "http://localhost:3000",
     now: new Date(created.getTime() + 90 * 60_000),

@@ -52,7 +52,7 @@ describe("directory.stale_reminders", () => {
   it("reminds again only after a confirmation has gone stale in turn", async () => {
     const karine = world.people["pivot.cjq@filet.test"]!;
     const [d] = await world.db.select().from(pivotDesignation).where(eq(pivotDesignation.personId, karine.personId));
-    await confirmDesignation(world.db, systemActor("test"), { partnershipId: world.tables.quebec!, id: d!.id, by: { personId: karine.personId }, now: NOW });
+    await confirmDesignation(world.db, systemActor("test"), { partnershipId: world.tables.quebec!, id: d!.id, version: d!.version, by: { personId: karine.personId }, now: NOW });
     const fiveMonths = new Date("2027-04-23T13:00:00Z");
     expect(await sendStaleReminders(world.db, { now: fiveMonths, publicUrl: URL_BASE })).toBe(0);
     // Seven months later every demo entry is stale (the others were confirmed just before NOW).

@@ -92,7 +92,7 @@ describe("designation management", () => {
         email: SPVQ_COORD,
         path: `/directory/designations/${helene.id}`,
         params: { designationId: helene.id },
-        form: { intent: "confirm" },
+        form: { intent: "confirm", version: String(helene.version) },
       }),
     );
     // Creating in another organization is refused, nothing is written.
@@ -100,7 +100,7 @@ describe("designation management", () => {
     const o = await call(world, newDesignationPage.action, {
       email: SPVQ_COORD,
       path: "/directory/designations/new",
-      form: { organizationId: world.orgs["CJQ-IU"]!, personId: world.people["patrick.dube@filet.test"]!.personId, rank: "primary", since: "2026-01-05", languages: "fr" },
+      form: { _submission: crypto.randomUUID(), organizationId: world.orgs["CJQ-IU"]!, personId: world.people["patrick.dube@filet.test"]!.personId, rank: "primary", since: "2026-01-05", languages: "fr" },
     });
     expect(o.status).toBe(400);
     expect((await world.db.select().from(pivotDesignation)).length).toBe(before);
@@ -109,7 +109,7 @@ describe("designation management", () => {
   it("is 404 across Tables, even for the other Table's coordinator", async () => {
     const helene = await designationOf("helene.bouchard@filet.test");
     expectNotFound(await call(world, designationPage.loader, { email: OTHER_TABLE, path: `/directory/designations/${helene.id}`, params: { designationId: helene.id } }));
-    expectNotFound(await call(world, minePage.action, { email: OTHER_TABLE, path: "/directory/mine", form: { designationId: helene.id } }));
+    expectNotFound(await call(world, minePage.action, { email: OTHER_TABLE, path: "/directory/mine", form: { designationId: helene.id, version: String(helene.version) } }));
     const list = await call(world, designationsPage.loader, { email: OTHER_TABLE, path: "/directory/designations" });
     expect((list.data as { designations: { personId: string }[] }).designations.map((d) => d.personId)).toEqual([world.people["helene.morissette@filet.test"]!.personId]);
   });
@@ -118,14 +118,14 @@ describe("designation management", () => {
     const o = await call(world, newDesignationPage.action, {
       email: TABLE_COORD,
       path: "/directory/designations/new",
-      form: { organizationId: world.orgs["CSPS"]!, personId: world.people["helene.bouchard@filet.test"]!.personId, rank: "primary", since: "2026-01-05", languages: "fr" },
+      form: { _submission: crypto.randomUUID(), organizationId: world.orgs["CSPS"]!, personId: world.people["helene.bouchard@filet.test"]!.personId, rank: "primary", since: "2026-01-05", languages: "fr" },
     });
     expect(o.status).toBe(400);
     expect((o.data as { errors: Record<string, string[]> }).errors?.personId, JSON.stringify(o.data)).toEqual(["directory.form.personInvalid"]);
     const bad = await call(world, newDesignationPage.action, {
       email: TABLE_COORD,
       path: "/directory/designations/new",
-      form: { organizationId: world.orgs["CSPS"]!, personId: world.people[WORKER]!.personId, rank: "primary", since: "2026-02-30", until: "2020-01-01", contactEmail: "nope" },
+      form: { _submission: crypto.randomUUID(), organizationId: world.orgs["CSPS"]!, personId: world.people[WORKER]!.personId, rank: "primary", since: "2026-02-30", until: "2020-01-01", contactEmail: "nope" },
     });
     expect(bad.status).toBe(400);
     const errors = (bad.data as { errors: Record<string, string[]> }).errors;
@@ -137,6 +137,7 @@ describe("designation management", () => {
   it("designates (granting the pivot role, once even when submitted twice), edits with a version check, ends (revoking it)", async () => {
     const worker = world.people[WORKER]!;
     const form = {
+      _submission: crypto.randomUUID(),
       organizationId: world.orgs["CSPS"]!,
       personId: worker.personId,
       siteId: world.sites["École secondaire des Berges"]!,
@@ -209,13 +210,16 @@ describe("freshness", () => {
       ((await call(world, directoryPage.loader, { email: WORKER, path: "/directory?q=karine" })).data as SearchData).results.entries[0]!;
     expect((await find()).stale).toBe(true);
     // Someone else's entry: 404, and it stays stale.
-    expectNotFound(await call(world, minePage.action, { email: SPVQ_COORD, path: "/directory/mine", form: { designationId: karine.id } }));
-    expectNotFound(await call(world, minePage.action, { email: WORKER, path: "/directory/mine", form: { designationId: "not-a-uuid" } }));
+    expectNotFound(await call(world, minePage.action, { email: SPVQ_COORD, path: "/directory/mine", form: { designationId: karine.id, version: String(karine.version) } }));
+    expectNotFound(await call(world, minePage.action, { email: WORKER, path: "/directory/mine", form: { designationId: "not-a-uuid", version: "1" } }));
     expect((await find()).stale).toBe(true);
     const mine = await call(world, minePage.loader, { email: CJQ_PIVOT, path: "/directory/mine" });
     expect((mine.data as { entries: { id: string; stale: boolean }[] }).entries).toEqual([expect.objectContaining({ id: karine.id, stale: true })]);
-    const confirmed = await call(world, minePage.action, { email: CJQ_PIVOT, path: "/directory/mine", form: { designationId: karine.id } });
+    const confirmed = await call(world, minePage.action, { email: CJQ_PIVOT, path: "/directory/mine", form: { designationId: karine.id, version: String(karine.version) } });
     expect(confirmed.status).toBe(302);
+    // The same page sent again (its version is now stale): 409, nothing confirmed twice.
+    const again = await call(world, minePage.action, { email: CJQ_PIVOT, path: "/directory/mine", form: { designationId: karine.id, version: String(karine.version) } });
+    expect(again.status).toBe(409);
     expect((await find()).stale).toBe(false);
     expect(await world.db.select().from(auditEvent).where(and(eq(auditEvent.action, "pivot.entry_confirmed"), eq(auditEvent.targetId, karine.id)))).toHaveLength(1);
   });
@@ -227,8 +231,8 @@ describe("freshness", () => {
     expect((table.data as { entries: { id: string }[] }).entries.map((e) => e.id)).toContain(marc.id);
     const spvq = await call(world, stalePage.loader, { email: SPVQ_COORD, path: "/directory/stale" });
     expect((spvq.data as { entries: unknown[] }).entries).toEqual([]);
-    expectNotFound(await call(world, stalePage.action, { email: SPVQ_COORD, path: "/directory/stale", form: { designationId: marc.id } }));
-    const ok = await call(world, stalePage.action, { email: TABLE_COORD, path: "/directory/stale", form: { designationId: marc.id } });
+    expectNotFound(await call(world, stalePage.action, { email: SPVQ_COORD, path: "/directory/stale", form: { designationId: marc.id, version: String(marc.version) } }));
+    const ok = await call(world, stalePage.action, { email: TABLE_COORD, path: "/directory/stale", form: { designationId: marc.id, version: String(marc.version) } });
     expect(ok.status).toBe(302);
   });
 });

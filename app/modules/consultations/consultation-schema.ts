@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { versionField } from "../forms/fields.ts";
 import { findIdentifyingDetails, type Finding } from "./pii/find-identifying-details.ts";
 
 export const urgencies = ["low", "normal", "high"] as const;
@@ -6,22 +7,14 @@ export type Urgency = (typeof urgencies)[number];
 export const statuses = ["new", "taken", "answered", "closed"] as const;
 export type ConsultationStatus = (typeof statuses)[number];
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 const text = (max: number) =>
   z
     .union([z.string(), z.undefined(), z.null()])
     .transform((v) => (v ?? "").replace(/\r\n/g, "\n").trim())
     .pipe(z.string().min(1, "form.required").max(max, "consultations.form.tooLong"));
 
-/** A random id made when the form is shown: posting the same form twice creates one record. */
-const submissionId = z
-  .union([z.string(), z.undefined(), z.null()])
-  .refine((v) => typeof v === "string" && UUID.test(v), "form.invalid")
-  .transform((v) => (v as string).toLowerCase());
-
+/** Posting the same form twice creates one record: the form's submission key (submitOnce) sees to it. */
 export const newConsultationSchema = z.object({
-  submissionId,
   subject: text(150),
   context: text(4000),
   question: text(2000),
@@ -29,11 +22,12 @@ export const newConsultationSchema = z.object({
 });
 export type NewConsultationInput = z.infer<typeof newConsultationSchema>;
 
-export const replySchema = z.object({ submissionId, body: text(4000) });
+export const replySchema = z.object({ body: text(4000) });
 
-export const versionSchema = z.object({
-  version: z.coerce.number({ message: "form.invalid" }).int("form.invalid").positive("form.invalid"),
-});
+export const versionSchema = z.object({ version: versionField });
+
+/** Which form of the thread page was sent. */
+export const threadIntentSchema = z.object({ intent: z.enum(["reply", "take", "close"], { message: "form.invalid" }) });
 
 /** The free-text fields the identifying-details guard reads before anything is stored. */
 export type GuardFindings = Record<string, Finding[]>;

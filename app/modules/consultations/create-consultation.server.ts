@@ -1,4 +1,3 @@
-import { and, eq } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
 import type { Viewer } from "./access.server.ts";
@@ -9,14 +8,14 @@ import { consultation } from "./tables.ts";
 
 export type CreateResult =
   | { ok: true; id: string }
-  | { ok: false; reason: "not_found" | "unreachable" | "duplicate" }
+  | { ok: false; reason: "not_found" | "unreachable" }
   | { ok: false; reason: "findings"; findings: GuardFindings };
 
 /**
  * A worker's request for advice. The guard runs here, whatever the caller did: a text with
  * identifying details is never written. The row, its audit event and the notices to the
- * addressed pivots commit together. The form's submission id becomes the row id, so posting
- * the same form twice leads to the same consultation.
+ * addressed pivots commit together. Posting the same form twice is the route's concern (its
+ * submission key, submitOnce): this function always creates.
  */
 export async function createConsultation(
   db: Database,
@@ -28,7 +27,7 @@ export async function createConsultation(
     publicUrl: string;
   },
 ): Promise<CreateResult> {
-  const { subject, context, question, urgency, submissionId } = input.fields;
+  const { subject, context, question, urgency } = input.fields;
   const findings = checkTexts({ subject, context, question });
   if (hasFindings(findings)) return { ok: false, reason: "findings", findings };
   const { viewer } = input;
@@ -40,7 +39,6 @@ export async function createConsultation(
     const [created] = await tx
       .insert(consultation)
       .values({
-        id: submissionId,
         partnershipId: viewer.partnershipId,
         askerPersonId: viewer.personId,
         askerOrganizationId: viewer.organizationId,
@@ -51,15 +49,8 @@ export async function createConsultation(
         question,
         urgency,
       })
-      .onConflictDoNothing({ target: consultation.id })
       .returning({ id: consultation.id });
-    if (!created) {
-      const [mine] = await tx
-        .select({ id: consultation.id })
-        .from(consultation)
-        .where(and(eq(consultation.id, submissionId), eq(consultation.askerPersonId, viewer.personId), eq(consultation.partnershipId, viewer.partnershipId)));
-      return mine ? { ok: true, id: mine.id } : { ok: false, reason: "duplicate" };
-    }
+    if (!created) throw new Error("consultation insert returned no row");
     await recordAuditEvent(tx, actor, {
       action: "consultation.created",
       targetType: "consultation",

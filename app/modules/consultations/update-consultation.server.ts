@@ -73,19 +73,20 @@ export async function takeConsultation(
 }
 
 export type ReplyResult =
-  | { ok: true }
-  | { ok: false; reason: "not_found" | "closed" | "duplicate" }
+  | { ok: true; messageId: string }
+  | { ok: false; reason: "not_found" | "closed" }
   | { ok: false; reason: "findings"; findings: GuardFindings };
 
 /**
  * A message in the thread, after the guard. The first reply of a pivot marks the consultation
- * answered and stamps the response time the indicators count.
+ * answered and stamps the response time the indicators count. Sending the same form twice is
+ * the route's concern (its submission key, submitOnce): this function always writes.
  */
 export async function replyToConsultation(
   db: Database,
   actor: AuditActor,
   viewer: Viewer,
-  input: { id: string; submissionId: string; body: string; publicUrl: string; now?: Date },
+  input: { id: string; body: string; publicUrl: string; now?: Date },
 ): Promise<ReplyResult> {
   const findings = checkTexts({ body: input.body });
   if (hasFindings(findings)) return { ok: false, reason: "findings", findings };
@@ -100,16 +101,9 @@ export async function replyToConsultation(
     if (row.status === "closed") return { ok: false, reason: "closed" };
     const [message] = await tx
       .insert(consultationMessage)
-      .values({ id: input.submissionId, consultationId: row.id, partnershipId: row.partnershipId, authorPersonId: viewer.personId, body: input.body, createdAt: now })
-      .onConflictDoNothing({ target: consultationMessage.id })
+      .values({ consultationId: row.id, partnershipId: row.partnershipId, authorPersonId: viewer.personId, body: input.body, createdAt: now })
       .returning({ id: consultationMessage.id });
-    if (!message) {
-      const [mine] = await tx
-        .select({ id: consultationMessage.id })
-        .from(consultationMessage)
-        .where(and(eq(consultationMessage.id, input.submissionId), eq(consultationMessage.consultationId, row.id), eq(consultationMessage.authorPersonId, viewer.personId)));
-      return mine ? { ok: true } : { ok: false, reason: "duplicate" };
-    }
+    if (!message) throw new Error("consultation message insert returned no row");
     if (side === "responder") {
       await tx
         .update(consultation)
@@ -129,7 +123,7 @@ export async function replyToConsultation(
       details: { messageId: message.id, side },
     });
     await notifyOtherSide(tx, row, side, "reply", viewer, input.publicUrl);
-    return { ok: true };
+    return { ok: true, messageId: message.id };
   });
 }
 

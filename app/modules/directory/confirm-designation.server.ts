@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, or, gte } from "drizzle-orm";
+import { and, asc, eq, isNull, or, gte, sql } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
 import { organization, site } from "../governance/tables.ts";
@@ -16,6 +16,8 @@ export interface OwnEntry {
   until: string | null;
   confirmedAt: Date;
   stale: boolean;
+  /** The row version the confirmation form carries. */
+  version: number;
 }
 
 /** The signed-in person's own open designations in their Table ("mes fiches du bottin"). */
@@ -34,6 +36,7 @@ export async function listOwnEntries(
       since: pivotDesignation.since,
       until: pivotDesignation.until,
       confirmedAt: pivotDesignation.confirmedAt,
+      version: pivotDesignation.version,
     })
     .from(pivotDesignation)
     .innerJoin(organization, eq(organization.id, pivotDesignation.organizationId))
@@ -56,27 +59,36 @@ export async function listOwnEntries(
 
 /**
  * "Still accurate": stamps the entry as confirmed now. Allowed to its owner, or to a manager of
- * its organization; anything else is "not_found". Clearing the reminder mark lets the next
- * period's reminder go out.
+ * its organization; anything else is "not_found". The person confirms what they saw: when the
+ * entry changed since (another version), nothing is written and the answer is "conflict".
+ * Clearing the reminder mark lets the next period's reminder go out.
  */
 export async function confirmDesignation(
   db: Database,
   actor: AuditActor,
-  input: { partnershipId: string; id: string; by: { personId: string } | { organizationIds: OrganizationScope }; now?: Date },
-): Promise<"ok" | "not_found"> {
+  input: { partnershipId: string; id: string; version: number; by: { personId: string } | { organizationIds: OrganizationScope }; now?: Date },
+): Promise<"ok" | "conflict" | "not_found"> {
   const now = input.now ?? new Date();
   const who =
     "personId" in input.by
       ? and(eq(pivotDesignation.partnershipId, input.partnershipId), eq(pivotDesignation.personId, input.by.personId))
       : designationScope(input.partnershipId, input.by.organizationIds);
+  const open = or(isNull(pivotDesignation.until), gte(pivotDesignation.until, localDate(now)));
   return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select({ id: pivotDesignation.id, version: pivotDesignation.version })
+      .from(pivotDesignation)
+      .where(and(eq(pivotDesignation.id, input.id), who, open))
+      .for("update");
+    if (!current) return "not_found" as const;
+    if (current.version !== input.version) return "conflict" as const;
     const updated = await tx
       .update(pivotDesignation)
-      .set({ confirmedAt: now, confirmedBy: actor.accountId, staleReminderSentAt: null, updatedAt: now })
-      .where(and(eq(pivotDesignation.id, input.id), who, or(isNull(pivotDesignation.until), gte(pivotDesignation.until, localDate(now)))))
+      .set({ confirmedAt: now, confirmedBy: actor.accountId, staleReminderSentAt: null, version: sql`${pivotDesignation.version} + 1`, updatedAt: now })
+      .where(and(eq(pivotDesignation.id, input.id), eq(pivotDesignation.version, input.version)))
       .returning({ id: pivotDesignation.id, organizationId: pivotDesignation.organizationId, personId: pivotDesignation.personId });
     const row = updated[0];
-    if (!row) return "not_found" as const;
+    if (!row) return "conflict" as const;
     await recordAuditEvent(tx, actor, {
       action: "pivot.entry_confirmed",
       targetType: "pivot_designation",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { versionField } from "../forms/fields.ts";
 import { clienteleCodes, languageCodes, ranks } from "./vocabulary.ts";
 
 /** Zod schemas of the designation forms; messages are i18n keys. */
@@ -68,28 +69,31 @@ export const createDesignationSchema = z
 export type CreateDesignationValues = z.output<typeof createDesignationSchema>;
 
 export const updateDesignationSchema = z
-  .object({ version: z.coerce.number({ message: "form.invalid" }).int().positive("form.invalid"), ...details })
+  .object({ version: versionField, ...details })
   .superRefine(datesInOrder);
 export type UpdateDesignationValues = z.output<typeof updateDesignationSchema>;
 
 /** The end form names its date "lastDay": the edit form on the same page already has an "until" field. */
 export const endDesignationSchema = z
   .object({
-    version: z.coerce.number({ message: "form.invalid" }).int().positive("form.invalid"),
+    version: versionField,
     lastDay: requiredDate,
     endReason: text(300).refine((v) => v !== "", "form.required"),
   })
   .transform(({ lastDay, ...rest }) => ({ ...rest, until: lastDay }));
 export type EndDesignationValues = z.output<typeof endDesignationSchema>;
 
-/** FormData → plain object, with the checkbox groups as arrays. */
-export function designationFormInput(form: FormData): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of form.entries()) if (typeof value === "string") out[key] = value;
-  out.languages = form.getAll("languages").filter((v) => typeof v === "string");
-  out.clienteles = form.getAll("clienteles").filter((v) => typeof v === "string");
-  return out;
-}
+/** The checkbox groups of the designation forms (the only fields that repeat). */
+export const DESIGNATION_ARRAYS = ["languages", "clienteles"] as const;
+
+/** "Still accurate": the entry and the version the person saw. */
+export const confirmDesignationSchema = z.object({ designationId: requiredId, version: versionField });
+
+/** A form that only states the version it was drawn from (confirm on the designation page). */
+export const versionOnlySchema = z.object({ version: versionField });
+
+/** Which form of the designation page was sent. */
+export const designationIntentSchema = z.object({ intent: z.enum(["save", "confirm", "end"], { message: "form.invalid" }) });
 
 export function fieldErrorsOf(error: z.ZodError): Record<string, string[] | undefined> {
   return z.flattenError(error).fieldErrors as Record<string, string[] | undefined>;

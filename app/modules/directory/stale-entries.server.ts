@@ -22,6 +22,7 @@ export interface StaleEntry {
   siteName: string | null;
   confirmedAt: Date;
   staleReminderSentAt: Date | null;
+  version: number;
 }
 
 /** Current entries of the manager's organizations not confirmed within the Table's period. */
@@ -42,6 +43,7 @@ export async function listStaleEntries(
       siteName: site.name,
       confirmedAt: pivotDesignation.confirmedAt,
       staleReminderSentAt: pivotDesignation.staleReminderSentAt,
+      version: pivotDesignation.version,
     })
     .from(pivotDesignation)
     .innerJoin(person, eq(person.id, pivotDesignation.personId))

@@ -1,14 +1,15 @@
 import { z } from "zod";
-import { optionalText } from "../forms/fields.ts";
+import { MAX_INT, optionalText, requiredInt, versionField } from "../forms/fields.ts";
 import { fieldName, pathwayLanguages, pathwayTextKeys, PATHWAY_TEXT_MAX, type PathwayTextKey } from "./steps.ts";
 import type { PathwayContent } from "./tables.ts";
 
 const text = z
-  .union([z.string(), z.undefined()])
+  .union([z.string(), z.undefined(), z.null()])
   .transform((v) => (v ?? "").replace(/\r\n/g, "\n").trim())
   .pipe(z.string().min(1, "form.required").max(PATHWAY_TEXT_MAX, "pathway.edit.tooLong"));
 
-const baseNumber = z.coerce.number({ message: "form.invalid" }).int("form.invalid").min(0, "form.invalid");
+/** The latest version number the editor saw (0 before the first version): the pathway's version. */
+const baseNumber = requiredInt(0, MAX_INT);
 
 /** Every text in both languages is required: a reader must never land on an empty step. */
 export const pathwayDraftSchema = z.object({
@@ -36,5 +37,8 @@ export const dpjPhoneSchema = z.object({
   dpjPhone: optionalText(40).pipe(
     z.string().regex(/^(?:\+?[0-9][0-9 ().-]{5,38}[0-9])?$/, "pathway.settings.phoneInvalid"),
   ),
-  version: z.coerce.number({ message: "form.invalid" }).int("form.invalid").positive("form.invalid"),
+  version: versionField,
 });
+
+/** Which form of the editor page was sent. */
+export const pathwayEditIntentSchema = z.object({ intent: z.enum(["save", "dpj"], { message: "form.invalid" }) });

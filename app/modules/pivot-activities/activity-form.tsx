@@ -3,6 +3,7 @@ import { ErrorSummary, Field, SelectField, type FieldErrors } from "../../compon
 import { localName } from "../../components/admin-common.tsx";
 import type { MessageKey } from "../../i18n/catalog.ts";
 import { useT } from "../../i18n/use-t.ts";
+import { SubmissionKey } from "../../components/submission-key.tsx";
 import type { ActivityFinding } from "./activity-schema.ts";
 import { pivotActivityTypes } from "./tables.ts";
 
@@ -59,7 +60,8 @@ export function ActivityForm({ organizations, values, errors, formError, finding
       <ErrorSummary errors={findings.length ? null : errors} formError={formError} />
       <FindingsList findings={findings} />
       <input type="hidden" name="intent" value="save" />
-      {version ? <input type="hidden" name="version" value={version} /> : null}
+      {/* Editing carries the version it was drawn from; logging a new one, its submission key. */}
+      {version ? <input type="hidden" name="version" value={version} /> : <SubmissionKey />}
       {organizations.length > 1 ? (
         <SelectField
           name="organizationId"

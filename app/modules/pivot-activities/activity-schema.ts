@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalText } from "../forms/fields.ts";
+import { optionalText, versionField } from "../forms/fields.ts";
 import { findIdentifyingDetails, type FindingKind } from "../consultations/pii/find-identifying-details.ts";
 import { pivotActivityTypes } from "./tables.ts";
 
@@ -15,11 +15,16 @@ export function todayInQuebec(at: Date = new Date()): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "America/Toronto", year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
 }
 
-const isCalendarDate = (v: string) => DATE.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+/** A real day: 2026-02-30 and 9999-99-99 are refused (an Invalid Date must never reach toISOString). */
+export const isCalendarDate = (v: string) => {
+  if (!DATE.test(v)) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
+};
 
 const optionalInt = (min: number, max: number) =>
   z
-    .union([z.string(), z.undefined()])
+    .union([z.string(), z.undefined(), z.null()])
     .transform((v) => (v ?? "").trim())
     .refine((v) => v === "" || (/^\d{1,7}$/.test(v) && Number(v) >= min && Number(v) <= max), "activities.form.numberRange")
     .transform((v) => (v === "" ? null : Number(v)));
@@ -29,7 +34,7 @@ export function activitySchema(today: string = todayInQuebec()) {
     .object({
       type: z.enum(pivotActivityTypes, { message: "form.required" }),
       occurredOn: z
-        .union([z.string(), z.undefined()])
+        .union([z.string(), z.undefined(), z.null()])
         .transform((v) => (v ?? "").trim())
         .refine((v) => v !== "", "form.required")
         .refine((v) => v === "" || isCalendarDate(v), "activities.form.invalidDate")
@@ -51,6 +56,12 @@ export function activitySchema(today: string = todayInQuebec()) {
 }
 
 export type ActivityInput = z.output<ReturnType<typeof activitySchema>>;
+
+/** The edit page: which of its two forms was sent, and the version it was drawn from. */
+export const activityEditSchema = z.object({
+  intent: z.enum(["save", "delete"], { message: "form.invalid" }),
+  version: versionField,
+});
 
 export interface ActivityFinding {
   field: "notes" | "audience";

@@ -1,4 +1,3 @@
-import { and, eq, gte, sql } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
 import { activityFindings, type ActivityFinding, type ActivityInput } from "./activity-schema.ts";
@@ -6,12 +5,10 @@ import { pivotActivity } from "./tables.ts";
 
 export type LogResult = { status: "ok"; id: string } | { status: "identifying_details"; findings: ActivityFinding[] };
 
-/** A double click resubmits the same form within seconds: that is one activity, not two. */
-const DUPLICATE_WINDOW_MS = 2 * 60 * 1000;
-
 /**
  * Logs an activity for an organization the caller has already been authorized for. The
- * identifying-details guard runs here too, so no caller can store text with findings.
+ * identifying-details guard runs here too, so no caller can store text with findings. A double
+ * click is the route's concern (its submission key, submitOnce): this function always logs.
  */
 export async function logPivotActivity(
   db: Database,
@@ -22,26 +19,6 @@ export async function logPivotActivity(
   const findings = activityFindings(input);
   if (findings.length) return { status: "identifying_details", findings };
   return db.transaction(async (tx) => {
-    // One logger at a time per person, so the duplicate check below cannot race.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`filet.activity:${input.personId}`}))`);
-    const [twin] = await tx
-      .select({ id: pivotActivity.id })
-      .from(pivotActivity)
-      .where(
-        and(
-          eq(pivotActivity.partnershipId, input.partnershipId),
-          eq(pivotActivity.organizationId, input.organizationId),
-          eq(pivotActivity.personId, input.personId),
-          eq(pivotActivity.type, input.type),
-          eq(pivotActivity.occurredOn, input.occurredOn),
-          eq(pivotActivity.durationMinutes, input.durationMinutes),
-          eq(pivotActivity.audience, input.audience),
-          eq(pivotActivity.notes, input.notes),
-          gte(pivotActivity.createdAt, new Date(now.getTime() - DUPLICATE_WINDOW_MS)),
-        ),
-      )
-      .limit(1);
-    if (twin) return { status: "ok" as const, id: twin.id };
     const [row] = await tx
       .insert(pivotActivity)
       .values({

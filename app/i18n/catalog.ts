@@ -28,6 +28,28 @@ export function messagesFor(locale: Locale): Messages {
   return catalog[locale];
 }
 
+/**
+ * A namespace is a key prefix: "meetings" holds every "meetings.…" key, "admin.form" only
+ * those under it. A page's loaders send the namespaces it renders, nothing more.
+ */
+export type Namespace = string;
+
+const inNamespace = (key: string, namespaces: readonly Namespace[]) =>
+  namespaces.some((ns) => key === ns || (key.startsWith(ns) && key.charAt(ns.length) === "."));
+
+const picked = new Map<string, Partial<Messages>>();
+
+/** The messages of some namespaces only (cached: the catalog never changes in a process). */
+export function pickMessages(locale: Locale, namespaces: readonly Namespace[]): Partial<Messages> {
+  const cacheKey = `${locale}|${namespaces.join(",")}`;
+  let out = picked.get(cacheKey);
+  if (!out) {
+    out = Object.fromEntries(Object.entries(catalog[locale]).filter(([key]) => inNamespace(key, namespaces))) as Partial<Messages>;
+    picked.set(cacheKey, out);
+  }
+  return out;
+}
+
 export function format(template: string, vars?: Record<string, string | number>): string {
   if (!vars) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>

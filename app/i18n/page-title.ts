@@ -1,4 +1,5 @@
 import { format, type MessageKey } from "./catalog.ts";
+import { mergedMessages } from "./use-t.ts";
 
 interface RootMatch {
   id?: string;
@@ -17,6 +18,7 @@ export function pageTitle(
   vars?: Record<string, string | number>,
   recordName?: string,
 ): { title: string }[] {
-  const text = format(rootMatchData(matches)?.messages?.[key] ?? key, vars);
+  const messages = mergedMessages(matches as ReadonlyArray<{ data?: unknown }>);
+  const text = format(messages[key] ?? key, vars);
   return [{ title: `${recordName ? `${recordName} — ` : ""}${text} — Filet` }];
 }

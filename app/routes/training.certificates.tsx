@@ -1,10 +1,12 @@
 import { data } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/training.certificates";
-import { PostButton } from "../components/form.tsx";
+import { ErrorSummary, PostButton } from "../components/form.tsx";
 import { useT } from "../i18n/use-t.ts";
 import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
+import { requiredId } from "../modules/forms/fields.ts";
+import { parseValues, readForm } from "../modules/forms/read-form.server.ts";
 import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
 import { formatCode } from "../modules/training-evaluation/certificate-code.ts";
 import { listCertificates, revokeCertificate } from "../modules/training-evaluation/certificates.server.ts";
@@ -31,12 +33,23 @@ export async function loader(args: Route.LoaderArgs) {
   };
 }
 
+/** Revoking is an action: repeating it changes nothing more. */
+const revokeSchema = z.object({ certificateId: requiredId });
+
 export async function action(args: Route.ActionArgs) {
   const user = await guard(args, policy);
   if (!user?.partnershipId) notFound();
-  const parsed = z.object({ certificateId: z.uuid() }).safeParse(Object.fromEntries(await args.request.formData()));
-  if (!parsed.success) notFound();
-  if (!(await revokeCertificate(args.context.db, actorOf(user, args.context), user.partnershipId, parsed.data.certificateId))) notFound();
+  const read = await readForm(args.request);
+  if (!read.ok) return read.reply;
+  // A malformed id reads like an unknown certificate (404), as it always has.
+  const input = parseValues(read, revokeSchema);
+  if (!input.ok) notFound();
+  const { certificateId } = input.data;
+  if (!(await revokeCertificate(args.context.db, actorOf(user, args.context), user.partnershipId, certificateId))) {
+    // Revoked already (a second click): the same answer. Unknown or another Table's: 404.
+    const known = (await listCertificates(args.context.db, user.partnershipId)).find((c) => c.id === certificateId);
+    if (!known?.revokedAt) notFound();
+  }
   return data({ revoked: true });
 }
 
@@ -47,7 +60,8 @@ export default function Certificates({ loaderData, actionData }: Route.Component
     <>
       <h1>{t("trainingEval.certificates.title")}</h1>
       <p>{t("trainingEval.certificates.intro")}</p>
-      {actionData ? (
+      {actionData && "formError" in actionData ? <ErrorSummary errors={actionData.errors} formError={actionData.formError} /> : null}
+      {actionData && "revoked" in actionData ? (
         <p className="alert success" role="status">
           {t("trainingEval.certificates.revokedDone")}
         </p>

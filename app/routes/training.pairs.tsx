@@ -1,11 +1,14 @@
 import { useEffect } from "react";
 import { data, Form, Link, redirect, useNavigation, useRevalidator } from "react-router";
+import { z } from "zod";
 import type { Route } from "./+types/training.pairs";
 import { useFormatters, useT } from "../i18n/use-t.ts";
 import type { MessageKey } from "../i18n/catalog.ts";
 import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { isUuid, versionField } from "../modules/forms/fields.ts";
+import { revalidateAfterConflict } from "../modules/forms/conflict.ts";
+import { isUuid, requiredId, versionField, type FieldErrorMap } from "../modules/forms/fields.ts";
+import { conflictReply, invalidReply, parseValues, readForm } from "../modules/forms/read-form.server.ts";
 import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
 import { todayInQuebec } from "../modules/pivot-activities/activity-schema.ts";
 import { listSessions, listTrainers } from "../modules/training/list-training.server.ts";
@@ -43,31 +46,53 @@ export async function loader(args: Route.LoaderArgs) {
   };
 }
 
-type ActionResult = { applied?: number; refused?: { sessionId: string; message: string }; formError?: string };
+type ActionResult = { applied?: number; refused?: { sessionId: string; message: string }; errors?: FieldErrorMap; formError?: string };
+
+/**
+ * Two forms. "propose" asks for a proposal (a second request while one is queued or solving
+ * answers with that one: nothing to key). "apply" is an edit of the proposal: it carries the
+ * proposal's version, and a stale one (applied meanwhile, or asked again) answers 409.
+ */
+const proposeSchema = z.object({ intent: z.literal("propose", "form.invalid") });
+const applySchema = z.object({ intent: z.literal("apply", "form.invalid"), proposalId: requiredId, version: versionField });
+
+// A 409 reloads the proposal as it is now (its version, its status).
+export const shouldRevalidate = revalidateAfterConflict;
 
 export async function action(args: Route.ActionArgs) {
   const user = await guard(args, policy);
   if (!user?.partnershipId) notFound();
-  const form = await args.request.formData();
+  const read = await readForm(args.request);
+  if (!read.ok) return read.reply;
   const actor = actorOf(user, args.context);
-  if (form.get("intent") === "propose") {
+  if (read.values.intent === "propose") {
+    const input = parseValues(read, proposeSchema);
+    if (!input.ok) return input.reply;
     await requestPairProposal(args.context.db, actor, { partnershipId: user.partnershipId, personId: user.personId, today: todayInQuebec() });
     args.context.notifyJobs();
     return redirect("/training/pairs");
   }
-  const proposalId = form.get("proposalId");
-  const version = versionField.safeParse(form.get("version"));
-  if (!isUuid(proposalId) || !version.success) notFound();
-  const proposal = await loadProposal(args.context.db, user.partnershipId, proposalId);
+  const input = parseValues(read, applySchema);
+  if (!input.ok) return input.reply;
+  const proposal = await loadProposal(args.context.db, user.partnershipId, input.data.proposalId);
   if (!proposal) notFound();
-  const assignments: PairAssignment[] = proposal.sessionIds.map((sessionId) => {
-    const a = form.get(`a:${sessionId}`);
-    const b = form.get(`b:${sessionId}`);
-    return { sessionId, trainerIds: [isUuid(a) ? a : "", isUuid(b) ? b : ""] };
-  });
-  const result = await applyProposal(args.context.db, actor, { partnershipId: user.partnershipId, proposalId, version: version.data, assignments });
+  // A trainer field that is neither empty nor an id is not from our form.
+  const trainerOf = (name: string) => {
+    const value = read.values[name] ?? "";
+    return typeof value === "string" && (value === "" || isUuid(value)) ? value.toLowerCase() : null;
+  };
+  const assignments: PairAssignment[] = [];
+  const errors: FieldErrorMap = {};
+  for (const sessionId of proposal.sessionIds) {
+    const [a, b] = [trainerOf(`a:${sessionId}`), trainerOf(`b:${sessionId}`)];
+    if (a === null) errors[`a:${sessionId}`] = ["form.invalid"];
+    if (b === null) errors[`b:${sessionId}`] = ["form.invalid"];
+    assignments.push({ sessionId, trainerIds: [a ?? "", b ?? ""] });
+  }
+  if (Object.keys(errors).length) return invalidReply(errors, read.values);
+  const result = await applyProposal(args.context.db, actor, { partnershipId: user.partnershipId, proposalId: proposal.id, version: input.data.version, assignments });
   if (result.status === "not_found") notFound();
-  if (result.status === "conflict") return data<ActionResult>({ formError: "form.conflict" }, { status: 409 });
+  if (result.status === "conflict") return conflictReply();
   if (result.status === "invalid") return data<ActionResult>({ refused: { sessionId: result.sessionId, message: result.message } }, { status: 400 });
   return data<ActionResult>({ applied: result.applied });
 }
@@ -85,7 +110,8 @@ export default function TrainingPairs({ loaderData, actionData }: Route.Componen
     return () => clearTimeout(timer);
   }, [pending, revalidator, loaderData]);
   const assigned = new Map((proposal?.assignments ?? []).map((a) => [a.sessionId, a.trainerIds]));
-  const refusedDate = actionData?.refused ? sessions.find((s) => s.id === actionData.refused!.sessionId)?.dates[0] : undefined;
+  const refused = actionData && "refused" in actionData ? actionData.refused : undefined;
+  const refusedDate = refused ? sessions.find((s) => s.id === refused.sessionId)?.dates[0] : undefined;
   return (
     <>
       <p>
@@ -100,11 +126,11 @@ export default function TrainingPairs({ loaderData, actionData }: Route.Componen
         </button>
       </Form>
       <div aria-live="polite">{navigation.state === "submitting" ? <p className="alert">{t("training.pairs.running")}</p> : null}</div>
-      {actionData?.applied !== undefined ? <p className="alert success" role="status">{t("training.pairs.applied", { count: actionData.applied })}</p> : null}
+      {actionData && "applied" in actionData && actionData.applied !== undefined ? <p className="alert success" role="status">{t("training.pairs.applied", { count: actionData.applied })}</p> : null}
       {actionData?.formError ? <p className="alert error" role="alert">{t(actionData.formError as MessageKey)}</p> : null}
-      {actionData?.refused ? (
+      {refused ? (
         <p className="alert error" role="alert">
-          {t("training.pairs.refusedFor", { date: day(refusedDate), message: t(actionData.refused.message as MessageKey) })}
+          {t("training.pairs.refusedFor", { date: day(refusedDate), message: t(refused.message as MessageKey) })}
         </p>
       ) : null}
       {!proposal ? (
@@ -128,7 +154,8 @@ export default function TrainingPairs({ loaderData, actionData }: Route.Componen
         <>
           <p className="muted">{t("training.pairs.solvedIn", { ms: proposal.solveMs, status: proposal.solverStatus })}</p>
           {proposal.status === "applied" ? <p className="alert success">{t("training.pairs.alreadyApplied")}</p> : <p>{t("training.pairs.review")}</p>}
-          <Form method="post" className="stack">
+          {/* Keyed by version: after a 409 the choices show the proposal as it is now. */}
+          <Form method="post" className="stack" key={proposal.version}>
             <input type="hidden" name="intent" value="apply" />
             <input type="hidden" name="proposalId" value={proposal.id} />
             <input type="hidden" name="version" value={proposal.version} />

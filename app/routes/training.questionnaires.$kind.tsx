@@ -4,6 +4,9 @@ import { ErrorSummary, translateMessage, type FieldErrors } from "../components/
 import { useT } from "../i18n/use-t.ts";
 import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
+import { revalidateAfterConflict } from "../modules/forms/conflict.ts";
+import { requiredInt } from "../modules/forms/fields.ts";
+import { conflictReply, readForm } from "../modules/forms/read-form.server.ts";
 import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
 import { parseQuestionnaireForm } from "../modules/training-evaluation/questionnaire-form.ts";
 import { loadQuestionnaire, saveQuestionnaire } from "../modules/training-evaluation/questionnaires.server.ts";
@@ -31,24 +34,32 @@ export async function loader(args: Route.LoaderArgs) {
   return { kind, version: current?.version ?? 0, questions: current?.questions ?? [], saved: requestUrl(args.request).searchParams.has("saved") };
 }
 
+/** The version the editor was drawn from: 0 while the Table has none (the first save makes 1). */
+const expectedVersionField = requiredInt(0);
+
+// A 409 reloads the questionnaire as it is now (its version and questions).
+export const shouldRevalidate = revalidateAfterConflict;
+
 export async function action(args: Route.ActionArgs) {
   const user = await guard(args, policy);
   if (!user?.partnershipId) notFound();
   const kind = kindOf(args.params.kind);
-  const form = await args.request.formData();
-  const values = Object.fromEntries([...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string"));
-  const expectedVersion = Number(values.expectedVersion);
-  if (!Number.isInteger(expectedVersion) || expectedVersion < 0) return data({ errors: {} as FieldErrors, formError: "form.invalid" }, { status: 400 });
+  const read = await readForm(args.request);
+  if (!read.ok) return data({ errors: read.errors as FieldErrors, formError: "form.errors" }, { status: 400 });
+  // No field repeats (readForm refused that): every value is one string.
+  const values = read.values as Record<string, string>;
+  const expectedVersion = expectedVersionField.safeParse(values.expectedVersion);
+  if (!expectedVersion.success) return data({ errors: {} as FieldErrors, formError: "form.invalid" }, { status: 400 });
   const parsed = parseQuestionnaireForm(values, kind);
   if (!parsed.ok) return data({ errors: parsed.errors as FieldErrors, formError: undefined }, { status: 400 });
   const result = await saveQuestionnaire(args.context.db, actorOf(user, args.context), {
     partnershipId: user.partnershipId,
     kind,
     questions: parsed.questions,
-    expectedVersion,
+    expectedVersion: expectedVersion.data,
     personId: user.personId,
   });
-  if (result.status === "conflict") return data({ errors: {} as FieldErrors, formError: "form.conflict" }, { status: 409 });
+  if (result.status === "conflict") return conflictReply();
   return redirect(`/training/questionnaires/${kind}?saved=1`);
 }
 
@@ -136,7 +147,8 @@ export default function QuestionnaireEditor({ loaderData, actionData }: Route.Co
           {t("form.saved")}
         </p>
       ) : null}
-      <Form method="post" className="stack">
+      {/* Keyed by version: after a 409 the rows show the current questions, not the stale ones. */}
+      <Form method="post" className="stack" key={version}>
         <ErrorSummary errors={actionData?.errors} formError={actionData?.formError} />
         <input type="hidden" name="expectedVersion" value={version} />
         {questions.map((q, i) => (

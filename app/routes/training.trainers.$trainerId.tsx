@@ -5,7 +5,9 @@ import { LanguagesFieldset, languageValues, type FormValues } from "../component
 import { useT } from "../i18n/use-t.ts";
 import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { fieldErrors, formValues, isUuid, versionField, type FieldErrorMap } from "../modules/forms/fields.ts";
+import { revalidateAfterConflict } from "../modules/forms/conflict.ts";
+import { isUuid, versionField, type FieldErrorMap } from "../modules/forms/fields.ts";
+import { conflictReply, parseValues, readForm } from "../modules/forms/read-form.server.ts";
 import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
 import { listTrainers } from "../modules/training/list-training.server.ts";
 import { trainerSchema, updateTrainerProfile } from "../modules/training/update-trainer.server.ts";
@@ -28,19 +30,23 @@ export async function loader(args: Route.LoaderArgs) {
   return { trainer };
 }
 
-type ActionResult = { errors: FieldErrorMap; values: FormValues; formError?: string };
+type ActionResult = { errors: FieldErrorMap; values?: FormValues; formError?: string };
+
+// A 409 reloads the profile as it is now (its version and values).
+export const shouldRevalidate = revalidateAfterConflict;
 
 export async function action(args: Route.ActionArgs) {
   const { user, partnershipId, trainer } = await scoped(args);
-  const values = formValues(await args.request.formData(), ["languages"]);
-  const parsed = trainerSchema.safeParse(values);
-  const version = versionField.safeParse(values.version);
-  if (!parsed.success || !version.success) {
-    return data<ActionResult>({ errors: parsed.success ? {} : fieldErrors(parsed.error), values, formError: version.success ? undefined : "form.invalid" }, { status: 400 });
-  }
+  const read = await readForm(args.request, { arrays: ["languages"] });
+  if (!read.ok) return read.reply;
+  const parsed = parseValues(read, trainerSchema);
+  if (!parsed.ok) return parsed.reply;
+  const version = versionField.safeParse(read.values.version);
+  if (!version.success) return data<ActionResult>({ errors: {}, values: read.values, formError: "form.invalid" }, { status: 400 });
   const result = await updateTrainerProfile(args.context.db, actorOf(user, args.context), { partnershipId, trainerId: trainer.id, version: version.data, values: parsed.data });
   if (result === "not_found") notFound();
-  if (result === "conflict") return data<ActionResult>({ errors: {}, values, formError: "form.conflict" }, { status: 409 });
+  // Not the stale values: the page shows the profile as the other person left it.
+  if (result === "conflict") return conflictReply({ values: undefined });
   return redirect("/training?saved=1");
 }
 
@@ -62,7 +68,8 @@ export default function EditTrainer({ loaderData, actionData }: Route.ComponentP
       <p>
         {trainer.name} — {trainer.organizationName}
       </p>
-      <Form method="post" className="stack" noValidate>
+      {/* Keyed by version: after a 409 the fields show the current profile, not the stale one. */}
+      <Form method="post" className="stack" noValidate key={trainer.version}>
         <ErrorSummary errors={actionData?.errors} formError={actionData?.formError} />
         <input type="hidden" name="version" value={trainer.version} />
         <LanguagesFieldset values={values} errors={actionData?.errors} />

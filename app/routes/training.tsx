@@ -1,5 +1,7 @@
 import { Form, Link } from "react-router";
+import { z } from "zod";
 import type { Route } from "./+types/training";
+import { ErrorSummary } from "../components/form.tsx";
 import { useT } from "../i18n/use-t.ts";
 import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
@@ -12,6 +14,7 @@ import { groupSessions, isToClose } from "../modules/training/session-groups.ts"
 import { syncTrainerPool } from "../modules/training/sync-trainer-pool.server.ts";
 import { StatusBadge, trainerLabel, useDayFormatter } from "../modules/training/training-ui.tsx";
 import type { SessionStatus } from "../modules/training/vocabulary.ts";
+import { parseForm } from "../modules/forms/read-form.server.ts";
 import { requestUrl } from "../modules/forms/request-url.ts";
 
 /** The coordinator's training overview: program, sessions, trainer pool. */
@@ -52,9 +55,14 @@ export async function loader(args: Route.LoaderArgs) {
   return { programs: views, current, past, total: sessions.length, trainers, today: todayInQuebec(), saved: url.searchParams.has("saved") };
 }
 
+/** The page's one form: bring the trainer role holders into the pool (repeating it adds nobody twice). */
+const syncSchema = z.object({ intent: z.literal("sync", "form.invalid") });
+
 export async function action(args: Route.ActionArgs) {
   const user = await guard(args, policy);
   if (!user?.partnershipId) notFound();
+  const input = await parseForm(args.request, syncSchema);
+  if (!input.ok) return input.reply;
   const added = await syncTrainerPool(args.context.db, actorOf(user, args.context), user.partnershipId);
   return { added };
 }
@@ -78,10 +86,11 @@ export default function Training({ loaderData, actionData }: Route.ComponentProp
         <Link to="/training/programs/new">{t("trainingEval.program.new")}</Link>
       </nav>
       {loaderData.saved ? <p className="alert success" role="status">{t("training.saved")}</p> : null}
-      {actionData ? <p className="alert success" role="status">{t("training.pool.synced", { count: actionData.added })}</p> : null}
+      {actionData && "added" in actionData ? <p className="alert success" role="status">{t("training.pool.synced", { count: actionData.added })}</p> : null}
+      {actionData && "formError" in actionData ? <ErrorSummary errors={actionData.errors} formError={actionData.formError} /> : null}
       <h2>{t("training.programs.title")}</h2>
       {programs.map((p) => (
-        <section key={p.id} className="card">
+        <section key={p.id} id={`program-${p.id}`} className="card">
           <h3>{locale === "en" ? p.nameEn : p.nameFr}</h3>
           <p>
             <Link to={`/training/programs/${p.id}`}>{t("trainingEval.nav.programEdit", { name: locale === "en" ? p.nameEn : p.nameFr })}</Link>
@@ -165,6 +174,7 @@ export default function Training({ loaderData, actionData }: Route.ComponentProp
         </table>
       )}
       <Form method="post">
+        <input type="hidden" name="intent" value="sync" />
         <button type="submit" className="button secondary">{t("training.pool.sync")}</button>
       </Form>
     </>

@@ -12,6 +12,7 @@ import * as moduleEditRoute from "../../app/routes/guide.modules.$moduleId.edit.
 import * as archiveRoute from "../../app/routes/guide.sections.$sectionId.archive.tsx";
 import { createTestDatabase, testContext } from "../support/test-db.ts";
 import { callRoute, createAuthzDataset, createPerson, signIn, type AuthzDataset, type FixturePerson, type RouteOutcome } from "../support/fixtures.ts";
+import { registrationForm } from "./training-form-support.ts";
 
 /*
  * An attacker's review of the training and guide routes built last: nomination, the sign-in sheet,
@@ -99,11 +100,12 @@ afterAll(async () => {
 });
 
 describe("nomination by a pivot coordinator", () => {
-  const nominate = (who: FixturePerson, body: Record<string, string>) => post(nominateRoute.action, who, "/training/nominate", body);
+  // As the page sends it: a nomination (a create) carries its submission key.
+  const nominate = (who: FixturePerson, body: Record<string, string>) => post(nominateRoute.action, who, "/training/nominate", registrationForm(body));
 
   it("nominates a worker of their organization; another organization's or Table's person reads like an unknown one", async () => {
     const pc = ds.people.pivot_coordinator; // org 1
-    expect((await nominate(pc, { intent: "nominate", sessionId: sessionA2, personId: workerOrg1.personId })).status).toBe(200);
+    expect((await nominate(pc, { intent: "nominate", sessionId: sessionA2, personId: workerOrg1.personId })).status).toBe(302);
     for (const personId of [workerOrg2.personId, workerB.personId, ds.personOrg2.personId, MISSING]) {
       expect(strip(await nominate(pc, { intent: "nominate", sessionId: sessionA2, personId }))).toEqual(notFoundBody);
     }
@@ -202,15 +204,15 @@ describe("applying a pair proposal", () => {
 
   it("another Table's proposal reads like a missing one; its sessions are untouched", async () => {
     const c = ds.people.table_coordinator;
-    expect(strip(await post(pairsRoute.action, c, "/training/pairs", { proposalId: proposalB, version: "1", [`a:${sessionB}`]: profileA1, [`b:${sessionB}`]: profileA2 }))).toEqual(notFoundBody);
-    expect(strip(await post(pairsRoute.action, c, "/training/pairs", { proposalId: MISSING, version: "1" }))).toEqual(notFoundBody);
+    expect(strip(await post(pairsRoute.action, c, "/training/pairs", { intent: "apply", proposalId: proposalB, version: "1", [`a:${sessionB}`]: profileA1, [`b:${sessionB}`]: profileA2 }))).toEqual(notFoundBody);
+    expect(strip(await post(pairsRoute.action, c, "/training/pairs", { intent: "apply", proposalId: MISSING, version: "1" }))).toEqual(notFoundBody);
     const [s] = await handle.db.select().from(trainingSession).where(eq(trainingSession.id, sessionB));
     expect([s!.trainerAId, s!.trainerBId]).toEqual([profileB, null]);
   });
 
   it("trainers of another Table, two of one organization, or one trainer twice are refused; nothing applied", async () => {
     const c = ds.people.table_coordinator;
-    const apply = (a: string, b: string) => post(pairsRoute.action, c, "/training/pairs", { proposalId: proposalA, version: "1", [`a:${sessionA2}`]: a, [`b:${sessionA2}`]: b });
+    const apply = (a: string, b: string) => post(pairsRoute.action, c, "/training/pairs", { intent: "apply", proposalId: proposalA, version: "1", [`a:${sessionA2}`]: a, [`b:${sessionA2}`]: b });
     const cases = [
       [profileA1, profileB],
       [profileA1, profileA1],
@@ -220,7 +222,7 @@ describe("applying a pair proposal", () => {
     const [s] = await handle.db.select().from(trainingSession).where(eq(trainingSession.id, sessionA2));
     expect([s!.trainerAId, s!.trainerBId]).toEqual([null, null]);
     // A session slipped into the form outside the proposal is ignored: only the proposal's sessions are read.
-    const ok = await post(pairsRoute.action, c, "/training/pairs", { proposalId: proposalA, version: "1", [`a:${sessionA2}`]: profileA1, [`b:${sessionA2}`]: profileA2, [`a:${sessionA}`]: profileA2, [`b:${sessionA}`]: profileA1 });
+    const ok = await post(pairsRoute.action, c, "/training/pairs", { intent: "apply", proposalId: proposalA, version: "1", [`a:${sessionA2}`]: profileA1, [`b:${sessionA2}`]: profileA2, [`a:${sessionA}`]: profileA2, [`b:${sessionA}`]: profileA1 });
     expect(ok.status, JSON.stringify(ok.data)).toBe(200);
     const [after] = await handle.db.select().from(trainingSession).where(eq(trainingSession.id, sessionA));
     expect([after!.trainerAId, after!.trainerBId]).toEqual([profileA1, profileA2]);

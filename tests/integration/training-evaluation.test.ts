@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { SUBMISSION_KEY_FIELD } from "../../app/modules/forms/submission-field.ts";
 import type { DatabaseHandle } from "../../app/modules/db/client.server.ts";
 import { rowsOf } from "../../app/modules/db/rows.ts";
 import { seedTrainingDemo } from "../../app/modules/demo/seed-training.server.ts";
@@ -400,9 +402,16 @@ describe("programs", () => {
     expect((await call(handle.db, newProgramRoute.action, { path: "/training/programs/new", user: u.trainerX, form })).status).toBe(404);
     const bad = await call(handle.db, newProgramRoute.action, { path: "/training/programs/new", user: u.coordinator, form: { ...form, "day0.titleFr": "", "day0.titleEn": "", "day0.objectivesFr": "", "day0.objectivesEn": "" } });
     expect(bad.status).toBe(400);
-    const created = await call(handle.db, newProgramRoute.action, { path: "/training/programs/new", user: u.coordinator, form });
-    expect(created.location).toBe("/training?saved=1");
-    const [row] = await handle.db.select().from(trainingProgram).where(eq(trainingProgram.nameFr, form.nameFr));
+    // The page's form carries its submission key: the same key twice is one program, one answer.
+    const keyed = { ...form, [SUBMISSION_KEY_FIELD]: randomUUID() };
+    expect((await call(handle.db, newProgramRoute.action, { path: "/training/programs/new", user: u.coordinator, form: { ...form } })).status).toBe(400);
+    const created = await call(handle.db, newProgramRoute.action, { path: "/training/programs/new", user: u.coordinator, form: keyed });
+    const again = await call(handle.db, newProgramRoute.action, { path: "/training/programs/new", user: u.coordinator, form: keyed });
+    const rows = await handle.db.select().from(trainingProgram).where(eq(trainingProgram.nameFr, form.nameFr));
+    expect(rows).toHaveLength(1);
+    const [row] = rows;
+    expect(created.location).toBe(`/training?saved=1#program-${row!.id}`);
+    expect(again.location).toBe(created.location);
     expect(row).toMatchObject({ guideModules: ["skills"], days: [{ titleFr: "Jour unique", objectivesEn: ["Review the signs", "Practise receiving a disclosure"] }] });
   });
 

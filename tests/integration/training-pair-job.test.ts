@@ -61,7 +61,7 @@ beforeAll(async () => {
   }
   await db.transaction((tx) => seedTrainingDemo(tx, tableA));
   const [program] = await db.select({ id: trainingProgram.id }).from(trainingProgram).where(eq(trainingProgram.partnershipId, tableA));
-  await call(db, overviewRoute.action, { path: "/training", user: coordinator, form: {} });
+  await call(db, overviewRoute.action, { path: "/training", user: coordinator, form: { intent: "sync" } });
   const trainers = await db.select().from(trainerProfile).where(eq(trainerProfile.partnershipId, tableA));
   const actor = { accountId: null, role: "trainer", organizationId: null, partnershipId: tableA, requestId: "t", ip: "127.0.0.1" };
   for (const day of [30, 37, 44]) {

@@ -16,6 +16,7 @@ import * as sessionRoute from "../../app/routes/training.sessions.$sessionId.tsx
 import * as attendanceRoute from "../../app/routes/training.sessions.$sessionId.attendance.tsx";
 import { createTestDatabase } from "../support/test-db.ts";
 import { call, createOrganization, createTable, createUser, type TestUser } from "./pathway-support.ts";
+import { registrationForm } from "./training-form-support.ts";
 
 /*
  * Issue 5 polish: the overview's current/past split and module titles, the CANCEL for a removed
@@ -55,7 +56,7 @@ async function newSession(values: { first: number; days?: 1 | 2; status?: "plann
   return row!;
 }
 
-const register = (user: TestUser, sessionId: string) => call(handle.db, registerRoute.action, { path: "/training/register", user, form: { sessionId, intent: "register" } });
+const register = (user: TestUser, sessionId: string) => call(handle.db, registerRoute.action, { path: "/training/register", user, form: registrationForm({ sessionId, intent: "register" }) });
 
 async function lastEmailTo(email: string) {
   const [row] = await handle.db.select().from(emailMessage).where(eq(emailMessage.toAddress, email.toLowerCase())).orderBy(desc(emailMessage.createdAt)).limit(1);

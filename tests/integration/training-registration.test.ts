@@ -5,6 +5,7 @@ import { trainingProgram, trainingRegistration, trainingSession } from "../../ap
 import * as registerRoute from "../../app/routes/training.register.tsx";
 import { createTestDatabase } from "../support/test-db.ts";
 import { call, createOrganization, createTable, createUser, type TestUser } from "./pathway-support.ts";
+import { asOutcome, registrationForm } from "./training-form-support.ts";
 
 let handle: DatabaseHandle;
 let tableA: string;
@@ -49,8 +50,8 @@ afterAll(async () => {
   await handle?.close();
 });
 
-const register = (user: TestUser, sessionId: string, intent = "register") =>
-  call(handle.db, registerRoute.action, { path: "/training/register", user, form: { sessionId, intent } });
+const register = async (user: TestUser, sessionId: string, intent = "register") =>
+  asOutcome(await call(handle.db, registerRoute.action, { path: "/training/register", user, form: registrationForm({ sessionId, intent }) }));
 
 describe("registration with capacity and waiting list", () => {
   it("registers until full, then waitlists; a double click stays one registration", async () => {

@@ -68,7 +68,7 @@ beforeAll(async () => {
   // The program comes with the demo seed; here the seed runs on a Table without demo people.
   await db.transaction((tx) => seedTrainingDemo(tx, tableA));
   programId = (await db.select({ id: trainingProgram.id }).from(trainingProgram).where(eq(trainingProgram.partnershipId, tableA)))[0]!.id;
-  const sync = await call(db, overviewRoute.action, { path: "/training", user: coordinator, form: {} });
+  const sync = await call(db, overviewRoute.action, { path: "/training", user: coordinator, form: { intent: "sync" } });
   expect(sync.data).toEqual({ added: 3 });
   for (const row of await db.select().from(trainerProfile).where(eq(trainerProfile.partnershipId, tableA))) {
     const key = row.personId === trainerX1.personId ? "x1" : row.personId === trainerX2.personId ? "x2" : row.personId === trainerY1.personId ? "y1" : "?";
@@ -160,6 +160,12 @@ describe("the pair rule (duo from different organizations)", () => {
 
 describe("availability and pairs", () => {
   let sessions: string[] = [];
+  /** The availability form as the page sends it: with the version the page was drawn with. */
+  const answer = async (user: TestUser, sessionId: string, available: "yes" | "no" = "yes") => {
+    const page = await call(handle.db, availabilityRoute.loader, { path: "/training/availability", user });
+    const version = String((page.data as { version: number }).version);
+    return call(handle.db, availabilityRoute.action, { path: "/training/availability", user, form: { sessionId, available, version } });
+  };
 
   it("lets a trainer mark their own availability, and only for sessions of their Table", async () => {
     for (const day of [60, 75]) {
@@ -171,11 +177,14 @@ describe("availability and pairs", () => {
     expect(sessions).toHaveLength(2);
     const page = await call(handle.db, availabilityRoute.loader, { path: "/training/availability", user: trainerX1 });
     expect((page.data as { sessions: unknown[] }).sessions.length).toBeGreaterThanOrEqual(2);
-    const res = await call(handle.db, availabilityRoute.action, { path: "/training/availability", user: trainerX1, form: { sessionId: sessions[0]!, available: "yes" } });
+    const res = await answer(trainerX1, sessions[0]!);
     expect(res.data).toEqual({ saved: true });
+    // A second tab drawn before that save: refused, nothing written.
+    const stale = await call(handle.db, availabilityRoute.action, { path: "/training/availability", user: trainerX1, form: { sessionId: sessions[0]!, available: "no", version: "1" } });
+    expect(stale.status).toBe(409);
     const [foreignProgram] = await handle.db.insert(trainingProgram).values({ partnershipId: tableB, slug: "b", nameFr: "B", nameEn: "B" }).returning();
     const [foreign] = await handle.db.insert(trainingSession).values({ partnershipId: tableB, programId: foreignProgram!.id, dates: [future(50)] }).returning();
-    const denied = await call(handle.db, availabilityRoute.action, { path: "/training/availability", user: trainerX1, form: { sessionId: foreign!.id, available: "yes" } });
+    const denied = await answer(trainerX1, foreign!.id);
     expect(denied.status).toBe(404);
   });
 
@@ -191,7 +200,7 @@ describe("availability and pairs", () => {
 
   it("proposes valid pairs, refuses an edited same-organization pair, then applies", async () => {
     for (const user of [trainerX1]) {
-      for (const id of sessions) await call(handle.db, availabilityRoute.action, { path: "/training/availability", user, form: { sessionId: id, available: "yes" } });
+      for (const id of sessions) await answer(user, id);
     }
     // X2 and Y1 answer through the domain directly (same function the page calls).
     const { setOwnAvailability } = await import("../../app/modules/training/set-availability.server.ts");

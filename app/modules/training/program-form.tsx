@@ -1,5 +1,6 @@
 import { Form } from "react-router";
 import { ErrorSummary, Field, type FieldErrors } from "../../components/form.tsx";
+import { SubmissionKey } from "../../components/submission-key.tsx";
 import { useT } from "../../i18n/use-t.ts";
 import { guideModuleKinds } from "../guide/vocabulary.ts";
 import type { ProgramDay } from "./vocabulary.ts";
@@ -16,12 +17,30 @@ export interface ProgramFormValues {
 /** Days shown in the form: the program's days plus one blank to add a day (MAX_PROGRAM_DAYS in all). */
 const shownDays = (days: ProgramDay[]) => [...days, { titleFr: "", titleEn: "", objectivesFr: [], objectivesEn: [] }].slice(0, 5);
 
-/** The program editor: names, summaries, days with objectives (one per line), guide modules covered. */
-export function ProgramForm({ values, errors, formError, version, submitLabel }: { values: ProgramFormValues; errors?: FieldErrors; formError?: string; version?: number; submitLabel: string }) {
+/**
+ * The program editor: names, summaries, days with objectives (one per line), guide modules covered.
+ * A new program's form carries its submission key (`create`); an existing one's, its version.
+ */
+export function ProgramForm({
+  values,
+  errors,
+  formError,
+  version,
+  create,
+  submitLabel,
+}: {
+  values: ProgramFormValues;
+  errors?: FieldErrors;
+  formError?: string;
+  version?: number;
+  create?: boolean;
+  submitLabel: string;
+}) {
   const { t } = useT();
   return (
     <Form method="post" className="stack">
       <ErrorSummary errors={errors} formError={formError} />
+      {create ? <SubmissionKey /> : null}
       {version ? <input type="hidden" name="version" value={version} /> : null}
       <Field name="nameFr" label={t("trainingEval.program.nameFr")} defaultValue={values.nameFr} errors={errors} required />
       <Field name="nameEn" label={t("trainingEval.program.nameEn")} defaultValue={values.nameEn} errors={errors} required />
@@ -53,13 +72,17 @@ export function ProgramForm({ values, errors, formError, version, submitLabel }:
   );
 }
 
-/** The form values back from a refused post, so nothing typed is lost. */
-export function programValuesFrom(form: FormData): ProgramFormValues {
-  const s = (k: string) => (typeof form.get(k) === "string" ? (form.get(k) as string) : "");
+/** The form values back from a refused post (readForm's values), so nothing typed is lost. */
+export function programValuesFrom(form: Record<string, string | string[] | undefined>): ProgramFormValues {
+  const s = (k: string) => {
+    const v = form[k];
+    return typeof v === "string" ? v : "";
+  };
   const days: ProgramDay[] = [];
   for (let i = 0; i < 5; i++) {
     const d = { titleFr: s(`day${i}.titleFr`), titleEn: s(`day${i}.titleEn`), objectivesFr: s(`day${i}.objectivesFr`).split("\n").filter((l) => l.trim()), objectivesEn: s(`day${i}.objectivesEn`).split("\n").filter((l) => l.trim()) };
     if (d.titleFr || d.titleEn || d.objectivesFr.length || d.objectivesEn.length) days.push(d);
   }
-  return { nameFr: s("nameFr"), nameEn: s("nameEn"), summaryFr: s("summaryFr"), summaryEn: s("summaryEn"), guideModules: form.getAll("guideModules").map(String), days };
+  const modules = form.guideModules;
+  return { nameFr: s("nameFr"), nameEn: s("nameEn"), summaryFr: s("summaryFr"), summaryEn: s("summaryEn"), guideModules: Array.isArray(modules) ? modules : modules ? [modules] : [], days };
 }

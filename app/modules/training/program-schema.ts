@@ -34,18 +34,28 @@ export interface ProgramInput {
   days: ProgramDay[];
 }
 
+/** Fields of the program form that repeat (checkboxes): for readForm's `arrays`. */
+export const PROGRAM_ARRAYS = ["guideModules"] as const;
+
+/** What readForm gives: one string per field, a list for PROGRAM_ARRAYS. */
+export type ProgramFormFields = Record<string, string | string[] | undefined>;
+
 /**
  * Reads the program form: names and summaries in both languages, the guide modules covered and
  * up to MAX_PROGRAM_DAYS days (`day0.titleFr`, objectives one per line). At least one day.
  */
-export function parseProgramForm(form: FormData): { ok: true; data: ProgramInput } | { ok: false; errors: Record<string, string[]> } {
-  const get = (k: string) => (typeof form.get(k) === "string" ? (form.get(k) as string) : "");
+export function parseProgramForm(form: ProgramFormFields): { ok: true; data: ProgramInput } | { ok: false; errors: Record<string, string[]> } {
+  const get = (k: string) => {
+    const v = form[k];
+    return typeof v === "string" ? v : "";
+  };
+  const modules = form.guideModules;
   const parsed = base.safeParse({
     nameFr: get("nameFr"),
     nameEn: get("nameEn"),
     summaryFr: get("summaryFr"),
     summaryEn: get("summaryEn"),
-    guideModules: form.getAll("guideModules").filter((v) => typeof v === "string"),
+    guideModules: Array.isArray(modules) ? modules : typeof modules === "string" ? [modules] : [],
   });
   const errors: Record<string, string[]> = {};
   if (!parsed.success) for (const issue of parsed.error.issues) errors[String(issue.path[0])] = [issue.message];
@@ -61,6 +71,9 @@ export function parseProgramForm(form: FormData): { ok: true; data: ProgramInput
     if (!day.titleFr) errors[`day${i}.titleFr`] = ["form.required"];
     if (!day.titleEn) errors[`day${i}.titleEn`] = ["form.required"];
     if (day.titleFr.length > 200 || day.titleEn.length > 200) errors[`day${i}.titleFr`] = ["admin.form.tooLong"];
+    // Objectives are stored as lists: bounded like the summaries.
+    if (get(`day${i}.objectivesFr`).length > 4000) errors[`day${i}.objectivesFr`] = ["admin.form.tooLong"];
+    if (get(`day${i}.objectivesEn`).length > 4000) errors[`day${i}.objectivesEn`] = ["admin.form.tooLong"];
     days.push(day);
   }
   if (days.length === 0) errors["day0.titleFr"] = ["trainingEval.program.dayRequired"];

@@ -2,14 +2,14 @@ import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
-import { checkLanguages, languageFields, optionalDate, parseLanguages, type UpdateResult } from "../forms/fields.ts";
+import { checkLanguages, languageFields, optionalDate, parseLanguages, requiredInt, type UpdateResult } from "../forms/fields.ts";
 import { trainerProfile } from "./tables.ts";
 
 export const trainerSchema = z
   .object({
     ...languageFields,
     accreditedOn: optionalDate,
-    maxSessions: z.coerce.number({ message: "form.invalid" }).int("form.invalid").min(0, "form.invalid").max(52, "form.invalid"),
+    maxSessions: requiredInt(0, 52),
     active: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
   })
   .superRefine(checkLanguages);

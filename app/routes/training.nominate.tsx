@@ -104,11 +104,12 @@ export default function TrainingNominate({ loaderData, actionData }: Route.Compo
         <Form method="post" className="stack">
           <SubmissionKey />
           <input type="hidden" name="intent" value="nominate" />
-          <SelectField name="personId" label={t("training.nominate.person")} required options={loaderData.people.map((p) => ({ value: p.id, label: p.label }))} />
+          <SelectField name="personId" label={t("training.nominate.person")} required errors={actionData?.errors} options={loaderData.people.map((p) => ({ value: p.id, label: p.label }))} />
           <SelectField
             name="sessionId"
             label={t("training.nominate.session")}
             required
+            errors={actionData?.errors}
             options={loaderData.sessions.map((s) => ({ value: s.id, label: `${when(s.dates)} — ${t("training.register.seats", { taken: s.taken, capacity: s.capacity })}` }))}
           />
           <div className="actions">

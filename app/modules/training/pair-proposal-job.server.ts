@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, systemActor, type AuditActor } from "../audit/record-audit-event.server.ts";
 import { enqueueJob } from "../jobs/enqueue-job.server.ts";
@@ -26,6 +26,8 @@ export async function requestPairProposal(
   input: { partnershipId: string; personId: string; today: string; timeLimitSeconds?: number },
 ): Promise<{ id: string; created: boolean }> {
   return db.transaction(async (tx) => {
+    // One request at a time per Table: two parallel clicks find the same pending proposal.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`filet.pair-proposal:${input.partnershipId}`}))`);
     const [pending] = await tx
       .select({ id: pairProposal.id })
       .from(pairProposal)

@@ -41,3 +41,16 @@ function missing(key: string): string {
   }
   return key;
 }
+export function useFormatters() {
+  const { locale } = useT();
+  const tag = locale === "fr" ? "fr-CA" : "en-CA";
+  return {
+    date: (d: Date | string) =>
+      new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeZone: "America/Toronto" }).format(new Date(d)),
+    dateTime: (d: Date | string) =>
+      new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeStyle: "short", timeZone: "America/Toronto" }).format(
+        new Date(d),
+      ),
+    number: (n: number) => new Intl.NumberFormat(tag).format(n),
+  };
+}

@@ -58,6 +58,12 @@ export default function Outbox({ loaderData }: Route.ComponentProps) {
               <tr key={m.id}>
                 <th scope="row">
                   <Link to={`/admin/outbox/${m.id}`}>{m.subject}</Link>
+                  {m.hasSecretLink ? (
+                    <>
+                      {" "}
+                      <span className="badge">{t("admin.outbox.hiddenLink")}</span>
+                    </>
+                  ) : null}
                 </th>
                 <td>{m.toAddress}</td>
                 <td>

@@ -7,7 +7,8 @@ import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
 import { actorOf, optionalUser } from "../modules/authz/guard.server.ts";
 import { publicRoute } from "../modules/authz/policy.ts";
 import { passMfaChallenge } from "../modules/identity/mfa.server.ts";
-import { afterSignInPath, fieldErrors, readForm, sessionCookieHeaders, userAgentOf } from "../modules/identity/route-helpers.server.ts";
+import { parseForm } from "../modules/forms/read-form.server.ts";
+import { afterSignInPath, sessionCookieHeaders, shownErrors, userAgentOf } from "../modules/identity/route-helpers.server.ts";
 import { FormAlert } from "../modules/identity/ui/identity-ui.tsx";
 import { requestUrl } from "../modules/forms/request-url.ts";
 
@@ -16,9 +17,22 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "ide
 // Public: requireUser would send a person without the second factor back here in a loop.
 export const policy = publicRoute;
 
+const RECOVERY_CODE = /^[abcdefghjkmnpqrstuvwxyz23456789]{10}$/;
+
+/** A 6-digit code from the app, or a recovery code ("abcde-fghjk", any case, spaces allowed). */
+const codeField = z
+  .string()
+  .nullish()
+  .transform((v) => (v ?? "").trim())
+  .pipe(z.string().min(1, "form.required").max(64, "identity.mfa.invalidCode"))
+  .refine((v) => {
+    const compact = v.replace(/\s/g, "");
+    return /^\d{6}$/.test(compact) || RECOVERY_CODE.test(compact.toLowerCase().replace(/-/g, ""));
+  }, "identity.mfa.invalidCode");
+
 const schema = z.object({
-  code: z.string().trim().min(1, "form.required").max(64, "identity.mfa.invalidCode"),
-  redirectTo: z.string().optional(),
+  code: codeField,
+  redirectTo: z.string().nullish().transform((v) => (v ?? "").slice(0, 2000)),
 });
 
 /** Only a session opened with the password, whose account has MFA and has not passed it yet. */
@@ -36,15 +50,16 @@ export async function loader(args: Route.LoaderArgs) {
 }
 
 export async function action(args: Route.ActionArgs) {
-  const values = await readForm(args.request);
-  const redirectTo = afterSignInPath(values.redirectTo);
+  // The body first: whatever arrives, a malformed one is refused before anything else happens.
+  // A code that cannot be one is not a guess: it costs no attempt.
+  const input = await parseForm(args.request, schema);
+  if (!input.ok) return data({ errors: shownErrors(input.errors), formError: null, formVars: null }, { status: 400 });
+  const redirectTo = afterSignInPath(input.data.redirectTo);
   const user = await pendingUser(args, redirectTo);
-  const parsed = schema.safeParse(values);
-  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), formError: null, formVars: null }, { status: 400 });
   const result = await passMfaChallenge(args.context, actorOf(user, args.context), {
     accountId: user.accountId,
     sessionIdHash: user.sessionIdHash,
-    code: parsed.data.code,
+    code: input.data.code,
     userAgent: userAgentOf(args.request),
   });
   if (result.kind === "passed") return redirect(redirectTo, { headers: sessionCookieHeaders(args.context, result.token) });

@@ -6,7 +6,17 @@ import { useT } from "../i18n/use-t.ts";
 import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
 import { guard } from "../modules/authz/guard.server.ts";
 import { publicRoute } from "../modules/authz/policy.ts";
-import { afterSignInPath, fieldErrors, readForm, sessionCookieHeaders, userAgentOf } from "../modules/identity/route-helpers.server.ts";
+import { parseForm } from "../modules/forms/read-form.server.ts";
+import {
+  afterSignInPath,
+  deviceEntriesOf,
+  emailField,
+  passwordField,
+  shownErrors,
+  shownValue,
+  signInCookieHeaders,
+  userAgentOf,
+} from "../modules/identity/route-helpers.server.ts";
 import { readSessionToken } from "../modules/identity/session.server.ts";
 import { signIn } from "../modules/identity/sign-in.server.ts";
 import { FormAlert } from "../modules/identity/ui/identity-ui.tsx";
@@ -23,9 +33,10 @@ const notices = {
 } as const;
 
 const schema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email("identity.form.emailInvalid")),
-  password: z.string().min(1, "form.required").max(1024, "identity.password.tooLong"),
-  redirectTo: z.string().optional(),
+  email: emailField,
+  password: passwordField,
+  // A hidden field: anything odd in it just means "home" (afterSignInPath), not an error.
+  redirectTo: z.string().nullish().transform((v) => (v ?? "").slice(0, 2000)),
 });
 
 export async function loader(args: Route.LoaderArgs) {
@@ -39,26 +50,26 @@ export async function loader(args: Route.LoaderArgs) {
 }
 
 export async function action(args: Route.ActionArgs) {
-  const values = await readForm(args.request);
-  const parsed = schema.safeParse(values);
-  const email = (values.email ?? "").slice(0, 320);
-  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), formError: null, formVars: null, email }, { status: 400 });
+  const input = await parseForm(args.request, schema);
+  const email = shownValue(input.values, "email");
+  if (!input.ok) return data({ errors: shownErrors(input.errors), formError: null, formVars: null, email }, { status: 400 });
   const result = await signIn(args.context, {
-    email: parsed.data.email,
-    password: parsed.data.password,
+    email: input.data.email,
+    password: input.data.password,
     userAgent: userAgentOf(args.request),
     previousSessionToken: readSessionToken(args.request, args.context.config.isProduction),
+    deviceEntries: deviceEntriesOf(args.context, args.request),
   });
   switch (result.kind) {
     case "signed_in": {
-      const target = afterSignInPath(parsed.data.redirectTo);
+      const target = afterSignInPath(input.data.redirectTo);
       const next =
         result.next === "mfa"
           ? `/login/mfa${target === "/" ? "" : `?redirectTo=${encodeURIComponent(target)}`}`
           : result.next === "mfa_setup"
             ? "/mfa/setup"
             : target;
-      return redirect(next, { headers: sessionCookieHeaders(args.context, result.token) });
+      return redirect(next, { headers: signInCookieHeaders(args.context, result.token, result.deviceEntries) });
     }
     case "throttled":
       return data({ errors: null, formError: "identity.throttled", formVars: { minutes: result.retryAfterMinutes }, email }, { status: 429 });

@@ -8,14 +8,21 @@ import { actorOf, guard } from "../modules/authz/guard.server.ts";
 import { authenticated } from "../modules/authz/policy.ts";
 import type { CurrentUser } from "../modules/identity/current-user.server.ts";
 import { confirmEnrollment, reopenEnrollment, startEnrollment, type Enrollment } from "../modules/identity/mfa.server.ts";
-import { readForm } from "../modules/identity/route-helpers.server.ts";
+import { parseForm } from "../modules/forms/read-form.server.ts";
 import { FormAlert, RecoveryCodes } from "../modules/identity/ui/identity-ui.tsx";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "identity.mfa.setup.title");
 
 export const policy = authenticated;
 
-const schema = z.object({ sealed: z.string().max(2000), code: z.string().trim().max(20) });
+const text = (max: number) =>
+  z
+    .string()
+    .nullish()
+    .transform((v) => (v ?? "").trim())
+    .pipe(z.string().max(max));
+// The sealed enrollment is ours (iv.tag.data, base64url); the code is checked by confirmEnrollment.
+const schema = z.object({ sealed: text(2000).pipe(z.string().regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/)), code: text(20) });
 
 type SetupView =
   | { state: "enabled" }
@@ -43,13 +50,14 @@ export async function loader(args: Route.LoaderArgs) {
 export async function action(args: Route.ActionArgs) {
   const user = (await guard(args, policy))!;
   if (user.mfaEnabled) return { state: "enabled" as const };
-  const parsed = schema.safeParse(await readForm(args.request));
-  const sealed = parsed.success ? parsed.data.sealed : "";
+  // Anything malformed (NUL, repeated fields, not our sealed value) answers like an expired page.
+  const input = await parseForm(args.request, schema);
+  const sealed = input.ok ? input.data.sealed : "";
   const result = await confirmEnrollment(args.context, actorOf(user, args.context), {
     accountId: user.accountId,
     email: user.email,
     sealed,
-    code: parsed.success ? parsed.data.code : "",
+    code: input.ok ? input.data.code : "",
     sessionIdHash: user.sessionIdHash,
   });
   if (result.ok) return { state: "done" as const, recoveryCodes: result.recoveryCodes };

@@ -6,25 +6,25 @@ import { useT } from "../i18n/use-t.ts";
 import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
 import { publicRoute } from "../modules/authz/policy.ts";
 import { requestPasswordReset } from "../modules/identity/password-reset.server.ts";
-import { fieldErrors, readForm } from "../modules/identity/route-helpers.server.ts";
+import { parseForm } from "../modules/forms/read-form.server.ts";
+import { emailField, shownErrors, shownValue } from "../modules/identity/route-helpers.server.ts";
 import { FormAlert } from "../modules/identity/ui/identity-ui.tsx";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "identity.forgot.title");
 
 export const policy = publicRoute;
 
-const schema = z.object({ email: z.string().trim().toLowerCase().pipe(z.email("identity.form.emailInvalid")) });
+const schema = z.object({ email: emailField });
 
 export function loader() {
   return { sent: false };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const values = await readForm(request);
-  const parsed = schema.safeParse(values);
-  const email = (values.email ?? "").slice(0, 320);
-  if (!parsed.success) return data({ sent: false, errors: fieldErrors(parsed.error), formVars: null, email }, { status: 400 });
-  const result = await requestPasswordReset(context, { email: parsed.data.email, publicUrl: context.config.publicUrl });
+  const input = await parseForm(request, schema);
+  const email = shownValue(input.values, "email");
+  if (!input.ok) return data({ sent: false, errors: shownErrors(input.errors), formVars: null, email }, { status: 400 });
+  const result = await requestPasswordReset(context, { email: input.data.email, publicUrl: context.config.publicUrl });
   if (result.kind === "throttled") {
     return data({ sent: false, errors: null, formVars: { minutes: result.retryAfterMinutes }, email }, { status: 429 });
   }

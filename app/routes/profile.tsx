@@ -8,24 +8,38 @@ import { authenticated } from "../modules/authz/policy.ts";
 import { listActiveSessions, revokeOtherSessions } from "../modules/identity/account-sessions.server.ts";
 import { disableMfa, regenerateRecoveryCodes } from "../modules/identity/manage-mfa.server.ts";
 import { changePassword, getProfile, updateProfile } from "../modules/identity/profile.server.ts";
-import { fieldErrors, newPasswordForm, readForm } from "../modules/identity/route-helpers.server.ts";
+import { versionField } from "../modules/forms/fields.ts";
+import { conflictReply, parseValues, readForm } from "../modules/forms/read-form.server.ts";
+import { revalidateAfterConflict } from "../modules/forms/conflict.ts";
+import { newPasswordForm, passwordField, shownErrors } from "../modules/identity/route-helpers.server.ts";
 import { DetailsSection, MfaSection, PasswordSection, SessionsSection, type ProfileActionData } from "../modules/identity/ui/profile-sections.tsx";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "identity.profile.title");
 
 export const policy = authenticated;
 
-const text = (max: number) => z.string().trim().max(max, "form.invalid");
+/** The details form is an edit: a save from a stale version answers 409 and the page reloads. */
+export const shouldRevalidate = revalidateAfterConflict;
+
+const text = (max: number) =>
+  z
+    .string()
+    .nullish()
+    .transform((v) => (v ?? "").trim())
+    .pipe(z.string().max(max, "form.invalid"));
 const detailsForm = z.object({
-  givenName: text(100).min(1, "form.required"),
-  familyName: text(100).min(1, "form.required"),
+  givenName: text(100).pipe(z.string().min(1, "form.required")),
+  familyName: text(100).pipe(z.string().min(1, "form.required")),
   title: text(150),
   phone: text(40),
   locale: z.enum(["fr", "en"], { message: "form.invalid" }),
-  version: z.coerce.number({ message: "form.invalid" }).int().positive(),
+  version: versionField,
 });
-const passwordForm = z.object({ currentPassword: z.string().min(1, "form.required").max(1024) }).and(newPasswordForm);
-const confirmPassword = z.string().min(1, "form.required").max(1024);
+const passwordForm = z.object({ currentPassword: passwordField }).and(newPasswordForm);
+const confirmForms = {
+  "mfa-disable": z.object({ disablePassword: passwordField }),
+  "recovery-codes": z.object({ codesPassword: passwordField }),
+};
 
 export async function loader(args: Route.LoaderArgs) {
   const user = (await guard(args, policy))!;
@@ -44,21 +58,26 @@ export async function loader(args: Route.LoaderArgs) {
 export async function action(args: Route.ActionArgs): Promise<ProfileActionData | ReturnType<typeof data<ProfileActionData>>> {
   const user = (await guard(args, policy))!;
   const actor = actorOf(user, args.context);
-  const values = await readForm(args.request);
+  const read = await readForm(args.request);
+  const intent = read.values.intent;
   const bad = (intent: ProfileActionData["intent"], errors: Record<string, string[]>, status = 400) =>
     data<ProfileActionData>({ intent, errors }, { status });
+  const isIntent = (value: unknown): value is ProfileActionData["intent"] =>
+    value === "details" || value === "password" || value === "mfa-disable" || value === "recovery-codes" || value === "revoke-others";
+  if (!isIntent(intent)) throw data({ message: "bad_request" }, { status: 400 });
+  if (!read.ok) return bad(intent, shownErrors(read.errors));
 
-  switch (values.intent) {
+  switch (intent) {
     case "details": {
-      const parsed = detailsForm.safeParse(values);
-      if (!parsed.success) return bad("details", fieldErrors(parsed.error));
+      const parsed = parseValues(read, detailsForm);
+      if (!parsed.ok) return bad("details", shownErrors(parsed.errors));
       const outcome = await updateProfile(args.context.db, actor, { ...parsed.data, accountId: user.accountId, personId: user.personId });
-      if (outcome === "conflict") return data<ProfileActionData>({ intent: "details", formError: "form.conflict" }, { status: 409 });
+      if (outcome === "conflict") return conflictReply<ProfileActionData>({ intent: "details" });
       return { intent: "details", ok: true };
     }
     case "password": {
-      const parsed = passwordForm.safeParse(values);
-      if (!parsed.success) return bad("password", fieldErrors(parsed.error));
+      const parsed = parseValues(read, passwordForm);
+      if (!parsed.ok) return bad("password", shownErrors(parsed.errors));
       const result = await changePassword(args.context, actor, {
         accountId: user.accountId,
         email: user.email,
@@ -71,11 +90,11 @@ export async function action(args: Route.ActionArgs): Promise<ProfileActionData 
     }
     case "mfa-disable":
     case "recovery-codes": {
-      const intent = values.intent;
       const field = intent === "mfa-disable" ? "disablePassword" : "codesPassword";
-      const parsed = confirmPassword.safeParse(values[field] ?? "");
-      if (!parsed.success) return bad(intent, { [field]: parsed.error.issues.map((i) => i.message) });
-      const input = { accountId: user.accountId, password: parsed.data };
+      const parsed = parseValues(read, confirmForms[intent]);
+      if (!parsed.ok) return bad(intent, shownErrors(parsed.errors));
+      const password = "disablePassword" in parsed.data ? parsed.data.disablePassword : parsed.data.codesPassword;
+      const input = { accountId: user.accountId, password };
       const result =
         intent === "mfa-disable"
           ? await disableMfa(args.context, actor, { ...input, mfaRequired: user.mfaRequired })
@@ -91,8 +110,6 @@ export async function action(args: Route.ActionArgs): Promise<ProfileActionData 
       const count = await revokeOtherSessions(args.context.db, actor, { accountId: user.accountId, keepIdHash: user.sessionIdHash });
       return { intent: "revoke-others", ok: true, count };
     }
-    default:
-      throw data({ message: "bad_request" }, { status: 400 });
   }
 }
 

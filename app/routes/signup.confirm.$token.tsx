@@ -1,9 +1,11 @@
 import { data, Form } from "react-router";
+import { z } from "zod";
 import type { Route } from "./+types/signup.confirm.$token";
 import { useT } from "../i18n/use-t.ts";
 import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
 import { publicRoute } from "../modules/authz/policy.ts";
 import { confirmSignup, isConfirmationTokenUsable } from "../modules/identity/sign-up.server.ts";
+import { parseForm } from "../modules/forms/read-form.server.ts";
 import { InvalidLinkPage } from "../modules/identity/ui/identity-ui.tsx";
 
 export const meta: Route.MetaFunction = ({ matches, loaderData }) => pageTitle(matches, loaderData?.state === "form" ? "identity.confirm.title" : "identity.link.invalidTitle");
@@ -18,7 +20,12 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   return data({ state: "form" as const });
 }
 
-export async function action({ params, context }: Route.ActionArgs) {
+/** The confirm button's form: one hidden field, so a body it did not draw confirms nothing. */
+const schema = z.object({ intent: z.literal("confirm") });
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const input = await parseForm(request, schema);
+  if (!input.ok) throw data({ message: "bad_request" }, { status: 400 });
   const result = await confirmSignup(context, { token: params.token, publicUrl: context.config.publicUrl });
   if (!result.ok) return gone();
   context.notifyJobs();
@@ -42,6 +49,7 @@ export default function ConfirmSignup({ loaderData, actionData }: Route.Componen
       <h1>{t("identity.confirm.title")}</h1>
       <p>{t("identity.confirm.intro")}</p>
       <Form method="post">
+        <input type="hidden" name="intent" value="confirm" />
         <button type="submit">{t("identity.confirm.submit")}</button>
       </Form>
     </>

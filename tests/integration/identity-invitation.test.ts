@@ -59,17 +59,21 @@ describe("invitation", () => {
     const page = await callRoute(invitation.loader, ctx(), { path: `/invitation/${token}`, params: { token } });
     expect(page.data).toMatchObject({ state: "form", email, givenName: "Hélène" });
 
-    const mismatch = await callRoute(invitation.action, ctx(), { path: `/invitation/${token}`, params: { token }, form: { password: NEW_PASSWORD, confirm: "autre chose encore" } });
+    const mismatch = await callRoute(invitation.action, ctx(), { path: `/invitation/${token}`, params: { token }, form: { username: email, password: NEW_PASSWORD, confirm: "autre chose encore" } });
     expect(mismatch.status).toBe(400);
     expect(mismatch.data).toMatchObject({ errors: { confirm: ["identity.password.mismatch"] } });
-    const weak = await callRoute(invitation.action, ctx(), { path: `/invitation/${token}`, params: { token }, form: { password: "123qweasdzxc", confirm: "123qweasdzxc" } });
+    const weak = await callRoute(invitation.action, ctx(), { path: `/invitation/${token}`, params: { token }, form: { username: email, password: "123qweasdzxc", confirm: "123qweasdzxc" } });
     expect(weak.data).toMatchObject({ errors: { password: ["identity.password.common"] } });
+    // The page's hidden username is the invited address: a body the page did not draw sets nothing.
+    const forged = await callRoute(invitation.action, ctx(), { path: `/invitation/${token}`, params: { token }, form: { username: "x@evil.example", password: NEW_PASSWORD, confirm: NEW_PASSWORD } });
+    expect(forged.status).toBe(400);
+    expect((await accountRow(handle.db, accountId)).status).toBe("invited");
 
-    const done = await callRoute(invitation.action, ctx(), { path: `/invitation/${token}`, params: { token }, form: { password: NEW_PASSWORD, confirm: NEW_PASSWORD } });
+    const done = await callRoute(invitation.action, ctx(), { path: `/invitation/${token}`, params: { token }, form: { username: email, password: NEW_PASSWORD, confirm: NEW_PASSWORD } });
     expect(done.location).toBe("/login?notice=invitationAccepted");
     expect((await accountRow(handle.db, accountId)).status).toBe("active");
 
-    const again = await callRoute(invitation.action, ctx(), { path: `/invitation/${token}`, params: { token }, form: { password: "encore un autre mot de passe", confirm: "encore un autre mot de passe" } });
+    const again = await callRoute(invitation.action, ctx(), { path: `/invitation/${token}`, params: { token }, form: { username: email, password: "encore un autre mot de passe", confirm: "encore un autre mot de passe" } });
     expect(again.status).toBe(410);
     expect(again.data).toMatchObject({ state: "invalid" });
     expect((await callRoute(invitation.loader, ctx(), { path: `/invitation/${token}`, params: { token } })).status).toBe(410);

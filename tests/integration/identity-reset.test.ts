@@ -74,11 +74,17 @@ describe("reset link", () => {
 
     const page = await callRoute(reset.loader, ctx(), { path: `/password/reset/${token}`, params: { token } });
     expect(page.status).toBe(200);
-    const done = await callRoute(reset.action, ctx(), { path: `/password/reset/${token}`, params: { token }, form: { password: NEW_PASSWORD, confirm: NEW_PASSWORD } });
+    // The page names the account (a hidden username field, for password managers), and the
+    // form must carry it back: a body the page did not draw sets nothing.
+    expect(page.data).toMatchObject({ state: "form", email });
+    const forged = await callRoute(reset.action, ctx(), { path: `/password/reset/${token}`, params: { token }, form: { username: "someone@else.example", password: NEW_PASSWORD, confirm: NEW_PASSWORD } });
+    expect(forged.status).toBe(400);
+    expect(await isResetTokenUsable(handle.db, token)).toBe(true);
+    const done = await callRoute(reset.action, ctx(), { path: `/password/reset/${token}`, params: { token }, form: { username: email, password: NEW_PASSWORD, confirm: NEW_PASSWORD } });
     expect(done.location).toBe("/login?notice=passwordReset");
     expect(await loadSession(handle.db, live)).toBeNull();
 
-    const reuse = await callRoute(reset.action, ctx(), { path: `/password/reset/${token}`, params: { token }, form: { password: "yet another long one", confirm: "yet another long one" } });
+    const reuse = await callRoute(reset.action, ctx(), { path: `/password/reset/${token}`, params: { token }, form: { username: email, password: "yet another long one", confirm: "yet another long one" } });
     expect(reuse.status).toBe(410);
     expect((await callRoute(login.action, ctx("192.0.2.72"), { path: "/login", form: { email, password: PASSWORD } })).status).toBe(400);
     expect((await callRoute(login.action, ctx("192.0.2.72"), { path: "/login", form: { email, password: NEW_PASSWORD } })).status).toBe(302);
@@ -93,7 +99,7 @@ describe("reset link", () => {
     expect(enabled.ok).toBe(true);
     await ask(email, "192.0.2.73");
     const token = await linkTokenFrom(handle.db, email, "/password/reset");
-    const done = await callRoute(reset.action, ctx(), { path: `/password/reset/${token}`, params: { token }, form: { password: NEW_PASSWORD, confirm: NEW_PASSWORD } });
+    const done = await callRoute(reset.action, ctx(), { path: `/password/reset/${token}`, params: { token }, form: { username: email, password: NEW_PASSWORD, confirm: NEW_PASSWORD } });
     expect(done.setCookie).toContain("Max-Age=0");
     const signIn = await callRoute(login.action, ctx("192.0.2.74"), { path: "/login", form: { email, password: NEW_PASSWORD } });
     expect(signIn.location).toBe("/login/mfa");
@@ -103,7 +109,7 @@ describe("reset link", () => {
     const { email } = await member();
     await ask(email, "192.0.2.75");
     const token = await linkTokenFrom(handle.db, email, "/password/reset");
-    const out = await callRoute(reset.action, ctx(), { path: `/password/reset/${token}`, params: { token }, form: { password: email, confirm: email } });
+    const out = await callRoute(reset.action, ctx(), { path: `/password/reset/${token}`, params: { token }, form: { username: email, password: email, confirm: email } });
     expect(out.data).toMatchObject({ errors: { password: ["identity.password.likeEmail"] } });
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { createTestDatabase, testContext } from "../support/test-db.ts";
 import type { DatabaseHandle } from "../../app/modules/db/client.server.ts";
@@ -29,7 +30,8 @@ afterAll(async () => {
 });
 
 const ctx = (ip = "192.0.2.80") => testContext(handle.db, { ip });
-const form = (email: string, extra: Record<string, string> = {}) => ({ givenName: "Sam", familyName: "Roy", email, password: PASSWORD, ...extra });
+// As the page sends it: with its submission key (a new one each time the page is drawn).
+const form = (email: string, extra: Record<string, string> = {}) => ({ givenName: "Sam", familyName: "Roy", email, password: PASSWORD, _submission: randomUUID(), ...extra });
 const submit = (values: Record<string, string>, ip?: string) => callRoute(signup.action, ctx(ip), { path: "/signup", form: values });
 const scope = (organizationIds: "all" | string[] = [table.organizationId]) => ({ partnershipId: table.partnershipId, organizationIds });
 
@@ -48,7 +50,10 @@ describe("self sign-up", () => {
   it("creates a person and an account waiting for email confirmation, in the organization of the domain", async () => {
     const email = uniqueEmail("sam", DOMAIN.toUpperCase());
     const out = await submit(form(email));
-    expect(out.data).toMatchObject({ state: "sent", email: email.toLowerCase() });
+    // POST, then redirect to the "check your inbox" page.
+    expect(out.status).toBe(302);
+    expect(out.location).toBe("/signup?sent=1");
+    expect((await callRoute(signup.loader, ctx(), { path: "/signup?sent=1" })).data).toEqual({ sent: true });
     const row = await accountOf(email.toLowerCase());
     expect(row?.status).toBe("pending_email");
     const [who] = await handle.db.select().from(person).where(eq(person.id, row!.personId));
@@ -65,7 +70,7 @@ describe("self sign-up", () => {
     const organizations = (out.data as { organizations: { id: string }[] }).organizations.map((o) => o.id).sort();
     expect(organizations).toEqual([table.organizationId, table.otherOrganizationId].sort());
     const chosen = await submit(form(email, { organizationId: table.otherOrganizationId }));
-    expect(chosen.data).toMatchObject({ state: "sent" });
+    expect(chosen.location).toBe("/signup?sent=1");
     const row = await accountOf(email);
     const [who] = await handle.db.select().from(person).where(eq(person.id, row!.personId));
     expect(who?.organizationId).toBe(table.otherOrganizationId);
@@ -78,7 +83,8 @@ describe("self sign-up", () => {
     const a = await submit(form(email));
     const b = await submit(form(fresh));
     expect(a.status).toBe(b.status);
-    expect({ ...(a.data as object), email: "" }).toEqual({ ...(b.data as object), email: "" });
+    expect(a.location).toBe(b.location);
+    expect(a.data).toEqual(b.data);
     const [notice] = await emailsTo(handle.db, email);
     expect(notice!.subject).toBe("Vous avez déjà un compte Filet");
     expect(notice!.text).not.toMatch(/signup\/confirm/);
@@ -101,11 +107,11 @@ describe("confirmation and approval", () => {
     // Opening the link only shows a button; the POST confirms.
     expect((await callRoute(confirm.loader, ctx(), { path: `/signup/confirm/${token}`, params: { token } })).data).toMatchObject({ state: "form" });
     expect((await accountOf(email))?.status).toBe("pending_email");
-    const confirmed = await callRoute(confirm.action, ctx(), { path: `/signup/confirm/${token}`, params: { token }, form: {} });
+    const confirmed = await callRoute(confirm.action, ctx(), { path: `/signup/confirm/${token}`, params: { token }, form: { intent: "confirm" } });
     expect(confirmed.data).toMatchObject({ state: "confirmed" });
     const row = await accountOf(email);
     expect(row?.status).toBe("pending_approval");
-    expect((await callRoute(confirm.action, ctx(), { path: `/signup/confirm/${token}`, params: { token }, form: {} })).status).toBe(410);
+    expect((await callRoute(confirm.action, ctx(), { path: `/signup/confirm/${token}`, params: { token }, form: { intent: "confirm" } })).status).toBe(410);
 
     const [request] = await emailsTo(handle.db, coordinatorEmail);
     expect(request!.text).toContain("http://localhost:3000/admin/approvals");
@@ -137,7 +143,7 @@ describe("confirmation and approval", () => {
     const email = uniqueEmail("declined", DOMAIN);
     await submit(form(email), "192.0.2.84");
     const token = await linkTokenFrom(handle.db, email, "/signup/confirm");
-    await callRoute(confirm.action, ctx(), { path: `/signup/confirm/${token}`, params: { token }, form: {} });
+    await callRoute(confirm.action, ctx(), { path: `/signup/confirm/${token}`, params: { token }, form: { intent: "confirm" } });
     const row = await accountOf(email);
     await rejectSignup(handle.db, reviewer, { accountId: row!.id, ...scope("all"), publicUrl: "http://localhost:3000" });
     expect((await accountRow(handle.db, row!.id)).status).toBe("deactivated");
@@ -150,7 +156,7 @@ describe("confirmation and approval", () => {
     const email = uniqueEmail("other", DOMAIN);
     await submit(form(email), "192.0.2.86");
     const token = await linkTokenFrom(handle.db, email, "/signup/confirm");
-    await callRoute(confirm.action, ctx(), { path: `/signup/confirm/${token}`, params: { token }, form: {} });
+    await callRoute(confirm.action, ctx(), { path: `/signup/confirm/${token}`, params: { token }, form: { intent: "confirm" } });
     const row = await accountOf(email);
     const elsewhere = await seedTable(handle.db);
     const input = { accountId: row!.id, partnershipId: elsewhere.partnershipId, organizationIds: "all" as const, publicUrl: "http://localhost:3000" };

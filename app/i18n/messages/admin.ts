@@ -258,6 +258,14 @@ export const fr = {
   "admin.outbox.status.sent": "envoyé",
   "admin.outbox.status.stored": "conservé ici",
   "admin.outbox.status.failed": "échec",
+  "admin.outbox.linksHidden":
+    "Les liens personnels (réinitialisation du mot de passe, invitation, confirmation d'adresse) sont masqués : seul le destinataire peut les voir. Pour l'aider, envoyez-lui un nouveau message.",
+  "admin.outbox.hiddenLink": "lien masqué",
+  "admin.outbox.resend.password_reset": "Renvoyer un lien de réinitialisation au destinataire",
+  "admin.outbox.resend.invitation": "Renvoyer l'invitation au destinataire",
+  "admin.outbox.resend.email_confirmation": "Renvoyer le lien de confirmation au destinataire",
+  "admin.outbox.resent": "Un nouveau message a été envoyé au destinataire ; le lien précédent ne fonctionne plus.",
+  "admin.outbox.resendImpossible": "Ce message ne peut plus être renvoyé : le compte du destinataire a changé d'état.",
 } as const;
 
 export const en: Translation<typeof fr> = {
@@ -518,4 +526,12 @@ export const en: Translation<typeof fr> = {
   "admin.outbox.status.sent": "sent",
   "admin.outbox.status.stored": "kept here",
   "admin.outbox.status.failed": "failed",
+  "admin.outbox.linksHidden":
+    "Personal links (password reset, invitation, address confirmation) are hidden: only the recipient can see them. To help them, send them a new message.",
+  "admin.outbox.hiddenLink": "link hidden",
+  "admin.outbox.resend.password_reset": "Send the recipient a new reset link",
+  "admin.outbox.resend.invitation": "Send the invitation to the recipient again",
+  "admin.outbox.resend.email_confirmation": "Send the recipient a new confirmation link",
+  "admin.outbox.resent": "A new message was sent to the recipient; the previous link no longer works.",
+  "admin.outbox.resendImpossible": "This message can no longer be sent again: the recipient's account has changed state.",
 };

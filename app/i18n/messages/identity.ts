@@ -100,7 +100,7 @@ export const fr = {
   "identity.signup.submit": "Créer mon compte",
   "identity.signup.sentTitle": "Vérifiez votre boîte courriel",
   "identity.signup.sent":
-    "Nous avons envoyé un message à {email}. Ouvrez le lien qu'il contient (valable 24 heures) pour confirmer votre adresse.",
+    "Nous avons envoyé un message à l'adresse indiquée. Ouvrez le lien qu'il contient (valable 24 heures) pour confirmer votre adresse.",
   "identity.signup.afterConfirm": "Ensuite, la coordination des pivots de votre organisation approuvera votre compte.",
   "identity.signup.haveAccount": "Vous avez déjà un compte ? Connectez-vous.",
 
@@ -279,7 +279,7 @@ export const en: Translation<typeof fr> = {
   "identity.signup.reenterPassword": "For your security, enter your password again.",
   "identity.signup.submit": "Create my account",
   "identity.signup.sentTitle": "Check your inbox",
-  "identity.signup.sent": "We sent a message to {email}. Open the link it contains (valid for 24 hours) to confirm your address.",
+  "identity.signup.sent": "We sent a message to the address you entered. Open the link it contains (valid for 24 hours) to confirm your address.",
   "identity.signup.afterConfirm": "Then your organization's pivot coordination will approve your account.",
   "identity.signup.haveAccount": "Already have an account? Sign in.",
 

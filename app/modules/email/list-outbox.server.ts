@@ -1,5 +1,6 @@
 import { and, desc, eq, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
+import { maskSecretLinks } from "./secret-links.ts";
 import { emailMessage } from "./tables.ts";
 
 export const OUTBOX_PAGE_SIZE = 50;
@@ -12,6 +13,8 @@ export interface OutboxRow {
   status: "queued" | "sent" | "stored" | "failed";
   createdAt: Date;
   sentAt: Date | null;
+  /** The message carries a link for its recipient only (masked when shown). */
+  hasSecretLink: boolean;
 }
 
 /**
@@ -36,7 +39,7 @@ export async function listOutbox(
       ) as SQL,
     );
   }
-  const rows: OutboxRow[] = await db
+  const selected = await db
     .select({
       id: emailMessage.id,
       partnershipId: emailMessage.partnershipId,
@@ -45,16 +48,24 @@ export async function listOutbox(
       status: emailMessage.status,
       createdAt: emailMessage.createdAt,
       sentAt: emailMessage.sentAt,
+      textBody: emailMessage.textBody,
     })
     .from(emailMessage)
     .where(and(...where))
     .orderBy(desc(createdMs), desc(emailMessage.id))
     .limit(limit + 1);
+  // The body stays here: the list only says whether it holds a link for the recipient only.
+  const rows: OutboxRow[] = selected.map(({ textBody, ...row }) => ({ ...row, hasSecretLink: maskSecretLinks(textBody).count > 0 }));
   const messages = rows.slice(0, limit);
   const last = messages[messages.length - 1];
   return { messages, next: rows.length > limit && last ? { createdAt: last.createdAt, id: last.id } : null };
 }
 
+/**
+ * One message as an administrator may read it: links carrying a secret (reset, invitation,
+ * confirmation tokens) are masked in the text and the attachments — only the recipient sees
+ * them; `hiddenLinks` counts them. The HTML body is not shown.
+ */
 export async function getOutboxMessage(db: Database, messageId: string) {
   const [row] = await db
     .select({
@@ -72,5 +83,16 @@ export async function getOutboxMessage(db: Database, messageId: string) {
     .from(emailMessage)
     .where(eq(emailMessage.id, messageId))
     .limit(1);
-  return row ?? null;
+  if (!row) return null;
+  const body = maskSecretLinks(row.textBody);
+  const attachments = row.attachments.map((a) => {
+    const content = maskSecretLinks(a.content);
+    return { ...a, content: content.text, hidden: content.count };
+  });
+  return {
+    ...row,
+    textBody: body.text,
+    attachments: attachments.map(({ hidden: _hidden, ...a }) => a),
+    hiddenLinks: body.count + attachments.reduce((n, a) => n + a.hidden, 0),
+  };
 }

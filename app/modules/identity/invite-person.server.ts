@@ -23,7 +23,7 @@ export interface InvitePersonInput {
  * Throws NotFoundError (person outside the Table), EmailTakenError, AccountStateError (already
  * has a working account).
  */
-export async function invitePerson(db: Database, actor: AuditActor, input: InvitePersonInput): Promise<{ accountId: string }> {
+export async function invitePerson(db: Database, actor: AuditActor, input: InvitePersonInput): Promise<{ accountId: string; messageId: string }> {
   const email = z.email().safeParse(input.email.trim().toLowerCase());
   if (!email.success) throw new InvalidEmailError();
   const now = new Date();
@@ -59,7 +59,7 @@ export async function invitePerson(db: Database, actor: AuditActor, input: Invit
       link: `${input.publicUrl}/invitation/${token}`,
       hours: TOKEN_TTL_MS.invitation / 3600_000,
     });
-    await queueEmail(tx, { to: email.data, ...message, partnershipId: target.partnershipId });
+    const messageId = await queueEmail(tx, { to: email.data, ...message, partnershipId: target.partnershipId });
     await recordAuditEvent(tx, actor, {
       action: "account.invited",
       targetType: "account",
@@ -68,6 +68,6 @@ export async function invitePerson(db: Database, actor: AuditActor, input: Invit
       organizationId: target.organizationId,
       details: { personId: target.id, email: email.data, renewed: !!existing },
     });
-    return { accountId };
+    return { accountId, messageId };
   });
 }

@@ -71,6 +71,12 @@ export async function isResetTokenUsable(db: Database, token: string, now = new 
   return !!(await activeAccountOfToken(db, token, now));
 }
 
+/** Whose password a still-valid link resets (the page names the address for password managers). */
+export async function findResetAccount(db: Database, token: string, now = new Date()): Promise<{ email: string } | null> {
+  const row = await activeAccountOfToken(db, token, now);
+  return row ? { email: row.email } : null;
+}
+
 export type ResetPasswordResult = { ok: true } | { ok: false; error: "invalid_token" } | { ok: false; error: PasswordProblem };
 
 /**

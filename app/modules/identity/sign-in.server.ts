@@ -6,7 +6,8 @@ import { accountActor, anonymousActor, type IdentityContext } from "./identity-c
 import { verifyAgainstDummy, verifyPassword } from "./password.server.ts";
 import { createSession, hashToken, revokeSession } from "./session.server.ts";
 import { account, person } from "./tables.ts";
-import { markAttemptSucceeded, registerAttempt } from "./throttle.server.ts";
+import { renewDeviceEntries, trustedDeviceNonce } from "./device-cookie.server.ts";
+import { markAttemptSucceeded, registerSignInAttempt } from "./throttle.server.ts";
 
 export type SignInResult =
   | { kind: "throttled"; retryAfterMinutes: number }
@@ -15,27 +16,40 @@ export type SignInResult =
   /** Only ever returned after the right password: the address owner learns where they stand. */
   | { kind: "pending_email" }
   | { kind: "pending_approval" }
-  | { kind: "signed_in"; token: string; next: "mfa" | "mfa_setup" | "continue" };
+  /** `deviceEntries`: the browser's device cookie after this sign-in (null: none can be issued). */
+  | { kind: "signed_in"; token: string; next: "mfa" | "mfa_setup" | "continue"; deviceEntries: string[] | null };
 
 /**
  * Password sign-in. The answer never tells whether an address is registered: unknown
  * addresses run argon2 against a dummy hash so they take as long as a wrong password.
+ * Attempts are throttled per device cookie, or for unknown browsers per account, (account,
+ * IP) and IP (docs/decisions/009): a stranger's guesses never lock out a known browser.
  */
 export async function signIn(
   context: IdentityContext,
-  input: { email: string; password: string; userAgent: string; previousSessionToken?: string | null; now?: Date },
+  input: {
+    email: string;
+    password: string;
+    userAgent: string;
+    previousSessionToken?: string | null;
+    /** The entries of the browser's device cookie (`readDeviceEntries`). */
+    deviceEntries?: readonly string[];
+    now?: Date;
+  },
 ): Promise<SignInResult> {
   const { db } = context;
   const now = input.now ?? new Date();
   const email = input.email.trim().toLowerCase();
+  const deviceEntries = input.deviceEntries ?? [];
+  const deviceNonce = trustedDeviceNonce(context.config, deviceEntries, email);
 
   const verdict = await db.transaction(async (tx) => {
-    const result = await registerAttempt(tx, "login", { key: email, ip: context.ip, now });
+    const result = await registerSignInAttempt(tx, { email, ip: context.ip, deviceNonce, now });
     if (!result.allowed) {
       await recordAuditEvent(tx, anonymousActor(context), {
         action: "auth.login_failed",
         targetType: "account",
-        details: { email, reason: "throttled" },
+        details: { email, reason: result.trusted ? "device_locked" : "throttled" },
       });
     }
     return result;
@@ -70,7 +84,7 @@ export async function signIn(
         targetId: row?.id ?? "",
         partnershipId: row?.partnershipId ?? null,
         organizationId: row?.organizationId ?? null,
-        details: { email, reason },
+        details: { email, reason, device: verdict.trusted },
       });
     });
     if (row && passwordOk && row.status === "pending_approval") return { kind: "pending_approval" };
@@ -102,9 +116,9 @@ export async function signIn(
       action: "auth.login_succeeded",
       targetType: "account",
       targetId: row.id,
-      details: { email, mfa: hasMfa ? "pending" : "none" },
+      details: { email, mfa: hasMfa ? "pending" : "none", device: verdict.trusted },
     });
     return created;
   });
-  return { kind: "signed_in", token, next };
+  return { kind: "signed_in", token, next, deviceEntries: renewDeviceEntries(context.config, deviceEntries, email) };
 }

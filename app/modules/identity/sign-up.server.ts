@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { and, asc, eq, gt, isNull, or, sql } from "drizzle-orm";
 import { recordAuditEvent } from "../audit/record-audit-event.server.ts";
 import type { Database } from "../db/client.server.ts";
@@ -8,7 +9,7 @@ import { accountActor, anonymousActor, type IdentityContext } from "./identity-c
 import { identityEmail } from "./identity-emails.server.ts";
 import { checkPasswordPolicy, hashPassword, type PasswordProblem } from "./password.server.ts";
 import { account, person, roleAssignment } from "./tables.ts";
-import { registerAttempt } from "./throttle.server.ts";
+import { registerAttempt, type AttemptVerdict } from "./throttle.server.ts";
 
 export interface SignupOrganization {
   id: string;
@@ -58,8 +59,7 @@ export type SignUpResult =
   | { kind: "check_email" }
   | { kind: "no_organization" }
   | { kind: "choose_organization"; organizations: SignupOrganization[] }
-  | { kind: "password"; error: PasswordProblem }
-  | { kind: "throttled"; retryAfterMinutes: number };
+  | { kind: "password"; error: PasswordProblem };
 
 function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; cause?: { code?: string } };
@@ -67,9 +67,28 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
+ * Counts a sign-up BEFORE anything is checked, in its own transaction: the attempt stays
+ * counted whatever happens next (an unknown domain, a weak password, a refused or rolled back
+ * creation), so failing sign-ups are throttled like the others. The same submission sent
+ * again (same key, same fields) is the same attempt: its id is derived from them, so 20
+ * parallel copies or a retry count once. The password is not part of the id.
+ */
+export async function registerSignUpAttempt(
+  context: Pick<IdentityContext, "db" | "ip">,
+  input: { email: string; submissionKey: string; fields: readonly string[]; now?: Date },
+): Promise<AttemptVerdict> {
+  const email = input.email.trim().toLowerCase();
+  const digest = createHash("sha256").update(JSON.stringify(["signup", input.submissionKey, email, ...input.fields])).digest("hex");
+  // A UUID (version 4 layout) made of the digest.
+  const attemptId = `${digest.slice(0, 8)}-${digest.slice(8, 12)}-4${digest.slice(13, 16)}-8${digest.slice(17, 20)}-${digest.slice(20, 32)}`;
+  return context.db.transaction((tx) => registerAttempt(tx, "signup", { key: email, ip: context.ip, now: input.now, attemptId }));
+}
+
+/**
  * Self sign-up of a worker: person + account "pending_email" + a 24 h confirmation link.
  * An address that already has an account gets a notice instead (or a fresh confirmation link
- * while still unconfirmed), and the page says the same thing either way.
+ * while still unconfirmed), and the page says the same thing either way. Throttling is the
+ * caller's (`registerSignUpAttempt`, before this); `context.db` may be a transaction.
  */
 export async function signUp(context: IdentityContext, input: SignUpInput): Promise<SignUpResult> {
   const now = input.now ?? new Date();
@@ -85,8 +104,6 @@ export async function signUp(context: IdentityContext, input: SignUpInput): Prom
   const passwordHash = await hashPassword(input.password);
   try {
     return await context.db.transaction(async (tx) => {
-      const verdict = await registerAttempt(tx, "signup", { key: email, ip: context.ip, now });
-      if (!verdict.allowed) return { kind: "throttled", retryAfterMinutes: verdict.retryAfterMinutes } as const;
       const [existing] = await tx
         .select({ id: account.id, status: account.status, locale: account.locale, givenName: person.givenName, partnershipId: person.partnershipId })
         .from(account)

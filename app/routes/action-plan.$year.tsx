@@ -17,11 +17,15 @@ import {
   type Values,
 } from "../modules/action-plan/plan-ui.tsx";
 import { listPlanOrganizations, loadPlan, type FullPlan } from "../modules/action-plan/read-plan.server.ts";
-import { deletePlanItem, saveAction, saveIndicator, saveObjective, updatePlanHeader, type WriteResult } from "../modules/action-plan/write-plan.server.ts";
+import { actionVersion, deletePlanItem, indicatorVersion, objectiveVersion, saveAction, saveIndicator, saveObjective, updatePlanHeader, type WriteResult } from "../modules/action-plan/write-plan.server.ts";
 import { can } from "../modules/authz/decide.ts";
 import { actorOf, authorize, guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { fieldErrors, formValues, isUuid, versionField, type FieldErrorMap } from "../modules/forms/fields.ts";
+import { z } from "zod";
+import { isUuid, optionalId, requiredId, versionField, type FieldErrorMap } from "../modules/forms/fields.ts";
+import { revalidateAfterConflict } from "../modules/forms/conflict.ts";
+import { conflictReply, parseValues, readForm } from "../modules/forms/read-form.server.ts";
+import { created, refused, submissionOf, submitOnce } from "../modules/forms/submit-once.server.ts";
 import { requestUrl } from "../modules/forms/request-url.ts";
 
 /** One year's plan: objectives, actions, indicators; the coordinator edits one item at a time (?edit=…). */
@@ -83,6 +87,16 @@ function readDeleting(url: URL, objectives: FullPlan["objectives"]): { kind: Del
   return null;
 }
 
+function itemVersions(full: FullPlan): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const o of full.objectives) {
+    out[o.id] = objectiveVersion(o);
+    for (const a of o.actions) out[a.id] = actionVersion(a);
+    for (const i of o.indicators) out[i.id] = indicatorVersion(i);
+  }
+  return out;
+}
+
 export async function loader(args: Route.LoaderArgs) {
   const { user, partnershipId, full } = await scoped(args);
   const canEdit = can(user.roles, "actionplan.edit", { partnershipId });
@@ -97,68 +111,101 @@ export async function loader(args: Route.LoaderArgs) {
     deleting: canEdit ? readDeleting(url, full.objectives) : null,
     saved: url.searchParams.has("saved"),
     copied: url.searchParams.has("copied"),
+    // The versions the item edit forms carry (a stale save answers 409).
+    versions: canEdit ? itemVersions(full) : {},
   };
 }
 
 type ActionResult = { errors: FieldErrorMap; values: Values; formError?: string };
 
+const itemIntents = ["objective", "action", "indicator"] as const;
+const idSchema = z.object({ id: optionalId, version: z.union([z.literal(""), versionField]).optional() });
+const headerSchema = planHeaderSchema.extend({ version: versionField });
+const deleteSchema = z.object({ kind: z.enum(["objective", "action", "indicator"], { message: "form.invalid" }), id: requiredId });
+
+export const shouldRevalidate = revalidateAfterConflict;
+
 export async function action(args: Route.ActionArgs) {
   const { user, partnershipId, year, full } = await scoped(args);
   await authorize(args, user, "actionplan.edit");
-  const values = formValues(await args.request.formData(), ["organizationIds"]);
+  const read = await readForm(args.request, { arrays: ["organizationIds"] });
+  const values = read.values;
+  const invalid = (errors: FieldErrorMap, formError?: string) => data<ActionResult>({ errors, values, formError }, { status: 400 });
+  if (!read.ok) return invalid(read.errors, "form.errors");
   const actor = actorOf(user, args.context);
   const db = args.context.db;
   const planId = full.plan.id;
-  const id = isUuid(values.id) ? values.id : null;
-  if (values.id && !id) notFound();
-  const invalid = (errors: FieldErrorMap, formError?: string) => data<ActionResult>({ errors, values, formError }, { status: 400 });
-  let result: WriteResult;
-  switch (values.intent) {
-    case "plan": {
-      const parsed = planHeaderSchema.safeParse(values);
-      const version = versionField.safeParse(values.version);
-      if (!parsed.success || !version.success) return invalid(parsed.success ? {} : fieldErrors(parsed.error), version.success ? undefined : "form.invalid");
-      result = await updatePlanHeader(db, actor, partnershipId, planId, version.data, parsed.data);
-      break;
-    }
-    case "objective": {
-      const parsed = objectiveSchema.safeParse(values);
-      if (!parsed.success) return invalid(fieldErrors(parsed.error));
-      result = await saveObjective(db, actor, partnershipId, planId, id, parsed.data);
-      break;
-    }
-    case "action": {
-      const parsed = actionSchema.safeParse(values);
-      if (!parsed.success) return invalid(fieldErrors(parsed.error));
-      result = await saveAction(db, actor, partnershipId, planId, id, parsed.data);
-      break;
-    }
-    case "indicator": {
-      const parsed = indicatorSchema.safeParse(values);
-      if (!parsed.success) return invalid(fieldErrors(parsed.error));
-      result = await saveIndicator(db, actor, partnershipId, planId, id, parsed.data);
-      break;
-    }
-    case "delete": {
-      const kind = values.kind;
-      if (!id || (kind !== "objective" && kind !== "action" && kind !== "indicator")) notFound();
-      result = await deletePlanItem(db, actor, partnershipId, planId, kind, id);
-      break;
-    }
-    default:
-      return invalid({}, "form.invalid");
+  const here = `/action-plan/${year}`;
+  const intent = values.intent;
+  if (intent === "plan") {
+    const parsed = parseValues(read, headerSchema);
+    if (!parsed.ok) return invalid(parsed.errors);
+    const { version, ...header } = parsed.data;
+    const result = await updatePlanHeader(db, actor, partnershipId, planId, version, header);
+    if (result.status === "conflict") return conflictReply({ values: undefined });
+    if (result.status !== "ok") notFound();
+    return redirect(`${here}?saved=1#item-${result.id}`);
   }
-  if (result.status === "not_found") notFound();
-  if (result.status === "conflict") return data<ActionResult>({ errors: {}, values, formError: "form.conflict" }, { status: 409 });
-  if (result.status === "invalid") return values.intent === "delete" ? invalid({}, result.message) : invalid({ [result.field]: [result.message] });
-  return redirect(`/action-plan/${year}?saved=1${values.intent === "delete" ? "" : `#item-${result.id}`}`);
+  if (intent === "delete") {
+    const parsed = parseValues(read, deleteSchema);
+    if (!parsed.ok) return invalid(parsed.errors, "form.invalid");
+    const result = await deletePlanItem(db, actor, partnershipId, planId, parsed.data.kind, parsed.data.id);
+    if (result.status === "not_found") notFound();
+    if (result.status === "invalid") return invalid({}, result.message);
+    return redirect(`${here}?saved=1`);
+  }
+  if (!itemIntents.includes(intent as (typeof itemIntents)[number])) return invalid({}, "form.invalid");
+  const kind = intent as (typeof itemIntents)[number];
+  const target = parseValues(read, idSchema);
+  if (!target.ok) return invalid(target.errors, "form.invalid");
+  const save = async (tx: typeof db, id: string | null, version: number | null): Promise<WriteResult | ActionResultReply> => {
+    if (kind === "objective") {
+      const parsed = parseValues(read, objectiveSchema);
+      return parsed.ok ? saveObjective(tx, actor, partnershipId, planId, id, parsed.data, version) : invalid(parsed.errors);
+    }
+    if (kind === "action") {
+      const parsed = parseValues(read, actionSchema);
+      return parsed.ok ? saveAction(tx, actor, partnershipId, planId, id, parsed.data, version) : invalid(parsed.errors);
+    }
+    const parsed = parseValues(read, indicatorSchema);
+    return parsed.ok ? saveIndicator(tx, actor, partnershipId, planId, id, parsed.data, version) : invalid(parsed.errors);
+  };
+  const answer = (result: WriteResult | ActionResultReply) => {
+    if (!("status" in result)) return result;
+    if (result.status === "ok") return redirect(`${here}?saved=1#item-${result.id}`);
+    if (result.status === "not_found") notFound();
+    if (result.status === "conflict") return conflictReply({ values: undefined });
+    return invalid({ [result.field]: [result.message] });
+  };
+  const { id } = target.data;
+  if (id) {
+    // An edit: it carries the version of what the form showed.
+    const version = target.data.version;
+    if (typeof version !== "number") {
+      // Another plan's (or Table's) item answers 404, like a missing one; a known one without its version is malformed.
+      const known = full.objectives.some((o) => o.id === id || o.actions.some((a) => a.id === id) || o.indicators.some((i) => i.id === id));
+      if (!known) notFound();
+      return invalid({}, "form.invalid");
+    }
+    return answer(await save(db, id, version));
+  }
+  // A new objective, action or indicator: a double click adds it once.
+  const submission = submissionOf(values, `action-plan.$year:${kind}`, user.accountId);
+  if (!submission) return invalid({}, "form.expired");
+  const outcome = await submitOnce(db, submission, async (tx) => {
+    const result = await save(tx, null, null);
+    return "status" in result && result.status === "ok" ? created(`${here}?saved=1#item-${result.id}`) : refused(result);
+  });
+  if (outcome.created) return redirect(outcome.location);
+  return answer(outcome.refused);
 }
 
+type ActionResultReply = ReturnType<typeof data<ActionResult>>;
 
 export default function ActionPlanYear({ loaderData, actionData }: Route.ComponentProps) {
   const { t, locale } = useT();
   const day = useDay();
-  const { plan, objectives, organizations, canEdit, editing, deleting } = loaderData;
+  const { plan, objectives, organizations, canEdit, editing, deleting, versions } = loaderData;
   const orgs = new Map(organizations.map((o) => [o.id, o]));
   const here = `/action-plan/${plan.year}`;
   const objectiveOptions = objectives.map((o) => ({ id: o.id, title: o.title }));
@@ -175,7 +222,7 @@ export default function ActionPlanYear({ loaderData, actionData }: Route.Compone
     if (editing.kind === "objective") {
       const o = objectives.find((x) => x.id === editing.id);
       if (editing.id && !o) return null;
-      return <ObjectiveForm {...common} id={o?.id ?? null} values={actionData?.values ?? (o ? { title: o.title, description: o.description } : {})} />;
+      return <ObjectiveForm {...common} id={o?.id ?? null} version={o ? (versions[o.id] ?? null) : null} values={actionData?.values ?? (o ? { title: o.title, description: o.description } : {})} />;
     }
     if (objectives.length === 0) return <p className="alert warning">{t("actionPlan.objective.first")}</p>;
     if (editing.kind === "action") {
@@ -184,14 +231,14 @@ export default function ActionPlanYear({ loaderData, actionData }: Route.Compone
       const values: Values = a
         ? { objectiveId: a.objectiveId, title: a.title, description: a.description, startsOn: a.startsOn ?? "", endsOn: a.endsOn ?? "", status: a.status, progress: String(a.progress), organizationIds: a.organizationIds }
         : { objectiveId: editing.objectiveId ?? "" };
-      return <ActionForm {...common} id={a?.id ?? null} objectives={objectiveOptions} organizations={organizations} values={actionData?.values ?? values} />;
+      return <ActionForm {...common} id={a?.id ?? null} version={a ? (versions[a.id] ?? null) : null} objectives={objectiveOptions} organizations={organizations} values={actionData?.values ?? values} />;
     }
     const i = objectives.flatMap((o) => o.indicators).find((x) => x.id === editing.id);
     if (editing.id && !i) return null;
     const values: Values = i
       ? { objectiveId: i.objectiveId, label: i.label, unit: i.unit, target: String(i.target), actual: i.actual === null ? "" : String(i.actual) }
       : { objectiveId: editing.objectiveId ?? "" };
-    return <IndicatorForm {...common} id={i?.id ?? null} objectives={objectiveOptions} values={actionData?.values ?? values} />;
+    return <IndicatorForm {...common} id={i?.id ?? null} version={i ? (versions[i.id] ?? null) : null} objectives={objectiveOptions} values={actionData?.values ?? values} />;
   }
 
   return (

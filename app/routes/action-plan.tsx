@@ -9,7 +9,11 @@ import { createPlan } from "../modules/action-plan/write-plan.server.ts";
 import { can } from "../modules/authz/decide.ts";
 import { actorOf, authorize, guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { fieldErrors, formValues, type FieldErrorMap, type FormValues } from "../modules/forms/fields.ts";
+import { z } from "zod";
+import { SubmissionKey } from "../components/submission-key.tsx";
+import type { FieldErrorMap, FormValues } from "../modules/forms/fields.ts";
+import { parseValues, readForm } from "../modules/forms/read-form.server.ts";
+import { created, refused, submissionOf, submitOnce } from "../modules/forms/submit-once.server.ts";
 import { pageTitle } from "../i18n/page-title.ts";
 
 /** The Table's annual action plans, one per year; the coordinator starts a new one or copies last year's. */
@@ -28,28 +32,46 @@ export async function loader(args: Route.LoaderArgs) {
 
 type ActionResult = { intent: string; errors: FieldErrorMap; values: FormValues; formError?: string };
 
+const copySchema = z.object({ fromYear: yearField, toYear: yearField }).refine((v) => v.toYear > v.fromYear, { path: ["toYear"], message: "actionPlan.copy.yearOrder" });
+
 export async function action(args: Route.ActionArgs) {
   const user = await guard(args, policy);
   if (!user?.partnershipId) notFound();
+  const partnershipId = user.partnershipId;
   await authorize(args, user, "actionplan.edit");
-  const values = formValues(await args.request.formData());
+  const read = await readForm(args.request);
+  const intent = read.values.intent === "copy" ? "copy" : "create";
+  if (!read.ok) return data<ActionResult>({ intent, errors: read.errors, values: read.values, formError: "form.errors" }, { status: 400 });
+  const values = read.values;
   const actor = actorOf(user, args.context);
+  const expired = () => data<ActionResult>({ intent, errors: {}, values, formError: "form.expired" }, { status: 400 });
   if (values.intent === "copy") {
-    const from = yearField.safeParse(values.fromYear);
-    const to = yearField.safeParse(values.toYear);
-    if (!from.success || !to.success || to.data <= from.data) {
-      return data<ActionResult>({ intent: "copy", errors: { toYear: ["actionPlan.copy.yearOrder"] }, values }, { status: 400 });
-    }
-    const result = await copyPlan(args.context.db, actor, user.partnershipId, { fromYear: from.data, toYear: to.data });
-    if (result.status === "no_source") notFound();
-    if (result.status === "exists") return data<ActionResult>({ intent: "copy", errors: { toYear: ["actionPlan.plan.yearTaken"] }, values }, { status: 409 });
-    return redirect(`/action-plan/${to.data}?copied=1`);
+    const parsed = parseValues(read, copySchema);
+    if (!parsed.ok) return data<ActionResult>({ intent: "copy", errors: { toYear: ["actionPlan.copy.yearOrder"] }, values }, { status: 400 });
+    const submission = submissionOf(values, "action-plan:copy", user.accountId);
+    if (!submission) return expired();
+    const outcome = await submitOnce(args.context.db, submission, async (tx) => {
+      const result = await copyPlan(tx, actor, partnershipId, parsed.data);
+      return result.status === "ok" ? created(`/action-plan/${parsed.data.toYear}?copied=1`) : refused(result);
+    });
+    if (outcome.created) return redirect(outcome.location);
+    if (outcome.refused.status === "no_source") notFound();
+    return data<ActionResult>({ intent: "copy", errors: { toYear: ["actionPlan.plan.yearTaken"] }, values }, { status: 409 });
   }
-  const parsed = planSchema.safeParse(values);
-  if (!parsed.success) return data<ActionResult>({ intent: "create", errors: fieldErrors(parsed.error), values }, { status: 400 });
-  const result = await createPlan(args.context.db, actor, user.partnershipId, parsed.data);
+  // Only the two forms of the page: any other intent is refused, never taken for "create".
+  if (values.intent !== "create") return data<ActionResult>({ intent: "create", errors: {}, values, formError: "form.invalid" }, { status: 400 });
+  const parsed = parseValues(read, planSchema);
+  if (!parsed.ok) return data<ActionResult>({ intent: "create", errors: parsed.errors, values }, { status: 400 });
+  const submission = submissionOf(values, "action-plan:create", user.accountId);
+  if (!submission) return expired();
+  const outcome = await submitOnce(args.context.db, submission, async (tx) => {
+    const result = await createPlan(tx, actor, partnershipId, parsed.data);
+    return result.status === "ok" ? created(`/action-plan/${parsed.data.year}?saved=1`) : refused(result);
+  });
+  if (outcome.created) return redirect(outcome.location);
+  const result = outcome.refused;
   if (result.status === "invalid") return data<ActionResult>({ intent: "create", errors: { [result.field]: [result.message] }, values }, { status: 409 });
-  return redirect(`/action-plan/${parsed.data.year}?saved=1`);
+  return data<ActionResult>({ intent: "create", errors: {}, values, formError: "form.invalid" }, { status: 400 });
 }
 
 export default function ActionPlans({ loaderData, actionData }: Route.ComponentProps) {
@@ -82,6 +104,7 @@ export default function ActionPlans({ loaderData, actionData }: Route.ComponentP
           <p>{t("actionPlan.copy.intro", { year: latest.year })}</p>
           <ErrorSummary errors={copyErrors} formError={actionData?.intent === "copy" ? actionData.formError : undefined} />
           <input type="hidden" name="intent" value="copy" />
+          <SubmissionKey />
           <input type="hidden" name="fromYear" value={latest.year} />
           <Field name="toYear" type="number" inputMode="numeric" label={t("actionPlan.copy.toYear")} required defaultValue={String(nextYear)} errors={copyErrors} />
           <p>
@@ -92,8 +115,9 @@ export default function ActionPlans({ loaderData, actionData }: Route.ComponentP
       {canEdit ? (
         <Form method="post" className="stack" aria-labelledby="new-heading">
           <h2 id="new-heading">{t("actionPlan.new.title")}</h2>
-          <ErrorSummary errors={createErrors} />
+          <ErrorSummary errors={createErrors} formError={actionData?.intent === "create" ? actionData.formError : undefined} />
           <input type="hidden" name="intent" value="create" />
+          <SubmissionKey />
           <Field name="year" type="number" inputMode="numeric" label={t("actionPlan.field.year")} required defaultValue={String((actionData?.intent === "create" && actionData.values.year) || nextYear)} errors={createErrors} />
           <Field name="title" label={t("actionPlan.field.title")} required defaultValue={actionData?.intent === "create" ? String(actionData.values.title ?? "") : ""} errors={createErrors} />
           <Field name="summary" label={t("actionPlan.field.summary")} multiline errors={createErrors} />

@@ -9,7 +9,10 @@ import { mayPost, postingRights } from "../modules/announcements/audience.server
 import { listPlanOrganizations } from "../modules/action-plan/read-plan.server.ts";
 import { actorOf, authorize, guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { fieldErrors, formValues, type FieldErrorMap, type FormValues } from "../modules/forms/fields.ts";
+import { SubmissionKey } from "../components/submission-key.tsx";
+import type { FieldErrorMap, FormValues } from "../modules/forms/fields.ts";
+import { expiredReply, parseForm } from "../modules/forms/read-form.server.ts";
+import { created, refused, submissionOf, submitOnce } from "../modules/forms/submit-once.server.ts";
 
 /** Post an announcement: the coordinator to the Table, all pivots or one organization; a pivot coordinator to their pivots. */
 export const policy = needs("announcement.post");
@@ -32,24 +35,29 @@ export async function loader(args: Route.LoaderArgs) {
 
 export async function action(args: Route.ActionArgs) {
   const { user, partnershipId } = await scoped(args);
-  const values = formValues(await args.request.formData());
-  const parsed = announcementSchema.safeParse(values);
-  if (!parsed.success) return data<{ errors: FieldErrorMap; values: FormValues }>({ errors: fieldErrors(parsed.error), values }, { status: 400 });
-  const organizationId = parsed.data.audience === "table" || parsed.data.audience === "pivots" ? null : parsed.data.organizationId;
-  if (!mayPost(user.roles, partnershipId, parsed.data.audience, organizationId)) {
+  const input = await parseForm(args.request, announcementSchema);
+  if (!input.ok) return data<{ errors: FieldErrorMap; values: FormValues; formError?: string }>({ errors: input.errors, values: input.values }, { status: 400 });
+  const organizationId = input.data.audience === "table" || input.data.audience === "pivots" ? null : input.data.organizationId;
+  if (!mayPost(user.roles, partnershipId, input.data.audience, organizationId)) {
     await authorize(args, user, "announcement.post", { partnershipId, organizationId: organizationId ?? "00000000-0000-0000-0000-000000000000" });
     notFound();
   }
-  const posted = await postAnnouncement(args.context.db, actorOf(user, args.context), {
-    ...parsed.data,
-    organizationId,
-    partnershipId,
-    authorPersonId: user.personId,
-    publicUrl: args.context.config.publicUrl,
+  const submission = submissionOf(input.values, "announcements.new", user.accountId);
+  if (!submission) return expiredReply(input.values);
+  // A double click posts (and emails) once; every identical submission lands on the same page.
+  const outcome = await submitOnce(args.context.db, submission, async (tx) => {
+    const posted = await postAnnouncement(tx, actorOf(user, args.context), {
+      ...input.data,
+      organizationId,
+      partnershipId,
+      authorPersonId: user.personId,
+      publicUrl: args.context.config.publicUrl,
+    });
+    return posted ? created(`/announcements?posted=${posted.id}`) : refused(null);
   });
+  if (outcome.created) return redirect(outcome.location);
   // Another Table's organization answers like a missing one.
-  if (!posted) notFound();
-  return redirect("/announcements?posted=1");
+  notFound();
 }
 
 export default function NewAnnouncement({ loaderData, actionData }: Route.ComponentProps) {
@@ -65,7 +73,8 @@ export default function NewAnnouncement({ loaderData, actionData }: Route.Compon
       </p>
       <h1>{t("announcements.new")}</h1>
       <Form method="post" className="stack">
-        <ErrorSummary errors={errors} />
+        <SubmissionKey />
+        <ErrorSummary errors={errors} formError={actionData?.formError} />
         <fieldset>
           <legend>{t("announcements.form.audience")}</legend>
           {audiences.map((a, i) => (

@@ -10,7 +10,7 @@ import { actorOf, authorize, guard, notFound } from "../modules/authz/guard.serv
 import { needs } from "../modules/authz/policy.ts";
 import { localDate } from "../modules/directory/dates.ts";
 import { acceptAttribute, anyDocument } from "../modules/files/file-types.ts";
-import { readUpload, uploadTooLarge } from "../modules/files/read-upload.server.ts";
+import { readUpload } from "../modules/files/read-upload.server.ts";
 import { listFiles } from "../modules/files/stored-files.server.ts";
 import { grantSchema, reportDateSchema, spendingSchema } from "../modules/funding/funding-schema.ts";
 import { useMoney } from "../modules/funding/funding-ui.tsx";
@@ -28,7 +28,12 @@ import {
   updateGrant,
   type FundingResult,
 } from "../modules/funding/write-funding.server.ts";
-import { fieldErrors, formValues, isUuid, versionField, type FieldErrorMap, type FormValues } from "../modules/forms/fields.ts";
+import { z } from "zod";
+import { SubmissionKey } from "../components/submission-key.tsx";
+import { isUuid, requiredId, versionField, type FieldErrorMap, type FormValues } from "../modules/forms/fields.ts";
+import { revalidateAfterConflict } from "../modules/forms/conflict.ts";
+import { conflictReply, parseValues, readForm } from "../modules/forms/read-form.server.ts";
+import { created, refused, submissionOf, submitOnce } from "../modules/forms/submit-once.server.ts";
 import { requestUrl } from "../modules/forms/request-url.ts";
 
 /** One grant: its terms, reporting dates, spending by action and (for the coordinator) its documents. */
@@ -95,50 +100,69 @@ export async function loader(args: Route.LoaderArgs) {
 
 type ActionResult = { intent: string; errors: FieldErrorMap; values: FormValues; formError?: string };
 
+const grantFormSchema = grantSchema.and(z.object({ version: versionField }));
+const rowSchema = z.object({ id: requiredId });
+/** The creates of the page: each runs once per submission key. */
+const creates = ["report", "spending", "document"] as const;
+
+export const shouldRevalidate = revalidateAfterConflict;
+
 export async function action(args: Route.ActionArgs) {
   const { user, partnershipId, grant } = await scoped(args);
   await authorize(args, user, "funding.manage");
-  if (uploadTooLarge(args.request)) return data<ActionResult>({ intent: "document", errors: { document: ["funding.uploadError.too_large"] }, values: {} }, { status: 413 });
-  const form = await args.request.formData();
-  const values = formValues(form);
-  const intent = String(values.intent ?? "");
+  // The body is capped at the upload limit (the documents form) before it is read.
+  const read = await readForm(args.request, { files: ["document"] });
+  const values = read.values;
+  const intent = typeof values.intent === "string" ? values.intent : "";
+  const fail = (errors: FieldErrorMap, status = 400, formError?: string) => data<ActionResult>({ intent, errors, values, formError }, { status });
+  if (!read.ok) return fail(read.errors, 400, "form.errors");
   const db = args.context.db;
   const actor = actorOf(user, args.context);
-  const fail = (errors: FieldErrorMap, status = 400, formError?: string) => data<ActionResult>({ intent, errors, values, formError }, { status });
-  const id = isUuid(values.id) ? values.id : null;
-  let result: FundingResult;
+  const row = () => {
+    const parsed = parseValues(read, rowSchema);
+    return parsed.ok ? parsed.data.id : null;
+  };
+  let result: FundingResult | ReturnType<typeof fail>;
   if (intent === "grant") {
-    const parsed = grantSchema.safeParse(values);
-    const version = versionField.safeParse(values.version);
-    if (!parsed.success || !version.success) return fail(parsed.success ? {} : fieldErrors(parsed.error), 400, version.success ? undefined : "form.invalid");
-    result = await updateGrant(db, actor, partnershipId, grant.id, version.data, parsed.data);
-  } else if (intent === "report") {
-    const parsed = reportDateSchema.safeParse(values);
-    if (!parsed.success) return fail(fieldErrors(parsed.error));
-    result = await addReportDate(db, actor, partnershipId, grant.id, parsed.data);
+    const parsed = parseValues(read, grantFormSchema);
+    if (!parsed.ok) return fail(parsed.errors);
+    const { version, ...input } = parsed.data;
+    result = await updateGrant(db, actor, partnershipId, grant.id, version, input);
+    if (result.status === "conflict") return conflictReply({ intent, values: undefined });
+  } else if (creates.includes(intent as (typeof creates)[number])) {
+    const create = async (tx: typeof db): Promise<FundingResult | ReturnType<typeof fail>> => {
+      if (intent === "report") {
+        const parsed = parseValues(read, reportDateSchema);
+        return parsed.ok ? addReportDate(tx, actor, partnershipId, grant.id, parsed.data) : fail(parsed.errors);
+      }
+      if (intent === "spending") {
+        const parsed = parseValues(read, spendingSchema);
+        return parsed.ok ? addSpending(tx, actor, partnershipId, grant.id, parsed.data) : fail(parsed.errors);
+      }
+      const upload = await readUpload(read.form, "document", anyDocument);
+      return upload.ok ? attachGrantDocument(tx, actor, partnershipId, grant.id, upload.upload, user.personId) : fail({ document: [`funding.uploadError.${upload.error}`] });
+    };
+    const submission = submissionOf(values, `funding.$grantId:${intent}`, user.accountId);
+    if (!submission) return fail({}, 400, "form.expired");
+    const outcome = await submitOnce(db, submission, async (tx) => {
+      const r = await create(tx);
+      return "status" in r && r.status === "ok" ? created(`/funding/${grant.id}?saved=1`) : refused(r);
+    });
+    if (outcome.created) return redirect(outcome.location);
+    result = outcome.refused;
   } else if (intent === "report-submitted" || intent === "report-reopen") {
-    if (!id) notFound();
+    const id = row();
+    if (!id) return fail({}, 400, "form.invalid");
     result = await setReportSubmitted(db, actor, partnershipId, grant.id, id, intent === "report-submitted" ? localDate() : null);
-  } else if (intent === "report-delete") {
-    if (!id) notFound();
-    result = await deleteReportDate(db, actor, partnershipId, grant.id, id);
-  } else if (intent === "spending") {
-    const parsed = spendingSchema.safeParse(values);
-    if (!parsed.success) return fail(fieldErrors(parsed.error));
-    result = await addSpending(db, actor, partnershipId, grant.id, parsed.data);
-  } else if (intent === "spending-delete") {
-    if (!id) notFound();
-    result = await deleteSpending(db, actor, partnershipId, grant.id, id);
-  } else if (intent === "document") {
-    const upload = await readUpload(form, "document", anyDocument);
-    if (!upload.ok) return fail({ document: [`funding.uploadError.${upload.error}`] });
-    result = await attachGrantDocument(db, actor, partnershipId, grant.id, upload.upload, user.personId);
-  } else if (intent === "document-delete") {
-    if (!id) notFound();
-    result = await removeGrantDocument(db, actor, partnershipId, grant.id, id);
+  } else if (intent === "report-delete" || intent === "spending-delete" || intent === "document-delete") {
+    const id = row();
+    if (!id) return fail({}, 400, "form.invalid");
+    const remove = intent === "report-delete" ? deleteReportDate : intent === "spending-delete" ? deleteSpending : removeGrantDocument;
+    result = await remove(db, actor, partnershipId, grant.id, id);
   } else {
     return fail({}, 400, "form.invalid");
   }
+  if (!("status" in result)) return result;
   if (result.status === "not_found") notFound();
   if (result.status === "conflict") return fail({}, 409, "form.conflict");
   if (result.status === "invalid") return fail({ [result.field]: [result.message] });
@@ -201,7 +225,7 @@ export default function GrantPage({ loaderData, actionData }: Route.ComponentPro
             errors={errorsFor("grant")}
             formError={actionData?.intent === "grant" ? actionData.formError : undefined}
             values={
-              actionData?.intent === "grant"
+              actionData?.intent === "grant" && actionData.values
                 ? actionData.values
                 : { funder: grant.funder, program: grant.program, amount: String(grant.amount), startsOn: grant.startsOn, endsOn: grant.endsOn, conditions: grant.conditions }
             }
@@ -275,6 +299,7 @@ export default function GrantPage({ loaderData, actionData }: Route.ComponentPro
             <h3 id="add-report">{t("funding.addReport")}</h3>
             <ErrorSummary errors={errorsFor("report")} />
             <input type="hidden" name="intent" value="report" />
+            <SubmissionKey />
             <Field idPrefix="report" name="dueOn" type="date" label={t("funding.dueOn")} required errors={errorsFor("report")} />
             <Field idPrefix="report" name="label" label={t("funding.reportLabel")} errors={errorsFor("report")} />
             <p>
@@ -322,6 +347,7 @@ export default function GrantPage({ loaderData, actionData }: Route.ComponentPro
             <h3 id="add-spending">{t("funding.addSpending")}</h3>
             <ErrorSummary errors={errorsFor("spending")} />
             <input type="hidden" name="intent" value="spending" />
+            <SubmissionKey />
             <Field idPrefix="spending" name="label" label={t("funding.spendingLabel")} required errors={errorsFor("spending")} />
             <Field idPrefix="spending" name="amount" label={t("funding.amountField")} required inputMode="numeric" errors={errorsFor("spending")} />
             <Field idPrefix="spending" name="spentOn" type="date" label={t("funding.spentOn")} required errors={errorsFor("spending")} />
@@ -365,6 +391,7 @@ export default function GrantPage({ loaderData, actionData }: Route.ComponentPro
             <h3 id="add-document">{t("funding.addDocument")}</h3>
             <ErrorSummary errors={errorsFor("document")} />
             <input type="hidden" name="intent" value="document" />
+            <SubmissionKey />
             <div className="field">
               <label htmlFor="grant-document">{t("funding.document")}</label>
               <input

@@ -6,9 +6,14 @@ import { pageTitle } from "../i18n/page-title.ts";
 import { useDay } from "../modules/action-plan/plan-ui.tsx";
 import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { fieldErrors, formValues, isUuid, optionalText, requiredId, type FieldErrorMap, type FormValues } from "../modules/forms/fields.ts";
+import { isUuid, optionalText, requiredId, versionField, type FieldErrorMap, type FormValues } from "../modules/forms/fields.ts";
+import { SubmissionKey } from "../components/submission-key.tsx";
+import { revalidateAfterConflict } from "../modules/forms/conflict.ts";
+import { conflictReply, parseValues, readForm } from "../modules/forms/read-form.server.ts";
+import { created, refused, submissionOf, submitOnce } from "../modules/forms/submit-once.server.ts";
 import {
   cancelHandover,
+  checklistVersion,
   listCoordinators,
   listHandovers,
   listSuccessorChoices,
@@ -48,6 +53,7 @@ export async function loader(args: Route.LoaderArgs) {
   const url = requestUrl(args.request);
   return {
     open: open ? history.find((h) => h.id === open.id)! : null,
+    checklistVersion: open ? checklistVersion(open.items) : null,
     history: history.filter((h) => h.status !== "open"),
     coordinators,
     successors,
@@ -58,51 +64,76 @@ export async function loader(args: Route.LoaderArgs) {
 
 type ActionResult = { intent: string; errors: FieldErrorMap; values: FormValues; formError?: string };
 
+const handoverSchema = z.object({ handoverId: requiredId });
+const checklistSchema = z.object({
+  handoverId: requiredId,
+  version: versionField,
+  checked: z.array(z.string().max(200, "form.invalid")).max(2000, "form.invalid"),
+});
+
+export const shouldRevalidate = revalidateAfterConflict;
+
 export async function action(args: Route.ActionArgs) {
   const user = await guard(args, policy);
   if (!user?.partnershipId) notFound();
   const partnershipId = user.partnershipId;
-  const form = await args.request.formData();
-  const values = formValues(form, ["checked"]);
-  const intent = String(values.intent ?? "");
+  const read = await readForm(args.request, { arrays: ["checked"] });
+  const values = read.values;
+  const intent = typeof values.intent === "string" ? values.intent : "";
+  const fail = (errors: FieldErrorMap, formError?: string, status = 400) => data<ActionResult>({ intent, errors, values, formError }, { status });
+  if (!read.ok) return fail(read.errors, "form.errors");
   const actor = actorOf(user, args.context);
   const db = args.context.db;
-  const fail = (errors: FieldErrorMap, formError?: string, status = 400) => data<ActionResult>({ intent, errors, values, formError }, { status });
   if (intent === "start") {
-    const parsed = startSchema.safeParse(values);
-    if (!parsed.success) return fail(fieldErrors(parsed.error));
-    const result = await startHandover(db, actor, { partnershipId, ...parsed.data, now: new Date() });
+    const parsed = parseValues(read, startSchema);
+    if (!parsed.ok) return fail(parsed.errors);
+    // A double click starts one handover, and both clicks land on it.
+    const submission = submissionOf(values, "handover:start", user.accountId);
+    if (!submission) return fail({}, "form.expired");
+    const outcome = await submitOnce(db, submission, async (tx) => {
+      const result = await startHandover(tx, actor, { partnershipId, ...parsed.data, now: new Date() });
+      return result.status === "ok" ? created("/handover?saved=started") : refused(result);
+    });
+    if (outcome.created) return redirect(outcome.location);
+    const result = outcome.refused;
     if (result.status === "invalid") return fail({ [result.field]: [result.message] });
-    if (result.status === "open_exists") return fail({}, "handover.openExists", 409);
-    return redirect("/handover?saved=started");
+    return fail({}, "handover.openExists", 409);
   }
-  const handoverId = isUuid(values.handoverId) ? values.handoverId : null;
-  if (!handoverId) notFound();
   if (intent === "checklist" || intent === "refresh") {
-    const checked = (values.checked as string[]).filter((k) => typeof k === "string" && k.length < 200);
-    const result = await updateChecklist(db, actor, { partnershipId, handoverId, checkedKeys: checked, refresh: intent === "refresh", now: new Date() });
+    const parsed = parseValues(read, checklistSchema);
+    if (!parsed.ok) {
+      // Another Table's (or a closed) handover answers 404 whatever else the form holds.
+      const named = parseValues(read, handoverSchema);
+      if (named.ok && (await loadOpenHandover(db, partnershipId))?.id !== named.data.handoverId) notFound();
+      return fail(parsed.errors, "form.invalid");
+    }
+    const { handoverId, version, checked } = parsed.data;
+    const result = await updateChecklist(db, actor, { partnershipId, handoverId, version, checkedKeys: checked, refresh: intent === "refresh", now: new Date() });
     if (result === "not_found") notFound();
+    // Someone saved the checklist since this page was drawn: the page shows their ticks.
+    if (result === "conflict") return conflictReply({ intent, values: {} as FormValues });
     return redirect("/handover?saved=checklist");
   }
+  if (intent !== "cancel" && intent !== "transfer") return fail({}, "form.invalid");
+  const parsed = parseValues(read, handoverSchema);
+  if (!parsed.ok) return fail(parsed.errors, "form.invalid");
+  const handoverId = parsed.data.handoverId;
   if (intent === "cancel") {
     if ((await cancelHandover(db, actor, partnershipId, handoverId)) === "not_found") notFound();
     return redirect("/handover?saved=cancelled");
   }
-  if (intent === "transfer") {
-    const result = await transferCoordination(db, actor, {
-      partnershipId,
-      handoverId,
-      granterRoles: user.roles,
-      publicUrl: args.context.config.publicUrl,
-      now: new Date(),
-    });
-    if (result === "not_found") notFound();
-    if (result === "unchecked") return fail({}, "handover.uncheckedItems", 409);
-    if (result === "forbidden") return fail({}, "handover.forbidden", 403);
-    // The outgoing coordinator no longer reaches this page; a platform admin still does.
-    return redirect(user.roles.some((r) => r.role === "platform_admin") ? "/handover?saved=transferred" : "/?handover=done");
-  }
-  return fail({}, "form.invalid");
+  const result = await transferCoordination(db, actor, {
+    partnershipId,
+    handoverId,
+    granterRoles: user.roles,
+    publicUrl: args.context.config.publicUrl,
+    now: new Date(),
+  });
+  if (result === "not_found") notFound();
+  if (result === "unchecked") return fail({}, "handover.uncheckedItems", 409);
+  if (result === "forbidden") return fail({}, "handover.forbidden", 403);
+  // The outgoing coordinator no longer reaches this page; a platform admin still does.
+  return redirect(user.roles.some((r) => r.role === "platform_admin") ? "/handover?saved=transferred" : "/?handover=done");
 }
 
 export default function Handover({ loaderData, actionData }: Route.ComponentProps) {
@@ -133,8 +164,10 @@ export default function Handover({ loaderData, actionData }: Route.ComponentProp
           <p>
             {t("handover.progress", { checked: open.items.filter((i) => i.checked).length, total: open.items.length })}
           </p>
-          <Form method="post" className="stack wide">
+          {/* Keyed by version: after a 409 the boxes show the current ticks. */}
+          <Form method="post" className="stack wide" key={loaderData.checklistVersion ?? 0}>
             <input type="hidden" name="handoverId" value={open.id} />
+            <input type="hidden" name="version" value={loaderData.checklistVersion ?? ""} />
             {handoverItemKinds.map((kind) => {
               const items = open.items.filter((i) => i.kind === kind);
               if (items.length === 0) return null;
@@ -190,6 +223,7 @@ export default function Handover({ loaderData, actionData }: Route.ComponentProp
           <h2 id="start-heading">{t("handover.start")}</h2>
           <ErrorSummary errors={startErrors} />
           <input type="hidden" name="intent" value="start" />
+          <SubmissionKey />
           <SelectField
             name="outgoingPersonId"
             label={t("handover.outgoing")}

@@ -5,7 +5,9 @@ import { pageTitle } from "../i18n/page-title.ts";
 import { useT } from "../i18n/use-t.ts";
 import { actorOf, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { fieldErrors, formValues, isUuid, versionField, type FieldErrorMap } from "../modules/forms/fields.ts";
+import { requiredId, versionField, type FieldErrorMap } from "../modules/forms/fields.ts";
+import { revalidateAfterConflict } from "../modules/forms/conflict.ts";
+import { conflictReply, parseValues, readForm } from "../modules/forms/read-form.server.ts";
 import { canManageMeeting } from "../modules/meetings/meeting-access.server.ts";
 import { listInvitable } from "../modules/meetings/meeting-people.server.ts";
 import { formValuesOf, saveOptions, scopedMeeting } from "../modules/meetings/meeting-route.server.ts";
@@ -44,29 +46,35 @@ export async function loader(args: Route.LoaderArgs) {
   };
 }
 
-const moveSchema = z.object({ direction: z.enum(moveDirections) });
+const moveSchema = z.object({ moveItemId: requiredId, direction: z.enum(moveDirections, { message: "form.invalid" }), version: versionField });
+const versionSchema = z.object({ version: versionField });
+
+export const shouldRevalidate = revalidateAfterConflict;
 
 export async function action(args: Route.ActionArgs) {
   const { user, access, meeting } = await managed(args);
-  const values = formValues(await args.request.formData(), MEETING_ARRAYS);
-  if (values.intent === "move") {
-    // Move up / move down: a plain POST of its own, works without JavaScript.
-    if (!isUuid(values.moveItemId)) notFound();
-    const parsed = moveSchema.safeParse(values);
-    if (!parsed.success) return data({ errors: {} as FieldErrorMap, formError: "form.invalid" }, { status: 400 });
-    const itemId = values.moveItemId.toLowerCase();
-    const moved = await moveAgendaItem(args.context.db, actorOf(user, args.context), access, { meetingId: meeting.id, itemId, direction: parsed.data.direction });
+  const read = await readForm(args.request, { arrays: MEETING_ARRAYS });
+  if (!read.ok) return data({ errors: read.errors, formError: "form.errors" }, { status: 400 });
+  if (read.values.intent === "move") {
+    // Move up / move down: a plain POST of its own, works without JavaScript; it carries the
+    // meeting's version, so a second click from the same page does not move the item twice.
+    const parsed = parseValues(read, moveSchema);
+    if (!parsed.ok) return data({ errors: parsed.errors, formError: "form.invalid" }, { status: 400 });
+    const { moveItemId: itemId, direction, version } = parsed.data;
+    const moved = await moveAgendaItem(args.context.db, actorOf(user, args.context), access, { meetingId: meeting.id, itemId, direction, version });
     if (moved.status === "not_found") notFound();
+    if (moved.status === "conflict") return conflictReply();
     return redirect(`/meetings/${meeting.id}/edit?moved=1#order-${itemId}`);
   }
-  const version = versionField.safeParse(values.version);
+  if (read.values.intent !== undefined && read.values.intent !== "") return data({ errors: {} as FieldErrorMap, formError: "form.invalid" }, { status: 400 });
+  const version = parseValues(read, versionSchema);
   // Kind and organization never change after creation.
-  const parsed = meetingSchema.safeParse({ ...values, kind: meeting.kind, organizationId: meeting.organizationId ?? "" });
-  if (!parsed.success || !version.success) return data({ errors: parsed.success ? ({} as FieldErrorMap) : fieldErrors(parsed.error), formError: "form.errors" }, { status: 400 });
+  const parsed = parseValues({ ...read, values: { ...read.values, kind: meeting.kind, organizationId: meeting.organizationId ?? "" } }, meetingSchema);
+  if (!parsed.ok || !version.ok) return data({ errors: parsed.ok ? ({} as FieldErrorMap) : parsed.errors, formError: "form.errors" }, { status: 400 });
   const options = await saveOptions(args, access.partnershipId, user.locale);
-  const result = await updateMeeting(args.context.db, actorOf(user, args.context), access, meeting.id, version.data, parsed.data, options);
+  const result = await updateMeeting(args.context.db, actorOf(user, args.context), access, meeting.id, version.data.version, parsed.data, options);
   if (result.status === "not_found") notFound();
-  if (result.status === "conflict") return data({ errors: {} as FieldErrorMap, formError: "form.conflict" }, { status: 409 });
+  if (result.status === "conflict") return conflictReply();
   if (result.status === "invalid") return data({ errors: { [result.field]: [result.message] } as FieldErrorMap, formError: result.message }, { status: 400 });
   return redirect(`/meetings/${meeting.id}?saved=updated`);
 }
@@ -95,9 +103,9 @@ export default function EditMeeting({ loaderData, actionData }: Route.ComponentP
                 <div className="agenda-order-row">
                   <span>{item.title}</span>
                   <span className="agenda-order-moves">
-                    {index > 0 ? <MoveButton itemId={item.id} direction="up" label={t("meetings.order.up")} name={t("meetings.order.upNamed", { title: item.title })} /> : null}
+                    {index > 0 ? <MoveButton itemId={item.id} direction="up" version={loaderData.version} label={t("meetings.order.up")} name={t("meetings.order.upNamed", { title: item.title })} /> : null}
                     {index < loaderData.order.length - 1 ? (
-                      <MoveButton itemId={item.id} direction="down" label={t("meetings.order.down")} name={t("meetings.order.downNamed", { title: item.title })} />
+                      <MoveButton itemId={item.id} direction="down" version={loaderData.version} label={t("meetings.order.down")} name={t("meetings.order.downNamed", { title: item.title })} />
                     ) : null}
                   </span>
                 </div>
@@ -119,10 +127,11 @@ export default function EditMeeting({ loaderData, actionData }: Route.ComponentP
   );
 }
 
-function MoveButton({ itemId, direction, label, name }: { itemId: string; direction: "up" | "down"; label: string; name: string }) {
+function MoveButton({ itemId, direction, version, label, name }: { itemId: string; direction: "up" | "down"; version: number; label: string; name: string }) {
   return (
     <Form method="post" className="inline-form">
       <input type="hidden" name="intent" value="move" />
+      <input type="hidden" name="version" value={version} />
       <input type="hidden" name="moveItemId" value={itemId} />
       <input type="hidden" name="direction" value={direction} />
       <button type="submit" className="secondary" aria-label={name}>

@@ -7,12 +7,14 @@ import type { MessageKey } from "../i18n/catalog.ts";
 import { useFormatters, useT } from "../i18n/use-t.ts";
 import { actorOf, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { uploadTooLarge } from "../modules/files/read-upload.server.ts";
+import { revalidateAfterConflict } from "../modules/forms/conflict.ts";
+import { readForm } from "../modules/forms/read-form.server.ts";
 import { localDay } from "../modules/meetings/dates.ts";
 import { meetingDetail } from "../modules/meetings/get-meeting.server.ts";
 import { handleMeetingAction, type MeetingActionResult } from "../modules/meetings/meeting-actions.server.ts";
 import { AgendaItemSection, AttendanceSection, DocumentsSection, MeetingActions, RsvpSection } from "../modules/meetings/meeting-page-ui.tsx";
 import { saveOptions, scopedMeeting } from "../modules/meetings/meeting-route.server.ts";
+import { attendanceVersion, minutesVersion } from "../modules/meetings/meeting-versions.server.ts";
 import { StatusBadge, useKindLabel } from "../modules/meetings/meeting-ui.tsx";
 import { responsibilityFormData } from "../modules/responsibilities/responsibility-form-data.server.ts";
 import { MeetingsNav, ResponsibilityTable } from "../modules/responsibilities/responsibility-ui.tsx";
@@ -27,27 +29,40 @@ export async function loader(args: Route.LoaderArgs) {
   const detail = await meetingDetail(args.context.db, access, meeting, localDay(new Date()));
   const options = await saveOptions(args, access.partnershipId, user.locale);
   const choices = detail.canManage ? await responsibilityFormData(args.context.db, access.partnershipId, meeting.organizationId) : null;
-  return { meeting, detail, choices, customKinds: options.customKinds, saved: requestUrl(args.request).searchParams.get("saved") };
+  // The versions the edit forms carry (minutes per item, attendance): a stale save answers 409.
+  const versions = {
+    attendance: attendanceVersion(detail.invitations, detail.guests.map((g) => g.name)),
+    minutes: Object.fromEntries(detail.items.map((i) => [i.id, minutesVersion(i.id, i.minutes)])),
+  };
+  return { meeting, detail, choices, versions, customKinds: options.customKinds, saved: requestUrl(args.request).searchParams.get("saved") };
 }
+
+export const shouldRevalidate = revalidateAfterConflict;
 
 export async function action(args: Route.ActionArgs) {
   const { user, access, meeting } = await scopedMeeting(args, policy);
-  if (uploadTooLarge(args.request)) return data<MeetingActionResult>({ ok: false, status: 400, intent: "upload", message: "meetings.upload.too_large" }, { status: 400 });
-  const form = await args.request.formData();
+  // The body is capped at the upload limit (the documents form) before it is read.
+  const read = await readForm(args.request, { files: ["document"] });
+  if (!read.ok) {
+    const intent = typeof read.values.intent === "string" ? read.values.intent : "";
+    const itemId = typeof read.values.itemId === "string" ? read.values.itemId : typeof read.values.agendaItemId === "string" ? read.values.agendaItemId : undefined;
+    return data<MeetingActionResult>({ ok: false, status: 400, intent, itemId, message: "form.errors", errors: read.errors }, { status: 400 });
+  }
   const result = await handleMeetingAction(
-    { db: args.context.db, actor: actorOf(user, args.context), access, meeting, publicUrl: args.context.config.publicUrl },
-    form,
+    { db: args.context.db, actor: actorOf(user, args.context), access, accountId: user.accountId, meeting, publicUrl: args.context.config.publicUrl },
+    read,
   );
-  if (result.ok) return redirect(`/meetings/${meeting.id}?saved=${result.notice}${result.anchor ? `#${result.anchor}` : ""}`);
+  if (result.ok) return redirect(result.location);
   if (result.status === 404) notFound();
-  return data<MeetingActionResult>(result, { status: result.status });
+  // formError: the message, as every form reply names it ("form.conflict" for a stale edit).
+  return data<MeetingActionResult & { formError: string }>({ ...result, formError: result.message }, { status: result.status });
 }
 
 export default function MeetingPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t, locale } = useT();
   const f = useFormatters();
   const kindLabel = useKindLabel(loaderData.customKinds);
-  const { meeting: m, detail, choices, saved } = loaderData;
+  const { meeting: m, detail, choices, versions, saved } = loaderData;
   const failure = actionData && !actionData.ok ? actionData : null;
   const editable = detail.canManage && (m.status === "planned" || m.status === "held");
   return (
@@ -124,9 +139,18 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
       <h2>{t("meetings.form.agenda")}</h2>
       {detail.items.length === 0 ? <p>{t("meetings.agenda.empty")}</p> : null}
       {detail.items.map((item, i) => (
-        <AgendaItemSection key={item.id} item={item} index={i} meetingStatus={m.status} canManage={detail.canManage} choices={choices} failure={failure?.itemId === item.id ? failure : null} />
+        <AgendaItemSection
+          key={item.id}
+          item={item}
+          index={i}
+          meetingStatus={m.status}
+          canManage={detail.canManage}
+          choices={choices}
+          minutesVersion={versions.minutes[item.id] ?? 0}
+          failure={failure?.itemId === item.id ? failure : null}
+        />
       ))}
-      <AttendanceSection status={m.status} canManage={detail.canManage} invitations={detail.invitations} guests={detail.guests} />
+      <AttendanceSection status={m.status} canManage={detail.canManage} invitations={detail.invitations} guests={detail.guests} version={versions.attendance} />
       <h2 id="decisions">{t("meetings.decisions.onMeeting", { count: detail.decisions.length })}</h2>
       {detail.decisions.length ? (
         <ul>

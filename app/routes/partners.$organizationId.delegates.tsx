@@ -4,7 +4,11 @@ import { ErrorSummary, Field, SelectField, translateMessage } from "../component
 import { useT } from "../i18n/use-t.ts";
 import { actorOf, authorize, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { fieldErrors, formValues, type FieldErrorMap, type FormValues } from "../modules/forms/fields.ts";
+import { z } from "zod";
+import { SubmissionKey } from "../components/submission-key.tsx";
+import type { FieldErrorMap, FormValues } from "../modules/forms/fields.ts";
+import { conflictReply, parseValues, readForm } from "../modules/forms/read-form.server.ts";
+import { created, refused, submissionOf, submitOnce } from "../modules/forms/submit-once.server.ts";
 import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
 import { addDelegateTerm, endDelegateTerm, listDelegateTerms, listOrganizationPeople } from "../modules/partners/delegate-terms.server.ts";
 import { idParam, partnersUser } from "../modules/partners/partner-access.server.ts";
@@ -39,29 +43,46 @@ export async function loader(args: Route.LoaderArgs) {
   return { organization, terms, people, notice: url.searchParams.get("done") };
 }
 
-type ActionResult = { intent: string; termId?: string; errors: FieldErrorMap; values: FormValues };
+type ActionResult = { intent: string; termId?: string; errors: FieldErrorMap; values: FormValues; formError?: string };
+
+const intentSchema = z.object({ intent: z.enum(["add", "end"], { message: "form.invalid" }) });
 
 export async function action(args: Route.ActionArgs) {
   const { user, partnershipId, organization } = await scoped(args);
-  const values = formValues(await args.request.formData());
+  const read = await readForm(args.request);
+  if (!read.ok) {
+    const intent = read.values.intent === "end" ? "end" : "add";
+    return data<ActionResult>({ intent, termId: String(read.values.termId ?? ""), errors: read.errors, values: read.values, formError: "form.errors" }, { status: 400 });
+  }
   const scope = { partnershipId, organizationId: organization.id };
   const actor = actorOf(user, args.context);
-  if (values.intent === "end") {
-    const parsed = endTermSchema.safeParse(values);
-    if (!parsed.success) return data<ActionResult>({ intent: "end", termId: String(values.termId ?? ""), errors: fieldErrors(parsed.error), values }, { status: 400 });
+  const values = read.values;
+  // Only the two forms of the page: any other intent is refused, never taken for "add".
+  const which = parseValues(read, intentSchema);
+  if (!which.ok) return data<ActionResult>({ intent: "add", errors: {}, values, formError: "form.invalid" }, { status: 400 });
+  if (which.data.intent === "end") {
+    const parsed = parseValues(read, endTermSchema);
+    if (!parsed.ok) return data<ActionResult>({ intent: "end", termId: String(values.termId ?? ""), errors: parsed.errors, values }, { status: 400 });
     const result = await endDelegateTerm(args.context.db, actor, scope, parsed.data);
     if (result.status === "not_found") notFound();
+    // Ended by someone else since the page was drawn: their date stays, the page shows it.
+    if (result.status === "conflict") return conflictReply({ intent: "end", termId: parsed.data.termId, values: {} });
     if (result.status === "invalid") return data<ActionResult>({ intent: "end", termId: parsed.data.termId, errors: { [result.field]: [result.message] }, values }, { status: 400 });
     return redirect(`/partners/${organization.id}/delegates?done=ended`);
   }
-  // Only the two forms of the page: any other intent is refused, never taken for "add".
-  if (values.intent !== "add") return data<ActionResult>({ intent: "add", errors: {}, values }, { status: 400 });
-  const parsed = delegateTermSchema.safeParse(values);
-  if (!parsed.success) return data<ActionResult>({ intent: "add", errors: fieldErrors(parsed.error), values }, { status: 400 });
-  const result = await addDelegateTerm(args.context.db, actor, scope, parsed.data);
+  const parsed = parseValues(read, delegateTermSchema);
+  if (!parsed.ok) return data<ActionResult>({ intent: "add", errors: parsed.errors, values }, { status: 400 });
+  const submission = submissionOf(values, "partners.$organizationId.delegates:add", user.accountId);
+  if (!submission) return data<ActionResult>({ intent: "add", errors: {}, values, formError: "form.expired" }, { status: 400 });
+  const outcome = await submitOnce(args.context.db, submission, async (tx) => {
+    const result = await addDelegateTerm(tx, actor, scope, parsed.data);
+    return result.status === "ok" ? created(`/partners/${organization.id}/delegates?done=added`) : refused(result);
+  });
+  if (outcome.created) return redirect(outcome.location);
+  const result = outcome.refused;
   if (result.status === "not_found") notFound();
   if (result.status === "invalid") return data<ActionResult>({ intent: "add", errors: { [result.field]: [result.message] }, values }, { status: 400 });
-  return redirect(`/partners/${organization.id}/delegates?done=added`);
+  return data<ActionResult>({ intent: "add", errors: {}, values, formError: "form.invalid" }, { status: 400 });
 }
 
 export default function PartnerDelegates({ loaderData, actionData }: Route.ComponentProps) {
@@ -70,7 +91,7 @@ export default function PartnerDelegates({ loaderData, actionData }: Route.Compo
   const orgName = useOrgName();
   const { organization: o, terms, people, notice } = loaderData;
   const addErrors = actionData?.intent === "add" ? actionData.errors : undefined;
-  const addValues = actionData?.intent === "add" ? actionData.values : {};
+  const addValues: FormValues = actionData?.intent === "add" ? actionData.values : {};
   const open = terms.filter((term) => !term.until);
   return (
     <>
@@ -90,7 +111,7 @@ export default function PartnerDelegates({ loaderData, actionData }: Route.Compo
           <Form method="post" key={term.id} className="inline-form" noValidate>
             <input type="hidden" name="intent" value="end" />
             <input type="hidden" name="termId" value={term.id} />
-            <ErrorSummary errors={errors} />
+            <ErrorSummary errors={errors} formError={actionData?.intent === "end" && actionData.termId === term.id ? actionData.formError : undefined} />
             <div className="field">
               <label htmlFor={`until-${term.id}`}>
                 {t("partners.delegates.endOn", { name: `${term.givenName} ${term.familyName} (${t(`partners.kind.${term.kind}`)}, ${day(term.since)})` })}
@@ -119,7 +140,8 @@ export default function PartnerDelegates({ loaderData, actionData }: Route.Compo
       ) : (
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="add" />
-          <ErrorSummary errors={addErrors} />
+          <SubmissionKey />
+          <ErrorSummary errors={addErrors} formError={actionData?.intent === "add" ? actionData.formError : undefined} />
           <SelectField
             name="personId"
             label={t("partners.delegates.person")}

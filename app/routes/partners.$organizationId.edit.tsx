@@ -1,14 +1,15 @@
-import { data, Form, Link, redirect } from "react-router";
+import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/partners.$organizationId.edit";
 import { ErrorSummary, Field } from "../components/form.tsx";
 import { useT } from "../i18n/use-t.ts";
 import { actorOf, authorize, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { fieldErrors, formValues, versionField, type FieldErrorMap, type FormValues } from "../modules/forms/fields.ts";
+import { revalidateAfterConflict } from "../modules/forms/conflict.ts";
+import { conflictReply, parseForm } from "../modules/forms/read-form.server.ts";
 import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
 import { idParam, partnersUser } from "../modules/partners/partner-access.server.ts";
 import { findPartnerOrganization } from "../modules/partners/partner-organization.server.ts";
-import { profileSchema } from "../modules/partners/partners-schema.ts";
+import { profileFormSchema } from "../modules/partners/partners-schema.ts";
 import { savePartnerProfile } from "../modules/partners/save-profile.server.ts";
 import { useOrgName } from "../modules/partners/partners-ui.tsx";
 
@@ -33,19 +34,17 @@ export async function loader(args: Route.LoaderArgs) {
   return { organization };
 }
 
-type ActionResult = { errors: FieldErrorMap; values: FormValues; formError?: string };
+export const shouldRevalidate = revalidateAfterConflict;
 
 export async function action(args: Route.ActionArgs) {
   const { user, partnershipId, organization } = await scoped(args);
-  const values = formValues(await args.request.formData());
-  const version = versionField.safeParse(values.version);
-  const parsed = profileSchema.safeParse(values);
-  if (!parsed.success || !version.success) {
-    return data<ActionResult>({ errors: parsed.success ? {} : fieldErrors(parsed.error), values, formError: version.success ? undefined : "form.invalid" }, { status: 400 });
-  }
-  const result = await savePartnerProfile(args.context.db, actorOf(user, args.context), { partnershipId, organizationId: organization.id }, version.data, parsed.data);
+  const input = await parseForm(args.request, profileFormSchema);
+  if (!input.ok) return input.reply;
+  const { version, ...profile } = input.data;
+  const result = await savePartnerProfile(args.context.db, actorOf(user, args.context), { partnershipId, organizationId: organization.id }, version, profile);
   if (result === "not_found") notFound();
-  if (result === "conflict") return data<ActionResult>({ errors: {}, values, formError: "form.conflict" }, { status: 409 });
+  // The current text is shown again (the loader reruns), not the stale one typed.
+  if (result === "conflict") return conflictReply({ values: undefined });
   return redirect(`/partners/${organization.id}?saved=1`);
 }
 
@@ -53,7 +52,7 @@ export default function EditPartnerProfile({ loaderData, actionData }: Route.Com
   const { t } = useT();
   const orgName = useOrgName();
   const o = loaderData.organization;
-  const v = actionData?.values;
+  const v = actionData && "values" in actionData ? actionData.values : undefined;
   const value = (k: "mission" | "mandate" | "culture" | "services" | "territory") => (v ? String(v[k] ?? "") : o[k]);
   return (
     <>
@@ -62,7 +61,8 @@ export default function EditPartnerProfile({ loaderData, actionData }: Route.Com
       </p>
       <h1>{t("partners.edit.title", { name: orgName(o) })}</h1>
       <ErrorSummary errors={actionData?.errors} formError={actionData?.formError} />
-      <Form method="post" noValidate>
+      {/* Keyed by version: after a 409 the fields show the current text, not the stale one. */}
+      <Form method="post" noValidate key={o.version}>
         <input type="hidden" name="version" value={o.version} />
         <Field name="mission" label={t("partners.profile.mission")} multiline defaultValue={value("mission")} errors={actionData?.errors} />
         <Field name="mandate" label={t("partners.profile.mandate")} multiline defaultValue={value("mandate")} errors={actionData?.errors} />

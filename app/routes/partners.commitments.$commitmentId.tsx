@@ -5,8 +5,11 @@ import { useT } from "../i18n/use-t.ts";
 import { actorOf, authorize, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
 import { acceptAttribute, pdfOnly } from "../modules/files/file-types.ts";
-import { readUpload, uploadTooLarge } from "../modules/files/read-upload.server.ts";
+import { readUpload } from "../modules/files/read-upload.server.ts";
+import { SubmissionKey } from "../components/submission-key.tsx";
 import type { FieldErrorMap } from "../modules/forms/fields.ts";
+import { readForm } from "../modules/forms/read-form.server.ts";
+import { created, refused, submissionOf, submitOnce } from "../modules/forms/submit-once.server.ts";
 import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
 import { attachCommitmentDocument, getCommitment } from "../modules/partners/commitments.server.ts";
 import { idParam, mayOn, partnersUser } from "../modules/partners/partner-access.server.ts";
@@ -36,18 +39,26 @@ export async function loader(args: Route.LoaderArgs) {
     organization: { id: organization.id, nameFr: organization.nameFr, nameEn: organization.nameEn },
     canManage: mayOn(user, "commitment.manage"),
     attached: url.searchParams.has("attached"),
+    recorded: url.searchParams.has("recorded"),
   };
 }
 
 export async function action(args: Route.ActionArgs) {
   const { user, partnershipId, commitment } = await scoped(args);
   await authorize(args, user, "commitment.manage");
-  if (uploadTooLarge(args.request)) return data<{ errors: FieldErrorMap }>({ errors: { document: ["partners.upload.too_large"] } }, { status: 413 });
-  const upload = await readUpload(await args.request.formData(), "document", pdfOnly);
-  if (!upload.ok) return data<{ errors: FieldErrorMap }>({ errors: { document: [`partners.upload.${upload.error}`] } }, { status: 400 });
-  const result = await attachCommitmentDocument(args.context.db, actorOf(user, args.context), { partnershipId, personId: user.personId, commitmentId: commitment.id }, upload.upload);
-  if (result === "not_found") notFound();
-  return redirect(`/partners/commitments/${commitment.id}?attached=1`);
+  // The body is capped at the upload limit before it is read.
+  const read = await readForm(args.request, { files: ["document"] });
+  if (!read.ok) return data<{ errors: FieldErrorMap; formError?: string }>({ errors: read.errors, formError: "form.errors" }, { status: 400 });
+  const upload = await readUpload(read.form, "document", pdfOnly);
+  if (!upload.ok) return data<{ errors: FieldErrorMap; formError?: string }>({ errors: { document: [`partners.upload.${upload.error}`] } }, { status: 400 });
+  const submission = submissionOf(read.values, "partners.commitments.$commitmentId:attach", user.accountId);
+  if (!submission) return data<{ errors: FieldErrorMap; formError?: string }>({ errors: {}, formError: "form.expired" }, { status: 400 });
+  const outcome = await submitOnce(args.context.db, submission, async (tx) => {
+    const result = await attachCommitmentDocument(tx, actorOf(user, args.context), { partnershipId, personId: user.personId, commitmentId: commitment.id }, upload.upload);
+    return result === "ok" ? created(`/partners/commitments/${commitment.id}?attached=1`) : refused(result);
+  });
+  if (outcome.created) return redirect(outcome.location);
+  notFound();
 }
 
 export default function CommitmentDetail({ loaderData, actionData }: Route.ComponentProps) {
@@ -61,6 +72,11 @@ export default function CommitmentDetail({ loaderData, actionData }: Route.Compo
         <Link to="/partners/commitments">{t("partners.commitments.title")}</Link>
       </p>
       <h1>{t("partners.commitment.title", { name: orgName(organization) })}</h1>
+      {loaderData.recorded ? (
+        <p className="alert success" role="status">
+          {t("partners.commitments.recorded")}
+        </p>
+      ) : null}
       {loaderData.attached ? (
         <p className="alert success" role="status">
           {t("partners.commitments.attached")}
@@ -104,8 +120,9 @@ export default function CommitmentDetail({ loaderData, actionData }: Route.Compo
       {loaderData.canManage ? (
         <section aria-labelledby="attach">
           <h2 id="attach">{t("partners.commitment.attach")}</h2>
-          <ErrorSummary errors={actionData?.errors} />
+          <ErrorSummary errors={actionData?.errors} formError={actionData?.formError} />
           <Form method="post" encType="multipart/form-data" noValidate>
+            <SubmissionKey />
             <Field name="document" type="file" accept={acceptAttribute(pdfOnly)} label={t("partners.new.document")} hint={t("partners.new.documentHint")} errors={actionData?.errors} required />
             <button type="submit">{t("partners.commitment.attachButton")}</button>
           </Form>

@@ -5,8 +5,11 @@ import { useT } from "../i18n/use-t.ts";
 import { actorOf, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
 import { acceptAttribute, pdfOnly } from "../modules/files/file-types.ts";
-import { readUpload, uploadTooLarge } from "../modules/files/read-upload.server.ts";
-import { fieldErrors, formValues, type FieldErrorMap, type FormValues } from "../modules/forms/fields.ts";
+import { readUpload } from "../modules/files/read-upload.server.ts";
+import { SubmissionKey } from "../components/submission-key.tsx";
+import type { FieldErrorMap, FormValues } from "../modules/forms/fields.ts";
+import { parseForm } from "../modules/forms/read-form.server.ts";
+import { created, refused, submissionOf, submitOnce } from "../modules/forms/submit-once.server.ts";
 import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
 import { listCommitmentTexts } from "../modules/partners/commitment-text.server.ts";
 import { recordCommitment } from "../modules/partners/commitments.server.ts";
@@ -35,27 +38,29 @@ export async function loader(args: Route.LoaderArgs) {
   };
 }
 
-type ActionResult = { errors: FieldErrorMap; values: FormValues };
+type ActionResult = { errors: FieldErrorMap; values: FormValues; formError?: string };
 
 export async function action(args: Route.ActionArgs) {
   const { user, partnershipId } = await partnersUser(args, policy);
-  // Refused before the body is read: a huge upload never reaches memory.
-  if (uploadTooLarge(args.request)) return data<ActionResult>({ errors: { document: ["partners.upload.too_large"] }, values: {} }, { status: 413 });
-  const form = await args.request.formData();
-  const values = formValues(form);
-  delete values.document;
-  const parsed = commitmentSchema.safeParse(values);
-  const upload = await readUpload(form, "document", pdfOnly);
-  const uploadError = upload.ok || upload.error === "missing" ? null : `partners.upload.${upload.error}`;
-  if (!parsed.success || uploadError) {
-    const errors = parsed.success ? {} : fieldErrors(parsed.error);
+  // The body is capped at the upload limit before it is read: a huge upload never reaches memory.
+  const input = await parseForm(args.request, commitmentSchema, { files: ["document"] });
+  const upload = await readUpload(input.ok ? input.form : new FormData(), "document", pdfOnly);
+  const uploadError = !input.ok || upload.ok || upload.error === "missing" ? null : `partners.upload.${upload.error}`;
+  if (!input.ok || uploadError) {
+    const errors = input.ok ? {} : { ...input.errors };
     if (uploadError) errors.document = [uploadError];
-    return data<ActionResult>({ errors, values }, { status: 400 });
+    return data<ActionResult>({ errors, values: input.values }, { status: 400 });
   }
-  const result = await recordCommitment(args.context.db, actorOf(user, args.context), { partnershipId, personId: user.personId }, parsed.data, upload.ok ? upload.upload : null);
-  if (result.status === "invalid") return data<ActionResult>({ errors: { [result.field]: [result.message] }, values }, { status: 400 });
-  if (result.status !== "ok") notFound();
-  return redirect("/partners/commitments?recorded=1");
+  const submission = submissionOf(input.values, "partners.commitments.new", user.accountId);
+  if (!submission) return data<ActionResult>({ errors: {}, values: input.values, formError: "form.expired" }, { status: 400 });
+  const outcome = await submitOnce(args.context.db, submission, async (tx) => {
+    const result = await recordCommitment(tx, actorOf(user, args.context), { partnershipId, personId: user.personId }, input.data, upload.ok ? upload.upload : null);
+    return result.status === "ok" ? created(`/partners/commitments/${result.id}?recorded=1`) : refused(result);
+  });
+  if (outcome.created) return redirect(outcome.location);
+  const result = outcome.refused;
+  if (result.status === "invalid") return data<ActionResult>({ errors: { [result.field]: [result.message] }, values: input.values }, { status: 400 });
+  notFound();
 }
 
 export default function NewCommitment({ loaderData, actionData }: Route.ComponentProps) {
@@ -75,8 +80,9 @@ export default function NewCommitment({ loaderData, actionData }: Route.Componen
         <p className="alert warning">{t("partners.new.noVersion")}</p>
       ) : (
         <>
-          <ErrorSummary errors={errors} />
+          <ErrorSummary errors={errors} formError={actionData?.formError} />
           <Form method="post" encType="multipart/form-data" noValidate>
+            <SubmissionKey />
             <SelectField
               name="organizationId"
               label={t("partners.new.organization")}

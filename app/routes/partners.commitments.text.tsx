@@ -4,11 +4,14 @@ import { ErrorSummary, Field } from "../components/form.tsx";
 import { useT } from "../i18n/use-t.ts";
 import { actorOf, authorize, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { fieldErrors, formValues, isUuid, type FieldErrorMap, type FormValues } from "../modules/forms/fields.ts";
+import { z } from "zod";
+import { requiredId, type FieldErrorMap, type FormValues } from "../modules/forms/fields.ts";
+import { revalidateAfterConflict } from "../modules/forms/conflict.ts";
+import { conflictReply, parseValues, readForm } from "../modules/forms/read-form.server.ts";
 import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
-import { listCommitmentTexts, publishCommitmentText, saveCommitmentDraft } from "../modules/partners/commitment-text.server.ts";
+import { draftFormVersion, listCommitmentTexts, publishCommitmentText, saveCommitmentDraft } from "../modules/partners/commitment-text.server.ts";
 import { mayOn, partnersUser } from "../modules/partners/partner-access.server.ts";
-import { commitmentTextSchema } from "../modules/partners/partners-schema.ts";
+import { commitmentTextFormSchema } from "../modules/partners/partners-schema.ts";
 import { useDay } from "../modules/partners/partners-ui.tsx";
 import { requestUrl } from "../modules/forms/request-url.ts";
 
@@ -33,29 +36,41 @@ export async function loader(args: Route.LoaderArgs) {
     editor: canManage ? (draft ?? published) : null,
     draftId: draft?.id ?? null,
     draftNumber: draft?.number ?? null,
+    draftVersion: canManage ? draftFormVersion(versions) : null,
     notice: url.searchParams.get("done"),
   };
 }
 
-type ActionResult = { errors: FieldErrorMap; values: FormValues };
+type ActionResult = { errors: FieldErrorMap; values?: FormValues; formError?: string };
+
+const publishSchema = z.object({ versionId: requiredId });
+
+export const shouldRevalidate = revalidateAfterConflict;
 
 export async function action(args: Route.ActionArgs) {
   const { user, partnershipId } = await partnersUser(args, policy);
   await authorize(args, user, "commitment.manage");
-  const values = formValues(await args.request.formData());
+  const read = await readForm(args.request);
+  if (!read.ok) return read.reply;
   const actor = actorOf(user, args.context);
-  if (values.intent === "publish") {
-    if (!isUuid(values.versionId)) notFound();
-    const result = await publishCommitmentText(args.context.db, actor, { partnershipId, personId: user.personId, versionId: values.versionId });
+  const intent = read.values.intent;
+  if (intent === "publish") {
+    const parsed = parseValues(read, publishSchema);
+    // A malformed id reads like a missing version.
+    if (!parsed.ok) notFound();
+    const result = await publishCommitmentText(args.context.db, actor, { partnershipId, personId: user.personId, versionId: parsed.data.versionId });
     if (result.status === "not_found") notFound();
-    if (result.status === "conflict") return data<ActionResult>({ errors: {}, values }, { status: 409 });
+    if (result.status === "conflict") return conflictReply();
     return redirect("/partners/commitments/text?done=published");
   }
   // Only "save" and "publish": any other intent is refused, never taken for a draft save.
-  if (values.intent !== "save") return data<ActionResult>({ errors: {}, values }, { status: 400 });
-  const parsed = commitmentTextSchema.safeParse(values);
-  if (!parsed.success) return data<ActionResult>({ errors: fieldErrors(parsed.error), values }, { status: 400 });
-  const result = await saveCommitmentDraft(args.context.db, actor, { partnershipId, personId: user.personId, text: parsed.data });
+  if (intent !== "save") return data<ActionResult>({ errors: {}, values: read.values, formError: "form.invalid" }, { status: 400 });
+  const parsed = parseValues(read, commitmentTextFormSchema);
+  if (!parsed.ok) return parsed.reply;
+  const { version, ...text } = parsed.data;
+  const result = await saveCommitmentDraft(args.context.db, actor, { partnershipId, personId: user.personId, version, text });
+  // Someone saved or published since this page was drawn: the page shows their text.
+  if (result.status === "conflict") return conflictReply();
   if (result.status !== "ok") notFound();
   return redirect("/partners/commitments/text?done=saved");
 }
@@ -63,8 +78,8 @@ export async function action(args: Route.ActionArgs) {
 export default function CommitmentTextVersions({ loaderData, actionData }: Route.ComponentProps) {
   const { t, locale } = useT();
   const day = useDay();
-  const { versions, editor, canManage, draftId, draftNumber, notice } = loaderData;
-  const v = actionData?.values;
+  const { versions, editor, canManage, draftId, draftNumber, draftVersion, notice } = loaderData;
+  const v = actionData && "values" in actionData ? actionData.values : undefined;
   const value = (k: "titleFr" | "titleEn" | "bodyFr" | "bodyEn" | "changeNote") => (v ? String(v[k] ?? "") : editor ? (k === "changeNote" && !draftId ? "" : editor[k]) : "");
   return (
     <>
@@ -103,9 +118,11 @@ export default function CommitmentTextVersions({ loaderData, actionData }: Route
       {canManage ? (
         <section aria-labelledby="draft-title">
           <h2 id="draft-title">{draftId ? t("partners.text.draftTitle") : t("partners.text.newDraft")}</h2>
-          <ErrorSummary errors={actionData?.errors} />
-          <Form method="post" noValidate>
+          <ErrorSummary errors={actionData?.errors} formError={actionData?.formError} />
+          {/* Keyed by version: after a 409 the fields show the current draft, not the stale text. */}
+          <Form method="post" noValidate key={draftVersion ?? 0}>
             <input type="hidden" name="intent" value="save" />
+            <input type="hidden" name="version" value={draftVersion ?? ""} />
             <Field name="titleFr" required label={t("partners.text.titleFr")} defaultValue={value("titleFr")} errors={actionData?.errors} />
             <Field name="titleEn" required label={t("partners.text.titleEn")} defaultValue={value("titleEn")} errors={actionData?.errors} />
             <Field name="bodyFr" required multiline label={t("partners.text.bodyFr")} hint={t("partners.text.bodyHint")} defaultValue={value("bodyFr")} errors={actionData?.errors} />

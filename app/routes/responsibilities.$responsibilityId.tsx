@@ -6,12 +6,16 @@ import { pageTitle } from "../i18n/page-title.ts";
 import { useFormatters, useT } from "../i18n/use-t.ts";
 import { actorOf, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { fieldErrors, formValues, isUuid, versionField, type FieldErrorMap } from "../modules/forms/fields.ts";
+import { isUuid, type FieldErrorMap } from "../modules/forms/fields.ts";
+import { SubmissionKey } from "../components/submission-key.tsx";
+import { revalidateAfterConflict } from "../modules/forms/conflict.ts";
+import { conflictReply, parseValues, readForm } from "../modules/forms/read-form.server.ts";
+import { created, refused, submissionOf, submitOnce } from "../modules/forms/submit-once.server.ts";
 import { localDay } from "../modules/meetings/dates.ts";
 import { meetingGuard } from "../modules/meetings/meeting-route.server.ts";
 import { getResponsibility } from "../modules/responsibilities/list-responsibilities.server.ts";
 import { responsibilityFormData } from "../modules/responsibilities/responsibility-form-data.server.ts";
-import { commentSchema, responsibilitySchema, statusSchema } from "../modules/responsibilities/responsibility-schema.ts";
+import { commentSchema, responsibilitySchema, statusSchema, versionSchema } from "../modules/responsibilities/responsibility-schema.ts";
 import { MeetingsNav, ResponsibilityForm, ResponsibilityStatusBadge } from "../modules/responsibilities/responsibility-ui.tsx";
 import { addResponsibilityComment, loadResponsibilityRow, setResponsibilityStatus, updateResponsibility } from "../modules/responsibilities/save-responsibility.server.ts";
 import { responsibilityStatuses } from "../modules/responsibilities/vocabulary.ts";
@@ -44,29 +48,41 @@ export async function loader(args: Route.LoaderArgs) {
 
 type ActionResult = { intent: string; errors: FieldErrorMap; formError?: string };
 
+export const shouldRevalidate = revalidateAfterConflict;
+
 export async function action(args: Route.ActionArgs) {
   const { user, access, item } = await scoped(args);
-  const values = formValues(await args.request.formData());
-  const intent = String(values.intent ?? "");
+  const read = await readForm(args.request);
+  const intent = read.ok || typeof read.values.intent === "string" ? String(read.values.intent ?? "") : "";
+  if (!read.ok) return data<ActionResult>({ intent, errors: read.errors, formError: "form.errors" }, { status: 400 });
   const actor = actorOf(user, args.context);
   const db = args.context.db;
+  const invalid = (errors: FieldErrorMap) => data<ActionResult>({ intent, errors, formError: "form.errors" }, { status: 400 });
   let result;
   if (intent === "status") {
-    const parsed = statusSchema.safeParse(values);
-    if (!parsed.success) return data<ActionResult>({ intent, errors: fieldErrors(parsed.error), formError: "form.errors" }, { status: 400 });
+    const parsed = parseValues(read, statusSchema);
+    if (!parsed.ok) return invalid(parsed.errors);
     result = await setResponsibilityStatus(db, actor, access, item.id, parsed.data);
   } else if (intent === "comment") {
-    const parsed = commentSchema.safeParse(values);
-    if (!parsed.success) return data<ActionResult>({ intent, errors: fieldErrors(parsed.error), formError: "form.errors" }, { status: 400 });
-    result = await addResponsibilityComment(db, actor, access, item.id, parsed.data.body);
+    // A comment is a create: a double click posts it once.
+    const parsed = parseValues(read, commentSchema);
+    if (!parsed.ok) return invalid(parsed.errors);
+    const submission = submissionOf(read.values, "responsibilities.$responsibilityId:comment", user.accountId);
+    if (!submission) return data<ActionResult>({ intent, errors: {}, formError: "form.expired" }, { status: 400 });
+    const outcome = await submitOnce(db, submission, async (tx) => {
+      const r = await addResponsibilityComment(tx, actor, access, item.id, parsed.data.body);
+      return r.status === "ok" ? created(`/responsibilities/${item.id}?saved=comment#comment-${r.id}`) : refused(r);
+    });
+    if (outcome.created) return redirect(outcome.location);
+    result = outcome.refused;
   } else if (intent === "edit") {
-    const version = versionField.safeParse(values.version);
-    const parsed = responsibilitySchema.safeParse({ ...values, meetingId: "", agendaItemId: "" });
-    if (!parsed.success || !version.success) return data<ActionResult>({ intent, errors: parsed.success ? {} : fieldErrors(parsed.error), formError: "form.errors" }, { status: 400 });
-    result = await updateResponsibility(db, actor, access, item.id, version.data, parsed.data);
+    const version = parseValues(read, versionSchema);
+    const parsed = parseValues({ ...read, values: { ...read.values, meetingId: "", agendaItemId: "" } }, responsibilitySchema);
+    if (!parsed.ok || !version.ok) return invalid(parsed.ok ? {} : parsed.errors);
+    result = await updateResponsibility(db, actor, access, item.id, version.data.version, parsed.data);
   } else return data<ActionResult>({ intent, errors: {}, formError: "form.invalid" }, { status: 400 });
   if (result.status === "not_found") notFound();
-  if (result.status === "conflict") return data<ActionResult>({ intent, errors: {}, formError: "form.conflict" }, { status: 409 });
+  if (result.status === "conflict") return conflictReply({ intent });
   if (result.status === "invalid") return data<ActionResult>({ intent, errors: { [result.field]: [result.message] }, formError: result.message }, { status: 400 });
   return redirect(`/responsibilities/${item.id}?saved=${intent}`);
 }
@@ -97,7 +113,8 @@ export default function ResponsibilityPage({ loaderData, actionData }: Route.Com
         </dd>
         <dt>{t("responsibilities.meeting")}</dt>
         <dd>
-          {item.meetingId ? viewMeetings ? <Link to={`/meetings/${item.meetingId}`}>{item.meetingTitle}</Link> : item.meetingTitle : t("responsibilities.standalone")}
+          {/* A link only to a meeting the reader opens: an owner not invited to it sees its title. */}
+          {item.meetingId ? item.meetingVisible ? <Link to={`/meetings/${item.meetingId}`}>{item.meetingTitle}</Link> : item.meetingTitle : t("responsibilities.standalone")}
         </dd>
         {item.objectiveTitle ? (
           <>
@@ -109,9 +126,11 @@ export default function ResponsibilityPage({ loaderData, actionData }: Route.Com
       {item.canUpdate ? (
         <section aria-labelledby="status-title">
           <h2 id="status-title">{t("responsibilities.update.title")}</h2>
-          <Form method="post" className="stack">
+          {/* Keyed by version: after a 409 the fields show the current status. */}
+          <Form method="post" className="stack" key={item.version}>
             <ErrorSummary errors={failed("status")?.errors} formError={failed("status")?.formError} />
             <input type="hidden" name="intent" value="status" />
+            <input type="hidden" name="version" value={item.version} />
             <SelectField
               name="status"
               label={t("responsibilities.statusLabel")}
@@ -131,7 +150,7 @@ export default function ResponsibilityPage({ loaderData, actionData }: Route.Com
         {item.comments.length ? (
           <ol className="comments">
             {item.comments.map((c) => (
-              <li key={c.id}>
+              <li key={c.id} id={`comment-${c.id}`}>
                 <p className="muted">
                   {c.author} — {f.dateTime(c.createdAt)}
                 </p>
@@ -143,9 +162,11 @@ export default function ResponsibilityPage({ loaderData, actionData }: Route.Com
           <p>{t("responsibilities.comments.none")}</p>
         )}
         {item.canUpdate ? (
-          <Form method="post" className="stack">
+          // Keyed by the count: the text area empties once the comment is posted.
+          <Form method="post" className="stack" key={item.comments.length}>
             <ErrorSummary errors={failed("comment")?.errors} formError={failed("comment")?.formError} />
             <input type="hidden" name="intent" value="comment" />
+            <SubmissionKey />
             <Field name="body" label={t("responsibilities.comment.label")} multiline required errors={failed("comment")?.errors} />
             <div className="actions">
               <button type="submit" className="secondary">

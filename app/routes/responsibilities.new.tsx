@@ -4,7 +4,9 @@ import { pageTitle } from "../i18n/page-title.ts";
 import { useT } from "../i18n/use-t.ts";
 import { actorOf, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { fieldErrors, formValues, type FieldErrorMap } from "../modules/forms/fields.ts";
+import type { FieldErrorMap } from "../modules/forms/fields.ts";
+import { expiredReply, parseValues, readForm } from "../modules/forms/read-form.server.ts";
+import { created, refused, submissionOf, submitOnce } from "../modules/forms/submit-once.server.ts";
 import { meetingGuard } from "../modules/meetings/meeting-route.server.ts";
 import { responsibilityFormData } from "../modules/responsibilities/responsibility-form-data.server.ts";
 import { responsibilitySchema } from "../modules/responsibilities/responsibility-schema.ts";
@@ -25,14 +27,22 @@ export async function loader(args: Route.LoaderArgs) {
 
 export async function action(args: Route.ActionArgs) {
   const { user, access } = await meetingGuard(args, policy);
-  const values = formValues(await args.request.formData());
-  const parsed = responsibilitySchema.safeParse({ ...values, meetingId: "", agendaItemId: "" });
-  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values, formError: "form.errors" }, { status: 400 });
-  const result = await createResponsibility(args.context.db, actorOf(user, args.context), access, parsed.data);
+  const read = await readForm(args.request);
+  if (!read.ok) return read.reply;
+  // Created on its own here: never tied to a meeting from this form.
+  const input = parseValues({ ...read, values: { ...read.values, meetingId: "", agendaItemId: "" } }, responsibilitySchema);
+  if (!input.ok) return data({ errors: input.errors, values: read.values, formError: "form.errors" }, { status: 400 });
+  const submission = submissionOf(read.values, "responsibilities.new", user.accountId);
+  if (!submission) return expiredReply(read.values);
+  const outcome = await submitOnce(args.context.db, submission, async (tx) => {
+    const result = await createResponsibility(tx, actorOf(user, args.context), access, input.data);
+    return result.status === "ok" ? created(`/responsibilities/${result.id}?saved=created`) : refused(result);
+  });
+  if (outcome.created) return redirect(outcome.location);
+  const result = outcome.refused;
   if (result.status === "not_found") notFound();
-  if (result.status === "invalid") return data({ errors: { [result.field]: [result.message] } as FieldErrorMap, values, formError: result.message }, { status: 400 });
-  if (result.status !== "ok") return data({ errors: {} as FieldErrorMap, values, formError: "form.invalid" }, { status: 400 });
-  return redirect(`/responsibilities/${result.id}?saved=created`);
+  if (result.status === "invalid") return data({ errors: { [result.field]: [result.message] } as FieldErrorMap, values: read.values, formError: result.message }, { status: 400 });
+  return data({ errors: {} as FieldErrorMap, values: read.values, formError: "form.invalid" }, { status: 400 });
 }
 
 export default function NewResponsibility({ loaderData, actionData }: Route.ComponentProps) {
@@ -50,6 +60,7 @@ export default function NewResponsibility({ loaderData, actionData }: Route.Comp
         errors={actionData?.errors}
         formError={actionData?.formError}
         submitLabel={t("responsibilities.create")}
+        create
       />
     </>
   );

@@ -21,6 +21,7 @@ import * as textsRoute from "../../app/routes/partners.commitments.text.tsx";
 import * as textRoute from "../../app/routes/partners.commitments.text.$versionId.tsx";
 import { createTestDatabase, testContext } from "../support/test-db.ts";
 import { callRoute, createAuthzDataset, createPerson, signIn, type AuthzDataset, type FixturePerson, type RouteOutcome } from "../support/fixtures.ts";
+import { asPageSends } from "./table-form-support.ts";
 
 /*
  * An attacker's review of the partners pages: profiles, delegates, the contribution matrix, the
@@ -52,12 +53,12 @@ const cookieOf = async (who: FixturePerson) => {
 type Fn = Parameters<typeof callRoute>[0];
 const get = async (fn: Fn, who: FixturePerson, url: string, params: Record<string, string> = {}) => callRoute(fn, { url, params, cookie: await cookieOf(who), context: ctx() });
 const post = async (fn: Fn, who: FixturePerson, url: string, body: Record<string, string>, params: Record<string, string> = {}) =>
-  callRoute(fn, { url, params, cookie: await cookieOf(who), method: "POST", body, context: ctx() });
+  callRoute(fn, { url, params, cookie: await cookieOf(who), method: "POST", body: await asPageSends({ url, body, cookie: await cookieOf(who), context: ctx() }), context: ctx() });
 
 /** A multipart POST (file uploads), settled like callRoute does. */
 async function postMultipart(fn: (args: never) => unknown, who: FixturePerson, url: string, form: FormData, params: Record<string, string> = {}): Promise<RouteOutcome> {
   const headers = new Headers({ cookie: await cookieOf(who) });
-  const request = new Request(new URL(url, "http://localhost:3000"), { method: "POST", headers, body: form });
+  const request = new Request(new URL(url, "http://localhost:3000"), { method: "POST", headers, body: await asPageSends({ url, body: form, cookie: await cookieOf(who), context: ctx() }) });
   const settle = (value: unknown): RouteOutcome => {
     if (value instanceof Response) return { status: value.status, location: value.headers.get("location"), data: null };
     const d = value as { type?: string; data: unknown; init: { status?: number } | null };

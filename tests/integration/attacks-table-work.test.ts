@@ -30,6 +30,7 @@ import * as newAnnouncementRoute from "../../app/routes/announcements.new.tsx";
 import * as announcementRoute from "../../app/routes/announcements.$announcementId.tsx";
 import { createTestDatabase, testContext } from "../support/test-db.ts";
 import { callRoute, createAuthzDataset, createPerson, signIn, type AuthzDataset, type FixturePerson, type RouteOutcome } from "../support/fixtures.ts";
+import { asPageSends } from "./table-form-support.ts";
 
 /*
  * An attacker's review of the Table's work tools (meetings, responsibilities, action plan,
@@ -55,12 +56,15 @@ const cookieOf = async (who: Who, table?: string) => {
 };
 type Fn = Parameters<typeof callRoute>[0];
 const get = async (fn: Fn, who: Who, url: string, params: Record<string, string> = {}) => callRoute(fn, { url, params, cookie: await cookieOf(who), context: ctx() });
+/** The page a post to "/x" stands for (its params name it): the form is sent as that page sends it. */
+const pageOf = (url: string, params: Record<string, string>) =>
+  url !== "/x" ? url : params.responsibilityId ? `/responsibilities/${params.responsibilityId}` : params.grantId ? `/funding/${params.grantId}` : url;
 const post = async (fn: Fn, who: Who, url: string, body: Record<string, string | string[]>, params: Record<string, string> = {}) =>
-  callRoute(fn, { url, params, cookie: await cookieOf(who), method: "POST", body, context: ctx() });
+  callRoute(fn, { url, params, cookie: await cookieOf(who), method: "POST", body: await asPageSends({ url: pageOf(url, params), body, cookie: await cookieOf(who), context: ctx() }), context: ctx() });
 
 /** A multipart POST (uploads), returning what the browser would get. */
 async function postMultipart(fn: Fn, who: Who, url: string, form: FormData, params: Record<string, string>): Promise<RouteOutcome | Response> {
-  const request = new Request(new URL(url, "http://localhost:3000"), { method: "POST", headers: { cookie: await cookieOf(who) }, body: form });
+  const request = new Request(new URL(url, "http://localhost:3000"), { method: "POST", headers: { cookie: await cookieOf(who) }, body: await asPageSends({ url, body: form, cookie: await cookieOf(who), context: ctx() }) });
   try {
     const out = await (fn as (a: never) => unknown)({ request, params, context: ctx() } as never);
     if (out instanceof Response) return out;

@@ -10,6 +10,7 @@ import * as grantRoute from "../../app/routes/funding.$grantId.tsx";
 import { createTestDatabase, testContext } from "../support/test-db.ts";
 import { callRoute, createAuthzDataset, signIn, type AuthzDataset, type FixturePerson } from "../support/fixtures.ts";
 import { renderPage } from "../support/render-page.tsx";
+import { asPageSends } from "./table-form-support.ts";
 
 /**
  * Deleting an objective, action, indicator, report date, spending line or grant document asks first:
@@ -31,7 +32,7 @@ const ctx = () => testContext(handle.db);
 const cookieOf = async (who: FixturePerson) => (cookies[who.email] ??= await signIn(handle.db, who.accountId!, { activePartnershipId: ds.tableA }));
 const get = async (fn: Parameters<typeof callRoute>[0], who: FixturePerson, url: string, params: Record<string, string>) => callRoute(fn, { url, params, cookie: await cookieOf(who), context: ctx() });
 const post = async (fn: Parameters<typeof callRoute>[0], who: FixturePerson, url: string, body: Record<string, string | string[]>, params: Record<string, string> = {}) =>
-  callRoute(fn, { url, params, cookie: await cookieOf(who), method: "POST", body, context: ctx() });
+  callRoute(fn, { url, params, cookie: await cookieOf(who), method: "POST", body: await asPageSends({ url, body, cookie: await cookieOf(who), context: ctx() }), context: ctx() });
 const planPage = async (query: string, who = ds.people.table_coordinator) => (await get(planRoute.loader, who, `/action-plan/2011?${query}`, { year: "2011" })).data as { deleting: Deleting };
 const grantPage = async (query: string, who = ds.people.table_coordinator) => (await get(grantRoute.loader, who, `/funding/${grantId}?${query}`, { grantId })).data as { deleting: Deleting };
 

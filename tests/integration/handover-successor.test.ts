@@ -6,6 +6,7 @@ import * as handoverRoute from "../../app/routes/handover.tsx";
 import { createTestDatabase, testContext } from "../support/test-db.ts";
 import { callRoute, createAuthzDataset, signIn, type AuthzDataset } from "../support/fixtures.ts";
 import { renderPage } from "../support/render-page.tsx";
+import { asPageSends } from "./table-form-support.ts";
 
 /** The successor select starts empty ("choose a person"); an empty choice is refused with a clear message. */
 let handle: DatabaseHandle;
@@ -21,7 +22,8 @@ afterAll(async () => {
   await handle?.close();
 });
 
-const start = (body: Record<string, string>) => callRoute(handoverRoute.action, { url: "/handover", cookie, method: "POST", body: { intent: "start", ...body }, context: testContext(handle.db) });
+const start = async (body: Record<string, string>) =>
+  callRoute(handoverRoute.action, { url: "/handover", cookie, method: "POST", body: await asPageSends({ url: "/handover", body: { intent: "start", ...body }, cookie, context: testContext(handle.db) }), context: testContext(handle.db) });
 
 describe("choosing the successor", () => {
   it("the select starts on an empty 'choose a person' option, in French and English", async () => {

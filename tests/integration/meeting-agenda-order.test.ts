@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SUBMISSION_KEY_FIELD } from "../../app/modules/forms/submission-field.ts";
 import { and, asc, eq } from "drizzle-orm";
 import type { DatabaseHandle } from "../../app/modules/db/client.server.ts";
 import { auditEvent } from "../../app/modules/audit/tables.ts";
@@ -8,6 +10,7 @@ import * as editRoute from "../../app/routes/meetings.$meetingId.edit.tsx";
 import { createTestDatabase, testContext } from "../support/test-db.ts";
 import { callRoute, createAuthzDataset, signIn, type AuthzDataset, type FixturePerson } from "../support/fixtures.ts";
 import { renderPage } from "../support/render-page.tsx";
+import { asPageSends } from "./table-form-support.ts";
 
 /** Move up / move down on the meeting edit page: plain POST forms, audited, managers only. */
 let handle: DatabaseHandle;
@@ -17,9 +20,19 @@ let itemIds: string[];
 const cookies: Record<string, string> = {};
 
 const ctx = () => testContext(handle.db);
+/** A create form as the page sends it: with its submission key. */
+const withKey = (body: Record<string, string | string[]>) => ({ ...body, [SUBMISSION_KEY_FIELD]: randomUUID() });
 const cookieOf = async (who: FixturePerson) => (cookies[who.email] ??= await signIn(handle.db, who.accountId!, { activePartnershipId: ds.tableA }));
 const move = async (who: FixturePerson, itemId: string, direction: string, id = meetingId) =>
-  callRoute(editRoute.action, { url: `/meetings/${id}/edit`, params: { meetingId: id }, cookie: await cookieOf(who), method: "POST", body: { intent: "move", moveItemId: itemId, direction }, context: ctx() });
+  callRoute(editRoute.action, {
+    url: `/meetings/${id}/edit`,
+    params: { meetingId: id },
+    cookie: await cookieOf(who),
+    method: "POST",
+    // As the page sends it: with the meeting's version the page was drawn with.
+    body: await asPageSends({ url: `/meetings/${id}/edit`, body: { intent: "move", moveItemId: itemId, direction }, cookie: await cookieOf(who), context: ctx() }),
+    context: ctx(),
+  });
 const titles = async () =>
   (await handle.db.select().from(meetingAgendaItem).where(eq(meetingAgendaItem.meetingId, meetingId)).orderBy(asc(meetingAgendaItem.position))).map((i) => i.title);
 const moves = async () => handle.db.select().from(auditEvent).where(and(eq(auditEvent.action, "meeting.agenda_reordered"), eq(auditEvent.targetId, meetingId)));
@@ -31,7 +44,7 @@ beforeAll(async () => {
     url: "/meetings/new",
     cookie: await cookieOf(ds.people.table_coordinator),
     method: "POST",
-    body: {
+    body: withKey({
       title: "Rencontre de la Table",
       kind: "table",
       day: "2026-03-12",
@@ -44,7 +57,7 @@ beforeAll(async () => {
       itemDuration: ["5", "60", "10"],
       itemNotes: ["", "", ""],
       inviteAll: "on",
-    },
+    }),
     context: ctx(),
   });
   expect(res.status, JSON.stringify(res.data)).toBe(302);

@@ -19,6 +19,7 @@ import * as respRoute from "../../app/routes/responsibilities.$responsibilityId.
 import * as settingsRoute from "../../app/routes/admin.settings.tsx";
 import { createTestDatabase, testContext } from "../support/test-db.ts";
 import { callRoute, createAuthzDataset, createPerson, signIn, type AuthzDataset, type FixturePerson } from "../support/fixtures.ts";
+import { asPageSends } from "./table-form-support.ts";
 
 let handle: DatabaseHandle;
 let ds: AuthzDataset;
@@ -31,7 +32,8 @@ async function get(fn: Parameters<typeof callRoute>[0], who: FixturePerson, url:
   return callRoute(fn, { url, params, cookie: await cookieOf(who), context: ctx() });
 }
 async function post(fn: Parameters<typeof callRoute>[0], who: FixturePerson, url: string, body: Record<string, string | string[]>, params: Record<string, string> = {}) {
-  return callRoute(fn, { url, params, cookie: await cookieOf(who), method: "POST", body, context: ctx() });
+  const cookie = await cookieOf(who);
+  return callRoute(fn, { url, params, cookie, method: "POST", body: await asPageSends({ url, body, cookie, context: ctx() }), context: ctx() });
 }
 const idFrom = (location: string | null) => /\/(meetings|responsibilities)\/([0-9a-f-]{36})/.exec(location ?? "")![2]!;
 const mailsTo = async (addresses: string[]) => handle.db.select().from(emailMessage).where(inArray(emailMessage.toAddress, addresses));

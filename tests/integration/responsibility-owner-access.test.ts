@@ -11,6 +11,7 @@ import * as meetingsRoute from "../../app/routes/meetings.tsx";
 import { createTestDatabase, testContext } from "../support/test-db.ts";
 import { callRoute, createAuthzDataset, signIn, type AuthzDataset, type FixturePerson } from "../support/fixtures.ts";
 import { renderPage } from "../support/render-page.tsx";
+import { asPageSends } from "./table-form-support.ts";
 
 /**
  * A person named owner of a responsibility opens it, updates its status and comments, whatever
@@ -27,7 +28,7 @@ const cookieOf = async (who: FixturePerson) => (cookies[who.email] ??= await sig
 const get = async (fn: Parameters<typeof callRoute>[0], who: FixturePerson, url: string, params: Record<string, string> = {}) =>
   callRoute(fn, { url, params, cookie: await cookieOf(who), context: ctx() });
 const post = async (fn: Parameters<typeof callRoute>[0], who: FixturePerson, url: string, body: Record<string, string>, params: Record<string, string> = {}) =>
-  callRoute(fn, { url, params, cookie: await cookieOf(who), method: "POST", body, context: ctx() });
+  callRoute(fn, { url, params, cookie: await cookieOf(who), method: "POST", body: await asPageSends({ url, body, cookie: await cookieOf(who), context: ctx() }), context: ctx() });
 const open = (who: FixturePerson, id: string) => get(respRoute.loader, who, `/responsibilities/${id}`, { responsibilityId: id });
 const act = (who: FixturePerson, id: string, body: Record<string, string>) => post(respRoute.action, who, `/responsibilities/${id}`, body, { responsibilityId: id });
 

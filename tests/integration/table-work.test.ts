@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { DatabaseHandle } from "../../app/modules/db/client.server.ts";
@@ -25,6 +26,8 @@ import * as newAnnouncementRoute from "../../app/routes/announcements.new.tsx";
 import * as announcementRoute from "../../app/routes/announcements.$announcementId.tsx";
 import { createTestDatabase, testContext } from "../support/test-db.ts";
 import { callRoute, createAuthzDataset, fixtureRoles, signIn, type AuthzDataset, type FixtureRole } from "../support/fixtures.ts";
+import { asPageSends } from "./table-form-support.ts";
+import { SUBMISSION_KEY_FIELD } from "../../app/modules/forms/submission-field.ts";
 
 let handle: DatabaseHandle;
 let ds: AuthzDataset;
@@ -43,7 +46,8 @@ async function get(fn: Fn, role: FixtureRole | "tableB", url: string, params: Re
   return callRoute(fn, { url, params, cookie: await cookieOf(role), context: testContext(handle.db) });
 }
 async function post(fn: Fn, role: FixtureRole | "tableB", url: string, body: Record<string, string | string[]>, params: Record<string, string> = {}) {
-  return callRoute(fn, { url, params, cookie: await cookieOf(role), method: "POST", body, context: testContext(handle.db) });
+  const cookie = await cookieOf(role);
+  return callRoute(fn, { url, params, cookie, method: "POST", body: await asPageSends({ url, body, cookie, context: testContext(handle.db) }), context: testContext(handle.db) });
 }
 
 async function auditActions(): Promise<string[]> {
@@ -259,6 +263,8 @@ describe("funding", () => {
     const upload = async (bytes: Uint8Array<ArrayBuffer>, role: FixtureRole) => {
       const form = new FormData();
       form.set("intent", "document");
+      // As the page sends it: the documents form is a create, with its submission key.
+      form.set(SUBMISSION_KEY_FIELD, randomUUID());
       form.set("document", new File([bytes], "entente.pdf"));
       const request = new Request(`http://localhost:3000/funding/${grantId}`, { method: "POST", headers: { cookie: await cookieOf(role) }, body: form });
       try {
@@ -299,7 +305,8 @@ describe("funding", () => {
       expect.stringContaining("Fin de la subvention dans 3 mois"),
     ]);
     expect(mails[0]!.text_body).toContain(`/funding/${grantId}`);
-    expect(mails[0]!.text_body).not.toContain("95");
+    // No amount in the email (the link's grant id may hold the digits by chance: left out).
+    expect(mails[0]!.text_body.replaceAll(grantId, "")).not.toContain("95");
     expect(await emailsTo(ds.people.table_member.email)).toEqual([]);
     expect(await emailsTo(ds.tableBCoordinator.email)).toEqual([]);
     expect((await auditActions()).filter((a) => a === "grant.alert_sent")).toHaveLength(3);

@@ -1,5 +1,6 @@
 import { Form, Link } from "react-router";
 import { ErrorSummary, Field, SelectField, type FieldErrors } from "../../components/form.tsx";
+import { SubmissionKey } from "../../components/submission-key.tsx";
 import { useFormatters, useT } from "../../i18n/use-t.ts";
 import { actionStatuses, type ActionStatus } from "./vocabulary.ts";
 
@@ -46,9 +47,22 @@ const str = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) 
 
 interface EditFormProps {
   errors?: FieldErrors;
+  /** Editing an item: the version of what the form shows (a stale save answers 409). */
+  version?: number | null;
   formError?: string;
   values: Values;
   cancelTo: string;
+}
+
+/** A new item carries the submission key (added once); an edit carries its version. */
+function KeyOrVersion({ id, version }: { id: string | null; version?: number | null }) {
+  if (!id) return <SubmissionKey />;
+  return (
+    <>
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="version" value={version ?? ""} />
+    </>
+  );
 }
 
 function Buttons({ cancelTo }: { cancelTo: string }) {
@@ -64,7 +78,8 @@ function Buttons({ cancelTo }: { cancelTo: string }) {
 export function PlanHeaderForm({ errors, formError, values, cancelTo, version }: EditFormProps & { version: number }) {
   const { t } = useT();
   return (
-    <Form method="post" className="stack" aria-labelledby="edit-heading">
+    // Keyed by version: after a 409 the fields show the current plan.
+    <Form method="post" className="stack" aria-labelledby="edit-heading" key={version}>
       <h2 id="edit-heading">{t("actionPlan.editPlan")}</h2>
       <ErrorSummary errors={errors} formError={formError} />
       <input type="hidden" name="intent" value="plan" />
@@ -76,14 +91,14 @@ export function PlanHeaderForm({ errors, formError, values, cancelTo, version }:
   );
 }
 
-export function ObjectiveForm({ errors, formError, values, cancelTo, id }: EditFormProps & { id: string | null }) {
+export function ObjectiveForm({ errors, formError, values, cancelTo, id, version }: EditFormProps & { id: string | null }) {
   const { t } = useT();
   return (
-    <Form method="post" className="stack" aria-labelledby="edit-heading">
+    <Form method="post" className="stack" aria-labelledby="edit-heading" key={`${id ?? "new"}-${version ?? ""}`}>
       <h2 id="edit-heading">{id ? t("actionPlan.objective.edit") : t("actionPlan.objective.add")}</h2>
       <ErrorSummary errors={errors} formError={formError} />
       <input type="hidden" name="intent" value="objective" />
-      {id ? <input type="hidden" name="id" value={id} /> : null}
+      <KeyOrVersion id={id} version={version} />
       <Field name="title" label={t("actionPlan.field.title")} required defaultValue={str(values.title)} errors={errors} />
       <Field name="description" label={t("actionPlan.field.description")} multiline defaultValue={str(values.description)} errors={errors} />
       <Buttons cancelTo={cancelTo} />
@@ -97,17 +112,18 @@ export function ActionForm({
   values,
   cancelTo,
   id,
+  version,
   objectives,
   organizations,
 }: EditFormProps & { id: string | null; objectives: { id: string; title: string }[]; organizations: PlanOrganization[] }) {
   const { t, locale } = useT();
   const chosen = new Set(Array.isArray(values.organizationIds) ? values.organizationIds : values.organizationIds ? [values.organizationIds] : []);
   return (
-    <Form method="post" className="stack" aria-labelledby="edit-heading">
+    <Form method="post" className="stack" aria-labelledby="edit-heading" key={`${id ?? "new"}-${version ?? ""}`}>
       <h2 id="edit-heading">{id ? t("actionPlan.action.edit") : t("actionPlan.action.add")}</h2>
       <ErrorSummary errors={errors} formError={formError} />
       <input type="hidden" name="intent" value="action" />
-      {id ? <input type="hidden" name="id" value={id} /> : null}
+      <KeyOrVersion id={id} version={version} />
       <SelectField
         name="objectiveId"
         label={t("actionPlan.objective")}
@@ -149,15 +165,16 @@ export function IndicatorForm({
   values,
   cancelTo,
   id,
+  version,
   objectives,
 }: EditFormProps & { id: string | null; objectives: { id: string; title: string }[] }) {
   const { t } = useT();
   return (
-    <Form method="post" className="stack" aria-labelledby="edit-heading">
+    <Form method="post" className="stack" aria-labelledby="edit-heading" key={`${id ?? "new"}-${version ?? ""}`}>
       <h2 id="edit-heading">{id ? t("actionPlan.indicator.edit") : t("actionPlan.indicator.add")}</h2>
       <ErrorSummary errors={errors} formError={formError} />
       <input type="hidden" name="intent" value="indicator" />
-      {id ? <input type="hidden" name="id" value={id} /> : null}
+      <KeyOrVersion id={id} version={version} />
       <SelectField
         name="objectiveId"
         label={t("actionPlan.objective")}

@@ -1,11 +1,29 @@
 import { and, count, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
+import { contentVersion } from "../forms/content-version.server.ts";
 import { organization } from "../governance/tables.ts";
 import type { ActionInput, IndicatorInput, ObjectiveInput, PlanInput } from "./plan-schema.ts";
 import { actionPlan, actionPlanAction, actionPlanActionOrganization, actionPlanIndicator, actionPlanObjective } from "./tables.ts";
 
 export type WriteResult = { status: "ok"; id: string } | { status: "not_found" } | { status: "conflict" } | { status: "invalid"; field: string; message: string };
+
+/*
+ * Objectives, actions and indicators have no version column (no migration): their edit forms
+ * carry a version drawn from exactly the values they show, recomputed under the row's lock when
+ * saved. A save from a page drawn before someone else's save answers "conflict".
+ */
+export function objectiveVersion(o: { title: string; description: string }): number {
+  return contentVersion(["objective", o.title, o.description]);
+}
+
+export function actionVersion(a: { objectiveId: string; title: string; description: string; startsOn: string | null; endsOn: string | null; status: string; progress: number; organizationIds: readonly string[] }): number {
+  return contentVersion(["action", a.objectiveId, a.title, a.description, a.startsOn, a.endsOn, a.status, a.progress, [...a.organizationIds].sort()]);
+}
+
+export function indicatorVersion(i: { objectiveId: string; label: string; unit: string; target: number | string; actual: number | string | null }): number {
+  return contentVersion(["indicator", i.objectiveId, i.label, i.unit, Number(i.target), i.actual === null ? null : Number(i.actual)]);
+}
 
 /** A new (empty) plan for a year; one per Table and year. */
 export async function createPlan(db: Database, actor: AuditActor, partnershipId: string, input: PlanInput): Promise<WriteResult> {
@@ -53,10 +71,19 @@ export async function saveObjective(
   planId: string,
   objectiveId: string | null,
   input: ObjectiveInput,
+  /** The version the edit form showed (ignored for a new objective). */
+  version: number | null = null,
 ): Promise<WriteResult> {
   return db.transaction(async (tx) => {
     let id = objectiveId;
     if (id) {
+      const [current] = await tx
+        .select()
+        .from(actionPlanObjective)
+        .where(and(eq(actionPlanObjective.id, id), eq(actionPlanObjective.planId, planId), eq(actionPlanObjective.partnershipId, partnershipId)))
+        .for("update");
+      if (!current) return { status: "not_found" } as const;
+      if (objectiveVersion(current) !== version) return { status: "conflict" } as const;
       const [row] = await tx
         .update(actionPlanObjective)
         .set({ title: input.title, description: input.description, updatedAt: new Date() })
@@ -97,8 +124,20 @@ export async function saveAction(
   planId: string,
   actionId: string | null,
   input: ActionInput,
+  /** The version the edit form showed (ignored for a new action). */
+  version: number | null = null,
 ): Promise<WriteResult> {
   return db.transaction(async (tx) => {
+    if (actionId) {
+      const [current] = await tx
+        .select()
+        .from(actionPlanAction)
+        .where(and(eq(actionPlanAction.id, actionId), eq(actionPlanAction.planId, planId), eq(actionPlanAction.partnershipId, partnershipId)))
+        .for("update");
+      if (!current) return { status: "not_found" } as const;
+      const links = await tx.select({ organizationId: actionPlanActionOrganization.organizationId }).from(actionPlanActionOrganization).where(eq(actionPlanActionOrganization.actionId, actionId));
+      if (actionVersion({ ...current, organizationIds: links.map((l) => l.organizationId) }) !== version) return { status: "conflict" } as const;
+    }
     if (!(await objectiveOfPlan(tx, partnershipId, planId, input.objectiveId))) return { status: "invalid", field: "objectiveId", message: "form.invalid" } as const;
     const orgIds = [...new Set(input.organizationIds.map((o) => o.toLowerCase()))];
     if (orgIds.length) {
@@ -152,8 +191,19 @@ export async function saveIndicator(
   planId: string,
   indicatorId: string | null,
   input: IndicatorInput,
+  /** The version the edit form showed (ignored for a new indicator). */
+  version: number | null = null,
 ): Promise<WriteResult> {
   return db.transaction(async (tx) => {
+    if (indicatorId) {
+      const [current] = await tx
+        .select()
+        .from(actionPlanIndicator)
+        .where(and(eq(actionPlanIndicator.id, indicatorId), eq(actionPlanIndicator.planId, planId), eq(actionPlanIndicator.partnershipId, partnershipId)))
+        .for("update");
+      if (!current) return { status: "not_found" } as const;
+      if (indicatorVersion(current) !== version) return { status: "conflict" } as const;
+    }
     if (!(await objectiveOfPlan(tx, partnershipId, planId, input.objectiveId))) return { status: "invalid", field: "objectiveId", message: "form.invalid" } as const;
     const values = { objectiveId: input.objectiveId, label: input.label, unit: input.unit, target: input.target, actual: input.actual };
     let id = indicatorId;

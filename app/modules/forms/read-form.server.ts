@@ -118,6 +118,12 @@ export async function readForm(request: Request, options: ReadFormOptions = {}):
     refuse(request, "malformed");
   }
   const arrays = options.arrays ?? [];
+  // An upload form's limit is for its files: its text fields stay within the form limit.
+  if (files.length) {
+    let text = 0;
+    for (const [key, value] of form.entries()) if (typeof value === "string" && !files.includes(key)) text += key.length + value.length;
+    if (text > FORM_BODY_LIMIT) refuse(request, "too_large");
+  }
   const values: Record<string, string | string[]> = {};
   const errors: FieldErrorMap = {};
   const clean = new FormData();

@@ -4,11 +4,8 @@ import { optionalDate, optionalId, optionalText, requiredText } from "../forms/f
 
 // Browser-safe Zod schemas of the funding forms; messages are i18n keys.
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const requiredDate = z
-  .string({ message: "form.required" })
-  .trim()
-  .refine((v) => DATE.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "admin.form.invalidDate");
+// A real calendar date (9999-99-99, 2026-02-30 and month 13 are field errors, never a RangeError).
+const requiredDate = optionalDate.refine((v): v is string => v !== null, "form.required").transform((v) => v as string);
 
 export const grantSchema = z
   .object({

@@ -1,18 +1,23 @@
 import { Form } from "react-router";
 import { ErrorSummary, Field, type FieldErrors } from "../../components/form.tsx";
+import { SubmissionKey } from "../../components/submission-key.tsx";
 import { useT } from "../../i18n/use-t.ts";
 
 type Values = Record<string, string | string[] | undefined>;
 const str = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
 
-/** The grant's own fields (funder, program, amount, period, conditions). */
-export function GrantForm({ values, errors, formError, version }: { values: Values; errors?: FieldErrors; formError?: string; version?: number }) {
+/**
+ * The grant's own fields (funder, program, amount, period, conditions). `create`: the new grant
+ * form (carries the submission key); otherwise the edit form, with the grant's `version`.
+ */
+export function GrantForm({ values, errors, formError, version, create }: { values: Values; errors?: FieldErrors; formError?: string; version?: number; create?: boolean }) {
   const { t } = useT();
   return (
-    <Form method="post" className="stack">
+    // Keyed by version: after a 409 the fields show the current grant.
+    <Form method="post" className="stack" key={version ?? "new"}>
       <ErrorSummary errors={errors} formError={formError} />
       <input type="hidden" name="intent" value="grant" />
-      {version ? <input type="hidden" name="version" value={version} /> : null}
+      {create ? <SubmissionKey /> : <input type="hidden" name="version" value={version ?? ""} />}
       <Field name="funder" label={t("funding.funder")} required defaultValue={str(values.funder)} errors={errors} />
       <Field name="program" label={t("funding.program")} defaultValue={str(values.program)} errors={errors} />
       <Field name="amount" label={t("funding.amountField")} required inputMode="numeric" defaultValue={str(values.amount)} errors={errors} />

@@ -6,6 +6,7 @@ import { queueEmail } from "../email/queue-email.server.ts";
 import { account, person, roleAssignment } from "../identity/tables.ts";
 import { grantRole } from "../people/grant-role.server.ts";
 import { revokeRole } from "../people/revoke-role.server.ts";
+import { contentVersion } from "../forms/content-version.server.ts";
 import { buildChecklist } from "./build-checklist.server.ts";
 import { coordinationHandover } from "./tables.ts";
 import type { HandoverItem } from "./vocabulary.ts";
@@ -95,12 +96,20 @@ export async function loadOpenHandover(db: Database, partnershipId: string): Pro
   return row ?? null;
 }
 
+/**
+ * The version of the checklist the form shows (the row has no version column): which items it
+ * holds and which are checked. A save from a page drawn before someone else's answers "conflict".
+ */
+export function checklistVersion(items: readonly HandoverItem[]): number {
+  return contentVersion(["checklist", items.map((i) => [i.key, i.checked])]);
+}
+
 /** Checks or unchecks items (by key); items of today's data not yet in the list are added when `refresh`. */
 export async function updateChecklist(
   db: Database,
   actor: AuditActor,
-  input: { partnershipId: string; handoverId: string; checkedKeys: string[]; refresh: boolean; now: Date },
-): Promise<"ok" | "not_found"> {
+  input: { partnershipId: string; handoverId: string; version: number; checkedKeys: string[]; refresh: boolean; now: Date },
+): Promise<"ok" | "not_found" | "conflict"> {
   const fresh = input.refresh ? await buildChecklist(db, input.partnershipId, input.now) : [];
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -109,6 +118,7 @@ export async function updateChecklist(
       .where(and(eq(coordinationHandover.id, input.handoverId), eq(coordinationHandover.partnershipId, input.partnershipId), eq(coordinationHandover.status, "open")))
       .for("update");
     if (!row) return "not_found" as const;
+    if (checklistVersion(row.items) !== input.version) return "conflict" as const;
     const checked = new Set(input.checkedKeys);
     const items: HandoverItem[] = row.items.map((i) => ({ ...i, checked: checked.has(i.key) }));
     for (const f of fresh) if (!items.some((i) => i.key === f.key)) items.push(f);

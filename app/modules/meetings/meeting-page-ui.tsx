@@ -1,5 +1,6 @@
 import { Form, Link } from "react-router";
 import { ErrorSummary, translateMessage } from "../../components/form.tsx";
+import { SubmissionKey } from "../../components/submission-key.tsx";
 import { RichText } from "../../components/rich-text.tsx";
 import type { MessageKey } from "../../i18n/catalog.ts";
 import { useFormatters, useT } from "../../i18n/use-t.ts";
@@ -73,7 +74,24 @@ interface Choices {
 }
 
 /** One agenda item: notes, carried open items, minutes, decisions, responsibilities (with their forms while held). */
-export function AgendaItemSection({ item, index, meetingStatus, canManage, choices, failure }: { item: Item; index: number; meetingStatus: string; canManage: boolean; choices: Choices | null; failure: Failure | null }) {
+export function AgendaItemSection({
+  item,
+  index,
+  meetingStatus,
+  canManage,
+  choices,
+  minutesVersion,
+  failure,
+}: {
+  item: Item;
+  index: number;
+  meetingStatus: string;
+  canManage: boolean;
+  choices: Choices | null;
+  /** The version of the minutes the form shows: a save from a stale page answers 409. */
+  minutesVersion: number;
+  failure: Failure | null;
+}) {
   const { t } = useT();
   const held = meetingStatus === "held" && canManage;
   const prefix = `item-${item.id}`;
@@ -100,9 +118,11 @@ export function AgendaItemSection({ item, index, meetingStatus, canManage, choic
       ) : null}
       <h4>{t("meetings.minutes.title")}</h4>
       {held ? (
-        <Form method="post" className="stack">
+        // Keyed by version: after a 409 the text area shows the current minutes.
+        <Form method="post" className="stack" key={minutesVersion}>
           <input type="hidden" name="intent" value="minutes" />
           <input type="hidden" name="itemId" value={item.id} />
+          <input type="hidden" name="version" value={minutesVersion} />
           <div className="field">
             <label htmlFor={`${prefix}-minutes`}>{t("meetings.minutes.label", { title: item.title })}</label>
             <p className="hint" id={`${prefix}-minutes-hint`}>
@@ -133,6 +153,7 @@ export function AgendaItemSection({ item, index, meetingStatus, canManage, choic
         <Form method="post" className="stack">
           <input type="hidden" name="intent" value="decision" />
           <input type="hidden" name="itemId" value={item.id} />
+          <SubmissionKey />
           <div className="field">
             <label htmlFor={`${prefix}-decision`}>{t("meetings.decision.label", { title: item.title })}</label>
             <input type="text" id={`${prefix}-decision`} name="text" required />
@@ -154,6 +175,7 @@ export function AgendaItemSection({ item, index, meetingStatus, canManage, choic
             {failure?.intent === "responsibility" ? <ErrorSummary errors={failure.errors} /> : null}
             <input type="hidden" name="intent" value="responsibility" />
             <input type="hidden" name="agendaItemId" value={item.id} />
+            <SubmissionKey />
             <ResponsibilityFields choices={choices} errors={failure?.intent === "responsibility" ? failure.errors : null} idPrefix={`${prefix}-`} />
             <div className="actions">
               <button type="submit">{t("meetings.responsibility.save")}</button>
@@ -173,7 +195,20 @@ interface Invitation {
   attendance: string | null;
 }
 
-export function AttendanceSection({ status, canManage, invitations, guests }: { status: string; canManage: boolean; invitations: Invitation[]; guests: { id: string; name: string }[] }) {
+export function AttendanceSection({
+  status,
+  canManage,
+  invitations,
+  guests,
+  version,
+}: {
+  status: string;
+  canManage: boolean;
+  invitations: Invitation[];
+  guests: { id: string; name: string }[];
+  /** The version of the attendance and guests shown: a save from a stale page answers 409. */
+  version: number;
+}) {
   const { t } = useT();
   const editing = canManage && status === "held";
   const table = (
@@ -221,8 +256,10 @@ export function AttendanceSection({ status, canManage, invitations, guests }: { 
     <section aria-labelledby="attendance">
       <h2 id="attendance">{t("meetings.attendance.heading")}</h2>
       {editing ? (
-        <Form method="post" className="stack wide">
+        // Keyed by version: after a 409 the choices show the current attendance.
+        <Form method="post" className="stack wide" key={version}>
           <input type="hidden" name="intent" value="attendance" />
+          <input type="hidden" name="version" value={version} />
           {table}
           <div className="field">
             <label htmlFor="guests">{t("meetings.attendance.guests")}</label>
@@ -280,6 +317,7 @@ export function DocumentsSection({ meetingId, files, canManage, failure }: { mee
         <Form method="post" encType="multipart/form-data" className="stack">
           {failure ? <ErrorSummary errors={failure.errors} formError={failure.message} /> : null}
           <input type="hidden" name="intent" value="upload" />
+          <SubmissionKey />
           <div className="field">
             <label htmlFor="document">{t("meetings.documents.add")}</label>
             <p className="hint" id="document-hint">

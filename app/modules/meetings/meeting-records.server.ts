@@ -3,11 +3,15 @@ import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
 import { canManageMeeting, type MeetingAccess } from "./meeting-access.server.ts";
 import { invitedPersonIds, queueMeetingNotice } from "./meeting-emails.server.ts";
+import { attendanceVersion, minutesVersion } from "./meeting-versions.server.ts";
 import { meeting, meetingAgendaItem, meetingDecision, meetingGuest, meetingInvitation } from "./tables.ts";
 import type { AttendanceValue, MeetingStatus, RsvpAnswer } from "./vocabulary.ts";
 
-/** "ok", or why the change is refused (an i18n key, or not_found for what the person may not touch). */
-export type RecordResult = { status: "ok" } | { status: "refused"; message: string; vars?: Record<string, string | number> } | { status: "not_found" };
+/**
+ * "ok", or why the change is refused (an i18n key, or not_found for what the person may not touch);
+ * "conflict": the form was drawn before someone else saved it (nothing written).
+ */
+export type RecordResult = { status: "ok"; id?: string } | { status: "refused"; message: string; vars?: Record<string, string | number> } | { status: "not_found" } | { status: "conflict" };
 
 type Meeting = typeof meeting.$inferSelect;
 
@@ -63,12 +67,18 @@ export async function recordAttendance(
   actor: AuditActor,
   access: MeetingAccess,
   meetingId: string,
-  input: { entries: { personId: string; attendance: AttendanceValue | null }[]; guests: string[] },
+  input: { version: number; entries: { personId: string; attendance: AttendanceValue | null }[]; guests: string[] },
 ): Promise<RecordResult> {
   return db.transaction(async (tx) => {
     const m = await managed(tx, access, meetingId, ["held"]);
     if (!isMeeting(m)) return m;
-    const invited = new Set(await invitedPersonIds(tx, m.id));
+    // Under the meeting's row lock: the attendance and guests as they are now.
+    const [current, currentGuests] = await Promise.all([
+      tx.select({ personId: meetingInvitation.personId, attendance: meetingInvitation.attendance }).from(meetingInvitation).where(eq(meetingInvitation.meetingId, m.id)),
+      tx.select({ name: meetingGuest.name }).from(meetingGuest).where(eq(meetingGuest.meetingId, m.id)),
+    ]);
+    if (attendanceVersion(current, currentGuests.map((g) => g.name)) !== input.version) return { status: "conflict" as const };
+    const invited = new Set(current.map((i) => i.personId));
     if (input.entries.some((e) => !invited.has(e.personId))) return { status: "refused" as const, message: "form.invalid" };
     for (const e of input.entries) {
       await tx.update(meetingInvitation).set({ attendance: e.attendance }).where(and(eq(meetingInvitation.meetingId, m.id), eq(meetingInvitation.personId, e.personId)));
@@ -83,10 +93,17 @@ export async function recordAttendance(
   });
 }
 
-export async function saveItemMinutes(db: Database, actor: AuditActor, access: MeetingAccess, meetingId: string, itemId: string, minutes: string): Promise<RecordResult> {
+/** The minutes of one agenda item; `version` is the `minutesVersion` the form was drawn with. */
+export async function saveItemMinutes(db: Database, actor: AuditActor, access: MeetingAccess, meetingId: string, itemId: string, version: number, minutes: string): Promise<RecordResult> {
   return db.transaction(async (tx) => {
     const m = await managed(tx, access, meetingId, ["held"]);
     if (!isMeeting(m)) return m;
+    const [item] = await tx
+      .select({ minutes: meetingAgendaItem.minutes })
+      .from(meetingAgendaItem)
+      .where(and(eq(meetingAgendaItem.meetingId, m.id), eq(meetingAgendaItem.id, itemId)));
+    if (!item) return { status: "not_found" as const };
+    if (minutesVersion(itemId, item.minutes) !== version) return { status: "conflict" as const };
     const rows = await tx
       .update(meetingAgendaItem)
       .set({ minutes })
@@ -111,7 +128,7 @@ export async function addDecision(db: Database, actor: AuditActor, access: Meeti
       .values({ partnershipId: m.partnershipId, meetingId: m.id, agendaItemId: itemId, text, createdByPersonId: access.personId })
       .returning({ id: meetingDecision.id });
     await audit(tx, actor, m, "meeting.decision_recorded", { decisionId: d!.id, itemId });
-    return { status: "ok" as const };
+    return { status: "ok" as const, id: d!.id };
   });
 }
 

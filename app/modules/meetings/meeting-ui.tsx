@@ -64,7 +64,8 @@ export function MeetingForm({ values, people, shortcut, openItems, previousTitle
   const rows = [...values.items, BLANK, BLANK, BLANK];
   const errorOf = (name: string) => (errors?.[name] ?? []).map((e) => translateMessage(t, e)).join(" ");
   return (
-    <Form method="post" className="stack">
+    // Keyed by version (edit): after a 409 the fields show the current meeting, not the stale one.
+    <Form method="post" className="stack" key={version ?? "new"}>
       <ErrorSummary errors={errors} formError={formError} />
       {version ? <input type="hidden" name="version" value={version} /> : <SubmissionKey />}
       <input type="hidden" name="kind" value={values.kind} />

@@ -7,19 +7,21 @@ import { meeting, meetingAgendaItem } from "./tables.ts";
 export const moveDirections = ["up", "down"] as const;
 export type MoveDirection = (typeof moveDirections)[number];
 
-export type MoveResult = { status: "ok"; moved: boolean } | { status: "not_found" };
+export type MoveResult = { status: "ok"; moved: boolean } | { status: "not_found" } | { status: "conflict" };
 
 /**
  * Moves one agenda item a place up or down (the move up / move down buttons of the edit page).
  * Positions are rewritten 0…n-1 in one transaction; the meeting's version is raised so that an
  * edit form opened before the move is refused instead of putting the old order back. The first
- * item going up (or the last going down) changes nothing and is not audited.
+ * item going up (or the last going down) changes nothing and is not audited. `version` is the
+ * meeting's version when the page was drawn: a second click from the same page (or a move after
+ * someone else's edit) answers "conflict" and moves nothing.
  */
 export async function moveAgendaItem(
   db: Database,
   actor: AuditActor,
   access: MeetingAccess,
-  input: { meetingId: string; itemId: string; direction: MoveDirection },
+  input: { meetingId: string; itemId: string; direction: MoveDirection; version: number },
 ): Promise<MoveResult> {
   return db.transaction(async (tx) => {
     const [m] = await tx
@@ -28,6 +30,7 @@ export async function moveAgendaItem(
       .where(and(eq(meeting.partnershipId, access.partnershipId), eq(meeting.id, input.meetingId)))
       .for("update");
     if (!m || !canManageMeeting(access, m) || m.status === "closed" || m.status === "cancelled") return { status: "not_found" as const };
+    if (m.version !== input.version) return { status: "conflict" as const };
     const items = await tx
       .select({ id: meetingAgendaItem.id })
       .from(meetingAgendaItem)

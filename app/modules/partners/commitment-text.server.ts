@@ -1,6 +1,7 @@
 import { and, desc, eq, ne, sql } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
+import { contentVersion } from "../forms/content-version.server.ts";
 import type { CommitmentTextInput } from "./partners-schema.ts";
 import { commitmentTextVersion } from "./tables.ts";
 
@@ -26,17 +27,32 @@ export async function getCommitmentText(db: Database, partnershipId: string, ver
 
 export type TextWriteResult = { status: "ok"; versionId: string } | { status: "not_found" } | { status: "conflict" };
 
+type EditorRow = Pick<CommitmentText, "id" | "status" | "titleFr" | "titleEn" | "bodyFr" | "bodyEn" | "changeNote">;
+
+/**
+ * The version of what the draft form shows (the table has no version column): the draft's text,
+ * or — with no draft — which version is published (the form then starts a new draft from it). A
+ * save from a page drawn before someone else saved or published answers "conflict".
+ */
+export function draftFormVersion(versions: readonly EditorRow[]): number {
+  const draft = versions.find((v) => v.status === "draft");
+  if (draft) return contentVersion(["draft", draft.id, draft.titleFr, draft.titleEn, draft.bodyFr, draft.bodyEn, draft.changeNote]);
+  return contentVersion(["none", versions.find((v) => v.status === "published")?.id ?? null]);
+}
+
 /**
  * Saves the draft: updates the current draft, or starts a new one (number max + 1) when there
- * is none. Published and archived versions are never rewritten.
+ * is none. Published and archived versions are never rewritten. `version` is the
+ * `draftFormVersion` the form was drawn with.
  */
 export async function saveCommitmentDraft(
   db: Database,
   actor: AuditActor,
-  input: { partnershipId: string; personId: string; text: CommitmentTextInput },
+  input: { partnershipId: string; personId: string; version: number; text: CommitmentTextInput },
 ): Promise<TextWriteResult> {
   return db.transaction(async (tx) => {
     await lockCommitmentText(tx, input.partnershipId);
+    if (draftFormVersion(await listCommitmentTexts(tx, input.partnershipId)) !== input.version) return { status: "conflict" as const };
     const [draft] = await tx
       .select({ id: commitmentTextVersion.id, number: commitmentTextVersion.number })
       .from(commitmentTextVersion)

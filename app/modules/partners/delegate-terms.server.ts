@@ -54,7 +54,7 @@ export async function listOrganizationPeople(db: Database, partnershipId: string
     .orderBy(asc(person.familyName), asc(person.givenName));
 }
 
-export type TermResult = { status: "ok"; id: string } | { status: "invalid"; field: string; message: string } | { status: "not_found" };
+export type TermResult = { status: "ok"; id: string } | { status: "invalid"; field: string; message: string } | { status: "not_found" } | { status: "conflict" };
 
 /** Records a delegate or substitute term; the person must belong to that organization of that Table. */
 export async function addDelegateTerm(
@@ -85,7 +85,10 @@ export async function addDelegateTerm(
   });
 }
 
-/** Ends a term on a date (not before it began); ending another organization's term reads as missing. */
+/**
+ * Ends an open term on a date (not before it began); ending another organization's term reads as
+ * missing, and a term someone already ended is left as it is ("conflict": their date stays).
+ */
 export async function endDelegateTerm(
   db: Database,
   actor: AuditActor,
@@ -94,7 +97,7 @@ export async function endDelegateTerm(
 ): Promise<TermResult> {
   return db.transaction(async (tx) => {
     const [term] = await tx
-      .select({ id: partnerDelegateTerm.id, since: partnerDelegateTerm.since, personId: partnerDelegateTerm.personId, kind: partnerDelegateTerm.kind })
+      .select({ id: partnerDelegateTerm.id, since: partnerDelegateTerm.since, until: partnerDelegateTerm.until, personId: partnerDelegateTerm.personId, kind: partnerDelegateTerm.kind })
       .from(partnerDelegateTerm)
       .where(
         and(
@@ -105,6 +108,7 @@ export async function endDelegateTerm(
       )
       .for("update");
     if (!term) return { status: "not_found" as const };
+    if (term.until !== null) return { status: "conflict" as const };
     if (input.until < term.since) return { status: "invalid" as const, field: "until", message: "partners.delegates.untilBeforeSince" };
     await tx.update(partnerDelegateTerm).set({ until: input.until, updatedAt: new Date() }).where(eq(partnerDelegateTerm.id, term.id));
     await recordAuditEvent(tx, actor, {

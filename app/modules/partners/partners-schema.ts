@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_INT, optionalDate, optionalText, requiredId, requiredText } from "../forms/fields.ts";
+import { MAX_INT, optionalDate, optionalText, requiredId, requiredText, versionField } from "../forms/fields.ts";
 import { contributionDomains, CONTRIBUTION_MAX, delegateKinds } from "./vocabulary.ts";
 
 const requiredDate = optionalDate.refine((v): v is string => v !== null, "form.required").transform((v) => v as string);
@@ -13,6 +13,9 @@ export const profileSchema = z.object({
   territory: optionalText(300),
 });
 export type ProfileInput = z.infer<typeof profileSchema>;
+
+/** The profile form: the fields and the organization's version when the form was drawn. */
+export const profileFormSchema = profileSchema.extend({ version: versionField });
 
 export const delegateTermSchema = z
   .object({
@@ -43,6 +46,8 @@ export const commitmentTextSchema = z.object({
   changeNote: optionalText(300),
 });
 export type CommitmentTextInput = z.infer<typeof commitmentTextSchema>;
+
+export const commitmentTextFormSchema = commitmentTextSchema.extend({ version: versionField });
 
 export const commitmentSchema = z
   .object({

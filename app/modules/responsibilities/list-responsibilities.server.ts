@@ -1,10 +1,10 @@
-import { and, asc, eq, inArray, lt, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "../db/client.server.ts";
 import { actionPlanObjective } from "../action-plan/tables.ts";
 import { organization } from "../governance/tables.ts";
 import { person } from "../identity/tables.ts";
-import type { MeetingAccess } from "../meetings/meeting-access.server.ts";
+import { visibleMeetings, type MeetingAccess } from "../meetings/meeting-access.server.ts";
 import { meeting } from "../meetings/tables.ts";
 import { canEditResponsibility, canUpdateResponsibility, mineWhere, visibleResponsibilities } from "./responsibility-access.server.ts";
 import { responsibility, responsibilityComment } from "./tables.ts";
@@ -22,6 +22,8 @@ export interface ResponsibilityRow {
   ownerOrganizationId: string | null;
   meetingId: string | null;
   meetingTitle: string | null;
+  /** Whether the reader opens that meeting: pages link to it only then (no link answering 404). */
+  meetingVisible: boolean;
   agendaItemId: string | null;
   objectiveTitle: string | null;
   droppedReason: string;
@@ -74,6 +76,7 @@ export async function listResponsibilities(db: Database, access: MeetingAccess, 
       orgName: ownerOrg.nameFr,
       orgAcronym: ownerOrg.acronym,
       meetingTitle: meeting.title,
+      meetingVisible: access.viewMeetings ? sql<boolean>`coalesce((${visibleMeetings(db, access)}), false)` : sql<boolean>`false`,
       objectiveTitle: actionPlanObjective.title,
     })
     .from(responsibility)
@@ -104,6 +107,7 @@ export async function listResponsibilities(db: Database, access: MeetingAccess, 
     ownerOrganizationId: r.ownerOrganizationId,
     meetingId: r.meetingId,
     meetingTitle: x.meetingTitle,
+    meetingVisible: !!r.meetingId && x.meetingVisible === true,
     agendaItemId: r.agendaItemId,
     objectiveTitle: x.objectiveTitle,
     droppedReason: r.droppedReason,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalId, optionalText, requiredText } from "../forms/fields.ts";
+import { optionalId, optionalText, requiredText, versionField } from "../forms/fields.ts";
 import { responsibilityStatuses } from "./vocabulary.ts";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -36,9 +36,13 @@ export const statusSchema = z
   .object({
     status: z.enum(responsibilityStatuses, { message: "form.invalid" }),
     droppedReason: optionalText(1000),
+    version: versionField,
   })
   .superRefine((v, ctx) => {
     if (v.status === "dropped" && !v.droppedReason) ctx.addIssue({ code: "custom", path: ["droppedReason"], message: "responsibilities.form.reasonRequired" });
   });
 
 export const commentSchema = z.object({ body: requiredText(4000) });
+
+/** The edit form of a responsibility: its fields and the version it was drawn with. */
+export const versionSchema = z.object({ version: versionField });

@@ -2,6 +2,7 @@ import { Form, Link } from "react-router";
 import { ErrorSummary, Field, SelectField, translateMessage, type FieldErrors } from "../../components/form.tsx";
 import type { MessageKey } from "../../i18n/catalog.ts";
 import { useT } from "../../i18n/use-t.ts";
+import { SubmissionKey } from "../../components/submission-key.tsx";
 import type { ResponsibilityStatus } from "./vocabulary.ts";
 
 /**
@@ -55,6 +56,8 @@ export interface ResponsibilityListRow {
   owner: string;
   meetingId: string | null;
   meetingTitle: string | null;
+  /** Whether the reader opens that meeting (false: its title without a link, never a 404). */
+  meetingVisible?: boolean;
 }
 
 export function ResponsibilityTable({
@@ -95,7 +98,7 @@ export function ResponsibilityTable({
               <td>
                 <ResponsibilityStatusBadge status={r.status} overdue={r.overdue} />
               </td>
-              {showMeeting ? <td>{r.meetingId ? linkMeetings ? <Link to={`/meetings/${r.meetingId}`}>{r.meetingTitle}</Link> : r.meetingTitle : "—"}</td> : null}
+              {showMeeting ? <td>{r.meetingId ? linkMeetings && r.meetingVisible !== false ? <Link to={`/meetings/${r.meetingId}`}>{r.meetingTitle}</Link> : r.meetingTitle : "—"}</td> : null}
             </tr>
           ))}
         </tbody>
@@ -167,10 +170,29 @@ export function ResponsibilityFields({ choices, values, errors, idPrefix = "" }:
   );
 }
 
-export function ResponsibilityForm({ choices, values, errors, formError, version, submitLabel }: { choices: Choices; values?: Record<string, string>; errors?: FieldErrors | null; formError?: string | null; version?: number; submitLabel: string }) {
+export function ResponsibilityForm({
+  choices,
+  values,
+  errors,
+  formError,
+  version,
+  create,
+  submitLabel,
+}: {
+  choices: Choices;
+  values?: Record<string, string>;
+  errors?: FieldErrors | null;
+  formError?: string | null;
+  /** Edit: the version shown (a stale save answers 409); the form is keyed by it. */
+  version?: number;
+  /** A create form: carries the submission key. */
+  create?: boolean;
+  submitLabel: string;
+}) {
   return (
-    <Form method="post" className="stack">
+    <Form method="post" className="stack" key={version ?? "new"}>
       <ErrorSummary errors={errors} formError={formError} />
+      {create ? <SubmissionKey /> : null}
       {version ? <input type="hidden" name="version" value={version} /> : null}
       {version ? <input type="hidden" name="intent" value="edit" /> : null}
       <ResponsibilityFields choices={choices} values={values} errors={errors} />

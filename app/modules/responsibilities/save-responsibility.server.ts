@@ -109,19 +109,22 @@ export async function updateResponsibility(db: Database, actor: AuditActor, acce
   });
 }
 
-/** The owner (or an editor) moves it along: to do, in progress, done, dropped (with a reason). */
+/**
+ * The owner (or an editor) moves it along: to do, in progress, done, dropped (with a reason).
+ * `version` is the one the form showed: a save after someone else's change answers "conflict".
+ */
 export async function setResponsibilityStatus(
   db: Database,
   actor: AuditActor,
   access: MeetingAccess,
   id: string,
-  input: { status: ResponsibilityStatus; droppedReason: string },
+  input: { status: ResponsibilityStatus; droppedReason: string; version: number },
   now = new Date(),
 ): Promise<SaveResponsibilityResult> {
   return db.transaction(async (tx) => {
     const current = await loadResponsibilityRow(tx, access.partnershipId, id);
     if (!current || !canUpdateResponsibility(access, current)) return { status: "not_found" as const };
-    await tx
+    const rows = await tx
       .update(responsibility)
       .set({
         status: input.status,
@@ -130,7 +133,9 @@ export async function setResponsibilityStatus(
         version: sql`${responsibility.version} + 1`,
         updatedAt: now,
       })
-      .where(eq(responsibility.id, id));
+      .where(and(eq(responsibility.id, id), eq(responsibility.version, input.version)))
+      .returning({ id: responsibility.id });
+    if (rows.length === 0) return { status: "conflict" as const };
     await audit(tx, actor, current, "responsibility.status_changed", { from: current.status, to: input.status });
     return { status: "ok" as const, id };
   });
@@ -145,6 +150,6 @@ export async function addResponsibilityComment(db: Database, actor: AuditActor, 
       .values({ partnershipId: access.partnershipId, responsibilityId: id, authorPersonId: access.personId, body })
       .returning({ id: responsibilityComment.id });
     await audit(tx, actor, current, "responsibility.commented", { commentId: c!.id });
-    return { status: "ok" as const, id };
+    return { status: "ok" as const, id: c!.id };
   });
 }

@@ -1,5 +1,6 @@
 import { Form } from "react-router";
 import { useT } from "../i18n/use-t.ts";
+import { SubmissionKey } from "./submission-key.tsx";
 import { ErrorSummary, Field, SelectField, type FieldErrors } from "./form.tsx";
 import { LanguagesFieldset, text, type FormValues } from "./admin-fields.tsx";
 import { organizationTypeList } from "./admin-vocabulary.tsx";
@@ -10,14 +11,12 @@ export function OrganizationForm({
   errors,
   formError,
   version,
-  formId,
   submitLabel,
 }: {
   values?: FormValues;
   errors?: FieldErrors | null;
   formError?: string | null;
   version?: number;
-  formId?: string;
   submitLabel: string;
 }) {
   const { t } = useT();
@@ -27,8 +26,8 @@ export function OrganizationForm({
   return (
     <Form method="post" className="stack" noValidate>
       <ErrorSummary errors={errors} formError={formError} />
-      {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
-      {formId ? <input type="hidden" name="formId" value={formId} /> : null}
+      {/* An edit carries the version it was drawn from; a create, its submission key. */}
+      {version !== undefined ? <input type="hidden" name="version" value={version} /> : <SubmissionKey />}
       <input type="hidden" name="intent" value="save" />
       <fieldset>
         <legend>{t("admin.organization.identity")}</legend>

@@ -1,5 +1,6 @@
 import { Form } from "react-router";
 import { useT } from "../i18n/use-t.ts";
+import { SubmissionKey } from "./submission-key.tsx";
 import { ErrorSummary, Field, type FieldErrors } from "./form.tsx";
 import { text, type FormValues } from "./admin-fields.tsx";
 
@@ -20,7 +21,8 @@ export function PartnershipForm({
   return (
     <Form method="post" className="stack" noValidate>
       <ErrorSummary errors={errors} formError={formError} />
-      {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
+      {/* An edit carries the version it was drawn from; a create, its submission key. */}
+      {version !== undefined ? <input type="hidden" name="version" value={version} /> : <SubmissionKey />}
       <Field name="nameFr" label={t("admin.partnership.nameFr")} defaultValue={text(values, "nameFr")} errors={errors} required />
       <Field name="nameEn" label={t("admin.partnership.nameEn")} defaultValue={text(values, "nameEn")} errors={errors} required />
       <Field

@@ -1,5 +1,6 @@
 import { Form } from "react-router";
 import { useT } from "../i18n/use-t.ts";
+import { SubmissionKey } from "./submission-key.tsx";
 import { ErrorSummary, Field, SelectField, type FieldErrors } from "./form.tsx";
 import { LanguagesFieldset, text, type FormValues } from "./admin-fields.tsx";
 import { localName } from "./admin-common.tsx";
@@ -15,7 +16,6 @@ export function PersonForm({
   errors,
   formError,
   version,
-  formId,
   organizations,
   sites,
   organizationRequired,
@@ -25,7 +25,6 @@ export function PersonForm({
   errors?: FieldErrors | null;
   formError?: string | null;
   version?: number;
-  formId?: string;
   organizations: Option[];
   /** Labelled "Organization — Site": without JavaScript one list must stay readable. */
   sites: Option[];
@@ -40,8 +39,8 @@ export function PersonForm({
     <Form method="post" className="stack" noValidate>
       <ErrorSummary errors={errors} formError={formError} />
       <input type="hidden" name="intent" value="save" />
-      {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
-      {formId ? <input type="hidden" name="formId" value={formId} /> : null}
+      {/* An edit carries the version it was drawn from; a create, its submission key. */}
+      {version !== undefined ? <input type="hidden" name="version" value={version} /> : <SubmissionKey />}
       {field("givenName", t("admin.person.givenName"), { required: true, autoComplete: "off" })}
       {field("familyName", t("admin.person.familyName"), { required: true, autoComplete: "off" })}
       {field("title", t("admin.person.title"), { hint: t("admin.person.titleHint") })}

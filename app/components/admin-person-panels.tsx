@@ -2,6 +2,7 @@ import { Form, useSearchParams } from "react-router";
 import { useFormatters, useT } from "../i18n/use-t.ts";
 import { ErrorSummary } from "./form.tsx";
 import { localName } from "./admin-common.tsx";
+import { SubmissionKey } from "./submission-key.tsx";
 import type { roleList } from "./admin-vocabulary.tsx";
 import type { Option } from "./admin-person-form.tsx";
 
@@ -107,6 +108,7 @@ export function RolesPanel({
         <Form method="post" className="stack" aria-labelledby="grant-heading">
           <h3 id="grant-heading">{t("admin.roles.grantTitle")}</h3>
           <input type="hidden" name="intent" value="grant" />
+          <SubmissionKey />
           <div className="field">
             <label htmlFor="grant-role">{t("admin.roles.role")}</label>
             <select id="grant-role" name="role" required defaultValue="">

@@ -1,5 +1,6 @@
 import { Form } from "react-router";
 import { useT } from "../i18n/use-t.ts";
+import { SubmissionKey } from "./submission-key.tsx";
 import { ErrorSummary, Field, type FieldErrors } from "./form.tsx";
 import { text, type FormValues } from "./admin-fields.tsx";
 
@@ -23,7 +24,8 @@ export function SiteForm({
   return (
     <Form method="post" className="stack" noValidate>
       <ErrorSummary errors={errors} formError={formError} />
-      {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
+      {/* An edit carries the version it was drawn from; a create, its submission key. */}
+      {version !== undefined ? <input type="hidden" name="version" value={version} /> : <SubmissionKey />}
       {field("name", t("admin.site.name"), { required: true })}
       {field("kind", t("admin.site.kind"), { hint: t("admin.site.kindHint") })}
       {field("address", t("admin.site.address"))}

@@ -2,11 +2,13 @@ import { Form, redirect, useSearchParams } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/admin.approvals";
 import { AdminBreadcrumb, adminTitle, localName } from "../components/admin-common.tsx";
+import { ErrorSummary } from "../components/form.tsx";
 import { useFormatters, useT } from "../i18n/use-t.ts";
-import { actorOf, notFound } from "../modules/authz/guard.server.ts";
+import { actorOf } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
 import { organizationScope, requireTableUser } from "../modules/governance/admin-access.server.ts";
 import { requiredId } from "../modules/forms/fields.ts";
+import { parseForm } from "../modules/forms/read-form.server.ts";
 import { NotFoundError } from "../modules/identity/errors.ts";
 import { approveSignup, listPendingSignups, rejectSignup } from "../modules/identity/review-signup.server.ts";
 
@@ -21,12 +23,13 @@ export async function loader(args: Route.LoaderArgs) {
   return { pending: await listPendingSignups(args.context.db, { partnershipId, organizationIds }) };
 }
 
-const schema = z.object({ intent: z.enum(["approve", "reject"]), accountId: requiredId });
+const schema = z.object({ intent: z.enum(["approve", "reject"], { message: "form.invalid" }), accountId: requiredId });
 
+/** Approve and reject are state transitions: a second click answers "no longer waiting". */
 export async function action(args: Route.ActionArgs) {
   const { user, partnershipId } = await requireTableUser(args, policy);
-  const parsed = schema.safeParse(Object.fromEntries(await args.request.formData()));
-  if (!parsed.success) notFound();
+  const parsed = await parseForm(args.request, schema);
+  if (!parsed.ok) return parsed.reply;
   const review = parsed.data.intent === "approve" ? approveSignup : rejectSignup;
   try {
     await review(args.context.db, actorOf(user, args.context), {
@@ -45,7 +48,7 @@ export async function action(args: Route.ActionArgs) {
 
 const notices = ["approved", "rejected", "unavailable"] as const;
 
-export default function Approvals({ loaderData }: Route.ComponentProps) {
+export default function Approvals({ loaderData, actionData }: Route.ComponentProps) {
   const { t, locale } = useT();
   const { dateTime } = useFormatters();
   const [params] = useSearchParams();
@@ -55,6 +58,8 @@ export default function Approvals({ loaderData }: Route.ComponentProps) {
       <AdminBreadcrumb />
       <h1>{t("admin.approvals.title")}</h1>
       <p>{t("admin.approvals.intro")}</p>
+      {/* Only a forged or garbled post gets here: our buttons always send a valid review. */}
+      <ErrorSummary formError={actionData ? "form.invalid" : null} />
       {notice ? (
         <p className={notice === "unavailable" ? "alert warning" : "alert success"} role="status">
           {t(`admin.approvals.notice.${notice}`)}

@@ -6,7 +6,9 @@ import { useT } from "../i18n/use-t.ts";
 import { actorOf, authorize, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
 import { requireTableUser } from "../modules/governance/admin-access.server.ts";
-import { fieldErrors, formValues, isUuid } from "../modules/forms/fields.ts";
+import { isUuid } from "../modules/forms/fields.ts";
+import { expiredReply, parseForm } from "../modules/forms/read-form.server.ts";
+import { created, refused, submissionOf, submitOnce } from "../modules/forms/submit-once.server.ts";
 import { getOrganizationRef } from "../modules/governance/get-site.server.ts";
 import { createSite } from "../modules/governance/save-site.server.ts";
 import { siteSchema } from "../modules/governance/site-schema.ts";
@@ -32,17 +34,17 @@ export async function loader(args: Route.LoaderArgs) {
 
 export async function action(args: Route.ActionArgs) {
   const { user, partnershipId, organization } = await load(args);
-  const values = formValues(await args.request.formData());
-  const parsed = siteSchema.safeParse(values);
-  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values }, { status: 400 });
-  const result = await createSite(args.context.db, actorOf(user, args.context), {
-    ...parsed.data,
-    partnershipId,
-    organizationId: organization.id,
+  const input = await parseForm(args.request, siteSchema);
+  if (!input.ok) return input.reply;
+  const submission = submissionOf(input.values, "admin.organizations.$organizationId.sites.new", user.accountId);
+  if (!submission) return expiredReply(input.values);
+  const outcome = await submitOnce(args.context.db, submission, async (tx) => {
+    const result = await createSite(tx, actorOf(user, args.context), { ...input.data, partnershipId, organizationId: organization.id });
+    return result.ok ? created(`/admin/sites/${result.id}?saved=1`) : refused(result.error);
   });
-  if (!result.ok && result.error === "not_found") notFound();
-  if (!result.ok) return data({ errors: { name: ["admin.site.nameTaken"] }, values }, { status: 400 });
-  return redirect(`/admin/sites/${result.id}?saved=1`);
+  if (outcome.created) return redirect(outcome.location);
+  if (outcome.refused === "not_found") notFound();
+  return data({ errors: { name: ["admin.site.nameTaken"] }, values: input.values, formError: "form.errors" }, { status: 400 });
 }
 
 export default function NewSite({ loaderData, actionData }: Route.ComponentProps) {
@@ -52,7 +54,7 @@ export default function NewSite({ loaderData, actionData }: Route.ComponentProps
     <>
       <AdminBreadcrumb trail={[{ to: `/admin/organizations/${organization.id}`, label: localName(locale, organization) }]} />
       <h1>{t("admin.sites.newIn", { organization: localName(locale, organization) })}</h1>
-      <SiteForm values={actionData?.values} errors={actionData?.errors} submitLabel={t("admin.sites.create")} />
+      <SiteForm values={actionData?.values} errors={actionData?.errors} formError={actionData?.formError} submitLabel={t("admin.sites.create")} />
     </>
   );
 }

@@ -1,4 +1,5 @@
-import { data, redirect } from "react-router";
+import { redirect } from "react-router";
+import { z } from "zod";
 import type { Route } from "./+types/admin.organizations.$organizationId";
 import { AdminBreadcrumb, adminTitle, localName, SavedNotice } from "../components/admin-common.tsx";
 import { languageValues } from "../components/admin-fields.tsx";
@@ -9,7 +10,9 @@ import { can } from "../modules/authz/decide.ts";
 import { actorOf, authorize, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
 import { requireTableUser } from "../modules/governance/admin-access.server.ts";
-import { fieldErrors, formValues, isUuid, versionField } from "../modules/forms/fields.ts";
+import { isUuid, versionField } from "../modules/forms/fields.ts";
+import { revalidateAfterConflict } from "../modules/forms/conflict.ts";
+import { conflictReply, parseForm } from "../modules/forms/read-form.server.ts";
 import { getOrganization } from "../modules/governance/get-organization.server.ts";
 import { getOrganizationRef } from "../modules/governance/get-site.server.ts";
 import { organizationSchema } from "../modules/governance/organization-schema.ts";
@@ -33,26 +36,26 @@ export async function loader(args: Route.LoaderArgs) {
   return { ...detail, canEdit: can(user.roles, "organization.manage", { partnershipId, organizationId }) };
 }
 
+// The version comes with the profile; checked against the row in the same UPDATE.
+const editSchema = organizationSchema.and(z.object({ version: versionField }));
+
+export const shouldRevalidate = revalidateAfterConflict;
+
 export async function action(args: Route.ActionArgs) {
   const { user, partnershipId } = await requireTableUser(args, policy);
   const organizationId = args.params.organizationId;
   if (!isUuid(organizationId)) notFound();
   await authorize(args, user, "organization.manage", { partnershipId, organizationId });
   if (!(await getOrganizationRef(args.context.db, { partnershipId, organizationId }))) notFound();
-  const values = formValues(await args.request.formData(), ["languages"]);
-  const parsed = organizationSchema.safeParse(values);
-  const version = versionField.safeParse(values.version);
-  if (!parsed.success || !version.success) {
-    return data({ errors: parsed.success ? {} : fieldErrors(parsed.error), values, formError: null }, { status: 400 });
-  }
+  const input = await parseForm(args.request, editSchema, { arrays: ["languages"] });
+  if (!input.ok) return input.reply;
   const result = await updateOrganization(args.context.db, actorOf(user, args.context), {
-    ...parsed.data,
+    ...input.data,
     partnershipId,
-    organizationId,
-    version: version.data,
+    organizationId: organizationId.toLowerCase(),
   });
   if (result === "not_found") notFound();
-  if (result === "conflict") return data({ errors: {}, values, formError: "form.conflict" }, { status: 409 });
+  if (result === "conflict") return conflictReply({ values: undefined });
   return redirect(`/admin/organizations/${organizationId}?saved=1`);
 }
 

@@ -1,4 +1,4 @@
-import { data, redirect } from "react-router";
+import { redirect } from "react-router";
 import type { Route } from "./+types/admin.organizations.new";
 import { AdminBreadcrumb, adminTitle } from "../components/admin-common.tsx";
 import { OrganizationForm } from "../components/admin-organization-form.tsx";
@@ -6,7 +6,8 @@ import { useT } from "../i18n/use-t.ts";
 import { actorOf, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
 import { requireTableUser } from "../modules/governance/admin-access.server.ts";
-import { fieldErrors, formValues, isUuid } from "../modules/forms/fields.ts";
+import { expiredReply, parseForm } from "../modules/forms/read-form.server.ts";
+import { created, refused, submissionOf, submitOnce } from "../modules/forms/submit-once.server.ts";
 import { organizationSchema } from "../modules/governance/organization-schema.ts";
 import { createOrganization } from "../modules/governance/save-organization.server.ts";
 
@@ -16,26 +17,25 @@ export const meta: Route.MetaFunction = ({ matches }) => adminTitle(matches, "ad
 
 export async function loader(args: Route.LoaderArgs) {
   await requireTableUser(args, policy);
-  // The form's id becomes the record's id: submitting twice cannot create two organizations.
-  return { formId: crypto.randomUUID() };
+  return null;
 }
 
 export async function action(args: Route.ActionArgs) {
   const { user, partnershipId } = await requireTableUser(args, policy);
-  const values = formValues(await args.request.formData(), ["languages"]);
-  if (!isUuid(values.formId)) notFound();
-  const parsed = organizationSchema.safeParse(values);
-  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values }, { status: 400 });
-  const created = await createOrganization(args.context.db, actorOf(user, args.context), {
-    ...parsed.data,
-    partnershipId,
-    formId: values.formId.toLowerCase(),
+  const input = await parseForm(args.request, organizationSchema, { arrays: ["languages"] });
+  if (!input.ok) return input.reply;
+  // The submission key (SubmissionKey in the form): submitting twice cannot create two organizations.
+  const submission = submissionOf(input.values, "admin.organizations.new", user.accountId);
+  if (!submission) return expiredReply(input.values);
+  const outcome = await submitOnce(args.context.db, submission, async (tx) => {
+    const organization = await createOrganization(tx, actorOf(user, args.context), { ...input.data, partnershipId, formId: crypto.randomUUID() });
+    return organization ? created(`/admin/organizations/${organization.id}?saved=1`) : refused(null);
   });
-  if (!created) notFound();
-  return redirect(`/admin/organizations/${created.id}?saved=1`);
+  if (!outcome.created) notFound();
+  return redirect(outcome.location);
 }
 
-export default function NewOrganization({ loaderData, actionData }: Route.ComponentProps) {
+export default function NewOrganization({ actionData }: Route.ComponentProps) {
   const { t } = useT();
   return (
     <>
@@ -44,7 +44,7 @@ export default function NewOrganization({ loaderData, actionData }: Route.Compon
       <OrganizationForm
         values={actionData?.values ?? { languages: ["fr"] }}
         errors={actionData?.errors}
-        formId={typeof actionData?.values.formId === "string" ? actionData.values.formId : loaderData.formId}
+        formError={actionData?.formError}
         submitLabel={t("admin.organizations.create")}
       />
     </>

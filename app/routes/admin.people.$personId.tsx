@@ -9,6 +9,7 @@ import { notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
 import { organizationScope, requireTableUser } from "../modules/governance/admin-access.server.ts";
 import { isUuid } from "../modules/forms/fields.ts";
+import { revalidateAfterConflict } from "../modules/forms/conflict.ts";
 import { handlePersonAction, loadPersonPage } from "../modules/people/person-page.server.ts";
 
 /** A person's directory entry, roles and account, within the reader's organizations. */
@@ -26,6 +27,9 @@ async function scope(args: Route.LoaderArgs | Route.ActionArgs) {
 export async function loader(args: Route.LoaderArgs) {
   return loadPersonPage({ context: args.context, ...(await scope(args)) });
 }
+
+// The details form carries the person's version: after a 409 the page shows the current entry.
+export const shouldRevalidate = revalidateAfterConflict;
 
 export async function action(args: Route.ActionArgs) {
   return handlePersonAction({ request: args.request, context: args.context, ...(await scope(args)) });

@@ -6,7 +6,8 @@ import { useT } from "../i18n/use-t.ts";
 import { actorOf, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
 import { organizationScope, requireTableUser } from "../modules/governance/admin-access.server.ts";
-import { fieldErrors, formValues, isUuid } from "../modules/forms/fields.ts";
+import { expiredReply, parseForm } from "../modules/forms/read-form.server.ts";
+import { created, refused, submissionOf, submitOnce } from "../modules/forms/submit-once.server.ts";
 import { personFormOptions } from "../modules/people/person-form-options.server.ts";
 import { personSchema } from "../modules/people/person-schema.ts";
 import { createPerson } from "../modules/people/save-person.server.ts";
@@ -18,27 +19,25 @@ export const meta: Route.MetaFunction = ({ matches }) => adminTitle(matches, "ad
 export async function loader(args: Route.LoaderArgs) {
   const { user, partnershipId } = await requireTableUser(args, policy);
   const organizationIds = organizationScope(user, "person.manage", partnershipId);
-  const options = await personFormOptions(args.context.db, { partnershipId, organizationIds });
-  // The form's id becomes the person's id: submitting twice cannot create two people.
-  return { ...options, formId: crypto.randomUUID() };
+  return personFormOptions(args.context.db, { partnershipId, organizationIds });
 }
 
 export async function action(args: Route.ActionArgs) {
   const { user, partnershipId } = await requireTableUser(args, policy);
   const organizationIds = organizationScope(user, "person.manage", partnershipId);
-  const values = formValues(await args.request.formData(), ["languages"]);
-  if (!isUuid(values.formId)) notFound();
-  const parsed = personSchema.safeParse(values);
-  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values }, { status: 400 });
-  const result = await createPerson(args.context.db, actorOf(user, args.context), {
-    ...parsed.data,
-    partnershipId,
-    organizationIds,
-    formId: values.formId.toLowerCase(),
+  const input = await parseForm(args.request, personSchema, { arrays: ["languages"] });
+  if (!input.ok) return input.reply;
+  // The submission key (SubmissionKey in the form): submitting twice cannot create two people.
+  const submission = submissionOf(input.values, "admin.people.new", user.accountId);
+  if (!submission) return expiredReply(input.values);
+  const outcome = await submitOnce(args.context.db, submission, async (tx) => {
+    const result = await createPerson(tx, actorOf(user, args.context), { ...input.data, partnershipId, organizationIds, formId: crypto.randomUUID() });
+    return result.ok ? created(`/admin/people/${result.id}?saved=1`) : refused(result);
   });
-  if (!result.ok && "errors" in result) return data({ errors: result.errors, values }, { status: 400 });
-  if (!result.ok) notFound();
-  return redirect(`/admin/people/${result.id}?saved=1`);
+  if (outcome.created) return redirect(outcome.location);
+  const result = outcome.refused;
+  if ("errors" in result) return data({ errors: result.errors, values: input.values, formError: "form.errors" }, { status: 400 });
+  notFound();
 }
 
 export default function NewPerson({ loaderData, actionData }: Route.ComponentProps) {
@@ -52,7 +51,7 @@ export default function NewPerson({ loaderData, actionData }: Route.ComponentPro
       <PersonForm
         values={actionData?.values ?? { languages: ["fr"], organizationId: only ?? "" }}
         errors={actionData?.errors}
-        formId={typeof actionData?.values.formId === "string" ? actionData.values.formId : loaderData.formId}
+        formError={actionData?.formError}
         organizations={options.organizations}
         sites={options.sites}
         organizationRequired={loaderData.organizationRequired}

@@ -1,11 +1,12 @@
-import { data, Form, redirect } from "react-router";
+import { Form, redirect } from "react-router";
 import type { Route } from "./+types/admin.settings";
 import { AdminBreadcrumb, adminTitle, SavedNotice } from "../components/admin-common.tsx";
 import { ErrorSummary, Field } from "../components/form.tsx";
 import { useT } from "../i18n/use-t.ts";
 import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { fieldErrors, formValues } from "../modules/forms/fields.ts";
+import { revalidateAfterConflict } from "../modules/forms/conflict.ts";
+import { conflictReply, parseForm } from "../modules/forms/read-form.server.ts";
 import { meetingKindsToText } from "../modules/meetings/meeting-kinds.ts";
 import {
   getPartnershipSettingsForm,
@@ -25,18 +26,20 @@ export async function loader(args: Route.LoaderArgs) {
   return { settings };
 }
 
+export const shouldRevalidate = revalidateAfterConflict;
+
 export async function action(args: Route.ActionArgs) {
   const user = await guard(args, policy);
   if (!user?.partnershipId) notFound();
-  const values = formValues(await args.request.formData());
-  const parsed = partnershipSettingsSchema.safeParse(values);
-  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values, formError: null }, { status: 400 });
+  const input = await parseForm(args.request, partnershipSettingsSchema);
+  if (!input.ok) return input.reply;
   const result = await updatePartnershipSettings(args.context.db, actorOf(user, args.context), {
-    ...parsed.data,
+    ...input.data,
     partnershipId: user.partnershipId,
   });
   if (result === "not_found") notFound();
-  if (result === "conflict") return data({ errors: {}, values, formError: "form.conflict" }, { status: 409 });
+  // Someone saved since the page was drawn: the page reloads and shows their values.
+  if (result === "conflict") return conflictReply({ values: undefined });
   return redirect("/admin/settings?saved=1");
 }
 

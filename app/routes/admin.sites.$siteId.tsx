@@ -6,7 +6,9 @@ import { useT } from "../i18n/use-t.ts";
 import { actorOf, authorize, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
 import { requireTableUser } from "../modules/governance/admin-access.server.ts";
-import { fieldErrors, formValues, isUuid, versionField } from "../modules/forms/fields.ts";
+import { isUuid, versionField } from "../modules/forms/fields.ts";
+import { revalidateAfterConflict } from "../modules/forms/conflict.ts";
+import { conflictReply, parseForm } from "../modules/forms/read-form.server.ts";
 import { getSite } from "../modules/governance/get-site.server.ts";
 import { updateSite } from "../modules/governance/save-site.server.ts";
 import { siteSchema } from "../modules/governance/site-schema.ts";
@@ -31,23 +33,18 @@ export async function loader(args: Route.LoaderArgs) {
   return { site };
 }
 
+const editSchema = siteSchema.extend({ version: versionField });
+
+export const shouldRevalidate = revalidateAfterConflict;
+
 export async function action(args: Route.ActionArgs) {
   const { user, partnershipId, site } = await load(args);
-  const values = formValues(await args.request.formData());
-  const parsed = siteSchema.safeParse(values);
-  const version = versionField.safeParse(values.version);
-  if (!parsed.success || !version.success) {
-    return data({ errors: parsed.success ? {} : fieldErrors(parsed.error), values, formError: null }, { status: 400 });
-  }
-  const result = await updateSite(args.context.db, actorOf(user, args.context), {
-    ...parsed.data,
-    partnershipId,
-    siteId: site.id,
-    version: version.data,
-  });
+  const input = await parseForm(args.request, editSchema);
+  if (!input.ok) return input.reply;
+  const result = await updateSite(args.context.db, actorOf(user, args.context), { ...input.data, partnershipId, siteId: site.id });
   if (result === "not_found") notFound();
-  if (result === "name_taken") return data({ errors: { name: ["admin.site.nameTaken"] }, values, formError: null }, { status: 400 });
-  if (result === "conflict") return data({ errors: {}, values, formError: "form.conflict" }, { status: 409 });
+  if (result === "name_taken") return data({ errors: { name: ["admin.site.nameTaken"] }, values: input.values, formError: "form.errors" }, { status: 400 });
+  if (result === "conflict") return conflictReply({ values: undefined });
   return redirect(`/admin/sites/${site.id}?saved=1`);
 }
 

@@ -5,7 +5,9 @@ import { PartnershipForm } from "../components/admin-partnership-form.tsx";
 import { useT } from "../i18n/use-t.ts";
 import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { fieldErrors, formValues, isUuid, versionField } from "../modules/forms/fields.ts";
+import { isUuid, versionField } from "../modules/forms/fields.ts";
+import { revalidateAfterConflict } from "../modules/forms/conflict.ts";
+import { conflictReply, parseForm } from "../modules/forms/read-form.server.ts";
 import { getPartnership } from "../modules/governance/list-partnerships.server.ts";
 import { partnershipSchema } from "../modules/governance/partnership-schema.ts";
 import { updatePartnership } from "../modules/governance/save-partnership.server.ts";
@@ -22,23 +24,22 @@ export async function loader(args: Route.LoaderArgs) {
   return { table };
 }
 
+const editSchema = partnershipSchema.extend({ version: versionField });
+
+export const shouldRevalidate = revalidateAfterConflict;
+
 export async function action(args: Route.ActionArgs) {
   const user = await guard(args, policy);
   if (!user || !isUuid(args.params.partnershipId)) notFound();
-  const values = formValues(await args.request.formData());
-  const parsed = partnershipSchema.safeParse(values);
-  const version = versionField.safeParse(values.version);
-  if (!parsed.success || !version.success) {
-    return data({ errors: parsed.success ? {} : fieldErrors(parsed.error), values, formError: null }, { status: 400 });
-  }
+  const input = await parseForm(args.request, editSchema);
+  if (!input.ok) return input.reply;
   const result = await updatePartnership(args.context.db, actorOf(user, args.context), {
-    ...parsed.data,
-    id: args.params.partnershipId,
-    version: version.data,
+    ...input.data,
+    id: args.params.partnershipId.toLowerCase(),
   });
   if (result === "not_found") notFound();
-  if (result === "slug_taken") return data({ errors: { slug: ["admin.partnership.slugTaken"] }, values, formError: null }, { status: 400 });
-  if (result === "conflict") return data({ errors: {}, values, formError: "form.conflict" }, { status: 409 });
+  if (result === "slug_taken") return data({ errors: { slug: ["admin.partnership.slugTaken"] }, values: input.values, formError: "form.errors" }, { status: 400 });
+  if (result === "conflict") return conflictReply({ values: undefined });
   return redirect(`/admin/tables/${args.params.partnershipId}?saved=1`);
 }
 

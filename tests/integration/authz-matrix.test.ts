@@ -6,6 +6,8 @@ import { callRoute, createAuthzDataset, fixtureRoles, signIn, type AuthzDataset,
 import type { DatabaseHandle } from "../../app/modules/db/client.server.ts";
 import { auditEvent } from "../../app/modules/audit/tables.ts";
 import { queueEmail } from "../../app/modules/email/queue-email.server.ts";
+// Create forms carry their submission key (SubmissionKey), as the pages send them.
+import { SUBMISSION_KEY_FIELD } from "../../app/modules/forms/submission-field.ts";
 import * as adminHome from "../../app/routes/admin._index.tsx";
 import * as adminTable from "../../app/routes/admin.table.tsx";
 import * as tables from "../../app/routes/admin.tables.tsx";
@@ -149,7 +151,7 @@ const postCases: Case[] = [
     name: "POST /admin/tables/new",
     handler: tablesNew.action,
     url: () => "/admin/tables/new",
-    body: () => ({ nameFr: "Nouvelle", nameEn: "New", slug: `t-${randomUUID().slice(0, 8)}` }),
+    body: () => ({ nameFr: "Nouvelle", nameEn: "New", slug: `t-${randomUUID().slice(0, 8)}`, [SUBMISSION_KEY_FIELD]: randomUUID() }),
     allow: ADMIN,
   },
   {
@@ -164,7 +166,7 @@ const postCases: Case[] = [
     name: "POST /admin/organizations/new",
     handler: organizationsNew.action,
     url: () => "/admin/organizations/new",
-    body: () => ({ formId: randomUUID(), type: "community", nameFr: "Nouvel organisme", nameEn: "New organization", languages: ["fr"] }),
+    body: () => ({ [SUBMISSION_KEY_FIELD]: randomUUID(), type: "community", nameFr: "Nouvel organisme", nameEn: "New organization", languages: ["fr"] }),
     allow: TABLE_A_MANAGERS,
   },
   {
@@ -180,7 +182,7 @@ const postCases: Case[] = [
     handler: siteNew.action,
     url: (d) => `/admin/organizations/${d.org1}/sites/new`,
     params: (d) => ({ organizationId: d.org1 }),
-    body: () => ({ name: `Site ${randomUUID().slice(0, 8)}` }),
+    body: () => ({ name: `Site ${randomUUID().slice(0, 8)}`, [SUBMISSION_KEY_FIELD]: randomUUID() }),
     allow: ORG1_MANAGERS,
   },
   {
@@ -195,7 +197,7 @@ const postCases: Case[] = [
     name: "POST /admin/people/new",
     handler: peopleNew.action,
     url: () => "/admin/people/new",
-    body: (d) => ({ formId: randomUUID(), givenName: "Nouvelle", familyName: "Personne", organizationId: d.org1, languages: ["fr"] }),
+    body: (d) => ({ [SUBMISSION_KEY_FIELD]: randomUUID(), givenName: "Nouvelle", familyName: "Personne", organizationId: d.org1, languages: ["fr"] }),
     allow: ORG1_MANAGERS,
   },
   {
@@ -203,7 +205,7 @@ const postCases: Case[] = [
     handler: personPage.action,
     url: (d) => `/admin/people/${d.personOrg1.personId}`,
     params: (d) => ({ personId: d.personOrg1.personId }),
-    body: () => ({ intent: "grant", role: "worker", organizationId: "" }),
+    body: () => ({ intent: "grant", role: "worker", organizationId: "", [SUBMISSION_KEY_FIELD]: randomUUID() }),
     allow: ORG1_MANAGERS,
   },
   {
@@ -211,7 +213,7 @@ const postCases: Case[] = [
     handler: personPage.action,
     url: (d) => `/admin/people/${d.personOrg2.personId}`,
     params: (d) => ({ personId: d.personOrg2.personId }),
-    body: () => ({ intent: "grant", role: "worker", organizationId: "" }),
+    body: () => ({ intent: "grant", role: "worker", organizationId: "", [SUBMISSION_KEY_FIELD]: randomUUID() }),
     allow: TABLE_A_MANAGERS,
   },
   {
@@ -315,7 +317,7 @@ describe("isolation between Tables and organizations", () => {
     const outcome = await callRoute(peopleNew.action, {
       url: "/admin/people/new",
       cookie: cookies.tableBCoordinator,
-      body: { formId: randomUUID(), givenName: "X", familyName: "Y", organizationId: d.org1, languages: ["fr"] },
+      body: { [SUBMISSION_KEY_FIELD]: randomUUID(), givenName: "X", familyName: "Y", organizationId: d.org1, languages: ["fr"] },
       context: testContext(handle.db),
     });
     expect(outcome.status).toBe(400);
@@ -349,7 +351,7 @@ describe("isolation between Tables and organizations", () => {
     const ctx = testContext(handle.db);
     const params = { personId: d.personOrg1.personId };
     const grant = (body: Record<string, string>) =>
-      callRoute(personPage.action, { url: `/admin/people/${params.personId}`, params, cookie: cookies.pivot_coordinator, body: { intent: "grant", ...body }, context: ctx });
+      callRoute(personPage.action, { url: `/admin/people/${params.personId}`, params, cookie: cookies.pivot_coordinator, body: { intent: "grant", ...body, [SUBMISSION_KEY_FIELD]: randomUUID() }, context: ctx });
     const coordinator = await grant({ role: "table_coordinator", organizationId: "" });
     const elsewhere = await grant({ role: "pivot", organizationId: d.org2 });
     const admin = await grant({ role: "platform_admin", organizationId: "" });
@@ -368,7 +370,7 @@ describe("isolation between Tables and organizations", () => {
       url: `/admin/people/${params.personId}`,
       params,
       cookie: cookies.table_coordinator,
-      body: { intent: "grant", role: "platform_admin", organizationId: "" },
+      body: { intent: "grant", role: "platform_admin", organizationId: "", [SUBMISSION_KEY_FIELD]: randomUUID() },
       context: testContext(handle.db),
     });
     expect(outcome.status).toBe(403);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import type { DatabaseHandle } from "../../app/modules/db/client.server.ts";
 import { auditEvent } from "../../app/modules/audit/tables.ts";
@@ -6,6 +7,7 @@ import { systemActor } from "../../app/modules/audit/record-audit-event.server.t
 import { localDate } from "../../app/modules/directory/dates.ts";
 import { roleAssignment } from "../../app/modules/identity/tables.ts";
 import { partnerDelegateTerm } from "../../app/modules/partners/tables.ts";
+import { SUBMISSION_KEY_FIELD } from "../../app/modules/forms/submission-field.ts";
 import { grantRole } from "../../app/modules/people/grant-role.server.ts";
 import { revokeRole } from "../../app/modules/people/revoke-role.server.ts";
 import * as personPage from "../../app/routes/admin.people.$personId.tsx";
@@ -29,7 +31,8 @@ const grant = async (target: FixturePerson, organizationId: string) =>
     url: `/admin/people/${target.personId}`,
     params: { personId: target.personId },
     cookie: coordinator,
-    body: { intent: "grant", role: "table_member", organizationId },
+    // The grant form carries its submission key (SubmissionKey), as the page sends it.
+    body: { intent: "grant", role: "table_member", organizationId, [SUBMISSION_KEY_FIELD]: randomUUID() },
     context: ctx(),
   });
 const revoke = async (target: FixturePerson, assignmentId: string) =>
@@ -85,7 +88,7 @@ describe("granting and revoking the delegate role", () => {
       url: `/admin/people/${target.personId}`,
       params: { personId: target.personId },
       cookie: coordinator,
-      body: { intent: "grant", role: "pivot", organizationId: ds.org1 },
+      body: { intent: "grant", role: "pivot", organizationId: ds.org1, [SUBMISSION_KEY_FIELD]: randomUUID() },
       context: ctx(),
     });
     expect(res.status).toBe(302);

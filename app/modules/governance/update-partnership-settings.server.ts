@@ -6,19 +6,21 @@ import { parsePartnershipSettings, type PartnershipSettings } from "./partnershi
 import { parseTrainingSettings, TRAINING_SETTING_BOUNDS, type TrainingSettings } from "../training/training-settings.ts";
 import { partnership } from "./tables.ts";
 import { meetingKindsFromText } from "../meetings/meeting-kinds.ts";
+import { versionField } from "../forms/fields.ts";
 
-const months = z.coerce
-  .number({ message: "admin.settings.months" })
-  .int("admin.settings.months")
-  .min(1, "admin.settings.months")
-  .max(120, "admin.settings.months");
+// Whole numbers typed in a field: digits only ("", "1e3", "0x10" are refused), then the range.
+const wholeNumber = (min: number, max: number, message: string) =>
+  z
+    .string({ message })
+    .trim()
+    .regex(/^\d{1,6}$/, message)
+    .transform(Number)
+    .pipe(z.number().int(message).min(min, message).max(max, message));
+
+const months = wholeNumber(1, 120, "admin.settings.months");
 
 const trainingNumber = (key: keyof TrainingSettings) =>
-  z.coerce
-    .number({ message: "admin.settings.training.range" })
-    .int("admin.settings.training.range")
-    .min(TRAINING_SETTING_BOUNDS[key][0], "admin.settings.training.range")
-    .max(TRAINING_SETTING_BOUNDS[key][1], "admin.settings.training.range");
+  wholeNumber(TRAINING_SETTING_BOUNDS[key][0], TRAINING_SETTING_BOUNDS[key][1], "admin.settings.training.range");
 
 export const partnershipSettingsSchema = z.object({
   directoryFreshnessMonths: months,
@@ -29,7 +31,7 @@ export const partnershipSettingsSchema = z.object({
   trainingMaxOrganizationSharePercent: trainingNumber("maxOrganizationSharePercent").optional(),
   trainingMinOrganizations: trainingNumber("minOrganizations").optional(),
   trainingMinMilieux: trainingNumber("minMilieux").optional(),
-  version: z.coerce.number().int().min(1),
+  version: versionField,
   /** Added meeting kinds, one per line "Libellé | English label"; absent = unchanged. */
   meetingKinds: z.string().max(2000, "admin.form.tooLong").optional(),
 });

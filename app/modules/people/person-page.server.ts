@@ -2,9 +2,11 @@ import { data, redirect, type AppLoadContext } from "react-router";
 import { z } from "zod";
 import { canGrant } from "../authz/decide.ts";
 import { actorOf, notFound } from "../authz/guard.server.ts";
-import { fieldErrors, formValues, optionalId, requiredId, versionField } from "../forms/fields.ts";
+import { optionalId, optionalText, requiredId, versionField, type FieldErrorMap, type FormValues } from "../forms/fields.ts";
+import { conflictReply, parseValues, readForm } from "../forms/read-form.server.ts";
+import { created, refused, submissionOf, submitOnce } from "../forms/submit-once.server.ts";
 import type { CurrentUser } from "../identity/current-user.server.ts";
-import { isIdentityError, NotFoundError } from "../identity/errors.ts";
+import { AccountStateError, isIdentityError, NotFoundError } from "../identity/errors.ts";
 import { invitePerson } from "../identity/invite-person.server.ts";
 import { deactivateAccount, reactivateAccount } from "../identity/manage-account.server.ts";
 import { canManageAccountOf } from "./account-guard.ts";
@@ -56,17 +58,28 @@ export async function loadPersonPage({ context, user, partnershipId, organizatio
 export type PersonPanel = "profile" | "roles" | "account";
 
 function refuse(panel: PersonPanel, formError: string, status = 400, extra: Record<string, unknown> = {}) {
-  return data({ panel, formError, errors: {} as Record<string, string[] | undefined>, values: undefined, ...extra }, { status });
+  return data({ panel, formError, errors: {} as FieldErrorMap, values: undefined as FormValues | undefined, ...extra }, { status });
 }
 
+const intents = ["save", "grant", "revoke", "invite", "deactivate", "reactivate"] as const;
+type Intent = (typeof intents)[number];
+const panelOf = (intent: unknown): PersonPanel =>
+  intent === "grant" || intent === "revoke" ? "roles" : intent === "invite" || intent === "deactivate" || intent === "reactivate" ? "account" : "profile";
+
+const saveSchema = personSchema.and(z.object({ version: versionField }));
 const grantSchema = z.object({ role: z.string().refine(isRole, "form.required"), organizationId: optionalId });
 const revokeSchema = z.object({ assignmentId: requiredId });
+const confirmSchema = z.object({ confirm: optionalText(10) });
 
 const grantMessages = {
   forbidden: "admin.roles.forbidden",
   organization_required: "admin.roles.organizationRequired",
   organization_invalid: "form.invalid",
 } as const;
+
+/** The form names of the page's create forms, for their submission keys. */
+const GRANT_FORM = "admin.people.$personId:grant";
+const INVITE_FORM = "admin.people.$personId:invite";
 
 /** One POST of the person page: its `intent` says which panel's form was sent. */
 export async function handlePersonAction(args: PageArgs) {
@@ -75,40 +88,47 @@ export async function handlePersonAction(args: PageArgs) {
   // Outside the reader's scope the answer is 404 whatever was submitted.
   if (!(await personInScope(db, { partnershipId, organizationIds, personId }))) notFound();
   const actor = actorOf(user, context);
-  const values = formValues(await request.formData(), ["languages"]);
+  const read = await readForm(request, { arrays: ["languages"] });
+  if (!read.ok) return refuse(panelOf(read.values.intent), "form.errors", 400, { errors: read.errors, values: read.values });
+  const intent = intents.find((i) => i === read.values.intent);
   const back = (notice: string) => redirect(`/admin/people/${personId}?notice=${notice}`);
-  switch (values.intent) {
+  switch (intent) {
     case "save": {
-      const parsed = personSchema.safeParse(values);
-      const version = versionField.safeParse(values.version);
-      if (!parsed.success || !version.success) {
-        return data({ panel: "profile", formError: null, errors: parsed.success ? {} : fieldErrors(parsed.error), values }, { status: 400 });
-      }
-      const result = await updatePerson(db, actor, { ...parsed.data, partnershipId, organizationIds, personId, version: version.data });
+      const input = parseValues(read, saveSchema);
+      if (!input.ok) return refuse("profile", "form.errors", 400, { errors: input.errors, values: input.values });
+      const result = await updatePerson(db, actor, { ...input.data, partnershipId, organizationIds, personId });
       if (result.ok) return back("saved");
-      if ("errors" in result) return data({ panel: "profile", formError: null, errors: result.errors, values }, { status: 400 });
+      if ("errors" in result) return refuse("profile", "form.errors", 400, { errors: result.errors, values: read.values });
       if (result.error === "not_found") notFound();
-      return data({ panel: "profile", formError: "form.conflict", errors: {}, values }, { status: 409 });
+      // Someone saved since the page was drawn: the page reloads and shows their version.
+      return conflictReply({ panel: "profile" as const, values: undefined });
     }
     case "grant": {
-      const parsed = grantSchema.safeParse(values);
-      if (!parsed.success || !isRole(parsed.data.role)) return refuse("roles", "admin.roles.chooseRole");
-      const result = await grantRole(db, actor, {
-        granterRoles: user.roles,
-        partnershipId,
-        organizationIds,
-        personId,
-        role: parsed.data.role,
-        organizationId: parsed.data.organizationId,
+      const input = parseValues(read, grantSchema);
+      if (!input.ok || !isRole(input.data.role)) return refuse("roles", "admin.roles.chooseRole");
+      const role = input.data.role;
+      const submission = submissionOf(read.values, GRANT_FORM, user.accountId);
+      if (!submission) return refuse("roles", "form.expired");
+      const location = `/admin/people/${personId}?notice=granted`;
+      const outcome = await submitOnce(db, submission, async (tx) => {
+        const result = await grantRole(tx, actor, {
+          granterRoles: user.roles,
+          partnershipId,
+          organizationIds,
+          personId,
+          role,
+          organizationId: input.data.organizationId,
+        });
+        return result === "ok" || result === "already_held" ? created(location) : refused(result);
       });
-      if (result === "not_found") notFound();
-      if (result === "ok" || result === "already_held") return back("granted");
-      return refuse("roles", grantMessages[result], result === "forbidden" ? 403 : 400);
+      if (outcome.created) return redirect(outcome.location);
+      if (outcome.refused === "not_found") notFound();
+      return refuse("roles", grantMessages[outcome.refused], outcome.refused === "forbidden" ? 403 : 400);
     }
     case "revoke": {
-      const parsed = revokeSchema.safeParse(values);
-      if (!parsed.success) notFound();
-      const result = await revokeRole(db, actor, { granterRoles: user.roles, partnershipId, organizationIds, personId, assignmentId: parsed.data.assignmentId });
+      const input = parseValues(read, revokeSchema);
+      if (!input.ok) return refuse("roles", "form.invalid");
+      const result = await revokeRole(db, actor, { granterRoles: user.roles, partnershipId, organizationIds, personId, assignmentId: input.data.assignmentId });
       if (result === "not_found") notFound();
       if (result === "forbidden") return refuse("roles", "admin.roles.forbidden", 403);
       if (result === "own_admin_role") return refuse("roles", "admin.roles.ownAdminRole");
@@ -116,17 +136,20 @@ export async function handlePersonAction(args: PageArgs) {
     }
     case "invite":
     case "deactivate":
-    case "reactivate":
-      return accountAction(args, values.intent, values, back);
+    case "reactivate": {
+      const input = parseValues(read, confirmSchema);
+      if (!input.ok) return refuse("account", "form.invalid");
+      return accountAction(args, intent, { confirmed: input.data.confirm === "yes", values: read.values }, back);
+    }
     default:
-      return refuse("profile", "form.invalid");
+      return refuse(panelOf(read.values.intent), "form.invalid");
   }
 }
 
 async function accountAction(
   args: PageArgs,
-  intent: "invite" | "deactivate" | "reactivate",
-  values: Record<string, string | string[]>,
+  intent: Extract<Intent, "invite" | "deactivate" | "reactivate">,
+  input: { confirmed: boolean; values: Record<string, string | string[]> },
   back: (notice: string) => Response,
 ) {
   const { context, user, partnershipId, organizationIds, personId } = args;
@@ -136,24 +159,41 @@ async function accountAction(
   const actor = actorOf(user, context);
   try {
     if (intent === "invite") {
-      if (!detail.person.email) return refuse("account", "admin.account.emailMissing");
+      const email = detail.person.email;
+      if (!email) return refuse("account", "admin.account.emailMissing");
       const languages = detail.person.languages;
-      await invitePerson(context.db, actor, {
-        personId,
-        partnershipId,
-        email: detail.person.email,
-        locale: languages.includes("fr") || !languages.includes("en") ? "fr" : "en",
-        publicUrl: context.config.publicUrl,
-      });
+      const invite = (db: typeof context.db) =>
+        invitePerson(db, actor, {
+          personId,
+          partnershipId,
+          email,
+          locale: languages.includes("fr") || !languages.includes("en") ? "fr" : "en",
+          publicUrl: context.config.publicUrl,
+        });
+      // "Send again" is meant to be repeatable; a form that carries a submission key sends
+      // one invitation per key (a double click does not send two).
+      const submission = submissionOf(input.values, INVITE_FORM, user.accountId);
+      if (submission) {
+        const outcome = await submitOnce(context.db, submission, async (tx) => {
+          await invite(tx);
+          return created(`/admin/people/${personId}?notice=invited`);
+        });
+        if (outcome.created) return redirect(outcome.location);
+      } else await invite(context.db);
       return back("invited");
     }
     if (!detail.account) notFound();
-    if (intent === "deactivate" && values.confirm !== "yes") return refuse("account", "admin.account.confirmRequired");
+    if (intent === "deactivate" && !input.confirmed) return refuse("account", "admin.account.confirmRequired");
     const fn = intent === "deactivate" ? deactivateAccount : reactivateAccount;
     await fn(context.db, actor, { accountId: detail.account.id, partnershipId, organizationIds: organizationIds === "all" ? "all" : [...organizationIds] });
     return back(intent === "deactivate" ? "deactivated" : "reactivated");
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
+    // Pressed twice: the account is already where the first press put it.
+    if (error instanceof AccountStateError) {
+      if (intent === "deactivate" && error.status === "deactivated") return back("deactivated");
+      if (intent === "reactivate" && (error.status === "active" || error.status === "invited")) return back("reactivated");
+    }
     if (isIdentityError(error)) return refuse("account", error.messageKey);
     throw error;
   }

@@ -9,6 +9,7 @@ import { needs } from "../modules/authz/policy.ts";
 import { listAuditEvents, parseAuditFilters, recordAuditViewed } from "../modules/audit/list-audit-events.server.ts";
 import { verifyAuditChain } from "../modules/audit/verify-audit-chain.server.ts";
 import { listPartnerships } from "../modules/governance/list-partnerships.server.ts";
+import { requestUrl } from "../modules/forms/request-url.ts";
 
 export const policy = needs("audit.read");
 
@@ -21,7 +22,7 @@ export async function loader(args: Route.LoaderArgs) {
   // Only a grant that holds everywhere (platform admin) reads across Tables.
   const global = can(user.roles, "audit.read", { partnershipId: null });
   if (!global && !user.partnershipId) notFound();
-  const filters = parseAuditFilters(new URL(args.request.url).searchParams);
+  const filters = parseAuditFilters(requestUrl(args.request).searchParams);
   const partnershipId = global ? (filters.table ?? null) : user.partnershipId;
   const page = await listAuditEvents(db, {
     partnershipId,

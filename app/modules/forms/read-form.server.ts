@@ -53,7 +53,9 @@ export function invalidReply(errors: FieldErrorMap, values: FormValues, formErro
 const FIELD_NAME = /^[A-Za-z0-9_.:[\]-]{1,120}$/;
 const FORBIDDEN_NAMES = new Set(["__proto__", "constructor", "prototype"]);
 // PostgreSQL text cannot hold NUL; a lone surrogate is not text at all.
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this looks for
 const BAD_CHARACTERS = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this looks for
 const BAD_CHARACTERS_ALL = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** The text as it can be shown again: refused characters become U+FFFD. */

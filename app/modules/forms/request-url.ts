@@ -5,6 +5,7 @@
  * through this, never from `request.url` directly (ESLint enforces it).
  */
 const MAX_QUERY_VALUE = 500;
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this looks for
 const BAD = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 const clean = (value: string) => value.replace(BAD, "\uFFFD").slice(0, MAX_QUERY_VALUE);

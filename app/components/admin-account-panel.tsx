@@ -1,4 +1,5 @@
 import { Form, Link } from "react-router";
+import { SubmissionKey } from "./submission-key.tsx";
 import { useFormatters, useT } from "../i18n/use-t.ts";
 import { ErrorSummary } from "./form.tsx";
 import { StatusBadge } from "./admin-common.tsx";
@@ -46,6 +47,7 @@ export function AccountPanel({
         hasEmail ? (
           <Form method="post">
             <input type="hidden" name="intent" value="invite" />
+            <SubmissionKey />
             <button type="submit">{status === "invited" ? t("admin.account.reinvite") : t("admin.account.invite")}</button>
           </Form>
         ) : (

@@ -6,10 +6,12 @@ import { useT } from "../i18n/use-t.ts";
 import { can } from "../modules/authz/decide.ts";
 import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { isUuid } from "../modules/forms/fields.ts";
+import { revalidateAfterConflict } from "../modules/forms/conflict.ts";
+import { isUuid, versionField } from "../modules/forms/fields.ts";
+import { conflictReply, readForm } from "../modules/forms/read-form.server.ts";
 import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
 import { todayInQuebec } from "../modules/pivot-activities/activity-schema.ts";
-import { isTrainerOfSession, saveAttendance, type AttendanceMark } from "../modules/training/attendance.server.ts";
+import { attendanceSheetVersion, isTrainerOfSession, saveAttendance, type AttendanceMark } from "../modules/training/attendance.server.ts";
 import { loadSession } from "../modules/training/list-training.server.ts";
 import { attendanceWindow } from "../modules/training/session-groups.ts";
 import { listSessionParticipants } from "../modules/training/session-participants.server.ts";
@@ -37,6 +39,8 @@ export async function loader(args: Route.LoaderArgs) {
   const { session, partnershipId, coordinator } = await scoped(args);
   const participants = (await listSessionParticipants(args.context.db, partnershipId, session.id, session.dates.length)).filter((p) => p.status === "registered");
   return {
+    // The sheet is an edit form: it carries the version of what it shows.
+    version: attendanceSheetVersion(participants),
     session: { id: session.id, dates: session.dates, place: session.place, online: session.online },
     // The sheet prints at any time; marks are taken once the first day has come, never for a cancelled session.
     window: attendanceWindow(session, todayInQuebec()),
@@ -55,25 +59,35 @@ export async function loader(args: Route.LoaderArgs) {
 }
 
 const markKey = /^day:([0-9a-f-]{36}):(\d{1,2})$/i;
+const decideKey = /^decide:([0-9a-f-]{36})$/i;
 const completeKey = /^complete:([0-9a-f-]{36})$/i;
 const statusSchema = z.enum(attendanceStatuses);
 
+// A save from a sheet someone changed since answers 409; the page then reloads the current marks.
+export const shouldRevalidate = revalidateAfterConflict;
+
+const refusedSheet = (field: string) => data({ error: true, errors: { [field]: ["form.invalid"] }, formError: "form.errors" }, { status: 400 });
+
 export async function action(args: Route.ActionArgs) {
   const { user, session, partnershipId, coordinator } = await scoped(args);
-  const form = await args.request.formData();
+  const read = await readForm(args.request);
+  if (!read.ok) return read.reply;
+  const values = read.values;
+  const version = versionField.safeParse(values.version);
+  if (!version.success) return refusedSheet("version");
   const marks: AttendanceMark[] = [];
   const completions = new Map<string, boolean>();
-  for (const [key, value] of form) {
+  for (const [key, value] of Object.entries(values)) {
     const mark = markKey.exec(key);
     if (mark && value !== "") {
       const status = statusSchema.safeParse(value);
-      if (!status.success) return data({ error: true }, { status: 400 });
+      if (!status.success) return refusedSheet(key);
       marks.push({ registrationId: mark[1]!.toLowerCase(), dayIndex: Number(mark[2]), status: status.data });
     }
     // The coordinator's decision for a partial attendance: the sheet sends every row it offers.
-    const decided = /^decide:([0-9a-f-]{36})$/i.exec(key);
-    if (decided && coordinator) completions.set(decided[1]!.toLowerCase(), form.get(`complete:${decided[1]}`) === "on");
-    if (completeKey.test(key) && !coordinator) return data({ error: true }, { status: 400 });
+    const decided = decideKey.exec(key);
+    if (decided && coordinator) completions.set(decided[1]!.toLowerCase(), values[`complete:${decided[1]}`] === "on");
+    if (completeKey.test(key) && !coordinator) return refusedSheet(key);
   }
   const result = await saveAttendance(args.context.db, actorOf(user, args.context), {
     partnershipId,
@@ -82,8 +96,10 @@ export async function action(args: Route.ActionArgs) {
     recordedBy: user.personId,
     marks,
     completions: coordinator ? completions : undefined,
+    version: version.data,
   });
   if (result.status === "invalid") return data({ error: true }, { status: 400 });
+  if (result.status === "conflict") return conflictReply({ error: true });
   if (result.status === "cancelled" || result.status === "not_yet") return data({ error: true, refused: result.status }, { status: 409 });
   return redirect(`/training/sessions/${session.id}/attendance?saved=1`);
 }
@@ -110,15 +126,17 @@ export default function AttendanceSheet({ loaderData, actionData }: Route.Compon
         <p className="alert error no-print" role="alert">
           {t(refused === "cancelled" ? "training.attendance.cancelled" : "training.attendance.notYet", { date: day(session.dates[0]) })}
         </p>
-      ) : actionData?.error ? (
+      ) : actionData ? (
         <p className="alert error no-print" role="alert">
-          {t("form.errors")}
+          {t("formError" in actionData && actionData.formError === "form.conflict" ? "form.conflict" : "form.errors")}
         </p>
       ) : null}
       {participants.length === 0 ? (
         <p>{t("training.participants.none")}</p>
       ) : (
-        <Form method="post">
+        // Keyed by the sheet's version: after a 409 the selects show the current marks.
+        <Form method="post" key={loaderData.version}>
+          <input type="hidden" name="version" value={loaderData.version} />
           <table className="signin-table">
             <caption>{t("training.attendance.caption", { date: when })}</caption>
             <thead>

@@ -4,7 +4,10 @@ import { ErrorSummary, type FieldErrors } from "../components/form.tsx";
 import { useT } from "../i18n/use-t.ts";
 import { guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
+import { SubmissionKey } from "../components/submission-key.tsx";
 import { isUuid } from "../modules/forms/fields.ts";
+import { expiredReply, readForm } from "../modules/forms/read-form.server.ts";
+import { created, refused, submissionOf, submitOnce } from "../modules/forms/submit-once.server.ts";
 import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
 import { AnswerFields } from "../modules/training-evaluation/evaluation-ui.tsx";
 import { hasAnswered, submitEvaluation } from "../modules/training-evaluation/evaluation.server.ts";
@@ -42,24 +45,39 @@ export async function loader(args: Route.LoaderArgs) {
   };
 }
 
+/**
+ * The one place every answer lands, whoever gave it: the submission key's row keeps the account
+ * (that is what prevents a second answer, like the marker) and this location, which names the
+ * session only — never the response.
+ */
+const thanksPage = (sessionId: string) => `/training/sessions/${sessionId}/evaluation?thanks=1`;
+
 export async function action(args: Route.ActionArgs) {
-  const { partnershipId, access, registration, questionnaire, answered } = await scoped(args);
+  const { user, partnershipId, access, registration, questionnaire } = await scoped(args);
   if (!questionnaire) notFound();
-  if (answered) return data({ errors: {} as FieldErrors, answers: {}, formError: "trainingEval.evaluation.already" }, { status: 409 });
-  const form = Object.fromEntries([...(await args.request.formData()).entries()].filter((e): e is [string, string] => typeof e[1] === "string"));
+  const read = await readForm(args.request);
+  if (!read.ok) return read.reply;
+  const form = Object.fromEntries(Object.entries(read.values).filter((e): e is [string, string] => typeof e[1] === "string"));
   const parsed = parseAnswers(questionnaire.questions, form, true);
   if (!parsed.ok) return data({ errors: parsed.errors as FieldErrors, answers: parsed.answers, formError: undefined as string | undefined }, { status: 400 });
-  // No actor: the answer is recorded anonymously (see submitEvaluation).
-  const result = await submitEvaluation(args.context.db, {
-    partnershipId,
-    sessionId: access.session.id,
-    programId: access.session.programId,
-    registrationId: registration.id,
-    questionnaireId: questionnaire.id,
-    answers: parsed.answers,
+  // Answered once: the same submission again (a double click, a retry) lands on the thanks page;
+  // another submission after the answer is refused by the marker (409).
+  const submission = submissionOf(read.values, "training.sessions.evaluation", user.accountId);
+  if (!submission) return expiredReply(read.values);
+  const outcome = await submitOnce(args.context.db, submission, async (tx) => {
+    // No actor: the answer is recorded anonymously (see submitEvaluation).
+    const result = await submitEvaluation(tx, {
+      partnershipId,
+      sessionId: access.session.id,
+      programId: access.session.programId,
+      registrationId: registration.id,
+      questionnaireId: questionnaire.id,
+      answers: parsed.answers,
+    });
+    return result.status === "answered" ? created(thanksPage(access.session.id)) : refused(result);
   });
-  if (result.status === "already_answered") return data({ errors: {} as FieldErrors, answers: {}, formError: "trainingEval.evaluation.already" }, { status: 409 });
-  return redirect(`/training/sessions/${access.session.id}/evaluation?thanks=1`);
+  if (outcome.created) return redirect(outcome.location);
+  return data({ errors: {} as FieldErrors, answers: {}, formError: "trainingEval.evaluation.already" as string | undefined }, { status: 409 });
 }
 
 export default function Evaluation({ loaderData, actionData }: Route.ComponentProps) {
@@ -69,6 +87,7 @@ export default function Evaluation({ loaderData, actionData }: Route.ComponentPr
   const when = session.dates.map((d) => day(d)).join(" · ");
   const satisfaction = questions.filter((q) => q.section === "satisfaction");
   const knowledge = questions.filter((q) => q.section === "knowledge");
+  const sentAnswers = actionData && "answers" in actionData ? actionData.answers : {};
   return (
     <>
       <p>
@@ -83,17 +102,18 @@ export default function Evaluation({ loaderData, actionData }: Route.ComponentPr
         <p>{t("trainingEval.evaluation.noQuestionnaire")}</p>
       ) : (
         <Form method="post" className="stack">
+          <SubmissionKey />
           <p className="alert">{t("trainingEval.evaluation.anonymous")}</p>
           <ErrorSummary errors={actionData?.errors} formError={actionData?.formError} />
           {satisfaction.length ? <h2>{t("trainingEval.section.satisfaction")}</h2> : null}
-          <AnswerFields questions={satisfaction} values={actionData?.answers ?? {}} errors={actionData?.errors} />
+          <AnswerFields questions={satisfaction} values={sentAnswers} errors={actionData?.errors} />
           {knowledge.length ? (
             <>
               <h2>{t("trainingEval.section.knowledge")}</h2>
               <p>{t("trainingEval.evaluation.knowledgeIntro")}</p>
             </>
           ) : null}
-          <AnswerFields questions={knowledge} values={actionData?.answers ?? {}} errors={actionData?.errors} />
+          <AnswerFields questions={knowledge} values={sentAnswers} errors={actionData?.errors} />
           <div className="actions">
             <button type="submit">{t("trainingEval.evaluation.submit")}</button>
           </div>

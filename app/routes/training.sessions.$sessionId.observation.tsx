@@ -4,7 +4,10 @@ import { ErrorSummary, type FieldErrors } from "../components/form.tsx";
 import { useT } from "../i18n/use-t.ts";
 import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { isUuid } from "../modules/forms/fields.ts";
+import { z } from "zod";
+import { revalidateAfterConflict } from "../modules/forms/conflict.ts";
+import { isUuid, MAX_INT } from "../modules/forms/fields.ts";
+import { conflictReply, parseValues, readForm } from "../modules/forms/read-form.server.ts";
 import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
 import { AnswerFields, AnswersView } from "../modules/training-evaluation/evaluation-ui.tsx";
 import { loadObservation, saveObservation } from "../modules/training-evaluation/observation.server.ts";
@@ -50,12 +53,25 @@ export async function loader(args: Route.LoaderArgs) {
   };
 }
 
+/** The grid's two buttons, and the version it was drawn from (0: no grid saved yet). */
+const gridSchema = z.object({
+  intent: z.enum(["draft", "submit"], { message: "form.invalid" }),
+  version: z.coerce.number({ message: "form.invalid" }).int("form.invalid").min(0, "form.invalid").max(MAX_INT, "form.invalid"),
+});
+
+// A save from a grid someone changed since answers 409; the page then reloads the current answers.
+export const shouldRevalidate = revalidateAfterConflict;
+
 export async function action(args: Route.ActionArgs) {
   const { user, partnershipId, access, questionnaire } = await scoped(args);
   // Only the session's observer writes; the others read (same 404 as a missing page).
   if (!access.observer || !questionnaire) notFound();
-  const form = Object.fromEntries([...(await args.request.formData()).entries()].filter((e): e is [string, string] => typeof e[1] === "string"));
-  const submit = form.intent === "submit";
+  const read = await readForm(args.request);
+  if (!read.ok) return read.reply;
+  const step = parseValues(read, gridSchema);
+  if (!step.ok) return step.reply;
+  const form = Object.fromEntries(Object.entries(read.values).filter((e): e is [string, string] => typeof e[1] === "string"));
+  const submit = step.data.intent === "submit";
   const parsed = parseAnswers(questionnaire.questions, form, submit);
   if (!parsed.ok) return data({ errors: parsed.errors as FieldErrors, answers: parsed.answers, formError: undefined as string | undefined }, { status: 400 });
   const result = await saveObservation(args.context.db, actorOf(user, args.context), {
@@ -65,10 +81,10 @@ export async function action(args: Route.ActionArgs) {
     questionnaireId: questionnaire.id,
     answers: parsed.answers,
     submit,
-    expectedVersion: Number(form.version ?? "-1"),
+    expectedVersion: step.data.version,
   });
-  if (result.status === "locked") return data({ errors: {} as FieldErrors, answers: parsed.answers, formError: "trainingEval.observation.locked" }, { status: 409 });
-  if (result.status === "conflict") return data({ errors: {} as FieldErrors, answers: parsed.answers, formError: "form.conflict" }, { status: 409 });
+  if (result.status === "locked") return data({ errors: {} as FieldErrors, answers: {}, formError: "trainingEval.observation.locked" as string | undefined }, { status: 409 });
+  if (result.status === "conflict") return conflictReply();
   return redirect(`/training/sessions/${access.session.id}/observation?outcome=${result.status}`);
 }
 
@@ -91,11 +107,12 @@ export default function Observation({ loaderData, actionData }: Route.ComponentP
       {questions.length === 0 ? (
         <p>{t("trainingEval.observation.noGrid")}</p>
       ) : canFill ? (
-        <Form method="post" className="stack">
+        // Keyed by the grid's version: after a 409 the fields show the current answers.
+        <Form method="post" className="stack" key={loaderData.version}>
           <p>{t("trainingEval.observation.intro")}</p>
           <ErrorSummary errors={actionData?.errors} formError={actionData?.formError} />
           <input type="hidden" name="version" value={loaderData.version} />
-          <AnswerFields questions={questions} values={actionData?.answers ?? loaderData.answers} errors={actionData?.errors} />
+          <AnswerFields questions={questions} values={(actionData && "answers" in actionData ? actionData.answers : undefined) ?? loaderData.answers} errors={actionData?.errors} />
           <div className="actions">
             <button type="submit" name="intent" value="draft" className="button secondary">
               {t("trainingEval.observation.saveDraft")}

@@ -1,12 +1,15 @@
-import { data, Form, Link } from "react-router";
+import { data, Form, Link, redirect, useSearchParams } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/training.sessions.$sessionId.space";
 import { useT } from "../i18n/use-t.ts";
 import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
 import { acceptAttribute, anyDocument } from "../modules/files/file-types.ts";
-import { readUpload, uploadTooLarge } from "../modules/files/read-upload.server.ts";
-import { isUuid } from "../modules/forms/fields.ts";
+import { SubmissionKey } from "../components/submission-key.tsx";
+import { readUpload } from "../modules/files/read-upload.server.ts";
+import { isUuid, requiredId, requiredText } from "../modules/forms/fields.ts";
+import { expiredReply, parseValues, readForm } from "../modules/forms/read-form.server.ts";
+import { created, refused, submissionOf, submitOnce } from "../modules/forms/submit-once.server.ts";
 import { listGuideExercises } from "../modules/guide/list-guide-exercises.server.ts";
 import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
 import { hasAnswered } from "../modules/training-evaluation/evaluation.server.ts";
@@ -66,36 +69,57 @@ export async function loader(args: Route.LoaderArgs) {
   };
 }
 
-const intentSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("removeDocument"), fileId: z.uuid() }),
-  z.object({ intent: z.literal("attachExercise"), exerciseKey: z.string().min(1).max(100) }),
-  z.object({ intent: z.literal("detachExercise"), exerciseKey: z.string().min(1).max(100) }),
-  z.object({ intent: z.literal("upload") }),
-]);
+/**
+ * The space's forms: an upload (a create: one document per submission key) and the idempotent
+ * steps remove a document, attach or detach an exercise. An unknown intent is a 400.
+ */
+const intentSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("removeDocument"), fileId: requiredId }),
+    z.object({ intent: z.literal("attachExercise"), exerciseKey: requiredText(100) }),
+    z.object({ intent: z.literal("detachExercise"), exerciseKey: requiredText(100) }),
+    z.object({ intent: z.literal("upload") }),
+  ],
+  { message: "form.invalid" },
+);
+
+const doneSteps = ["uploaded", "removed", "attached", "detached"] as const;
+type Done = (typeof doneSteps)[number];
+/** Each step lands back on the space with its outcome (post/redirect/get): reloading repeats nothing. */
+const spacePage = (sessionId: string, done: Done, anchor = "") => `/training/sessions/${sessionId}/space?done=${done}${anchor}`;
 
 export async function action(args: Route.ActionArgs) {
   const { user, partnershipId, access } = await scoped(args);
   if (!(access.coordinator || access.trainer)) notFound();
-  if (uploadTooLarge(args.request)) return data({ ok: false as const, error: "trainingEval.space.upload.too_large" }, { status: 413 });
-  const form = await args.request.formData();
-  const parsed = intentSchema.safeParse(Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")));
-  if (!parsed.success) return data({ ok: false as const, error: "form.invalid" }, { status: 400 });
+  // The body cap of an upload (10 MB and the form's overhead) is the reading layer's.
+  const read = await readForm(args.request, { files: ["document"] });
+  if (!read.ok) return read.reply;
+  const parsed = parseValues(read, intentSchema);
+  if (!parsed.ok) return parsed.reply;
   const actor = actorOf(user, args.context);
   const sessionId = access.session.id;
   const input = parsed.data;
   if (input.intent === "upload") {
-    const upload = await readUpload(form, "document", anyDocument);
+    const upload = await readUpload(read.form, "document", anyDocument);
     if (!upload.ok) return data({ ok: false as const, error: `trainingEval.space.upload.${upload.error}` }, { status: 400 });
-    await addSessionDocument(args.context.db, actor, { partnershipId, sessionId, upload: upload.upload, personId: user.personId });
-    return { ok: true as const, done: "uploaded" as const };
+    const submission = submissionOf(read.values, `training.sessions.space:upload`, user.accountId);
+    if (!submission) return expiredReply(read.values);
+    const outcome = await submitOnce(args.context.db, submission, async (tx) => {
+      const file = await addSessionDocument(tx, actor, { partnershipId, sessionId, upload: upload.upload, personId: user.personId });
+      return file ? created(spacePage(sessionId, "uploaded", `#document-${file.id}`)) : refused(null);
+    });
+    if (outcome.created) return redirect(outcome.location);
+    notFound();
   }
   if (input.intent === "removeDocument") {
+    // Removing twice: the second finds nothing (404), nothing else changes.
     if (!(await removeSessionDocument(args.context.db, actor, { partnershipId, sessionId, fileId: input.fileId }))) notFound();
-    return { ok: true as const, done: "removed" as const };
+    return redirect(spacePage(sessionId, "removed"));
   }
   const attached = input.intent === "attachExercise";
   if (!(await setSessionExercise(args.context.db, actor, { partnershipId, sessionId, exerciseKey: input.exerciseKey, attached }))) notFound();
-  return { ok: true as const, done: attached ? ("attached" as const) : ("detached" as const) };
+  return redirect(spacePage(sessionId, attached ? "attached" : "detached"));
 }
 
 export default function SessionSpace({ loaderData, actionData }: Route.ComponentProps) {
@@ -103,6 +127,8 @@ export default function SessionSpace({ loaderData, actionData }: Route.Component
   const day = useDayFormatter();
   const { session, documents, exercises, available, links, editor } = loaderData;
   const when = session.dates.map((d) => day(d)).join(" · ");
+  const [params] = useSearchParams();
+  const done = doneSteps.find((d) => d === params.get("done"));
   return (
     <>
       <p>
@@ -113,15 +139,13 @@ export default function SessionSpace({ loaderData, actionData }: Route.Component
         <StatusBadge status={session.status} /> {session.online ? t("training.sessions.online") : session.place}
       </p>
       {actionData ? (
-        actionData.ok ? (
-          <p className="alert success" role="status">
-            {t(`trainingEval.space.done.${actionData.done}`)}
-          </p>
-        ) : (
-          <p className="alert error" role="alert">
-            {t(actionData.error as Parameters<typeof t>[0])}
-          </p>
-        )
+        <p className="alert error" role="alert">
+          {t(("error" in actionData ? actionData.error : actionData.formError) as Parameters<typeof t>[0])}
+        </p>
+      ) : done ? (
+        <p className="alert success" role="status">
+          {t(`trainingEval.space.done.${done}`)}
+        </p>
       ) : null}
       <ul className="actions session-links" aria-label={t("trainingEval.space.linksLabel")}>
         {links.certificate ? (
@@ -197,7 +221,7 @@ export default function SessionSpace({ loaderData, actionData }: Route.Component
       ) : (
         <ul>
           {documents.map((d) => (
-            <li key={d.id}>
+            <li key={d.id} id={`document-${d.id}`}>
               <a href={`/training/sessions/${session.id}/documents/${d.id}`} download>
                 {d.fileName}
               </a>{" "}
@@ -217,6 +241,7 @@ export default function SessionSpace({ loaderData, actionData }: Route.Component
       )}
       {editor ? (
         <Form method="post" encType="multipart/form-data" className="stack">
+          <SubmissionKey />
           <input type="hidden" name="intent" value="upload" />
           <div className="field">
             <label htmlFor="field-document">{t("trainingEval.space.uploadLabel")}</label>

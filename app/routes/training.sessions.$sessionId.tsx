@@ -3,7 +3,10 @@ import type { Route } from "./+types/training.sessions.$sessionId";
 import { useT } from "../i18n/use-t.ts";
 import { actorOf, guard, notFound } from "../modules/authz/guard.server.ts";
 import { needs } from "../modules/authz/policy.ts";
-import { fieldErrors, formValues, isUuid, versionField, type FieldErrorMap, type FormValues } from "../modules/forms/fields.ts";
+import { revalidateAfterConflict } from "../modules/forms/conflict.ts";
+import { isUuid, optionalInt, requiredId, versionField, type FieldErrorMap, type FormValues } from "../modules/forms/fields.ts";
+import { conflictReply, expiredReply, invalidReply, parseValues, readForm, type FormRead } from "../modules/forms/read-form.server.ts";
+import { created, refused, submissionOf, submitOnce } from "../modules/forms/submit-once.server.ts";
 import { pageTitle } from "../modules/pathway/pathway-ui.tsx";
 import { listAvailability, loadSession } from "../modules/training/list-training.server.ts";
 import { updateTrainingSession } from "../modules/training/save-session.server.ts";
@@ -42,7 +45,9 @@ export async function loader(args: Route.LoaderArgs) {
   const answers = options.trainers.map((tr) => ({ trainer: tr, available: availability.get(`${session.id}|${tr.id}`) ?? null }));
   // Participants and mixed groups (§4): the registrations, the mix against the Table's rules.
   // "Add a person": a search (?q=, name or organization) rather than the Table's hundreds of people.
-  const q = (requestUrl(args.request).searchParams.get("q") ?? "").trim().slice(0, 100);
+  const url = requestUrl(args.request);
+  const q = (url.searchParams.get("q") ?? "").trim().slice(0, 100);
+  const participantOutcome = participantOutcomes.find((o) => o === url.searchParams.get("participant")) ?? null;
   const [participants, found, training] = await Promise.all([
     listSessionParticipants(args.context.db, partnershipId, session.id, session.dates.length),
     searchPeopleForSession(args.context.db, { partnershipId, sessionId: session.id, q }),
@@ -83,52 +88,78 @@ export async function loader(args: Route.LoaderArgs) {
     training,
     closesOn: session.dates[0] ? registrationClosesOn(session.dates[0], closesDays) : "",
     exercises,
+    participantOutcome,
   };
 }
 
 type ActionResult = { errors: FieldErrorMap; values: FormValues; formError?: string };
 
-const participantIntent = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("addParticipant"), personId: z.uuid() }),
-  z.object({ intent: z.literal("cancelParticipant"), personId: z.uuid() }),
-  z.object({ intent: z.literal("closing"), registrationClosesDays: z.union([z.literal(""), z.coerce.number().int().min(0).max(90)]) }),
-]);
+/** The participants block's forms: add (a registration: created once per key), cancel, registration closing (an edit of the session). */
+const participantIntent = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("addParticipant"), personId: requiredId }),
+    z.object({ intent: z.literal("cancelParticipant"), personId: requiredId }),
+    z.object({ intent: z.literal("closing"), version: versionField, registrationClosesDays: optionalInt(0, 90) }),
+  ],
+  { message: "form.invalid" },
+);
+
+const participantOutcomes = ["registered", "waitlisted", "cancelled", "closing"] as const;
+type ParticipantOutcome = (typeof participantOutcomes)[number];
+/** Each step lands back on the page with its outcome (post/redirect/get): reloading repeats nothing. */
+const participantsPage = (sessionId: string, outcome: ParticipantOutcome) => `/training/sessions/${sessionId}?participant=${outcome}#participants-title`;
 
 /** The coordinator manages participants even after registration closed (mode "coordinator"). */
-async function participantAction(args: Route.ActionArgs, form: FormData, ctx: Awaited<ReturnType<typeof scoped>>) {
-  const parsed = participantIntent.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return data({ participantOutcome: "invalid" as const }, { status: 400 });
+async function participantAction(args: Route.ActionArgs, read: Extract<FormRead, { ok: true }>, ctx: Awaited<ReturnType<typeof scoped>>) {
+  const input = parseValues(read, participantIntent);
+  if (!input.ok) return input.reply;
   const actor = actorOf(ctx.user, args.context);
   const base = { partnershipId: ctx.partnershipId, sessionId: ctx.session.id, mode: "coordinator" as const, publicUrl: args.context.config.publicUrl };
-  if (parsed.data.intent === "closing") {
-    const days = parsed.data.registrationClosesDays === "" ? null : parsed.data.registrationClosesDays;
-    if ((await setRegistrationClosing(args.context.db, actor, { ...base, days })) === "not_found") notFound();
-    return data({ participantOutcome: "closing" as const });
+  const form = input.data;
+  if (form.intent === "closing") {
+    const result = await setRegistrationClosing(args.context.db, actor, { ...base, version: form.version, days: form.registrationClosesDays });
+    if (result === "not_found") notFound();
+    if (result === "conflict") return conflictReply({ intent: "closing" });
+    return redirect(participantsPage(ctx.session.id, "closing"));
   }
-  const result =
-    parsed.data.intent === "addParticipant"
-      ? await registerForSession(args.context.db, actor, { ...base, personId: parsed.data.personId })
-      : await cancelRegistration(args.context.db, actor, { ...base, personId: parsed.data.personId });
-  if (result.status === "not_found" || result.status === "closed") notFound();
-  return data({ participantOutcome: result.status });
+  if (form.intent === "cancelParticipant") {
+    // Cancelling twice: the second finds no registration left (404), nothing else changes.
+    const result = await cancelRegistration(args.context.db, actor, { ...base, personId: form.personId });
+    if (result.status !== "cancelled") notFound();
+    return redirect(participantsPage(ctx.session.id, "cancelled"));
+  }
+  // One registration per submission key; the form's name holds the person, so two "add" buttons
+  // pressed on one page (one key) add both people.
+  const submission = submissionOf(read.values, `training.sessions.participant:${form.personId}`, ctx.user.accountId);
+  if (!submission) return expiredReply(read.values);
+  const outcome = await submitOnce(args.context.db, submission, async (tx) => {
+    const result = await registerForSession(tx, actor, { ...base, personId: form.personId });
+    return result.status === "registered" || result.status === "waitlisted" ? created(participantsPage(ctx.session.id, result.status)) : refused(result);
+  });
+  if (outcome.created) return redirect(outcome.location);
+  notFound();
 }
+
+// Both the session form and the closing form carry the session's version: a stale save answers 409.
+export const shouldRevalidate = revalidateAfterConflict;
 
 export async function action(args: Route.ActionArgs) {
   const ctx = await scoped(args);
   const { user, partnershipId, session } = ctx;
-  const form = await args.request.formData();
-  if (form.has("intent")) return participantAction(args, form, ctx);
-  const values = formValues(form);
+  const read = await readForm(args.request);
+  if (!read.ok) return read.reply;
+  if ("intent" in read.values) return participantAction(args, read, ctx);
+  const values = read.values;
   const version = versionField.safeParse(values.version);
-  const parsed = sessionSchema.safeParse(values);
-  if (!parsed.success || !version.success) {
-    return data<ActionResult>({ errors: parsed.success ? {} : fieldErrors(parsed.error), values, formError: version.success ? undefined : "form.invalid" }, { status: 400 });
-  }
-  const result = await updateTrainingSession(args.context.db, actorOf(user, args.context), partnershipId, session.id, version.data, parsed.data, {
+  if (!version.success) return invalidReply({ version: ["form.invalid"] }, values, "form.invalid");
+  const input = parseValues(read, sessionSchema);
+  if (!input.ok) return input.reply;
+  const result = await updateTrainingSession(args.context.db, actorOf(user, args.context), partnershipId, session.id, version.data, input.data, {
     publicUrl: args.context.config.publicUrl,
   });
   if (result.status === "invalid") return data<ActionResult>({ errors: { [result.field]: [result.message] }, values }, { status: 400 });
-  if (result.status === "conflict") return data<ActionResult>({ errors: {}, values, formError: "form.conflict" }, { status: 409 });
+  if (result.status === "conflict") return conflictReply();
   if (result.status === "not_found") notFound();
   return redirect("/training?saved=1");
 }
@@ -137,6 +168,11 @@ export default function EditTrainingSession({ loaderData, actionData }: Route.Co
   const { t, locale } = useT();
   const day = useDayFormatter();
   const { session, answers } = loaderData;
+  // Which form the answer is about: the participants block's forms send an intent, the session form none.
+  const sent = actionData as { values?: FormValues; intent?: string; errors?: FieldErrorMap; formError?: string } | undefined;
+  const sentIntent = sent?.intent ?? (typeof sent?.values?.intent === "string" ? sent.values.intent : undefined);
+  const forSession = sent && !sentIntent ? sent : undefined;
+  const forParticipants = sent && sentIntent ? sent : undefined;
   return (
     <>
       <p>
@@ -165,18 +201,18 @@ export default function EditTrainingSession({ loaderData, actionData }: Route.Co
           <Link to={`/training/sessions/${session.id}/space`}>{t("trainingEval.space.manageMaterials")}</Link>
         </p>
       </section>
-      {actionData && "participantOutcome" in actionData ? (
-        <p className={actionData.participantOutcome === "invalid" ? "alert error" : "alert success"} role={actionData.participantOutcome === "invalid" ? "alert" : "status"}>
-          {t(`training.participants.outcome.${actionData.participantOutcome}`)}
+      {loaderData.participantOutcome ? (
+        <p className="alert success" role="status">
+          {t(`training.participants.outcome.${loaderData.participantOutcome}`)}
         </p>
       ) : null}
       <SessionForm
         programs={loaderData.programs}
         trainers={loaderData.trainers}
         observers={loaderData.observers}
-        values={(actionData && "values" in actionData ? actionData.values : undefined) ?? loaderData.values}
-        errors={actionData && "errors" in actionData ? actionData.errors : undefined}
-        formError={actionData && "formError" in actionData ? actionData.formError : undefined}
+        values={forSession?.values ?? loaderData.values}
+        errors={forSession?.errors}
+        formError={forSession?.formError}
         version={session.version}
       />
       <MixSummary mix={loaderData.mix} cap={loaderData.cap} rules={loaderData.training} />
@@ -188,6 +224,9 @@ export default function EditTrainingSession({ loaderData, actionData }: Route.Co
         tableClosesDays={loaderData.training.registrationClosesDays}
         closesOn={loaderData.closesOn ? day(loaderData.closesOn) : ""}
         canRegister={session.status === "open" || session.status === "full"}
+        version={session.version}
+        errors={forParticipants?.errors}
+        formError={forParticipants?.formError}
       />
       <h2>{t("training.availability.sessionTitle")}</h2>
       <table>

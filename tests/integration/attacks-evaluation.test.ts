@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import { SUBMISSION_KEY_FIELD } from "../../app/modules/forms/submission-field.ts";
 import { eq, sql } from "drizzle-orm";
 import type { DatabaseHandle } from "../../app/modules/db/client.server.ts";
 import { rowsOf } from "../../app/modules/db/rows.ts";
@@ -82,9 +84,9 @@ async function postMultipart(fn: (args: never) => unknown, who: FixturePerson, u
   }
 }
 
-/** Complete answers to the default evaluation, with a chosen scale value and comment. */
+/** Complete answers to the default evaluation, with a chosen scale value and comment, as the page sends them (with a fresh submission key). */
 function answers(scale: string, comment: string): Record<string, string> {
-  const form: Record<string, string> = {};
+  const form: Record<string, string> = { [SUBMISSION_KEY_FIELD]: randomUUID() };
   for (const q of defaultEvaluation) form[`a_${q.key}`] = q.kind === "scale" ? scale : q.kind === "yesno" ? (q.correct ?? "yes") : comment;
   return form;
 }
@@ -223,7 +225,7 @@ describe("the anonymous evaluation", () => {
 
 describe("the observation grid", () => {
   const url = (id: string) => `/training/sessions/${id}/observation`;
-  const full = { version: "0", intent: "save", "a_obs-objectives": "4", "a_obs-pair": "5", "a_obs-participation": "3", "a_obs-exercises": "yes", "a_obs-safety": "yes", "a_obs-notes": "Bon rythme." };
+  const full = { version: "0", intent: "draft", "a_obs-objectives": "4", "a_obs-pair": "5", "a_obs-participation": "3", "a_obs-exercises": "yes", "a_obs-safety": "yes", "a_obs-notes": "Bon rythme." };
 
   it("an observer of another session, a participant, another Table read 404; trainers read but never write", async () => {
     for (const who of [otherObserver, w.w1!, coordinatorB, ds.people.evaluator]) {
@@ -242,7 +244,12 @@ describe("the observation grid", () => {
     const p = { sessionId: sessionA };
     expect((await post(observationRoute.action, o, url(sessionA), { ...full, "a_obs-pair": "6" }, p)).status).toBe(400);
     expect((await post(observationRoute.action, o, url(sessionA), { ...full, "a_obs-notes": "x".repeat(2001) }, p)).status).toBe(400);
-    expect((await post(observationRoute.action, o, url(sessionA), { ...full, version: "abc" }, p)).status).toBe(409);
+    // A version that is no number is not a form of ours (400); a step the page has no button for either.
+    expect((await post(observationRoute.action, o, url(sessionA), { ...full, version: "abc" }, p)).status).toBe(400);
+    expect((await post(observationRoute.action, o, url(sessionA), { ...full, intent: "publish" }, p)).status).toBe(400);
+    // A version someone else's save replaced: 409, nothing written.
+    expect((await post(observationRoute.action, o, url(sessionA), { ...full, version: "7" }, p)).status).toBe(409);
+    expect(await handle.db.select().from(trainingObservation)).toEqual([]);
     expect((await post(observationRoute.action, o, url(sessionA), { ...full, intent: "submit" }, p)).status).toBe(302);
     expect((await post(observationRoute.action, o, url(sessionA), { ...full, version: "1", "a_obs-notes": "Réécrit" }, p)).status).toBe(409);
     const [row] = await handle.db.select().from(trainingObservation);

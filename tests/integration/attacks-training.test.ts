@@ -145,6 +145,11 @@ describe("nomination by a pivot coordinator", () => {
 
 describe("the sign-in sheet", () => {
   const url = (id: string) => `/training/sessions/${id}/attendance`;
+  /** The sheet as the page sends it: with the version it was drawn with. */
+  const sheet = async (who: FixturePerson, sessionId: string, fields: Record<string, string>) => {
+    const page = await get(attendanceRoute.loader, who, url(sessionId), { sessionId });
+    return { ...fields, version: String((page.data as { version: number }).version) };
+  };
 
   it("a trainer fills only the sheets of the sessions they give; others read like missing ones", async () => {
     expect((await get(attendanceRoute.loader, ds.people.trainer, url(sessionA), { sessionId: sessionA })).status).toBe(200);
@@ -161,16 +166,16 @@ describe("the sign-in sheet", () => {
   it("a mark for a registration of another session, an unknown day or status is refused; nothing is written", async () => {
     const t = ds.people.trainer;
     const p = { sessionId: sessionA };
-    expect((await post(attendanceRoute.action, t, url(sessionA), { [`day:${registrationA2}:0`]: "present" }, p)).status).toBe(400);
-    expect((await post(attendanceRoute.action, t, url(sessionA), { [`day:${registrationA}:2`]: "present" }, p)).status).toBe(400);
-    expect((await post(attendanceRoute.action, t, url(sessionA), { [`day:${registrationA}:0`]: "teleported" }, p)).status).toBe(400);
-    expect((await post(attendanceRoute.action, t, url(sessionA), { [`day:${"-".repeat(36)}:0`]: "present" }, p)).status).toBe(400);
+    expect((await post(attendanceRoute.action, t, url(sessionA), await sheet(t, sessionA, { [`day:${registrationA2}:0`]: "present" }), p)).status).toBe(400);
+    expect((await post(attendanceRoute.action, t, url(sessionA), await sheet(t, sessionA, { [`day:${registrationA}:2`]: "present" }), p)).status).toBe(400);
+    expect((await post(attendanceRoute.action, t, url(sessionA), await sheet(t, sessionA, { [`day:${registrationA}:0`]: "teleported" }), p)).status).toBe(400);
+    expect((await post(attendanceRoute.action, t, url(sessionA), await sheet(t, sessionA, { [`day:${"-".repeat(36)}:0`]: "present" }), p)).status).toBe(400);
     // Only the coordinator decides a completion: a trainer sending the field is refused.
-    expect((await post(attendanceRoute.action, t, url(sessionA), { [`day:${registrationA}:0`]: "present", [`complete:${registrationA}`]: "on" }, p)).status).toBe(400);
+    expect((await post(attendanceRoute.action, t, url(sessionA), await sheet(t, sessionA, { [`day:${registrationA}:0`]: "present", [`complete:${registrationA}`]: "on" }), p)).status).toBe(400);
     expect(await handle.db.select().from(trainingAttendance)).toEqual([]);
     // A legitimate sheet is saved, audited in the same step.
     const before = await auditCount("training_attendance.recorded");
-    expect((await post(attendanceRoute.action, t, url(sessionA), { [`day:${registrationA}:0`]: "present", [`day:${registrationA}:1`]: "present" }, p)).status).toBe(302);
+    expect((await post(attendanceRoute.action, t, url(sessionA), await sheet(t, sessionA, { [`day:${registrationA}:0`]: "present", [`day:${registrationA}:1`]: "present" }), p)).status).toBe(302);
     expect(await auditCount("training_attendance.recorded")).toBe(before + 1);
     const [r] = await handle.db.select().from(trainingRegistration).where(eq(trainingRegistration.id, registrationA));
     expect(r!.completedAt).not.toBeNull();

@@ -56,8 +56,9 @@ function editorForm(questions: readonly Question[], expectedVersion: number): Re
 }
 
 /** Complete evaluation answers: all 4 on scales, "yes" to yes/no, knowledge right when `right`. */
+/** The evaluation form as the page sends it: the answers and a fresh submission key. */
 function evaluationAnswers(right: boolean, scale = "4"): Record<string, string> {
-  const form: Record<string, string> = {};
+  const form: Record<string, string> = { [SUBMISSION_KEY_FIELD]: randomUUID() };
   for (const q of defaultEvaluation) {
     const name = `a_${q.key}`;
     if (q.kind === "scale") form[name] = scale;
@@ -196,8 +197,19 @@ describe("the anonymous end-of-training evaluation", () => {
     expect((await call(handle.db, evaluationRoute.loader, { path: `/training/sessions/${openSessionId}/evaluation`, user: u.outsider, params: { sessionId: openSessionId } })).status).toBe(404);
     const incomplete = await call(handle.db, evaluationRoute.action, { path: sessionPath("evaluation"), user: u.w1, params: params(), form: { "a_sat-overall": "5" } });
     expect(incomplete.status).toBe(400);
-    const first = await call(handle.db, evaluationRoute.action, { path: sessionPath("evaluation"), user: u.w1, params: params(), form: evaluationAnswers(true, "5") });
+    // Without its submission key (a page drawn before this release, or forged): refused, nothing stored.
+    const { [SUBMISSION_KEY_FIELD]: _key, ...keyless } = evaluationAnswers(true, "5");
+    expect((await call(handle.db, evaluationRoute.action, { path: sessionPath("evaluation"), user: u.w1, params: params(), form: keyless })).status).toBe(400);
+    expect(await handle.db.select().from(trainingEvaluationResponse)).toHaveLength(0);
+    // 20 identical submissions at once (a double click, a retrying browser): one answer, all land on the same thanks page.
+    const once = evaluationAnswers(true, "5");
+    const answers = await Promise.all(Array.from({ length: 20 }, () => call(handle.db, evaluationRoute.action, { path: sessionPath("evaluation"), user: u.w1, params: params(), form: once })));
+    expect(new Set(answers.map((a) => `${a.status} ${a.location}`))).toEqual(new Set([`302 ${sessionPath("evaluation")}?thanks=1`]));
+    const first = await call(handle.db, evaluationRoute.action, { path: sessionPath("evaluation"), user: u.w1, params: params(), form: once });
     expect(first.location).toBe(`${sessionPath("evaluation")}?thanks=1`);
+    // The key's row keeps where the answer landed: a page naming the session, never the response.
+    const kept = rowsOf<{ location: string }>(await handle.db.execute(sql`select location from form_submission where form = 'training.sessions.evaluation'`));
+    expect(kept).toEqual([{ location: `${sessionPath("evaluation")}?thanks=1` }]);
     const twice = await call(handle.db, evaluationRoute.action, { path: sessionPath("evaluation"), user: u.w1, params: params(), form: evaluationAnswers(false) });
     expect(twice.status).toBe(409);
     expect((await handle.db.select().from(trainingEvaluationResponse)).length).toBe(1);
@@ -313,8 +325,10 @@ describe("counts at a glance", () => {
 });
 
 describe("the session space: documents and guide exercises", () => {
-  async function upload(user: TestUser, name: string, bytes: Uint8Array) {
+  /** The upload form as the page sends it: multipart, with its submission key. */
+  async function upload(user: TestUser, name: string, bytes: Uint8Array, key: string = randomUUID()) {
     const form = new FormData();
+    form.set(SUBMISSION_KEY_FIELD, key);
     form.set("intent", "upload");
     form.set("document", new File([Buffer.from(bytes)], name));
     const request = new Request(`http://localhost:3000${sessionPath("space")}`, { method: "POST", headers: { cookie: user.cookie }, body: form });
@@ -340,17 +354,24 @@ describe("the session space: documents and guide exercises", () => {
   it("trainers add documents (type checked from the bytes); participants download them; others get 404", async () => {
     const refused = (await upload(u.trainerX!, "notes.pdf", new TextEncoder().encode("not a pdf at all"))) as { data: { error: string } };
     expect(refused.data.error).toBe("trainingEval.space.upload.wrong_type");
-    expect(await upload(u.trainerX!, "Déroulement jour 1.pdf", pdfBytes)).toEqual({ ok: true, done: "uploaded" });
+    // The same submission twice (a double click): one document, both answers land on it.
+    const key = randomUUID();
+    const uploaded = (await upload(u.trainerX!, "Déroulement jour 1.pdf", pdfBytes, key)) as Response;
+    expect(uploaded.status).toBe(302);
+    expect(uploaded.headers.get("location")).toMatch(new RegExp(`^${sessionPath("space")}\\?done=uploaded#document-[0-9a-f-]{36}$`));
+    expect(((await upload(u.trainerX!, "Déroulement jour 1.pdf", pdfBytes, key)) as Response).headers.get("location")).toBe(uploaded.headers.get("location"));
     const denied = (await upload(u.w1!, "x.pdf", pdfBytes)) as { init: { status: number } };
     expect(denied.init.status).toBe(404);
     const space = await call(handle.db, spaceRoute.loader, { path: sessionPath("space"), user: u.w1, params: { sessionId } });
-    const [doc] = (space.data as { documents: { id: string; fileName: string }[] }).documents;
+    const documents = (space.data as { documents: { id: string; fileName: string }[] }).documents;
+    expect(documents).toHaveLength(1);
+    const [doc] = documents;
     expect(doc!.fileName).toBe("Déroulement jour 1.pdf");
     const fileParams = { sessionId, fileId: doc!.id };
     expect((await call(handle.db, documentRoute.loader, { path: sessionPath(`documents/${doc!.id}`), user: u.w1, params: fileParams })).status).toBe(200);
     expect((await call(handle.db, documentRoute.loader, { path: sessionPath(`documents/${doc!.id}`), user: u.outsider, params: fileParams })).status).toBe(404);
     expect((await call(handle.db, spaceRoute.action, { path: sessionPath("space"), user: u.w1, params: { sessionId }, form: { intent: "removeDocument", fileId: doc!.id } })).status).toBe(404);
-    expect((await call(handle.db, spaceRoute.action, { path: sessionPath("space"), user: u.coordinator, params: { sessionId }, form: { intent: "removeDocument", fileId: doc!.id } })).data).toEqual({ ok: true, done: "removed" });
+    expect((await call(handle.db, spaceRoute.action, { path: sessionPath("space"), user: u.coordinator, params: { sessionId }, form: { intent: "removeDocument", fileId: doc!.id } })).location).toBe(`${sessionPath("space")}?done=removed`);
     expect(await auditActions()).toEqual(expect.arrayContaining(["training_session.document_added", "training_session.document_removed"]));
   });
 
@@ -359,7 +380,7 @@ describe("the session space: documents and guide exercises", () => {
     const [exercise] = await listGuideExercises(handle.db, tableA);
     expect(exercise).toBeDefined();
     const attached = await call(handle.db, spaceRoute.action, { path: sessionPath("space"), user: u.trainerY, params: { sessionId }, form: { intent: "attachExercise", exerciseKey: exercise!.key } });
-    expect(attached.data).toEqual({ ok: true, done: "attached" });
+    expect(attached.location).toBe(`${sessionPath("space")}?done=attached`);
     const view = await call(handle.db, spaceRoute.loader, { path: sessionPath("space"), user: u.w3, params: { sessionId } });
     expect(view.data).toMatchObject({ exercises: [{ key: exercise!.key, href: `/guide/sections/${exercise!.sectionId}#exercise-${exercise!.key}` }] });
     // The coordinator's session page lists them too.
@@ -367,7 +388,7 @@ describe("the session space: documents and guide exercises", () => {
     expect(edit.data).toMatchObject({ exercises: [{ key: exercise!.key }] });
     expect((await call(handle.db, spaceRoute.action, { path: sessionPath("space"), user: u.w3, params: { sessionId }, form: { intent: "detachExercise", exerciseKey: exercise!.key } })).status).toBe(404);
     const detached = await call(handle.db, spaceRoute.action, { path: sessionPath("space"), user: u.coordinator, params: { sessionId }, form: { intent: "detachExercise", exerciseKey: exercise!.key } });
-    expect(detached.data).toEqual({ ok: true, done: "detached" });
+    expect(detached.location).toBe(`${sessionPath("space")}?done=detached`);
   });
 
   it("attaching an exercise that is not in the Table's published guide answers 404", async () => {

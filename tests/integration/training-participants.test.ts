@@ -15,6 +15,7 @@ import * as settingsRoute from "../../app/routes/admin.settings.tsx";
 import { createTestDatabase } from "../support/test-db.ts";
 import { call, createOrganization, createTable, createUser, type TestUser } from "./pathway-support.ts";
 import { asOutcome, registrationForm } from "./training-form-support.ts";
+import { participantsPage, saveSheet, withKey } from "./training-session-form-support.ts";
 
 let handle: DatabaseHandle;
 let tableA: string;
@@ -208,12 +209,23 @@ describe("closing of registration N days before the first day", () => {
     const closed = await register(workers[2]![1]!, s.id);
     expect(closed.status).toBe(409);
     expect(closed.data).toMatchObject({ outcome: "closed" });
-    const added = await call(handle.db, sessionRoute.action, { path: `/training/sessions/${s.id}`, user: coordinator, params: { sessionId: s.id }, form: { intent: "addParticipant", personId: workers[2]![1]!.personId } });
-    expect(added.data).toMatchObject({ participantOutcome: "registered" });
+    const added = await call(handle.db, sessionRoute.action, {
+      path: `/training/sessions/${s.id}`,
+      user: coordinator,
+      params: { sessionId: s.id },
+      form: withKey({ intent: "addParticipant", personId: workers[2]![1]!.personId }),
+    });
+    expect(added.location).toBe(participantsPage(s.id, "registered"));
     expect((await register(workers[2]![1]!, s.id, "cancel")).status).toBe(409);
     // Per-session override: closing 1 day before opens it again.
-    const set = await call(handle.db, sessionRoute.action, { path: `/training/sessions/${s.id}`, user: coordinator, params: { sessionId: s.id }, form: { intent: "closing", registrationClosesDays: "1" } });
-    expect(set.data).toMatchObject({ participantOutcome: "closing" });
+    const [row] = await handle.db.select({ version: trainingSession.version }).from(trainingSession).where(eq(trainingSession.id, s.id));
+    const closing = { intent: "closing", registrationClosesDays: "1", version: String(row!.version) };
+    const set = await call(handle.db, sessionRoute.action, { path: `/training/sessions/${s.id}`, user: coordinator, params: { sessionId: s.id }, form: closing });
+    expect(set.location).toBe(participantsPage(s.id, "closing"));
+    // The same form again (drawn before that save): stale, refused, nothing changed.
+    const stale = await call(handle.db, sessionRoute.action, { path: `/training/sessions/${s.id}`, user: coordinator, params: { sessionId: s.id }, form: { ...closing, registrationClosesDays: "5" } });
+    expect(stale.status).toBe(409);
+    expect((await handle.db.select().from(trainingSession).where(eq(trainingSession.id, s.id)))[0]!.registrationClosesDays).toBe(1);
     expect((await register(workers[2]![1]!, s.id, "cancel")).data).toMatchObject({ outcome: "cancelled" });
   });
 
@@ -330,27 +342,27 @@ describe("attendance and completion", () => {
     // The session takes place (first day yesterday): attendance can now be recorded.
     await handle.db.update(trainingSession).set({ dates: [day(-1), day(0)] }).where(eq(trainingSession.id, s.id));
     const path = `/training/sessions/${s.id}/attendance`;
-    const saved = await call(handle.db, attendanceRoute.action, {
-      path,
-      user: trainer,
-      params: { sessionId: s.id },
-      form: { [`day:${regFull}:0`]: "present", [`day:${regFull}:1`]: "present", [`day:${regPartial}:0`]: "present", [`day:${regPartial}:1`]: "partial" },
+    const saved = await saveSheet(handle.db, trainer, s.id, {
+      [`day:${regFull}:0`]: "present",
+      [`day:${regFull}:1`]: "present",
+      [`day:${regPartial}:0`]: "present",
+      [`day:${regPartial}:1`]: "partial",
     });
     expect(saved.location).toBe(`${path}?saved=1`);
     expect((await statusOf(s.id, full.personId))!.completedAt).not.toBeNull();
     expect((await statusOf(s.id, partial.personId))!.completedAt).toBeNull();
     // A trainer cannot decide completion.
-    expect((await call(handle.db, attendanceRoute.action, { path, user: trainer, params: { sessionId: s.id }, form: { [`complete:${regPartial}`]: "on" } })).status).toBe(400);
+    expect((await saveSheet(handle.db, trainer, s.id, { [`complete:${regPartial}`]: "on" })).status).toBe(400);
     // The coordinator recognizes the partial attendance.
-    await call(handle.db, attendanceRoute.action, { path, user: coordinator, params: { sessionId: s.id }, form: { [`decide:${regPartial}`]: "1", [`complete:${regPartial}`]: "on" } });
+    await saveSheet(handle.db, coordinator, s.id, { [`decide:${regPartial}`]: "1", [`complete:${regPartial}`]: "on" });
     expect(await statusOf(s.id, partial.personId)).toMatchObject({ completionMarkedBy: coordinator.personId });
     expect((await statusOf(s.id, partial.personId))!.completedAt).not.toBeNull();
     // A later attendance edit by the trainer keeps the coordinator's decision; an absence un-completes the other.
-    await call(handle.db, attendanceRoute.action, { path, user: trainer, params: { sessionId: s.id }, form: { [`day:${regFull}:1`]: "absent" } });
+    await saveSheet(handle.db, trainer, s.id, { [`day:${regFull}:1`]: "absent" });
     expect((await statusOf(s.id, full.personId))!.completedAt).toBeNull();
     expect((await statusOf(s.id, partial.personId))!.completedAt).not.toBeNull();
     // Marks for someone not registered in this session are refused.
-    const stranger = await call(handle.db, attendanceRoute.action, { path, user: trainer, params: { sessionId: s.id }, form: { [`day:${regFull.replace(/^./, "0")}:0`]: "present" } });
+    const stranger = await saveSheet(handle.db, trainer, s.id, { [`day:${regFull.replace(/^./, "0")}:0`]: "present" });
     expect(stranger.status).toBe(400);
     const audit = rowsOf<{ n: number }>(await handle.db.execute(sql`select count(*)::int as n from audit_event where action = 'training_attendance.recorded' and target_id = ${s.id}`));
     expect(audit[0]!.n).toBeGreaterThanOrEqual(3);

@@ -17,6 +17,7 @@ import * as attendanceRoute from "../../app/routes/training.sessions.$sessionId.
 import { createTestDatabase } from "../support/test-db.ts";
 import { call, createOrganization, createTable, createUser, type TestUser } from "./pathway-support.ts";
 import { registrationForm } from "./training-form-support.ts";
+import { saveSheet, withKey } from "./training-session-form-support.ts";
 
 /*
  * Issue 5 polish: the overview's current/past split and module titles, the CANCEL for a removed
@@ -238,7 +239,7 @@ describe("the attendance window", () => {
     const s = await newSession({ ...values, status: "open", pair: true });
     await register(workers[2]!, s.id).catch(() => undefined);
     // Registration may be closed for a session that already started: the coordinator adds the person.
-    await call(handle.db, sessionRoute.action, { path: `/training/sessions/${s.id}`, user: coordinator, params: { sessionId: s.id }, form: { intent: "addParticipant", personId: workers[2]!.personId } });
+    await call(handle.db, sessionRoute.action, { path: `/training/sessions/${s.id}`, user: coordinator, params: { sessionId: s.id }, form: withKey({ intent: "addParticipant", personId: workers[2]!.personId }) });
     if (values.status && values.status !== "open") await handle.db.update(trainingSession).set({ status: values.status }).where(eq(trainingSession.id, s.id));
     const [reg] = await handle.db
       .select()
@@ -254,7 +255,7 @@ describe("the attendance window", () => {
     expect((page.data as { window: string; participants: unknown[] }).window).toBe("not_yet");
     expect((page.data as { participants: unknown[] }).participants).toHaveLength(1);
     for (const user of [trainer1, coordinator]) {
-      const res = await call(handle.db, attendanceRoute.action, { path: path(s.id), user, params: { sessionId: s.id }, form: marks(reg.id) });
+      const res = await saveSheet(handle.db, user, s.id, marks(reg.id));
       expect(res.status).toBe(409);
       expect(res.data).toEqual({ error: true, refused: "not_yet" });
     }
@@ -266,7 +267,7 @@ describe("the attendance window", () => {
     const { s, reg } = await withParticipant({ first: -3, status: "cancelled" });
     const page = await call(handle.db, attendanceRoute.loader, { path: path(s.id), user: coordinator, params: { sessionId: s.id } });
     expect((page.data as { window: string }).window).toBe("cancelled");
-    const res = await call(handle.db, attendanceRoute.action, { path: path(s.id), user: coordinator, params: { sessionId: s.id }, form: marks(reg.id) });
+    const res = await saveSheet(handle.db, coordinator, s.id, marks(reg.id));
     expect(res.status).toBe(409);
     expect(res.data).toEqual({ error: true, refused: "cancelled" });
   });
@@ -275,10 +276,10 @@ describe("the attendance window", () => {
     const { s, reg } = await withParticipant({ first: 0 });
     const page = await call(handle.db, attendanceRoute.loader, { path: path(s.id), user: trainer1, params: { sessionId: s.id } });
     expect((page.data as { window: string }).window).toBe("open");
-    const saved = await call(handle.db, attendanceRoute.action, { path: path(s.id), user: trainer1, params: { sessionId: s.id }, form: marks(reg.id) });
+    const saved = await saveSheet(handle.db, trainer1, s.id, marks(reg.id));
     expect(saved.location).toBe(`${path(s.id)}?saved=1`);
     await handle.db.update(trainingSession).set({ status: "given" }).where(eq(trainingSession.id, s.id));
-    const corrected = await call(handle.db, attendanceRoute.action, { path: path(s.id), user: coordinator, params: { sessionId: s.id }, form: { [`day:${reg.id}:1`]: "absent" } });
+    const corrected = await saveSheet(handle.db, coordinator, s.id, { [`day:${reg.id}:1`]: "absent" });
     expect(corrected.location).toBe(`${path(s.id)}?saved=1`);
     const [after] = await handle.db.select().from(trainingRegistration).where(eq(trainingRegistration.id, reg.id));
     expect(after!.completedAt).toBeNull();

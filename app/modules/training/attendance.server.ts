@@ -3,6 +3,8 @@ import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
 import { trainerProfile, trainingAttendance, trainingRegistration, trainingSession } from "./tables.ts";
 import { localDate } from "../directory/dates.ts";
+import { contentVersion } from "../forms/content-version.server.ts";
+import { lockSession } from "./seats.server.ts";
 import { attendanceWindow } from "./session-groups.ts";
 import type { AttendanceStatus } from "./vocabulary.ts";
 
@@ -32,6 +34,23 @@ export interface AttendanceMark {
   status: AttendanceStatus;
 }
 
+/** One row of the sign-in sheet as the form shows it: the marks per day and the coordinator's completion decision. */
+export interface SheetRow {
+  registrationId: string;
+  days: readonly (AttendanceStatus | null)[];
+  completionMarked: boolean;
+}
+
+/**
+ * The version the sign-in sheet carries. Attendance has no version column: the number is drawn
+ * from the sheet's rows (who is registered, every mark, every completion decision), so a save
+ * from a sheet someone else changed since is refused instead of overwriting their marks.
+ */
+export function attendanceSheetVersion(rows: readonly SheetRow[]): number {
+  const sorted = [...rows].sort((a, b) => (a.registrationId < b.registrationId ? -1 : a.registrationId > b.registrationId ? 1 : 0));
+  return contentVersion(["training_attendance", ...sorted.map((r) => [r.registrationId, [...r.days], r.completionMarked])]);
+}
+
 /**
  * Completion (formation complétée) = present on every day. A partial day does not complete the
  * training unless the coordinator marks it completed (kept over later attendance edits until they
@@ -57,11 +76,15 @@ export async function saveAttendance(
     recordedBy: string;
     marks: AttendanceMark[];
     completions?: Map<string, boolean>;
+    /** The sheet's version when it was drawn (attendanceSheetVersion). */
+    version: number;
     now?: Date;
   },
-): Promise<{ status: "ok"; completed: number } | { status: "invalid" } | { status: "cancelled" } | { status: "not_yet" }> {
+): Promise<{ status: "ok"; completed: number } | { status: "invalid" } | { status: "cancelled" } | { status: "not_yet" } | { status: "conflict" }> {
   const now = input.now ?? new Date();
   return db.transaction(async (tx) => {
+    // One save of a sheet at a time: the second one sees the first one's marks (and its version).
+    await lockSession(tx, input.sessionId);
     // Only a session that is not cancelled and whose first day has come (Québec time) takes attendance.
     const [session] = await tx
       .select({ status: trainingSession.status, dates: trainingSession.dates })
@@ -81,6 +104,17 @@ export async function saveAttendance(
         ),
       );
     const known = new Set(registered.map((r) => r.id));
+    const ids = [...known];
+    const all = ids.length
+      ? await tx.select().from(trainingAttendance).where(and(eq(trainingAttendance.partnershipId, input.partnershipId), inArray(trainingAttendance.registrationId, ids)))
+      : [];
+    const daysOf = (registrationId: string, marks: typeof all) => {
+      const days: (AttendanceStatus | null)[] = Array.from({ length: input.dayCount }, () => null);
+      for (const a of marks) if (a.registrationId === registrationId && a.dayIndex >= 0 && a.dayIndex < input.dayCount) days[a.dayIndex] = a.status;
+      return days;
+    };
+    const current = attendanceSheetVersion(registered.map((r) => ({ registrationId: r.id, days: daysOf(r.id, all), completionMarked: !!r.completionMarkedBy })));
+    if (current !== input.version) return { status: "conflict" as const };
     if (input.marks.some((m) => !known.has(m.registrationId) || m.dayIndex < 0 || m.dayIndex >= input.dayCount)) return { status: "invalid" as const };
     if (input.completions && [...input.completions.keys()].some((id) => !known.has(id))) return { status: "invalid" as const };
     for (const m of input.marks) {
@@ -92,14 +126,12 @@ export async function saveAttendance(
           set: { status: m.status, recordedBy: input.recordedBy, updatedAt: now },
         });
     }
-    const ids = [...known];
-    const all = ids.length
+    const after = ids.length
       ? await tx.select().from(trainingAttendance).where(and(eq(trainingAttendance.partnershipId, input.partnershipId), inArray(trainingAttendance.registrationId, ids)))
       : [];
     let completed = 0;
     for (const r of registered) {
-      const days: (AttendanceStatus | null)[] = Array.from({ length: input.dayCount }, () => null);
-      for (const a of all) if (a.registrationId === r.id && a.dayIndex < input.dayCount) days[a.dayIndex] = a.status;
+      const days = daysOf(r.id, after);
       const decided = input.completions?.get(r.id);
       const markedBy = decided === undefined ? r.completionMarkedBy : decided && !days.every((d) => d === "present") ? input.recordedBy : null;
       const done = isCompleted(days, !!markedBy);

@@ -1,5 +1,6 @@
 import { Form, Link } from "react-router";
-import { Field, PostButton } from "../../components/form.tsx";
+import { ErrorSummary, Field, PostButton, type FieldErrors } from "../../components/form.tsx";
+import { SubmissionKey } from "../../components/submission-key.tsx";
 import type { MessageKey } from "../../i18n/catalog.ts";
 import { useT } from "../../i18n/use-t.ts";
 import type { SessionMix } from "./mix-rules.ts";
@@ -74,6 +75,9 @@ export function ParticipantsSection({
   tableClosesDays,
   closesOn,
   canRegister,
+  version,
+  errors,
+  formError,
 }: {
   sessionId: string;
   participants: ParticipantView[];
@@ -82,11 +86,17 @@ export function ParticipantsSection({
   tableClosesDays: number;
   closesOn: string;
   canRegister: boolean;
+  /** The session's version: the closing form is an edit of the session. */
+  version: number;
+  /** What the server answered to one of this block's forms (a refused value, a stale closing). */
+  errors?: FieldErrors | null;
+  formError?: string | null;
 }) {
   const { t, locale } = useT();
   return (
     <section aria-labelledby="participants-title">
       <h2 id="participants-title">{t("training.participants.title", { count: participants.filter((p) => p.status === "registered").length })}</h2>
+      <ErrorSummary errors={errors} formError={formError} />
       <p>
         <Link to={`/training/sessions/${sessionId}/attendance`}>{t("training.attendance.open")}</Link>
       </p>
@@ -129,8 +139,10 @@ export function ParticipantsSection({
       ) : (
         <p>{t("training.participants.notOpen")}</p>
       )}
-      <Form method="post" className="stack">
+      {/* Keyed by the session's version: after a 409 the field shows the current value. */}
+      <Form method="post" className="stack" key={version}>
         <input type="hidden" name="intent" value="closing" />
+        <input type="hidden" name="version" value={version} />
         <Field
           name="registrationClosesDays"
           label={t("training.participants.closing")}
@@ -138,6 +150,7 @@ export function ParticipantsSection({
           type="number"
           inputMode="numeric"
           defaultValue={closesDays ?? ""}
+          errors={errors}
         />
         <div className="actions">
           <button type="submit" className="button secondary">
@@ -193,6 +206,7 @@ function AddPersonSearch({ sessionId, search }: { sessionId: string; search: Peo
                 {people.map((p) => (
                   <li key={p.id}>
                     <Form method="post" className="inline-form">
+                      <SubmissionKey />
                       <input type="hidden" name="intent" value="addParticipant" />
                       <input type="hidden" name="personId" value={p.id} />
                       <span>{p.label}</span>{" "}

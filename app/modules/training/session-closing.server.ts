@@ -1,21 +1,29 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
 import { trainingSession } from "./tables.ts";
 
-/** Overrides (or, with null, resets to the Table's setting) how many days before the first day registration closes. */
+/**
+ * Overrides (or, with null, resets to the Table's setting) how many days before the first day
+ * registration closes. An edit of the session: `version` is the one the form was drawn from;
+ * a newer session answers "conflict" and nothing is written.
+ */
 export async function setRegistrationClosing(
   db: Database,
   actor: AuditActor,
-  input: { partnershipId: string; sessionId: string; days: number | null },
-): Promise<"ok" | "not_found"> {
+  input: { partnershipId: string; sessionId: string; version: number; days: number | null },
+): Promise<"ok" | "conflict" | "not_found"> {
   return db.transaction(async (tx) => {
+    const scope = and(eq(trainingSession.partnershipId, input.partnershipId), eq(trainingSession.id, input.sessionId));
     const updated = await tx
       .update(trainingSession)
-      .set({ registrationClosesDays: input.days, updatedAt: new Date() })
-      .where(and(eq(trainingSession.partnershipId, input.partnershipId), eq(trainingSession.id, input.sessionId)))
+      .set({ registrationClosesDays: input.days, version: sql`${trainingSession.version} + 1`, updatedAt: new Date() })
+      .where(and(scope, eq(trainingSession.version, input.version)))
       .returning({ id: trainingSession.id });
-    if (updated.length === 0) return "not_found";
+    if (updated.length === 0) {
+      const [exists] = await tx.select({ id: trainingSession.id }).from(trainingSession).where(scope);
+      return exists ? "conflict" : "not_found";
+    }
     await recordAuditEvent(tx, actor, {
       action: "training_session.closing_set",
       targetType: "training_session",

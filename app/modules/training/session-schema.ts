@@ -1,24 +1,28 @@
 import { z } from "zod";
-import { optionalId, optionalText, requiredId } from "../forms/fields.ts";
+import { optionalId, optionalText, requiredId, requiredInt } from "../forms/fields.ts";
 import { sessionLanguages, sessionStatuses } from "./vocabulary.ts";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const realDate = (v: string) => DATE.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+// Month 13 or day 99 make an Invalid Date, whose toISOString() throws: checked first (else a 500).
+const realDate = (v: string) => DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 
 /** The session form; messages are i18n keys. Browser-safe: routes parse with it. */
 export const sessionSchema = z
   .object({
     programId: requiredId,
-    day1: z.string().trim().refine(realDate, "training.form.invalidDate"),
+    day1: z
+      .string({ message: "training.form.invalidDate" })
+      .trim()
+      .refine(realDate, "training.form.invalidDate"),
     day2: z
-      .string()
+      .string({ message: "training.form.invalidDate" })
       .trim()
       .optional()
       .default("")
       .refine((v) => v === "" || realDate(v), "training.form.invalidDate"),
     place: optionalText(200),
     online: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
-    capacity: z.coerce.number({ message: "training.form.capacity" }).int("training.form.capacity").min(1, "training.form.capacity").max(200, "training.form.capacity"),
+    capacity: requiredInt(1, 200),
     language: z.enum(sessionLanguages, { message: "form.invalid" }),
     status: z.enum(sessionStatuses, { message: "form.invalid" }).default("planned"),
     trainerAId: optionalId,

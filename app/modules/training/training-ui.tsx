@@ -1,5 +1,6 @@
 import { Form } from "react-router";
 import { ErrorSummary, Field, SelectField, type FieldErrors } from "../../components/form.tsx";
+import { SubmissionKey } from "../../components/submission-key.tsx";
 import { useFormatters, useT } from "../../i18n/use-t.ts";
 import type { FormValues } from "../forms/fields.ts";
 import { sessionLanguages, sessionStatuses, type SessionStatus } from "./vocabulary.ts";
@@ -46,9 +47,11 @@ export function SessionForm({
   const { t, locale } = useT();
   const trainerOptions = trainers.map((tr) => ({ value: tr.id, label: trainerLabel(tr) }));
   return (
-    <Form method="post" className="stack" noValidate>
+    // Editing: keyed by the version (after a 409 the fields remount with the current values).
+    // Creating: the idempotency key instead (one session per submission).
+    <Form method="post" className="stack" noValidate key={version ?? "new"}>
       <ErrorSummary errors={errors} formError={formError} />
-      {version ? <input type="hidden" name="version" value={version} /> : null}
+      {version ? <input type="hidden" name="version" value={version} /> : <SubmissionKey />}
       <SelectField name="programId" label={t("training.form.program")} required options={programs.map((p) => ({ value: p.id, label: locale === "en" ? p.nameEn : p.nameFr }))} defaultValue={str(values.programId)} errors={errors} />
       <Field name="day1" type="date" label={t("training.form.day1")} required defaultValue={str(values.day1)} errors={errors} />
       <Field name="day2" type="date" label={t("training.form.day2")} defaultValue={str(values.day2)} errors={errors} />

@@ -55,7 +55,7 @@ export async function action(args: Route.ActionArgs) {
   if (!submission) return data<ActionResult>({ errors: {}, values: input.values, formError: "form.expired" }, { status: 400 });
   const outcome = await submitOnce(args.context.db, submission, async (tx) => {
     const result = await recordCommitment(tx, actorOf(user, args.context), { partnershipId, personId: user.personId }, input.data, upload.ok ? upload.upload : null);
-    return result.status === "ok" ? created(`/partners/commitments/${result.id}?recorded=1`) : refused(result);
+    return result.status === "ok" ? created(`/partners/commitments?recorded=${result.id}`) : refused(result);
   });
   if (outcome.created) return redirect(outcome.location);
   const result = outcome.refused;

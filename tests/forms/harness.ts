@@ -10,7 +10,7 @@ import { partnership } from "../../app/modules/governance/tables.ts";
 import { account } from "../../app/modules/identity/tables.ts";
 import { quebecTable } from "../../app/modules/demo/demo-quebec.ts";
 import { SUBMISSION_KEY_FIELD } from "../../app/modules/forms/submission-field.ts";
-import { signIn } from "../support/fixtures.ts";
+import { settleRouteValue, signIn } from "../support/fixtures.ts";
 import { createTestDatabase, testContext } from "../support/test-db.ts";
 
 /**
@@ -169,14 +169,7 @@ export async function send(
   const request = new Request(url, { method, headers, body: method === "POST" ? (input.body ?? null) : null });
   // A Request built from FormData sets its own multipart content type: keep it unless told.
   if (input.contentType === null) headers.delete("content-type");
-  const settle = (value: unknown): Answer => {
-    if (value instanceof Response) return { status: value.status, location: value.headers.get("location"), data: null };
-    if (value && typeof value === "object" && (value as { type?: string }).type === "DataWithResponseInit") {
-      const d = value as { data: unknown; init: { status?: number } | null };
-      return { status: d.init?.status ?? 200, location: null, data: d.data };
-    }
-    return { status: 200, location: null, data: value };
-  };
+  const settle = settleRouteValue;
   try {
     return settle(await fn({ request, params, context: testContext(h.demo.db, { demoMode: true }), url, pattern: "" } as never));
   } catch (thrown) {

@@ -205,6 +205,16 @@ type RouteFunction = (args: never) => unknown;
  * Calls a route module's loader (GET) or action (POST) as React Router would, and reports what
  * the browser would get: thrown `data(…, {status})` and Responses (redirects, 404) included.
  */
+/** What the browser gets from a loader's or action's value: a Response, `data(…)`, or plain data. */
+export function settleRouteValue(value: unknown): RouteOutcome {
+  if (value instanceof Response) return { status: value.status, location: value.headers.get("location"), data: null };
+  if (value && typeof value === "object" && (value as { type?: string }).type === "DataWithResponseInit") {
+    const d = value as { data: unknown; init: { status?: number } | null };
+    return { status: d.init?.status ?? 200, location: null, data: d.data };
+  }
+  return { status: 200, location: null, data: value };
+}
+
 export async function callRoute(
   fn: RouteFunction | undefined,
   input: {
@@ -225,19 +235,11 @@ export async function callRoute(
     for (const [k, v] of Object.entries(input.body)) for (const item of Array.isArray(v) ? v : [v]) body.append(k, item);
   }
   const request = new Request(new URL(input.url, "http://localhost:3000"), { method: input.method ?? (body ? "POST" : "GET"), headers, body });
-  const settle = (value: unknown): RouteOutcome => {
-    if (value instanceof Response) return { status: value.status, location: value.headers.get("location"), data: null };
-    if (value && typeof value === "object" && (value as { type?: string }).type === "DataWithResponseInit") {
-      const d = value as { data: unknown; init: { status?: number } | null };
-      return { status: d.init?.status ?? 200, location: null, data: d.data };
-    }
-    return { status: 200, location: null, data: value };
-  };
   try {
     const args = { request, params: input.params ?? {}, context: input.context, url: new URL(request.url), pattern: "" };
-    return settle(await fn(args as never));
+    return settleRouteValue(await fn(args as never));
   } catch (thrown) {
-    const outcome = settle(thrown);
+    const outcome = settleRouteValue(thrown);
     if (outcome.status === 200 && !(thrown instanceof Response)) throw thrown;
     return outcome;
   }

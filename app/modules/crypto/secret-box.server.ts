@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { deriveKey } from "./derive-key.server.ts";
 
 /**
  * Authenticated encryption (AES-256-GCM) for secrets kept at rest, such as TOTP seeds.
@@ -7,18 +8,7 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:cr
  * Sealed form: `iv.tag.data`, each part base64url.
  */
 const IV_BYTES = 12;
-const keyCache = new Map<string, Buffer>();
-
-function deriveKey(secretKey: string, purpose: string): Buffer {
-  if (!secretKey || secretKey.length < 32) throw new Error("FILET_SECRET_KEY is missing or shorter than 32 characters");
-  const cacheKey = `${purpose}\u0000${secretKey}`;
-  let key = keyCache.get(cacheKey);
-  if (!key) {
-    key = Buffer.from(hkdfSync("sha256", secretKey, "filet-secret-box-v1", purpose, 32));
-    keyCache.set(cacheKey, key);
-  }
-  return key;
-}
+const keyFor = (secretKey: string, purpose: string) => deriveKey(secretKey, "filet-secret-box-v1", purpose);
 
 export interface SecretBox {
   /** `context` is authenticated, not stored: a sealed value only opens for the record it was sealed for. */
@@ -28,7 +18,7 @@ export interface SecretBox {
 }
 
 export function secretBox(secretKey: string | undefined, purpose: string): SecretBox {
-  const key = deriveKey(secretKey ?? "", purpose);
+  const key = keyFor(secretKey ?? "", purpose);
   return {
     seal(plaintext, context = "") {
       const iv = randomBytes(IV_BYTES);

@@ -1,22 +1,12 @@
-import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { deriveKey } from "./derive-key.server.ts";
 
 /**
  * HMAC-SHA256 signatures for values handed to browsers (device cookies). The key is derived
  * from FILET_SECRET_KEY with HKDF and a purpose label, like the secret box: a signature made
  * for one purpose is worthless for another, and the installation key itself never signs.
  */
-const keyCache = new Map<string, Buffer>();
-
-function deriveKey(secretKey: string, purpose: string): Buffer {
-  if (!secretKey || secretKey.length < 32) throw new Error("FILET_SECRET_KEY is missing or shorter than 32 characters");
-  const cacheKey = `${purpose}\u0000${secretKey}`;
-  let key = keyCache.get(cacheKey);
-  if (!key) {
-    key = Buffer.from(hkdfSync("sha256", secretKey, "filet-signer-v1", purpose, 32));
-    keyCache.set(cacheKey, key);
-  }
-  return key;
-}
+const keyFor = (secretKey: string, purpose: string) => deriveKey(secretKey, "filet-signer-v1", purpose);
 
 export interface Signer {
   /** base64url, 43 characters. */
@@ -26,7 +16,7 @@ export interface Signer {
 }
 
 export function signer(secretKey: string | undefined, purpose: string): Signer {
-  const key = deriveKey(secretKey ?? "", purpose);
+  const key = keyFor(secretKey ?? "", purpose);
   const sign = (value: string) => createHmac("sha256", key).update(value, "utf8").digest("base64url");
   return {
     sign,

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import express from "express";
 import compression from "compression";
@@ -36,6 +37,13 @@ async function pingWithin(database: DatabaseHandle, ms: number): Promise<boolean
   }
 }
 
+/** The app's stylesheet in the build (hashed name), for the pages Express answers itself. */
+function appStylesheet(buildDir: string): string | null {
+  const assets = path.join(buildDir, "client", "assets");
+  const file = fs.existsSync(assets) ? fs.readdirSync(assets).find((f) => /^app-[\w-]+\.css$/.test(f)) : undefined;
+  return file ? `/assets/${file}` : null;
+}
+
 export function createApp(deps: AppDeps) {
   const app = express();
   app.disable("x-powered-by");
@@ -56,7 +64,7 @@ export function createApp(deps: AppDeps) {
   app.use(compression());
   app.use(allowedMethods);
   app.use(sameOriginPosts(deps.config.publicUrl));
-  app.use(bodyLimit);
+  app.use(bodyLimit(appStylesheet(deps.buildDir)));
 
   const clientDir = path.join(deps.buildDir, "client");
   app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }));

@@ -10,7 +10,7 @@ const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": 
  * /login used to be buffered whole). Bodies without a length (chunked) are counted by the form
  * reader as they stream, with the same limits.
  */
-export function bodyLimit(req: Request, res: Response, next: NextFunction) {
+export const bodyLimit = (stylesheet: string | null) => (req: Request, res: Response, next: NextFunction) => {
   if (req.method !== "POST") return next();
   const announced = req.get("content-length");
   if (announced === undefined || Number(announced) <= bodyLimitFor(req.path)) return next();
@@ -22,7 +22,7 @@ export function bodyLimit(req: Request, res: Response, next: NextFunction) {
     .status(413)
     .type("html")
     .send(
-      `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(m.too_large.title)} — ${m.appName}</title></head>` +
-        `<body><main><h1>${escape(m.too_large.title)}</h1><p>${escape(m.too_large.body)}</p><p>${escape(m.goBack)}</p><p><a href="/">${escape(m.backHome)}</a></p></main></body></html>`,
+      `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(m.too_large.title)} — ${m.appName}</title>${stylesheet ? `<link rel="stylesheet" href="${escape(stylesheet)}">` : ""}</head>` +
+        `<body><header class="site-header"><a href="/" class="brand">${m.appName}</a></header><main id="main"><h1>${escape(m.too_large.title)}</h1><p>${escape(m.too_large.body)}</p><p>${escape(m.goBack)}</p><p><a href="/">${escape(m.backHome)}</a></p></main></body></html>`,
     );
-}
+};

@@ -15,7 +15,7 @@ import { useEffect } from "react";
 import type { Route } from "./+types/root";
 import stylesheet from "./app.css?url";
 import { useNonce } from "./components/nonce.tsx";
-import { messagesFor } from "./i18n/catalog.ts";
+import { CHROME_NAMESPACES, pickMessages } from "./i18n/catalog.ts";
 import { resolveLocale } from "./i18n/locale.server.ts";
 import { useT } from "./i18n/use-t.ts";
 import { errorKindOf, errorPageMessages } from "./i18n/error-page.ts";
@@ -42,7 +42,8 @@ export async function loader(args: Route.LoaderArgs) {
       can(roles, "account.approve", target));
   return {
     locale,
-    messages: messagesFor(locale),
+    // The chrome only: each section layout sends its own namespaces (app/routes/<section>/_layout.tsx).
+    messages: pickMessages(locale, CHROME_NAMESPACES),
     demoMode: args.context.demoMode,
     // The idempotency key of the create forms on this page (components/submission-key.tsx):
     // a new one after every submission, since every successful action reloads the root.

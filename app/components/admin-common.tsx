@@ -24,7 +24,7 @@ export function AdminBreadcrumb({ trail = [] }: { trail?: { to: string; label: s
   const { t } = useT();
   const items = [{ to: "/admin", label: t("nav.admin") }, ...trail];
   return (
-    <nav aria-label={t("admin.breadcrumb")}>
+    <nav aria-label={t("common.breadcrumb")}>
       <p className="muted">
         {items.map((item, i) => (
           <span key={item.to}>
@@ -54,7 +54,7 @@ export function Pager({ previous, next, label }: { previous?: string | null; nex
   const { t } = useT();
   if (!previous && !next) return null;
   return (
-    <nav aria-label={t("admin.pagination")} className="actions">
+    <nav aria-label={t("common.pagination")} className="actions">
       {previous ? (
         <Link to={previous} rel="prev">
           {t("common.previous")}

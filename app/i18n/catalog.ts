@@ -34,6 +34,9 @@ export function messagesFor(locale: Locale): Messages {
  */
 export type Namespace = string;
 
+/** What every page renders: the header, the language switch, the demo banner, form basics. */
+export const CHROME_NAMESPACES: readonly Namespace[] = ["app", "nav", "lang", "demo", "common", "form", "error", "role", "orgType", "tableHub.nav", "tableWork.nav"];
+
 const inNamespace = (key: string, namespaces: readonly Namespace[]) =>
   namespaces.some((ns) => key === ns || (key.startsWith(ns) && key.charAt(ns.length) === "."));
 

@@ -12,14 +12,19 @@ import { meetingAccess } from "../modules/meetings/meeting-access.server.ts";
 import { meetingSummary } from "../modules/meetings/meeting-summary.server.ts";
 import { responsibilitySummary } from "../modules/responsibilities/responsibility-summary.server.ts";
 import { requestUrl } from "../modules/forms/request-url.ts";
+import { pageMessages } from "../i18n/page-messages.server.ts";
 
 export const policy = publicRoute;
 
+/** The home page is no section's: it sends its own messages beside the root's chrome. */
+export const messageNamespaces = ["home", "tableHub.home", "tableHub.title", "tableWork.home", "announcements.form", "handover.done"] as const;
+
 export async function loader(args: Route.LoaderArgs) {
-  const user = await guard(args, policy);
-  if (!user) return { user: null };
+  const [user, { messages }] = await Promise.all([guard(args, policy), pageMessages(args, messageNamespaces)]);
+  if (!user) return { messages, user: null };
   const summary = await getHomeSummary(args.context.db, user);
   return {
+    messages,
     user: { givenName: user.givenName, roles: user.roles.map((r) => r.role), mfaMissing: user.mfaRequired && !user.mfaEnabled },
     summary,
     // The Table: the hub's entry, the unread announcements, and — when there is one — the next

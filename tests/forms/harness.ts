@@ -36,6 +36,11 @@ const appDir = fileURLToPath(new URL("../../app/", import.meta.url));
 const flatten = (entries: readonly RouteEntry[]): RouteEntry[] => entries.flatMap((e) => [e, ...flatten(e.children ?? [])]);
 export const allRoutes = flatten(routes as unknown as RouteEntry[]).filter((r) => r.path !== "*");
 
+/** The section layout a route renders inside (app/routes/<section>/_layout.tsx), if any. */
+export function layoutOf(file: string): RouteEntry | null {
+  return allRoutes.find((r) => r.children?.some((c) => c.file === file)) ?? null;
+}
+
 export async function importRoute(file: string): Promise<RouteModule> {
   return (await import(/* @vite-ignore */ path.join(appDir, file))) as RouteModule;
 }
@@ -139,6 +144,7 @@ export interface Answer {
 export function matchRoute(pathname: string): { route: RouteEntry; params: Record<string, string> } {
   const parts = pathname.replace(/^\//, "").split("/");
   for (const route of allRoutes) {
+    if (route.children) continue; // a section layout: no URL of its own
     const pattern = (route.path ?? "").split("/");
     if (route.index) {
       if (pathname === "/") return { route, params: {} };
@@ -154,10 +160,13 @@ export function matchRoute(pathname: string): { route: RouteEntry; params: Recor
 /** Sends a raw request to a route's action (or loader for GET), as React Router would. */
 export async function send(
   h: Harness,
-  input: { url: string; persona: Persona; method?: "GET" | "POST"; body?: BodyInit | null; contentType?: string | null; headers?: Record<string, string> },
+  input: { url: string; persona: Persona; method?: "GET" | "POST"; body?: BodyInit | null; contentType?: string | null; headers?: Record<string, string>; layout?: boolean },
 ): Promise<Answer> {
   const url = new URL(input.url, "http://localhost:3000");
-  const { route, params } = matchRoute(url.pathname);
+  const matched = matchRoute(url.pathname);
+  const route = input.layout ? layoutOf(matched.route.file) : matched.route;
+  if (!route) throw new Error(`no layout for ${input.url}`);
+  const params = matched.params;
   const mod = await importRoute(route.file);
   const method = input.method ?? "POST";
   const fn = method === "POST" ? mod.action : mod.loader;

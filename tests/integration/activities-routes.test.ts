@@ -3,9 +3,9 @@ import { sql } from "drizzle-orm";
 import type { DatabaseHandle } from "../../app/modules/db/client.server.ts";
 import { rowsOf } from "../../app/modules/db/rows.ts";
 import { seedActivitiesDemo } from "../../app/modules/demo/seed-activities.server.ts";
-import * as feedRoute from "../../app/routes/activities.tsx";
-import * as newRoute from "../../app/routes/activities.new.tsx";
-import * as editRoute from "../../app/routes/activities.$activityId.tsx";
+import * as feedRoute from "../../app/routes/activities/_index.tsx";
+import * as newRoute from "../../app/routes/activities/new.tsx";
+import * as editRoute from "../../app/routes/activities/$activityId.tsx";
 import { countRows, createTestDatabase } from "../support/test-db.ts";
 import { call, createOrganization, createTable, createUser, type TestUser } from "./pathway-support.ts";
 

@@ -7,12 +7,12 @@ import { auditEvent } from "../../app/modules/audit/tables.ts";
 import { emailMessage } from "../../app/modules/email/tables.ts";
 import { organization } from "../../app/modules/governance/tables.ts";
 import { account, roleAssignment } from "../../app/modules/identity/tables.ts";
-import * as adminHome from "../../app/routes/admin._index.tsx";
-import * as adminTable from "../../app/routes/admin.table.tsx";
-import * as organizations from "../../app/routes/admin.organizations.tsx";
-import * as organizationPage from "../../app/routes/admin.organizations.$organizationId.tsx";
-import * as personPage from "../../app/routes/admin.people.$personId.tsx";
-import * as approvals from "../../app/routes/admin.approvals.tsx";
+import * as adminHome from "../../app/routes/admin/_index.tsx";
+import * as adminTable from "../../app/routes/admin/table.tsx";
+import * as organizations from "../../app/routes/admin/organizations.tsx";
+import * as organizationPage from "../../app/routes/admin/organizations.$organizationId.tsx";
+import * as personPage from "../../app/routes/admin/people.$personId.tsx";
+import * as approvals from "../../app/routes/admin/approvals.tsx";
 
 /* What coordinators, pivot coordinators and admins can and cannot do through the admin screens. */
 

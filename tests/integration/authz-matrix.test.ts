@@ -8,23 +8,23 @@ import { auditEvent } from "../../app/modules/audit/tables.ts";
 import { queueEmail } from "../../app/modules/email/queue-email.server.ts";
 // Create forms carry their submission key (SubmissionKey), as the pages send them.
 import { SUBMISSION_KEY_FIELD } from "../../app/modules/forms/submission-field.ts";
-import * as adminHome from "../../app/routes/admin._index.tsx";
-import * as adminTable from "../../app/routes/admin.table.tsx";
-import * as tables from "../../app/routes/admin.tables.tsx";
-import * as tablesNew from "../../app/routes/admin.tables.new.tsx";
-import * as tableEdit from "../../app/routes/admin.tables.$partnershipId.tsx";
-import * as organizations from "../../app/routes/admin.organizations.tsx";
-import * as organizationsNew from "../../app/routes/admin.organizations.new.tsx";
-import * as organizationPage from "../../app/routes/admin.organizations.$organizationId.tsx";
-import * as siteNew from "../../app/routes/admin.organizations.$organizationId.sites.new.tsx";
-import * as sitePage from "../../app/routes/admin.sites.$siteId.tsx";
-import * as people from "../../app/routes/admin.people.tsx";
-import * as peopleNew from "../../app/routes/admin.people.new.tsx";
-import * as personPage from "../../app/routes/admin.people.$personId.tsx";
-import * as approvals from "../../app/routes/admin.approvals.tsx";
-import * as audit from "../../app/routes/admin.audit.tsx";
-import * as outbox from "../../app/routes/admin.outbox.tsx";
-import * as outboxMessage from "../../app/routes/admin.outbox.$messageId.tsx";
+import * as adminHome from "../../app/routes/admin/_index.tsx";
+import * as adminTable from "../../app/routes/admin/table.tsx";
+import * as tables from "../../app/routes/admin/tables.tsx";
+import * as tablesNew from "../../app/routes/admin/tables.new.tsx";
+import * as tableEdit from "../../app/routes/admin/tables.$partnershipId.tsx";
+import * as organizations from "../../app/routes/admin/organizations.tsx";
+import * as organizationsNew from "../../app/routes/admin/organizations.new.tsx";
+import * as organizationPage from "../../app/routes/admin/organizations.$organizationId.tsx";
+import * as siteNew from "../../app/routes/admin/organizations.$organizationId.sites.new.tsx";
+import * as sitePage from "../../app/routes/admin/sites.$siteId.tsx";
+import * as people from "../../app/routes/admin/people.tsx";
+import * as peopleNew from "../../app/routes/admin/people.new.tsx";
+import * as personPage from "../../app/routes/admin/people.$personId.tsx";
+import * as approvals from "../../app/routes/admin/approvals.tsx";
+import * as audit from "../../app/routes/admin/audit.tsx";
+import * as outbox from "../../app/routes/admin/outbox.tsx";
+import * as outboxMessage from "../../app/routes/admin/outbox.$messageId.tsx";
 
 /*
  * Signs in as each role and checks allow/deny on every administration route: deny is a 404

@@ -4,9 +4,9 @@ import { consultation } from "../../app/modules/consultations/tables.ts";
 import { openConsultation } from "../../app/modules/consultations/open-consultation.server.ts";
 import { loadActiveRoles } from "../../app/modules/identity/current-user.server.ts";
 import { person } from "../../app/modules/identity/tables.ts";
-import * as newRoute from "../../app/routes/consultations.new.tsx";
-import * as threadRoute from "../../app/routes/consultations.$consultationId.tsx";
-import * as listRoute from "../../app/routes/consultations.tsx";
+import * as newRoute from "../../app/routes/consultations/new.tsx";
+import * as threadRoute from "../../app/routes/consultations/$consultationId.tsx";
+import * as listRoute from "../../app/routes/consultations/_index.tsx";
 import {
   ADMIN,
   call,

@@ -5,9 +5,9 @@ import { verifyAuditChain } from "../../app/modules/audit/verify-audit-chain.ser
 import { consultation, consultationMessage } from "../../app/modules/consultations/tables.ts";
 import { emailMessage } from "../../app/modules/email/tables.ts";
 import { rowsOf } from "../../app/modules/db/rows.ts";
-import * as newRoute from "../../app/routes/consultations.new.tsx";
-import * as threadRoute from "../../app/routes/consultations.$consultationId.tsx";
-import * as listRoute from "../../app/routes/consultations.tsx";
+import * as newRoute from "../../app/routes/consultations/new.tsx";
+import * as threadRoute from "../../app/routes/consultations/$consultationId.tsx";
+import * as listRoute from "../../app/routes/consultations/_index.tsx";
 import { call, CJQ_PIVOT, createWorld, expectNotFound, SPVQ_COORD, TRAINER, WORKER, type World } from "./consultations-fixtures.ts";
 
 let world: World;

@@ -10,8 +10,8 @@ import { partnerDelegateTerm } from "../../app/modules/partners/tables.ts";
 import { SUBMISSION_KEY_FIELD } from "../../app/modules/forms/submission-field.ts";
 import { grantRole } from "../../app/modules/people/grant-role.server.ts";
 import { revokeRole } from "../../app/modules/people/revoke-role.server.ts";
-import * as personPage from "../../app/routes/admin.people.$personId.tsx";
-import * as delegatesRoute from "../../app/routes/partners.$organizationId.delegates.tsx";
+import * as personPage from "../../app/routes/admin/people.$personId.tsx";
+import * as delegatesRoute from "../../app/routes/partners/$organizationId.delegates.tsx";
 import { createTestDatabase, testContext } from "../support/test-db.ts";
 import { callRoute, createAuthzDataset, createPerson, signIn, type AuthzDataset, type FixturePerson } from "../support/fixtures.ts";
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import Ajv from "ajv";
 import addFormats from "ajv-formats";
 import { createDirectoryWorld, type DirectoryWorld } from "./directory-fixtures.ts";
-import * as hsdsRoute from "../../app/routes/api.hsds.organizations.tsx";
+import * as hsdsRoute from "../../app/routes/api/hsds.organizations.tsx";
 import { exportHsdsOrganizations, stableUuid } from "../../app/modules/directory/hsds-export.server.ts";
 
 const schemaPath = new URL("../../../shared/standards/hsds-3.0/compiled/organization.json", import.meta.url);

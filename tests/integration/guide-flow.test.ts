@@ -8,14 +8,14 @@ import { guideModule, guideSection, guideSectionVersion } from "../../app/module
 import { sectionFormValues } from "../../app/modules/guide/guide-schema.ts";
 import { SUBMISSION_KEY_FIELD } from "../../app/modules/forms/submission-field.ts";
 import { listGuideExercises } from "../../app/modules/guide/list-guide-exercises.server.ts";
-import * as guideIndex from "../../app/routes/guide.tsx";
-import * as guidePdf from "../../app/routes/guide.pdf.tsx";
-import * as guidePrint from "../../app/routes/guide.print.tsx";
-import * as sectionNew from "../../app/routes/guide.sections.new.tsx";
-import * as sectionRead from "../../app/routes/guide.sections.$sectionId.tsx";
-import * as sectionEdit from "../../app/routes/guide.sections.$sectionId.edit.tsx";
-import * as versionPage from "../../app/routes/guide.versions.$versionId.tsx";
-import * as versionCompare from "../../app/routes/guide.versions.compare.tsx";
+import * as guideIndex from "../../app/routes/guide/_index.tsx";
+import * as guidePdf from "../../app/routes/guide/pdf.tsx";
+import * as guidePrint from "../../app/routes/guide/print.tsx";
+import * as sectionNew from "../../app/routes/guide/sections.new.tsx";
+import * as sectionRead from "../../app/routes/guide/sections.$sectionId.tsx";
+import * as sectionEdit from "../../app/routes/guide/sections.$sectionId.edit.tsx";
+import * as versionPage from "../../app/routes/guide/versions.$versionId.tsx";
+import * as versionCompare from "../../app/routes/guide/versions.compare.tsx";
 import { createTestDatabase, testContext } from "../support/test-db.ts";
 import { call, createOrganization, createTable, createUser, type TestUser } from "./pathway-support.ts";
 

@@ -7,11 +7,11 @@ import { emailMessage } from "../../app/modules/email/tables.ts";
 import { listGuideSections } from "../../app/modules/guide/read-guide.server.ts";
 import { guideModule, guideSection, guideSectionVersion } from "../../app/modules/guide/tables.ts";
 import { roleAssignment } from "../../app/modules/identity/tables.ts";
-import * as guideIndex from "../../app/routes/guide.tsx";
-import * as moduleEdit from "../../app/routes/guide.modules.$moduleId.edit.tsx";
-import * as sectionArchive from "../../app/routes/guide.sections.$sectionId.archive.tsx";
-import * as sectionRead from "../../app/routes/guide.sections.$sectionId.tsx";
-import * as versionPage from "../../app/routes/guide.versions.$versionId.tsx";
+import * as guideIndex from "../../app/routes/guide/_index.tsx";
+import * as moduleEdit from "../../app/routes/guide/modules.$moduleId.edit.tsx";
+import * as sectionArchive from "../../app/routes/guide/sections.$sectionId.archive.tsx";
+import * as sectionRead from "../../app/routes/guide/sections.$sectionId.tsx";
+import * as versionPage from "../../app/routes/guide/versions.$versionId.tsx";
 import { createTestDatabase } from "../support/test-db.ts";
 import { call, createOrganization, createTable, createUser, type TestUser } from "./pathway-support.ts";
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../app/modules/db/client.server.ts";
 import { coordinationHandover } from "../../app/modules/handover/tables.ts";
 import { fr, en } from "../../app/i18n/messages/table-work.ts";
-import * as handoverRoute from "../../app/routes/handover.tsx";
+import * as handoverRoute from "../../app/routes/table/handover.tsx";
 import { createTestDatabase, testContext } from "../support/test-db.ts";
 import { callRoute, createAuthzDataset, signIn, type AuthzDataset } from "../support/fixtures.ts";
 import { renderPage } from "../support/render-page.tsx";

@@ -8,8 +8,8 @@ import { person } from "../../app/modules/identity/tables.ts";
 import { invitePerson } from "../../app/modules/identity/invite-person.server.ts";
 import { acceptInvitation, findInvitation } from "../../app/modules/identity/accept-invitation.server.ts";
 import { AccountStateError, EmailTakenError, NotFoundError } from "../../app/modules/identity/errors.ts";
-import * as invitation from "../../app/routes/invitation.$token.tsx";
-import * as login from "../../app/routes/login.tsx";
+import * as invitation from "../../app/routes/identity/invitation.$token.tsx";
+import * as login from "../../app/routes/identity/login.tsx";
 import { accountRow, callRoute, createAccount, emailsTo, linkTokenFrom, seedTable, uniqueEmail } from "./identity-fixtures.ts";
 
 let handle: DatabaseHandle;

@@ -6,8 +6,8 @@ import { auditEvent } from "../../app/modules/audit/tables.ts";
 import { loginAttempt, session } from "../../app/modules/identity/tables.ts";
 import { purgeLoginAttempts } from "../../app/modules/identity/throttle.server.ts";
 import { hashToken } from "../../app/modules/identity/session.server.ts";
-import * as login from "../../app/routes/login.tsx";
-import * as logout from "../../app/routes/logout.tsx";
+import * as login from "../../app/routes/identity/login.tsx";
+import * as logout from "../../app/routes/identity/logout.tsx";
 import { callRoute, createAccount, PASSWORD, seedTable, sessionCookie, tokenOf, uniqueEmail } from "./identity-fixtures.ts";
 
 let handle: DatabaseHandle;

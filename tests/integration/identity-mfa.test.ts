@@ -5,10 +5,10 @@ import { createTestDatabase, testContext } from "../support/test-db.ts";
 import type { DatabaseHandle } from "../../app/modules/db/client.server.ts";
 import { auditEvent } from "../../app/modules/audit/tables.ts";
 import { recoveryCode } from "../../app/modules/identity/tables.ts";
-import * as login from "../../app/routes/login.tsx";
-import * as loginMfa from "../../app/routes/login.mfa.tsx";
-import * as mfaSetup from "../../app/routes/mfa.setup.tsx";
-import * as profile from "../../app/routes/profile.tsx";
+import * as login from "../../app/routes/identity/login.tsx";
+import * as loginMfa from "../../app/routes/identity/login.mfa.tsx";
+import * as mfaSetup from "../../app/routes/identity/mfa.setup.tsx";
+import * as profile from "../../app/routes/identity/profile.tsx";
 import { accountRow, callRoute, createAccount, PASSWORD, seedTable, sessionCookie, uniqueEmail } from "./identity-fixtures.ts";
 
 let handle: DatabaseHandle;

@@ -12,11 +12,11 @@ import { account, person } from "../../app/modules/identity/tables.ts";
 import { invitePerson } from "../../app/modules/identity/invite-person.server.ts";
 import { isResetTokenUsable } from "../../app/modules/identity/password-reset.server.ts";
 import { systemActor } from "../../app/modules/audit/record-audit-event.server.ts";
-import * as outbox from "../../app/routes/admin.outbox.tsx";
-import * as message from "../../app/routes/admin.outbox.$messageId.tsx";
-import * as forgot from "../../app/routes/password.forgot.tsx";
-import * as reset from "../../app/routes/password.reset.$token.tsx";
-import * as signup from "../../app/routes/signup.tsx";
+import * as outbox from "../../app/routes/admin/outbox.tsx";
+import * as message from "../../app/routes/admin/outbox.$messageId.tsx";
+import * as forgot from "../../app/routes/identity/password.forgot.tsx";
+import * as reset from "../../app/routes/identity/password.reset.$token.tsx";
+import * as signup from "../../app/routes/identity/signup.tsx";
 import { callRoute, createAccount, emailsTo, linkTokenFrom, seedTable, uniqueEmail } from "./identity-fixtures.ts";
 
 /**

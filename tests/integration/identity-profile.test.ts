@@ -5,8 +5,8 @@ import type { DatabaseHandle } from "../../app/modules/db/client.server.ts";
 import { auditEvent } from "../../app/modules/audit/tables.ts";
 import { loadSession } from "../../app/modules/identity/session.server.ts";
 import { person } from "../../app/modules/identity/tables.ts";
-import * as login from "../../app/routes/login.tsx";
-import * as profile from "../../app/routes/profile.tsx";
+import * as login from "../../app/routes/identity/login.tsx";
+import * as profile from "../../app/routes/identity/profile.tsx";
 import { accountRow, callRoute, createAccount, PASSWORD, seedTable, sessionCookie, tokenOf, uniqueEmail } from "./identity-fixtures.ts";
 
 let handle: DatabaseHandle;

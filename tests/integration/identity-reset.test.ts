@@ -5,9 +5,9 @@ import { systemActor } from "../../app/modules/audit/record-audit-event.server.t
 import { createSession, hashToken, loadSession } from "../../app/modules/identity/session.server.ts";
 import { startEnrollment, confirmEnrollment } from "../../app/modules/identity/mfa.server.ts";
 import { isResetTokenUsable, resetPassword } from "../../app/modules/identity/password-reset.server.ts";
-import * as forgot from "../../app/routes/password.forgot.tsx";
-import * as reset from "../../app/routes/password.reset.$token.tsx";
-import * as login from "../../app/routes/login.tsx";
+import * as forgot from "../../app/routes/identity/password.forgot.tsx";
+import * as reset from "../../app/routes/identity/password.reset.$token.tsx";
+import * as login from "../../app/routes/identity/login.tsx";
 import { generate } from "otplib";
 import { callRoute, createAccount, emailsTo, linkTokenFrom, PASSWORD, seedTable, uniqueEmail } from "./identity-fixtures.ts";
 

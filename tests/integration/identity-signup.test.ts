@@ -7,9 +7,9 @@ import { systemActor, type AuditActor } from "../../app/modules/audit/record-aud
 import { account, person } from "../../app/modules/identity/tables.ts";
 import { approveSignup, listPendingSignups, rejectSignup } from "../../app/modules/identity/review-signup.server.ts";
 import { NotFoundError } from "../../app/modules/identity/errors.ts";
-import * as signup from "../../app/routes/signup.tsx";
-import * as confirm from "../../app/routes/signup.confirm.$token.tsx";
-import * as login from "../../app/routes/login.tsx";
+import * as signup from "../../app/routes/identity/signup.tsx";
+import * as confirm from "../../app/routes/identity/signup.confirm.$token.tsx";
+import * as login from "../../app/routes/identity/login.tsx";
 import { accountRow, activeRoles, callRoute, createAccount, emailsTo, linkTokenFrom, seedTable, uniqueEmail } from "./identity-fixtures.ts";
 
 let handle: DatabaseHandle;

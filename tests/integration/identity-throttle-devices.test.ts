@@ -6,8 +6,8 @@ import type { DatabaseHandle } from "../../app/modules/db/client.server.ts";
 import { auditEvent } from "../../app/modules/audit/tables.ts";
 import { loginAttempt } from "../../app/modules/identity/tables.ts";
 import { SIGN_IN_LIMITS, THROTTLE_LIMITS } from "../../app/modules/identity/throttle.server.ts";
-import * as login from "../../app/routes/login.tsx";
-import * as signup from "../../app/routes/signup.tsx";
+import * as login from "../../app/routes/identity/login.tsx";
+import * as signup from "../../app/routes/identity/signup.tsx";
 import { callRoute, createAccount, PASSWORD, seedTable, sessionCookie, uniqueEmail } from "./identity-fixtures.ts";
 
 /**

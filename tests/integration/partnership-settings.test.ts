@@ -5,7 +5,7 @@ import { callRoute, createAuthzDataset, fixtureRoles, signIn, type AuthzDataset 
 import type { DatabaseHandle } from "../../app/modules/db/client.server.ts";
 import { readPartnershipSettings } from "../../app/modules/governance/partnership-settings.server.ts";
 import { auditEvent } from "../../app/modules/audit/tables.ts";
-import * as route from "../../app/routes/admin.settings.tsx";
+import * as route from "../../app/routes/admin/settings.tsx";
 
 let handle: DatabaseHandle;
 let ds: AuthzDataset;

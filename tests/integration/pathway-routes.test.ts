@@ -5,11 +5,12 @@ import { rowsOf } from "../../app/modules/db/rows.ts";
 import { defaultPathwayContent } from "../../app/modules/pathway/default-content.ts";
 import { fieldName, pathwayLanguages, pathwayTextKeys, textsOf } from "../../app/modules/pathway/steps.ts";
 import type { PathwayContent } from "../../app/modules/pathway/tables.ts";
-import * as pathwayPage from "../../app/routes/pathway.tsx";
-import * as pathwayEdit from "../../app/routes/pathway.edit.tsx";
-import * as pathwayVersions from "../../app/routes/pathway.versions.tsx";
-import * as pathwayVersion from "../../app/routes/pathway.versions.$versionId.tsx";
-import * as pathwayCompare from "../../app/routes/pathway.versions.compare.tsx";
+import * as pathwayPage from "../../app/routes/pathway/_index.tsx";
+import * as pathwayEdit from "../../app/routes/pathway/edit.tsx";
+import * as pathwayVersions from "../../app/routes/pathway/versions.tsx";
+import * as pathwayVersion from "../../app/routes/pathway/versions.$versionId.tsx";
+import * as pathwayCompare from "../../app/routes/pathway/versions.compare.tsx";
+import * as pathwayLayout from "../../app/routes/pathway/_layout.tsx";
 import { createTestDatabase } from "../support/test-db.ts";
 import { call, createOrganization, createSite, createTable, createUser, designatePivot, type TestUser } from "./pathway-support.ts";
 
@@ -44,10 +45,12 @@ function draftForm(content: PathwayContent, baseNumber: number, changeNote = "RÃ
   return form;
 }
 
-async function readPage(user: TestUser): Promise<PageData> {
+async function readPage(user: TestUser): Promise<PageData & { canEdit: boolean }> {
   const res = await call(handle.db, pathwayPage.loader, { path: "/pathway", user });
   expect(res.status).toBe(200);
-  return res.data as PageData;
+  // The editors' links (edit, versions) are the section layout's navigation.
+  const layout = await call(handle.db, pathwayLayout.loader, { path: "/pathway", user });
+  return { ...(res.data as PageData), canEdit: (layout.data as { nav: { edit: boolean } }).nav.edit };
 }
 
 async function auditActions(): Promise<string[]> {

@@ -3,11 +3,12 @@ import { and, eq } from "drizzle-orm";
 import type { DatabaseHandle } from "../../app/modules/db/client.server.ts";
 import { auditEvent } from "../../app/modules/audit/tables.ts";
 import { responsibility } from "../../app/modules/responsibilities/tables.ts";
-import * as respListRoute from "../../app/routes/responsibilities.tsx";
-import * as mineRoute from "../../app/routes/responsibilities.mine.tsx";
-import * as respNewRoute from "../../app/routes/responsibilities.new.tsx";
-import * as respRoute from "../../app/routes/responsibilities.$responsibilityId.tsx";
-import * as meetingsRoute from "../../app/routes/meetings.tsx";
+import * as respListRoute from "../../app/routes/meetings/responsibilities.tsx";
+import * as mineRoute from "../../app/routes/meetings/responsibilities.mine.tsx";
+import * as respNewRoute from "../../app/routes/meetings/responsibilities.new.tsx";
+import * as respRoute from "../../app/routes/meetings/responsibilities.$responsibilityId.tsx";
+import * as meetingsRoute from "../../app/routes/meetings/_index.tsx";
+import * as meetingsLayout from "../../app/routes/meetings/_layout.tsx";
 import { createTestDatabase, testContext } from "../support/test-db.ts";
 import { callRoute, createAuthzDataset, signIn, type AuthzDataset, type FixturePerson } from "../support/fixtures.ts";
 import { renderPage } from "../support/render-page.tsx";
@@ -29,7 +30,13 @@ const get = async (fn: Parameters<typeof callRoute>[0], who: FixturePerson, url:
   callRoute(fn, { url, params, cookie: await cookieOf(who), context: ctx() });
 const post = async (fn: Parameters<typeof callRoute>[0], who: FixturePerson, url: string, body: Record<string, string>, params: Record<string, string> = {}) =>
   callRoute(fn, { url, params, cookie: await cookieOf(who), method: "POST", body: await asPageSends({ url, body, cookie: await cookieOf(who), context: ctx() }), context: ctx() });
-const open = (who: FixturePerson, id: string) => get(respRoute.loader, who, `/responsibilities/${id}`, { responsibilityId: id });
+const open = async (who: FixturePerson, id: string) => {
+  const page = await get(respRoute.loader, who, `/responsibilities/${id}`, { responsibilityId: id });
+  // Whether the section's navigation links to the meetings: the layout decides it.
+  const layout = await get(meetingsLayout.loader, who, `/responsibilities/${id}`);
+  const nav = (layout.data as { nav: { viewMeetings: boolean } }).nav;
+  return { ...page, layout: layout.data, data: page.status === 200 ? { ...(page.data as object), viewMeetings: nav.viewMeetings } : page.data };
+};
 const act = (who: FixturePerson, id: string, body: Record<string, string>) => post(respRoute.action, who, `/responsibilities/${id}`, body, { responsibilityId: id });
 
 async function create(owner: string, what: string) {
@@ -60,7 +67,7 @@ describe("owners without meeting.view", () => {
     expect(data.item.canEdit).toBe(false);
     // No links to pages they cannot open.
     expect(data.viewMeetings).toBe(false);
-    const html = renderPage(respRoute.default as never, { path: `/responsibilities/${ids.worker}`, loaderData: page.data });
+    const html = renderPage(respRoute.default as never, { path: `/responsibilities/${ids.worker}`, loaderData: page.data, layout: { Component: meetingsLayout.default as never, loaderData: page.layout } });
     expect(html).not.toContain('href="/meetings');
     expect(html).not.toContain('href="/responsibilities"');
     expect(html).toContain('href="/responsibilities/mine"');

@@ -9,7 +9,7 @@ import { meeting, meetingInvitation } from "../../app/modules/meetings/tables.ts
 import { commitmentTextVersion, partnerCommitment } from "../../app/modules/partners/tables.ts";
 import { responsibility } from "../../app/modules/responsibilities/tables.ts";
 import type { TableSummary } from "../../app/modules/table-hub/table-summary.server.ts";
-import * as tableRoute from "../../app/routes/table.tsx";
+import * as tableRoute from "../../app/routes/table/_index.tsx";
 import * as homeRoute from "../../app/routes/home.tsx";
 import * as root from "../../app/root.tsx";
 import { createTestDatabase, testContext } from "../support/test-db.ts";

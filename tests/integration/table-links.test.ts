@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import type { ComponentType } from "react";
-import { importRoute, matchRoute, openHarness, send, type Harness, type Persona } from "../forms/harness.ts";
+import { importRoute, layoutOf, matchRoute, openHarness, send, type Harness, type Persona } from "../forms/harness.ts";
 import { renderPage } from "../support/render-page.tsx";
 
 /**
@@ -49,7 +49,12 @@ async function open(persona: Persona, url: string): Promise<{ status: number; ht
   if (!mod.loader) return { status: mod.default ? 200 : 404, html: null };
   const answer = await send(h, { url, persona, method: "GET" });
   if (answer.status >= 300 || !mod.default || answer.data === null) return { status: answer.status, html: null };
-  return { status: answer.status, html: renderPage(mod.default, { path: url, loaderData: answer.data }) };
+  // The page inside its section's layout: the section navigation's links are checked too.
+  const layoutEntry = layoutOf(file);
+  const layout = layoutEntry
+    ? { Component: ((await importRoute(layoutEntry.file)) as unknown as { default: ComponentType<never> }).default, loaderData: (await send(h, { url, persona, method: "GET", layout: true })).data }
+    : undefined;
+  return { status: answer.status, html: renderPage(mod.default, { path: url, loaderData: answer.data, layout }) };
 }
 
 async function crawl(persona: Persona, start: string[]): Promise<{ dead: string[]; pages: number; links: number }> {

@@ -11,8 +11,8 @@ import { runPairProposalJob, SOLVE_PAIRS_JOB } from "../../app/modules/training/
 import { solvePairs, type SolveProgress } from "../../app/modules/training/solve-pairs.server.ts";
 import { setOwnAvailability } from "../../app/modules/training/set-availability.server.ts";
 import { pairProposal, trainerProfile, trainingProgram, trainingSession } from "../../app/modules/training/tables.ts";
-import * as overviewRoute from "../../app/routes/training.tsx";
-import * as pairsRoute from "../../app/routes/training.pairs.tsx";
+import * as overviewRoute from "../../app/routes/training/_index.tsx";
+import * as pairsRoute from "../../app/routes/training/pairs.tsx";
 import { createTestDatabase, testConfig } from "../support/test-db.ts";
 import { call, createOrganization, createTable, createUser, type TestUser } from "./pathway-support.ts";
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import type { DatabaseHandle } from "../../app/modules/db/client.server.ts";
 import { trainingProgram, trainingRegistration, trainingSession } from "../../app/modules/training/tables.ts";
-import * as registerRoute from "../../app/routes/training.register.tsx";
+import * as registerRoute from "../../app/routes/training/register.tsx";
 import { createTestDatabase } from "../support/test-db.ts";
 import { call, createOrganization, createTable, createUser, type TestUser } from "./pathway-support.ts";
 import { asOutcome, registrationForm } from "./training-form-support.ts";

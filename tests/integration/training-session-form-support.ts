@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "../../app/modules/db/client.server.ts";
 import { SUBMISSION_KEY_FIELD } from "../../app/modules/forms/submission-field.ts";
-import * as attendanceRoute from "../../app/routes/training.sessions.$sessionId.attendance.tsx";
+import * as attendanceRoute from "../../app/routes/training/sessions.$sessionId.attendance.tsx";
 import { call, type TestUser } from "./pathway-support.ts";
 
 /**

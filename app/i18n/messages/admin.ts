@@ -1,12 +1,6 @@
 import type { Translation } from "../types.ts";
 
 export const fr = {
-  "admin.breadcrumb": "Fil d'Ariane",
-  "admin.pagination": "Pagination",
-  "admin.form.tooLong": "Ce texte est trop long.",
-  "admin.form.invalidDate": "Entrez une date valide (AAAA-MM-JJ).",
-  "admin.form.languageCodes": "Entrez des codes de langue ISO 639 de 2 ou 3 lettres, séparés par des virgules (ex. : es, ar, iu).",
-  "admin.form.languagesRequired": "Indiquez au moins une langue.",
 
   "admin.home.title": "Administration",
   "admin.home.currentTable": "Table de travail",
@@ -269,12 +263,6 @@ export const fr = {
 } as const;
 
 export const en: Translation<typeof fr> = {
-  "admin.breadcrumb": "Breadcrumb",
-  "admin.pagination": "Pagination",
-  "admin.form.tooLong": "This text is too long.",
-  "admin.form.invalidDate": "Enter a valid date (YYYY-MM-DD).",
-  "admin.form.languageCodes": "Enter 2- or 3-letter ISO 639 language codes, separated by commas (e.g. es, ar, iu).",
-  "admin.form.languagesRequired": "Give at least one language.",
 
   "admin.home.title": "Administration",
   "admin.home.currentTable": "Working Table",

@@ -20,8 +20,26 @@ export function secureCookies(context: AppLoadContext): boolean {
   return context.config.isProduction;
 }
 
-export async function optionalUser({ request, context }: Args): Promise<CurrentUser | null> {
-  return getCurrentUser(context.db, request, secureCookies(context));
+/**
+ * One session lookup per page load: the root, the section layout and the page all ask. Only GET
+ * and HEAD are shared (keyed by the request's context and cookie): after an action, whatever
+ * it changed (sign-out, language) is read afresh.
+ */
+const lookups = new WeakMap<object, Map<string, Promise<CurrentUser | null>>>();
+
+export function optionalUser({ request, context }: Args): Promise<CurrentUser | null> {
+  if (request.method !== "GET" && request.method !== "HEAD") return getCurrentUser(context.db, request, secureCookies(context));
+  const cookie = request.headers.get("cookie") ?? "";
+  let perContext = lookups.get(context);
+  if (!perContext) lookups.set(context, (perContext = new Map()));
+  let lookup = perContext.get(cookie);
+  if (!lookup) {
+    lookup = getCurrentUser(context.db, request, secureCookies(context));
+    perContext.set(cookie, lookup);
+    // A failed lookup is not remembered: the next loader asks again.
+    lookup.catch(() => perContext.delete(cookie));
+  }
+  return lookup;
 }
 
 function loginRedirect(request: Request): never {

@@ -19,8 +19,6 @@ export interface DirectoryAccess {
   freshnessMonths: number;
   /** Organizations whose pivots the user designates ("all" for the Table coordinator and admins). */
   designates: OrganizationScope;
-  /** What the directory's sub-navigation shows. */
-  nav: { designations: boolean };
 }
 
 /**
@@ -37,6 +35,5 @@ export async function requireDirectoryAccess(args: Args, policy: RoutePolicy): P
     actor: actorOf(user, args.context),
     freshnessMonths: settings.directoryFreshnessMonths,
     designates,
-    nav: { designations: designates === "all" || designates.length > 0 },
   };
 }

@@ -11,17 +11,17 @@ const trimmed = z
   .nullish()
   .transform((v) => (v ?? "").trim());
 
-export const optionalText = (max = 200) => trimmed.pipe(z.string().max(max, "admin.form.tooLong"));
+export const optionalText = (max = 200) => trimmed.pipe(z.string().max(max, "form.tooLong"));
 
 export const requiredText = (max = 200) =>
-  trimmed.pipe(z.string().min(1, "form.required").max(max, "admin.form.tooLong"));
+  trimmed.pipe(z.string().min(1, "form.required").max(max, "form.tooLong"));
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** "" → null; otherwise a real calendar date (2026-02-30 is refused). */
 export const optionalDate = trimmed
   // Month 13 or day 00 make an Invalid Date, whose toISOString() throws: checked first (else a 500).
-  .refine((v) => v === "" || (DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v)), "admin.form.invalidDate")
+  .refine((v) => v === "" || (DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v)), "form.invalidDate")
   .transform((v) => (v === "" ? null : v));
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -78,8 +78,8 @@ export const languageFields = {
 /** Shared refinement for objects built with `languageFields`. */
 export function checkLanguages(value: { languages: string[]; otherLanguages: string }, ctx: z.RefinementCtx) {
   const parsed = parseLanguages(value.languages, value.otherLanguages);
-  if (!parsed) ctx.addIssue({ code: "custom", path: ["otherLanguages"], message: "admin.form.languageCodes" });
-  else if (parsed.length === 0) ctx.addIssue({ code: "custom", path: ["languages"], message: "admin.form.languagesRequired" });
+  if (!parsed) ctx.addIssue({ code: "custom", path: ["otherLanguages"], message: "form.languageCodes" });
+  else if (parsed.length === 0) ctx.addIssue({ code: "custom", path: ["languages"], message: "form.languagesRequired" });
 }
 
 /** Form data as a plain object; `arrays` names the fields that may repeat (checkboxes). */

@@ -87,7 +87,7 @@ describe("parseForm and the field building blocks", () => {
     const bad = await parseForm(form({ title: "", day: "9999-99-99", count: "99999999999999999999" }), schema);
     expect(bad.ok).toBe(false);
     if (bad.ok) return;
-    expect(bad.errors).toMatchObject({ title: ["form.required"], day: ["admin.form.invalidDate"], count: ["form.invalidNumber"] });
+    expect(bad.errors).toMatchObject({ title: ["form.required"], day: ["form.invalidDate"], count: ["form.invalidNumber"] });
     expect(bad.reply.init?.status).toBe(400);
     const good = await parseForm(form({ title: "Oui", day: "2026-12-23", count: "12" }), schema);
     expect(good).toMatchObject({ ok: true, data: { title: "Oui", day: "2026-12-23", count: 12 } });

@@ -70,7 +70,7 @@ describe("organization profile form", () => {
     expect(fields).toMatchObject({
       emailDomains: "admin.organization.emailDomainsInvalid",
       website: "admin.organization.websiteInvalid",
-      otherLanguages: "admin.form.languageCodes",
+      otherLanguages: "form.languageCodes",
       leftOn: "admin.organization.leftBeforeJoined",
     });
   });
@@ -84,7 +84,7 @@ describe("organization profile form", () => {
   it("combines language checkboxes and other codes; refuses an empty list", () => {
     expect(profile({ languages: ["fr"], otherLanguages: "ES, iu" }).languages).toEqual(["fr", "es", "iu"]);
     const none = organizationSchema.safeParse({ type: "police", nameFr: "A", nameEn: "A", languages: [] });
-    expect(none.error?.issues.map((i) => i.message)).toContain("admin.form.languagesRequired");
+    expect(none.error?.issues.map((i) => i.message)).toContain("form.languagesRequired");
   });
 
   it("refuses impossible dates", () => {

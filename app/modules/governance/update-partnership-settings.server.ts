@@ -33,7 +33,7 @@ export const partnershipSettingsSchema = z.object({
   trainingMinMilieux: trainingNumber("minMilieux").optional(),
   version: versionField,
   /** Added meeting kinds, one per line "Libellé | English label"; absent = unchanged. */
-  meetingKinds: z.string().max(2000, "admin.form.tooLong").optional(),
+  meetingKinds: z.string().max(2000, "form.tooLong").optional(),
 });
 
 export async function getPartnershipSettingsForm(

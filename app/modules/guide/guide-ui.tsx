@@ -5,7 +5,6 @@ import { useT } from "../../i18n/use-t.ts";
 import guideCss from "./guide.css?url";
 import type { GuideVersionStatus, LocalizedExercise, TranslationStatus } from "./vocabulary.ts";
 
-export { pageTitle } from "../pathway/pathway-ui.tsx";
 
 /** Route `links` export: the guide's layout and print rules. */
 export const guideLinks = () => [{ rel: "stylesheet", href: guideCss }];

@@ -35,11 +35,11 @@ interface Ctx {
 
 const intentSchema = z.object({ intent: z.enum(meetingIntents, { message: "form.invalid" }) });
 const rsvpSchema = z.object({ answer: z.enum(rsvpAnswers, { message: "form.required" }) });
-const minutesSchema = z.object({ itemId: requiredId, version: versionField, minutes: z.string().max(20_000, "admin.form.tooLong").transform((v) => v.trim()) });
+const minutesSchema = z.object({ itemId: requiredId, version: versionField, minutes: z.string().max(20_000, "form.tooLong").transform((v) => v.trim()) });
 const itemSchema = z.object({ itemId: requiredId });
-const decisionSchema = z.object({ itemId: optionalId, text: z.string().trim().min(1, "form.required").max(2000, "admin.form.tooLong") });
+const decisionSchema = z.object({ itemId: optionalId, text: z.string().trim().min(1, "form.required").max(2000, "form.tooLong") });
 const fileSchema = z.object({ fileId: requiredId });
-const attendanceSchema = z.object({ version: versionField, guests: z.string().max(30_000, "admin.form.tooLong").optional().default("") });
+const attendanceSchema = z.object({ version: versionField, guests: z.string().max(30_000, "form.tooLong").optional().default("") });
 const attendanceValue = z.union([z.literal(""), z.enum(attendanceValues)]);
 
 async function hasItem(db: Database, meetingId: string, itemId: string): Promise<boolean> {
@@ -114,7 +114,7 @@ export async function handleMeetingAction(ctx: Ctx, read: Extract<FormRead, { ok
       const named = parseValues(read, itemSchema);
       if (named.ok && !(await hasItem(db, m.id, named.data.itemId))) return { ok: false, status: 404, intent, message: "not_found" };
       const parsed = parseValues(read, minutesSchema);
-      if (!parsed.ok) return refuse(parsed.errors.minutes ? "admin.form.tooLong" : "form.invalid", parsed.errors, itemId);
+      if (!parsed.ok) return refuse(parsed.errors.minutes ? "form.tooLong" : "form.invalid", parsed.errors, itemId);
       const { itemId: id, version, minutes } = parsed.data;
       return fromRecord(await saveItemMinutes(db, actor, access, m.id, id, version, minutes), "minutes", `item-${id}`, id);
     }

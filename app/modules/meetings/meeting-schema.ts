@@ -6,7 +6,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ids = z.array(z.string().regex(UUID, "form.invalid")).max(500).optional().default([]);
-const texts = (max: number) => z.array(z.string().max(max, "admin.form.tooLong")).max(40).optional().default([]);
+const texts = (max: number) => z.array(z.string().max(max, "form.tooLong")).max(40).optional().default([]);
 
 export interface AgendaItemInput {
   /** Set when editing an existing item (keeps its minutes and linked responsibilities). */

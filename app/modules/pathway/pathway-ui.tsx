@@ -48,4 +48,3 @@ export function VersionLink({ id, number }: { id: string; number: number }) {
  * run outside React, so they cannot call useT().
  */
 // Kept under this name for the routes that import it from here.
-export { pageTitle } from "../../i18n/page-title.ts";

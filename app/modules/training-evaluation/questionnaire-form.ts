@@ -6,8 +6,8 @@ export const MAX_QUESTIONS = 40;
 
 const row = z.object({
   key: z.string().regex(/^[a-z0-9-]{1,40}$/).optional(),
-  labelFr: z.string().trim().max(300, "admin.form.tooLong").default(""),
-  labelEn: z.string().trim().max(300, "admin.form.tooLong").default(""),
+  labelFr: z.string().trim().max(300, "form.tooLong").default(""),
+  labelEn: z.string().trim().max(300, "form.tooLong").default(""),
   kind: z.enum(questionKinds).default("scale"),
   section: z.enum(questionSections).default("satisfaction"),
   correct: z.enum(["", "yes", "no"]).default(""),
@@ -87,7 +87,7 @@ export function parseAnswers(
       if (value !== "yes" && value !== "no") errors[name] = ["form.invalid"];
       else answers[q.key] = value;
     } else if (value.length > 2000) {
-      errors[name] = ["admin.form.tooLong"];
+      errors[name] = ["form.tooLong"];
     } else {
       answers[q.key] = value;
     }

@@ -70,10 +70,10 @@ export function parseProgramForm(form: ProgramFormFields): { ok: true; data: Pro
     if (!day.titleFr && !day.titleEn && !day.objectivesFr.length && !day.objectivesEn.length) continue;
     if (!day.titleFr) errors[`day${i}.titleFr`] = ["form.required"];
     if (!day.titleEn) errors[`day${i}.titleEn`] = ["form.required"];
-    if (day.titleFr.length > 200 || day.titleEn.length > 200) errors[`day${i}.titleFr`] = ["admin.form.tooLong"];
+    if (day.titleFr.length > 200 || day.titleEn.length > 200) errors[`day${i}.titleFr`] = ["form.tooLong"];
     // Objectives are stored as lists: bounded like the summaries.
-    if (get(`day${i}.objectivesFr`).length > 4000) errors[`day${i}.objectivesFr`] = ["admin.form.tooLong"];
-    if (get(`day${i}.objectivesEn`).length > 4000) errors[`day${i}.objectivesEn`] = ["admin.form.tooLong"];
+    if (get(`day${i}.objectivesFr`).length > 4000) errors[`day${i}.objectivesFr`] = ["form.tooLong"];
+    if (get(`day${i}.objectivesEn`).length > 4000) errors[`day${i}.objectivesEn`] = ["form.tooLong"];
     days.push(day);
   }
   if (days.length === 0) errors["day0.titleFr"] = ["trainingEval.program.dayRequired"];

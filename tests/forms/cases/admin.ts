@@ -50,7 +50,7 @@ const personUrl = async (demo: Demo, email: string, options?: { status?: string;
   `/admin/people/${await formsPerson(demo, email, options)}`;
 
 export const adminCases: CaseBook = {
-  "routes/admin.table.tsx": [
+  "routes/admin/table.tsx": [
     {
       name: "switch the admin's current Table",
       kind: "action",
@@ -59,7 +59,7 @@ export const adminCases: CaseBook = {
       body: (demo) => ({ partnershipId: demo.tableId, redirectTo: "/admin/organizations" }),
     },
   ],
-  "routes/admin.settings.tsx": [
+  "routes/admin/settings.tsx": [
     {
       name: "edit the Table settings",
       kind: "edit",
@@ -81,7 +81,7 @@ export const adminCases: CaseBook = {
       },
     },
   ],
-  "routes/admin.tables.new.tsx": [
+  "routes/admin/tables.new.tsx": [
     {
       name: "create a Table",
       kind: "create",
@@ -97,7 +97,7 @@ export const adminCases: CaseBook = {
       }),
     },
   ],
-  "routes/admin.tables.$partnershipId.tsx": [
+  "routes/admin/tables.$partnershipId.tsx": [
     {
       name: "edit a Table's identity",
       kind: "edit",
@@ -117,7 +117,7 @@ export const adminCases: CaseBook = {
       },
     },
   ],
-  "routes/admin.organizations.new.tsx": [
+  "routes/admin/organizations.new.tsx": [
     {
       name: "create an organization",
       kind: "create",
@@ -144,7 +144,7 @@ export const adminCases: CaseBook = {
       }),
     },
   ],
-  "routes/admin.organizations.$organizationId.tsx": [
+  "routes/admin/organizations.$organizationId.tsx": [
     {
       name: "edit an organization's profile",
       kind: "edit",
@@ -178,7 +178,7 @@ export const adminCases: CaseBook = {
       },
     },
   ],
-  "routes/admin.organizations.$organizationId.sites.new.tsx": [
+  "routes/admin/organizations.$organizationId.sites.new.tsx": [
     {
       name: "add a site to an organization",
       kind: "create",
@@ -194,7 +194,7 @@ export const adminCases: CaseBook = {
       }),
     },
   ],
-  "routes/admin.sites.$siteId.tsx": [
+  "routes/admin/sites.$siteId.tsx": [
     {
       name: "edit a site",
       kind: "edit",
@@ -214,7 +214,7 @@ export const adminCases: CaseBook = {
       },
     },
   ],
-  "routes/admin.people.new.tsx": [
+  "routes/admin/people.new.tsx": [
     {
       name: "create a directory entry",
       kind: "create",
@@ -234,7 +234,7 @@ export const adminCases: CaseBook = {
       }),
     },
   ],
-  "routes/admin.people.$personId.tsx": [
+  "routes/admin/people.$personId.tsx": [
     {
       name: "edit a person's directory entry",
       kind: "edit",
@@ -298,7 +298,7 @@ export const adminCases: CaseBook = {
       body: () => ({ intent: "reactivate" }),
     },
   ],
-  "routes/admin.approvals.tsx": [
+  "routes/admin/approvals.tsx": [
     {
       name: "approve a self sign-up",
       kind: "action",

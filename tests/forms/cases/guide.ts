@@ -56,7 +56,7 @@ const latestVersionId = (demo: Demo, sectionId: string) =>
   demo.one<string>(sql`select id from guide_section_version where section_id = ${sectionId} order by number desc limit 1`);
 
 export const guideCases: CaseBook = {
-  "routes/guide.tsx": [
+  "routes/guide/_index.tsx": [
     {
       name: "move a guide section down",
       kind: "action",
@@ -76,7 +76,7 @@ export const guideCases: CaseBook = {
       body: () => ({ intent: "init" }),
     },
   ],
-  "routes/guide.sections.new.tsx": [
+  "routes/guide/sections.new.tsx": [
     {
       name: "create a guide section",
       kind: "create",
@@ -92,7 +92,7 @@ export const guideCases: CaseBook = {
       }),
     },
   ],
-  "routes/guide.sections.$sectionId.edit.tsx": [
+  "routes/guide/sections.$sectionId.edit.tsx": [
     {
       name: "save a new draft of a guide section",
       kind: "edit",
@@ -112,7 +112,7 @@ export const guideCases: CaseBook = {
       },
     },
   ],
-  "routes/guide.sections.$sectionId.archive.tsx": [
+  "routes/guide/sections.$sectionId.archive.tsx": [
     {
       name: "withdraw a guide section",
       kind: "action",
@@ -121,7 +121,7 @@ export const guideCases: CaseBook = {
       body: () => ({ intent: "archive" }),
     },
   ],
-  "routes/guide.modules.$moduleId.edit.tsx": [
+  "routes/guide/modules.$moduleId.edit.tsx": [
     {
       name: "rename a guide module",
       kind: "edit",
@@ -143,7 +143,7 @@ export const guideCases: CaseBook = {
       },
     },
   ],
-  "routes/guide.versions.$versionId.tsx": [
+  "routes/guide/versions.$versionId.tsx": [
     {
       name: "comment on a guide version in review",
       kind: "create",

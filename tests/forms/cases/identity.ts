@@ -46,7 +46,7 @@ async function resetEmail(demo: Demo): Promise<string> {
 }
 
 export const identityCases: CaseBook = {
-  "routes/login.tsx": [
+  "routes/identity/login.tsx": [
     {
       name: "sign in with the password",
       kind: "action",
@@ -55,7 +55,7 @@ export const identityCases: CaseBook = {
       body: () => ({ email: "intervenant.ecole@filet.test", password: DEMO_PASSWORD, redirectTo: "/" }),
     },
   ],
-  "routes/login.mfa.tsx": [
+  "routes/identity/login.mfa.tsx": [
     {
       // The harness's sessions have passed the second factor: a well-formed code goes on to
       // the page asked for (the challenge itself: tests/integration/identity-mfa.test.ts).
@@ -66,7 +66,7 @@ export const identityCases: CaseBook = {
       body: () => ({ code: "123456", redirectTo: "/profile" }),
     },
   ],
-  "routes/logout.tsx": [
+  "routes/identity/logout.tsx": [
     {
       name: "sign out",
       kind: "action",
@@ -77,7 +77,7 @@ export const identityCases: CaseBook = {
       writesWhateverItGets: true,
     },
   ],
-  "routes/mfa.setup.tsx": [
+  "routes/identity/mfa.setup.tsx": [
     {
       name: "turn on two-factor authentication",
       kind: "action",
@@ -90,7 +90,7 @@ export const identityCases: CaseBook = {
       },
     },
   ],
-  "routes/invitation.$token.tsx": [
+  "routes/identity/invitation.$token.tsx": [
     {
       name: "accept an invitation (first password)",
       kind: "action",
@@ -99,7 +99,7 @@ export const identityCases: CaseBook = {
       body: async (demo) => ({ username: await latestAccount(demo, "formcase.invite"), password: NEW_PASSWORD, confirm: NEW_PASSWORD }),
     },
   ],
-  "routes/password.forgot.tsx": [
+  "routes/identity/password.forgot.tsx": [
     {
       name: "ask for a password reset link",
       kind: "action",
@@ -108,7 +108,7 @@ export const identityCases: CaseBook = {
       body: () => ({ email: "intervenant.ecole@filet.test" }),
     },
   ],
-  "routes/password.reset.$token.tsx": [
+  "routes/identity/password.reset.$token.tsx": [
     {
       name: "choose a new password from a reset link",
       kind: "action",
@@ -117,7 +117,7 @@ export const identityCases: CaseBook = {
       body: async (demo) => ({ username: await latestAccount(demo, "formcase.reset"), password: NEW_PASSWORD, confirm: NEW_PASSWORD }),
     },
   ],
-  "routes/signup.tsx": [
+  "routes/identity/signup.tsx": [
     {
       name: "sign up as a worker of an organization",
       kind: "create",
@@ -132,7 +132,7 @@ export const identityCases: CaseBook = {
       }),
     },
   ],
-  "routes/signup.confirm.$token.tsx": [
+  "routes/identity/signup.confirm.$token.tsx": [
     {
       name: "confirm the address of a sign-up",
       kind: "action",
@@ -141,7 +141,7 @@ export const identityCases: CaseBook = {
       body: () => ({ intent: "confirm" }),
     },
   ],
-  "routes/profile.tsx": [
+  "routes/identity/profile.tsx": [
     {
       name: "edit my details",
       kind: "edit",
@@ -190,7 +190,7 @@ export const identityCases: CaseBook = {
       body: (_demo, variant) => ({ locale: variant % 2 ? "en" : "fr", redirectTo: "/" }),
     },
   ],
-  "routes/admin.outbox.$messageId.tsx": [
+  "routes/admin/outbox.$messageId.tsx": [
     {
       name: "resend a reset email (a new link to the recipient only)",
       kind: "create",

@@ -32,7 +32,7 @@ const latestPathwayNumber = async (demo: Demo) => String(await demo.one<number>(
 const latestPathwayVersion = (demo: Demo) => demo.one(sql`select id from pathway_version where partnership_id = ${demo.tableId} order by number desc limit 1`);
 
 export const networkCases: CaseBook = {
-  "routes/directory.mine.tsx": [
+  "routes/directory/mine.tsx": [
     {
       name: "confirm my directory entry is still accurate",
       kind: "edit",
@@ -44,7 +44,7 @@ export const networkCases: CaseBook = {
       },
     },
   ],
-  "routes/directory.stale.tsx": [
+  "routes/directory/stale.tsx": [
     {
       name: "confirm an entry of my organization on its owner's behalf",
       kind: "edit",
@@ -56,7 +56,7 @@ export const networkCases: CaseBook = {
       },
     },
   ],
-  "routes/directory.designations.new.tsx": [
+  "routes/directory/designations.new.tsx": [
     {
       name: "designate a pivot (a backup designation of the SPVQ's pivot)",
       kind: "create",
@@ -79,7 +79,7 @@ export const networkCases: CaseBook = {
       }),
     },
   ],
-  "routes/directory.designations.$designationId.tsx": [
+  "routes/directory/designations.$designationId.tsx": [
     {
       name: "edit a designation's details",
       kind: "edit",
@@ -126,7 +126,7 @@ export const networkCases: CaseBook = {
       },
     },
   ],
-  "routes/pathway.edit.tsx": [
+  "routes/pathway/edit.tsx": [
     {
       name: "save the pathway texts as a new draft",
       kind: "edit",
@@ -152,7 +152,7 @@ export const networkCases: CaseBook = {
       }),
     },
   ],
-  "routes/pathway.versions.$versionId.tsx": [
+  "routes/pathway/versions.$versionId.tsx": [
     {
       name: "publish the latest pathway version",
       kind: "action",
@@ -175,7 +175,7 @@ export const networkCases: CaseBook = {
       body: async (demo, variant) => ({ intent: "restore", baseNumber: await latestPathwayNumber(demo), changeNote: `Retour au texte d'origine (${variant})` }),
     },
   ],
-  "routes/consultations.new.tsx": [
+  "routes/consultations/new.tsx": [
     {
       name: "ask the CJQ-IU pivot for advice",
       kind: "create",
@@ -190,7 +190,7 @@ export const networkCases: CaseBook = {
       }),
     },
   ],
-  "routes/consultations.$consultationId.tsx": [
+  "routes/consultations/$consultationId.tsx": [
     {
       name: "reply in a consultation thread",
       kind: "create",
@@ -213,7 +213,7 @@ export const networkCases: CaseBook = {
       body: async (demo) => ({ intent: "close", version: await consultationVersion(demo, await consultationAbout(demo, TRANSPORT)) }),
     },
   ],
-  "routes/activities.new.tsx": [
+  "routes/activities/new.tsx": [
     {
       name: "log a pivot activity",
       kind: "create",
@@ -231,7 +231,7 @@ export const networkCases: CaseBook = {
       }),
     },
   ],
-  "routes/activities.$activityId.tsx": [
+  "routes/activities/$activityId.tsx": [
     {
       name: "edit a logged activity",
       kind: "edit",

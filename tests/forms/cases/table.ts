@@ -154,7 +154,7 @@ async function commitmentDraft(demo: Demo): Promise<string> {
 
 export const tableCases: CaseBook = {
   // ——— Partners ———
-  "routes/partners.$organizationId.edit.tsx": [
+  "routes/partners/$organizationId.edit.tsx": [
     {
       name: "edit the CJQ-IU partner profile",
       kind: "edit",
@@ -167,7 +167,7 @@ export const tableCases: CaseBook = {
       },
     },
   ],
-  "routes/partners.$organizationId.delegates.tsx": [
+  "routes/partners/$organizationId.delegates.tsx": [
     {
       name: "record a delegate term",
       kind: "create",
@@ -194,7 +194,7 @@ export const tableCases: CaseBook = {
       }),
     },
   ],
-  "routes/partners.commitments.new.tsx": [
+  "routes/partners/commitments.new.tsx": [
     {
       name: "record a signed commitment with its PDF",
       kind: "create",
@@ -212,7 +212,7 @@ export const tableCases: CaseBook = {
       }),
     },
   ],
-  "routes/partners.commitments.$commitmentId.tsx": [
+  "routes/partners/commitments.$commitmentId.tsx": [
     {
       name: "attach the signed PDF of a commitment",
       kind: "create",
@@ -222,7 +222,7 @@ export const tableCases: CaseBook = {
       body: () => ({}),
     },
   ],
-  "routes/partners.commitments.text.tsx": [
+  "routes/partners/commitments.text.tsx": [
     {
       name: "save the draft of the commitment text",
       kind: "edit",
@@ -248,7 +248,7 @@ export const tableCases: CaseBook = {
   ],
 
   // ——— Meetings ———
-  "routes/meetings.new.tsx": [
+  "routes/meetings/new.tsx": [
     {
       name: "create a Table meeting",
       kind: "create",
@@ -268,7 +268,7 @@ export const tableCases: CaseBook = {
       }),
     },
   ],
-  "routes/meetings.$meetingId.tsx": [
+  "routes/meetings/$meetingId.tsx": [
     {
       name: "answer a meeting invitation",
       kind: "action",
@@ -361,7 +361,7 @@ export const tableCases: CaseBook = {
       body: () => ({ intent: "close" }),
     },
   ],
-  "routes/meetings.$meetingId.edit.tsx": [
+  "routes/meetings/$meetingId.edit.tsx": [
     {
       name: "edit a planned meeting",
       kind: "edit",
@@ -400,7 +400,7 @@ export const tableCases: CaseBook = {
   ],
 
   // ——— Responsibilities ———
-  "routes/responsibilities.new.tsx": [
+  "routes/meetings/responsibilities.new.tsx": [
     {
       name: "create a responsibility",
       kind: "create",
@@ -409,7 +409,7 @@ export const tableCases: CaseBook = {
       body: async (demo, variant) => ({ what: `Tâche ${variant}`, owner: `person:${await coordinator(demo)}`, dueOn: "2027-01-15", objectiveId: "" }),
     },
   ],
-  "routes/responsibilities.$responsibilityId.tsx": (() => {
+  "routes/meetings/responsibilities.$responsibilityId.tsx": (() => {
     const target = (demo: Demo) => demo.one(sql`select id from responsibility where partnership_id = ${demo.tableId} and what like 'Mettre à jour le bottin%'`);
     const url = async (demo: Demo) => `/responsibilities/${await target(demo)}`;
     const version = async (demo: Demo) => String(await demo.one<number>(sql`select version from responsibility where id = ${await target(demo)}`));
@@ -446,7 +446,7 @@ export const tableCases: CaseBook = {
   })(),
 
   // ——— Action plan ———
-  "routes/action-plan.tsx": [
+  "routes/table/action-plan.tsx": [
     {
       name: "start the plan of a new year",
       kind: "create",
@@ -462,7 +462,7 @@ export const tableCases: CaseBook = {
       body: (_demo, variant) => ({ intent: "copy", fromYear: "2026", toYear: String(2060 + variant) }),
     },
   ],
-  "routes/action-plan.$year.tsx": (() => {
+  "routes/table/action-plan.$year.tsx": (() => {
     const url = () => "/action-plan/2026";
     const objective = async (demo: Demo) => {
       const rows = rowsOf<{ id: string; title: string; description: string }>(
@@ -561,7 +561,7 @@ export const tableCases: CaseBook = {
   })(),
 
   // ——— Funding ———
-  "routes/funding.new.tsx": [
+  "routes/table/funding.new.tsx": [
     {
       name: "record a grant",
       kind: "create",
@@ -570,7 +570,7 @@ export const tableCases: CaseBook = {
       body: (_demo, variant) => ({ intent: "grant", funder: `Fondation ${variant}`, program: "", amount: "12 500", startsOn: "2027-01-01", endsOn: "2027-12-31", conditions: "" }),
     },
   ],
-  "routes/funding.$grantId.tsx": (() => {
+  "routes/table/funding.$grantId.tsx": (() => {
     const url = async (demo: Demo) => `/funding/${await currentGrant(demo)}`;
     return [
       {
@@ -640,7 +640,7 @@ export const tableCases: CaseBook = {
   })(),
 
   // ——— Handover ———
-  "routes/handover.tsx": [
+  "routes/table/handover.tsx": [
     {
       name: "start a handover",
       kind: "create",
@@ -679,7 +679,7 @@ export const tableCases: CaseBook = {
   ],
 
   // ——— Announcements ———
-  "routes/announcements.new.tsx": [
+  "routes/table/announcements.new.tsx": [
     {
       name: "post an announcement to the Table",
       kind: "create",
@@ -689,7 +689,7 @@ export const tableCases: CaseBook = {
     },
   ],
 
-  "routes/partners.matrix.$organizationId.tsx": [
+  "routes/partners/matrix.$organizationId.tsx": [
     {
       name: "edit the CJQ-IU row of the contribution matrix",
       kind: "edit",

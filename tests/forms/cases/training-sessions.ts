@@ -96,7 +96,7 @@ async function sessionDocument(demo: Demo, sessionId: string): Promise<string> {
 }
 
 export const trainingSessionCases: CaseBook = {
-  "routes/training.sessions.new.tsx": [
+  "routes/training/sessions.new.tsx": [
     {
       name: "create a training session",
       kind: "create",
@@ -109,7 +109,7 @@ export const trainingSessionCases: CaseBook = {
       },
     },
   ],
-  "routes/training.sessions.$sessionId.tsx": [
+  "routes/training/sessions.$sessionId.tsx": [
     {
       name: "edit a training session",
       kind: "edit",
@@ -139,7 +139,7 @@ export const trainingSessionCases: CaseBook = {
       body: async (demo, variant) => ({ intent: "closing", version: String(await versionOf(demo, await openSession(demo))), registrationClosesDays: String(3 + variant) }),
     },
   ],
-  "routes/training.sessions.$sessionId.attendance.tsx": [
+  "routes/training/sessions.$sessionId.attendance.tsx": [
     {
       name: "fill a session's sign-in sheet (the trainer)",
       kind: "edit",
@@ -156,7 +156,7 @@ export const trainingSessionCases: CaseBook = {
       },
     },
   ],
-  "routes/training.sessions.$sessionId.evaluation.tsx": [
+  "routes/training/sessions.$sessionId.evaluation.tsx": [
     {
       // A create (it carries a submission key), described as an action here: a participant
       // answers once, so the generic "two creates from one page" test cannot apply. The key is in
@@ -177,7 +177,7 @@ export const trainingSessionCases: CaseBook = {
       },
     },
   ],
-  "routes/training.sessions.$sessionId.observation.tsx": [
+  "routes/training/sessions.$sessionId.observation.tsx": [
     {
       name: "save the observation grid of a session (draft)",
       kind: "edit",
@@ -192,7 +192,7 @@ export const trainingSessionCases: CaseBook = {
       },
     },
   ],
-  "routes/training.sessions.$sessionId.space.tsx": [
+  "routes/training/sessions.$sessionId.space.tsx": [
     {
       name: "upload a document to a session space",
       kind: "create",

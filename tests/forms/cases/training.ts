@@ -79,7 +79,7 @@ const programBody = (name: string) => ({
 });
 
 export const trainingCases: CaseBook = {
-  "routes/training.tsx": [
+  "routes/training/_index.tsx": [
     {
       name: "bring the trainer role holders into the pool",
       kind: "action",
@@ -88,7 +88,7 @@ export const trainingCases: CaseBook = {
       body: () => ({ intent: "sync" }),
     },
   ],
-  "routes/training.availability.tsx": [
+  "routes/training/availability.tsx": [
     {
       name: "answer one session's availability (versioned by the trainer profile)",
       kind: "edit",
@@ -101,7 +101,7 @@ export const trainingCases: CaseBook = {
       },
     },
   ],
-  "routes/training.pairs.tsx": [
+  "routes/training/pairs.tsx": [
     {
       name: "ask for a pair proposal",
       kind: "action",
@@ -122,7 +122,7 @@ export const trainingCases: CaseBook = {
       },
     },
   ],
-  "routes/training.programs.new.tsx": [
+  "routes/training/programs.new.tsx": [
     {
       name: "add a training program",
       kind: "create",
@@ -131,7 +131,7 @@ export const trainingCases: CaseBook = {
       body: (_demo, variant) => programBody(`Formation de rappel ${variant}`),
     },
   ],
-  "routes/training.programs.$programId.tsx": [
+  "routes/training/programs.$programId.tsx": [
     {
       name: "edit the basic program",
       kind: "edit",
@@ -143,7 +143,7 @@ export const trainingCases: CaseBook = {
       },
     },
   ],
-  "routes/training.questionnaires.$kind.tsx": [
+  "routes/training/questionnaires.$kind.tsx": [
     {
       name: "edit the observation grid",
       kind: "edit",
@@ -162,7 +162,7 @@ export const trainingCases: CaseBook = {
       },
     },
   ],
-  "routes/training.register.tsx": [
+  "routes/training/register.tsx": [
     {
       name: "register for an open session",
       kind: "create",
@@ -178,7 +178,7 @@ export const trainingCases: CaseBook = {
       body: async (demo) => ({ intent: "cancel", sessionId: await openSession(demo, 1) }),
     },
   ],
-  "routes/training.nominate.tsx": [
+  "routes/training/nominate.tsx": [
     {
       name: "nominate a worker of one's organization",
       kind: "create",
@@ -194,7 +194,7 @@ export const trainingCases: CaseBook = {
       body: async (demo) => ({ intent: "cancel", sessionId: await openSession(demo, 1), personId: await spvqWorker(demo, 1) }),
     },
   ],
-  "routes/training.certificates.tsx": [
+  "routes/training/certificates.tsx": [
     {
       name: "revoke a certificate",
       kind: "action",
@@ -203,7 +203,7 @@ export const trainingCases: CaseBook = {
       body: async (demo) => ({ certificateId: await certificate(demo) }),
     },
   ],
-  "routes/training.trainers.$trainerId.tsx": [
+  "routes/training/trainers.$trainerId.tsx": [
     {
       name: "edit a trainer's pool profile",
       kind: "edit",

@@ -1,0 +1,117 @@
+import { Form, redirect } from "react-router";
+import type { Route } from "./+types/settings";
+import { AdminBreadcrumb, adminTitle, SavedNotice } from "../../components/admin-common.tsx";
+import { ErrorSummary, Field } from "../../components/form.tsx";
+import { useT } from "../../i18n/use-t.ts";
+import { actorOf, guard, notFound } from "../../modules/authz/guard.server.ts";
+import { needs } from "../../modules/authz/policy.ts";
+import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
+import { conflictReply, parseForm } from "../../modules/forms/read-form.server.ts";
+import { meetingKindsToText } from "../../modules/meetings/meeting-kinds.ts";
+import {
+  getPartnershipSettingsForm,
+  partnershipSettingsSchema,
+  updatePartnershipSettings,
+} from "../../modules/governance/update-partnership-settings.server.ts";
+
+export const policy = needs("partnership.configure");
+
+export const meta: Route.MetaFunction = ({ matches }) => adminTitle(matches, "admin.settings.title");
+
+export async function loader(args: Route.LoaderArgs) {
+  const user = await guard(args, policy);
+  if (!user?.partnershipId) notFound();
+  const settings = await getPartnershipSettingsForm(args.context.db, user.partnershipId);
+  if (!settings) notFound();
+  return { settings };
+}
+
+export const shouldRevalidate = revalidateAfterConflict;
+
+export async function action(args: Route.ActionArgs) {
+  const user = await guard(args, policy);
+  if (!user?.partnershipId) notFound();
+  const input = await parseForm(args.request, partnershipSettingsSchema);
+  if (!input.ok) return input.reply;
+  const result = await updatePartnershipSettings(args.context.db, actorOf(user, args.context), {
+    ...input.data,
+    partnershipId: user.partnershipId,
+  });
+  if (result === "not_found") notFound();
+  // Someone saved since the page was drawn: the page reloads and shows their values.
+  if (result === "conflict") return conflictReply({ values: undefined });
+  return redirect("/admin/settings?saved=1");
+}
+
+export default function TableSettings({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useT();
+  const { settings } = loaderData;
+  const values = (actionData?.values ?? {}) as Record<string, string | undefined>;
+  return (
+    <>
+      <AdminBreadcrumb />
+      <h1>{t("admin.settings.title")}</h1>
+      <SavedNotice />
+      <p>{t("admin.settings.intro")}</p>
+      <Form method="post" className="stack" key={settings.version}>
+        <ErrorSummary errors={actionData?.errors} formError={actionData?.formError} />
+        <input type="hidden" name="version" value={settings.version} />
+        <Field
+          name="directoryFreshnessMonths"
+          label={t("admin.settings.freshness")}
+          hint={t("admin.settings.freshness.hint")}
+          type="number"
+          inputMode="numeric"
+          required
+          defaultValue={values.directoryFreshnessMonths ?? settings.directoryFreshnessMonths}
+          errors={actionData?.errors}
+        />
+        <Field
+          name="consultationRetentionMonths"
+          label={t("admin.settings.retention")}
+          hint={t("admin.settings.retention.hint")}
+          type="number"
+          inputMode="numeric"
+          required
+          defaultValue={values.consultationRetentionMonths ?? settings.consultationRetentionMonths}
+          errors={actionData?.errors}
+        />
+        <Field
+          name="meetingKinds"
+          label={t("meetings.settings.kinds")}
+          hint={t("meetings.settings.kinds.hint")}
+          multiline
+          defaultValue={values.meetingKinds ?? meetingKindsToText(settings.meetingKinds)}
+          errors={actionData?.errors}
+        />
+        <fieldset>
+          <legend>{t("admin.settings.training.title")}</legend>
+          {(
+            [
+              ["trainingRegistrationClosesDays", "registrationClosesDays"],
+              ["trainingReminderDays", "reminderDays"],
+              ["trainingMaxOrganizationSharePercent", "maxOrganizationSharePercent"],
+              ["trainingMinOrganizations", "minOrganizations"],
+              ["trainingMinMilieux", "minMilieux"],
+            ] as const
+          ).map(([name, key]) => (
+            <Field
+              key={name}
+              name={name}
+              label={t(`admin.settings.training.${key}`)}
+              hint={t(`admin.settings.training.${key}.hint`)}
+              type="number"
+              inputMode="numeric"
+              required
+              defaultValue={values[name] ?? settings.training[key]}
+              errors={actionData?.errors}
+            />
+          ))}
+        </fieldset>
+        <div className="actions">
+          <button type="submit">{t("form.save")}</button>
+        </div>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+import { data, redirect } from "react-router";
+import type { Route } from "./+types/tables.$partnershipId";
+import { AdminBreadcrumb, adminTitle, localName, SavedNotice } from "../../components/admin-common.tsx";
+import { PartnershipForm } from "../../components/admin-partnership-form.tsx";
+import { useT } from "../../i18n/use-t.ts";
+import { actorOf, guard, notFound } from "../../modules/authz/guard.server.ts";
+import { needs } from "../../modules/authz/policy.ts";
+import { isUuid, versionField } from "../../modules/forms/fields.ts";
+import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
+import { conflictReply, parseForm } from "../../modules/forms/read-form.server.ts";
+import { getPartnership } from "../../modules/governance/list-partnerships.server.ts";
+import { partnershipSchema } from "../../modules/governance/partnership-schema.ts";
+import { updatePartnership } from "../../modules/governance/save-partnership.server.ts";
+
+export const policy = needs("partnership.manage");
+
+export const meta: Route.MetaFunction = ({ matches, data }) => adminTitle(matches, "admin.tables.pageTitle", { name: data?.table });
+
+export async function loader(args: Route.LoaderArgs) {
+  await guard(args, policy);
+  if (!isUuid(args.params.partnershipId)) notFound();
+  const table = await getPartnership(args.context.db, args.params.partnershipId);
+  if (!table) notFound();
+  return { table };
+}
+
+const editSchema = partnershipSchema.extend({ version: versionField });
+
+export const shouldRevalidate = revalidateAfterConflict;
+
+export async function action(args: Route.ActionArgs) {
+  const user = await guard(args, policy);
+  if (!user || !isUuid(args.params.partnershipId)) notFound();
+  const input = await parseForm(args.request, editSchema);
+  if (!input.ok) return input.reply;
+  const result = await updatePartnership(args.context.db, actorOf(user, args.context), {
+    ...input.data,
+    id: args.params.partnershipId.toLowerCase(),
+  });
+  if (result === "not_found") notFound();
+  if (result === "slug_taken") return data({ errors: { slug: ["admin.partnership.slugTaken"] }, values: input.values, formError: "form.errors" }, { status: 400 });
+  if (result === "conflict") return conflictReply({ values: undefined });
+  return redirect(`/admin/tables/${args.params.partnershipId}?saved=1`);
+}
+
+export default function EditTable({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, locale } = useT();
+  const { table } = loaderData;
+  const initial = { ...table, foundedOn: table.foundedOn ?? "" };
+  return (
+    <>
+      <AdminBreadcrumb trail={[{ to: "/admin/tables", label: t("admin.tables.title") }]} />
+      <h1>{localName(locale, table)}</h1>
+      <SavedNotice />
+      <PartnershipForm
+        // A new version after a save remounts the form with the stored values.
+        key={table.version}
+        values={actionData?.values ?? initial}
+        errors={actionData?.errors}
+        formError={actionData?.formError}
+        version={table.version}
+        submitLabel={t("form.save")}
+      />
+    </>
+  );
+}

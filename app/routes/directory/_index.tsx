@@ -1,0 +1,128 @@
+import { Form, Link } from "react-router";
+import type { Route } from "./+types/_index";
+
+import { DirectoryEntryCard } from "../../components/directory-entry.tsx";
+import { localName } from "../../components/admin-common.tsx";
+import { useT } from "../../i18n/use-t.ts";
+import { needs } from "../../modules/authz/policy.ts";
+import { requireDirectoryAccess } from "../../modules/directory/directory-access.server.ts";
+import { listDirectoryFilterOptions } from "../../modules/directory/directory-filters.server.ts";
+import { parseDirectoryParams, directoryHref } from "../../modules/directory/directory-params.ts";
+import { searchDirectory } from "../../modules/directory/search-directory.server.ts";
+import { clienteleCodes, languageCodes } from "../../modules/directory/vocabulary.ts";
+import { requestUrl } from "../../modules/forms/request-url.ts";
+
+export const policy = needs("partnership.view");
+
+export async function loader(args: Route.LoaderArgs) {
+  const access = await requireDirectoryAccess(args, policy);
+  const params = parseDirectoryParams(requestUrl(args.request).searchParams);
+  const [results, options] = await Promise.all([
+    searchDirectory(args.context.db, { ...params, partnershipId: access.partnershipId, freshnessMonths: access.freshnessMonths }),
+    listDirectoryFilterOptions(args.context.db, access.partnershipId, params.organizationId || null),
+  ]);
+  return { params, results, options, freshnessMonths: access.freshnessMonths };
+}
+
+export default function Directory({ loaderData }: Route.ComponentProps) {
+  const { t, locale } = useT();
+  const { params, results, options, freshnessMonths } = loaderData;
+  const filtered = !!(params.organizationId || params.siteId || params.territory || params.language || params.clientele || params.expertise);
+  const searched = filtered || !!params.q;
+  return (
+    <>
+      <h1>{t("directory.title")}</h1>
+      <p>{t("directory.intro")}</p>
+      <Form method="get" role="search" aria-label={t("directory.search.form")} className="stack">
+        <div className="field">
+          <label htmlFor="directory-q">{t("directory.search.label")}</label>
+          <p className="hint" id="directory-q-hint">
+            {t("directory.search.hint")}
+          </p>
+          <input id="directory-q" type="search" name="q" defaultValue={params.q} aria-describedby="directory-q-hint" autoComplete="off" />
+        </div>
+        <details open={filtered}>
+          <summary>{t("directory.filters")}</summary>
+          <div className="stack">
+            <FilterSelect name="organizationId" label={t("directory.filter.organization")} hint={t("directory.filter.organizationHint")} value={params.organizationId} options={options.organizations.map((o) => ({ value: o.id, label: o.acronym ? `${localName(locale, o)} (${o.acronym})` : localName(locale, o) }))} />
+            {options.sites.length ? (
+              <FilterSelect name="siteId" label={t("directory.filter.site")} value={params.siteId} options={options.sites.map((s) => ({ value: s.id, label: s.name }))} />
+            ) : null}
+            <div className="field">
+              <label htmlFor="filter-territory">{t("directory.filter.territory")}</label>
+              <input id="filter-territory" type="text" name="territory" defaultValue={params.territory} />
+            </div>
+            <FilterSelect name="language" label={t("directory.filter.language")} value={params.language} options={languageCodes.map((c) => ({ value: c, label: t(`directory.language.${c}`) }))} />
+            <FilterSelect name="clientele" label={t("directory.filter.clientele")} value={params.clientele} options={clienteleCodes.map((c) => ({ value: c, label: t(`directory.clientele.${c}`) }))} />
+            <div className="field">
+              <label htmlFor="filter-expertise">{t("directory.filter.expertise")}</label>
+              <input id="filter-expertise" type="text" name="expertise" defaultValue={params.expertise} />
+            </div>
+          </div>
+        </details>
+        <p className="actions">
+          <button type="submit">{t("directory.search.submit")}</button>
+          {searched ? (
+            <Link to="/directory" className="button secondary">
+              {t("directory.search.reset")}
+            </Link>
+          ) : null}
+        </p>
+      </Form>
+      <section aria-labelledby="directory-results">
+        <h2 id="directory-results" role="status">
+          {t("directory.results", { count: results.total })}
+        </h2>
+        {results.entries.length === 0 ? (
+          <p>{t("directory.results.none")}</p>
+        ) : (
+          <ul className="cards" aria-label={t("directory.results.list")}>
+            {results.entries.map((entry) => (
+              <li key={entry.designationId}>
+                <DirectoryEntryCard entry={entry} freshnessMonths={freshnessMonths} />
+              </li>
+            ))}
+          </ul>
+        )}
+        {results.pageCount > 1 ? (
+          <nav aria-label={t("directory.pager")} className="actions">
+            {results.page > 1 ? (
+              <Link rel="prev" to={directoryHref(params, results.page - 1)}>
+                {t("directory.pager.previous")}
+              </Link>
+            ) : null}
+            <span>{t("directory.pager.status", { page: results.page, pages: results.pageCount })}</span>
+            {results.page < results.pageCount ? (
+              <Link rel="next" to={directoryHref(params, results.page + 1)}>
+                {t("directory.pager.next")}
+              </Link>
+            ) : null}
+          </nav>
+        ) : null}
+      </section>
+    </>
+  );
+}
+
+function FilterSelect({ name, label, hint, value, options }: { name: string; label: string; hint?: string; value: string; options: { value: string; label: string }[] }) {
+  const { t } = useT();
+  const id = `filter-${name}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <select id={id} name={name} defaultValue={value} aria-describedby={hint ? `${id}-hint` : undefined}>
+        <option value="">{t("directory.filter.any")}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

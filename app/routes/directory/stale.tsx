@@ -1,0 +1,108 @@
+import { Link, redirect, useSearchParams } from "react-router";
+import type { Route } from "./+types/stale";
+
+import { localName } from "../../components/admin-common.tsx";
+import { ErrorSummary, PostButton } from "../../components/form.tsx";
+import { useFormatters, useT } from "../../i18n/use-t.ts";
+import { notFound } from "../../modules/authz/guard.server.ts";
+import { needs } from "../../modules/authz/policy.ts";
+import { confirmDesignation } from "../../modules/directory/confirm-designation.server.ts";
+import { requireDirectoryAccess } from "../../modules/directory/directory-access.server.ts";
+import { confirmDesignationSchema, isUuid } from "../../modules/directory/designation-schema.ts";
+import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
+import { conflictReply, parseValues, readForm } from "../../modules/forms/read-form.server.ts";
+import { listStaleEntries } from "../../modules/directory/stale-entries.server.ts";
+
+export const policy = needs("pivot.designate");
+
+export async function loader(args: Route.LoaderArgs) {
+  const access = await requireDirectoryAccess(args, policy);
+  const entries = await listStaleEntries(args.context.db, {
+    partnershipId: access.partnershipId,
+    organizationIds: access.designates,
+    freshnessMonths: access.freshnessMonths,
+  });
+  return { entries, freshnessMonths: access.freshnessMonths };
+}
+
+export const shouldRevalidate = revalidateAfterConflict;
+
+/**
+ * A coordinator who checked the entry with its owner may confirm it on their behalf, for the
+ * version shown: an entry changed since the list was drawn answers 409.
+ */
+export async function action(args: Route.ActionArgs) {
+  const access = await requireDirectoryAccess(args, policy);
+  const read = await readForm(args.request);
+  if (!read.ok) return read.reply;
+  if (!isUuid(read.values.designationId)) notFound();
+  const input = parseValues(read, confirmDesignationSchema);
+  if (!input.ok) return input.reply;
+  const result = await confirmDesignation(args.context.db, access.actor, {
+    partnershipId: access.partnershipId,
+    id: input.data.designationId,
+    version: input.data.version,
+    by: { organizationIds: access.designates },
+  });
+  if (result === "not_found") notFound();
+  if (result === "conflict") return conflictReply();
+  return redirect("/directory/stale?confirmed=1");
+}
+
+export default function StaleEntries({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, locale } = useT();
+  const { date } = useFormatters();
+  const [params] = useSearchParams();
+  const { entries, freshnessMonths } = loaderData;
+  return (
+    <>
+      <h1>{t("directory.stale.title")}</h1>
+      {params.get("confirmed") ? (
+        <p className="alert success" role="status">
+          {t("directory.designations.saved")}
+        </p>
+      ) : null}
+      <ErrorSummary formError={actionData?.formError} />
+      <p>{t("directory.stale.intro", { months: freshnessMonths })}</p>
+      {entries.length === 0 ? (
+        <p>{t("directory.stale.none")}</p>
+      ) : (
+        <table>
+          <caption>{t("directory.stale.caption", { count: entries.length })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("directory.designations.person")}</th>
+              <th scope="col">{t("directory.designations.organization")}</th>
+              <th scope="col">{t("directory.designation.lastConfirmed")}</th>
+              <th scope="col">{t("directory.designations.status")}</th>
+              <th scope="col">{t("common.actions")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((e) => {
+              const name = `${e.givenName} ${e.familyName}`;
+              return (
+                <tr key={e.id}>
+                  <th scope="row">
+                    <Link to={`/directory/designations/${e.id}`}>{name}</Link>
+                  </th>
+                  <td>
+                    {localName(locale, { nameFr: e.organizationNameFr, nameEn: e.organizationNameEn })}
+                    {e.siteName ? ` — ${e.siteName}` : null}
+                  </td>
+                  <td>{date(e.confirmedAt)}</td>
+                  <td>{e.staleReminderSentAt ? `${t("directory.stale.reminded")} (${date(e.staleReminderSentAt)})` : t("directory.stale.notReminded")}</td>
+                  <td>
+                    <PostButton key={e.version} fields={{ designationId: e.id, version: String(e.version) }} className="secondary">
+                      {t("directory.stale.confirm", { name })}
+                    </PostButton>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

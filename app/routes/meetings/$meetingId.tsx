@@ -1,0 +1,169 @@
+import { data, Link, redirect } from "react-router";
+import type { Route } from "./+types/$meetingId";
+import { ErrorSummary, translateMessage } from "../../components/form.tsx";
+import { RichText } from "../../components/rich-text.tsx";
+import { pageTitle } from "../../i18n/page-title.ts";
+import type { MessageKey } from "../../i18n/catalog.ts";
+import { useFormatters, useT } from "../../i18n/use-t.ts";
+import { actorOf, notFound } from "../../modules/authz/guard.server.ts";
+import { needs } from "../../modules/authz/policy.ts";
+import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
+import { readForm } from "../../modules/forms/read-form.server.ts";
+import { localDay } from "../../modules/meetings/dates.ts";
+import { meetingDetail } from "../../modules/meetings/get-meeting.server.ts";
+import { handleMeetingAction, type MeetingActionResult } from "../../modules/meetings/meeting-actions.server.ts";
+import { AgendaItemSection, AttendanceSection, DocumentsSection, MeetingActions, RsvpSection } from "../../modules/meetings/meeting-page-ui.tsx";
+import { saveOptions, scopedMeeting } from "../../modules/meetings/meeting-route.server.ts";
+import { attendanceVersion, minutesVersion } from "../../modules/meetings/meeting-versions.server.ts";
+import { StatusBadge, useKindLabel } from "../../modules/meetings/meeting-ui.tsx";
+import { responsibilityFormData } from "../../modules/responsibilities/responsibility-form-data.server.ts";
+import { ResponsibilityTable } from "../../modules/responsibilities/responsibility-ui.tsx";
+import { requestUrl } from "../../modules/forms/request-url.ts";
+
+export const policy = needs("meeting.view");
+
+export const meta: Route.MetaFunction = ({ matches, data: d }) => pageTitle(matches, "meetings.title", undefined, d?.meeting.title);
+
+export async function loader(args: Route.LoaderArgs) {
+  const { user, access, meeting } = await scopedMeeting(args, policy);
+  const detail = await meetingDetail(args.context.db, access, meeting, localDay(new Date()));
+  const options = await saveOptions(args, access.partnershipId, user.locale);
+  const choices = detail.canManage ? await responsibilityFormData(args.context.db, access.partnershipId, meeting.organizationId) : null;
+  // The versions the edit forms carry (minutes per item, attendance): a stale save answers 409.
+  const versions = {
+    attendance: attendanceVersion(detail.invitations, detail.guests.map((g) => g.name)),
+    minutes: Object.fromEntries(detail.items.map((i) => [i.id, minutesVersion(i.id, i.minutes)])),
+  };
+  return { meeting, detail, choices, versions, customKinds: options.customKinds, saved: requestUrl(args.request).searchParams.get("saved") };
+}
+
+export const shouldRevalidate = revalidateAfterConflict;
+
+export async function action(args: Route.ActionArgs) {
+  const { user, access, meeting } = await scopedMeeting(args, policy);
+  // The body is capped at the upload limit (the documents form) before it is read.
+  const read = await readForm(args.request, { files: ["document"] });
+  if (!read.ok) {
+    const intent = typeof read.values.intent === "string" ? read.values.intent : "";
+    const itemId = typeof read.values.itemId === "string" ? read.values.itemId : typeof read.values.agendaItemId === "string" ? read.values.agendaItemId : undefined;
+    return data<MeetingActionResult>({ ok: false, status: 400, intent, itemId, message: "form.errors", errors: read.errors }, { status: 400 });
+  }
+  const result = await handleMeetingAction(
+    { db: args.context.db, actor: actorOf(user, args.context), access, accountId: user.accountId, meeting, publicUrl: args.context.config.publicUrl },
+    read,
+  );
+  if (result.ok) return redirect(result.location);
+  if (result.status === 404) notFound();
+  // formError: the message, as every form reply names it ("form.conflict" for a stale edit).
+  return data<MeetingActionResult & { formError: string }>({ ...result, formError: result.message }, { status: result.status });
+}
+
+export default function MeetingPage({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, locale } = useT();
+  const f = useFormatters();
+  const kindLabel = useKindLabel(loaderData.customKinds);
+  const { meeting: m, detail, choices, versions, saved } = loaderData;
+  const failure = actionData && !actionData.ok ? actionData : null;
+  const editable = detail.canManage && (m.status === "planned" || m.status === "held");
+  return (
+    <>
+      <h1>{m.title}</h1>
+      {saved ? (
+        <p className="alert success" role="status">
+          {t(`meetings.saved.${saved}` as MessageKey)}
+        </p>
+      ) : null}
+      {failure && !failure.itemId ? <ErrorSummary errors={failure.errors} formError={translateMessage(t, failure.message).replace("{items}", String(failure.vars?.items ?? ""))} /> : null}
+      <dl className="summary">
+        <dt>{t("meetings.list.kind")}</dt>
+        <dd>{kindLabel(m.kind)}</dd>
+        <dt>{t("meetings.list.status")}</dt>
+        <dd>
+          <StatusBadge status={m.status} />
+        </dd>
+        <dt>{t("meetings.list.when")}</dt>
+        <dd>
+          {f.dateTime(m.startsAt)} – {new Intl.DateTimeFormat(locale === "fr" ? "fr-CA" : "en-CA", { timeStyle: "short", timeZone: "America/Toronto" }).format(new Date(m.endsAt))}
+        </dd>
+        {m.place ? (
+          <>
+            <dt>{t("meetings.form.place")}</dt>
+            <dd>{m.place}</dd>
+          </>
+        ) : null}
+        {m.onlineUrl ? (
+          <>
+            <dt>{t("meetings.form.onlineUrl")}</dt>
+            <dd>
+              <a href={m.onlineUrl} rel="noreferrer noopener">
+                {m.onlineUrl}
+              </a>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      <ul className="actions" aria-label={t("meetings.links")}>
+        {m.status !== "cancelled" ? (
+          <li>
+            <a href={`/meetings/${m.id}/ics`} download>
+              {t("meetings.addToCalendar")}
+            </a>
+          </li>
+        ) : null}
+        {m.status === "held" || m.status === "closed" ? (
+          <li>
+            <a href={`/meetings/${m.id}/pdf`} download>
+              {t("meetings.pdf")}
+            </a>
+          </li>
+        ) : null}
+        {editable ? (
+          <li>
+            <Link to={`/meetings/${m.id}/edit`}>{t("meetings.edit")}</Link>
+          </li>
+        ) : null}
+        {detail.canManage && m.status !== "cancelled" ? (
+          <li>
+            <Link to={`/meetings/new?template=${m.id}`}>{t("meetings.template.next")}</Link>
+          </li>
+        ) : null}
+      </ul>
+      {detail.myRsvp !== null && m.status === "planned" ? <RsvpSection current={detail.myRsvp} failure={failure} /> : null}
+      {m.objectives ? (
+        <>
+          <h2>{t("meetings.form.objectives")}</h2>
+          <RichText source={m.objectives} headingLevel={3} />
+        </>
+      ) : null}
+      <h2>{t("meetings.form.agenda")}</h2>
+      {detail.items.length === 0 ? <p>{t("meetings.agenda.empty")}</p> : null}
+      {detail.items.map((item, i) => (
+        <AgendaItemSection
+          key={item.id}
+          item={item}
+          index={i}
+          meetingStatus={m.status}
+          canManage={detail.canManage}
+          choices={choices}
+          minutesVersion={versions.minutes[item.id] ?? 0}
+          failure={failure?.itemId === item.id ? failure : null}
+        />
+      ))}
+      <AttendanceSection status={m.status} canManage={detail.canManage} invitations={detail.invitations} guests={detail.guests} version={versions.attendance} />
+      <h2 id="decisions">{t("meetings.decisions.onMeeting", { count: detail.decisions.length })}</h2>
+      {detail.decisions.length ? (
+        <ul>
+          {detail.decisions.map((d) => (
+            <li key={d.id}>{d.text}</li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t("meetings.decisions.none")}</p>
+      )}
+      <h2 id="responsibilities">{t("meetings.responsibilities", { count: detail.responsibilities.length })}</h2>
+      <ResponsibilityTable rows={detail.responsibilities} caption={t("meetings.responsibilities", { count: detail.responsibilities.length })} showMeeting={false} />
+      <DocumentsSection meetingId={m.id} files={detail.files} canManage={detail.canManage && m.status !== "cancelled"} failure={failure?.intent === "upload" ? failure : null} />
+      {detail.canManage ? <MeetingActions status={m.status} /> : null}
+    </>
+  );
+}

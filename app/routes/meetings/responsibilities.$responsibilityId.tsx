@@ -1,0 +1,193 @@
+import { data, Form, Link, redirect } from "react-router";
+import type { Route } from "./+types/responsibilities.$responsibilityId";
+import { ErrorSummary, Field, SelectField } from "../../components/form.tsx";
+import type { MessageKey } from "../../i18n/catalog.ts";
+import { pageTitle } from "../../i18n/page-title.ts";
+import { useFormatters, useT } from "../../i18n/use-t.ts";
+import { actorOf, notFound } from "../../modules/authz/guard.server.ts";
+import { needs } from "../../modules/authz/policy.ts";
+import { isUuid, type FieldErrorMap } from "../../modules/forms/fields.ts";
+import { SubmissionKey } from "../../components/submission-key.tsx";
+import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
+import { conflictReply, parseValues, readForm } from "../../modules/forms/read-form.server.ts";
+import { created, refused, submissionOf, submitOnce } from "../../modules/forms/submit-once.server.ts";
+import { localDay } from "../../modules/meetings/dates.ts";
+import { meetingGuard } from "../../modules/meetings/meeting-route.server.ts";
+import { getResponsibility } from "../../modules/responsibilities/list-responsibilities.server.ts";
+import { responsibilityFormData } from "../../modules/responsibilities/responsibility-form-data.server.ts";
+import { commentSchema, responsibilitySchema, statusSchema, versionSchema } from "../../modules/responsibilities/responsibility-schema.ts";
+import { ResponsibilityForm, ResponsibilityStatusBadge } from "../../modules/responsibilities/responsibility-ui.tsx";
+import { addResponsibilityComment, loadResponsibilityRow, setResponsibilityStatus, updateResponsibility } from "../../modules/responsibilities/save-responsibility.server.ts";
+import { responsibilityStatuses } from "../../modules/responsibilities/vocabulary.ts";
+import { requestUrl } from "../../modules/forms/request-url.ts";
+
+// The owner opens it whatever their role (a worker may be named owner); the record is then checked.
+export const policy = needs("responsibility.own");
+
+export const meta: Route.MetaFunction = ({ matches, data: d }) => pageTitle(matches, "responsibilities.title", undefined, d?.item.what);
+
+async function scoped(args: Route.LoaderArgs | Route.ActionArgs) {
+  const { user, access } = await meetingGuard(args, policy);
+  const id = args.params.responsibilityId;
+  if (!isUuid(id)) notFound();
+  // Not visible (another Table, another organization's) reads exactly like missing.
+  const item = await getResponsibility(args.context.db, access, id.toLowerCase(), localDay(new Date()));
+  if (!item) notFound();
+  return { user, access, item };
+}
+
+export async function loader(args: Route.LoaderArgs) {
+  const { access, item } = await scoped(args);
+  let choices = null;
+  if (item.canEdit) {
+    const row = await loadResponsibilityRow(args.context.db, access.partnershipId, item.id);
+    choices = await responsibilityFormData(args.context.db, access.partnershipId, row!.scopeOrganizationId);
+  }
+  return { item, choices, saved: requestUrl(args.request).searchParams.get("saved") };
+}
+
+type ActionResult = { intent: string; errors: FieldErrorMap; formError?: string };
+
+export const shouldRevalidate = revalidateAfterConflict;
+
+export async function action(args: Route.ActionArgs) {
+  const { user, access, item } = await scoped(args);
+  const read = await readForm(args.request);
+  const intent = read.ok || typeof read.values.intent === "string" ? String(read.values.intent ?? "") : "";
+  if (!read.ok) return data<ActionResult>({ intent, errors: read.errors, formError: "form.errors" }, { status: 400 });
+  const actor = actorOf(user, args.context);
+  const db = args.context.db;
+  const invalid = (errors: FieldErrorMap) => data<ActionResult>({ intent, errors, formError: "form.errors" }, { status: 400 });
+  let result;
+  if (intent === "status") {
+    const parsed = parseValues(read, statusSchema);
+    if (!parsed.ok) return invalid(parsed.errors);
+    result = await setResponsibilityStatus(db, actor, access, item.id, parsed.data);
+  } else if (intent === "comment") {
+    // A comment is a create: a double click posts it once.
+    const parsed = parseValues(read, commentSchema);
+    if (!parsed.ok) return invalid(parsed.errors);
+    const submission = submissionOf(read.values, "responsibilities.$responsibilityId:comment", user.accountId);
+    if (!submission) return data<ActionResult>({ intent, errors: {}, formError: "form.expired" }, { status: 400 });
+    const outcome = await submitOnce(db, submission, async (tx) => {
+      const r = await addResponsibilityComment(tx, actor, access, item.id, parsed.data.body);
+      return r.status === "ok" ? created(`/responsibilities/${item.id}?saved=comment#comment-${r.id}`) : refused(r);
+    });
+    if (outcome.created) return redirect(outcome.location);
+    result = outcome.refused;
+  } else if (intent === "edit") {
+    const version = parseValues(read, versionSchema);
+    const parsed = parseValues({ ...read, values: { ...read.values, meetingId: "", agendaItemId: "" } }, responsibilitySchema);
+    if (!parsed.ok || !version.ok) return invalid(parsed.ok ? {} : parsed.errors);
+    result = await updateResponsibility(db, actor, access, item.id, version.data.version, parsed.data);
+  } else return data<ActionResult>({ intent, errors: {}, formError: "form.invalid" }, { status: 400 });
+  if (result.status === "not_found") notFound();
+  if (result.status === "conflict") return conflictReply({ intent });
+  if (result.status === "invalid") return data<ActionResult>({ intent, errors: { [result.field]: [result.message] }, formError: result.message }, { status: 400 });
+  return redirect(`/responsibilities/${item.id}?saved=${intent}`);
+}
+
+export default function ResponsibilityPage({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useT();
+  const f = useFormatters();
+  const { item, choices, saved } = loaderData;
+  const failed = (intent: string) => (actionData?.intent === intent ? actionData : null);
+  return (
+    <>
+      <h1>{item.what}</h1>
+      {saved ? (
+        <p className="alert success" role="status">
+          {t(`responsibilities.saved.${saved}` as MessageKey)}
+        </p>
+      ) : null}
+      <dl className="summary">
+        <dt>{t("responsibilities.owner")}</dt>
+        <dd>{item.owner}</dd>
+        <dt>{t("responsibilities.dueOn")}</dt>
+        <dd>{item.dueOn}</dd>
+        <dt>{t("responsibilities.statusLabel")}</dt>
+        <dd>
+          <ResponsibilityStatusBadge status={item.status} overdue={item.overdue} />
+          {item.status === "dropped" ? ` — ${item.droppedReason}` : null}
+        </dd>
+        <dt>{t("responsibilities.meeting")}</dt>
+        <dd>
+          {/* A link only to a meeting the reader opens: an owner not invited to it sees its title. */}
+          {item.meetingId ? item.meetingVisible ? <Link to={`/meetings/${item.meetingId}`}>{item.meetingTitle}</Link> : item.meetingTitle : t("responsibilities.standalone")}
+        </dd>
+        {item.objectiveTitle ? (
+          <>
+            <dt>{t("responsibilities.objective")}</dt>
+            <dd>{item.objectiveTitle}</dd>
+          </>
+        ) : null}
+      </dl>
+      {item.canUpdate ? (
+        <section aria-labelledby="status-title">
+          <h2 id="status-title">{t("responsibilities.update.title")}</h2>
+          {/* Keyed by version: after a 409 the fields show the current status. */}
+          <Form method="post" className="stack" key={item.version}>
+            <ErrorSummary errors={failed("status")?.errors} formError={failed("status")?.formError} />
+            <input type="hidden" name="intent" value="status" />
+            <input type="hidden" name="version" value={item.version} />
+            <SelectField
+              name="status"
+              label={t("responsibilities.statusLabel")}
+              required
+              defaultValue={item.status}
+              options={responsibilityStatuses.map((s) => ({ value: s, label: t(`responsibilities.status.${s}` as MessageKey) }))}
+            />
+            <Field name="droppedReason" label={t("responsibilities.droppedReason")} hint={t("responsibilities.droppedReason.hint")} multiline defaultValue={item.droppedReason} errors={failed("status")?.errors} />
+            <div className="actions">
+              <button type="submit">{t("responsibilities.update.save")}</button>
+            </div>
+          </Form>
+        </section>
+      ) : null}
+      <section aria-labelledby="comments-title">
+        <h2 id="comments-title">{t("responsibilities.comments", { count: item.comments.length })}</h2>
+        {item.comments.length ? (
+          <ol className="comments">
+            {item.comments.map((c) => (
+              <li key={c.id} id={`comment-${c.id}`}>
+                <p className="muted">
+                  {c.author} — {f.dateTime(c.createdAt)}
+                </p>
+                <p>{c.body}</p>
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p>{t("responsibilities.comments.none")}</p>
+        )}
+        {item.canUpdate ? (
+          // Keyed by the count: the text area empties once the comment is posted.
+          <Form method="post" className="stack" key={item.comments.length}>
+            <ErrorSummary errors={failed("comment")?.errors} formError={failed("comment")?.formError} />
+            <input type="hidden" name="intent" value="comment" />
+            <SubmissionKey />
+            <Field name="body" label={t("responsibilities.comment.label")} multiline required errors={failed("comment")?.errors} />
+            <div className="actions">
+              <button type="submit" className="secondary">
+                {t("responsibilities.comment.add")}
+              </button>
+            </div>
+          </Form>
+        ) : null}
+      </section>
+      {item.canEdit && choices ? (
+        <section aria-labelledby="edit-title">
+          <h2 id="edit-title">{t("responsibilities.edit")}</h2>
+          <ResponsibilityForm
+            choices={choices}
+            values={{ what: item.what, owner: item.ownerPersonId ? `person:${item.ownerPersonId}` : `organization:${item.ownerOrganizationId}`, dueOn: item.dueOn, objectiveId: item.objectiveId ?? "" }}
+            errors={failed("edit")?.errors}
+            formError={failed("edit")?.formError}
+            version={item.version}
+            submitLabel={t("responsibilities.edit.save")}
+          />
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,67 @@
+import { data, Link, redirect } from "react-router";
+import type { Route } from "./+types/responsibilities.new";
+import { pageTitle } from "../../i18n/page-title.ts";
+import { useT } from "../../i18n/use-t.ts";
+import { actorOf, notFound } from "../../modules/authz/guard.server.ts";
+import { needs } from "../../modules/authz/policy.ts";
+import type { FieldErrorMap } from "../../modules/forms/fields.ts";
+import { expiredReply, parseValues, readForm } from "../../modules/forms/read-form.server.ts";
+import { created, refused, submissionOf, submitOnce } from "../../modules/forms/submit-once.server.ts";
+import { meetingGuard } from "../../modules/meetings/meeting-route.server.ts";
+import { responsibilityFormData } from "../../modules/responsibilities/responsibility-form-data.server.ts";
+import { responsibilitySchema } from "../../modules/responsibilities/responsibility-schema.ts";
+import { ResponsibilityForm } from "../../modules/responsibilities/responsibility-ui.tsx";
+import { createResponsibility } from "../../modules/responsibilities/save-responsibility.server.ts";
+
+export const policy = needs("meeting.create");
+
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "responsibilities.new");
+
+export async function loader(args: Route.LoaderArgs) {
+  const { access } = await meetingGuard(args, policy);
+  // Table-wide for the Table coordinator; inside their organization for a pivot coordinator.
+  const scope = access.manageAll ? null : (access.manageFollowupOrgs[0] ?? null);
+  if (!access.manageAll && !scope) notFound();
+  return { choices: await responsibilityFormData(args.context.db, access.partnershipId, scope), organizationOnly: !!scope };
+}
+
+export async function action(args: Route.ActionArgs) {
+  const { user, access } = await meetingGuard(args, policy);
+  const read = await readForm(args.request);
+  if (!read.ok) return read.reply;
+  // Created on its own here: never tied to a meeting from this form.
+  const input = parseValues({ ...read, values: { ...read.values, meetingId: "", agendaItemId: "" } }, responsibilitySchema);
+  if (!input.ok) return data({ errors: input.errors, values: read.values, formError: "form.errors" }, { status: 400 });
+  const submission = submissionOf(read.values, "responsibilities.new", user.accountId);
+  if (!submission) return expiredReply(read.values);
+  const outcome = await submitOnce(args.context.db, submission, async (tx) => {
+    const result = await createResponsibility(tx, actorOf(user, args.context), access, input.data);
+    return result.status === "ok" ? created(`/responsibilities/${result.id}?saved=created`) : refused(result);
+  });
+  if (outcome.created) return redirect(outcome.location);
+  const result = outcome.refused;
+  if (result.status === "not_found") notFound();
+  if (result.status === "invalid") return data({ errors: { [result.field]: [result.message] } as FieldErrorMap, values: read.values, formError: result.message }, { status: 400 });
+  return data({ errors: {} as FieldErrorMap, values: read.values, formError: "form.invalid" }, { status: 400 });
+}
+
+export default function NewResponsibility({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useT();
+  return (
+    <>
+      <p>
+        <Link to="/responsibilities">{t("responsibilities.title")}</Link>
+      </p>
+      <h1>{t("responsibilities.new")}</h1>
+      <p>{loaderData.organizationOnly ? t("responsibilities.new.organizationOnly") : t("responsibilities.new.intro")}</p>
+      <ResponsibilityForm
+        choices={loaderData.choices}
+        values={actionData?.values as Record<string, string> | undefined}
+        errors={actionData?.errors}
+        formError={actionData?.formError}
+        submitLabel={t("responsibilities.create")}
+        create
+      />
+    </>
+  );
+}

@@ -1,0 +1,128 @@
+import { Form } from "react-router";
+import type { Route } from "./+types/versions";
+import { useFormatters, useT } from "../../i18n/use-t.ts";
+import { guard, notFound } from "../../modules/authz/guard.server.ts";
+import { needs } from "../../modules/authz/policy.ts";
+import { listPathwayVersions } from "../../modules/pathway/list-pathway-versions.server.ts";
+import { StatusBadge, ValidationBadge, VersionLink } from "../../modules/pathway/pathway-ui.tsx";
+import { pageTitle } from "../../i18n/page-title.ts";
+
+/** The pathway's history: every version with who made it, when, why, and its status. */
+export const policy = needs("pathway.edit");
+
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "pathway.versions.title");
+
+export async function loader(args: Route.LoaderArgs) {
+  const user = await guard(args, policy);
+  if (!user?.partnershipId) notFound();
+  return { versions: await listPathwayVersions(args.context.db, user.partnershipId) };
+}
+
+export default function PathwayVersions({ loaderData }: Route.ComponentProps) {
+  const { t } = useT();
+  const { dateTime } = useFormatters();
+  const { versions } = loaderData;
+  const published = versions.find((v) => v.status === "published");
+  const newest = versions[0];
+  // Default comparison: what readers see now against the newest version (or its predecessor).
+  const compareFrom = published && published.id !== newest?.id ? published : versions[1];
+  return (
+    <>
+      <h1>{t("pathway.versions.title")}</h1>
+      {versions.length === 0 ? <p>{t("pathway.versions.empty")}</p> : null}
+      {versions.length > 1 ? (
+        <>
+        <h2 id="compare-heading">{t("pathway.compare.title")}</h2>
+        <Form method="get" action="/pathway/versions/compare" className="actions" aria-labelledby="compare-heading">
+          <div className="field">
+            <label htmlFor="compare-from">{t("pathway.compare.from")}</label>
+            <select id="compare-from" name="from" defaultValue={compareFrom?.id}>
+              {versions.map((v) => (
+                <option key={v.id} value={v.id}>
+                  {v.number} — {t(`pathway.status.${v.status}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="compare-to">{t("pathway.compare.to")}</label>
+            <select id="compare-to" name="to" defaultValue={newest?.id}>
+              {versions.map((v) => (
+                <option key={v.id} value={v.id}>
+                  {v.number} — {t(`pathway.status.${v.status}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="secondary">
+            {t("pathway.compare.submit")}
+          </button>
+        </Form>
+        </>
+      ) : null}
+      {versions.length ? (
+        <div className="table-scroll">
+          <table>
+            <caption>{t("pathway.versions.caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("pathway.versions.number")}</th>
+                <th scope="col">{t("pathway.versions.status")}</th>
+                <th scope="col">{t("pathway.versions.created")}</th>
+                <th scope="col">{t("pathway.versions.note")}</th>
+                <th scope="col">{t("pathway.versions.published")}</th>
+                <th scope="col">{t("pathway.versions.validation")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {versions.map((v) => (
+                <tr key={v.id}>
+                  <th scope="row">
+                    <VersionLink id={v.id} number={v.number} />
+                  </th>
+                  <td>
+                    <StatusBadge status={v.status} />
+                  </td>
+                  <td>
+                    {dateTime(v.createdAt)}
+                    <br />
+                    <span className="muted">
+                      {v.createdByName ? t("pathway.versions.by", { name: v.createdByName }) : t("pathway.versions.system")}
+                    </span>
+                  </td>
+                  <td>
+                    {v.changeNote}
+                    {v.restoredFromNumber ? (
+                      <>
+                        {v.changeNote ? <br /> : null}
+                        <span className="muted">{t("pathway.versions.restoredFrom", { number: v.restoredFromNumber })}</span>
+                      </>
+                    ) : null}
+                  </td>
+                  <td>
+                    {v.publishedAt ? (
+                      <>
+                        {dateTime(v.publishedAt)}
+                        {v.publishedByName ? (
+                          <>
+                            <br />
+                            <span className="muted">{t("pathway.versions.by", { name: v.publishedByName })}</span>
+                          </>
+                        ) : null}
+                      </>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
+                  <td>
+                    <ValidationBadge validated={v.validatedByTable} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,159 @@
+import { data, Form, redirect } from "react-router";
+import { z } from "zod";
+import type { Route } from "./+types/nominate";
+import { ErrorSummary, PostButton, SelectField } from "../../components/form.tsx";
+import { SubmissionKey } from "../../components/submission-key.tsx";
+import { useT } from "../../i18n/use-t.ts";
+import { actorOf, guard, notFound } from "../../modules/authz/guard.server.ts";
+import { organizationsWhere } from "../../modules/authz/decide.ts";
+import { needs } from "../../modules/authz/policy.ts";
+import { requiredId, type FieldErrorMap } from "../../modules/forms/fields.ts";
+import { expiredReply, invalidReply, parseValues, readForm } from "../../modules/forms/read-form.server.ts";
+import { requestUrl } from "../../modules/forms/request-url.ts";
+import { created, refused, submissionOf, submitOnce } from "../../modules/forms/submit-once.server.ts";
+import { pageTitle } from "../../i18n/page-title.ts";
+import { findNominee, listNominations } from "../../modules/training/nomination.server.ts";
+import { outcomeFrom, outcomeLocation } from "../../modules/training/registration-outcome.ts";
+import { cancelRegistration, listOpenSessionsFor, registerForSession } from "../../modules/training/registration.server.ts";
+import { listPeopleForSession } from "../../modules/training/session-participants.server.ts";
+import { useDayFormatter } from "../../modules/training/training-ui.tsx";
+
+/** A pivot coordinator registers workers of THEIR organization(s) to an open session (nomination). */
+export const policy = needs("training.nominate");
+
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "training.nominate.title");
+
+/** Nominating is a create (keyed: a double click is one registration); cancelling is an action. */
+const nominateSchema = z.object({ intent: z.literal("nominate", "form.invalid"), sessionId: requiredId, personId: requiredId });
+const cancelSchema = z.object({ intent: z.literal("cancel", "form.invalid"), sessionId: requiredId, personId: requiredId });
+const PAGE = "/training/nominate";
+
+async function scoped(args: Route.LoaderArgs | Route.ActionArgs) {
+  const user = await guard(args, policy);
+  if (!user?.partnershipId) notFound();
+  const organizations = organizationsWhere(user.roles, "training.nominate", user.partnershipId);
+  return { user, partnershipId: user.partnershipId, organizations };
+}
+
+export async function loader(args: Route.LoaderArgs) {
+  const { user, partnershipId, organizations } = await scoped(args);
+  const [sessions, people, nominations] = await Promise.all([
+    listOpenSessionsFor(args.context.db, partnershipId, user.personId),
+    listPeopleForSession(args.context.db, partnershipId, organizations),
+    listNominations(args.context.db, partnershipId, organizations),
+  ]);
+  return { sessions: sessions.filter((s) => !s.closed), people, nominations, done: outcomeFrom(requestUrl(args.request).searchParams) };
+}
+
+type Refusal = { outcome: "closed"; errors: FieldErrorMap; formError: string };
+const closedReply = () => data<Refusal>({ outcome: "closed", errors: {}, formError: "training.register.outcome.closed" }, { status: 409 });
+
+export async function action(args: Route.ActionArgs) {
+  const { user, partnershipId, organizations } = await scoped(args);
+  const read = await readForm(args.request);
+  if (!read.ok) return read.reply;
+  const intent = read.values.intent;
+  if (intent !== "nominate" && intent !== "cancel") return invalidReply({ intent: ["form.invalid"] }, read.values, "form.invalid");
+  const input = intent === "nominate" ? parseValues(read, nominateSchema) : parseValues(read, cancelSchema);
+  if (!input.ok) return input.reply;
+  const { sessionId, personId } = input.data;
+  // Another organization's worker answers exactly like an unknown person.
+  if (!(await findNominee(args.context.db, partnershipId, organizations, personId))) notFound();
+  const base = { partnershipId, sessionId, personId, mode: "nomination" as const, nominatedBy: user.personId, publicUrl: args.context.config.publicUrl };
+  const actor = actorOf(user, args.context);
+  if (intent === "nominate") {
+    const submission = submissionOf(read.values, "training.nominate:nominate", user.accountId);
+    if (!submission) return expiredReply(read.values);
+    const outcome = await submitOnce(args.context.db, submission, async (tx) => {
+      const result = await registerForSession(tx, actor, base);
+      return result.status === "registered" || result.status === "waitlisted" ? created(outcomeLocation(PAGE, { outcome: result.status, reason: result.reason })) : refused(result);
+    });
+    if (outcome.created) return redirect(outcome.location);
+    if (outcome.refused.status === "not_found") notFound();
+    return closedReply();
+  }
+  const result = await cancelRegistration(args.context.db, actor, base);
+  if (result.status === "closed") return closedReply();
+  if (result.status === "not_found") {
+    // Cancelled already (a second click, another tab): the same answer, nothing more to do.
+    const open = await listOpenSessionsFor(args.context.db, partnershipId, personId);
+    if (!open.some((s) => s.id === sessionId && !s.mine)) notFound();
+  }
+  return redirect(outcomeLocation(PAGE, { outcome: "cancelled", reason: null }));
+}
+
+export default function TrainingNominate({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useT();
+  const day = useDayFormatter();
+  const when = (dates: string[]) => dates.map((d) => day(d)).join(" · ");
+  // What the last nomination or cancellation did (named by the redirect that followed it).
+  const done = actionData ? null : loaderData.done;
+  return (
+    <>
+      <h1>{t("training.nominate.title")}</h1>
+      <p>{t("training.nominate.intro")}</p>
+      <ErrorSummary errors={actionData?.errors} formError={actionData?.formError} />
+      {done ? (
+        <p className="alert success" role="status">
+          {t(done.outcome === "waitlisted" && done.reason === "organization_cap" ? "training.nominate.outcome.waitlistedMix" : `training.nominate.outcome.${done.outcome}`)}
+        </p>
+      ) : null}
+      {loaderData.sessions.length === 0 || loaderData.people.length === 0 ? (
+        <p>{t("training.register.empty")}</p>
+      ) : (
+        <Form method="post" className="stack">
+          <SubmissionKey />
+          <input type="hidden" name="intent" value="nominate" />
+          <SelectField name="personId" label={t("training.nominate.person")} required errors={actionData?.errors} options={loaderData.people.map((p) => ({ value: p.id, label: p.label }))} />
+          <SelectField
+            name="sessionId"
+            label={t("training.nominate.session")}
+            required
+            errors={actionData?.errors}
+            options={loaderData.sessions.map((s) => ({ value: s.id, label: `${when(s.dates)} — ${t("training.register.seats", { taken: s.taken, capacity: s.capacity })}` }))}
+          />
+          <div className="actions">
+            <button type="submit">{t("training.nominate.submit")}</button>
+          </div>
+        </Form>
+      )}
+      <h2>{t("training.nominate.current")}</h2>
+      {loaderData.nominations.length === 0 ? (
+        <p>{t("training.nominate.none")}</p>
+      ) : (
+        <table>
+          <caption>{t("training.nominate.caption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("training.pool.name")}</th>
+              <th scope="col">{t("training.pairs.session")}</th>
+              <th scope="col">{t("training.sessions.status")}</th>
+              <th scope="col">{t("training.participants.actions")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {loaderData.nominations.map((n) => (
+              <tr key={n.registrationId}>
+                <th scope="row">{n.name}</th>
+                <td>{when(n.dates)}</td>
+                <td>
+                  {t(`training.register.mine.${n.status}`)}
+                  {n.waitReason ? ` — ${t(`training.register.reason.${n.waitReason}`)}` : null}
+                </td>
+                <td>
+                  {n.closed ? (
+                    t("training.participants.closedShort")
+                  ) : (
+                    <PostButton fields={{ intent: "cancel", sessionId: n.sessionId, personId: n.personId }} className="button secondary">
+                      {t("training.participants.cancelFor", { name: n.name })}
+                    </PostButton>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

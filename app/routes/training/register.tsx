@@ -1,0 +1,165 @@
+import { data, Form, Link, redirect } from "react-router";
+import { z } from "zod";
+import type { Route } from "./+types/register";
+import { ErrorSummary } from "../../components/form.tsx";
+import { SubmissionKey } from "../../components/submission-key.tsx";
+import { useT } from "../../i18n/use-t.ts";
+import { actorOf, guard, notFound } from "../../modules/authz/guard.server.ts";
+import { can } from "../../modules/authz/decide.ts";
+import { needs } from "../../modules/authz/policy.ts";
+import { requiredId, type FieldErrorMap } from "../../modules/forms/fields.ts";
+import { expiredReply, invalidReply, parseValues, readForm } from "../../modules/forms/read-form.server.ts";
+import { requestUrl } from "../../modules/forms/request-url.ts";
+import { created, refused, submissionOf, submitOnce } from "../../modules/forms/submit-once.server.ts";
+import { pageTitle } from "../../i18n/page-title.ts";
+import { listSessionsGivenBy } from "../../modules/training/attendance.server.ts";
+import { outcomeFrom, outcomeLocation } from "../../modules/training/registration-outcome.ts";
+import { cancelRegistration, listOpenSessionsFor, registerForSession } from "../../modules/training/registration.server.ts";
+import { useDayFormatter } from "../../modules/training/training-ui.tsx";
+
+/** Any member of the Table registers themself to an open session (or joins its waiting list). */
+export const policy = needs("partnership.view");
+
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "training.register.title");
+
+/** Registering is a create (keyed: a double click or a retry is one registration); cancelling is an action. */
+const registerSchema = z.object({ intent: z.literal("register", "form.invalid"), sessionId: requiredId });
+const cancelSchema = z.object({ intent: z.literal("cancel", "form.invalid"), sessionId: requiredId });
+const PAGE = "/training/register";
+
+export async function loader(args: Route.LoaderArgs) {
+  const user = await guard(args, policy);
+  if (!user?.partnershipId) notFound();
+  const target = { partnershipId: user.partnershipId, organizationId: user.organizationId ?? null };
+  const canNominate = user.roles.some((r) => r.partnershipId === user.partnershipId && can([r], "training.nominate", { partnershipId: user.partnershipId, organizationId: r.organizationId }));
+  const [sessions, given] = await Promise.all([
+    listOpenSessionsFor(args.context.db, user.partnershipId, user.personId),
+    can(user.roles, "training.attendance", target) ? listSessionsGivenBy(args.context.db, user.partnershipId, user.personId) : Promise.resolve([]),
+  ]);
+  return { sessions, given, canNominate, done: outcomeFrom(requestUrl(args.request).searchParams) };
+}
+
+type Refusal = { outcome: "closed"; errors: FieldErrorMap; formError: string };
+const closedReply = () => data<Refusal>({ outcome: "closed", errors: {}, formError: "training.register.outcome.closed" }, { status: 409 });
+
+export async function action(args: Route.ActionArgs) {
+  const user = await guard(args, policy);
+  if (!user?.partnershipId) notFound();
+  const read = await readForm(args.request);
+  if (!read.ok) return read.reply;
+  const partnershipId = user.partnershipId;
+  const base = { partnershipId, personId: user.personId, mode: "self" as const, publicUrl: args.context.config.publicUrl };
+  const actor = actorOf(user, args.context);
+  if (read.values.intent === "register") {
+    const input = parseValues(read, registerSchema);
+    if (!input.ok) return input.reply;
+    const submission = submissionOf(read.values, "training.register:register", user.accountId);
+    if (!submission) return expiredReply(read.values);
+    const outcome = await submitOnce(args.context.db, submission, async (tx) => {
+      const result = await registerForSession(tx, actor, { ...base, sessionId: input.data.sessionId });
+      return result.status === "registered" || result.status === "waitlisted" ? created(outcomeLocation(PAGE, { outcome: result.status, reason: result.reason })) : refused(result);
+    });
+    if (outcome.created) return redirect(outcome.location);
+    if (outcome.refused.status === "not_found") notFound();
+    return closedReply();
+  }
+  if (read.values.intent === "cancel") {
+    const input = parseValues(read, cancelSchema);
+    if (!input.ok) return input.reply;
+    const result = await cancelRegistration(args.context.db, actor, { ...base, sessionId: input.data.sessionId });
+    if (result.status === "closed") return closedReply();
+    if (result.status === "not_found") {
+      // Cancelled already (a second click, another tab): the same answer, nothing more to do.
+      const open = await listOpenSessionsFor(args.context.db, partnershipId, user.personId);
+      if (!open.some((s) => s.id === input.data.sessionId && !s.mine)) notFound();
+    }
+    return redirect(outcomeLocation(PAGE, { outcome: "cancelled", reason: null }));
+  }
+  return invalidReply({ intent: ["form.invalid"] }, read.values, "form.invalid");
+}
+
+export default function TrainingRegister({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useT();
+  const day = useDayFormatter();
+  // What the last registration or cancellation did (named by the redirect that followed it).
+  const done = actionData ? null : loaderData.done;
+  const outcomeKey = done
+    ? done.outcome === "waitlisted" && done.reason === "organization_cap"
+      ? "training.register.outcome.waitlistedMix"
+      : (`training.register.outcome.${done.outcome}` as const)
+    : null;
+  return (
+    <>
+      <h1>{t("training.register.title")}</h1>
+      <p>{t("training.register.intro")}</p>
+      <p>
+        <Link to="/training/mine">{t("trainingEval.nav.mine")}</Link>
+      </p>
+      {loaderData.canNominate ? (
+        <p>
+          <Link to="/training/nominate">{t("training.nominate.link")}</Link>
+        </p>
+      ) : null}
+      {outcomeKey ? (
+        <p className="alert success" role="status">
+          {t(outcomeKey)}
+        </p>
+      ) : null}
+      <ErrorSummary errors={actionData?.errors} formError={actionData?.formError} />
+      {loaderData.sessions.length === 0 ? (
+        <p>{t("training.register.empty")}</p>
+      ) : (
+        <ul className="cards">
+          {loaderData.sessions.map((s) => {
+            const when = s.dates.map((d) => day(d)).join(" · ");
+            return (
+              <li key={s.id} className="card">
+                <h2>{when}</h2>
+                <p>
+                  {s.online ? t("training.sessions.online") : s.place} — {t(`training.language.${s.language}`)}
+                </p>
+                <p>
+                  {t("training.register.seats", { taken: s.taken, capacity: s.capacity })}
+                  {s.waiting > 0 ? ` — ${t("training.register.waiting", { count: s.waiting })}` : null}
+                </p>
+                {s.mine ? (
+                  <p className="badge">
+                    {t(`training.register.mine.${s.mine}`)}
+                    {s.mine === "waitlisted" && s.mineReason ? ` — ${t(`training.register.reason.${s.mineReason}`)}` : null}
+                  </p>
+                ) : null}
+                {s.closed ? (
+                  <p>{t("training.register.closed", { date: day(s.closesOn) })}</p>
+                ) : (
+                  <>
+                    <p className="hint">{t("training.register.closesOn", { date: day(s.closesOn) })}</p>
+                    <Form method="post">
+                      {s.mine ? null : <SubmissionKey />}
+                      <input type="hidden" name="sessionId" value={s.id} />
+                      <input type="hidden" name="intent" value={s.mine ? "cancel" : "register"} />
+                      <button type="submit" className={s.mine ? "button secondary" : undefined}>
+                        {s.mine ? t("training.register.cancel", { date: when }) : t("training.register.submit", { date: when })}
+                      </button>
+                    </Form>
+                  </>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {loaderData.given.length > 0 ? (
+        <section aria-labelledby="given-title">
+          <h2 id="given-title">{t("training.attendance.mySessions")}</h2>
+          <ul>
+            {loaderData.given.map((s) => (
+              <li key={s.id}>
+                <Link to={`/training/sessions/${s.id}/attendance`}>{t("training.attendance.sheetFor", { date: s.dates.map((d) => day(d)).join(" · ") })}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+import { data, Link, redirect } from "react-router";
+import type { Route } from "./+types/sessions.new";
+import { useT } from "../../i18n/use-t.ts";
+import { actorOf, guard, notFound } from "../../modules/authz/guard.server.ts";
+import { needs } from "../../modules/authz/policy.ts";
+import type { FieldErrorMap, FormValues } from "../../modules/forms/fields.ts";
+import { expiredReply, parseForm } from "../../modules/forms/read-form.server.ts";
+import { created, refused, submissionOf, submitOnce } from "../../modules/forms/submit-once.server.ts";
+import { pageTitle } from "../../i18n/page-title.ts";
+import { createTrainingSession } from "../../modules/training/save-session.server.ts";
+import { sessionFormOptions } from "../../modules/training/session-form-data.server.ts";
+import { sessionSchema } from "../../modules/training/session-schema.ts";
+import { SessionForm } from "../../modules/training/training-ui.tsx";
+
+export const policy = needs("training.manage");
+
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "training.new.title");
+
+export async function loader(args: Route.LoaderArgs) {
+  const user = await guard(args, policy);
+  if (!user?.partnershipId) notFound();
+  return sessionFormOptions(args.context.db, user.partnershipId);
+}
+
+type ActionResult = { errors: FieldErrorMap; values: FormValues };
+
+export async function action(args: Route.ActionArgs) {
+  const user = await guard(args, policy);
+  if (!user?.partnershipId) notFound();
+  const input = await parseForm(args.request, sessionSchema);
+  if (!input.ok) return input.reply;
+  const values = input.values;
+  // One session per submission key: a double click or a retry lands on the first one.
+  const submission = submissionOf(values, "training.sessions.new", user.accountId);
+  if (!submission) return expiredReply(values);
+  const outcome = await submitOnce(args.context.db, submission, async (tx) => {
+    const result = await createTrainingSession(tx, actorOf(user, args.context), user.partnershipId!, input.data);
+    return result.status === "ok" ? created(`/training?saved=1&session=${result.id}`) : refused(result);
+  });
+  if (outcome.created) return redirect(outcome.location);
+  const result = outcome.refused;
+  if (result.status === "invalid") return data<ActionResult>({ errors: { [result.field]: [result.message] }, values }, { status: 400 });
+  notFound();
+}
+
+export default function NewTrainingSession({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useT();
+  return (
+    <>
+      <p>
+        <Link to="/training">{t("training.title")}</Link>
+      </p>
+      <h1>{t("training.new.title")}</h1>
+      <SessionForm {...loaderData} values={(actionData && "values" in actionData ? (actionData.values as FormValues) : undefined) ?? { programId: loaderData.programs[0]?.id ?? "" }} errors={actionData?.errors} />
+    </>
+  );
+}

@@ -37,7 +37,8 @@ function firstError(errors: FieldErrorMap): string | undefined {
  *   another organization's record answers like a missing one;
  * - `conflict` answers 409 with formError "form.conflict" (as `conflictReply`);
  * - `invalid` answers 400 with the field errors (as `invalidReply`);
- * - `refused` answers the status the route gives its reason (409 unless told), formError = reason.
+ * - `refused` answers the status the route gives its reason (409 unless told): formError is the
+ *   reason, unless the refusal names fields (then the field errors speak, as on the form).
  */
 export function replyTo<R extends string, B extends object = object>(failure: Failure<R>, options: ReplyOptions<R, B> = {}) {
   const body = (options.body ?? {}) as B;
@@ -57,7 +58,8 @@ export function replyTo<R extends string, B extends object = object>(failure: Fa
       const how = options.refused;
       if (typeof how === "function") return how(failure);
       const status = typeof how === "number" ? how : (how?.[failure.reason] ?? 409);
-      return data<Reply<B>>({ ...body, errors: failure.errors ?? {}, formError: failure.reason, ...(failure.vars ? { vars: failure.vars } : {}) }, { status });
+      const summary = failure.errors ? {} : { formError: failure.reason };
+      return data<Reply<B>>({ ...body, errors: failure.errors ?? {}, ...summary, ...(failure.vars ? { vars: failure.vars } : {}) }, { status });
     }
   }
 }

@@ -42,6 +42,13 @@ export function refusal<R extends string>(reason: R, vars?: Record<string, strin
   return r;
 }
 
+/** The form-level summary of invalid input: its own message, else the first field's first error. */
+export function summaryOf(failure: Invalid): string | undefined {
+  if (failure.message !== undefined) return failure.message;
+  for (const messages of Object.values(failure.errors)) if (messages?.length) return messages[0];
+  return undefined;
+}
+
 export const isOk = <T, R extends string>(outcome: Outcome<T, R>): outcome is Ok<T> => outcome.kind === "ok";
 
 /** The same failure under another success type (a failure carries no value). */

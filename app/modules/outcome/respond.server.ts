@@ -1,7 +1,7 @@
 import { data } from "react-router";
 import { notFound } from "../authz/guard.server.ts";
 import type { FieldErrorMap } from "../forms/fields.ts";
-import type { Failure, Outcome, Refused } from "./outcome.ts";
+import { summaryOf, type Failure, type Outcome, type Refused } from "./outcome.ts";
 
 /** The body of a 400/409 form reply: the forms layer's `{ errors, formError }` plus the form's own fields. */
 export type Reply<B extends object = object> = B & {
@@ -26,11 +26,6 @@ export interface ReplyOptions<R extends string = string, B extends object = obje
   refused?: number | { [K in R]?: number } | ((refusal: Refused<R>) => ReturnType<typeof data<Reply<B>>>);
 }
 
-function firstError(errors: FieldErrorMap): string | undefined {
-  for (const messages of Object.values(errors)) if (messages?.length) return messages[0];
-  return undefined;
-}
-
 /**
  * The one mapping from a use case's failure to HTTP:
  * - `not_found` throws exactly what `notFound()` throws (404, `{ message: "not_found" }`), so
@@ -51,7 +46,7 @@ export function replyTo<R extends string, B extends object = object>(failure: Fa
         { status: 409 },
       );
     case "invalid": {
-      const formError = failure.message ?? (options.summary === "first-error" ? firstError(failure.errors) : undefined);
+      const formError = options.summary === "first-error" ? summaryOf(failure) : failure.message;
       return data<Reply<B>>({ ...body, errors: failure.errors, ...(formError === undefined ? {} : { formError }) }, { status: 400 });
     }
     case "refused": {

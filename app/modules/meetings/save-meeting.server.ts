@@ -1,8 +1,8 @@
 import { and, eq, inArray, isNull, notInArray, sql } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
-import { responsibility, agendaItemResponsibility } from "../responsibilities/tables.ts";
-import { openStatuses } from "../responsibilities/vocabulary.ts";
+import { responsibility, agendaItemResponsibility } from "./responsibilities/tables.ts";
+import { openStatuses } from "./responsibilities/vocabulary.ts";
 import { canManageMeeting, visibleMeetings, type MeetingAccess } from "./meeting-access.server.ts";
 import { invitedPersonIds, queueMeetingNotice } from "./meeting-emails.server.ts";
 import { listInvitable, onlyInvitable, shortcutInvitees } from "./meeting-people.server.ts";

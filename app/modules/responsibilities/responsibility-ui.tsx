@@ -3,7 +3,7 @@ import { ErrorSummary, Field, SelectField, translateMessage, type FieldErrors } 
 import type { MessageKey } from "../../i18n/catalog.ts";
 import { useT } from "../../i18n/use-t.ts";
 import { SubmissionKey } from "../../components/submission-key.tsx";
-import type { ResponsibilityStatus } from "./vocabulary.ts";
+import type { ResponsibilityStatus } from "../meetings/responsibilities/vocabulary.ts";
 
 /**
  * Sub-navigation shared by the meetings and responsibilities pages. `viewMeetings` false (an owner

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import type { AuditActor } from "../audit/record-audit-event.server.ts";
 import type { Database } from "../db/client.server.ts";
-import { listSessionExercises } from "../training-evaluation/session-materials.server.ts";
 import { dispatchIntent } from "../forms/dispatch-intent.ts";
 import { isUuid, optionalInt, requiredId, versionField, type FormValues } from "../forms/fields.ts";
 import { parseValues, type FormRead } from "../forms/read-form.server.ts";
@@ -79,8 +78,6 @@ export async function loadSessionPage(db: Database, partnershipId: string, sessi
     cap: organizationSeatCap(session.capacity, training.maxOrganizationSharePercent),
     training,
     closesOn: session.dates[0] ? registrationClosesOn(session.dates[0], closesDays) : "",
-    // Guide exercises attached to the session (training-evaluation), linked into the guide.
-    exercises: await listSessionExercises(db, partnershipId, session.id),
     participantOutcome,
   });
 }

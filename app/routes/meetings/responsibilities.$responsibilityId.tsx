@@ -19,12 +19,12 @@ import { invalidFields, map, type Outcome } from "../../modules/outcome/outcome.
 import { respond } from "../../modules/outcome/respond.server.ts";
 import { localDay } from "../../modules/meetings/dates.ts";
 import { meetingGuard } from "../../modules/meetings/meeting-route.server.ts";
-import { getResponsibility } from "../../modules/responsibilities/list-responsibilities.server.ts";
-import { responsibilityFormData } from "../../modules/responsibilities/responsibility-form-data.server.ts";
-import { commentSchema, responsibilitySchema, statusSchema, versionSchema } from "../../modules/responsibilities/responsibility-schema.ts";
+import { getResponsibility } from "../../modules/meetings/responsibilities/list-responsibilities.server.ts";
+import { responsibilityFormData } from "../../modules/meetings/responsibilities/responsibility-form-data.server.ts";
+import { commentSchema, responsibilitySchema, statusSchema, versionSchema } from "../../modules/meetings/responsibilities/responsibility-schema.ts";
 import { ResponsibilityForm, ResponsibilityStatusBadge } from "../../modules/responsibilities/responsibility-ui.tsx";
-import { addResponsibilityComment, loadResponsibilityRow, setResponsibilityStatus, updateResponsibility } from "../../modules/responsibilities/save-responsibility.server.ts";
-import { responsibilityStatuses } from "../../modules/responsibilities/vocabulary.ts";
+import { addResponsibilityComment, loadResponsibilityRow, setResponsibilityStatus, updateResponsibility } from "../../modules/meetings/responsibilities/save-responsibility.server.ts";
+import { responsibilityStatuses } from "../../modules/meetings/responsibilities/vocabulary.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 
 // The owner opens it whatever their role (a worker may be named owner); the record is then checked.

@@ -10,10 +10,10 @@ import { createOnce } from "../../modules/outcome/create-once.server.ts";
 import { invalidFields } from "../../modules/outcome/outcome.ts";
 import { respond } from "../../modules/outcome/respond.server.ts";
 import { meetingGuard } from "../../modules/meetings/meeting-route.server.ts";
-import { responsibilityFormData } from "../../modules/responsibilities/responsibility-form-data.server.ts";
-import { responsibilitySchema } from "../../modules/responsibilities/responsibility-schema.ts";
+import { responsibilityFormData } from "../../modules/meetings/responsibilities/responsibility-form-data.server.ts";
+import { responsibilitySchema } from "../../modules/meetings/responsibilities/responsibility-schema.ts";
 import { ResponsibilityForm } from "../../modules/responsibilities/responsibility-ui.tsx";
-import { createResponsibility } from "../../modules/responsibilities/save-responsibility.server.ts";
+import { createResponsibility } from "../../modules/meetings/responsibilities/save-responsibility.server.ts";
 
 export const policy = needs("meeting.create");
 

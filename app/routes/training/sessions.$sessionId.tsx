@@ -13,6 +13,7 @@ import { respond, valueOf } from "../../modules/outcome/respond.server.ts";
 import { SessionForm, trainerLabel, useDayFormatter } from "../../modules/training/training-ui.tsx";
 import { MixSummary, ParticipantsSection } from "../../modules/training/participants-ui.tsx";
 import { findSession, handleSessionAction, loadSessionPage } from "../../modules/training/session-page.server.ts";
+import { listSessionExercises } from "../../modules/training-evaluation/session-materials.server.ts";
 
 export const policy = needs("training.manage");
 
@@ -26,7 +27,9 @@ async function coordinator(args: Route.LoaderArgs | Route.ActionArgs) {
 
 export async function loader(args: Route.LoaderArgs) {
   const { partnershipId } = await coordinator(args);
-  return valueOf(await loadSessionPage(args.context.db, partnershipId, args.params.sessionId, requestUrl(args.request).searchParams));
+  const page = valueOf(await loadSessionPage(args.context.db, partnershipId, args.params.sessionId, requestUrl(args.request).searchParams));
+  // Guide exercises attached to the session (training-evaluation), linked into the guide.
+  return { ...page, exercises: await listSessionExercises(args.context.db, partnershipId, page.session.id) };
 }
 
 // Both the session form and the closing form carry the session's version: a stale save answers 409.

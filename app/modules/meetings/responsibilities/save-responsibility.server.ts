@@ -1,16 +1,16 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { Database } from "../db/client.server.ts";
-import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
-import { actionPlanObjective } from "../action-plan/tables.ts";
-import { organization } from "../governance/tables.ts";
-import { person } from "../identity/tables.ts";
-import { canManageMeeting, type MeetingAccess } from "../meetings/meeting-access.server.ts";
-import { meeting, meetingAgendaItem } from "../meetings/tables.ts";
+import type { Database } from "../../db/client.server.ts";
+import { recordAuditEvent, type AuditActor } from "../../audit/record-audit-event.server.ts";
+import { actionPlanObjective } from "../../action-plan/tables.ts";
+import { organization } from "../../governance/tables.ts";
+import { person } from "../../identity/tables.ts";
+import { canManageMeeting, type MeetingAccess } from "../meeting-access.server.ts";
+import { meeting, meetingAgendaItem } from "../tables.ts";
 import { canEditResponsibility, canUpdateResponsibility } from "./responsibility-access.server.ts";
 import type { ResponsibilityInput } from "./responsibility-schema.ts";
 import { responsibility, responsibilityComment } from "./tables.ts";
 import type { ResponsibilityStatus } from "./vocabulary.ts";
-import { conflict, invalid, missing, ok, type Conflict, type Invalid, type NotFound, type Ok } from "../outcome/outcome.ts";
+import { conflict, invalid, missing, ok, type Conflict, type Invalid, type NotFound, type Ok } from "../../outcome/outcome.ts";
 
 /** The responsibility's (or comment's) id, or why not. */
 export type SaveResponsibilityResult = Ok<string> | Invalid | Conflict | NotFound;

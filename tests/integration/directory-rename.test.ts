@@ -6,7 +6,7 @@ import { searchDirectory } from "../../app/modules/directory/search-directory.se
 import { updatePerson } from "../../app/modules/people/save-person.server.ts";
 import { getPerson } from "../../app/modules/people/get-person.server.ts";
 import { systemActor } from "../../app/modules/audit/record-audit-event.server.ts";
-import { person } from "../../app/modules/identity/tables.ts";
+import { person } from "../../app/modules/people/tables.ts";
 import { partnership } from "../../app/modules/governance/tables.ts";
 import { eq } from "drizzle-orm";
 

@@ -8,7 +8,7 @@ import { readPartnershipSettings } from "../../app/modules/settings/partnership-
 import { seedDirectoryDemo } from "../../app/modules/demo/seed-directory.server.ts";
 import { pivotDesignation } from "../../app/modules/directory/tables.ts";
 import { organization, partnership, site } from "../../app/modules/governance/tables.ts";
-import { person } from "../../app/modules/identity/tables.ts";
+import { person } from "../../app/modules/people/tables.ts";
 
 let world: DirectoryWorld;
 let quebec: string;

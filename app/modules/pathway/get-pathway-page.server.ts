@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { listContactPivots, type ContactPivot } from "../directory/list-contact-pivots.server.ts";
 import { readSettingsRow } from "../governance/settings-row.server.ts";
-import { person } from "../identity/tables.ts";
+import { person } from "../people/tables.ts";
 import { defaultPathwayContent } from "./default-content.ts";
 import { getPublishedPathway } from "./get-published-pathway.server.ts";
 import { textsOf, type PathwayLanguage, type PathwayTextKey } from "./steps.ts";

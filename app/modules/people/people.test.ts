@@ -7,7 +7,7 @@ import type { DatabaseHandle } from "../db/client.server.ts";
 import type { AuditActor } from "../audit/record-audit-event.server.ts";
 import { auditEvent } from "../audit/tables.ts";
 import type { HeldRole } from "../authz/decide.ts";
-import { roleAssignment } from "../identity/tables.ts";
+import { roleAssignment } from "./tables.ts";
 import { canManageAccountOf } from "./account-guard.ts";
 import { getPerson } from "./get-person.server.ts";
 import { grantRole } from "./grant-role.server.ts";

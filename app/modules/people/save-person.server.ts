@@ -4,7 +4,7 @@ import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.s
 import { refreshDirectorySearchText } from "../directory/search-text.server.ts";
 import type { FieldErrorMap } from "../forms/fields.ts";
 import { organization, site } from "../governance/tables.ts";
-import { person } from "../identity/tables.ts";
+import { person } from "./tables.ts";
 import { inScope, personScope, type OrganizationScope } from "./person-scope.ts";
 import type { PersonInput } from "./person-schema.ts";
 

@@ -2,19 +2,8 @@ import { Link, redirect } from "react-router";
 import type { Route } from "./+types/action-plan.$year";
 import { useT } from "../../i18n/use-t.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
-import {
-  ActionForm,
-  ActionStatusBadge,
-  ConfirmDelete,
-  DeleteLink,
-  IndicatorForm,
-  ObjectiveForm,
-  orgLabel,
-  PlanHeaderForm,
-  Progress,
-  useDay,
-  type Values,
-} from "../../modules/action-plan/plan-ui.tsx";
+import { ActionForm, ConfirmDelete, IndicatorForm, ObjectiveForm, PlanHeaderForm, type Values } from "../../modules/action-plan/plan-ui.tsx";
+import { PlanObjective } from "../../components/action-plan/plan-objective.tsx";
 import { findPlan, handlePlanAction, loadPlanPage, type DeleteKind } from "../../modules/action-plan/plan-page.server.ts";
 import { actorOf, authorize, guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
@@ -55,8 +44,7 @@ export async function action(args: Route.ActionArgs) {
 }
 
 export default function ActionPlanYear({ loaderData, actionData }: Route.ComponentProps) {
-  const { t, locale } = useT();
-  const day = useDay();
+  const { t } = useT();
   const { plan, objectives, organizations, canEdit, editing, deleting, versions } = loaderData;
   const orgs = new Map(organizations.map((o) => [o.id, o]));
   const here = `/action-plan/${plan.year}`;
@@ -136,109 +124,7 @@ export default function ActionPlanYear({ loaderData, actionData }: Route.Compone
       {editForm()}
       {objectives.length === 0 ? <p>{t("actionPlan.objective.none")}</p> : null}
       {objectives.map((o, index) => (
-        <section key={o.id} id={`item-${o.id}`} className="objective" aria-labelledby={`objective-${o.id}`}>
-          <h2 id={`objective-${o.id}`}>
-            {t("actionPlan.objectiveNumber", { n: index + 1 })} {o.title}
-          </h2>
-          {o.description ? <p>{o.description}</p> : null}
-          {canEdit ? (
-            <p className="actions">
-              <Link to={`${here}?edit=objective:${o.id}#edit-heading`}>{t("actionPlan.objective.edit")}</Link>
-              <Link to={`${here}?edit=action&objective=${o.id}#edit-heading`}>{t("actionPlan.action.add")}</Link>
-              <Link to={`${here}?edit=indicator&objective=${o.id}#edit-heading`}>{t("actionPlan.indicator.add")}</Link>
-              <DeleteLink to={deleteTo("objective", o.id)} name={o.title} label={t("actionPlan.objective.delete")} />
-            </p>
-          ) : null}
-          <h3>{t("actionPlan.actions")}</h3>
-          {o.actions.length === 0 ? (
-            <p className="muted">{t("actionPlan.action.none")}</p>
-          ) : (
-            <div className="table-scroll">
-              <table>
-                <caption className="visually-hidden">{t("actionPlan.actionsOf", { objective: o.title })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("actionPlan.action.title")}</th>
-                    <th scope="col">{t("actionPlan.action.organizations")}</th>
-                    <th scope="col">{t("actionPlan.action.dates")}</th>
-                    <th scope="col">{t("actionPlan.action.status")}</th>
-                    <th scope="col">{t("actionPlan.action.progress")}</th>
-                    {canEdit ? <th scope="col">{t("actionPlan.manage")}</th> : null}
-                  </tr>
-                </thead>
-                <tbody>
-                  {o.actions.map((a) => (
-                    <tr key={a.id} id={`item-${a.id}`}>
-                      <th scope="row">
-                        {a.title}
-                        {a.description ? <span className="muted block">{a.description}</span> : null}
-                      </th>
-                      <td>
-                        {a.organizationIds
-                          .map((id) => orgs.get(id))
-                          .filter((x) => !!x)
-                          .map((x) => orgLabel(locale, x))
-                          .join(", ") || "—"}
-                      </td>
-                      <td>{a.startsOn || a.endsOn ? `${day(a.startsOn) || "…"} – ${day(a.endsOn) || "…"}` : "—"}</td>
-                      <td>
-                        <ActionStatusBadge status={a.status} />
-                      </td>
-                      <td>
-                        <Progress value={a.progress} />
-                      </td>
-                      {canEdit ? (
-                        <td>
-                          <Link to={`${here}?edit=action:${a.id}#edit-heading`} aria-label={t("actionPlan.editNamed", { name: a.title })}>
-                            {t("actionPlan.edit")}
-                          </Link>
-                          <DeleteLink to={deleteTo("action", a.id)} name={a.title} />
-                        </td>
-                      ) : null}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          <h3>{t("actionPlan.indicators")}</h3>
-          {o.indicators.length === 0 ? (
-            <p className="muted">{t("actionPlan.indicator.none")}</p>
-          ) : (
-            <div className="table-scroll">
-              <table>
-                <caption className="visually-hidden">{t("actionPlan.indicatorsOf", { objective: o.title })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("actionPlan.indicator.label")}</th>
-                    <th scope="col">{t("actionPlan.indicator.target")}</th>
-                    <th scope="col">{t("actionPlan.indicator.actual")}</th>
-                    {canEdit ? <th scope="col">{t("actionPlan.manage")}</th> : null}
-                  </tr>
-                </thead>
-                <tbody>
-                  {o.indicators.map((i) => (
-                    <tr key={i.id} id={`item-${i.id}`}>
-                      <th scope="row">{i.label}</th>
-                      <td>
-                        {i.target} {i.unit}
-                      </td>
-                      <td>{i.actual === null ? t("actionPlan.indicator.notMeasured") : `${i.actual} ${i.unit}`}</td>
-                      {canEdit ? (
-                        <td>
-                          <Link to={`${here}?edit=indicator:${i.id}#edit-heading`} aria-label={t("actionPlan.editNamed", { name: i.label })}>
-                            {t("actionPlan.edit")}
-                          </Link>
-                          <DeleteLink to={deleteTo("indicator", i.id)} name={i.label} />
-                        </td>
-                      ) : null}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-        </section>
+        <PlanObjective key={o.id} o={o} index={index} here={here} canEdit={canEdit} orgs={orgs} deleteTo={deleteTo} />
       ))}
     </>
   );

@@ -1,16 +1,15 @@
-import { Form, Link, redirect } from "react-router";
+import { Link, redirect } from "react-router";
 import type { Route } from "./+types/funding.$grantId";
-import { ErrorSummary, Field, type FieldErrors } from "../../components/form.tsx";
+import { type FieldErrors } from "../../components/form.tsx";
 import { useT } from "../../i18n/use-t.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
-import { ConfirmDelete, DeleteLink, useDay } from "../../modules/action-plan/plan-ui.tsx";
+import { ConfirmDelete, useDay } from "../../modules/action-plan/plan-ui.tsx";
 import { actorOf, authorize, guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
-import { acceptAttribute, anyDocument } from "../../modules/files/file-types.ts";
 import { useMoney } from "../../modules/funding/funding-ui.tsx";
 import { GrantForm } from "../../modules/funding/grant-form.tsx";
+import { DocumentsSection, ReportsSection, SpendingSection } from "../../components/funding/grant-sections.tsx";
 import { findGrant, handleGrantAction, loadGrantPage, type Deleting } from "../../modules/funding/grant-page.server.ts";
-import { SubmissionKey } from "../../components/submission-key.tsx";
 import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
 import { intentOf } from "../../modules/forms/dispatch-intent.ts";
 import { readForm } from "../../modules/forms/read-form.server.ts";
@@ -48,18 +47,6 @@ export async function action(args: Route.ActionArgs) {
     : invalidFields(read.errors, "form.errors");
   // The edit form shows the current grant after a conflict, not what was typed.
   return respond(result, () => redirect(`/funding/${grant.id}?saved=1`), { body: { intent, values: read.values }, conflict: intent === "grant" ? { values: undefined } : {} });
-}
-
-function RowButton({ intent, id, label }: { intent: string; id: string; label: string }) {
-  return (
-    <Form method="post" className="inline-form">
-      <input type="hidden" name="intent" value={intent} />
-      <input type="hidden" name="id" value={id} />
-      <button type="submit" className="link-button">
-        {label}
-      </button>
-    </Form>
-  );
 }
 
 export default function GrantPage({ loaderData, actionData }: Route.ComponentProps) {
@@ -139,163 +126,9 @@ export default function GrantPage({ loaderData, actionData }: Route.ComponentPro
         </>
       )}
 
-      <section aria-labelledby="reports-heading">
-        <h2 id="reports-heading">{t("funding.reports")}</h2>
-        {reports.length === 0 ? (
-          <p>{t("funding.reportsEmpty")}</p>
-        ) : (
-          <table>
-            <caption className="visually-hidden">{t("funding.reports")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("funding.dueOn")}</th>
-                <th scope="col">{t("funding.reportLabel")}</th>
-                <th scope="col">{t("funding.reportStatus")}</th>
-                {canManage ? <th scope="col">{t("actionPlan.manage")}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {reports.map((r) => (
-                <tr key={r.id}>
-                  <th scope="row">{day(r.dueOn)}</th>
-                  <td>{r.label || "—"}</td>
-                  <td>{r.submittedOn ? t("funding.submittedOn", { date: day(r.submittedOn) }) : r.dueOn < today ? t("funding.late") : t("funding.toSubmit")}</td>
-                  {canManage ? (
-                    <td className="actions">
-                      {r.submittedOn ? (
-                        <RowButton intent="report-reopen" id={r.id} label={t("funding.reopen")} />
-                      ) : (
-                        <RowButton intent="report-submitted" id={r.id} label={t("funding.markSubmitted")} />
-                      )}
-                      <DeleteLink to={deleteTo("report", r.id)} name={t("funding.confirmDelete.report", { date: day(r.dueOn) })} />
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-        {canManage ? (
-          <Form method="post" className="stack" aria-labelledby="add-report">
-            <h3 id="add-report">{t("funding.addReport")}</h3>
-            <ErrorSummary errors={errorsFor("report")} />
-            <input type="hidden" name="intent" value="report" />
-            <SubmissionKey />
-            <Field idPrefix="report" name="dueOn" type="date" label={t("funding.dueOn")} required errors={errorsFor("report")} />
-            <Field idPrefix="report" name="label" label={t("funding.reportLabel")} errors={errorsFor("report")} />
-            <p>
-              <button type="submit">{t("funding.addReport")}</button>
-            </p>
-          </Form>
-        ) : null}
-      </section>
-
-      <section aria-labelledby="spending-heading">
-        <h2 id="spending-heading">{t("funding.spending")}</h2>
-        {spending.length === 0 ? (
-          <p>{t("funding.spendingEmpty")}</p>
-        ) : (
-          <table>
-            <caption className="visually-hidden">{t("funding.spending")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("funding.spentOn")}</th>
-                <th scope="col">{t("funding.spendingLabel")}</th>
-                <th scope="col">{t("funding.action")}</th>
-                <th scope="col">{t("funding.amount")}</th>
-                {canManage ? <th scope="col">{t("actionPlan.manage")}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {spending.map((s) => (
-                <tr key={s.id}>
-                  <th scope="row">{day(s.spentOn)}</th>
-                  <td>{s.label}</td>
-                  <td>{s.actionTitle ? `${s.actionYear} — ${s.actionTitle}` : "—"}</td>
-                  <td className="num">{money(s.amount)}</td>
-                  {canManage ? (
-                    <td>
-                      <DeleteLink to={deleteTo("spending", s.id)} name={s.label} />
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-        {canManage ? (
-          <Form method="post" className="stack" aria-labelledby="add-spending">
-            <h3 id="add-spending">{t("funding.addSpending")}</h3>
-            <ErrorSummary errors={errorsFor("spending")} />
-            <input type="hidden" name="intent" value="spending" />
-            <SubmissionKey />
-            <Field idPrefix="spending" name="label" label={t("funding.spendingLabel")} required errors={errorsFor("spending")} />
-            <Field idPrefix="spending" name="amount" label={t("funding.amountField")} required inputMode="numeric" errors={errorsFor("spending")} />
-            <Field idPrefix="spending" name="spentOn" type="date" label={t("funding.spentOn")} required errors={errorsFor("spending")} />
-            <div className="field">
-              <label htmlFor="spending-actionId">
-                {t("funding.action")} <span className="muted">({t("form.optional")})</span>
-              </label>
-              <select id="spending-actionId" name="actionId" defaultValue="">
-                <option value="">—</option>
-                {actions.map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {a.label}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <p>
-              <button type="submit">{t("funding.addSpending")}</button>
-            </p>
-          </Form>
-        ) : null}
-      </section>
-
-      {canManage ? (
-        <section aria-labelledby="documents-heading">
-          <h2 id="documents-heading">{t("funding.documents")}</h2>
-          <p className="muted">{t("funding.documentsPrivate")}</p>
-          {documents.length === 0 ? (
-            <p>{t("funding.documentsEmpty")}</p>
-          ) : (
-            <ul>
-              {documents.map((d) => (
-                <li key={d.id} className="actions">
-                  <a href={`${here}/files/${d.id}`}>{d.fileName}</a>
-                  <DeleteLink to={deleteTo("document", d.id)} name={d.fileName} />
-                </li>
-              ))}
-            </ul>
-          )}
-          <Form method="post" encType="multipart/form-data" className="stack" aria-labelledby="add-document">
-            <h3 id="add-document">{t("funding.addDocument")}</h3>
-            <ErrorSummary errors={errorsFor("document")} />
-            <input type="hidden" name="intent" value="document" />
-            <SubmissionKey />
-            <div className="field">
-              <label htmlFor="grant-document">{t("funding.document")}</label>
-              <input
-                id="grant-document"
-                name="document"
-                type="file"
-                required
-                accept={acceptAttribute(anyDocument)}
-                aria-invalid={errorsFor("document")?.document ? true : undefined}
-                aria-describedby={errorsFor("document")?.document ? "grant-document-error" : undefined}
-              />
-              {errorsFor("document")?.document ? (
-                <p className="error" id="grant-document-error">
-                  {t(errorsFor("document")!.document![0] as "form.invalid")}
-                </p>
-              ) : null}
-            </div>
-            <p>
-              <button type="submit">{t("funding.upload")}</button>
-            </p>
-          </Form>
-        </section>
-      ) : null}
+      <ReportsSection reports={reports} canManage={canManage} today={today} errorsFor={errorsFor} deleteTo={deleteTo} />
+      <SpendingSection spending={spending} actions={actions} canManage={canManage} errorsFor={errorsFor} deleteTo={deleteTo} />
+      {canManage ? <DocumentsSection here={here} documents={documents} errorsFor={errorsFor} deleteTo={deleteTo} /> : null}
     </>
   );
 }

@@ -3,7 +3,6 @@ import type { Route } from "./+types/handover";
 import { ErrorSummary, SelectField, Field } from "../../components/form.tsx";
 import { useFormatters, useT } from "../../i18n/use-t.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
-import { useDay } from "../../modules/action-plan/plan-ui.tsx";
 import { actorOf, guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import type { FormValues } from "../../modules/forms/fields.ts";
@@ -13,7 +12,7 @@ import { intentOf } from "../../modules/forms/dispatch-intent.ts";
 import { readForm } from "../../modules/forms/read-form.server.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 import { handleHandoverAction, loadHandoverPage } from "../../modules/handover/handover-page.server.ts";
-import { handoverItemKinds } from "../../modules/handover/vocabulary.ts";
+import { HandoverChecklist, HandoverHistory } from "../../components/handover/handover-sections.tsx";
 import { invalidFields } from "../../modules/outcome/outcome.ts";
 import { respond } from "../../modules/outcome/respond.server.ts";
 
@@ -60,7 +59,6 @@ export async function action(args: Route.ActionArgs) {
 export default function Handover({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useT();
   const { dateTime } = useFormatters();
-  const day = useDay();
   const { open, history, coordinators, successors, me } = loaderData;
   const startErrors = actionData?.intent === "start" ? actionData.errors : undefined;
   return (
@@ -85,47 +83,7 @@ export default function Handover({ loaderData, actionData }: Route.ComponentProp
           <p>
             {t("handover.progress", { checked: open.items.filter((i) => i.checked).length, total: open.items.length })}
           </p>
-          {/* Keyed by version: after a 409 the boxes show the current ticks. */}
-          <Form method="post" className="stack wide" key={loaderData.checklistVersion ?? 0}>
-            <input type="hidden" name="handoverId" value={open.id} />
-            <input type="hidden" name="version" value={loaderData.checklistVersion ?? ""} />
-            {handoverItemKinds.map((kind) => {
-              const items = open.items.filter((i) => i.kind === kind);
-              if (items.length === 0) return null;
-              return (
-                <fieldset key={kind}>
-                  <legend>{t(`handover.kind.${kind}`)}</legend>
-                  {items.map((i) => {
-                    const id = `item-${i.key.replace(/[^a-z0-9-]/gi, "-")}`;
-                    return (
-                      <div key={i.key} className="checkbox">
-                        <input type="checkbox" id={id} name="checked" value={i.key} defaultChecked={i.checked} />
-                        <label htmlFor={id}>
-                          {i.label}
-                          {i.status ? ` — ${t(`handover.commitment.${i.status}`)}` : ""}
-                          {i.date ? <span className="muted"> · {day(i.date)}</span> : null}
-                        </label>
-                        {i.href ? (
-                          <a href={i.href} aria-label={t("handover.openItem", { label: i.label })}>
-                            {t("handover.see")}
-                          </a>
-                        ) : null}
-                      </div>
-                    );
-                  })}
-                </fieldset>
-              );
-            })}
-            {open.items.length === 0 ? <p>{t("handover.noItems")}</p> : null}
-            <p className="actions">
-              <button type="submit" name="intent" value="checklist">
-                {t("handover.saveChecklist")}
-              </button>
-              <button type="submit" name="intent" value="refresh" className="secondary">
-                {t("handover.refresh")}
-              </button>
-            </p>
-          </Form>
+          <HandoverChecklist open={open} version={loaderData.checklistVersion} />
           <Form method="post" className="stack">
             <input type="hidden" name="handoverId" value={open.id} />
             <p>{t("handover.transferHint", { to: open.successorName })}</p>
@@ -169,36 +127,7 @@ export default function Handover({ loaderData, actionData }: Route.ComponentProp
           </p>
         </Form>
       )}
-      <section aria-labelledby="history-heading">
-        <h2 id="history-heading">{t("handover.history")}</h2>
-        {history.length === 0 ? (
-          <p>{t("handover.historyEmpty")}</p>
-        ) : (
-          <table>
-            <caption className="visually-hidden">{t("handover.history")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("handover.date")}</th>
-                <th scope="col">{t("handover.outgoing")}</th>
-                <th scope="col">{t("handover.successor")}</th>
-                <th scope="col">{t("handover.outcome")}</th>
-                <th scope="col">{t("handover.items")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {history.map((h) => (
-                <tr key={h.id}>
-                  <th scope="row">{dateTime(h.transferredAt ?? h.cancelledAt ?? h.startedAt)}</th>
-                  <td>{h.outgoingName}</td>
-                  <td>{h.successorName}</td>
-                  <td>{t(`handover.status.${h.status}`)}</td>
-                  <td>{t("handover.progress", { checked: h.items.filter((i) => i.checked).length, total: h.items.length })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+      <HandoverHistory history={history} />
     </>
   );
 }

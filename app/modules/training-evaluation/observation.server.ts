@@ -3,6 +3,7 @@ import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
 import { trainingObservation } from "./tables.ts";
 import type { Answers } from "./vocabulary.ts";
+import { conflict, ok, refusal, type Conflict, type Ok, type Refused } from "../outcome/outcome.ts";
 
 export type ObservationRow = typeof trainingObservation.$inferSelect;
 
@@ -14,7 +15,8 @@ export async function loadObservation(db: Database, partnershipId: string, sessi
   return row ?? null;
 }
 
-export type SaveObservationResult = { status: "saved" | "submitted" } | { status: "locked" } | { status: "conflict" };
+/** Saved as a draft or submitted; a submitted grid is frozen (409, trainingEval.observation.locked). */
+export type SaveObservationResult = Ok<"saved" | "submitted"> | Refused<"trainingEval.observation.locked"> | Conflict;
 
 /**
  * The observer saves their grid (a draft) or submits it; once submitted it no longer changes.
@@ -36,8 +38,8 @@ export async function saveObservation(
 ): Promise<SaveObservationResult> {
   return db.transaction(async (tx): Promise<SaveObservationResult> => {
     const existing = await loadObservation(tx, input.partnershipId, input.sessionId);
-    if (existing?.submittedAt) return { status: "locked" };
-    if ((existing?.version ?? 0) !== input.expectedVersion) return { status: "conflict" };
+    if (existing?.submittedAt) return refusal("trainingEval.observation.locked");
+    if ((existing?.version ?? 0) !== input.expectedVersion) return conflict();
     const submittedAt = input.submit ? new Date() : null;
     let id: string;
     if (existing) {
@@ -46,7 +48,7 @@ export async function saveObservation(
         .set({ answers: input.answers, submittedAt, observerPersonId: input.observerPersonId, version: existing.version + 1, updatedAt: new Date() })
         .where(and(eq(trainingObservation.id, existing.id), eq(trainingObservation.version, existing.version), isNull(trainingObservation.submittedAt)))
         .returning({ id: trainingObservation.id });
-      if (!rows[0]) return { status: "conflict" };
+      if (!rows[0]) return conflict();
       id = rows[0].id;
     } else {
       const rows = await tx
@@ -61,7 +63,7 @@ export async function saveObservation(
         })
         .onConflictDoNothing()
         .returning({ id: trainingObservation.id });
-      if (!rows[0]) return { status: "conflict" };
+      if (!rows[0]) return conflict();
       id = rows[0].id;
     }
     await recordAuditEvent(tx, actor, {
@@ -71,6 +73,6 @@ export async function saveObservation(
       partnershipId: input.partnershipId,
       details: { observationId: id },
     });
-    return { status: input.submit ? "submitted" : "saved" };
+    return ok(input.submit ? "submitted" : "saved");
   });
 }

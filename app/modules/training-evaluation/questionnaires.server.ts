@@ -3,6 +3,7 @@ import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
 import { trainingQuestionnaire } from "./tables.ts";
 import type { Question, QuestionnaireKind } from "./vocabulary.ts";
+import { conflict, ok, type Conflict, type Ok } from "../outcome/outcome.ts";
 
 export type QuestionnaireRow = typeof trainingQuestionnaire.$inferSelect;
 
@@ -34,17 +35,17 @@ export async function saveQuestionnaire(
   db: Database,
   actor: AuditActor,
   input: { partnershipId: string; kind: QuestionnaireKind; questions: Question[]; expectedVersion: number; personId: string | null },
-): Promise<{ status: "saved"; version: number } | { status: "conflict" }> {
+): Promise<Ok<number> | Conflict> {
   return db.transaction(async (tx) => {
     const current = await loadQuestionnaire(tx, input.partnershipId, input.kind);
-    if ((current?.version ?? 0) !== input.expectedVersion) return { status: "conflict" as const };
+    if ((current?.version ?? 0) !== input.expectedVersion) return conflict();
     const version = input.expectedVersion + 1;
     const [row] = await tx
       .insert(trainingQuestionnaire)
       .values({ partnershipId: input.partnershipId, kind: input.kind, version, questions: input.questions, createdBy: input.personId })
       .onConflictDoNothing()
       .returning({ id: trainingQuestionnaire.id });
-    if (!row) return { status: "conflict" as const };
+    if (!row) return conflict();
     await recordAuditEvent(tx, actor, {
       action: `training_questionnaire.saved`,
       targetType: "training_questionnaire",
@@ -52,6 +53,6 @@ export async function saveQuestionnaire(
       partnershipId: input.partnershipId,
       details: { kind: input.kind, version, questions: input.questions.length },
     });
-    return { status: "saved" as const, version };
+    return ok(version);
   });
 }

@@ -3,6 +3,7 @@ import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
 import type { ProgramInput } from "./program-schema.ts";
 import { trainingProgram } from "./tables.ts";
+import { conflict, missing, ok, type Conflict, type NotFound, type Ok } from "../outcome/outcome.ts";
 
 function slugOf(name: string): string {
   const base = name
@@ -32,19 +33,19 @@ export async function updateProgram(
   db: Database,
   actor: AuditActor,
   input: { partnershipId: string; programId: string; version: number; data: ProgramInput },
-): Promise<"saved" | "conflict" | "not_found"> {
+): Promise<Ok | Conflict | NotFound> {
   return db.transaction(async (tx) => {
     const [current] = await tx
       .select({ version: trainingProgram.version })
       .from(trainingProgram)
       .where(and(eq(trainingProgram.partnershipId, input.partnershipId), eq(trainingProgram.id, input.programId)));
-    if (!current) return "not_found" as const;
+    if (!current) return missing();
     const rows = await tx
       .update(trainingProgram)
       .set({ ...input.data, version: input.version + 1, updatedAt: new Date() })
       .where(and(eq(trainingProgram.partnershipId, input.partnershipId), eq(trainingProgram.id, input.programId), eq(trainingProgram.version, input.version)))
       .returning({ id: trainingProgram.id });
-    if (rows.length === 0) return "conflict" as const;
+    if (rows.length === 0) return conflict();
     await recordAuditEvent(tx, actor, {
       action: "training_program.updated",
       targetType: "training_program",
@@ -52,6 +53,6 @@ export async function updateProgram(
       partnershipId: input.partnershipId,
       details: { version: input.version + 1 },
     });
-    return "saved" as const;
+    return ok();
   });
 }

@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
 import { trainerAvailability, trainerProfile, trainingSession } from "./tables.ts";
+import { conflict, missing, ok, type Conflict, type NotFound, type Ok } from "../outcome/outcome.ts";
 
 /**
  * A trainer answers for themself only: the profile comes from the signed-in person, never from
@@ -16,13 +17,13 @@ export async function setOwnAvailability(
   db: Database,
   actor: AuditActor,
   input: { partnershipId: string; trainerId: string; sessionId: string; available: boolean; version?: number },
-): Promise<"ok" | "not_found" | "conflict"> {
+): Promise<Ok | NotFound | Conflict> {
   return db.transaction(async (tx) => {
     const [session] = await tx
       .select({ id: trainingSession.id, status: trainingSession.status })
       .from(trainingSession)
       .where(and(eq(trainingSession.partnershipId, input.partnershipId), eq(trainingSession.id, input.sessionId)));
-    if (!session || session.status === "given" || session.status === "cancelled") return "not_found" as const;
+    if (!session || session.status === "given" || session.status === "cancelled") return missing();
     const where = [eq(trainerProfile.partnershipId, input.partnershipId), eq(trainerProfile.id, input.trainerId)];
     if (input.version !== undefined) where.push(eq(trainerProfile.version, input.version));
     const bumped = await tx
@@ -30,7 +31,7 @@ export async function setOwnAvailability(
       .set({ version: sql`${trainerProfile.version} + 1` })
       .where(and(...where))
       .returning({ id: trainerProfile.id });
-    if (bumped.length === 0) return input.version === undefined ? ("not_found" as const) : ("conflict" as const);
+    if (bumped.length === 0) return input.version === undefined ? missing() : conflict();
     await tx
       .insert(trainerAvailability)
       .values({ partnershipId: input.partnershipId, sessionId: input.sessionId, trainerId: input.trainerId, available: input.available })
@@ -45,6 +46,6 @@ export async function setOwnAvailability(
       partnershipId: input.partnershipId,
       details: { trainerId: input.trainerId, available: input.available },
     });
-    return "ok" as const;
+    return ok();
   });
 }

@@ -2,8 +2,9 @@ import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
-import { checkLanguages, languageFields, optionalDate, parseLanguages, requiredInt, type UpdateResult } from "../forms/fields.ts";
+import { checkLanguages, languageFields, optionalDate, parseLanguages, requiredInt,  } from "../forms/fields.ts";
 import { trainerProfile } from "./tables.ts";
+import { conflict, missing, ok, type Conflict, type NotFound, type Ok } from "../outcome/outcome.ts";
 
 export const trainerSchema = z
   .object({
@@ -21,7 +22,7 @@ export async function updateTrainerProfile(
   db: Database,
   actor: AuditActor,
   input: { partnershipId: string; trainerId: string; version: number; values: TrainerInput },
-): Promise<UpdateResult> {
+): Promise<Ok | Conflict | NotFound> {
   return db.transaction(async (tx) => {
     const updated = await tx
       .update(trainerProfile)
@@ -40,7 +41,7 @@ export async function updateTrainerProfile(
         .select({ id: trainerProfile.id })
         .from(trainerProfile)
         .where(and(eq(trainerProfile.partnershipId, input.partnershipId), eq(trainerProfile.id, input.trainerId)));
-      return exists ? "conflict" : "not_found";
+      return exists ? conflict() : missing();
     }
     await recordAuditEvent(tx, actor, {
       action: "trainer_profile.updated",
@@ -49,6 +50,6 @@ export async function updateTrainerProfile(
       partnershipId: input.partnershipId,
       details: { maxSessions: input.values.maxSessions, active: input.values.active },
     });
-    return "ok";
+    return ok();
   });
 }

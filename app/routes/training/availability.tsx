@@ -7,12 +7,13 @@ import { actorOf, guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
 import { requiredId, versionField } from "../../modules/forms/fields.ts";
-import { conflictReply, parseForm } from "../../modules/forms/read-form.server.ts";
+import { parseForm } from "../../modules/forms/read-form.server.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { findOwnTrainerProfile, listAvailability, listSessions } from "../../modules/training/list-training.server.ts";
 import { setOwnAvailability } from "../../modules/training/set-availability.server.ts";
 import { todayInQuebec } from "../../modules/pivot-activities/activity-schema.ts";
 import { useDayFormatter } from "../../modules/training/training-ui.tsx";
+import { respond } from "../../modules/outcome/respond.server.ts";
 
 /** A trainer marks, session by session, whether they can give it. */
 export const policy = needs("training.availability");
@@ -63,9 +64,7 @@ export async function action(args: Route.ActionArgs) {
     available: input.data.available === "yes",
     version: input.data.version,
   });
-  if (result === "not_found") notFound();
-  if (result === "conflict") return conflictReply({ saved: false });
-  return { saved: true, errors: undefined, formError: undefined };
+  return respond(result, () => ({ saved: true, errors: undefined, formError: undefined }), { conflict: { saved: false } });
 }
 
 export default function Availability({ loaderData, actionData }: Route.ComponentProps) {

@@ -6,12 +6,13 @@ import { actorOf, guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
 import { isUuid, versionField } from "../../modules/forms/fields.ts";
-import { conflictReply, readForm } from "../../modules/forms/read-form.server.ts";
+import { readForm } from "../../modules/forms/read-form.server.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { listPrograms } from "../../modules/training/list-training.server.ts";
 import { ProgramForm, programValuesFrom } from "../../modules/training/program-form.tsx";
 import { PROGRAM_ARRAYS, parseProgramForm, programModuleKinds } from "../../modules/training/program-schema.ts";
 import { updateProgram } from "../../modules/training/save-program.server.ts";
+import { respond } from "../../modules/outcome/respond.server.ts";
 
 /** Edits a program: names, summary, days with objectives, guide modules covered. */
 export const policy = needs("training.manage");
@@ -54,10 +55,8 @@ export async function action(args: Route.ActionArgs) {
     return data({ errors: (parsed.ok ? {} : parsed.errors) as FieldErrors, values: programValuesFrom(read.values), formError: version.success ? "form.errors" : "form.invalid" }, { status: 400 });
   }
   const result = await updateProgram(args.context.db, actorOf(user, args.context), { partnershipId, programId: program.id, version: version.data, data: parsed.data });
-  if (result === "not_found") notFound();
-  // Not the stale values: the page shows the program as the other person left it.
-  if (result === "conflict") return conflictReply({ values: undefined });
-  return redirect("/training?saved=1");
+  // After a conflict, not the stale values: the page shows the program as the other person left it.
+  return respond(result, () => redirect("/training?saved=1"), { conflict: { values: undefined } });
 }
 
 export default function EditProgram({ loaderData, actionData }: Route.ComponentProps) {

@@ -6,12 +6,13 @@ import { actorOf, guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
 import { requiredInt } from "../../modules/forms/fields.ts";
-import { conflictReply, readForm } from "../../modules/forms/read-form.server.ts";
+import { readForm } from "../../modules/forms/read-form.server.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { parseQuestionnaireForm } from "../../modules/training-evaluation/questionnaire-form.ts";
 import { loadQuestionnaire, saveQuestionnaire } from "../../modules/training-evaluation/questionnaires.server.ts";
 import { questionKinds, questionnaireKinds, questionSections, type Question, type QuestionnaireKind } from "../../modules/training-evaluation/vocabulary.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
+import { respond } from "../../modules/outcome/respond.server.ts";
 
 /** The training coordinator defines the Table's observation grid and evaluation questionnaire. */
 export const policy = needs("training.manage");
@@ -59,8 +60,7 @@ export async function action(args: Route.ActionArgs) {
     expectedVersion: expectedVersion.data,
     personId: user.personId,
   });
-  if (result.status === "conflict") return conflictReply();
-  return redirect(`/training/questionnaires/${kind}?saved=1`);
+  return respond(result, () => redirect(`/training/questionnaires/${kind}?saved=1`));
 }
 
 function QuestionRow({ index, question, kind, errors }: { index: number; question?: Question; kind: QuestionnaireKind; errors?: FieldErrors }) {

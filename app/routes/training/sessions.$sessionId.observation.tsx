@@ -7,7 +7,7 @@ import { needs } from "../../modules/authz/policy.ts";
 import { z } from "zod";
 import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
 import { isUuid, MAX_INT } from "../../modules/forms/fields.ts";
-import { conflictReply, parseValues, readForm } from "../../modules/forms/read-form.server.ts";
+import { parseValues, readForm } from "../../modules/forms/read-form.server.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { AnswerFields, AnswersView } from "../../modules/training-evaluation/evaluation-ui.tsx";
 import { loadObservation, saveObservation } from "../../modules/training-evaluation/observation.server.ts";
@@ -16,6 +16,7 @@ import { loadQuestionnaire, loadQuestionnaireVersion } from "../../modules/train
 import { sessionAccess } from "../../modules/training-evaluation/session-access.server.ts";
 import { useDayFormatter } from "../../modules/training/training-ui.tsx";
 import { requestUrl } from "../../modules/forms/request-url.ts";
+import { respond } from "../../modules/outcome/respond.server.ts";
 
 /**
  * The observation grid of one session: its observer fills it (editable until submitted); the
@@ -83,9 +84,10 @@ export async function action(args: Route.ActionArgs) {
     submit,
     expectedVersion: step.data.version,
   });
-  if (result.status === "locked") return data({ errors: {} as FieldErrors, answers: {}, formError: "trainingEval.observation.locked" as string | undefined }, { status: 409 });
-  if (result.status === "conflict") return conflictReply();
-  return redirect(`/training/sessions/${access.session.id}/observation?outcome=${result.status}`);
+  // A submitted grid is frozen: 409 with the reason, the page shows it.
+  return respond(result, (outcome) => redirect(`/training/sessions/${access.session.id}/observation?outcome=${outcome}`), {
+    refused: () => data({ errors: {} as FieldErrors, answers: {}, formError: "trainingEval.observation.locked" as string | undefined }, { status: 409 }),
+  });
 }
 
 export default function Observation({ loaderData, actionData }: Route.ComponentProps) {

@@ -7,10 +7,11 @@ import { actorOf, guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
 import { isUuid, versionField, type FieldErrorMap } from "../../modules/forms/fields.ts";
-import { conflictReply, parseValues, readForm } from "../../modules/forms/read-form.server.ts";
+import { parseValues, readForm } from "../../modules/forms/read-form.server.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { listTrainers } from "../../modules/training/list-training.server.ts";
 import { trainerSchema, updateTrainerProfile } from "../../modules/training/update-trainer.server.ts";
+import { respond } from "../../modules/outcome/respond.server.ts";
 
 /** The coordinator edits a trainer's pool profile (languages, accreditation, maximum). */
 export const policy = needs("training.manage");
@@ -44,10 +45,8 @@ export async function action(args: Route.ActionArgs) {
   const version = versionField.safeParse(read.values.version);
   if (!version.success) return data<ActionResult>({ errors: {}, values: read.values, formError: "form.invalid" }, { status: 400 });
   const result = await updateTrainerProfile(args.context.db, actorOf(user, args.context), { partnershipId, trainerId: trainer.id, version: version.data, values: parsed.data });
-  if (result === "not_found") notFound();
-  // Not the stale values: the page shows the profile as the other person left it.
-  if (result === "conflict") return conflictReply({ values: undefined });
-  return redirect("/training?saved=1");
+  // After a conflict, not the stale values: the page shows the profile as the other person left it.
+  return respond(result, () => redirect("/training?saved=1"), { conflict: { values: undefined } });
 }
 
 export default function EditTrainer({ loaderData, actionData }: Route.ComponentProps) {

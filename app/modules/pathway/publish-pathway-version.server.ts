@@ -2,8 +2,9 @@ import { and, eq, ne } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
 import { lockPathway } from "./pathway-lock.server.ts";
-import type { PathwayWriteResult } from "./save-pathway-draft.server.ts";
+
 import { pathwayVersion } from "./tables.ts";
+import { missing, ok, refusal, type NotFound, type Ok, type Refused } from "../outcome/outcome.ts";
 
 /**
  * Publishes a draft: readers see it at once, and the previously published version is
@@ -14,7 +15,7 @@ export async function publishPathwayVersion(
   db: Database,
   actor: AuditActor,
   input: { partnershipId: string; personId: string; versionId: string },
-): Promise<PathwayWriteResult> {
+): Promise<Ok<string> | NotFound | Refused<"pathway.version.cannotPublish">> {
   return db.transaction(async (tx) => {
     await lockPathway(tx, input.partnershipId);
     const [target] = await tx
@@ -22,9 +23,9 @@ export async function publishPathwayVersion(
       .from(pathwayVersion)
       .where(and(eq(pathwayVersion.partnershipId, input.partnershipId), eq(pathwayVersion.id, input.versionId)))
       .limit(1);
-    if (!target) return { status: "not_found" as const };
-    if (target.status === "published") return { status: "ok" as const, versionId: target.id };
-    if (target.status !== "draft") return { status: "conflict" as const };
+    if (!target) return missing();
+    if (target.status === "published") return ok(target.id);
+    if (target.status !== "draft") return refusal("pathway.version.cannotPublish");
     const previous = await tx
       .update(pathwayVersion)
       .set({ status: "archived" })
@@ -47,7 +48,7 @@ export async function publishPathwayVersion(
       partnershipId: input.partnershipId,
       details: { number: target.number, archived: previous.map((p) => p.number) },
     });
-    return { status: "ok" as const, versionId: target.id };
+    return ok(target.id);
   });
 }
 
@@ -59,7 +60,7 @@ export async function validatePathwayVersion(
   db: Database,
   actor: AuditActor,
   input: { partnershipId: string; versionId: string },
-): Promise<PathwayWriteResult> {
+): Promise<Ok<string> | NotFound | Refused<"pathway.version.cannotValidate">> {
   return db.transaction(async (tx) => {
     await lockPathway(tx, input.partnershipId);
     const [target] = await tx
@@ -67,9 +68,9 @@ export async function validatePathwayVersion(
       .from(pathwayVersion)
       .where(and(eq(pathwayVersion.partnershipId, input.partnershipId), eq(pathwayVersion.id, input.versionId)))
       .limit(1);
-    if (!target) return { status: "not_found" as const };
-    if (target.validated) return { status: "ok" as const, versionId: target.id };
-    if (target.status === "archived") return { status: "conflict" as const };
+    if (!target) return missing();
+    if (target.validated) return ok(target.id);
+    if (target.status === "archived") return refusal("pathway.version.cannotValidate");
     await tx.update(pathwayVersion).set({ validatedByTable: true }).where(eq(pathwayVersion.id, target.id));
     await recordAuditEvent(tx, actor, {
       action: "pathway.validated",
@@ -78,6 +79,6 @@ export async function validatePathwayVersion(
       partnershipId: input.partnershipId,
       details: { number: target.number, status: target.status },
     });
-    return { status: "ok" as const, versionId: target.id };
+    return ok(target.id);
   });
 }

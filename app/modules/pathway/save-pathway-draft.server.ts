@@ -4,8 +4,10 @@ import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.s
 import { lockPathway } from "./pathway-lock.server.ts";
 import { normalizeContent, pathwayLanguages, pathwayTextKeys, textsOf } from "./steps.ts";
 import { pathwayVersion, type PathwayContent } from "./tables.ts";
+import { conflict, missing, ok, type Conflict, type NotFound, type Ok } from "../outcome/outcome.ts";
 
-export type PathwayWriteResult = { status: "ok"; versionId: string } | { status: "conflict" } | { status: "not_found" };
+/** The version written (or already there), or why not. */
+export type PathwayWriteResult = Ok<string> | Conflict | NotFound;
 
 interface NewDraft {
   partnershipId: string;
@@ -54,7 +56,7 @@ export async function createPathwayDraft(db: Database, actor: AuditActor, input:
         latest.changeNote === input.changeNote &&
         (latest.restoredFrom ?? null) === (input.restoredFrom ?? null) &&
         changedTexts(latest.content, content).length === 0;
-      return sameAsMine ? { status: "ok" as const, versionId: latest.id } : { status: "conflict" as const };
+      return sameAsMine ? ok(latest.id) : conflict();
     }
     await tx
       .update(pathwayVersion)
@@ -84,7 +86,7 @@ export async function createPathwayDraft(db: Database, actor: AuditActor, input:
         restoredFrom: input.restoredFrom ?? null,
       },
     });
-    return { status: "ok" as const, versionId: row!.id };
+    return ok(row!.id);
   });
 }
 
@@ -99,7 +101,7 @@ export async function restorePathwayVersion(
     .from(pathwayVersion)
     .where(and(eq(pathwayVersion.partnershipId, input.partnershipId), eq(pathwayVersion.id, input.versionId)))
     .limit(1);
-  if (!source) return { status: "not_found" };
+  if (!source) return missing();
   return createPathwayDraft(db, actor, {
     partnershipId: input.partnershipId,
     personId: input.personId,

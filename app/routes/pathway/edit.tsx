@@ -7,7 +7,7 @@ import { actorOf, guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import type { FieldErrorMap, FormValues } from "../../modules/forms/fields.ts";
 import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
-import { conflictReply, parseValues, readForm } from "../../modules/forms/read-form.server.ts";
+import { parseValues, readForm } from "../../modules/forms/read-form.server.ts";
 import { getPathwayEditorState } from "../../modules/pathway/list-pathway-versions.server.ts";
 import { contentFromDraft, dpjPhoneSchema, pathwayDraftSchema, pathwayEditIntentSchema } from "../../modules/pathway/pathway-schema.ts";
 
@@ -15,6 +15,7 @@ import { pageTitle } from "../../i18n/page-title.ts";
 import { createPathwayDraft } from "../../modules/pathway/save-pathway-draft.server.ts";
 import { fieldName, pathwayLanguages, pathwayTextKeys, textsOf } from "../../modules/pathway/steps.ts";
 import { getDpjPhoneSetting, updateDpjPhone } from "../../modules/pathway/update-dpj-phone.server.ts";
+import { respond } from "../../modules/outcome/respond.server.ts";
 
 /** The Table coordinator edits the pathway texts (a new draft version) and the DPJ number. */
 export const policy = needs("pathway.edit");
@@ -56,9 +57,7 @@ export async function action(args: Route.ActionArgs) {
     const parsed = parseValues(read, dpjPhoneSchema);
     if (!parsed.ok) return data<ActionResult>({ intent: "dpj", errors: parsed.errors, values: read.values, formError: null }, { status: 400 });
     const result = await updateDpjPhone(args.context.db, actor, { partnershipId: user.partnershipId, ...parsed.data });
-    if (result === "not_found") notFound();
-    if (result === "conflict") return conflictReply({ intent: "dpj" as const, values: undefined });
-    return redirect("/pathway/edit?saved=dpj");
+    return respond(result, () => redirect("/pathway/edit?saved=dpj"), { conflict: { intent: "dpj" as const, values: undefined } });
   }
   const parsed = parseValues(read, pathwayDraftSchema);
   if (!parsed.ok) return data<ActionResult>({ intent: "save", errors: parsed.errors, values: read.values, formError: null }, { status: 400 });
@@ -69,9 +68,7 @@ export async function action(args: Route.ActionArgs) {
     changeNote: parsed.data.changeNote,
     baseNumber: parsed.data.baseNumber,
   });
-  if (result.status === "conflict") return conflictReply({ intent: "save" as const, values: undefined });
-  if (result.status === "not_found") notFound();
-  return redirect(`/pathway/versions/${result.versionId}?done=saved`);
+  return respond(result, (versionId) => redirect(`/pathway/versions/${versionId}?done=saved`), { conflict: { intent: "save" as const, values: undefined } });
 }
 
 export default function EditPathway({ loaderData, actionData }: Route.ComponentProps) {

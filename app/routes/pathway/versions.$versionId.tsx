@@ -8,7 +8,7 @@ import { actorOf, guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { isUuid, type FieldErrorMap, type FormValues } from "../../modules/forms/fields.ts";
 import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
-import { conflictReply, parseForm } from "../../modules/forms/read-form.server.ts";
+import { parseForm } from "../../modules/forms/read-form.server.ts";
 import { getPathwayVersion, listPathwayVersions } from "../../modules/pathway/list-pathway-versions.server.ts";
 import { versionActionSchema } from "../../modules/pathway/pathway-schema.ts";
 import { StatusBadge, ValidationBadge } from "../../modules/pathway/pathway-ui.tsx";
@@ -16,6 +16,7 @@ import { pageTitle } from "../../i18n/page-title.ts";
 import { publishPathwayVersion, validatePathwayVersion } from "../../modules/pathway/publish-pathway-version.server.ts";
 import { restorePathwayVersion } from "../../modules/pathway/save-pathway-draft.server.ts";
 import { pathwayLanguages, pathwayTextKeys, textsOf } from "../../modules/pathway/steps.ts";
+import { respond } from "../../modules/outcome/respond.server.ts";
 
 /** One version: read it, compare it, publish it (drafts), validate it, or restore it into a new draft. */
 export const policy = needs("pathway.edit");
@@ -57,15 +58,11 @@ export async function action(args: Route.ActionArgs) {
   const input = parsed.data;
   if (input.intent === "publish") {
     const result = await publishPathwayVersion(db, actor, { ...scope, personId: user.personId });
-    if (result.status === "not_found") notFound();
-    if (result.status === "conflict") return data<ActionResult>({ errors: {}, values, formError: "pathway.version.cannotPublish" }, { status: 409 });
-    return redirect(`/pathway/versions/${result.versionId}?done=published`);
+    return respond(result, (versionId) => redirect(`/pathway/versions/${versionId}?done=published`), { body: { values } });
   }
   if (input.intent === "validate") {
     const result = await validatePathwayVersion(db, actor, scope);
-    if (result.status === "not_found") notFound();
-    if (result.status === "conflict") return data<ActionResult>({ errors: {}, values, formError: "pathway.version.cannotValidate" }, { status: 409 });
-    return redirect(`/pathway/versions/${result.versionId}?done=validated`);
+    return respond(result, (versionId) => redirect(`/pathway/versions/${versionId}?done=validated`), { body: { values } });
   }
   const result = await restorePathwayVersion(db, actor, {
     ...scope,
@@ -73,9 +70,7 @@ export async function action(args: Route.ActionArgs) {
     baseNumber: input.baseNumber,
     changeNote: input.changeNote,
   });
-  if (result.status === "not_found") notFound();
-  if (result.status === "conflict") return conflictReply({ values: undefined });
-  return redirect(`/pathway/versions/${result.versionId}?done=restored`);
+  return respond(result, (versionId) => redirect(`/pathway/versions/${versionId}?done=restored`), { conflict: { values: undefined } });
 }
 
 const doneMessages: Record<string, MessageKey> = {

@@ -5,6 +5,7 @@ import { organization, site } from "../governance/tables.ts";
 import { isStale, localDate } from "./dates.ts";
 import { designationScope, type OrganizationScope } from "./designation-scope.server.ts";
 import { pivotDesignation } from "./tables.ts";
+import { conflict, missing, ok, type Conflict, type NotFound, type Ok } from "../outcome/outcome.ts";
 
 export interface OwnEntry {
   id: string;
@@ -67,7 +68,7 @@ export async function confirmDesignation(
   db: Database,
   actor: AuditActor,
   input: { partnershipId: string; id: string; version: number; by: { personId: string } | { organizationIds: OrganizationScope }; now?: Date },
-): Promise<"ok" | "conflict" | "not_found"> {
+): Promise<Ok | Conflict | NotFound> {
   const now = input.now ?? new Date();
   const who =
     "personId" in input.by
@@ -80,15 +81,15 @@ export async function confirmDesignation(
       .from(pivotDesignation)
       .where(and(eq(pivotDesignation.id, input.id), who, open))
       .for("update");
-    if (!current) return "not_found" as const;
-    if (current.version !== input.version) return "conflict" as const;
+    if (!current) return missing();
+    if (current.version !== input.version) return conflict();
     const updated = await tx
       .update(pivotDesignation)
       .set({ confirmedAt: now, confirmedBy: actor.accountId, staleReminderSentAt: null, version: sql`${pivotDesignation.version} + 1`, updatedAt: now })
       .where(and(eq(pivotDesignation.id, input.id), eq(pivotDesignation.version, input.version)))
       .returning({ id: pivotDesignation.id, organizationId: pivotDesignation.organizationId, personId: pivotDesignation.personId });
     const row = updated[0];
-    if (!row) return "conflict" as const;
+    if (!row) return conflict();
     await recordAuditEvent(tx, actor, {
       action: "pivot.entry_confirmed",
       targetType: "pivot_designation",
@@ -97,6 +98,6 @@ export async function confirmDesignation(
       organizationId: row.organizationId,
       details: { personId: row.personId, by: "personId" in input.by ? "owner" : "manager" },
     });
-    return "ok" as const;
+    return ok();
   });
 }

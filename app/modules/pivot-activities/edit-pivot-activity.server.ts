@@ -5,6 +5,7 @@ import { organization } from "../governance/tables.ts";
 import type { ActivityEditor } from "./activity-access.ts";
 import { activityFindings, type ActivityFinding, type ActivityInput, type PivotActivityType } from "./activity-schema.ts";
 import { pivotActivity } from "./tables.ts";
+import { conflict, missing, ok, type Conflict, type NotFound, type Ok } from "../outcome/outcome.ts";
 
 /**
  * What an editor may touch: their own activities in an organization they log for, or any
@@ -111,19 +112,19 @@ export async function deletePivotActivity(
   db: Database,
   actor: AuditActor,
   input: { partnershipId: string; activityId: string; editor: ActivityEditor; version: number },
-): Promise<"ok" | "conflict" | "not_found"> {
+): Promise<Ok | Conflict | NotFound> {
   return db.transaction(async (tx) => {
     const [current] = await tx
       .select({ organizationId: pivotActivity.organizationId, type: pivotActivity.type, occurredOn: pivotActivity.occurredOn })
       .from(pivotActivity)
       .where(editableBy(input.partnershipId, input.activityId, input.editor))
       .limit(1);
-    if (!current) return "not_found" as const;
+    if (!current) return missing();
     const deleted = await tx
       .delete(pivotActivity)
       .where(and(editableBy(input.partnershipId, input.activityId, input.editor), eq(pivotActivity.version, input.version)))
       .returning({ id: pivotActivity.id });
-    if (deleted.length === 0) return "conflict" as const;
+    if (deleted.length === 0) return conflict();
     await recordAuditEvent(tx, actor, {
       action: "pivot_activity.deleted",
       targetType: "pivot_activity",
@@ -132,6 +133,6 @@ export async function deletePivotActivity(
       organizationId: current.organizationId,
       details: { type: current.type, occurredOn: current.occurredOn },
     });
-    return "ok" as const;
+    return ok();
   });
 }

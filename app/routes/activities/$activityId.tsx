@@ -11,6 +11,7 @@ import { activityEditor } from "../../modules/pivot-activities/activity-access.t
 import { ActivityForm } from "../../modules/pivot-activities/activity-form.tsx";
 import { activityEditSchema, activitySchema, todayInQuebec, type ActivityFinding } from "../../modules/pivot-activities/activity-schema.ts";
 import { deletePivotActivity, getEditableActivity, updatePivotActivity } from "../../modules/pivot-activities/edit-pivot-activity.server.ts";
+import { respond } from "../../modules/outcome/respond.server.ts";
 
 /** Edit or delete an activity: one's own, or any of an organization whose pivots one coordinates. */
 export const policy = needs("activity.log");
@@ -46,9 +47,7 @@ export async function action(args: Route.ActionArgs) {
   const actor = actorOf(user, args.context);
   if (intent === "delete") {
     const result = await deletePivotActivity(args.context.db, actor, { partnershipId, activityId, editor, version });
-    if (result === "not_found") notFound();
-    if (result === "conflict") return conflictReply({ findings: [] as ActivityFinding[], values: undefined });
-    return redirect("/activities?deleted=1");
+    return respond(result, () => redirect("/activities?deleted=1"), { conflict: { findings: [] as ActivityFinding[], values: undefined } });
   }
   const parsed = parseValues(read, activitySchema());
   if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors, values, findings: [], formError: null }, { status: 400 });

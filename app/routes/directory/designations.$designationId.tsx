@@ -17,6 +17,7 @@ import { endDesignation, updateDesignation } from "../../modules/directory/save-
 import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
 import type { FieldErrorMap, FormValues } from "../../modules/forms/fields.ts";
 import { conflictReply, parseValues, readForm } from "../../modules/forms/read-form.server.ts";
+import { respond } from "../../modules/outcome/respond.server.ts";
 
 export const policy = needs("pivot.designate");
 
@@ -59,9 +60,7 @@ export async function action(args: Route.ActionArgs) {
     const input = parseValues(read, versionOnlySchema);
     if (!input.ok) return refusedReply(intent, input.errors, read.values, "form.invalid");
     const result = await confirmDesignation(args.context.db, access.actor, { partnershipId: access.partnershipId, id, version: input.data.version, by: { organizationIds: access.designates } });
-    if (result === "not_found") notFound();
-    if (result === "conflict") return conflictReply({ intent });
-    return redirect(`/directory/designations/${id}?saved=1`);
+    return respond(result, () => redirect(`/directory/designations/${id}?saved=1`), { body: { intent } });
   }
   if (intent === "end") {
     const input = parseValues(read, endDesignationSchema);

@@ -10,7 +10,8 @@ import { confirmDesignation, listOwnEntries } from "../../modules/directory/conf
 import { requireDirectoryAccess } from "../../modules/directory/directory-access.server.ts";
 import { confirmDesignationSchema, isUuid } from "../../modules/directory/designation-schema.ts";
 import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
-import { conflictReply, parseValues, readForm } from "../../modules/forms/read-form.server.ts";
+import { parseValues, readForm } from "../../modules/forms/read-form.server.ts";
+import { respond } from "../../modules/outcome/respond.server.ts";
 
 export const policy = needs("partnership.view");
 
@@ -43,9 +44,7 @@ export async function action(args: Route.ActionArgs) {
     version: input.data.version,
     by: { personId: access.user.personId },
   });
-  if (result === "not_found") notFound();
-  if (result === "conflict") return conflictReply();
-  return redirect("/directory/mine?confirmed=1");
+  return respond(result, () => redirect("/directory/mine?confirmed=1"));
 }
 
 export default function MyEntries({ loaderData, actionData }: Route.ComponentProps) {

@@ -10,8 +10,9 @@ import { confirmDesignation } from "../../modules/directory/confirm-designation.
 import { requireDirectoryAccess } from "../../modules/directory/directory-access.server.ts";
 import { confirmDesignationSchema, isUuid } from "../../modules/directory/designation-schema.ts";
 import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
-import { conflictReply, parseValues, readForm } from "../../modules/forms/read-form.server.ts";
+import { parseValues, readForm } from "../../modules/forms/read-form.server.ts";
 import { listStaleEntries } from "../../modules/directory/stale-entries.server.ts";
+import { respond } from "../../modules/outcome/respond.server.ts";
 
 export const policy = needs("pivot.designate");
 
@@ -44,9 +45,7 @@ export async function action(args: Route.ActionArgs) {
     version: input.data.version,
     by: { organizationIds: access.designates },
   });
-  if (result === "not_found") notFound();
-  if (result === "conflict") return conflictReply();
-  return redirect("/directory/stale?confirmed=1");
+  return respond(result, () => redirect("/directory/stale?confirmed=1"));
 }
 
 export default function StaleEntries({ loaderData, actionData }: Route.ComponentProps) {

@@ -1,10 +1,10 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
-import type { UpdateResult } from "../forms/fields.ts";
 import type { OrganizationInput } from "./organization-schema.ts";
 import type { Reindex } from "./reindex.ts";
 import { organization } from "./tables.ts";
+import { conflict, missing, ok, type Conflict, type NotFound, type Ok } from "../outcome/outcome.ts";
 
 /**
  * Creates an organization in a Table. `formId` is a UUID minted when the form was shown: it
@@ -48,7 +48,7 @@ export async function updateOrganization(
   actor: AuditActor,
   input: OrganizationInput & { partnershipId: string; organizationId: string; version: number },
   reindex: Reindex,
-): Promise<UpdateResult> {
+): Promise<Ok | Conflict | NotFound> {
   const { partnershipId, organizationId, version, ...fields } = input;
   return db.transaction(async (tx) => {
     const scope = and(eq(organization.id, organizationId), eq(organization.partnershipId, partnershipId));
@@ -59,7 +59,7 @@ export async function updateOrganization(
       .returning({ id: organization.id });
     if (updated.length === 0) {
       const exists = await tx.select({ id: organization.id }).from(organization).where(scope);
-      return exists.length ? ("conflict" as const) : ("not_found" as const);
+      return exists.length ? conflict() : missing();
     }
     await reindex(tx, { organizationId });
     await recordAuditEvent(tx, actor, {
@@ -70,6 +70,6 @@ export async function updateOrganization(
       organizationId,
       details: { fields: Object.keys(fields), emailDomains: fields.emailDomains },
     });
-    return "ok" as const;
+    return ok();
   });
 }

@@ -1,9 +1,9 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
-import type { UpdateResult } from "../forms/fields.ts";
 import type { PartnershipInput } from "./partnership-schema.ts";
 import { partnership } from "./tables.ts";
+import { conflict, invalidFields, missing, ok, type Conflict, type Invalid, type NotFound, type Ok } from "../outcome/outcome.ts";
 
 async function slugTaken(tx: Database, slug: string, exceptId?: string): Promise<boolean> {
   const rows = await tx
@@ -48,18 +48,18 @@ export async function updatePartnership(
   db: Database,
   actor: AuditActor,
   input: PartnershipInput & { id: string; version: number },
-): Promise<UpdateResult | "slug_taken"> {
+): Promise<Ok | Conflict | NotFound | Invalid> {
   return db.transaction(async (tx) => {
     const { id, version, ...fields } = input;
     const exists = await tx.select({ id: partnership.id }).from(partnership).where(eq(partnership.id, id));
-    if (exists.length === 0) return "not_found" as const;
-    if (await slugTaken(tx, input.slug, id)) return "slug_taken" as const;
+    if (exists.length === 0) return missing();
+    if (await slugTaken(tx, input.slug, id)) return invalidFields({ slug: ["admin.partnership.slugTaken"] }, "form.errors");
     const updated = await tx
       .update(partnership)
       .set({ ...fields, version: sql`${partnership.version} + 1`, updatedAt: new Date() })
       .where(and(eq(partnership.id, id), eq(partnership.version, version)))
       .returning({ id: partnership.id });
-    if (updated.length === 0) return "conflict" as const;
+    if (updated.length === 0) return conflict();
     await recordAuditEvent(tx, actor, {
       action: "partnership.updated",
       targetType: "partnership",
@@ -68,6 +68,6 @@ export async function updatePartnership(
       organizationId: null,
       details: { fields: Object.keys(fields) },
     });
-    return "ok" as const;
+    return ok();
   });
 }

@@ -1,10 +1,10 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
-import type { UpdateResult } from "../forms/fields.ts";
 import type { SiteInput } from "./site-schema.ts";
 import type { Reindex } from "./reindex.ts";
 import { organization, site } from "./tables.ts";
+import { conflict, invalidFields, missing, ok, type Conflict, type Invalid, type NotFound, type Ok } from "../outcome/outcome.ts";
 
 async function nameTaken(tx: Database, organizationId: string, name: string, exceptId?: string) {
   const same = and(eq(site.organizationId, organizationId), sql`lower(${site.name}) = lower(${name})`);
@@ -57,19 +57,19 @@ export async function updateSite(
   actor: AuditActor,
   input: SiteInput & { partnershipId: string; siteId: string; version: number },
   reindex: Reindex,
-): Promise<UpdateResult | "name_taken"> {
+): Promise<Ok | Conflict | NotFound | Invalid> {
   const { partnershipId, siteId, version, ...fields } = input;
   return db.transaction(async (tx) => {
     const scope = and(eq(site.id, siteId), eq(site.partnershipId, partnershipId));
     const [current] = await tx.select({ organizationId: site.organizationId }).from(site).where(scope);
-    if (!current) return "not_found" as const;
-    if (await nameTaken(tx, current.organizationId, fields.name, siteId)) return "name_taken" as const;
+    if (!current) return missing();
+    if (await nameTaken(tx, current.organizationId, fields.name, siteId)) return invalidFields({ name: ["admin.site.nameTaken"] }, "form.errors");
     const updated = await tx
       .update(site)
       .set({ ...fields, version: sql`${site.version} + 1`, updatedAt: new Date() })
       .where(and(scope, eq(site.version, version)))
       .returning({ id: site.id });
-    if (updated.length === 0) return "conflict" as const;
+    if (updated.length === 0) return conflict();
     await reindex(tx, { siteId });
     await recordAuditEvent(tx, actor, {
       action: "site.updated",
@@ -79,6 +79,6 @@ export async function updateSite(
       organizationId: current.organizationId,
       details: { fields: Object.keys(fields) },
     });
-    return "ok" as const;
+    return ok();
   });
 }

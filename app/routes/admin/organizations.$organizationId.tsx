@@ -12,12 +12,13 @@ import { needs } from "../../modules/authz/policy.ts";
 import { requireTableUser } from "../../modules/governance/admin-access.server.ts";
 import { isUuid, versionField } from "../../modules/forms/fields.ts";
 import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
-import { conflictReply, parseForm } from "../../modules/forms/read-form.server.ts";
+import { parseForm } from "../../modules/forms/read-form.server.ts";
 import { getOrganization } from "../../modules/governance/get-organization.server.ts";
 import { getOrganizationRef } from "../../modules/governance/get-site.server.ts";
 import { organizationSchema } from "../../modules/governance/organization-schema.ts";
 import { updateOrganization } from "../../modules/governance/save-organization.server.ts";
 import { refreshDirectorySearchText } from "../../modules/directory/search-text.server.ts";
+import { respond } from "../../modules/outcome/respond.server.ts";
 
 /**
  * Readable by whoever manages the organization's sites (its pivot coordinator included);
@@ -55,9 +56,7 @@ export async function action(args: Route.ActionArgs) {
     partnershipId,
     organizationId: organizationId.toLowerCase(),
   }, refreshDirectorySearchText);
-  if (result === "not_found") notFound();
-  if (result === "conflict") return conflictReply({ values: undefined });
-  return redirect(`/admin/organizations/${organizationId}?saved=1`);
+  return respond(result, () => redirect(`/admin/organizations/${organizationId}?saved=1`), { conflict: { values: undefined } });
 }
 
 export default function OrganizationPage({ loaderData, actionData }: Route.ComponentProps) {

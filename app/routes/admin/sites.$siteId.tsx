@@ -1,4 +1,4 @@
-import { data, redirect } from "react-router";
+import { redirect } from "react-router";
 import type { Route } from "./+types/sites.$siteId";
 import { AdminBreadcrumb, adminTitle, localName, SavedNotice } from "../../components/admin-common.tsx";
 import { SiteForm } from "../../components/admin-site-form.tsx";
@@ -8,11 +8,12 @@ import { needs } from "../../modules/authz/policy.ts";
 import { requireTableUser } from "../../modules/governance/admin-access.server.ts";
 import { isUuid, versionField } from "../../modules/forms/fields.ts";
 import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
-import { conflictReply, parseForm } from "../../modules/forms/read-form.server.ts";
+import { parseForm } from "../../modules/forms/read-form.server.ts";
 import { getSite } from "../../modules/governance/get-site.server.ts";
 import { updateSite } from "../../modules/governance/save-site.server.ts";
 import { siteSchema } from "../../modules/governance/site-schema.ts";
 import { refreshDirectorySearchText } from "../../modules/directory/search-text.server.ts";
+import { respond } from "../../modules/outcome/respond.server.ts";
 
 export const policy = needs("site.manage");
 
@@ -43,10 +44,8 @@ export async function action(args: Route.ActionArgs) {
   const input = await parseForm(args.request, editSchema);
   if (!input.ok) return input.reply;
   const result = await updateSite(args.context.db, actorOf(user, args.context), { ...input.data, partnershipId, siteId: site.id }, refreshDirectorySearchText);
-  if (result === "not_found") notFound();
-  if (result === "name_taken") return data({ errors: { name: ["admin.site.nameTaken"] }, values: input.values, formError: "form.errors" }, { status: 400 });
-  if (result === "conflict") return conflictReply({ values: undefined });
-  return redirect(`/admin/sites/${site.id}?saved=1`);
+  // A name another site of the organization has: 400 on the name field.
+  return respond(result, () => redirect(`/admin/sites/${site.id}?saved=1`), { body: { values: input.values }, conflict: { values: undefined } });
 }
 
 export default function SitePage({ loaderData, actionData }: Route.ComponentProps) {

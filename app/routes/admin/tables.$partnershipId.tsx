@@ -1,4 +1,4 @@
-import { data, redirect } from "react-router";
+import { redirect } from "react-router";
 import type { Route } from "./+types/tables.$partnershipId";
 import { AdminBreadcrumb, adminTitle, localName, SavedNotice } from "../../components/admin-common.tsx";
 import { PartnershipForm } from "../../components/admin-partnership-form.tsx";
@@ -7,10 +7,11 @@ import { actorOf, guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { isUuid, versionField } from "../../modules/forms/fields.ts";
 import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
-import { conflictReply, parseForm } from "../../modules/forms/read-form.server.ts";
+import { parseForm } from "../../modules/forms/read-form.server.ts";
 import { getPartnership } from "../../modules/governance/list-partnerships.server.ts";
 import { partnershipSchema } from "../../modules/governance/partnership-schema.ts";
 import { updatePartnership } from "../../modules/governance/save-partnership.server.ts";
+import { respond } from "../../modules/outcome/respond.server.ts";
 
 export const policy = needs("partnership.manage");
 
@@ -37,10 +38,8 @@ export async function action(args: Route.ActionArgs) {
     ...input.data,
     id: args.params.partnershipId.toLowerCase(),
   });
-  if (result === "not_found") notFound();
-  if (result === "slug_taken") return data({ errors: { slug: ["admin.partnership.slugTaken"] }, values: input.values, formError: "form.errors" }, { status: 400 });
-  if (result === "conflict") return conflictReply({ values: undefined });
-  return redirect(`/admin/tables/${args.params.partnershipId}?saved=1`);
+  // A slug another Table has: 400 on the slug field.
+  return respond(result, () => redirect(`/admin/tables/${args.params.partnershipId}?saved=1`), { body: { values: input.values }, conflict: { values: undefined } });
 }
 
 export default function EditTable({ loaderData, actionData }: Route.ComponentProps) {

@@ -50,7 +50,7 @@ async function consultationAged(subject: string, createdMonthsAgo: number, close
   expect(reply.ok).toBe(true);
   if (closedMonthsAgo !== null) {
     const [row] = await world.db.select().from(consultation).where(eq(consultation.id, result.id));
-    expect(await closeConsultation(world.db, actor, worker, { id: result.id, version: row!.version, publicUrl: "", now: months(closedMonthsAgo) })).toBe("ok");
+    expect(await closeConsultation(world.db, actor, worker, { id: result.id, version: row!.version, publicUrl: "", now: months(closedMonthsAgo) })).toMatchObject({ kind: "ok" });
   }
   return result.id;
 }

@@ -7,6 +7,7 @@ import { notifyRecipients } from "./consultation-emails.server.ts";
 import { checkTexts, hasFindings, type GuardFindings } from "./consultation-schema.ts";
 import { activeAccountsOf, currentPivotsOf, type Recipient } from "./resolve-target.server.ts";
 import { consultation, consultationMessage } from "./tables.ts";
+import { conflict, missing, ok, type Conflict, type NotFound, type Ok } from "../outcome/outcome.ts";
 
 type Row = typeof consultation.$inferSelect;
 
@@ -46,7 +47,8 @@ async function notifyOtherSide(tx: Database, row: Row, side: Side, kind: "reply"
   });
 }
 
-export type ChangeResult = "ok" | "conflict" | "not_found";
+/** A step of a consultation's life (take, close): done, or why not. */
+export type ChangeResult = Ok | Conflict | NotFound;
 
 /** A pivot takes charge (new → taken). The version guards against two pivots taking it at once. */
 export async function takeConsultation(
@@ -59,16 +61,16 @@ export async function takeConsultation(
     const found = await readable(tx, viewer, input.id);
     if (!found || found.side !== "responder") {
       await denied(tx, actor, input.id, "take");
-      return "not_found";
+      return missing();
     }
     const updated = await tx
       .update(consultation)
       .set({ status: "taken", takenByPersonId: viewer.personId, version: sql`${consultation.version} + 1`, updatedAt: new Date() })
       .where(and(eq(consultation.id, found.row.id), eq(consultation.version, input.version), eq(consultation.status, "new")))
       .returning({ id: consultation.id });
-    if (!updated.length) return "conflict";
+    if (!updated.length) return conflict();
     await recordAuditEvent(tx, actor, { action: "consultation.taken", targetType: "consultation", targetId: found.row.id });
-    return "ok";
+    return ok();
   });
 }
 
@@ -139,14 +141,14 @@ export async function closeConsultation(
     const found = await readable(tx, viewer, input.id);
     if (!found) {
       await denied(tx, actor, input.id, "close");
-      return "not_found";
+      return missing();
     }
     const updated = await tx
       .update(consultation)
       .set({ status: "closed", closedAt: now, version: sql`${consultation.version} + 1`, updatedAt: now })
       .where(and(eq(consultation.id, found.row.id), eq(consultation.version, input.version), ne(consultation.status, "closed")))
       .returning({ id: consultation.id });
-    if (!updated.length) return "conflict";
+    if (!updated.length) return conflict();
     await recordAuditEvent(tx, actor, {
       action: "consultation.closed",
       targetType: "consultation",
@@ -154,6 +156,6 @@ export async function closeConsultation(
       details: { side: found.side },
     });
     await notifyOtherSide(tx, found.row, found.side, "closed", viewer, input.publicUrl);
-    return "ok";
+    return ok();
   });
 }

@@ -101,6 +101,3 @@ export function fieldErrors(error: z.ZodError): FieldErrorMap {
 
 /** What a form re-renders with after a refused submission: the raw values the person typed. */
 export type FormValues = Record<string, string | string[] | undefined>;
-
-/** Outcome of an edit guarded by a version number. */
-export type UpdateResult = "ok" | "conflict" | "not_found";

@@ -6,7 +6,7 @@ import { actorOf, guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { SubmissionKey } from "../../components/submission-key.tsx";
 import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
-import { conflictReply, expiredReply, parseValues, readForm } from "../../modules/forms/read-form.server.ts";
+import { expiredReply, parseValues, readForm } from "../../modules/forms/read-form.server.ts";
 import { created, refused, submissionOf, submitOnce } from "../../modules/forms/submit-once.server.ts";
 import { viewerOf } from "../../modules/consultations/access.server.ts";
 import { consultationsTitle } from "../../modules/consultations/ui/page-title.ts";
@@ -17,6 +17,7 @@ import { GuardFindings, guardFieldErrors } from "../../modules/consultations/ui/
 import { StatusBadge, UrgencyBadge } from "../../modules/consultations/ui/badges.tsx";
 import stylesheet from "../../modules/consultations/ui/consultations.css?url";
 import { requestUrl } from "../../modules/forms/request-url.ts";
+import { respond } from "../../modules/outcome/respond.server.ts";
 
 /** Any member of the Table may ask for a thread; only its asker, addressed pivots and their coordinator get it. */
 export const meta: Route.MetaFunction = ({ matches }) => consultationsTitle(matches, "consultations.thread.title");
@@ -69,9 +70,7 @@ export async function action(args: Route.ActionArgs) {
       intent === "take"
         ? await takeConsultation(args.context.db, actor, viewer, { id, version: version.data.version })
         : await closeConsultation(args.context.db, actor, viewer, { id, version: version.data.version, publicUrl: args.context.config.publicUrl });
-    if (result === "not_found") notFound();
-    if (result === "conflict") return conflictReply({ findings: null, values: undefined });
-    return back(intent === "take" ? "taken" : "closed");
+    return respond(result, () => back(intent === "take" ? "taken" : "closed"), { conflict: { findings: null, values: undefined } });
   }
   const parsed = parseValues(read, replySchema);
   if (!parsed.ok) return data({ errors: parsed.errors, findings: null, values, formError: null }, { status: 400 });

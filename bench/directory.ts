@@ -50,7 +50,9 @@ export interface HttpStats {
   requestsPerSecond: number;
   p50: number;
   p99: number;
+  /** Statuses outside 2xx/3xx plus socket errors (timeouts included). */
   errors: number;
+  timeouts: number;
   statusCodes: Record<string, number>;
 }
 
@@ -149,7 +151,7 @@ async function measureHttp(env: Record<string, string>, cookie: string, seconds:
     const stats: HttpStats[] = [];
     for (const [p, withCookie] of [["/login", false], ["/directory?q=tremblay", true], ["/directory", true]] as const) {
       const r = await runLoad({ url: server.url, connections: 50, durationSeconds: seconds, paths: [p], cookies: withCookie ? [cookie] : undefined });
-      stats.push({ path: p, requestsPerSecond: r.requestsPerSecond, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, statusCodes: r.statusCodes });
+      stats.push({ path: p, requestsPerSecond: r.requestsPerSecond, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, timeouts: r.timeouts, statusCodes: r.statusCodes });
     }
     return stats;
   } finally {
@@ -181,7 +183,7 @@ export async function runDirectory(backend: Backend, o: DirectoryOptions): Promi
       const cookie = await benchSession(handle, data.partnershipIds[0]!);
       await handle.close(); // PGlite: one process at a time; the server opens the folder next.
       http = await measureHttp(serverEnv, cookie, o.httpSeconds);
-      for (const h of http) console.log(`  HTTP ${h.path.padEnd(28)} ${h.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${h.p50} ms  p99 ${h.p99} ms  errors ${h.errors}`);
+      for (const h of http) console.log(`  HTTP ${h.path.padEnd(28)} ${h.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${h.p50} ms  p99 ${h.p99} ms  errors ${h.errors} (timeouts ${h.timeouts})`);
     } else {
       await handle.close();
     }

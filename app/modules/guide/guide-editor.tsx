@@ -3,7 +3,7 @@ import { ErrorSummary, Field, SelectField, type FieldErrors } from "../../compon
 import { SubmissionKey } from "../../components/submission-key.tsx";
 import type { MessageKey } from "../../i18n/catalog.ts";
 import { useT } from "../../i18n/use-t.ts";
-import { exerciseField, MAX_EXERCISES } from "./guide-schema.ts";
+import { exerciseField, MAX_EXERCISES } from "./exercise-fields.ts";
 import { guideLanguages, translationStatuses } from "./vocabulary.ts";
 
 type Values = Record<string, string | string[] | undefined>;

@@ -15,6 +15,28 @@ import { DEMO_PASSWORD } from "./support.ts";
  * Its own server and data (the crawl opens announcements, which marks them read).
  */
 const HTML_BUDGET = 40 * 1024;
+/**
+ * Pages over the budget today (docs/PERFORMANCE.md, "not met"), each held to a ceiling a little
+ * above its size on 2026-12-02 so it cannot grow; one that comes under 40 KB must leave the list.
+ * Most carry a select of every person of the Table (about 500 options) per form: a search-based
+ * person picker is the fix (issue 10 closing note).
+ */
+const KNOWN_OVER: Record<string, number> = {
+  "/meetings/:id": 260,
+  "/directory/designations/new": 180,
+  "/responsibilities/:id": 145,
+  "/directory/designations/:id": 105,
+  "/training": 65,
+  "/admin/audit": 64,
+  "/mfa/setup": 60,
+  "/training/sessions/:id/attendance": 57,
+  "/training/sessions/:id": 55,
+  "/action-plan/:year": 52,
+  "/directory": 47,
+  "/meetings/:id/edit": 46,
+};
+const underBudget = new Set<string>();
+const overBudget = new Set<string>();
 const PERSONAS = [
   "coordination@filet.test",
   "pivot.cjq@filet.test",
@@ -113,7 +135,11 @@ describe("page weight of the signed-in pages", () => {
       const bytes = Buffer.byteLength(html);
       const js = await scripts(html);
       report.push(`${persona.padEnd(30)} ${String(bytes).padStart(7)} B HTML  ${String(js.gzip).padStart(7)} B JS gzip  ${url}`);
-      if (bytes > HTML_BUDGET) problems.push(`${url}: ${(bytes / 1024).toFixed(1)} KB of HTML (budget 40 KB)`);
+      const known = KNOWN_OVER[patternOf(new URL(url, server.url).pathname)];
+      const ceiling = known ? known * 1024 : HTML_BUDGET;
+      if (bytes > ceiling) problems.push(`${url}: ${(bytes / 1024).toFixed(1)} KB of HTML (${known ? `ceiling ${known} KB of a page known over budget` : "budget 40 KB"})`);
+      if (known && bytes <= HTML_BUDGET) underBudget.add(patternOf(new URL(url, server.url).pathname));
+      if (known && bytes > HTML_BUDGET) overBudget.add(patternOf(new URL(url, server.url).pathname));
       const raw = rawKeysIn(html);
       if (raw.length) problems.push(`${url}: raw message keys ${raw.join(", ")}`);
       if (js.zod.length) problems.push(`${url}: Zod in ${js.zod.join(", ")}`);
@@ -127,4 +153,9 @@ describe("page weight of the signed-in pages", () => {
     expect(pages, persona).toBeGreaterThan(3);
     expect(problems, persona).toEqual([]);
   }, 240_000);
+
+  it("lists as over budget only pages that still are", () => {
+    // A page of the list seen under 40 KB (and never over) has been fixed: take it off the list.
+    expect([...underBudget].filter((p) => !overBudget.has(p))).toEqual([]);
+  });
 });

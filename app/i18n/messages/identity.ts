@@ -1,7 +1,7 @@
 import type { Translation } from "../types.ts";
 
 export const fr = {
-  "identity.throttled": "Trop de tentatives. Pour votre sécurité, réessayez dans {minutes} minute(s).",
+  "identity.throttled": "Trop de tentatives. Pour votre sécurité, réessayez dans {minutes, plural, one {# minute} other {# minutes}}.",
   "identity.form.emailInvalid": "Entrez une adresse courriel valide, par exemple nom@organisation.qc.ca.",
 
   "identity.login.title": "Connexion",
@@ -162,13 +162,13 @@ export const fr = {
   "identity.email.footer": "Si vous n'attendiez pas ce message, vous pouvez l'ignorer.\n— Filet, Table régionale de concertation",
   "identity.email.invitation.subject": "Votre invitation à Filet",
   "identity.email.invitation.body":
-    "Bonjour {name},\n\nVous êtes invité·e à rejoindre Filet, la plateforme des partenaires de la Table régionale. Pour activer votre compte, choisissez votre mot de passe en ouvrant ce lien (valable {hours} heures, une seule fois) :\n\n{link}",
+    "Bonjour {name},\n\nVous êtes invité·e à rejoindre Filet, la plateforme des partenaires de la Table régionale. Pour activer votre compte, choisissez votre mot de passe en ouvrant ce lien (valable {hours, plural, one {# heure} other {# heures}}, une seule fois) :\n\n{link}",
   "identity.email.passwordReset.subject": "Choisir un nouveau mot de passe Filet",
   "identity.email.passwordReset.body":
-    "Bonjour {name},\n\nNous avons reçu une demande de nouveau mot de passe pour votre compte Filet. Pour le choisir, ouvrez ce lien (valable {minutes} minutes, une seule fois) :\n\n{link}\n\nSi vous n'avez rien demandé, votre mot de passe actuel reste valide.",
+    "Bonjour {name},\n\nNous avons reçu une demande de nouveau mot de passe pour votre compte Filet. Pour le choisir, ouvrez ce lien (valable {minutes, plural, one {# minute} other {# minutes}}, une seule fois) :\n\n{link}\n\nSi vous n'avez rien demandé, votre mot de passe actuel reste valide.",
   "identity.email.signupConfirm.subject": "Confirmez votre adresse courriel — Filet",
   "identity.email.signupConfirm.body":
-    "Bonjour {name},\n\nMerci de votre inscription à Filet. Pour confirmer votre adresse courriel, ouvrez ce lien (valable {hours} heures) :\n\n{link}\n\nLa coordination des pivots de votre organisation approuvera ensuite votre compte.",
+    "Bonjour {name},\n\nMerci de votre inscription à Filet. Pour confirmer votre adresse courriel, ouvrez ce lien (valable {hours, plural, one {# heure} other {# heures}}) :\n\n{link}\n\nLa coordination des pivots de votre organisation approuvera ensuite votre compte.",
   "identity.email.signupExisting.subject": "Vous avez déjà un compte Filet",
   "identity.email.signupExisting.body":
     "Bonjour {name},\n\nQuelqu'un (peut-être vous) a voulu créer un compte Filet avec cette adresse, mais vous en avez déjà un. Si vous avez oublié votre mot de passe, vous pouvez en choisir un nouveau ici :\n\n{link}",
@@ -184,7 +184,7 @@ export const fr = {
 } as const;
 
 export const en: Translation<typeof fr> = {
-  "identity.throttled": "Too many attempts. For your security, try again in {minutes} minute(s).",
+  "identity.throttled": "Too many attempts. For your security, try again in {minutes, plural, one {# minute} other {# minutes}}.",
   "identity.form.emailInvalid": "Enter a valid email address, for example name@organization.qc.ca.",
 
   "identity.login.title": "Sign in",
@@ -341,13 +341,13 @@ export const en: Translation<typeof fr> = {
   "identity.email.footer": "If you did not expect this message, you can ignore it.\n— Filet, regional partnership Table",
   "identity.email.invitation.subject": "Your invitation to Filet",
   "identity.email.invitation.body":
-    "Hello {name},\n\nYou are invited to join Filet, the platform of the regional Table's partners. To activate your account, choose your password by opening this link (valid for {hours} hours, once):\n\n{link}",
+    "Hello {name},\n\nYou are invited to join Filet, the platform of the regional Table's partners. To activate your account, choose your password by opening this link (valid for {hours, plural, one {# hour} other {# hours}}, once):\n\n{link}",
   "identity.email.passwordReset.subject": "Choose a new Filet password",
   "identity.email.passwordReset.body":
-    "Hello {name},\n\nWe received a request for a new password for your Filet account. To choose it, open this link (valid for {minutes} minutes, once):\n\n{link}\n\nIf you did not ask for anything, your current password still works.",
+    "Hello {name},\n\nWe received a request for a new password for your Filet account. To choose it, open this link (valid for {minutes, plural, one {# minute} other {# minutes}}, once):\n\n{link}\n\nIf you did not ask for anything, your current password still works.",
   "identity.email.signupConfirm.subject": "Confirm your email address — Filet",
   "identity.email.signupConfirm.body":
-    "Hello {name},\n\nThank you for signing up to Filet. To confirm your email address, open this link (valid for {hours} hours):\n\n{link}\n\nYour organization's pivot coordination will then approve your account.",
+    "Hello {name},\n\nThank you for signing up to Filet. To confirm your email address, open this link (valid for {hours, plural, one {# hour} other {# hours}}):\n\n{link}\n\nYour organization's pivot coordination will then approve your account.",
   "identity.email.signupExisting.subject": "You already have a Filet account",
   "identity.email.signupExisting.body":
     "Hello {name},\n\nSomeone (perhaps you) tried to create a Filet account with this address, but you already have one. If you forgot your password, you can choose a new one here:\n\n{link}",

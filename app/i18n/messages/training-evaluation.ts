@@ -61,9 +61,9 @@ export const fr = {
   "trainingEval.evaluation.noQuestionnaire": "La Table n'a pas encore défini son questionnaire d'évaluation.",
 
   "trainingEval.results.title": "Résultats des évaluations",
-  "trainingEval.results.intro": "Réponses anonymes regroupées par programme et par séance. Pour protéger l'anonymat, les résultats d'un groupe ne sont montrés qu'à partir de {min} réponses.",
-  "trainingEval.results.tooFew": "{count} réponse(s) pour l'instant : les résultats sont montrés à partir de {min} réponses, pour que personne ne puisse être reconnu.",
-  "trainingEval.results.count": "{count} réponses.",
+  "trainingEval.results.intro": "Réponses anonymes regroupées par programme et par séance. Pour protéger l'anonymat, les résultats d'un groupe ne sont montrés qu'à partir de {min, plural, one {# réponse} other {# réponses}}.",
+  "trainingEval.results.tooFew": "{count, plural, =0 {Aucune réponse pour l'instant} one {# réponse pour l'instant} other {# réponses pour l'instant}} : les résultats sont montrés à partir de {min, plural, one {# réponse} other {# réponses}}, pour que personne ne puisse être reconnu.",
+  "trainingEval.results.count": "{count, plural, one {# réponse.} other {# réponses.}}",
   "trainingEval.results.question": "Énoncé",
   "trainingEval.results.answered": "Réponses",
   "trainingEval.results.mean": "Moyenne",
@@ -80,7 +80,7 @@ export const fr = {
   "trainingEval.results.noneYet": "Aucune réponse pour l'instant.",
   "trainingEval.results.sessionHeading": "Résultats de l'évaluation — séance du {date}",
   "trainingEval.results.all": "Tous les résultats",
-  "trainingEval.results.commentsPerSession": "{count} commentaires : lisez-les dans les résultats de chaque séance.",
+  "trainingEval.results.commentsPerSession": "{count, plural, one {# commentaire : lisez-le dans les résultats de sa séance.} other {# commentaires : lisez-les dans les résultats de chaque séance.}}",
 
   "trainingEval.stats.title": "La formation en chiffres",
   "trainingEval.stats.sessionsGiven": "Séances données",
@@ -263,9 +263,9 @@ export const en: Translation<typeof fr> = {
   "trainingEval.evaluation.noQuestionnaire": "The Table has not defined its evaluation questionnaire yet.",
 
   "trainingEval.results.title": "Evaluation results",
-  "trainingEval.results.intro": "Anonymous answers grouped by program and by session. To protect anonymity, a group's results are shown only from {min} answers.",
-  "trainingEval.results.tooFew": "{count} answer(s) so far: results are shown from {min} answers, so that nobody can be recognized.",
-  "trainingEval.results.count": "{count} answers.",
+  "trainingEval.results.intro": "Anonymous answers grouped by program and by session. To protect anonymity, a group's results are shown only from {min, plural, one {# answer} other {# answers}}.",
+  "trainingEval.results.tooFew": "{count, plural, =0 {No answers so far} one {# answer so far} other {# answers so far}}: results are shown from {min, plural, one {# answer} other {# answers}}, so that nobody can be recognized.",
+  "trainingEval.results.count": "{count, plural, one {# answer.} other {# answers.}}",
   "trainingEval.results.question": "Item",
   "trainingEval.results.answered": "Answers",
   "trainingEval.results.mean": "Mean",
@@ -282,7 +282,7 @@ export const en: Translation<typeof fr> = {
   "trainingEval.results.noneYet": "No answers yet.",
   "trainingEval.results.sessionHeading": "Evaluation results — session of {date}",
   "trainingEval.results.all": "All results",
-  "trainingEval.results.commentsPerSession": "{count} comments: read them in each session's results.",
+  "trainingEval.results.commentsPerSession": "{count, plural, one {# comment: read it in its session's results.} other {# comments: read them in each session's results.}}",
 
   "trainingEval.stats.title": "Training at a glance",
   "trainingEval.stats.sessionsGiven": "Sessions given",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { catalog } from "./catalog.ts";
-import { messageArguments, parseMessage } from "./format.ts";
+import { format, messageArguments, parseMessage } from "./format.ts";
 
 /**
  * The catalog as a whole: both languages carry the same keys and the same variables, every
@@ -21,6 +21,9 @@ const COUNTS = new Set([
  * the counted noun ("{done} sur {total}", English participles such as "{done} of {total} planned").
  */
 const AFTER_A_COUNT = new Set(["min", "s", "ms", "Ko", "KB", "sur", "au", "of", "on", "in", "unread", "registered", "planned", "measured", "done"]);
+
+/** Variables that never start with a vowel: numbers and dates ("de 2025", "le 11 mars"). */
+const NEVER_ELIDED = new Set([...COUNTS, "date", "since", "until", "start", "end", "when", "year", "number", "version", "id", "page", "pages", "percent"]);
 
 describe("the message catalog", () => {
   it("has the same keys in French and English", () => {
@@ -73,5 +76,16 @@ describe("the message catalog", () => {
       }
     }
     expect(faked).toEqual([]);
+  });
+
+  it("elides de, le, la, que, ne, je… before a French variable that can start with a vowel", () => {
+    const bare = each("fr").flatMap(([key, template]) =>
+      [...template.matchAll(/(?<![\p{L}'])(de|le|la|que|ne|je|me|te|se|jusque|lorsque|puisque) \{(\w+)\}/giu)]
+        .filter((m) => !NEVER_ELIDED.has(m[2]!))
+        .map((m) => `${key}: "${m[0]}" → "{${m[2]}, elide, ${m[1]}}"`),
+    );
+    expect(bare).toEqual([]);
+    expect(format(fr["training.participants.cancelFor"]!, { name: "Annie Roy" }, "fr")).toBe("Annuler l'inscription d'Annie Roy");
+    expect(format(fr["training.participants.cancelFor"]!, { name: "Bernard Roy" }, "fr")).toBe("Annuler l'inscription de Bernard Roy");
   });
 });

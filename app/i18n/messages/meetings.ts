@@ -130,7 +130,7 @@ export const fr = {
   "meetings.attendance.caption": "Personnes invitées ({count})",
   "meetings.attendance.person": "Personne",
   "meetings.attendance.title": "Présence",
-  "meetings.attendance.of": "Présence de {name}",
+  "meetings.attendance.of": "Présence {name, elide, de}",
   "meetings.attendance.present": "Présent·e",
   "meetings.attendance.excused": "Excusé·e",
   "meetings.attendance.absent": "Absent·e",

@@ -110,7 +110,7 @@ export const fr = {
   "trainingEval.certificates.empty": "Aucune attestation délivrée pour l'instant.",
   "trainingEval.certificates.issued": "Délivrée le",
   "trainingEval.certificates.state": "État",
-  "trainingEval.certificates.revoke": "Révoquer l'attestation de {name}",
+  "trainingEval.certificates.revoke": "Révoquer l'attestation {name, elide, de}",
   "trainingEval.certificates.revoked": "Révoquée",
   "trainingEval.certificates.revokedDone": "Attestation révoquée.",
 

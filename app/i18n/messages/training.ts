@@ -107,7 +107,7 @@ export const fr = {
   "training.pairs.alreadyApplied": "Cette proposition a été appliquée.",
   "training.pairs.refusedFor": "Séance du {date} : {message}",
   "training.pairs.why.tooFew": "Séance du {date} : {count, plural, =0 {aucun formateur disponible} one {seulement # formateur disponible} other {seulement # formateurs disponibles}} en {language}.",
-  "training.pairs.why.oneOrganization": "Séance du {date} : seuls des formateurs de {organization} sont disponibles.",
+  "training.pairs.why.oneOrganization": "Séance du {date} : seuls des formateurs {organization, elide, de} sont disponibles.",
   "training.pairs.why.sameDay": "Le {date}, {sessions, plural, one {# séance a lieu} other {# séances ont lieu}} en même temps : il faut {needed, plural, one {# formateur} other {# formateurs}}, mais {count, plural, =0 {aucun n'est disponible} one {seulement # est disponible} other {seulement # sont disponibles}}.",
   "training.pairs.why.capacity": "Les séances demandent {needed, plural, one {# présence de formateur} other {# présences de formateurs}}, mais le maximum par personne n'en permet que {count}.",
   "training.pairs.why.combined": "Chaque séance a assez de monde, mais les règles combinées (même jour, maximum par personne, organisations différentes) ne laissent aucune solution. Ajoutez des disponibilités ou déplacez une séance.",
@@ -129,7 +129,7 @@ export const fr = {
   "training.trainer.title": "Profil de formateur",
   "training.trainer.active": "Actif dans le bassin (peut recevoir des séances)",
   "training.trainer.save": "Enregistrer le profil",
-  "training.trainer.edit": "Modifier le profil de {name}",
+  "training.trainer.edit": "Modifier le profil {name, elide, de}",
   "training.nav.overview": "Formation",
 } as const;
 

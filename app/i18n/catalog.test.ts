@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { catalog } from "./catalog.ts";
+import { errorPageMessages } from "./error-page.ts";
 import { format, messageArguments, parseMessage } from "./format.ts";
 
 /**
@@ -24,6 +25,41 @@ const AFTER_A_COUNT = new Set(["min", "s", "ms", "Ko", "KB", "sur", "au", "of", 
 
 /** Variables that never start with a vowel: numbers and dates ("de 2025", "le 11 mars"). */
 const NEVER_ELIDED = new Set([...COUNTS, "date", "since", "until", "start", "end", "when", "year", "number", "version", "id", "page", "pages", "percent"]);
+
+/** The error page's own words (error-page.ts) follow the same typography as the catalog. */
+const errorPage = (lang: "fr" | "en"): [string, string][] =>
+  Object.entries(errorPageMessages[lang]).flatMap(([k, v]): [string, string][] =>
+    typeof v === "string" ? [[`errorPage.${k}`, v]] : Object.entries(v).map(([f, text]): [string, string] => [`errorPage.${k}.${f}`, text]),
+  );
+
+const NBSP = "\u00a0";
+const NNBSP = "\u202f";
+const show = (s: string) => s.replace(/\u00a0/g, "⍽").replace(/\u202f/g, "⎵");
+
+/**
+ * French punctuation (OQLF): a no-break space (U+00A0) before ":" and "»" and after "«"; a narrow
+ * no-break space (U+202F) before "?", "!" and ";". Never a plain space, never none. Not a
+ * punctuation mark: a colon followed by something else than a space (https://, 9:00, HH:MM), and
+ * ? ! ; followed by a letter or digit (a query string).
+ */
+function frenchPunctuationErrors(text: string): string[] {
+  const errors: string[] = [];
+  const around = (i: number) => `…${show(text.slice(Math.max(0, i - 12), i + 3))}…`;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charAt(i);
+    const before = text.charAt(i - 1);
+    const beforeThat = text.charAt(i - 2);
+    const after = text.charAt(i + 1);
+    const needs = c === ":" || c === "»" ? NBSP : "?!;".includes(c) ? NNBSP : null;
+    if (c === ":" && after !== "" && !/\s/.test(after)) continue;
+    if ("?!;".includes(c) && /[\p{L}\p{N}]/u.test(after)) continue;
+    if (needs && (before !== needs || beforeThat === "" || /\s/.test(beforeThat))) {
+      errors.push(`"${c}" needs one ${needs === NBSP ? "U+00A0 (⍽)" : "U+202F (⎵)"} before it: ${around(i)}`);
+    }
+    if (c === "«" && (after !== NBSP || /\s/.test(text.charAt(i + 2)))) errors.push(`"«" needs one U+00A0 (⍽) after it: ${around(i)}`);
+  }
+  return errors;
+}
 
 describe("the message catalog", () => {
   it("has the same keys in French and English", () => {
@@ -87,5 +123,26 @@ describe("the message catalog", () => {
     expect(bare).toEqual([]);
     expect(format(fr["training.participants.cancelFor"]!, { name: "Annie Roy" }, "fr")).toBe("Annuler l'inscription d'Annie Roy");
     expect(format(fr["training.participants.cancelFor"]!, { name: "Bernard Roy" }, "fr")).toBe("Annuler l'inscription de Bernard Roy");
+  });
+
+  it("writes French punctuation with U+00A0 before : and », after «, and U+202F before ? ! ;", () => {
+    const errors = [...each("fr"), ...errorPage("fr")].flatMap(([key, text]) => frenchPunctuationErrors(text).map((e) => `${key}: ${e}`));
+    expect(errors).toEqual([]);
+  });
+
+  it("writes English punctuation with no space before : ? ! ;", () => {
+    const spaced = [...each("en"), ...errorPage("en")].filter(([, text]) => /\s[:?!;]/.test(text) || /[\u00a0\u202f]/.test(text));
+    expect(spaced.map(([key, text]) => `${key}: ${show(text)}`)).toEqual([]);
+  });
+
+  it("tells French punctuation right from wrong", () => {
+    expect(frenchPunctuationErrors(`Note${NBSP}: voir https://filet.ca/a?b=1 à 9:00 (HH:MM)${NNBSP}; «${NBSP}oui${NBSP}»${NNBSP}!`)).toEqual([]);
+    expect(frenchPunctuationErrors("Note : oui")).toHaveLength(1);
+    expect(frenchPunctuationErrors("Note: oui")).toHaveLength(1);
+    expect(frenchPunctuationErrors(`Vraiment${NBSP}?`)).toHaveLength(1);
+    expect(frenchPunctuationErrors("Merci!")).toHaveLength(1);
+    expect(frenchPunctuationErrors("« oui »")).toHaveLength(2);
+    expect(frenchPunctuationErrors(`Fin${NBSP}:`)).toEqual([]);
+    expect(frenchPunctuationErrors(`${NBSP}:`)).toHaveLength(1);
   });
 });

@@ -6,7 +6,7 @@ export const fr = {
   "tableHub.title": "La Table au travail",
   "tableHub.intro": "Tout ce qui fait vivre le partenariat : les partenaires, les rencontres et leurs suites, le plan d'action, le financement et les annonces.",
   "tableHub.sections": "Sections de la Table",
-  "tableHub.links": "Pages de « {section} »",
+  "tableHub.links": "Pages de « {section} »",
 
   "tableHub.partners.title": "Partenaires",
   "tableHub.partners.body": "Qui sont les partenaires, ce que chacun apporte et leurs engagements écrits.",

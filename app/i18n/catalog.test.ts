@@ -61,10 +61,34 @@ function frenchPunctuationErrors(text: string): string[] {
   return errors;
 }
 
+const pounds = (text: string) => (text.match(/#/g) ?? []).length;
+/** The template without its {…} arguments: a # left there is plain text ("Event #{id}", "« ### »"). */
+function outsideArguments(template: string): string {
+  let out = template;
+  for (let before = ""; before !== out; ) [before, out] = [out, out.replace(/\{[^{}]*\}/g, "")];
+  return out;
+}
+
 describe("the message catalog", () => {
   it("has the same keys in French and English", () => {
     expect(Object.keys(en).filter((k) => !(k in fr))).toEqual([]);
     expect(Object.keys(fr).filter((k) => !(k in en))).toEqual([]);
+  });
+
+  it("defines each key in one namespace file only (a second one would silently win in the merge)", () => {
+    const files = import.meta.glob<{ fr: Record<string, string>; en: Record<string, string> }>("./messages/*.ts", { eager: true });
+    expect(Object.keys(files).length).toBeGreaterThan(10);
+    const seen = new Map<string, string>();
+    const twice: string[] = [];
+    for (const [file, mod] of Object.entries(files)) {
+      expect(Object.keys(mod.en).sort(), file).toEqual(Object.keys(mod.fr).sort());
+      for (const key of Object.keys(mod.fr)) {
+        if (seen.has(key)) twice.push(`${key}: ${seen.get(key)} and ${file}`);
+        seen.set(key, file);
+      }
+    }
+    expect(twice).toEqual([]);
+    expect(seen.size).toBe(Object.keys(fr).length);
   });
 
   it.each(["fr", "en"] as const)("parses every %s message, plural and elide forms included", (lang) => {
@@ -77,6 +101,19 @@ describe("the message catalog", () => {
       }
     }
     expect(broken).toEqual([]);
+  });
+
+  it.each(["fr", "en"] as const)("renders every %s message with all its variables: no brace or # left, whatever the count", (lang) => {
+    const leftovers: string[] = [];
+    for (const [key, template] of each(lang)) {
+      const args = messageArguments(template);
+      for (const n of [0, 1, 2, 1.5, 21, 1_000_000]) {
+        const vars = Object.fromEntries(args.map((a) => [a.name, COUNTS.has(a.name) ? n : "Annie"]));
+        const text = format(template, vars, lang);
+        if (/[{}]/.test(text) || pounds(text) !== pounds(outsideArguments(template))) leftovers.push(`${key} (${n}): ${text}`);
+      }
+    }
+    expect(leftovers).toEqual([]);
   });
 
   it("uses the same variables in both languages", () => {

@@ -55,8 +55,8 @@ export function CommitmentBadge({ status }: { status: CommitmentStatus }) {
 /** "78,2 mois" / "78.2 months", or "unknown" when there is no term. */
 export function useTenure() {
   const { t } = useT();
-  const { number } = useFormatters();
-  return (months: number | null) => (months === null ? t("partners.turnover.unknown") : t("partners.turnover.months", { count: number(months) }));
+  // The message formats the number ("78,2 mois") and picks "month" or "months".
+  return (months: number | null) => (months === null ? t("partners.turnover.unknown") : t("partners.turnover.months", { count: months }));
 }
 
 /** Delegate and substitute terms, latest first. */

@@ -4,6 +4,7 @@ import { ErrorSummary, Field, SelectField, translateMessage, type FieldErrors } 
 import type { MessageKey } from "../../i18n/catalog.ts";
 import { useT } from "../../i18n/use-t.ts";
 import { builtInMeetingKinds, type CustomMeetingKind, type InviteShortcut } from "./vocabulary.ts";
+import type { AgendaRowValue, MeetingFormValues } from "./meeting-form-values.ts";
 
 /** The label of a kind, built-in or added by the Table (unknown keys show as they are). */
 export function useKindLabel(custom: readonly CustomMeetingKind[]) {
@@ -18,29 +19,6 @@ export function useKindLabel(custom: readonly CustomMeetingKind[]) {
 export function StatusBadge({ status }: { status: string }) {
   const { t } = useT();
   return <span className="badge">{t(`meetings.status.${status}` as MessageKey)}</span>;
-}
-
-export interface AgendaRowValue {
-  id: string;
-  title: string;
-  presenter: string;
-  duration: string;
-  notes: string;
-}
-
-export interface MeetingFormValues {
-  title: string;
-  kind: string;
-  organizationId: string;
-  day: string;
-  startTime: string;
-  endTime: string;
-  place: string;
-  onlineUrl: string;
-  objectives: string;
-  items: AgendaRowValue[];
-  invitees: string[];
-  templateId: string;
 }
 
 interface MeetingFormProps {

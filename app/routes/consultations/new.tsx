@@ -13,9 +13,9 @@ import { consultationsTitle } from "../../modules/consultations/ui/page-title.ts
 import { newConsultationSchema, urgencies } from "../../modules/consultations/consultation-schema.ts";
 import { createConsultation } from "../../modules/consultations/create-consultation.server.ts";
 import { resolveConsultationTarget } from "../../modules/consultations/resolve-target.server.ts";
-import { GuardFindings } from "../../modules/consultations/ui/guard-findings.tsx";
+import { GuardFindings } from "../../components/consultations/guard-findings.tsx";
 import { guardFieldErrors } from "../../modules/consultations/guard-field-errors.ts";
-import stylesheet from "../../modules/consultations/ui/consultations.css?url";
+import stylesheet from "../../components/consultations/consultations.css?url";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 
 export const meta: Route.MetaFunction = ({ matches }) => consultationsTitle(matches, "consultations.new.title");

@@ -2,7 +2,7 @@ import { Outlet } from "react-router";
 import type { Route } from "./+types/_layout";
 import { publicRoute } from "../../modules/authz/policy.ts";
 import { pageMessages } from "../../i18n/page-messages.server.ts";
-import { GuideNav } from "../../modules/guide/guide-ui.tsx";
+import { GuideNav } from "../../components/guide/guide-ui.tsx";
 
 /**
  * The guide section's layout: its messages (the root sends only the chrome's), and its navigation, drawn once for every page of the section.

@@ -2,7 +2,7 @@ import { Outlet } from "react-router";
 import type { Route } from "./+types/_layout";
 import { publicRoute } from "../../modules/authz/policy.ts";
 import { pageMessages } from "../../i18n/page-messages.server.ts";
-import { MeetingsNav } from "../../modules/responsibilities/responsibility-ui.tsx";
+import { MeetingsNav } from "../../components/responsibilities/responsibility-ui.tsx";
 import { can } from "../../modules/authz/decide.ts";
 
 /**

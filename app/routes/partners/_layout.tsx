@@ -2,7 +2,7 @@ import { Outlet } from "react-router";
 import type { Route } from "./+types/_layout";
 import { publicRoute } from "../../modules/authz/policy.ts";
 import { pageMessages } from "../../i18n/page-messages.server.ts";
-import { PartnersNav } from "../../modules/partners/partners-ui.tsx";
+import { PartnersNav } from "../../components/partners/partners-ui.tsx";
 import { can } from "../../modules/authz/decide.ts";
 
 /**

@@ -1,10 +1,10 @@
 import { Form } from "react-router";
-import { ErrorSummary, Field, type FieldErrors } from "../../components/form.tsx";
-import { SubmissionKey } from "../../components/submission-key.tsx";
+import { ErrorSummary, Field, type FieldErrors } from "../form.tsx";
+import { SubmissionKey } from "../submission-key.tsx";
 import { useT } from "../../i18n/use-t.ts";
-import { guideModuleKinds } from "../guide/vocabulary.ts";
-import type { ProgramDay } from "./vocabulary.ts";
-import type { ProgramFormValues } from "./program-form-values.ts";
+import { guideModuleKinds } from "../../modules/guide/vocabulary.ts";
+import type { ProgramDay } from "../../modules/training/vocabulary.ts";
+import type { ProgramFormValues } from "../../modules/training/program-form-values.ts";
 
 /** Days shown in the form: the program's days plus one blank to add a day (MAX_PROGRAM_DAYS in all). */
 const shownDays = (days: ProgramDay[]) => [...days, { titleFr: "", titleEn: "", objectivesFr: [], objectivesEn: [] }].slice(0, 5);

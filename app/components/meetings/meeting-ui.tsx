@@ -1,10 +1,10 @@
 import { Form } from "react-router";
-import { SubmissionKey } from "../../components/submission-key.tsx";
-import { ErrorSummary, Field, SelectField, translateMessage, type FieldErrors } from "../../components/form.tsx";
+import { SubmissionKey } from "../submission-key.tsx";
+import { ErrorSummary, Field, SelectField, translateMessage, type FieldErrors } from "../form.tsx";
 import type { MessageKey } from "../../i18n/catalog.ts";
 import { useT } from "../../i18n/use-t.ts";
-import { builtInMeetingKinds, type CustomMeetingKind, type InviteShortcut } from "./vocabulary.ts";
-import type { AgendaRowValue, MeetingFormValues } from "./meeting-form-values.ts";
+import { builtInMeetingKinds, type CustomMeetingKind, type InviteShortcut } from "../../modules/meetings/vocabulary.ts";
+import type { AgendaRowValue, MeetingFormValues } from "../../modules/meetings/meeting-form-values.ts";
 
 /** The label of a kind, built-in or added by the Table (unknown keys show as they are). */
 export function useKindLabel(custom: readonly CustomMeetingKind[]) {

@@ -1,8 +1,8 @@
 import { Link } from "react-router";
-import { languageName, localName } from "../../components/admin-common.tsx";
+import { languageName, localName } from "../admin-common.tsx";
 import { useT } from "../../i18n/use-t.ts";
-import { telHref } from "./tel-href.ts";
-import type { ContactPivot } from "../directory/list-contact-pivots.server.ts";
+import { telHref } from "../../modules/pathway/tel-href.ts";
+import type { ContactPivot } from "../../modules/directory/list-contact-pivots.server.ts";
 
 /** One pivot with one-tap call and email links, and the way to ask them for advice. */
 export function ContactCard({ pivot }: { pivot: ContactPivot }) {

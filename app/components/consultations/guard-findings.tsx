@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
-import { useT } from "../../../i18n/use-t.ts";
-import type { MessageKey } from "../../../i18n/catalog.ts";
-import type { Finding } from "../pii/find-identifying-details.ts";
+import { useT } from "../../i18n/use-t.ts";
+import type { MessageKey } from "../../i18n/catalog.ts";
+import type { Finding } from "../../modules/consultations/pii/find-identifying-details.ts";
 
 /** The text as typed, with each finding marked; the kind is read out to screen-reader users. */
 export function HighlightedText({ text, findings }: { text: string; findings: Finding[] }) {

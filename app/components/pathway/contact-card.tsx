@@ -1,5 +1,5 @@
 import { Link } from "react-router";
-import { languageName, localName } from "../admin-common.tsx";
+import { languageName, localName } from "../../i18n/names.ts";
 import { useT } from "../../i18n/use-t.ts";
 import { telHref } from "../../modules/pathway/tel-href.ts";
 import type { ContactPivot } from "../../modules/directory/list-contact-pivots.server.ts";

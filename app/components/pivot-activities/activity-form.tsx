@@ -1,6 +1,6 @@
 import { Form } from "react-router";
 import { ErrorSummary, Field, SelectField, type FieldErrors } from "../form.tsx";
-import { localName } from "../admin-common.tsx";
+import { localName } from "../../i18n/names.ts";
 import type { MessageKey } from "../../i18n/catalog.ts";
 import { useT } from "../../i18n/use-t.ts";
 import { SubmissionKey } from "../submission-key.tsx";

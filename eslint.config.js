@@ -99,12 +99,9 @@ export default tseslint.config(
     rules: { "no-restricted-imports": ["error", { patterns: [dbFromRoutes] }] },
   },
   {
-    // Off until the kit branch is merged: four imports break it today (listed in ADR 013), and
-    // the kit branch moves what they import (the rich-text parser, the meeting form values) out
-    // of .tsx files. Scoped to .ts files while .tsx files live in app/modules; the kit branch
-    // moves every one to app/components/<area>/, and the glob can then be app/modules/**.
-    files: ["app/modules/**/*.ts"],
-    rules: { "no-restricted-imports": ["off", { patterns: [uiFromModules] }] },
+    // Server logic has no UI: page UI lives in app/components/<area>/ or beside its routes.
+    files: ["app/modules/**/*.{ts,tsx}"],
+    rules: { "no-restricted-imports": ["error", { patterns: [uiFromModules] }] },
   },
   {
     // Off: nine imports break it today (listed in ADR 013). Four are the Table settings reading

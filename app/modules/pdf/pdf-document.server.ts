@@ -1,5 +1,5 @@
 import PDFDocument from "pdfkit";
-import type { Inline } from "../../components/rich-text.tsx";
+import type { Inline } from "../rich-text/parse-rich-text.ts";
 
 export interface PdfDocumentOptions {
   /** The document's title (PDF metadata, shown by readers instead of the file name). */

@@ -14,8 +14,9 @@ import { newConsultationSchema } from "../../modules/consultations/consultation-
 import { urgencies } from "../../modules/consultations/urgency.ts";
 import { createConsultation } from "../../modules/consultations/create-consultation.server.ts";
 import { resolveConsultationTarget } from "../../modules/consultations/resolve-target.server.ts";
-import { GuardFindings, guardFieldErrors } from "../../modules/consultations/ui/guard-findings.tsx";
-import stylesheet from "../../modules/consultations/ui/consultations.css?url";
+import { GuardFindings } from "../../components/consultations/guard-findings.tsx";
+import { guardFieldErrors } from "../../modules/consultations/guard-field-errors.ts";
+import stylesheet from "../../components/consultations/consultations.css?url";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 
 export const meta: Route.MetaFunction = ({ matches }) => consultationsTitle(matches, "consultations.new.title");

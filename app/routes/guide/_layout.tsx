@@ -3,7 +3,7 @@ import type { Route } from "./+types/_layout";
 import { publicRoute } from "../../modules/authz/policy.ts";
 import { pageMessages } from "../../i18n/page-messages.server.ts";
 import { revalidateOnEveryPage } from "../../i18n/revalidate-section.ts";
-import { GuideNav } from "../../modules/guide/guide-ui.tsx";
+import { GuideNav } from "../../components/guide/guide-ui.tsx";
 
 /**
  * The guide section's layout: the messages of the page shown (route-namespaces.generated.server.ts; the root sends only the chrome's), and its navigation, drawn once for every page of the section.

@@ -16,7 +16,7 @@ import { meetingGuard } from "../../modules/meetings/meeting-route.server.ts";
 import { getResponsibility } from "../../modules/responsibilities/list-responsibilities.server.ts";
 import { responsibilityFormData } from "../../modules/responsibilities/responsibility-form-data.server.ts";
 import { commentSchema, responsibilitySchema, statusSchema, versionSchema } from "../../modules/responsibilities/responsibility-schema.ts";
-import { ResponsibilityForm, ResponsibilityStatusBadge } from "../../modules/responsibilities/responsibility-ui.tsx";
+import { ResponsibilityForm, ResponsibilityStatusBadge } from "../../components/responsibilities/responsibility-ui.tsx";
 import { addResponsibilityComment, loadResponsibilityRow, setResponsibilityStatus, updateResponsibility } from "../../modules/responsibilities/save-responsibility.server.ts";
 import { responsibilityStatuses } from "../../modules/responsibilities/vocabulary.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";

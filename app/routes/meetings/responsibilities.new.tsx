@@ -10,7 +10,7 @@ import { created, refused, submissionOf, submitOnce } from "../../modules/forms/
 import { meetingGuard } from "../../modules/meetings/meeting-route.server.ts";
 import { responsibilityFormData } from "../../modules/responsibilities/responsibility-form-data.server.ts";
 import { responsibilitySchema } from "../../modules/responsibilities/responsibility-schema.ts";
-import { ResponsibilityForm } from "../../modules/responsibilities/responsibility-ui.tsx";
+import { ResponsibilityForm } from "../../components/responsibilities/responsibility-ui.tsx";
 import { createResponsibility } from "../../modules/responsibilities/save-responsibility.server.ts";
 
 export const policy = needs("meeting.create");

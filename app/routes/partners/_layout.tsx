@@ -3,7 +3,7 @@ import type { Route } from "./+types/_layout";
 import { publicRoute } from "../../modules/authz/policy.ts";
 import { pageMessages } from "../../i18n/page-messages.server.ts";
 import { revalidateOnEveryPage } from "../../i18n/revalidate-section.ts";
-import { PartnersNav } from "../../modules/partners/partners-ui.tsx";
+import { PartnersNav } from "../../components/partners/partners-ui.tsx";
 import { can } from "../../modules/authz/decide.ts";
 
 /**

@@ -3,7 +3,7 @@ import type { Route } from "./+types/_layout";
 import { publicRoute } from "../../modules/authz/policy.ts";
 import { pageMessages } from "../../i18n/page-messages.server.ts";
 import { revalidateOnEveryPage } from "../../i18n/revalidate-section.ts";
-import { PathwayAdminNav } from "../../modules/pathway/pathway-ui.tsx";
+import { PathwayAdminNav } from "../../components/pathway/pathway-ui.tsx";
 import { can } from "../../modules/authz/decide.ts";
 
 /**

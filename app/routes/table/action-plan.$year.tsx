@@ -15,7 +15,7 @@ import {
   Progress,
   useDay,
   type Values,
-} from "../../modules/action-plan/plan-ui.tsx";
+} from "../../components/action-plan/plan-ui.tsx";
 import { listPlanOrganizations, loadPlan, type FullPlan } from "../../modules/action-plan/read-plan.server.ts";
 import { actionVersion, deletePlanItem, indicatorVersion, objectiveVersion, saveAction, saveIndicator, saveObjective, updatePlanHeader, type WriteResult } from "../../modules/action-plan/write-plan.server.ts";
 import { can } from "../../modules/authz/decide.ts";

@@ -3,7 +3,7 @@ import type { Route } from "./+types/funding.$grantId";
 import { ErrorSummary, Field, type FieldErrors } from "../../components/form.tsx";
 import { useT } from "../../i18n/use-t.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
-import { ConfirmDelete, DeleteLink, useDay } from "../../modules/action-plan/plan-ui.tsx";
+import { ConfirmDelete, DeleteLink, useDay } from "../../components/action-plan/plan-ui.tsx";
 import { listActionsForSelect } from "../../modules/action-plan/read-plan.server.ts";
 import { can } from "../../modules/authz/decide.ts";
 import { actorOf, authorize, guard, notFound } from "../../modules/authz/guard.server.ts";
@@ -13,8 +13,8 @@ import { acceptAttribute, anyDocument } from "../../modules/files/file-types.ts"
 import { readUpload } from "../../modules/files/read-upload.server.ts";
 import { listFiles } from "../../modules/files/stored-files.server.ts";
 import { grantSchema, reportDateSchema, spendingSchema } from "../../modules/funding/funding-schema.ts";
-import { useMoney } from "../../modules/funding/funding-ui.tsx";
-import { GrantForm } from "../../modules/funding/grant-form.tsx";
+import { useMoney } from "../../components/funding/funding-ui.tsx";
+import { GrantForm } from "../../components/funding/grant-form.tsx";
 import { loadGrant } from "../../modules/funding/read-funding.server.ts";
 import {
   addReportDate,

@@ -3,7 +3,7 @@ import type { Route } from "./+types/handover";
 import { ErrorSummary, SelectField, Field } from "../../components/form.tsx";
 import { useFormatters, useT } from "../../i18n/use-t.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
-import { useDay } from "../../modules/action-plan/plan-ui.tsx";
+import { useDay } from "../../components/action-plan/plan-ui.tsx";
 import { actorOf, guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { isUuid, optionalText, requiredId, versionField, type FieldErrorMap, type FormValues } from "../../modules/forms/fields.ts";

@@ -9,7 +9,8 @@ import { isUuid, versionField } from "../../modules/forms/fields.ts";
 import { conflictReply, readForm } from "../../modules/forms/read-form.server.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { listPrograms } from "../../modules/training/list-training.server.ts";
-import { ProgramForm, programValuesFrom } from "../../modules/training/program-form.tsx";
+import { ProgramForm } from "../../components/training/program-form.tsx";
+import { programValuesFrom } from "../../modules/training/program-form-values.ts";
 import { PROGRAM_ARRAYS, parseProgramForm, programModuleKinds } from "../../modules/training/program-schema.ts";
 import { updateProgram } from "../../modules/training/save-program.server.ts";
 

@@ -15,7 +15,7 @@ import { pageTitle } from "../../i18n/page-title.ts";
 import { listSessionsGivenBy } from "../../modules/training/attendance.server.ts";
 import { outcomeFrom, outcomeLocation } from "../../modules/training/registration-outcome.ts";
 import { cancelRegistration, listOpenSessionsFor, registerForSession } from "../../modules/training/registration.server.ts";
-import { useDayFormatter } from "../../modules/training/training-ui.tsx";
+import { useDayFormatter } from "../../components/training/training-ui.tsx";
 
 /** Any member of the Table registers themself to an open session (or joins its waiting list). */
 export const policy = needs("partnership.view");

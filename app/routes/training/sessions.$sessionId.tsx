@@ -12,11 +12,11 @@ import { listAvailability, loadSession } from "../../modules/training/list-train
 import { updateTrainingSession } from "../../modules/training/save-session.server.ts";
 import { sessionFormOptions } from "../../modules/training/session-form-data.server.ts";
 import { sessionSchema } from "../../modules/training/session-schema.ts";
-import { SessionForm, trainerLabel, useDayFormatter } from "../../modules/training/training-ui.tsx";
+import { SessionForm, trainerLabel, useDayFormatter } from "../../components/training/training-ui.tsx";
 import { z } from "zod";
 import { readTrainingSettings } from "../../modules/training/training-settings.server.ts";
 import { organizationSeatCap, registrationClosesOn, summarizeMix } from "../../modules/training/mix-rules.ts";
-import { MixSummary, ParticipantsSection } from "../../modules/training/participants-ui.tsx";
+import { MixSummary, ParticipantsSection } from "../../components/training/participants-ui.tsx";
 import { cancelRegistration, registerForSession } from "../../modules/training/registration.server.ts";
 import { setRegistrationClosing } from "../../modules/training/session-closing.server.ts";
 import { listSessionParticipants, searchPeopleForSession } from "../../modules/training/session-participants.server.ts";

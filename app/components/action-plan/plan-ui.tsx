@@ -1,8 +1,8 @@
 import { Form, Link } from "react-router";
-import { ErrorSummary, Field, SelectField, type FieldErrors } from "../../components/form.tsx";
-import { SubmissionKey } from "../../components/submission-key.tsx";
+import { ErrorSummary, Field, SelectField, type FieldErrors } from "../form.tsx";
+import { SubmissionKey } from "../submission-key.tsx";
 import { useFormatters, useT } from "../../i18n/use-t.ts";
-import { actionStatuses, type ActionStatus } from "./vocabulary.ts";
+import { actionStatuses, type ActionStatus } from "../../modules/action-plan/vocabulary.ts";
 
 // Shared pieces of the action plan pages (browser-safe: no ORM, no server module).
 

@@ -1,6 +1,6 @@
 import { Form, Link } from "react-router";
-import { Field, SelectField, type FieldErrors } from "../../../components/form.tsx";
-import { useFormatters, useT } from "../../../i18n/use-t.ts";
+import { Field, SelectField, type FieldErrors } from "../form.tsx";
+import { useFormatters, useT } from "../../i18n/use-t.ts";
 import { FormAlert, NewPasswordFields, RecoveryCodes } from "./identity-ui.tsx";
 
 export interface ProfileActionData {

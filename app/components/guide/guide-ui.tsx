@@ -1,9 +1,9 @@
 import { Link, NavLink } from "react-router";
-import { RichText } from "../../components/rich-text.tsx";
+import { RichText } from "../rich-text.tsx";
 import type { MessageKey } from "../../i18n/catalog.ts";
 import { useT } from "../../i18n/use-t.ts";
 import guideCss from "./guide.css?url";
-import type { GuideVersionStatus, LocalizedExercise, TranslationStatus } from "./vocabulary.ts";
+import type { GuideVersionStatus, LocalizedExercise, TranslationStatus } from "../../modules/guide/vocabulary.ts";
 
 
 /** Route `links` export: the guide's layout and print rules. */

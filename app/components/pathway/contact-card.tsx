@@ -1,14 +1,8 @@
 import { Link } from "react-router";
-import { languageName, localName } from "../../components/admin-common.tsx";
+import { languageName, localName } from "../../i18n/names.ts";
 import { useT } from "../../i18n/use-t.ts";
-import type { ContactPivot } from "../directory/list-contact-pivots.server.ts";
-
-/** "418 555-0124, poste 2" → "+4185550124": what a phone dials from a tel: link. */
-export function telHref(phone: string): string | null {
-  const main = phone.split(/[,;]|\bposte\b|\bext\.?/i)[0] ?? "";
-  const digits = main.replace(/[^\d+]/g, "");
-  return digits.replace(/\+/g, "").length >= 3 ? `tel:${digits}` : null;
-}
+import { telHref } from "../../modules/pathway/tel-href.ts";
+import type { ContactPivot } from "../../modules/directory/list-contact-pivots.server.ts";
 
 /** One pivot with one-tap call and email links, and the way to ask them for advice. */
 export function ContactCard({ pivot }: { pivot: ContactPivot }) {

@@ -1,18 +1,10 @@
 import { Form } from "react-router";
-import { ErrorSummary, Field, type FieldErrors } from "../../components/form.tsx";
-import { SubmissionKey } from "../../components/submission-key.tsx";
+import { ErrorSummary, Field, type FieldErrors } from "../form.tsx";
+import { SubmissionKey } from "../submission-key.tsx";
 import { useT } from "../../i18n/use-t.ts";
-import { guideModuleKinds } from "../guide/vocabulary.ts";
-import type { ProgramDay } from "./vocabulary.ts";
-
-export interface ProgramFormValues {
-  nameFr: string;
-  nameEn: string;
-  summaryFr: string;
-  summaryEn: string;
-  guideModules: string[];
-  days: ProgramDay[];
-}
+import { guideModuleKinds } from "../../modules/guide/vocabulary.ts";
+import type { ProgramDay } from "../../modules/training/vocabulary.ts";
+import type { ProgramFormValues } from "../../modules/training/program-form-values.ts";
 
 /** Days shown in the form: the program's days plus one blank to add a day (MAX_PROGRAM_DAYS in all). */
 const shownDays = (days: ProgramDay[]) => [...days, { titleFr: "", titleEn: "", objectivesFr: [], objectivesEn: [] }].slice(0, 5);
@@ -70,19 +62,4 @@ export function ProgramForm({
       </div>
     </Form>
   );
-}
-
-/** The form values back from a refused post (readForm's values), so nothing typed is lost. */
-export function programValuesFrom(form: Record<string, string | string[] | undefined>): ProgramFormValues {
-  const s = (k: string) => {
-    const v = form[k];
-    return typeof v === "string" ? v : "";
-  };
-  const days: ProgramDay[] = [];
-  for (let i = 0; i < 5; i++) {
-    const d = { titleFr: s(`day${i}.titleFr`), titleEn: s(`day${i}.titleEn`), objectivesFr: s(`day${i}.objectivesFr`).split("\n").filter((l) => l.trim()), objectivesEn: s(`day${i}.objectivesEn`).split("\n").filter((l) => l.trim()) };
-    if (d.titleFr || d.titleEn || d.objectivesFr.length || d.objectivesEn.length) days.push(d);
-  }
-  const modules = form.guideModules;
-  return { nameFr: s("nameFr"), nameEn: s("nameEn"), summaryFr: s("summaryFr"), summaryEn: s("summaryEn"), guideModules: Array.isArray(modules) ? modules : modules ? [modules] : [], days };
 }

@@ -1,7 +1,7 @@
 import { Link } from "react-router";
 import { useT } from "../../i18n/use-t.ts";
 import { useOrgName } from "./partners-ui.tsx";
-import { contributionDomains, type ContributionDomain } from "./vocabulary.ts";
+import { contributionDomains, type ContributionDomain } from "../../modules/partners/vocabulary.ts";
 
 export interface MatrixTableRow {
   organizationId: string;

@@ -1,10 +1,10 @@
 import { Form } from "react-router";
-import { ErrorSummary, Field, SelectField, type FieldErrors } from "../../components/form.tsx";
-import { SubmissionKey } from "../../components/submission-key.tsx";
+import { ErrorSummary, Field, SelectField, type FieldErrors } from "../form.tsx";
+import { SubmissionKey } from "../submission-key.tsx";
 import type { MessageKey } from "../../i18n/catalog.ts";
 import { useT } from "../../i18n/use-t.ts";
-import { exerciseField, MAX_EXERCISES } from "./exercise-fields.ts";
-import { guideLanguages, translationStatuses } from "./vocabulary.ts";
+import { exerciseField, MAX_EXERCISES } from "../../modules/guide/exercise-fields.ts";
+import { guideLanguages, translationStatuses } from "../../modules/guide/vocabulary.ts";
 
 type Values = Record<string, string | string[] | undefined>;
 

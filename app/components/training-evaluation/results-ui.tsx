@@ -1,6 +1,6 @@
 import { useT } from "../../i18n/use-t.ts";
 import { questionLabel } from "./evaluation-ui.tsx";
-import { MIN_ANSWERS_SHOWN, type Question } from "./vocabulary.ts";
+import { MIN_ANSWERS_SHOWN, type Question } from "../../modules/training-evaluation/vocabulary.ts";
 
 /** What the results loaders return (serializable). */
 export interface ResultsData {

@@ -1,6 +1,6 @@
-import { translateMessage, type FieldErrors } from "../../components/form.tsx";
+import { translateMessage, type FieldErrors } from "../form.tsx";
 import { useT } from "../../i18n/use-t.ts";
-import { answerField, type Answers, type Question } from "./vocabulary.ts";
+import { answerField, type Answers, type Question } from "../../modules/training-evaluation/vocabulary.ts";
 
 export const questionLabel = (q: Question, locale: string) => (locale === "en" ? q.labelEn : q.labelFr);
 

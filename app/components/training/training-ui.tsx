@@ -1,9 +1,9 @@
 import { Form } from "react-router";
-import { ErrorSummary, Field, SelectField, type FieldErrors } from "../../components/form.tsx";
-import { SubmissionKey } from "../../components/submission-key.tsx";
+import { ErrorSummary, Field, SelectField, type FieldErrors } from "../form.tsx";
+import { SubmissionKey } from "../submission-key.tsx";
 import { useFormatters, useT } from "../../i18n/use-t.ts";
-import type { FormValues } from "../forms/fields.ts";
-import { sessionLanguages, sessionStatuses, type SessionStatus } from "./vocabulary.ts";
+import type { FormValues } from "../../modules/forms/fields.ts";
+import { sessionLanguages, sessionStatuses, type SessionStatus } from "../../modules/training/vocabulary.ts";
 
 /** Calendar dates are stored as plain days; noon UTC keeps them on the same day in Québec. */
 export function useDayFormatter() {

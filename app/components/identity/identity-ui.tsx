@@ -1,7 +1,7 @@
 import { Link } from "react-router";
-import { useT } from "../../../i18n/use-t.ts";
-import type { MessageKey } from "../../../i18n/catalog.ts";
-import { Field, type FieldErrors } from "../../../components/form.tsx";
+import { useT } from "../../i18n/use-t.ts";
+import type { MessageKey } from "../../i18n/catalog.ts";
+import { Field, type FieldErrors } from "../form.tsx";
 
 /** The page for a link that is unknown, used or expired (answered with 410, never a stack trace). */
 export function InvalidLinkPage({ help }: { help: { to: string; label: MessageKey } | { text: MessageKey } }) {

@@ -1,9 +1,10 @@
 import { Form } from "react-router";
-import { SubmissionKey } from "../../components/submission-key.tsx";
-import { ErrorSummary, Field, SelectField, translateMessage, type FieldErrors } from "../../components/form.tsx";
+import { SubmissionKey } from "../submission-key.tsx";
+import { ErrorSummary, Field, SelectField, translateMessage, type FieldErrors } from "../form.tsx";
 import type { MessageKey } from "../../i18n/catalog.ts";
 import { useT } from "../../i18n/use-t.ts";
-import { builtInMeetingKinds, type CustomMeetingKind, type InviteShortcut } from "./vocabulary.ts";
+import { builtInMeetingKinds, type CustomMeetingKind, type InviteShortcut } from "../../modules/meetings/vocabulary.ts";
+import type { AgendaRowValue, MeetingFormValues } from "../../modules/meetings/meeting-form-values.ts";
 
 /** The label of a kind, built-in or added by the Table (unknown keys show as they are). */
 export function useKindLabel(custom: readonly CustomMeetingKind[]) {
@@ -18,29 +19,6 @@ export function useKindLabel(custom: readonly CustomMeetingKind[]) {
 export function StatusBadge({ status }: { status: string }) {
   const { t } = useT();
   return <span className="badge">{t(`meetings.status.${status}` as MessageKey)}</span>;
-}
-
-export interface AgendaRowValue {
-  id: string;
-  title: string;
-  presenter: string;
-  duration: string;
-  notes: string;
-}
-
-export interface MeetingFormValues {
-  title: string;
-  kind: string;
-  organizationId: string;
-  day: string;
-  startTime: string;
-  endTime: string;
-  place: string;
-  onlineUrl: string;
-  objectives: string;
-  items: AgendaRowValue[];
-  invitees: string[];
-  templateId: string;
 }
 
 interface MeetingFormProps {

@@ -1,10 +1,10 @@
 import { Form, Link } from "react-router";
-import { ErrorSummary, Field, PostButton, type FieldErrors } from "../../components/form.tsx";
-import { SubmissionKey } from "../../components/submission-key.tsx";
+import { ErrorSummary, Field, PostButton, type FieldErrors } from "../form.tsx";
+import { SubmissionKey } from "../submission-key.tsx";
 import type { MessageKey } from "../../i18n/catalog.ts";
 import { useT } from "../../i18n/use-t.ts";
-import type { SessionMix } from "./mix-rules.ts";
-import type { AttendanceStatus, RegistrationStatus, WaitReason } from "./vocabulary.ts";
+import type { SessionMix } from "../../modules/training/mix-rules.ts";
+import type { AttendanceStatus, RegistrationStatus, WaitReason } from "../../modules/training/vocabulary.ts";
 
 export interface ParticipantView {
   registrationId: string;

@@ -1,6 +1,6 @@
 import { NavLink } from "react-router";
 import { useFormatters, useT } from "../../i18n/use-t.ts";
-import type { CommitmentStatus, DelegateKind } from "./vocabulary.ts";
+import type { CommitmentStatus, DelegateKind } from "../../modules/partners/vocabulary.ts";
 
 export interface HistoryTerm {
   id: string;

@@ -1,6 +1,6 @@
 import { Form } from "react-router";
-import { ErrorSummary, Field, type FieldErrors } from "../../components/form.tsx";
-import { SubmissionKey } from "../../components/submission-key.tsx";
+import { ErrorSummary, Field, type FieldErrors } from "../form.tsx";
+import { SubmissionKey } from "../submission-key.tsx";
 import { useT } from "../../i18n/use-t.ts";
 
 type Values = Record<string, string | string[] | undefined>;

@@ -1,11 +1,11 @@
 import { Form } from "react-router";
-import { ErrorSummary, Field, SelectField, type FieldErrors } from "../../components/form.tsx";
-import { localName } from "../../components/admin-common.tsx";
+import { ErrorSummary, Field, SelectField, type FieldErrors } from "../form.tsx";
+import { localName } from "../../i18n/names.ts";
 import type { MessageKey } from "../../i18n/catalog.ts";
 import { useT } from "../../i18n/use-t.ts";
-import { SubmissionKey } from "../../components/submission-key.tsx";
-import type { ActivityFinding } from "./activity-schema.ts";
-import { pivotActivityTypes } from "./tables.ts";
+import { SubmissionKey } from "../submission-key.tsx";
+import type { ActivityFinding } from "../../modules/pivot-activities/activity-schema.ts";
+import { pivotActivityTypes } from "../../modules/pivot-activities/tables.ts";
 
 type Values = Record<string, string | string[] | undefined | number | null>;
 

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
-import { useT } from "../../../i18n/use-t.ts";
-import type { MessageKey } from "../../../i18n/catalog.ts";
-import type { Finding } from "../pii/find-identifying-details.ts";
+import { useT } from "../../i18n/use-t.ts";
+import type { MessageKey } from "../../i18n/catalog.ts";
+import type { Finding } from "../../modules/consultations/pii/find-identifying-details.ts";
 
 /** The text as typed, with each finding marked; the kind is read out to screen-reader users. */
 export function HighlightedText({ text, findings }: { text: string; findings: Finding[] }) {
@@ -58,9 +58,4 @@ export function GuardFindings({
       ))}
     </section>
   );
-}
-
-/** Field errors pointing each flagged field at the explanation above it. */
-export function guardFieldErrors(findings: Record<string, Finding[]>): Record<string, string[]> {
-  return Object.fromEntries(Object.keys(findings).map((name) => [name, ["consultations.guard.fieldError"]]));
 }

@@ -1,12 +1,12 @@
 import { Form, Link } from "react-router";
-import { ErrorSummary, translateMessage } from "../../components/form.tsx";
-import { SubmissionKey } from "../../components/submission-key.tsx";
-import { RichText } from "../../components/rich-text.tsx";
+import { ErrorSummary, translateMessage } from "../form.tsx";
+import { SubmissionKey } from "../submission-key.tsx";
+import { RichText } from "../rich-text.tsx";
 import type { MessageKey } from "../../i18n/catalog.ts";
 import { useFormatters, useT } from "../../i18n/use-t.ts";
-import { acceptAttribute, anyDocument } from "../files/file-types.ts";
+import { acceptAttribute, anyDocument } from "../../modules/files/file-types.ts";
 import { ResponsibilityFields, ResponsibilityStatusBadge, type ResponsibilityListRow } from "../responsibilities/responsibility-ui.tsx";
-import { attendanceValues, rsvpAnswers } from "./vocabulary.ts";
+import { attendanceValues, rsvpAnswers } from "../../modules/meetings/vocabulary.ts";
 
 interface Failure {
   intent: string;

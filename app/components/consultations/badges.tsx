@@ -1,5 +1,5 @@
-import { useT } from "../../../i18n/use-t.ts";
-import type { ConsultationStatus, Urgency } from "../consultation-schema.ts";
+import { useT } from "../../i18n/use-t.ts";
+import type { ConsultationStatus, Urgency } from "../../modules/consultations/consultation-schema.ts";
 
 export function StatusBadge({ status }: { status: ConsultationStatus }) {
   const { t } = useT();

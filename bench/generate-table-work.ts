@@ -4,7 +4,7 @@ import type { CurrentUser } from "../app/modules/identity/current-user.server.ts
 import { organization, partnership } from "../app/modules/governance/tables.ts";
 import { person, roleAssignment } from "../app/modules/identity/tables.ts";
 import { meeting, meetingAgendaItem, meetingDecision, meetingInvitation } from "../app/modules/meetings/tables.ts";
-import { responsibility } from "../app/modules/responsibilities/tables.ts";
+import { responsibility } from "../app/modules/meetings/responsibilities/tables.ts";
 import { commitmentTextVersion, partnerCommitment, partnerContribution } from "../app/modules/partners/tables.ts";
 import { contributionDomains } from "../app/modules/partners/vocabulary.ts";
 import { actionPlan, actionPlanAction, actionPlanObjective } from "../app/modules/action-plan/tables.ts";

@@ -20,7 +20,7 @@ import { openPglite, openPostgres, type DatabaseHandle } from "../app/modules/db
 import { localDay } from "../app/modules/meetings/dates.ts";
 import { listMeetings } from "../app/modules/meetings/get-meeting.server.ts";
 import { meetingAccess } from "../app/modules/meetings/meeting-access.server.ts";
-import { listResponsibilities } from "../app/modules/responsibilities/list-responsibilities.server.ts";
+import { listResponsibilities } from "../app/modules/meetings/responsibilities/list-responsibilities.server.ts";
 import { loadContributionMatrix } from "../app/modules/partners/contribution-matrix.server.ts";
 import { trainingStats } from "../app/modules/training-evaluation/training-stats.server.ts";
 import { tableSummary } from "../app/modules/table-hub/table-summary.server.ts";

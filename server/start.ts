@@ -10,7 +10,7 @@ import { openDatabase } from "../app/modules/db/client.server.ts";
 import { decideDemoMode } from "../app/modules/demo/demo-mode.server.ts";
 import { seedDemo, demoAccounts, DEMO_PASSWORD } from "../app/modules/demo/seed-demo.server.ts";
 import { startJobRunner } from "../app/modules/jobs/runner.server.ts";
-import { jobHandlers, recurringJobs } from "../app/modules/jobs/handlers.server.ts";
+import { jobHandlers, recurringJobs } from "./jobs.ts";
 import { createApp } from "./app.ts";
 
 export const projectRoot = fileURLToPath(new URL("..", import.meta.url));

@@ -10,7 +10,7 @@ import { can } from "../modules/authz/decide.ts";
 import { localDay } from "../modules/meetings/dates.ts";
 import { meetingAccess } from "../modules/meetings/meeting-access.server.ts";
 import { meetingSummary } from "../modules/meetings/meeting-summary.server.ts";
-import { responsibilitySummary } from "../modules/responsibilities/responsibility-summary.server.ts";
+import { responsibilitySummary } from "../modules/meetings/responsibilities/responsibility-summary.server.ts";
 import { requestUrl } from "../modules/forms/request-url.ts";
 import { pageMessages } from "../i18n/page-messages.server.ts";
 

@@ -9,7 +9,7 @@ import { storedFile } from "../../app/modules/files/tables.ts";
 import { grantReportDate, grantSpending } from "../../app/modules/funding/tables.ts";
 import { coordinationHandover } from "../../app/modules/handover/tables.ts";
 import { meeting, meetingAgendaItem, meetingDecision } from "../../app/modules/meetings/tables.ts";
-import { responsibility } from "../../app/modules/responsibilities/tables.ts";
+import { responsibility } from "../../app/modules/meetings/responsibilities/tables.ts";
 import { parseRichText } from "../../app/modules/rich-text/parse-rich-text.ts";
 import * as newMeetingRoute from "../../app/routes/meetings/new.tsx";
 import * as meetingRoute from "../../app/routes/meetings/$meetingId.tsx";

@@ -4,7 +4,7 @@ import type { DatabaseHandle } from "../../app/modules/db/client.server.ts";
 import { auditEvent } from "../../app/modules/audit/tables.ts";
 import { emailMessage } from "../../app/modules/email/tables.ts";
 import { organization } from "../../app/modules/governance/tables.ts";
-import { jobHandlers } from "../../app/modules/jobs/handlers.server.ts";
+import { jobHandlers } from "../../server/jobs.ts";
 import { COMMITMENT_REMINDERS_JOB } from "../../app/modules/partners/commitment-reminders.server.ts";
 import { commitmentTextVersion, partnerCommitment } from "../../app/modules/partners/tables.ts";
 import { createTestDatabase, testConfig } from "../support/test-db.ts";

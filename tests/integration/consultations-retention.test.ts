@@ -9,7 +9,7 @@ import { purgeExpiredConsultations, PURGE_CONSULTATIONS_JOB } from "../../app/mo
 import type { Viewer } from "../../app/modules/consultations/access.server.ts";
 import { partnership } from "../../app/modules/governance/tables.ts";
 import { loadActiveRoles } from "../../app/modules/identity/current-user.server.ts";
-import { jobHandlers, recurringJobs } from "../../app/modules/jobs/handlers.server.ts";
+import { jobHandlers, recurringJobs } from "../../server/jobs.ts";
 import { CJQ_PIVOT, createWorld, WORKER, type World } from "./consultations-fixtures.ts";
 
 let world: World;

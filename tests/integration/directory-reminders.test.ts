@@ -7,7 +7,7 @@ import { systemActor } from "../../app/modules/audit/record-audit-event.server.t
 import { pivotDesignation } from "../../app/modules/directory/tables.ts";
 import { emailMessage } from "../../app/modules/email/tables.ts";
 import { auditEvent } from "../../app/modules/audit/tables.ts";
-import { jobHandlers, recurringJobs } from "../../app/modules/jobs/handlers.server.ts";
+import { jobHandlers, recurringJobs } from "../../server/jobs.ts";
 
 let world: DirectoryWorld;
 const NOW = new Date("2026-11-23T13:00:00Z");

@@ -191,8 +191,8 @@ describe("restore a version", () => {
       translationStatus: v1!.translationStatus,
       changeNote: "réécriture",
     });
-    expect(saved.status).toBe("ok");
-    await changeGuideVersionStatus(handle.db, actor, { partnershipId: tableA, personId: coordinator.personId, versionId: (saved as { id: string }).id, to: "published" });
+    expect(saved.kind).toBe("ok");
+    await changeGuideVersionStatus(handle.db, actor, { partnershipId: tableA, personId: coordinator.personId, versionId: (saved as { value: string }).value, to: "published" });
     const path = `/guide/versions/${v1!.id}`;
     const page = await call(handle.db, versionPage.loader, { path, user: trainer, params: { versionId: v1!.id } });
     expect((page.data as { latestNumber: number }).latestNumber).toBe(v1!.number + 1);
@@ -255,7 +255,7 @@ describe("review notices", () => {
       translationStatus: latest!.translationStatus,
       changeNote: "",
     });
-    const versionId = (draft as { id: string }).id;
+    const versionId = (draft as { value: string }).value;
     await handle.db.delete(emailMessage);
     const res = await call(handle.db, versionPage.action, { path: `/guide/versions/${versionId}`, user: trainer, params: { versionId }, form: { intent: "review" } });
     expect(res.status).toBe(302);

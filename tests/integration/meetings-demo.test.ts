@@ -7,7 +7,7 @@ import { seedMeetingsDemo } from "../../app/modules/demo/seed-meetings.server.ts
 import { quebecTable } from "../../app/modules/demo/demo-quebec.ts";
 import { localDay } from "../../app/modules/meetings/dates.ts";
 import { meeting, meetingDecision } from "../../app/modules/meetings/tables.ts";
-import { responsibility } from "../../app/modules/responsibilities/tables.ts";
+import { responsibility } from "../../app/modules/meetings/responsibilities/tables.ts";
 import { createTestDatabase } from "../support/test-db.ts";
 
 let handle: DatabaseHandle;

@@ -4,7 +4,7 @@ import type { DatabaseHandle } from "../../app/modules/db/client.server.ts";
 import { auditEvent } from "../../app/modules/audit/tables.ts";
 import { emailMessage } from "../../app/modules/email/tables.ts";
 import { meeting, meetingAgendaItem, meetingInvitation } from "../../app/modules/meetings/tables.ts";
-import { agendaItemResponsibility, responsibility } from "../../app/modules/responsibilities/tables.ts";
+import { agendaItemResponsibility, responsibility } from "../../app/modules/meetings/responsibilities/tables.ts";
 import * as listRoute from "../../app/routes/meetings/_index.tsx";
 import * as newRoute from "../../app/routes/meetings/new.tsx";
 import * as meetingRoute from "../../app/routes/meetings/$meetingId.tsx";

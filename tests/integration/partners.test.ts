@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { DatabaseHandle } from "../../app/modules/db/client.server.ts";
 import { auditEvent } from "../../app/modules/audit/tables.ts";
 import { emailMessage } from "../../app/modules/email/tables.ts";
-import { jobHandlers, recurringJobs } from "../../app/modules/jobs/handlers.server.ts";
+import { jobHandlers, recurringJobs } from "../../server/jobs.ts";
 import { commitmentTextVersion, partnerCommitment, partnerContribution, partnerDelegateTerm } from "../../app/modules/partners/tables.ts";
 import { COMMITMENT_REMINDERS_JOB, sendCommitmentReminders } from "../../app/modules/partners/commitment-reminders.server.ts";
 import { commitmentStatus } from "../../app/modules/partners/commitment-status.ts";

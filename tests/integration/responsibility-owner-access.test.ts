@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import type { DatabaseHandle } from "../../app/modules/db/client.server.ts";
 import { auditEvent } from "../../app/modules/audit/tables.ts";
-import { responsibility } from "../../app/modules/responsibilities/tables.ts";
+import { responsibility } from "../../app/modules/meetings/responsibilities/tables.ts";
 import * as respListRoute from "../../app/routes/meetings/responsibilities.tsx";
 import * as mineRoute from "../../app/routes/meetings/responsibilities.mine.tsx";
 import * as respNewRoute from "../../app/routes/meetings/responsibilities.new.tsx";

@@ -3,9 +3,9 @@ import { and, eq } from "drizzle-orm";
 import type { DatabaseHandle } from "../../app/modules/db/client.server.ts";
 import { auditEvent } from "../../app/modules/audit/tables.ts";
 import { emailMessage } from "../../app/modules/email/tables.ts";
-import { jobHandlers, recurringJobs } from "../../app/modules/jobs/handlers.server.ts";
-import { RESPONSIBILITY_REMINDERS_JOB, sendResponsibilityReminders } from "../../app/modules/responsibilities/reminders.server.ts";
-import { responsibility } from "../../app/modules/responsibilities/tables.ts";
+import { jobHandlers, recurringJobs } from "../../server/jobs.ts";
+import { RESPONSIBILITY_REMINDERS_JOB, sendResponsibilityReminders } from "../../app/modules/meetings/responsibilities/reminders.server.ts";
+import { responsibility } from "../../app/modules/meetings/responsibilities/tables.ts";
 import { createTestDatabase } from "../support/test-db.ts";
 import { createAuthzDataset, type AuthzDataset } from "../support/fixtures.ts";
 

@@ -7,7 +7,7 @@ import { coordinationHandover } from "../../app/modules/handover/tables.ts";
 import { addDays, localDay } from "../../app/modules/meetings/dates.ts";
 import { meeting, meetingInvitation } from "../../app/modules/meetings/tables.ts";
 import { commitmentTextVersion, partnerCommitment } from "../../app/modules/partners/tables.ts";
-import { responsibility } from "../../app/modules/responsibilities/tables.ts";
+import { responsibility } from "../../app/modules/meetings/responsibilities/tables.ts";
 import type { TableSummary } from "../../app/modules/table-hub/table-summary.server.ts";
 import * as tableRoute from "../../app/routes/table/_index.tsx";
 import * as homeRoute from "../../app/routes/home.tsx";

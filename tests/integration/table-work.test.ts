@@ -10,7 +10,7 @@ import { countUnread } from "../../app/modules/announcements/announcements.serve
 import { sendFundingAlerts } from "../../app/modules/funding/funding-alerts.server.ts";
 import { grant } from "../../app/modules/funding/tables.ts";
 import { account, roleAssignment } from "../../app/modules/identity/tables.ts";
-import { responsibility } from "../../app/modules/responsibilities/tables.ts";
+import { responsibility } from "../../app/modules/meetings/responsibilities/tables.ts";
 import * as plansRoute from "../../app/routes/table/action-plan.tsx";
 import * as planRoute from "../../app/routes/table/action-plan.$year.tsx";
 import * as timelineRoute from "../../app/routes/table/action-plan.$year.timeline.tsx";

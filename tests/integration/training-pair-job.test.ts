@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Database, DatabaseHandle } from "../../app/modules/db/client.server.ts";
 import { rowsOf } from "../../app/modules/db/rows.ts";
 import { seedTrainingDemo } from "../../app/modules/demo/seed-training.server.ts";
-import { jobHandlers } from "../../app/modules/jobs/handlers.server.ts";
+import { jobHandlers } from "../../server/jobs.ts";
 import { startJobRunner } from "../../app/modules/jobs/runner.server.ts";
 import { job } from "../../app/modules/jobs/tables.ts";
 import { generateInstance } from "../../app/modules/training/generate-instance.ts";

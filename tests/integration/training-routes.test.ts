@@ -13,7 +13,7 @@ import * as availabilityRoute from "../../app/routes/training/availability.tsx";
 import * as pairsRoute from "../../app/routes/training/pairs.tsx";
 import * as trainerRoute from "../../app/routes/training/trainers.$trainerId.tsx";
 import { createTestDatabase, testConfig } from "../support/test-db.ts";
-import { jobHandlers } from "../../app/modules/jobs/handlers.server.ts";
+import { jobHandlers } from "../../server/jobs.ts";
 import { startJobRunner } from "../../app/modules/jobs/runner.server.ts";
 import { call, createOrganization, createTable, createUser, type TestUser } from "./pathway-support.ts";
 

@@ -2,8 +2,8 @@ import { Form, Link } from "react-router";
 import { ErrorSummary, Field, SelectField, translateMessage, type FieldErrors } from "../form.tsx";
 import type { MessageKey } from "../../i18n/catalog.ts";
 import { useT } from "../../i18n/use-t.ts";
-import { SubmissionKey } from "../submission-key.tsx";
-import type { ResponsibilityStatus } from "../../modules/responsibilities/vocabulary.ts";
+import { SubmissionKey } from "../../components/submission-key.tsx";
+import type { ResponsibilityStatus } from "../../modules/meetings/responsibilities/vocabulary.ts";
 
 /**
  * Sub-navigation shared by the meetings and responsibilities pages. `viewMeetings` false (an owner

@@ -1,7 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
+import { missing, ok, type NotFound, type Ok } from "../outcome/outcome.ts";
 import { loadPlan } from "./read-plan.server.ts";
+import { yearTaken, type YearTaken } from "./write-plan.server.ts";
 import { actionPlan, actionPlanAction, actionPlanActionOrganization, actionPlanIndicator, actionPlanObjective } from "./tables.ts";
 
 /** Moves an ISO date by whole years (29 February becomes 28 February). */
@@ -12,7 +14,8 @@ export function shiftYears(iso: string | null, years: number): string | null {
   return `${String(y + years).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
 }
 
-export type CopyResult = { status: "ok"; planId: string } | { status: "no_source" } | { status: "exists" };
+/** The new plan's id; not_found without a plan to copy from; refused when the year has one. */
+export type CopyResult = Ok<string> | NotFound | YearTaken;
 
 /**
  * "Copy last year's plan as a start": objectives, actions (dates moved by the year gap, same
@@ -26,7 +29,7 @@ export async function copyPlan(
   input: { fromYear: number; toYear: number; title?: string },
 ): Promise<CopyResult> {
   const source = await loadPlan(db, partnershipId, input.fromYear);
-  if (!source) return { status: "no_source" };
+  if (!source) return missing();
   const gap = input.toYear - input.fromYear;
   return db.transaction(async (tx) => {
     const [plan] = await tx
@@ -40,7 +43,7 @@ export async function copyPlan(
       })
       .onConflictDoNothing()
       .returning({ id: actionPlan.id });
-    if (!plan) return { status: "exists" } as const;
+    if (!plan) return yearTaken("toYear");
     let actions = 0;
     let indicators = 0;
     for (const objective of source.objectives) {
@@ -90,7 +93,7 @@ export async function copyPlan(
       partnershipId,
       details: { fromYear: input.fromYear, toYear: input.toYear, objectives: source.objectives.length, actions, indicators },
     });
-    return { status: "ok", planId: plan.id } as const;
+    return ok(plan.id);
   });
 }
 

@@ -3,10 +3,16 @@ import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
 import { contentVersion } from "../forms/content-version.server.ts";
 import { organization } from "../governance/tables.ts";
+import { conflict, invalid, missing, ok, refusal, type Conflict, type Invalid, type NotFound, type Ok, type Refused } from "../outcome/outcome.ts";
 import type { ActionInput, IndicatorInput, ObjectiveInput, PlanInput } from "./plan-schema.ts";
 import { actionPlan, actionPlanAction, actionPlanActionOrganization, actionPlanIndicator, actionPlanObjective } from "./tables.ts";
 
-export type WriteResult = { status: "ok"; id: string } | { status: "not_found" } | { status: "conflict" } | { status: "invalid"; field: string; message: string };
+/** The id of the item written, or why not. */
+export type WriteResult = Ok<string> | NotFound | Conflict | Invalid;
+
+/** The Table has a plan for that year already: 409 on the year field (the form shows it there). */
+export type YearTaken = Refused<"actionPlan.plan.yearTaken">;
+export const yearTaken = (field: string): YearTaken => refusal("actionPlan.plan.yearTaken", undefined, { [field]: ["actionPlan.plan.yearTaken"] });
 
 /*
  * Objectives, actions and indicators have no version column (no migration): their edit forms
@@ -26,16 +32,16 @@ export function indicatorVersion(i: { objectiveId: string; label: string; unit: 
 }
 
 /** A new (empty) plan for a year; one per Table and year. */
-export async function createPlan(db: Database, actor: AuditActor, partnershipId: string, input: PlanInput): Promise<WriteResult> {
+export async function createPlan(db: Database, actor: AuditActor, partnershipId: string, input: PlanInput): Promise<Ok<string> | YearTaken> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(actionPlan)
       .values({ partnershipId, year: input.year, title: input.title, summary: input.summary })
       .onConflictDoNothing()
       .returning({ id: actionPlan.id });
-    if (!row) return { status: "invalid", field: "year", message: "actionPlan.plan.yearTaken" } as const;
+    if (!row) return yearTaken("year");
     await recordAuditEvent(tx, actor, { action: "action_plan.created", targetType: "action_plan", targetId: row.id, partnershipId, details: { year: input.year } });
-    return { status: "ok", id: row.id } as const;
+    return ok(row.id);
   });
 }
 
@@ -53,9 +59,9 @@ export async function updatePlanHeader(
       .set({ title: input.title, summary: input.summary, version: sql`${actionPlan.version} + 1`, updatedAt: new Date() })
       .where(and(eq(actionPlan.id, planId), eq(actionPlan.partnershipId, partnershipId), eq(actionPlan.version, version)))
       .returning({ id: actionPlan.id });
-    if (!row) return { status: "conflict" } as const;
+    if (!row) return conflict();
     await recordAuditEvent(tx, actor, { action: "action_plan.updated", targetType: "action_plan", targetId: planId, partnershipId });
-    return { status: "ok", id: planId } as const;
+    return ok(planId);
   });
 }
 
@@ -82,14 +88,14 @@ export async function saveObjective(
         .from(actionPlanObjective)
         .where(and(eq(actionPlanObjective.id, id), eq(actionPlanObjective.planId, planId), eq(actionPlanObjective.partnershipId, partnershipId)))
         .for("update");
-      if (!current) return { status: "not_found" } as const;
-      if (objectiveVersion(current) !== version) return { status: "conflict" } as const;
+      if (!current) return missing();
+      if (objectiveVersion(current) !== version) return conflict();
       const [row] = await tx
         .update(actionPlanObjective)
         .set({ title: input.title, description: input.description, updatedAt: new Date() })
         .where(and(eq(actionPlanObjective.id, id), eq(actionPlanObjective.planId, planId), eq(actionPlanObjective.partnershipId, partnershipId)))
         .returning({ id: actionPlanObjective.id });
-      if (!row) return { status: "not_found" } as const;
+      if (!row) return missing();
     } else {
       const position = await nextPosition(tx, actionPlanObjective, planId);
       const [row] = await tx
@@ -105,7 +111,7 @@ export async function saveObjective(
       partnershipId,
       details: { planId },
     });
-    return { status: "ok", id } as const;
+    return ok(id);
   });
 }
 
@@ -134,18 +140,18 @@ export async function saveAction(
         .from(actionPlanAction)
         .where(and(eq(actionPlanAction.id, actionId), eq(actionPlanAction.planId, planId), eq(actionPlanAction.partnershipId, partnershipId)))
         .for("update");
-      if (!current) return { status: "not_found" } as const;
+      if (!current) return missing();
       const links = await tx.select({ organizationId: actionPlanActionOrganization.organizationId }).from(actionPlanActionOrganization).where(eq(actionPlanActionOrganization.actionId, actionId));
-      if (actionVersion({ ...current, organizationIds: links.map((l) => l.organizationId) }) !== version) return { status: "conflict" } as const;
+      if (actionVersion({ ...current, organizationIds: links.map((l) => l.organizationId) }) !== version) return conflict();
     }
-    if (!(await objectiveOfPlan(tx, partnershipId, planId, input.objectiveId))) return { status: "invalid", field: "objectiveId", message: "form.invalid" } as const;
+    if (!(await objectiveOfPlan(tx, partnershipId, planId, input.objectiveId))) return invalid("objectiveId", "form.invalid");
     const orgIds = [...new Set(input.organizationIds.map((o) => o.toLowerCase()))];
     if (orgIds.length) {
       const found = await tx
         .select({ id: organization.id })
         .from(organization)
         .where(and(eq(organization.partnershipId, partnershipId), inArray(organization.id, orgIds)));
-      if (found.length !== orgIds.length) return { status: "invalid", field: "organizationIds", message: "form.invalid" } as const;
+      if (found.length !== orgIds.length) return invalid("organizationIds", "form.invalid");
     }
     const values = {
       objectiveId: input.objectiveId,
@@ -163,7 +169,7 @@ export async function saveAction(
         .set({ ...values, updatedAt: new Date() })
         .where(and(eq(actionPlanAction.id, id), eq(actionPlanAction.planId, planId), eq(actionPlanAction.partnershipId, partnershipId)))
         .returning({ id: actionPlanAction.id });
-      if (!row) return { status: "not_found" } as const;
+      if (!row) return missing();
       await tx.delete(actionPlanActionOrganization).where(eq(actionPlanActionOrganization.actionId, id));
     } else {
       const position = await nextPosition(tx, actionPlanAction, planId);
@@ -180,7 +186,7 @@ export async function saveAction(
       partnershipId,
       details: { planId, status: input.status, progress: values.progress },
     });
-    return { status: "ok", id } as const;
+    return ok(id);
   });
 }
 
@@ -201,10 +207,10 @@ export async function saveIndicator(
         .from(actionPlanIndicator)
         .where(and(eq(actionPlanIndicator.id, indicatorId), eq(actionPlanIndicator.planId, planId), eq(actionPlanIndicator.partnershipId, partnershipId)))
         .for("update");
-      if (!current) return { status: "not_found" } as const;
-      if (indicatorVersion(current) !== version) return { status: "conflict" } as const;
+      if (!current) return missing();
+      if (indicatorVersion(current) !== version) return conflict();
     }
-    if (!(await objectiveOfPlan(tx, partnershipId, planId, input.objectiveId))) return { status: "invalid", field: "objectiveId", message: "form.invalid" } as const;
+    if (!(await objectiveOfPlan(tx, partnershipId, planId, input.objectiveId))) return invalid("objectiveId", "form.invalid");
     const values = { objectiveId: input.objectiveId, label: input.label, unit: input.unit, target: input.target, actual: input.actual };
     let id = indicatorId;
     if (id) {
@@ -213,7 +219,7 @@ export async function saveIndicator(
         .set({ ...values, updatedAt: new Date() })
         .where(and(eq(actionPlanIndicator.id, id), eq(actionPlanIndicator.planId, planId), eq(actionPlanIndicator.partnershipId, partnershipId)))
         .returning({ id: actionPlanIndicator.id });
-      if (!row) return { status: "not_found" } as const;
+      if (!row) return missing();
     } else {
       const position = await nextPosition(tx, actionPlanIndicator, planId);
       const [row] = await tx.insert(actionPlanIndicator).values({ ...values, partnershipId, planId, position }).returning({ id: actionPlanIndicator.id });
@@ -226,7 +232,7 @@ export async function saveIndicator(
       partnershipId,
       details: { planId, target: input.target, actual: input.actual },
     });
-    return { status: "ok", id } as const;
+    return ok(id);
   });
 }
 
@@ -241,21 +247,21 @@ export async function deletePlanItem(
   planId: string,
   kind: RemovableKind,
   id: string,
-): Promise<WriteResult> {
+): Promise<Ok<string> | NotFound | Refused<"actionPlan.objective.notEmpty">> {
   const table = removable[kind];
   return db.transaction(async (tx) => {
     if (kind === "objective") {
       // An objective is removed once emptied, so a click cannot wipe a year of work.
       const [a] = await tx.select({ n: count() }).from(actionPlanAction).where(and(eq(actionPlanAction.objectiveId, id), eq(actionPlanAction.partnershipId, partnershipId)));
       const [i] = await tx.select({ n: count() }).from(actionPlanIndicator).where(and(eq(actionPlanIndicator.objectiveId, id), eq(actionPlanIndicator.partnershipId, partnershipId)));
-      if ((a?.n ?? 0) + (i?.n ?? 0) > 0) return { status: "invalid", field: "objective", message: "actionPlan.objective.notEmpty" } as const;
+      if ((a?.n ?? 0) + (i?.n ?? 0) > 0) return refusal("actionPlan.objective.notEmpty");
     }
     const rows = await tx
       .delete(table)
       .where(and(eq(table.id, id), eq(table.planId, planId), eq(table.partnershipId, partnershipId)))
       .returning({ id: table.id });
-    if (rows.length === 0) return { status: "not_found" } as const;
+    if (rows.length === 0) return missing();
     await recordAuditEvent(tx, actor, { action: `action_plan.${kind}_deleted`, targetType: `action_plan_${kind}`, targetId: id, partnershipId, details: { planId } });
-    return { status: "ok", id } as const;
+    return ok(id);
   });
 }

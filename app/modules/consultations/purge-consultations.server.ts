@@ -4,6 +4,7 @@ import { recordAuditEvent, systemActor } from "../audit/record-audit-event.serve
 import { localDate, monthsBefore } from "../directory/dates.ts";
 import { readPartnershipSettings } from "../governance/partnership-settings.server.ts";
 import { consultation, consultationMessage, consultationMetric } from "./tables.ts";
+import type { JobHandler } from "../jobs/runner.server.ts";
 
 export const PURGE_CONSULTATIONS_JOB = "consultations.purge";
 
@@ -59,3 +60,8 @@ export async function purgeExpiredConsultations(db: Database, now: Date = new Da
   }
   return { purged, partnerships: tables.length };
 }
+
+/** The daily job: consultations past their retention are purged. */
+export const purgeConsultationsJob: JobHandler = async (_payload, ctx) => {
+  await purgeExpiredConsultations(ctx.db, ctx.now);
+};

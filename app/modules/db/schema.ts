@@ -18,5 +18,5 @@ export * from "../funding/tables.ts";
 export * from "../handover/tables.ts";
 export * from "../announcements/tables.ts";
 export * from "../meetings/tables.ts";
-export * from "../responsibilities/tables.ts";
+export * from "../meetings/responsibilities/tables.ts";
 export * from "../forms/tables.ts";

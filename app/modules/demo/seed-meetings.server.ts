@@ -5,8 +5,8 @@ import { person, roleAssignment } from "../identity/tables.ts";
 import { addDays, fromLocal, localDay } from "../meetings/dates.ts";
 import { meeting, meetingAgendaItem, meetingDecision, meetingGuest, meetingInvitation } from "../meetings/tables.ts";
 import type { AttendanceValue, MeetingStatus } from "../meetings/vocabulary.ts";
-import { agendaItemResponsibility, responsibility } from "../responsibilities/tables.ts";
-import type { ResponsibilityStatus } from "../responsibilities/vocabulary.ts";
+import { agendaItemResponsibility, responsibility } from "../meetings/responsibilities/tables.ts";
+import type { ResponsibilityStatus } from "../meetings/responsibilities/vocabulary.ts";
 
 interface DemoResponsibility {
   what: string;

@@ -13,7 +13,7 @@ import { organization } from "../governance/tables.ts";
 import { coordinationHandover } from "../handover/tables.ts";
 import type { HandoverItem } from "../handover/vocabulary.ts";
 import { person } from "../identity/tables.ts";
-import { responsibility } from "../responsibilities/tables.ts";
+import { responsibility } from "../meetings/responsibilities/tables.ts";
 
 /**
  * The seeds' story for the Table at work (Québec Table only): the 2010 annual action plan with

@@ -10,6 +10,7 @@ import { isCurrentDesignation } from "./current.server.ts";
 import { localDate, monthsBefore } from "./dates.ts";
 import { designationScope, type OrganizationScope } from "./designation-scope.server.ts";
 import { pivotDesignation } from "./tables.ts";
+import type { JobHandler } from "../jobs/runner.server.ts";
 
 export interface StaleEntry {
   id: string;
@@ -154,3 +155,8 @@ export async function sendStaleReminders(db: Database, input: { now: Date; publi
   }
   return reminded;
 }
+
+/** The daily job: remind owners and coordinators of entries not confirmed in time. */
+export const staleRemindersJob: JobHandler = async (_payload, ctx) => {
+  await sendStaleReminders(ctx.db, { now: ctx.now, publicUrl: ctx.config.publicUrl });
+};

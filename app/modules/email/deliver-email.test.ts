@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
 import { createTestDatabase, testConfig } from "../../../tests/support/test-db.ts";
 import type { DatabaseHandle } from "../db/client.server.ts";
-import { jobHandlers } from "../jobs/handlers.server.ts";
+import { jobHandlers } from "../../../server/jobs.ts";
 import { startJobRunner } from "../jobs/runner.server.ts";
 import { job } from "../jobs/tables.ts";
 import { queueEmail } from "./queue-email.server.ts";

@@ -8,6 +8,7 @@ import { partnership } from "../governance/tables.ts";
 import { roleHolderEmails } from "../identity/role-holder-emails.server.ts";
 import { grant, grantAlertSent, grantReportDate } from "./tables.ts";
 import { GRANT_END_ALERT_MONTHS, REPORT_ALERT_DAYS } from "./vocabulary.ts";
+import type { JobHandler } from "../jobs/runner.server.ts";
 
 export const FUNDING_ALERTS_JOB = "funding.alerts";
 
@@ -118,3 +119,8 @@ export async function sendFundingAlerts(db: Database, input: { now: Date; public
 }
 
 class AlreadySent extends Error {}
+
+/** The daily job: a report due within 30 days, a grant ending within 6 then 3 months (each alert once). */
+export const fundingAlertsJob: JobHandler = async (_payload, ctx) => {
+  await sendFundingAlerts(ctx.db, { now: ctx.now, publicUrl: ctx.config.publicUrl });
+};

@@ -4,10 +4,12 @@ import { actionPlanAction } from "../action-plan/tables.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
 import { deleteFile, storeFile } from "../files/stored-files.server.ts";
 import type { Upload } from "../files/read-upload.server.ts";
+import { conflict, invalid, missing, ok, type Conflict, type Invalid, type NotFound, type Ok } from "../outcome/outcome.ts";
 import type { GrantInput, ReportDateInput, SpendingInput } from "./funding-schema.ts";
 import { grant, grantAlertSent, grantReportDate, grantSpending } from "./tables.ts";
 
-export type FundingResult = { status: "ok"; id: string } | { status: "not_found" } | { status: "conflict" } | { status: "invalid"; field: string; message: string };
+/** The id of the row written (or removed), or why not. */
+export type FundingResult = Ok<string> | NotFound | Conflict | Invalid;
 
 export const GRANT_FILE_OWNER = "grant";
 
@@ -15,7 +17,7 @@ export async function createGrant(db: Database, actor: AuditActor, partnershipId
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(grant).values({ partnershipId, ...input }).returning({ id: grant.id });
     await recordAuditEvent(tx, actor, { action: "grant.created", targetType: "grant", targetId: row!.id, partnershipId, details: { funder: input.funder, amount: input.amount } });
-    return { status: "ok", id: row!.id } as const;
+    return ok(row!.id);
   });
 }
 
@@ -23,18 +25,18 @@ export async function createGrant(db: Database, actor: AuditActor, partnershipId
 export async function updateGrant(db: Database, actor: AuditActor, partnershipId: string, grantId: string, version: number, input: GrantInput): Promise<FundingResult> {
   return db.transaction(async (tx) => {
     const [before] = await tx.select({ endsOn: grant.endsOn }).from(grant).where(and(eq(grant.id, grantId), eq(grant.partnershipId, partnershipId)));
-    if (!before) return { status: "not_found" } as const;
+    if (!before) return missing();
     const [row] = await tx
       .update(grant)
       .set({ ...input, version: sql`${grant.version} + 1`, updatedAt: new Date() })
       .where(and(eq(grant.id, grantId), eq(grant.partnershipId, partnershipId), eq(grant.version, version)))
       .returning({ id: grant.id });
-    if (!row) return { status: "conflict" } as const;
+    if (!row) return conflict();
     if (before.endsOn !== input.endsOn) {
       await tx.delete(grantAlertSent).where(and(eq(grantAlertSent.grantId, grantId), sql`${grantAlertSent.alertKey} like 'end:%'`));
     }
     await recordAuditEvent(tx, actor, { action: "grant.updated", targetType: "grant", targetId: grantId, partnershipId, details: { amount: input.amount, endsOn: input.endsOn } });
-    return { status: "ok", id: grantId } as const;
+    return ok(grantId);
   });
 }
 
@@ -45,10 +47,10 @@ async function grantExists(tx: Database, partnershipId: string, grantId: string)
 
 export async function addReportDate(db: Database, actor: AuditActor, partnershipId: string, grantId: string, input: ReportDateInput): Promise<FundingResult> {
   return db.transaction(async (tx) => {
-    if (!(await grantExists(tx, partnershipId, grantId))) return { status: "not_found" } as const;
+    if (!(await grantExists(tx, partnershipId, grantId))) return missing();
     const [row] = await tx.insert(grantReportDate).values({ partnershipId, grantId, ...input }).returning({ id: grantReportDate.id });
     await recordAuditEvent(tx, actor, { action: "grant.report_date_added", targetType: "grant", targetId: grantId, partnershipId, details: { dueOn: input.dueOn } });
-    return { status: "ok", id: row!.id } as const;
+    return ok(row!.id);
   });
 }
 
@@ -60,9 +62,9 @@ export async function setReportSubmitted(db: Database, actor: AuditActor, partne
       .set({ submittedOn })
       .where(and(eq(grantReportDate.id, reportId), eq(grantReportDate.grantId, grantId), eq(grantReportDate.partnershipId, partnershipId)))
       .returning({ id: grantReportDate.id });
-    if (!rows.length) return { status: "not_found" } as const;
+    if (!rows.length) return missing();
     await recordAuditEvent(tx, actor, { action: "grant.report_submitted", targetType: "grant", targetId: grantId, partnershipId, details: { reportId, submittedOn } });
-    return { status: "ok", id: reportId } as const;
+    return ok(reportId);
   });
 }
 
@@ -72,18 +74,18 @@ export async function deleteReportDate(db: Database, actor: AuditActor, partners
       .delete(grantReportDate)
       .where(and(eq(grantReportDate.id, reportId), eq(grantReportDate.grantId, grantId), eq(grantReportDate.partnershipId, partnershipId)))
       .returning({ dueOn: grantReportDate.dueOn });
-    if (!rows.length) return { status: "not_found" } as const;
+    if (!rows.length) return missing();
     await recordAuditEvent(tx, actor, { action: "grant.report_date_deleted", targetType: "grant", targetId: grantId, partnershipId, details: { reportId, dueOn: rows[0]!.dueOn } });
-    return { status: "ok", id: reportId } as const;
+    return ok(reportId);
   });
 }
 
 export async function addSpending(db: Database, actor: AuditActor, partnershipId: string, grantId: string, input: SpendingInput): Promise<FundingResult> {
   return db.transaction(async (tx) => {
-    if (!(await grantExists(tx, partnershipId, grantId))) return { status: "not_found" } as const;
+    if (!(await grantExists(tx, partnershipId, grantId))) return missing();
     if (input.actionId) {
       const [a] = await tx.select({ id: actionPlanAction.id }).from(actionPlanAction).where(and(eq(actionPlanAction.id, input.actionId), eq(actionPlanAction.partnershipId, partnershipId)));
-      if (!a) return { status: "invalid", field: "actionId", message: "form.invalid" } as const;
+      if (!a) return invalid("actionId", "form.invalid");
     }
     const [row] = await tx.insert(grantSpending).values({ partnershipId, grantId, ...input }).returning({ id: grantSpending.id });
     await recordAuditEvent(tx, actor, {
@@ -93,7 +95,7 @@ export async function addSpending(db: Database, actor: AuditActor, partnershipId
       partnershipId,
       details: { spendingId: row!.id, amount: input.amount, actionId: input.actionId },
     });
-    return { status: "ok", id: row!.id } as const;
+    return ok(row!.id);
   });
 }
 
@@ -103,15 +105,15 @@ export async function deleteSpending(db: Database, actor: AuditActor, partnershi
       .delete(grantSpending)
       .where(and(eq(grantSpending.id, spendingId), eq(grantSpending.grantId, grantId), eq(grantSpending.partnershipId, partnershipId)))
       .returning({ amount: grantSpending.amount });
-    if (!rows.length) return { status: "not_found" } as const;
+    if (!rows.length) return missing();
     await recordAuditEvent(tx, actor, { action: "grant.spending_deleted", targetType: "grant", targetId: grantId, partnershipId, details: { spendingId, amount: rows[0]!.amount } });
-    return { status: "ok", id: spendingId } as const;
+    return ok(spendingId);
   });
 }
 
 export async function attachGrantDocument(db: Database, actor: AuditActor, partnershipId: string, grantId: string, upload: Upload, personId: string): Promise<FundingResult> {
   return db.transaction(async (tx) => {
-    if (!(await grantExists(tx, partnershipId, grantId))) return { status: "not_found" } as const;
+    if (!(await grantExists(tx, partnershipId, grantId))) return missing();
     const file = await storeFile(tx, { partnershipId, ownerType: GRANT_FILE_OWNER, ownerId: grantId }, upload, personId);
     await recordAuditEvent(tx, actor, {
       action: "grant.document_added",
@@ -120,15 +122,15 @@ export async function attachGrantDocument(db: Database, actor: AuditActor, partn
       partnershipId,
       details: { fileId: file.id, fileName: file.fileName, mediaType: file.mediaType, byteSize: file.byteSize },
     });
-    return { status: "ok", id: file.id } as const;
+    return ok(file.id);
   });
 }
 
 export async function removeGrantDocument(db: Database, actor: AuditActor, partnershipId: string, grantId: string, fileId: string): Promise<FundingResult> {
   return db.transaction(async (tx) => {
     const removed = await deleteFile(tx, { partnershipId, ownerType: GRANT_FILE_OWNER, ownerId: grantId }, fileId);
-    if (!removed) return { status: "not_found" } as const;
+    if (!removed) return missing();
     await recordAuditEvent(tx, actor, { action: "grant.document_deleted", targetType: "grant", targetId: grantId, partnershipId, details: { fileId } });
-    return { status: "ok", id: fileId } as const;
+    return ok(fileId);
   });
 }

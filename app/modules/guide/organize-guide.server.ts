@@ -5,6 +5,7 @@ import { contentVersion } from "../forms/content-version.server.ts";
 import { lockGuideSection } from "./guide-lock.server.ts";
 import { guideModule, guideSection, guideSectionVersion } from "./tables.ts";
 import type { GuideWriteResult } from "./write-guide.server.ts";
+import { conflict, missing, ok, type NotFound, type Ok } from "../outcome/outcome.ts";
 
 export interface ModuleTexts {
   titleFr: string;
@@ -38,11 +39,11 @@ export async function updateGuideModule(
       .where(and(eq(guideModule.partnershipId, input.partnershipId), eq(guideModule.id, input.moduleId)))
       .limit(1)
       .for("update");
-    if (!before) return { status: "not_found" as const };
-    if (guideModuleVersion(before) !== input.version) return { status: "conflict" as const };
+    if (!before) return missing();
+    if (guideModuleVersion(before) !== input.version) return conflict();
     const texts = { titleFr: input.titleFr, titleEn: input.titleEn, summaryFr: input.summaryFr, summaryEn: input.summaryEn };
     const changed = (Object.keys(texts) as (keyof ModuleTexts)[]).filter((k) => before[k] !== texts[k]);
-    if (changed.length === 0) return { status: "ok" as const, id: before.id };
+    if (changed.length === 0) return ok(before.id);
     await tx.update(guideModule).set(texts).where(eq(guideModule.id, before.id));
     await recordAuditEvent(tx, actor, {
       action: "guide.module_updated",
@@ -51,7 +52,7 @@ export async function updateGuideModule(
       partnershipId: input.partnershipId,
       details: { kind: before.kind, changed },
     });
-    return { status: "ok" as const, id: before.id };
+    return ok(before.id);
   });
 }
 
@@ -64,14 +65,14 @@ export async function moveGuideSection(
   db: Database,
   actor: AuditActor,
   input: { partnershipId: string; sectionId: string; direction: "up" | "down" },
-): Promise<GuideWriteResult> {
+): Promise<Ok<string> | NotFound> {
   return db.transaction(async (tx) => {
     const [section] = await tx
       .select({ id: guideSection.id, moduleId: guideSection.moduleId })
       .from(guideSection)
       .where(and(eq(guideSection.partnershipId, input.partnershipId), eq(guideSection.id, input.sectionId), isNull(guideSection.archivedAt)))
       .limit(1);
-    if (!section) return { status: "not_found" as const };
+    if (!section) return missing();
     // One mover per module at a time: two editors moving at once cannot interleave.
     await lockGuideSection(tx, `module:${section.moduleId}`);
     const siblings = await tx
@@ -81,7 +82,7 @@ export async function moveGuideSection(
       .orderBy(asc(guideSection.position), asc(guideSection.createdAt));
     const from = siblings.findIndex((s) => s.id === section.id);
     const to = input.direction === "up" ? from - 1 : from + 1;
-    if (to < 0 || to >= siblings.length) return { status: "ok" as const, id: section.id };
+    if (to < 0 || to >= siblings.length) return ok(section.id);
     const order = siblings.map((s) => s.id);
     [order[from], order[to]] = [order[to]!, order[from]!];
     for (const [i, id] of order.entries()) {
@@ -96,7 +97,7 @@ export async function moveGuideSection(
       partnershipId: input.partnershipId,
       details: { moduleId: section.moduleId, direction: input.direction, from: from + 1, to: to + 1 },
     });
-    return { status: "ok" as const, id: section.id };
+    return ok(section.id);
   });
 }
 
@@ -119,7 +120,7 @@ export async function archiveGuideSection(
   db: Database,
   actor: AuditActor,
   input: { partnershipId: string; personId: string; sectionId: string },
-): Promise<GuideWriteResult> {
+): Promise<Ok<string> | NotFound> {
   return db.transaction(async (tx) => {
     await lockGuideSection(tx, input.sectionId);
     const [section] = await tx
@@ -127,8 +128,8 @@ export async function archiveGuideSection(
       .from(guideSection)
       .where(and(eq(guideSection.partnershipId, input.partnershipId), eq(guideSection.id, input.sectionId)))
       .limit(1);
-    if (!section) return { status: "not_found" as const };
-    if (section.archivedAt) return { status: "ok" as const, id: section.id };
+    if (!section) return missing();
+    if (section.archivedAt) return ok(section.id);
     await tx.update(guideSection).set({ archivedAt: new Date(), archivedBy: input.personId }).where(eq(guideSection.id, section.id));
     const closed = await tx
       .update(guideSectionVersion)
@@ -142,6 +143,6 @@ export async function archiveGuideSection(
       partnershipId: input.partnershipId,
       details: { moduleId: section.moduleId, closedVersions: closed.map((c) => c.number) },
     });
-    return { status: "ok" as const, id: section.id };
+    return ok(section.id);
   });
 }

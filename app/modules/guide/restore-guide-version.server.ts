@@ -2,6 +2,7 @@ import type { Database } from "../db/client.server.ts";
 import type { AuditActor } from "../audit/record-audit-event.server.ts";
 import { getGuideVersion } from "./read-guide.server.ts";
 import { saveGuideDraft, type GuideWriteResult } from "./write-guide.server.ts";
+import { missing } from "../outcome/outcome.ts";
 
 /**
  * "Restore this version": copies an older version's texts (both languages, exercises,
@@ -15,7 +16,7 @@ export async function restoreGuideVersion(
   input: { partnershipId: string; personId: string; versionId: string; baseNumber: number; changeNote: string },
 ): Promise<GuideWriteResult> {
   const source = await getGuideVersion(db, input.partnershipId, input.versionId);
-  if (!source) return { status: "not_found" };
+  if (!source) return missing();
   return saveGuideDraft(db, actor, {
     partnershipId: input.partnershipId,
     personId: input.personId,

@@ -5,8 +5,10 @@ import { lockGuideSection } from "./guide-lock.server.ts";
 import { notifyGuideReviewers } from "./notify-reviewers.server.ts";
 import { guideModule, guideReviewComment, guideSection, guideSectionVersion } from "./tables.ts";
 import type { GuideSectionContent, TranslationStatus } from "./vocabulary.ts";
+import { conflict, missing, ok, refusal, type Conflict, type NotFound, type Ok, type Refused } from "../outcome/outcome.ts";
 
-export type GuideWriteResult = { status: "ok"; id: string } | { status: "conflict" } | { status: "not_found" };
+/** The id written (a section, a version), or why not. */
+export type GuideWriteResult = Ok<string> | Conflict | NotFound;
 
 /** Key order does not survive jsonb, so contents are compared with sorted keys. */
 function canonical(value: unknown): string {
@@ -32,7 +34,7 @@ export async function createGuideSection(
       .from(guideModule)
       .where(and(eq(guideModule.partnershipId, input.partnershipId), eq(guideModule.id, input.moduleId)))
       .limit(1);
-    if (!mod) return { status: "not_found" as const };
+    if (!mod) return missing();
     const [last] = await tx
       .select({ position: max(guideSection.position) })
       .from(guideSection)
@@ -57,7 +59,7 @@ export async function createGuideSection(
       partnershipId: input.partnershipId,
       details: { moduleId: mod.id },
     });
-    return { status: "ok" as const, id: section!.id };
+    return ok(section!.id);
   });
 }
 
@@ -88,7 +90,7 @@ export async function saveGuideDraft(
       .from(guideSection)
       .where(and(eq(guideSection.partnershipId, input.partnershipId), eq(guideSection.id, input.sectionId), isNull(guideSection.archivedAt)))
       .limit(1);
-    if (!section) return { status: "not_found" as const };
+    if (!section) return missing();
     const [latest] = await tx
       .select()
       .from(guideSectionVersion)
@@ -105,7 +107,7 @@ export async function saveGuideDraft(
         latest.changeNote === input.changeNote &&
         latest.translationStatus === input.translationStatus &&
         sameContent(latest.content, input.content);
-      return mine ? { status: "ok" as const, id: latest.id } : { status: "conflict" as const };
+      return mine ? ok(latest.id) : conflict();
     }
     await tx
       .update(guideSectionVersion)
@@ -136,7 +138,7 @@ export async function saveGuideDraft(
         ...(input.restoredFrom ? { restoredFrom: input.restoredFrom.versionId, restoredFromNumber: input.restoredFrom.number } : {}),
       },
     });
-    return { status: "ok" as const, id: row!.id };
+    return ok(row!.id);
   });
 }
 
@@ -164,21 +166,21 @@ export async function changeGuideVersionStatus(
       .innerJoin(guideSection, eq(guideSection.id, guideSectionVersion.sectionId))
       .where(and(eq(guideSectionVersion.partnershipId, input.partnershipId), eq(guideSectionVersion.id, input.versionId)))
       .limit(1);
-    if (!probe) return { status: "not_found" as const };
-    if (probe.archivedAt) return { status: "conflict" as const };
+    if (!probe) return missing();
+    if (probe.archivedAt) return conflict();
     await lockGuideSection(tx, probe.sectionId);
     const [target] = await tx
       .select({ id: guideSectionVersion.id, status: guideSectionVersion.status, number: guideSectionVersion.number })
       .from(guideSectionVersion)
       .where(eq(guideSectionVersion.id, input.versionId))
       .limit(1);
-    if (!target) return { status: "not_found" as const };
-    if (target.status === input.to) return { status: "ok" as const, id: target.id };
+    if (!target) return missing();
+    if (target.status === input.to) return ok(target.id);
     const allowed =
       (input.to === "in_review" && target.status === "draft") ||
       (input.to === "draft" && target.status === "in_review") ||
       (input.to === "published" && (target.status === "draft" || target.status === "in_review"));
-    if (!allowed) return { status: "conflict" as const };
+    if (!allowed) return conflict();
     let archived: number[] = [];
     if (input.to === "published") {
       const previous = await tx
@@ -208,7 +210,7 @@ export async function changeGuideVersionStatus(
     if (input.to === "in_review") {
       await notifyGuideReviewers(tx, { partnershipId: input.partnershipId, versionId: target.id, exceptPersonId: input.personId, publicUrl: input.publicUrl ?? "" });
     }
-    return { status: "ok" as const, id: target.id };
+    return ok(target.id);
   });
 }
 
@@ -217,15 +219,15 @@ export async function addGuideReviewComment(
   db: Database,
   actor: AuditActor,
   input: { partnershipId: string; personId: string; versionId: string; body: string },
-): Promise<GuideWriteResult> {
+): Promise<Ok<string> | NotFound | Refused<"guide.comments.closed">> {
   return db.transaction(async (tx) => {
     const [target] = await tx
       .select({ id: guideSectionVersion.id, status: guideSectionVersion.status })
       .from(guideSectionVersion)
       .where(and(eq(guideSectionVersion.partnershipId, input.partnershipId), eq(guideSectionVersion.id, input.versionId)))
       .limit(1);
-    if (!target) return { status: "not_found" as const };
-    if (target.status !== "in_review") return { status: "conflict" as const };
+    if (!target) return missing();
+    if (target.status !== "in_review") return refusal("guide.comments.closed");
     // A double submission of the same text by the same person adds it once.
     const [dup] = await tx
       .select({ id: guideReviewComment.id })
@@ -238,7 +240,7 @@ export async function addGuideReviewComment(
         ),
       )
       .limit(1);
-    if (dup) return { status: "ok" as const, id: dup.id };
+    if (dup) return ok(dup.id);
     const [row] = await tx
       .insert(guideReviewComment)
       .values({ partnershipId: input.partnershipId, versionId: target.id, personId: input.personId, body: input.body })
@@ -250,7 +252,7 @@ export async function addGuideReviewComment(
       partnershipId: input.partnershipId,
       details: { commentId: row!.id },
     });
-    return { status: "ok" as const, id: row!.id };
+    return ok(row!.id);
   });
 }
 

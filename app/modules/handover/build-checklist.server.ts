@@ -8,7 +8,7 @@ import { organization } from "../governance/tables.ts";
 import { meeting } from "../meetings/tables.ts";
 import { commitmentStatus } from "../partners/commitment-status.ts";
 import { partnerCommitment } from "../partners/tables.ts";
-import { responsibility } from "../responsibilities/tables.ts";
+import { responsibility } from "../meetings/responsibilities/tables.ts";
 import type { HandoverItem } from "./vocabulary.ts";
 
 /** Where the successor finds a document, by the kind of record that owns it. */

@@ -10,6 +10,7 @@ import { contentVersion } from "../forms/content-version.server.ts";
 import { buildChecklist } from "./build-checklist.server.ts";
 import { coordinationHandover } from "./tables.ts";
 import type { HandoverItem } from "./vocabulary.ts";
+import { conflict, invalid, missing, ok, refusal, type Conflict, type Invalid, type NotFound, type Ok, type Refused } from "../outcome/outcome.ts";
 
 export type HandoverRow = typeof coordinationHandover.$inferSelect;
 
@@ -53,7 +54,8 @@ export async function listHandovers(db: Database, partnershipId: string) {
   return rows.map((r) => ({ ...r, outgoingName: name(r.outgoingPersonId), successorName: name(r.successorPersonId) }));
 }
 
-export type StartResult = { status: "ok"; id: string } | { status: "invalid"; field: string; message: string } | { status: "open_exists" };
+/** The new handover's id; a Table has one open handover at a time (409). */
+export type StartResult = Ok<string> | Invalid | Refused<"handover.openExists">;
 
 /** Starts a handover from a current coordinator to a person of the Table, with the checklist of today. */
 export async function startHandover(
@@ -62,9 +64,9 @@ export async function startHandover(
   input: { partnershipId: string; outgoingPersonId: string; successorPersonId: string; note: string; now: Date },
 ): Promise<StartResult> {
   const coordinators = await listCoordinators(db, input.partnershipId);
-  if (!coordinators.some((c) => c.personId === input.outgoingPersonId)) return { status: "invalid", field: "outgoingPersonId", message: "form.invalid" };
+  if (!coordinators.some((c) => c.personId === input.outgoingPersonId)) return invalid("outgoingPersonId", "form.invalid");
   const successors = await listSuccessorChoices(db, input.partnershipId);
-  if (!successors.some((s) => s.personId === input.successorPersonId)) return { status: "invalid", field: "successorPersonId", message: "form.invalid" };
+  if (!successors.some((s) => s.personId === input.successorPersonId)) return invalid("successorPersonId", "form.invalid");
   const items = await buildChecklist(db, input.partnershipId, input.now);
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`handover:${input.partnershipId}`}))`);
@@ -72,7 +74,7 @@ export async function startHandover(
       .select({ id: coordinationHandover.id })
       .from(coordinationHandover)
       .where(and(eq(coordinationHandover.partnershipId, input.partnershipId), eq(coordinationHandover.status, "open")));
-    if (open) return { status: "open_exists" } as const;
+    if (open) return refusal("handover.openExists");
     const [row] = await tx
       .insert(coordinationHandover)
       .values({ partnershipId: input.partnershipId, outgoingPersonId: input.outgoingPersonId, successorPersonId: input.successorPersonId, items, note: input.note })
@@ -84,7 +86,7 @@ export async function startHandover(
       partnershipId: input.partnershipId,
       details: { outgoingPersonId: input.outgoingPersonId, successorPersonId: input.successorPersonId, items: items.length },
     });
-    return { status: "ok", id: row!.id } as const;
+    return ok(row!.id);
   });
 }
 
@@ -109,7 +111,7 @@ export async function updateChecklist(
   db: Database,
   actor: AuditActor,
   input: { partnershipId: string; handoverId: string; version: number; checkedKeys: string[]; refresh: boolean; now: Date },
-): Promise<"ok" | "not_found" | "conflict"> {
+): Promise<Ok | NotFound | Conflict> {
   const fresh = input.refresh ? await buildChecklist(db, input.partnershipId, input.now) : [];
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -117,8 +119,8 @@ export async function updateChecklist(
       .from(coordinationHandover)
       .where(and(eq(coordinationHandover.id, input.handoverId), eq(coordinationHandover.partnershipId, input.partnershipId), eq(coordinationHandover.status, "open")))
       .for("update");
-    if (!row) return "not_found" as const;
-    if (checklistVersion(row.items) !== input.version) return "conflict" as const;
+    if (!row) return missing();
+    if (checklistVersion(row.items) !== input.version) return conflict();
     const checked = new Set(input.checkedKeys);
     const items: HandoverItem[] = row.items.map((i) => ({ ...i, checked: checked.has(i.key) }));
     for (const f of fresh) if (!items.some((i) => i.key === f.key)) items.push(f);
@@ -130,27 +132,29 @@ export async function updateChecklist(
       partnershipId: input.partnershipId,
       details: { checked: items.filter((i) => i.checked).length, total: items.length, refreshed: input.refresh },
     });
-    return "ok" as const;
+    return ok();
   });
 }
 
-export async function cancelHandover(db: Database, actor: AuditActor, partnershipId: string, handoverId: string): Promise<"ok" | "not_found"> {
+export async function cancelHandover(db: Database, actor: AuditActor, partnershipId: string, handoverId: string): Promise<Ok | NotFound> {
   return db.transaction(async (tx) => {
     const rows = await tx
       .update(coordinationHandover)
       .set({ status: "cancelled", cancelledAt: new Date() })
       .where(and(eq(coordinationHandover.id, handoverId), eq(coordinationHandover.partnershipId, partnershipId), eq(coordinationHandover.status, "open")))
       .returning({ id: coordinationHandover.id });
-    if (!rows.length) return "not_found" as const;
+    if (!rows.length) return missing();
     await recordAuditEvent(tx, actor, { action: "handover.cancelled", targetType: "coordination_handover", targetId: handoverId, partnershipId });
-    return "ok" as const;
+    return ok();
   });
 }
 
-export type TransferResult = "ok" | "not_found" | "unchecked" | "forbidden";
+/** Refused until every item is checked (409), or when the roles cannot be passed on (403). */
+export type TransferRefusal = "handover.uncheckedItems" | "handover.forbidden";
+export type TransferResult = Ok | NotFound | Refused<TransferRefusal>;
 
 class TransferRefused extends Error {
-  constructor(readonly reason: TransferResult) {
+  constructor(readonly reason: TransferRefusal) {
     super(reason);
   }
 }
@@ -173,11 +177,11 @@ export async function transferCoordination(
         .from(coordinationHandover)
         .where(and(eq(coordinationHandover.id, input.handoverId), eq(coordinationHandover.partnershipId, input.partnershipId), eq(coordinationHandover.status, "open")))
         .for("update");
-      if (!row) return "not_found" as const;
-      if (row.items.some((i) => !i.checked)) return "unchecked" as const;
+      if (!row) return missing();
+      if (row.items.some((i) => !i.checked)) return refusal("handover.uncheckedItems");
       const change = { granterRoles: input.granterRoles, partnershipId: input.partnershipId, organizationIds: "all" as const };
       const granted = await grantRole(tx, actor, { ...change, personId: row.successorPersonId, role: "table_coordinator", organizationId: null });
-      if (granted !== "ok" && granted !== "already_held") throw new TransferRefused("forbidden");
+      if (granted !== "ok" && granted !== "already_held") throw new TransferRefused("handover.forbidden");
       const held = await tx
         .select({ id: roleAssignment.id })
         .from(roleAssignment)
@@ -191,7 +195,7 @@ export async function transferCoordination(
         );
       for (const h of held) {
         const revoked = await revokeRole(tx, actor, { ...change, personId: row.outgoingPersonId, assignmentId: h.id });
-        if (revoked !== "ok") throw new TransferRefused("forbidden");
+        if (revoked !== "ok") throw new TransferRefused("handover.forbidden");
       }
       await tx.update(coordinationHandover).set({ status: "transferred", transferredAt: input.now }).where(eq(coordinationHandover.id, row.id));
       await recordAuditEvent(tx, actor, {
@@ -223,10 +227,10 @@ export async function transferCoordination(
             `Hello,\n\nThe coordination of the Table was handed over to you. The handover checklist is here:\n${input.publicUrl}/handover\n${mfa.en}`,
         });
       }
-      return "ok" as const;
+      return ok();
     });
   } catch (e) {
-    if (e instanceof TransferRefused) return e.reason;
+    if (e instanceof TransferRefused) return refusal(e.reason);
     throw e;
   }
 }

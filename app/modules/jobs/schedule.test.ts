@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { createTestDatabase, testConfig } from "../../../tests/support/test-db.ts";
 import type { DatabaseHandle } from "../db/client.server.ts";
 import { account, loginAttempt, person, session } from "../identity/tables.ts";
-import { jobHandlers, recurringJobs } from "./handlers.server.ts";
+import { jobHandlers, recurringJobs } from "../../../server/jobs.ts";
 import { startJobRunner } from "./runner.server.ts";
 import { enqueueDueRecurringJobs, nextOccurrence, parseSchedule, previousOccurrence } from "./schedule.server.ts";
 import { job } from "./tables.ts";

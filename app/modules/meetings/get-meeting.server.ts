@@ -3,8 +3,8 @@ import type { Database } from "../db/client.server.ts";
 import { organization } from "../governance/tables.ts";
 import { person } from "../identity/tables.ts";
 import { listFiles } from "../files/stored-files.server.ts";
-import { agendaItemResponsibility } from "../responsibilities/tables.ts";
-import { listResponsibilities } from "../responsibilities/list-responsibilities.server.ts";
+import { agendaItemResponsibility } from "./responsibilities/tables.ts";
+import { listResponsibilities } from "./responsibilities/list-responsibilities.server.ts";
 import { canManageMeeting, visibleMeetings, type MeetingAccess } from "./meeting-access.server.ts";
 import { meeting, meetingAgendaItem, meetingDecision, meetingGuest, meetingInvitation } from "./tables.ts";
 

@@ -8,12 +8,13 @@ import { deleteFile, storeFile } from "../files/stored-files.server.ts";
 import { optionalId, requiredId, versionField, type FieldErrorMap } from "../forms/fields.ts";
 import { parseValues, type FormRead } from "../forms/read-form.server.ts";
 import { created, refused, submissionOf, submitOnce } from "../forms/submit-once.server.ts";
-import { responsibilitySchema } from "../responsibilities/responsibility-schema.ts";
-import { createResponsibility } from "../responsibilities/save-responsibility.server.ts";
+import { responsibilitySchema } from "./responsibilities/responsibility-schema.ts";
+import { createResponsibility } from "./responsibilities/save-responsibility.server.ts";
 import { meetingFileOwner, type MeetingRow } from "./get-meeting.server.ts";
 import { canManageMeeting, type MeetingAccess } from "./meeting-access.server.ts";
 import { invitedPersonIds } from "./meeting-emails.server.ts";
 import { addDecision, answerInvitation, cancelMeeting, closeMeeting, recordAttendance, saveItemMinutes, startMeeting, type RecordResult } from "./meeting-records.server.ts";
+import { summaryOf } from "../outcome/outcome.ts";
 import { meetingAgendaItem } from "./tables.ts";
 import { attendanceValues, rsvpAnswers } from "./vocabulary.ts";
 
@@ -62,10 +63,16 @@ export async function handleMeetingAction(ctx: Ctx, read: Extract<FormRead, { ok
   if (!which.ok) return refuse("form.invalid");
   const done = (notice: string, anchor?: string) => `${here}?saved=${notice}${anchor ? `#${anchor}` : ""}`;
   const fromRecord = (r: RecordResult, notice: string, anchor?: string, itemId?: string): MeetingActionResult => {
-    if (r.status === "ok") return { ok: true, location: done(notice, anchor) };
-    if (r.status === "not_found") return { ok: false, status: 404, intent, message: "not_found" };
-    if (r.status === "conflict") return { ok: false, status: 409, intent, itemId, message: "form.conflict" };
-    return { ok: false, status: 409, intent, itemId, message: r.message, vars: r.vars };
+    switch (r.kind) {
+      case "ok":
+        return { ok: true, location: done(notice, anchor) };
+      case "not_found":
+        return { ok: false, status: 404, intent, message: "not_found" };
+      case "conflict":
+        return { ok: false, status: 409, intent, itemId, message: "form.conflict" };
+      case "refused":
+        return { ok: false, status: 409, intent, itemId, message: r.reason, vars: r.vars };
+    }
   };
   /** A create: identical submissions (double click, retry) make one record and all land on it. */
   const once = async (create: (tx: Database) => Promise<MeetingActionResult>): Promise<MeetingActionResult> => {
@@ -131,8 +138,8 @@ export async function handleMeetingAction(ctx: Ctx, read: Extract<FormRead, { ok
       if (!parsed.ok) return refuse("form.errors", parsed.errors, itemId);
       return once(async (tx) => {
         const result = await createResponsibility(tx, actor, access, parsed.data);
-        if (result.status === "ok") return { ok: true, location: done("responsibility", itemId ? `item-${itemId}` : "responsibilities") };
-        if (result.status === "invalid") return refuse(result.message, { [result.field]: [result.message] }, itemId);
+        if (result.kind === "ok") return { ok: true, location: done("responsibility", itemId ? `item-${itemId}` : "responsibilities") };
+        if (result.kind === "invalid") return refuse(summaryOf(result) ?? "form.invalid", result.errors, itemId);
         return { ok: false, status: 404, intent, message: "not_found" };
       });
     }

@@ -6,22 +6,24 @@ import { invitedPersonIds, queueMeetingNotice } from "./meeting-emails.server.ts
 import { attendanceVersion, minutesVersion } from "./meeting-versions.server.ts";
 import { meeting, meetingAgendaItem, meetingDecision, meetingGuest, meetingInvitation } from "./tables.ts";
 import type { AttendanceValue, MeetingStatus, RsvpAnswer } from "./vocabulary.ts";
+import { conflict, missing, ok, refusal, type Conflict, type NotFound, type Ok, type Refused } from "../outcome/outcome.ts";
 
 /**
  * "ok", or why the change is refused (an i18n key, or not_found for what the person may not touch);
  * "conflict": the form was drawn before someone else saved it (nothing written).
  */
-export type RecordResult = { status: "ok"; id?: string } | { status: "refused"; message: string; vars?: Record<string, string | number> } | { status: "not_found" } | { status: "conflict" };
+/** A record on a meeting (the decision's id when one is created), or why not. */
+export type RecordResult = Ok<string | undefined> | Refused | NotFound | Conflict;
 
 type Meeting = typeof meeting.$inferSelect;
 
 async function managed(tx: Database, access: MeetingAccess, meetingId: string, allowed: MeetingStatus[]): Promise<Meeting | RecordResult> {
   const [m] = await tx.select().from(meeting).where(and(eq(meeting.partnershipId, access.partnershipId), eq(meeting.id, meetingId))).for("update");
-  if (!m || !canManageMeeting(access, m)) return { status: "not_found" };
-  if (!allowed.includes(m.status)) return { status: "refused", message: "meetings.refused.status" };
+  if (!m || !canManageMeeting(access, m)) return missing();
+  if (!allowed.includes(m.status)) return refusal("meetings.refused.status");
   return m;
 }
-const isMeeting = (v: Meeting | RecordResult): v is Meeting => "kind" in v;
+const isMeeting = (v: Meeting | RecordResult): v is Meeting => "partnershipId" in v;
 
 async function audit(tx: Database, actor: AuditActor, m: Meeting, action: string, details: Record<string, unknown> = {}) {
   await recordAuditEvent(tx, actor, {
@@ -38,16 +40,16 @@ async function audit(tx: Database, actor: AuditActor, m: Meeting, action: string
 export async function answerInvitation(db: Database, actor: AuditActor, access: MeetingAccess, meetingId: string, answer: RsvpAnswer): Promise<RecordResult> {
   return db.transaction(async (tx) => {
     const [m] = await tx.select().from(meeting).where(and(eq(meeting.partnershipId, access.partnershipId), eq(meeting.id, meetingId)));
-    if (!m) return { status: "not_found" as const };
-    if (m.status !== "planned") return { status: "refused" as const, message: "meetings.refused.status" };
+    if (!m) return missing();
+    if (m.status !== "planned") return refusal("meetings.refused.status");
     const updated = await tx
       .update(meetingInvitation)
       .set({ rsvp: answer, answeredAt: new Date() })
       .where(and(eq(meetingInvitation.meetingId, meetingId), eq(meetingInvitation.personId, access.personId)))
       .returning({ personId: meetingInvitation.personId });
-    if (updated.length === 0) return { status: "not_found" as const };
+    if (updated.length === 0) return missing();
     await audit(tx, actor, m, "meeting.rsvp", { answer });
-    return { status: "ok" as const };
+    return ok();
   });
 }
 
@@ -58,7 +60,7 @@ export async function startMeeting(db: Database, actor: AuditActor, access: Meet
     if (!isMeeting(m)) return m;
     await tx.update(meeting).set({ status: "held", version: sql`${meeting.version} + 1`, updatedAt: new Date() }).where(eq(meeting.id, m.id));
     await audit(tx, actor, m, "meeting.held");
-    return { status: "ok" as const };
+    return ok();
   });
 }
 
@@ -77,9 +79,9 @@ export async function recordAttendance(
       tx.select({ personId: meetingInvitation.personId, attendance: meetingInvitation.attendance }).from(meetingInvitation).where(eq(meetingInvitation.meetingId, m.id)),
       tx.select({ name: meetingGuest.name }).from(meetingGuest).where(eq(meetingGuest.meetingId, m.id)),
     ]);
-    if (attendanceVersion(current, currentGuests.map((g) => g.name)) !== input.version) return { status: "conflict" as const };
+    if (attendanceVersion(current, currentGuests.map((g) => g.name)) !== input.version) return conflict();
     const invited = new Set(current.map((i) => i.personId));
-    if (input.entries.some((e) => !invited.has(e.personId))) return { status: "refused" as const, message: "form.invalid" };
+    if (input.entries.some((e) => !invited.has(e.personId))) return refusal("form.invalid");
     for (const e of input.entries) {
       await tx.update(meetingInvitation).set({ attendance: e.attendance }).where(and(eq(meetingInvitation.meetingId, m.id), eq(meetingInvitation.personId, e.personId)));
     }
@@ -89,7 +91,7 @@ export async function recordAttendance(
       present: input.entries.filter((e) => e.attendance === "present").length,
       guests: input.guests.length,
     });
-    return { status: "ok" as const };
+    return ok();
   });
 }
 
@@ -102,16 +104,16 @@ export async function saveItemMinutes(db: Database, actor: AuditActor, access: M
       .select({ minutes: meetingAgendaItem.minutes })
       .from(meetingAgendaItem)
       .where(and(eq(meetingAgendaItem.meetingId, m.id), eq(meetingAgendaItem.id, itemId)));
-    if (!item) return { status: "not_found" as const };
-    if (minutesVersion(itemId, item.minutes) !== version) return { status: "conflict" as const };
+    if (!item) return missing();
+    if (minutesVersion(itemId, item.minutes) !== version) return conflict();
     const rows = await tx
       .update(meetingAgendaItem)
       .set({ minutes })
       .where(and(eq(meetingAgendaItem.meetingId, m.id), eq(meetingAgendaItem.id, itemId)))
       .returning({ id: meetingAgendaItem.id });
-    if (rows.length === 0) return { status: "not_found" as const };
+    if (rows.length === 0) return missing();
     await audit(tx, actor, m, "meeting.minutes_saved", { itemId, length: minutes.length });
-    return { status: "ok" as const };
+    return ok();
   });
 }
 
@@ -121,14 +123,14 @@ export async function addDecision(db: Database, actor: AuditActor, access: Meeti
     if (!isMeeting(m)) return m;
     if (itemId) {
       const [item] = await tx.select({ id: meetingAgendaItem.id }).from(meetingAgendaItem).where(and(eq(meetingAgendaItem.meetingId, m.id), eq(meetingAgendaItem.id, itemId)));
-      if (!item) return { status: "not_found" as const };
+      if (!item) return missing();
     }
     const [d] = await tx
       .insert(meetingDecision)
       .values({ partnershipId: m.partnershipId, meetingId: m.id, agendaItemId: itemId, text, createdByPersonId: access.personId })
       .returning({ id: meetingDecision.id });
     await audit(tx, actor, m, "meeting.decision_recorded", { decisionId: d!.id, itemId });
-    return { status: "ok" as const, id: d!.id };
+    return ok(d!.id);
   });
 }
 
@@ -138,13 +140,13 @@ export async function closeMeeting(db: Database, actor: AuditActor, access: Meet
     const m = await managed(tx, access, meetingId, ["held"]);
     if (!isMeeting(m)) return m;
     const items = await tx.select({ title: meetingAgendaItem.title, minutes: meetingAgendaItem.minutes }).from(meetingAgendaItem).where(eq(meetingAgendaItem.meetingId, m.id)).orderBy(asc(meetingAgendaItem.position));
-    const missing = items.filter((i) => i.minutes.trim() === "").map((i) => i.title);
-    if (items.length === 0) return { status: "refused" as const, message: "meetings.close.noAgenda" };
-    if (missing.length) return { status: "refused" as const, message: "meetings.close.missingMinutes", vars: { items: missing.join(" ; ") } };
+    const unwritten = items.filter((i) => i.minutes.trim() === "").map((i) => i.title);
+    if (items.length === 0) return refusal("meetings.close.noAgenda");
+    if (unwritten.length) return refusal("meetings.close.missingMinutes", { items: unwritten.join(" ; ") });
     await tx.update(meeting).set({ status: "closed", closedAt: new Date(), version: sql`${meeting.version} + 1`, updatedAt: new Date() }).where(eq(meeting.id, m.id));
     const sent = await queueMeetingNotice(tx, m, "minutes", await invitedPersonIds(tx, m.id), publicUrl);
     await audit(tx, actor, m, "meeting.closed", { emails: sent });
-    return { status: "ok" as const };
+    return ok();
   });
 }
 
@@ -160,6 +162,6 @@ export async function cancelMeeting(db: Database, actor: AuditActor, access: Mee
       .returning();
     const sent = await queueMeetingNotice(tx, updated!, "cancellation", await invitedPersonIds(tx, m.id), publicUrl);
     await audit(tx, actor, m, "meeting.cancelled", { emails: sent });
-    return { status: "ok" as const };
+    return ok();
   });
 }

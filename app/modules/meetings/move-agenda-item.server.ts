@@ -3,11 +3,13 @@ import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
 import { canManageMeeting, type MeetingAccess } from "./meeting-access.server.ts";
 import { meeting, meetingAgendaItem } from "./tables.ts";
+import { conflict, missing, ok, type Conflict, type NotFound, type Ok } from "../outcome/outcome.ts";
 
 export const moveDirections = ["up", "down"] as const;
 export type MoveDirection = (typeof moveDirections)[number];
 
-export type MoveResult = { status: "ok"; moved: boolean } | { status: "not_found" } | { status: "conflict" };
+/** Whether the item moved (not past either end), or why not. */
+export type MoveResult = Ok<boolean> | NotFound | Conflict;
 
 /**
  * Moves one agenda item a place up or down (the move up / move down buttons of the edit page).
@@ -29,17 +31,17 @@ export async function moveAgendaItem(
       .from(meeting)
       .where(and(eq(meeting.partnershipId, access.partnershipId), eq(meeting.id, input.meetingId)))
       .for("update");
-    if (!m || !canManageMeeting(access, m) || m.status === "closed" || m.status === "cancelled") return { status: "not_found" as const };
-    if (m.version !== input.version) return { status: "conflict" as const };
+    if (!m || !canManageMeeting(access, m) || m.status === "closed" || m.status === "cancelled") return missing();
+    if (m.version !== input.version) return conflict();
     const items = await tx
       .select({ id: meetingAgendaItem.id })
       .from(meetingAgendaItem)
       .where(and(eq(meetingAgendaItem.partnershipId, access.partnershipId), eq(meetingAgendaItem.meetingId, m.id)))
       .orderBy(asc(meetingAgendaItem.position), asc(meetingAgendaItem.createdAt), asc(meetingAgendaItem.id));
     const from = items.findIndex((i) => i.id === input.itemId);
-    if (from < 0) return { status: "not_found" as const };
+    if (from < 0) return missing();
     const to = input.direction === "up" ? from - 1 : from + 1;
-    if (to < 0 || to >= items.length) return { status: "ok" as const, moved: false };
+    if (to < 0 || to >= items.length) return ok(false);
     const order = items.map((i) => i.id);
     [order[from], order[to]] = [order[to]!, order[from]!];
     for (const [position, id] of order.entries()) {
@@ -57,6 +59,6 @@ export async function moveAgendaItem(
       organizationId: m.organizationId,
       details: { itemId: input.itemId, direction: input.direction, from, to },
     });
-    return { status: "ok" as const, moved: true };
+    return ok(true);
   });
 }

@@ -1,20 +1,18 @@
 import { and, eq, inArray, isNull, notInArray, sql } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
-import { responsibility, agendaItemResponsibility } from "../responsibilities/tables.ts";
-import { openStatuses } from "../responsibilities/vocabulary.ts";
+import { responsibility, agendaItemResponsibility } from "./responsibilities/tables.ts";
+import { openStatuses } from "./responsibilities/vocabulary.ts";
 import { canManageMeeting, visibleMeetings, type MeetingAccess } from "./meeting-access.server.ts";
 import { invitedPersonIds, queueMeetingNotice } from "./meeting-emails.server.ts";
 import { listInvitable, onlyInvitable, shortcutInvitees } from "./meeting-people.server.ts";
 import type { AgendaItemInput, MeetingInput } from "./meeting-schema.ts";
 import { meeting, meetingAgendaItem, meetingInvitation } from "./tables.ts";
 import { FOLLOWUP_KIND, shortcutFor } from "./vocabulary.ts";
+import { conflict, invalid, missing, ok, type Conflict, type Invalid, type NotFound, type Ok } from "../outcome/outcome.ts";
 
-export type SaveMeetingResult =
-  | { status: "ok"; id: string }
-  | { status: "invalid"; field: string; message: string }
-  | { status: "conflict" }
-  | { status: "not_found" };
+/** The meeting's id, or why not. */
+export type SaveMeetingResult = Ok<string> | Invalid | Conflict | NotFound;
 
 export interface SaveOptions {
   publicUrl: string;
@@ -46,12 +44,12 @@ async function insertItems(tx: Database, partnershipId: string, meetingId: strin
 
 /** Prepares a meeting: its agenda, the open items carried from before, its invitations (emails with .ics). */
 export async function createMeeting(db: Database, actor: AuditActor, access: MeetingAccess, input: MeetingInput, options: SaveOptions): Promise<SaveMeetingResult> {
-  if (!options.kinds.includes(input.kind)) return { status: "invalid", field: "kind", message: "form.invalid" };
+  if (!options.kinds.includes(input.kind)) return invalid("kind", "form.invalid");
   const organizationId = input.kind === FOLLOWUP_KIND ? input.organizationId : null;
-  if (input.kind === FOLLOWUP_KIND && !organizationId) return { status: "invalid", field: "organizationId", message: "form.required" };
-  if (!canManageMeeting(access, { organizationId })) return { status: "invalid", field: input.kind === FOLLOWUP_KIND ? "organizationId" : "kind", message: "meetings.form.notAllowedKind" };
+  if (input.kind === FOLLOWUP_KIND && !organizationId) return invalid("organizationId", "form.required");
+  if (!canManageMeeting(access, { organizationId })) return invalid(input.kind === FOLLOWUP_KIND ? "organizationId" : "kind", "meetings.form.notAllowedKind");
   const invitees = await resolveInvitees(db, access, input.kind, organizationId, input);
-  if (invitees.unknown.length) return { status: "invalid", field: "invitees", message: "form.invalid" };
+  if (invitees.unknown.length) return invalid("invitees", "form.invalid");
   return db.transaction(async (tx) => {
     const carried = input.followUpIds.length
       ? await tx
@@ -66,11 +64,11 @@ export async function createMeeting(db: Database, actor: AuditActor, access: Mee
             ),
           )
       : [];
-    if (carried.length !== input.followUpIds.length) return { status: "invalid" as const, field: "followUpIds", message: "form.invalid" };
+    if (carried.length !== input.followUpIds.length) return invalid("followUpIds", "form.invalid");
     // The template named by the form must be a meeting of this Table the person sees.
     if (input.templateId) {
       const [template] = await tx.select({ id: meeting.id }).from(meeting).where(and(visibleMeetings(tx, access), eq(meeting.id, input.templateId)));
-      if (!template) return { status: "invalid" as const, field: "templateId", message: "form.invalid" };
+      if (!template) return invalid("templateId", "form.invalid");
     }
     const [row] = await tx
       .insert(meeting)
@@ -109,7 +107,7 @@ export async function createMeeting(db: Database, actor: AuditActor, access: Mee
       organizationId,
       details: { kind: input.kind, invited: invitees.ok.length, emails: sent, carried: carried.length, templateId: input.templateId },
     });
-    return { status: "ok" as const, id: m.id };
+    return ok(m.id);
   });
 }
 
@@ -127,10 +125,10 @@ export async function updateMeeting(
   options: SaveOptions,
 ): Promise<SaveMeetingResult> {
   const [current] = await db.select().from(meeting).where(and(eq(meeting.partnershipId, access.partnershipId), eq(meeting.id, meetingId)));
-  if (!current || !canManageMeeting(access, current)) return { status: "not_found" };
-  if (current.status === "closed" || current.status === "cancelled") return { status: "conflict" };
+  if (!current || !canManageMeeting(access, current)) return missing();
+  if (current.status === "closed" || current.status === "cancelled") return conflict();
   const invitees = await resolveInvitees(db, access, current.kind, current.organizationId, input);
-  if (invitees.unknown.length) return { status: "invalid", field: "invitees", message: "form.invalid" };
+  if (invitees.unknown.length) return invalid("invitees", "form.invalid");
   return db.transaction(async (tx) => {
     const moved =
       current.startsAt.getTime() !== input.startsAt.getTime() ||
@@ -152,7 +150,7 @@ export async function updateMeeting(
       })
       .where(and(eq(meeting.partnershipId, access.partnershipId), eq(meeting.id, meetingId), eq(meeting.version, version)))
       .returning();
-    if (!m) return { status: "conflict" as const };
+    if (!m) return conflict();
     // Agenda: keep rows by id (their minutes and responsibilities), add new ones, drop the others.
     const keep = input.items.map((i) => i.id).filter((id): id is string => !!id);
     await tx
@@ -185,6 +183,6 @@ export async function updateMeeting(
       organizationId: m.organizationId,
       details: { moved, sequence: m.sequence, added: added.length, removed: removed.length },
     });
-    return { status: "ok" as const, id: meetingId };
+    return ok(meetingId);
   });
 }

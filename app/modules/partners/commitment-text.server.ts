@@ -4,6 +4,7 @@ import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.s
 import { contentVersion } from "../forms/content-version.server.ts";
 import type { CommitmentTextInput } from "./partners-schema.ts";
 import { commitmentTextVersion } from "./tables.ts";
+import { conflict, missing, ok, type Conflict, type NotFound, type Ok } from "../outcome/outcome.ts";
 
 export type CommitmentText = typeof commitmentTextVersion.$inferSelect;
 
@@ -25,7 +26,8 @@ export async function getCommitmentText(db: Database, partnershipId: string, ver
   return row ?? null;
 }
 
-export type TextWriteResult = { status: "ok"; versionId: string } | { status: "not_found" } | { status: "conflict" };
+/** The version written (or already published), or why not. */
+export type TextWriteResult = Ok<string> | NotFound | Conflict;
 
 type EditorRow = Pick<CommitmentText, "id" | "status" | "titleFr" | "titleEn" | "bodyFr" | "bodyEn" | "changeNote">;
 
@@ -52,7 +54,7 @@ export async function saveCommitmentDraft(
 ): Promise<TextWriteResult> {
   return db.transaction(async (tx) => {
     await lockCommitmentText(tx, input.partnershipId);
-    if (draftFormVersion(await listCommitmentTexts(tx, input.partnershipId)) !== input.version) return { status: "conflict" as const };
+    if (draftFormVersion(await listCommitmentTexts(tx, input.partnershipId)) !== input.version) return conflict();
     const [draft] = await tx
       .select({ id: commitmentTextVersion.id, number: commitmentTextVersion.number })
       .from(commitmentTextVersion)
@@ -82,7 +84,7 @@ export async function saveCommitmentDraft(
       partnershipId: input.partnershipId,
       details: { number },
     });
-    return { status: "ok" as const, versionId: id };
+    return ok(id);
   });
 }
 
@@ -98,9 +100,9 @@ export async function publishCommitmentText(
       .select({ id: commitmentTextVersion.id, status: commitmentTextVersion.status, number: commitmentTextVersion.number })
       .from(commitmentTextVersion)
       .where(and(eq(commitmentTextVersion.partnershipId, input.partnershipId), eq(commitmentTextVersion.id, input.versionId)));
-    if (!target) return { status: "not_found" as const };
-    if (target.status === "published") return { status: "ok" as const, versionId: target.id };
-    if (target.status !== "draft") return { status: "conflict" as const };
+    if (!target) return missing();
+    if (target.status === "published") return ok(target.id);
+    if (target.status !== "draft") return conflict();
     const archived = await tx
       .update(commitmentTextVersion)
       .set({ status: "archived" })
@@ -123,6 +125,6 @@ export async function publishCommitmentText(
       partnershipId: input.partnershipId,
       details: { number: target.number, archived: archived.map((a) => a.number) },
     });
-    return { status: "ok" as const, versionId: target.id };
+    return ok(target.id);
   });
 }

@@ -9,6 +9,7 @@ import { commitmentStatus, daysUntil } from "./commitment-status.ts";
 import type { CommitmentInput } from "./partners-schema.ts";
 import { commitmentTextVersion, partnerCommitment } from "./tables.ts";
 import type { CommitmentStatus } from "./vocabulary.ts";
+import { invalid, missing, ok, type Invalid, type NotFound, type Ok } from "../outcome/outcome.ts";
 
 export const COMMITMENT_FILE_OWNER = "partner_commitment";
 
@@ -96,7 +97,7 @@ export async function commitmentOverview(db: Database, partnershipId: string, to
   });
 }
 
-export type RecordResult = { status: "ok"; id: string } | { status: "invalid"; field: string; message: string };
+export type RecordResult = Ok<string> | Invalid;
 
 /**
  * Records an organization's signed commitment, with its signed PDF when given, in one
@@ -115,7 +116,7 @@ export async function recordCommitment(
       .select({ id: organization.id })
       .from(organization)
       .where(and(eq(organization.partnershipId, scope.partnershipId), eq(organization.id, input.organizationId)));
-    if (!org) return { status: "invalid" as const, field: "organizationId", message: "form.required" };
+    if (!org) return invalid("organizationId", "form.required");
     const [version] = await tx
       .select({ id: commitmentTextVersion.id, number: commitmentTextVersion.number })
       .from(commitmentTextVersion)
@@ -126,7 +127,7 @@ export async function recordCommitment(
           inArray(commitmentTextVersion.status, ["published", "archived"]),
         ),
       );
-    if (!version) return { status: "invalid" as const, field: "textVersionId", message: "form.required" };
+    if (!version) return invalid("textVersionId", "form.required");
     const [row] = await tx
       .insert(partnerCommitment)
       .values({ partnershipId: scope.partnershipId, ...input, recordedBy: scope.personId })
@@ -146,7 +147,7 @@ export async function recordCommitment(
       organizationId: input.organizationId,
       details: { textVersion: version.number, startsOn: input.startsOn, endsOn: input.endsOn, fileId },
     });
-    return { status: "ok" as const, id };
+    return ok(id);
   });
 }
 
@@ -156,14 +157,14 @@ export async function attachCommitmentDocument(
   actor: AuditActor,
   scope: { partnershipId: string; personId: string; commitmentId: string },
   upload: Upload,
-): Promise<"ok" | "not_found"> {
+): Promise<Ok | NotFound> {
   return db.transaction(async (tx) => {
     const [c] = await tx
       .select({ id: partnerCommitment.id, organizationId: partnerCommitment.organizationId, previous: partnerCommitment.documentFileId })
       .from(partnerCommitment)
       .where(and(eq(partnerCommitment.partnershipId, scope.partnershipId), eq(partnerCommitment.id, scope.commitmentId)))
       .for("update");
-    if (!c) return "not_found";
+    if (!c) return missing();
     const file = await storeFile(tx, { partnershipId: scope.partnershipId, organizationId: c.organizationId, ownerType: COMMITMENT_FILE_OWNER, ownerId: c.id }, upload, scope.personId);
     await tx.update(partnerCommitment).set({ documentFileId: file.id }).where(eq(partnerCommitment.id, c.id));
     await recordAuditEvent(tx, actor, {
@@ -174,7 +175,7 @@ export async function attachCommitmentDocument(
       organizationId: c.organizationId,
       details: { fileId: file.id, replaced: c.previous },
     });
-    return "ok";
+    return ok();
   });
 }
 

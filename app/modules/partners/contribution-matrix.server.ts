@@ -5,6 +5,7 @@ import { organization } from "../governance/tables.ts";
 import type { ContributionRowInput } from "./partners-schema.ts";
 import { partnerContribution } from "./tables.ts";
 import { contributionDomains, type ContributionDomain } from "./vocabulary.ts";
+import { conflict, missing, ok, type Conflict, type NotFound, type Ok } from "../outcome/outcome.ts";
 
 export type ContributionRow = Record<ContributionDomain, string>;
 
@@ -66,20 +67,20 @@ export async function saveContributionRow(
   actor: AuditActor,
   scope: { partnershipId: string; organizationId: string; personId: string },
   input: ContributionRowInput & { version: number },
-): Promise<"ok" | "not_found" | "conflict"> {
+): Promise<Ok | NotFound | Conflict> {
   return db.transaction(async (tx) => {
     const [org] = await tx
       .select({ id: organization.id })
       .from(organization)
       .where(and(eq(organization.partnershipId, scope.partnershipId), eq(organization.id, scope.organizationId)))
       .for("update");
-    if (!org) return "not_found";
+    if (!org) return missing();
     const existing = await tx
       .select({ domain: partnerContribution.domain, text: partnerContribution.text, version: partnerContribution.version })
       .from(partnerContribution)
       .where(eq(partnerContribution.organizationId, scope.organizationId));
     // The organization row is locked: no other save of this row runs between check and write.
-    if (rowVersion(existing) !== input.version) return "conflict";
+    if (rowVersion(existing) !== input.version) return conflict();
     const before = new Map(existing.map((c) => [c.domain, c.text]));
     const changed = contributionDomains.filter((d) => (before.get(d) ?? "") !== input[d]);
     for (const domain of changed) {
@@ -101,6 +102,6 @@ export async function saveContributionRow(
         details: { domains: changed },
       });
     }
-    return "ok";
+    return ok();
   });
 }

@@ -5,6 +5,7 @@ import { person } from "../identity/tables.ts";
 import type { DelegateTermInput } from "./partners-schema.ts";
 import { partnerDelegateTerm } from "./tables.ts";
 import type { DelegateKind } from "./vocabulary.ts";
+import { conflict, invalid, missing, ok, type Conflict, type Invalid, type NotFound, type Ok } from "../outcome/outcome.ts";
 
 export interface DelegateTerm {
   id: string;
@@ -54,7 +55,7 @@ export async function listOrganizationPeople(db: Database, partnershipId: string
     .orderBy(asc(person.familyName), asc(person.givenName));
 }
 
-export type TermResult = { status: "ok"; id: string } | { status: "invalid"; field: string; message: string } | { status: "not_found" } | { status: "conflict" };
+export type TermResult = Ok<string> | Invalid | NotFound | Conflict;
 
 /** Records a delegate or substitute term; the person must belong to that organization of that Table. */
 export async function addDelegateTerm(
@@ -68,7 +69,7 @@ export async function addDelegateTerm(
       .select({ id: person.id })
       .from(person)
       .where(and(eq(person.id, input.personId), eq(person.partnershipId, scope.partnershipId), eq(person.organizationId, scope.organizationId)));
-    if (!who) return { status: "invalid" as const, field: "personId", message: "partners.delegates.unknownPerson" };
+    if (!who) return invalid("personId", "partners.delegates.unknownPerson");
     const [row] = await tx
       .insert(partnerDelegateTerm)
       .values({ ...scope, personId: input.personId, kind: input.kind, since: input.since, until: input.until, note: input.note })
@@ -81,7 +82,7 @@ export async function addDelegateTerm(
       organizationId: scope.organizationId,
       details: { personId: input.personId, kind: input.kind, since: input.since, until: input.until },
     });
-    return { status: "ok" as const, id: row!.id };
+    return ok(row!.id);
   });
 }
 
@@ -107,9 +108,9 @@ export async function endDelegateTerm(
         ),
       )
       .for("update");
-    if (!term) return { status: "not_found" as const };
-    if (term.until !== null) return { status: "conflict" as const };
-    if (input.until < term.since) return { status: "invalid" as const, field: "until", message: "partners.delegates.untilBeforeSince" };
+    if (!term) return missing();
+    if (term.until !== null) return conflict();
+    if (input.until < term.since) return invalid("until", "partners.delegates.untilBeforeSince");
     await tx.update(partnerDelegateTerm).set({ until: input.until, updatedAt: new Date() }).where(eq(partnerDelegateTerm.id, term.id));
     await recordAuditEvent(tx, actor, {
       action: "partner.delegate_term.ended",
@@ -119,6 +120,6 @@ export async function endDelegateTerm(
       organizationId: scope.organizationId,
       details: { personId: term.personId, kind: term.kind, until: input.until },
     });
-    return { status: "ok" as const, id: term.id };
+    return ok(term.id);
   });
 }

@@ -1,9 +1,9 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
-import type { UpdateResult } from "../forms/fields.ts";
 import { organization } from "../governance/tables.ts";
 import type { ProfileInput } from "./partners-schema.ts";
+import { conflict, missing, ok, type Conflict, type NotFound, type Ok } from "../outcome/outcome.ts";
 
 /**
  * Saves the profile fields of a partner organization (the same columns the administration
@@ -16,17 +16,17 @@ export async function savePartnerProfile(
   scope: { partnershipId: string; organizationId: string },
   version: number,
   input: ProfileInput,
-): Promise<UpdateResult> {
+): Promise<Ok | NotFound | Conflict> {
   return db.transaction(async (tx) => {
     const [current] = await tx
       .select({ version: organization.version, mission: organization.mission, mandate: organization.mandate, culture: organization.culture, services: organization.services, territory: organization.territory })
       .from(organization)
       .where(and(eq(organization.id, scope.organizationId), eq(organization.partnershipId, scope.partnershipId)))
       .for("update");
-    if (!current) return "not_found";
-    if (current.version !== version) return "conflict";
+    if (!current) return missing();
+    if (current.version !== version) return conflict();
     const changed = (Object.keys(input) as (keyof ProfileInput)[]).filter((k) => current[k] !== input[k]);
-    if (changed.length === 0) return "ok";
+    if (changed.length === 0) return ok();
     await tx
       .update(organization)
       .set({ ...input, version: sql`${organization.version} + 1`, updatedAt: new Date() })
@@ -39,6 +39,6 @@ export async function savePartnerProfile(
       organizationId: scope.organizationId,
       details: { fields: changed },
     });
-    return "ok";
+    return ok();
   });
 }

@@ -7,6 +7,8 @@ import { organization, partnership } from "../governance/tables.ts";
 import { COMMITMENT_REMINDERS_JOB, recipients } from "./commitment-reminders.server.ts";
 import { commitmentTextVersion, partnerCommitment, partnerUnsignedReminder } from "./tables.ts";
 import { UNSIGNED_REMINDER_DAYS } from "./vocabulary.ts";
+import type { JobHandler } from "../jobs/runner.server.ts";
+import { sendCommitmentReminders } from "./commitment-reminders.server.ts";
 
 function unsignedEmail(publicUrl: string) {
   const link = `${publicUrl}/partners/commitments`;
@@ -77,3 +79,12 @@ export async function sendUnsignedCommitmentReminders(db: Database, input: { now
   }
   return sent;
 }
+
+/**
+ * The daily job: renewal reminders of written commitments (before the end, and once expired), and
+ * organizations that never signed (once, then at most every 90 days).
+ */
+export const commitmentRemindersJob: JobHandler = async (_payload, ctx) => {
+  await sendCommitmentReminders(ctx.db, { now: ctx.now, publicUrl: ctx.config.publicUrl });
+  await sendUnsignedCommitmentReminders(ctx.db, { now: ctx.now, publicUrl: ctx.config.publicUrl });
+};

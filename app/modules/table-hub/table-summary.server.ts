@@ -10,7 +10,7 @@ import { localDay } from "../meetings/dates.ts";
 import { meetingAccess } from "../meetings/meeting-access.server.ts";
 import { meetingSummary, type MeetingSummary } from "../meetings/meeting-summary.server.ts";
 import { commitmentOverview } from "../partners/commitments.server.ts";
-import { responsibilitySummary, type ResponsibilitySummary } from "../responsibilities/responsibility-summary.server.ts";
+import { responsibilitySummary, type ResponsibilitySummary } from "../meetings/responsibilities/responsibility-summary.server.ts";
 
 /**
  * The Table hub (/table): one section per part of the Table's work the person may open, each

@@ -8,6 +8,7 @@ import { queueTrainingEmail } from "./registration-emails.server.ts";
 import { emailSession, fillSeats, lockSession, personContact, readSession, seatCounts, type LockedSession } from "./seats.server.ts";
 import { trainingRegistration, trainingSession } from "./tables.ts";
 import type { RegistrationStatus, WaitReason } from "./vocabulary.ts";
+import { missing, ok, refusal, type NotFound, type Ok, type Refused } from "../outcome/outcome.ts";
 
 /**
  * Who acts: the person themself, their pivot coordinator (nomination), or the training
@@ -26,11 +27,12 @@ export interface RegistrationInput {
   now?: Date;
 }
 
-export type RegisterResult =
-  | { status: "registered"; reason: null }
-  | { status: "waitlisted"; reason: WaitReason | null }
-  | { status: "closed" }
-  | { status: "not_found" };
+/** Where the person stands now: seated or waiting (with the reason). */
+export type Placement = { status: "registered"; reason: null } | { status: "waitlisted"; reason: WaitReason | null };
+/** Registration closed for this person (self-service after the closing day): 409. */
+export const CLOSED = "training.register.outcome.closed";
+export type RegistrationClosed = Refused<typeof CLOSED>;
+export type RegisterResult = Ok<Placement> | RegistrationClosed | NotFound;
 
 export function closesDaysOf(session: Pick<LockedSession, "registrationClosesDays">, settings: TrainingSettings): number {
   return session.registrationClosesDays ?? settings.registrationClosesDays;
@@ -52,17 +54,17 @@ export async function registerForSession(db: Database, actor: AuditActor, input:
   return db.transaction(async (tx): Promise<RegisterResult> => {
     await lockSession(tx, input.sessionId);
     const session = await readSession(tx, input.partnershipId, input.sessionId);
-    if (!session || (session.status !== "open" && session.status !== "full")) return { status: "not_found" };
+    if (!session || (session.status !== "open" && session.status !== "full")) return missing();
     const contact = await personContact(tx, input.partnershipId, input.personId);
-    if (!contact) return { status: "not_found" };
+    if (!contact) return missing();
     const settings = await readTrainingSettings(tx, input.partnershipId);
-    if (closedFor(mode, session, settings, now)) return { status: "closed" };
+    if (closedFor(mode, session, settings, now)) return refusal(CLOSED);
     const [mine] = await tx
       .select()
       .from(trainingRegistration)
       .where(and(eq(trainingRegistration.sessionId, input.sessionId), eq(trainingRegistration.personId, input.personId)));
-    if (mine?.status === "registered") return { status: "registered", reason: null };
-    if (mine?.status === "waitlisted") return { status: "waitlisted", reason: mine.waitReason };
+    if (mine?.status === "registered") return ok({ status: "registered", reason: null });
+    if (mine?.status === "waitlisted") return ok({ status: "waitlisted", reason: mine.waitReason });
     const counts = await seatCounts(tx, session.id);
     const decision = decideSeat({
       capacity: session.capacity,
@@ -101,7 +103,7 @@ export async function registerForSession(db: Database, actor: AuditActor, input:
       reason: decision.reason,
       nominated: mode === "nomination",
     });
-    return decision.status === "registered" ? { status: "registered", reason: null } : { status: "waitlisted", reason: decision.reason };
+    return ok(decision.status === "registered" ? { status: "registered", reason: null } : { status: "waitlisted", reason: decision.reason });
   });
 }
 
@@ -110,15 +112,15 @@ export async function cancelRegistration(
   db: Database,
   actor: AuditActor,
   input: RegistrationInput,
-): Promise<{ status: "cancelled"; promotedPersonIds: string[] } | { status: "closed" } | { status: "not_found" }> {
+): Promise<Ok<{ promotedPersonIds: string[] }> | RegistrationClosed | NotFound> {
   const mode = input.mode ?? "self";
   const now = input.now ?? new Date();
   return db.transaction(async (tx) => {
     await lockSession(tx, input.sessionId);
     const session = await readSession(tx, input.partnershipId, input.sessionId);
-    if (!session) return { status: "not_found" as const };
+    if (!session) return missing();
     const settings = await readTrainingSettings(tx, input.partnershipId);
-    if (closedFor(mode, session, settings, now)) return { status: "closed" as const };
+    if (closedFor(mode, session, settings, now)) return refusal(CLOSED);
     const [cancelled] = await tx
       .select({ id: trainingRegistration.id, status: trainingRegistration.status })
       .from(trainingRegistration)
@@ -129,7 +131,7 @@ export async function cancelRegistration(
           inArray(trainingRegistration.status, ["registered", "waitlisted"]),
         ),
       );
-    if (!cancelled) return { status: "not_found" as const };
+    if (!cancelled) return missing();
     await tx
       .update(trainingRegistration)
       .set({ status: "cancelled", waitReason: null, completedAt: null, completionMarkedBy: null, updatedAt: now })
@@ -152,7 +154,7 @@ export async function cancelRegistration(
       partnershipId: input.partnershipId,
       details: { personId: input.personId, mode, promotedPersonIds },
     });
-    return { status: "cancelled" as const, promotedPersonIds };
+    return ok({ promotedPersonIds });
   });
 }
 

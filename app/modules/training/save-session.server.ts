@@ -5,6 +5,7 @@ import { person } from "../identity/tables.ts";
 import { trainerProfile, trainingProgram, trainingSession } from "./tables.ts";
 import type { SessionInput } from "./session-schema.ts";
 import { afterSessionSaved, sessionBeforeSave } from "./session-notices.server.ts";
+import { conflict, invalid, missing, ok, type Conflict, type Invalid, type NotFound, type Ok } from "../outcome/outcome.ts";
 
 export type PairProblem = "training.pair.sameOrganization" | "training.pair.sameTrainer" | "training.pair.unknownTrainer";
 
@@ -31,27 +32,24 @@ export async function checkTrainerPair(
   return null;
 }
 
-export type SaveSessionResult =
-  | { status: "ok"; id: string }
-  | { status: "invalid"; field: string; message: string }
-  | { status: "conflict" }
-  | { status: "not_found" };
+/** The session's id, or why not. */
+export type SaveSessionResult = Ok<string> | Invalid | Conflict | NotFound;
 
 async function checkReferences(tx: Database, partnershipId: string, input: SessionInput): Promise<SaveSessionResult | null> {
   const [program] = await tx
     .select({ id: trainingProgram.id })
     .from(trainingProgram)
     .where(and(eq(trainingProgram.partnershipId, partnershipId), eq(trainingProgram.id, input.programId)));
-  if (!program) return { status: "invalid", field: "programId", message: "form.invalid" };
+  if (!program) return invalid("programId", "form.invalid");
   if (input.observerPersonId) {
     const [observer] = await tx
       .select({ id: person.id })
       .from(person)
       .where(and(eq(person.partnershipId, partnershipId), eq(person.id, input.observerPersonId)));
-    if (!observer) return { status: "invalid", field: "observerPersonId", message: "form.invalid" };
+    if (!observer) return invalid("observerPersonId", "form.invalid");
   }
   const problem = await checkTrainerPair(tx, partnershipId, input.trainerAId, input.trainerBId);
-  if (problem) return { status: "invalid", field: "trainerBId", message: problem };
+  if (problem) return invalid("trainerBId", problem);
   return null;
 }
 
@@ -81,7 +79,7 @@ export async function createTrainingSession(db: Database, actor: AuditActor, par
       partnershipId,
       details: { dates: columns(input).dates, trainers: [input.trainerAId, input.trainerBId] },
     });
-    return { status: "ok" as const, id: row!.id };
+    return ok(row!.id);
   });
 }
 
@@ -109,7 +107,7 @@ export async function updateTrainingSession(
         .select({ id: trainingSession.id })
         .from(trainingSession)
         .where(and(eq(trainingSession.partnershipId, partnershipId), eq(trainingSession.id, sessionId)));
-      return exists ? { status: "conflict" as const } : { status: "not_found" as const };
+      return exists ? conflict() : missing();
     }
     await recordAuditEvent(tx, actor, {
       action: "training_session.updated",
@@ -119,6 +117,6 @@ export async function updateTrainingSession(
       details: { status: input.status, trainers: [input.trainerAId, input.trainerBId] },
     });
     if (before) await afterSessionSaved(tx, actor, before, options.publicUrl ?? "");
-    return { status: "ok" as const, id: sessionId };
+    return ok(sessionId);
   });
 }

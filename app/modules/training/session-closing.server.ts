@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
 import { trainingSession } from "./tables.ts";
+import { conflict, missing, ok, type Conflict, type NotFound, type Ok } from "../outcome/outcome.ts";
 
 /**
  * Overrides (or, with null, resets to the Table's setting) how many days before the first day
@@ -12,7 +13,7 @@ export async function setRegistrationClosing(
   db: Database,
   actor: AuditActor,
   input: { partnershipId: string; sessionId: string; version: number; days: number | null },
-): Promise<"ok" | "conflict" | "not_found"> {
+): Promise<Ok | Conflict | NotFound> {
   return db.transaction(async (tx) => {
     const scope = and(eq(trainingSession.partnershipId, input.partnershipId), eq(trainingSession.id, input.sessionId));
     const updated = await tx
@@ -22,7 +23,7 @@ export async function setRegistrationClosing(
       .returning({ id: trainingSession.id });
     if (updated.length === 0) {
       const [exists] = await tx.select({ id: trainingSession.id }).from(trainingSession).where(scope);
-      return exists ? "conflict" : "not_found";
+      return exists ? conflict() : missing();
     }
     await recordAuditEvent(tx, actor, {
       action: "training_session.closing_set",
@@ -31,6 +32,6 @@ export async function setRegistrationClosing(
       partnershipId: input.partnershipId,
       details: { registrationClosesDays: input.days },
     });
-    return "ok";
+    return ok();
   });
 }

@@ -7,6 +7,7 @@ import { partnership } from "../governance/tables.ts";
 import { queueTrainingEmail, type TrainingEmailKind } from "./registration-emails.server.ts";
 import { emailSession, fillSeats, lockSession, personContact, readSession, type LockedSession } from "./seats.server.ts";
 import { trainingRegistration, trainingSession } from "./tables.ts";
+import type { JobHandler } from "../jobs/runner.server.ts";
 
 export const TRAINING_REMINDERS_JOB = "training.reminders";
 
@@ -130,3 +131,8 @@ export async function sendTrainingReminders(db: Database, input: { now: Date; pu
   }
   return sent;
 }
+
+/** The daily job: one reminder per registered participant, N days before the first day. */
+export const trainingRemindersJob: JobHandler = async (_payload, ctx) => {
+  await sendTrainingReminders(ctx.db, { now: ctx.now, publicUrl: ctx.config.publicUrl });
+};

@@ -15,6 +15,7 @@ import { moveGuideSection } from "../../modules/guide/organize-guide.server.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 import { requiredId } from "../../modules/forms/fields.ts";
 import { parseValues, readForm } from "../../modules/forms/read-form.server.ts";
+import { respond } from "../../modules/outcome/respond.server.ts";
 
 /** The practice guide's table of contents, with the search box (any member of the Table). */
 export const policy = needs("partnership.view");
@@ -69,8 +70,7 @@ export async function action(args: Route.ActionArgs) {
   if (!input.ok) return input.reply;
   if (input.data.intent === "move") {
     const result = await moveGuideSection(args.context.db, actor, { partnershipId: user.partnershipId, sectionId: input.data.sectionId, direction: input.data.direction });
-    if (result.status !== "ok") notFound();
-    return redirect("/guide?done=moved");
+    return respond(result, () => redirect("/guide?done=moved"));
   }
   await ensureGuideModules(args.context.db, actor, user.partnershipId);
   return redirect("/guide");

@@ -7,11 +7,12 @@ import { actorOf, guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
 import { isUuid, optionalText, requiredText, versionField, type FormValues } from "../../modules/forms/fields.ts";
-import { conflictReply, parseForm } from "../../modules/forms/read-form.server.ts";
+import { parseForm } from "../../modules/forms/read-form.server.ts";
 import { guideLinks } from "../../components/guide/guide-ui.tsx";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { guideModuleVersion, updateGuideModule } from "../../modules/guide/organize-guide.server.ts";
 import { getGuideModule } from "../../modules/guide/read-guide.server.ts";
+import { respond } from "../../modules/outcome/respond.server.ts";
 
 /** An editor renames a module of the guide and writes its short introduction, FR and EN. */
 export const policy = needs("guide.edit");
@@ -51,9 +52,7 @@ export async function action(args: Route.ActionArgs) {
     moduleId: args.params.moduleId,
     ...input.data,
   });
-  if (result.status === "conflict") return conflictReply();
-  if (result.status !== "ok") notFound();
-  return redirect(`/guide?done=module#module-${result.id}`);
+  return respond(result, (id) => redirect(`/guide?done=module#module-${id}`));
 }
 
 export default function EditGuideModule({ loaderData, actionData }: Route.ComponentProps) {

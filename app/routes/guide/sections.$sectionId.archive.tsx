@@ -10,6 +10,7 @@ import { guideLinks } from "../../components/guide/guide-ui.tsx";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { archiveGuideSection, guideSectionExists } from "../../modules/guide/organize-guide.server.ts";
 import { getGuideSection } from "../../modules/guide/read-guide.server.ts";
+import { respond } from "../../modules/outcome/respond.server.ts";
 
 /** The confirm step before a section leaves the guide (archived: its history is kept). */
 export const policy = needs("guide.edit");
@@ -43,8 +44,7 @@ export async function action(args: Route.ActionArgs) {
     personId: user.personId,
     sectionId: args.params.sectionId,
   });
-  if (result.status !== "ok") notFound();
-  return redirect("/guide?done=archived");
+  return respond(result, () => redirect("/guide?done=archived"));
 }
 
 export default function ArchiveGuideSection({ loaderData }: Route.ComponentProps) {

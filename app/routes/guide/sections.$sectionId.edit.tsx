@@ -6,13 +6,14 @@ import { actorOf, guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
 import { isUuid, versionField, type FieldErrorMap, type FormValues } from "../../modules/forms/fields.ts";
-import { conflictReply, invalidReply, readForm } from "../../modules/forms/read-form.server.ts";
+import { invalidReply, readForm } from "../../modules/forms/read-form.server.ts";
 import { SectionEditorForm } from "../../components/guide/guide-editor.tsx";
 import { parseSectionForm, sectionFormValues } from "../../modules/guide/guide-schema.ts";
 import { guideLinks } from "../../components/guide/guide-ui.tsx";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { getGuideSection } from "../../modules/guide/read-guide.server.ts";
 import { saveGuideDraft } from "../../modules/guide/write-guide.server.ts";
+import { respond } from "../../modules/outcome/respond.server.ts";
 
 /** Edit a section: every save is a new draft version, FR and EN side by side. */
 export const policy = needs("guide.edit");
@@ -60,9 +61,7 @@ export async function action(args: Route.ActionArgs) {
     translationStatus: parsed.translationStatus,
     changeNote: parsed.changeNote,
   });
-  if (result.status === "not_found") notFound();
-  if (result.status === "conflict") return conflictReply();
-  return redirect(`/guide/versions/${result.id}?done=saved`);
+  return respond(result, (id) => redirect(`/guide/versions/${id}?done=saved`));
 }
 
 export default function EditGuideSection({ loaderData, actionData }: Route.ComponentProps) {

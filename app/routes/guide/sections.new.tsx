@@ -6,7 +6,7 @@ import { actorOf, guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { isUuid, type FieldErrorMap, type FormValues } from "../../modules/forms/fields.ts";
 import { expiredReply, readForm } from "../../modules/forms/read-form.server.ts";
-import { created, refused, submissionOf, submitOnce } from "../../modules/forms/submit-once.server.ts";
+import { submissionOf } from "../../modules/forms/submit-once.server.ts";
 import { SectionEditorForm } from "../../components/guide/guide-editor.tsx";
 import { parseSectionForm, sectionFormValues } from "../../modules/guide/guide-schema.ts";
 import { guideLinks } from "../../components/guide/guide-ui.tsx";
@@ -14,6 +14,8 @@ import { pageTitle } from "../../i18n/page-title.ts";
 import { listGuideModules } from "../../modules/guide/read-guide.server.ts";
 import { createGuideSection } from "../../modules/guide/write-guide.server.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
+import { respond } from "../../modules/outcome/respond.server.ts";
+import { createOnce } from "../../modules/outcome/create-once.server.ts";
 
 /** A new section in one module of the guide (its first draft). */
 export const policy = needs("guide.edit");
@@ -50,18 +52,14 @@ export async function action(args: Route.ActionArgs) {
   // One section per submission key: a double click or a retry lands on the first one.
   const submission = submissionOf(values, "guide.sections.new", user.accountId);
   if (!submission) return expiredReply(values);
-  const outcome = await submitOnce(args.context.db, submission, async (tx) => {
-    const result = await createGuideSection(tx, actorOf(user, args.context), {
-      partnershipId: user.partnershipId!,
-      personId: user.personId,
-      moduleId: mod.id,
-      content: parsed.content,
-      translationStatus: parsed.translationStatus,
-    });
-    return result.status === "ok" ? created(`/guide/sections/${result.id}/versions?done=saved`) : refused(result);
-  });
-  if (outcome.created) return redirect(outcome.location);
-  notFound();
+  const partnershipId = user.partnershipId;
+  const outcome = await createOnce(
+    args.context.db,
+    submission,
+    (tx) => createGuideSection(tx, actorOf(user, args.context), { partnershipId, personId: user.personId, moduleId: mod.id, content: parsed.content, translationStatus: parsed.translationStatus }),
+    (id) => `/guide/sections/${id}/versions?done=saved`,
+  );
+  return respond(outcome, (location) => redirect(location), { body: { values } });
 }
 
 export default function NewGuideSection({ loaderData, actionData }: Route.ComponentProps) {

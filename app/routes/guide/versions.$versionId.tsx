@@ -1,4 +1,4 @@
-import { data, Form, Link, redirect, useSearchParams } from "react-router";
+import { Form, Link, redirect, useSearchParams } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/versions.$versionId";
 import { ErrorSummary, Field } from "../../components/form.tsx";
@@ -10,14 +10,16 @@ import { needs } from "../../modules/authz/policy.ts";
 import { SubmissionKey } from "../../components/submission-key.tsx";
 import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
 import { isUuid, optionalText, requiredText, versionField } from "../../modules/forms/fields.ts";
-import { conflictReply, expiredReply, parseValues, readForm } from "../../modules/forms/read-form.server.ts";
-import { created, refused, submissionOf, submitOnce } from "../../modules/forms/submit-once.server.ts";
+import { expiredReply, parseValues, readForm } from "../../modules/forms/read-form.server.ts";
+import { submissionOf } from "../../modules/forms/submit-once.server.ts";
 import { SectionBody, TranslationBadge, VersionStatusBadge, guideLinks } from "../../components/guide/guide-ui.tsx";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { getGuideSection, getGuideVersion, listReviewComments } from "../../modules/guide/read-guide.server.ts";
 import { restoreGuideVersion } from "../../modules/guide/restore-guide-version.server.ts";
 import { guideLanguages, localizeExercise } from "../../modules/guide/vocabulary.ts";
 import { addGuideReviewComment, changeGuideVersionStatus } from "../../modules/guide/write-guide.server.ts";
+import { respond } from "../../modules/outcome/respond.server.ts";
+import { createOnce } from "../../modules/outcome/create-once.server.ts";
 
 /** One version, FR and EN side by side, with the Table's review comments and the editors' steps. */
 export const policy = needs("guide.review");
@@ -76,27 +78,21 @@ export async function action(args: Route.ActionArgs) {
   if (form.intent === "comment") {
     const submission = submissionOf(read.values, "guide.versions.comment", user.accountId);
     if (!submission) return expiredReply(read.values);
-    const outcome = await submitOnce(args.context.db, submission, async (tx) => {
-      const result = await addGuideReviewComment(tx, actor, { ...base, body: form.body });
-      return result.status === "ok" ? created(`/guide/versions/${base.versionId}?done=commented#comment-${result.id}`) : refused(result);
-    });
-    if (outcome.created) return redirect(outcome.location);
-    if (outcome.refused.status === "not_found") notFound();
-    return data({ errors: {}, formError: "guide.comments.closed" }, { status: 409 });
+    // A version no longer in review takes no comment (409, "guide.comments.closed").
+    const outcome = await createOnce(args.context.db, submission, (tx) => addGuideReviewComment(tx, actor, { ...base, body: form.body }), (id) => `/guide/versions/${base.versionId}?done=commented#comment-${id}`);
+    return respond(outcome, (location) => redirect(location));
   }
   if (form.intent === "restore") {
     const result = await restoreGuideVersion(args.context.db, actor, { ...base, baseNumber: form.baseNumber, changeNote: form.changeNote });
-    if (result.status === "not_found") notFound();
-    if (result.status === "conflict") return conflictReply();
-    return redirect(`/guide/versions/${result.id}?done=restored`);
+    return respond(result, (id) => redirect(`/guide/versions/${id}?done=restored`));
   }
   const to = steps[form.intent];
   const result = await changeGuideVersionStatus(args.context.db, actor, { ...base, to, publicUrl: args.context.config.publicUrl });
-  if (result.status === "not_found") notFound();
-  if (result.status === "conflict") return conflictReply();
-  // Opening a review queues a notice to each reviewer of the Table.
-  if (to === "in_review") args.context.notifyJobs();
-  return redirect(`/guide/versions/${base.versionId}?done=${to}`);
+  return respond(result, () => {
+    // Opening a review queues a notice to each reviewer of the Table.
+    if (to === "in_review") args.context.notifyJobs();
+    return redirect(`/guide/versions/${base.versionId}?done=${to}`);
+  });
 }
 
 export default function GuideVersion({ loaderData, actionData }: Route.ComponentProps) {

@@ -7,7 +7,8 @@ import { actorOf, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { requiredId, versionField, type FieldErrorMap } from "../../modules/forms/fields.ts";
 import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
-import { conflictReply, parseValues, readForm } from "../../modules/forms/read-form.server.ts";
+import { parseValues, readForm } from "../../modules/forms/read-form.server.ts";
+import { respond } from "../../modules/outcome/respond.server.ts";
 import { canManageMeeting } from "../../modules/meetings/meeting-access.server.ts";
 import { listInvitable } from "../../modules/meetings/meeting-people.server.ts";
 import { formValuesOf, saveOptions, scopedMeeting } from "../../modules/meetings/meeting-route.server.ts";
@@ -62,9 +63,7 @@ export async function action(args: Route.ActionArgs) {
     if (!parsed.ok) return data({ errors: parsed.errors, formError: "form.invalid" }, { status: 400 });
     const { moveItemId: itemId, direction, version } = parsed.data;
     const moved = await moveAgendaItem(args.context.db, actorOf(user, args.context), access, { meetingId: meeting.id, itemId, direction, version });
-    if (moved.status === "not_found") notFound();
-    if (moved.status === "conflict") return conflictReply();
-    return redirect(`/meetings/${meeting.id}/edit?moved=1#order-${itemId}`);
+    return respond(moved, () => redirect(`/meetings/${meeting.id}/edit?moved=1#order-${itemId}`));
   }
   if (read.values.intent !== undefined && read.values.intent !== "") return data({ errors: {} as FieldErrorMap, formError: "form.invalid" }, { status: 400 });
   const version = parseValues(read, versionSchema);
@@ -73,10 +72,7 @@ export async function action(args: Route.ActionArgs) {
   if (!parsed.ok || !version.ok) return data({ errors: parsed.ok ? ({} as FieldErrorMap) : parsed.errors, formError: "form.errors" }, { status: 400 });
   const options = await saveOptions(args, access.partnershipId, user.locale);
   const result = await updateMeeting(args.context.db, actorOf(user, args.context), access, meeting.id, version.data.version, parsed.data, options);
-  if (result.status === "not_found") notFound();
-  if (result.status === "conflict") return conflictReply();
-  if (result.status === "invalid") return data({ errors: { [result.field]: [result.message] } as FieldErrorMap, formError: result.message }, { status: 400 });
-  return redirect(`/meetings/${meeting.id}?saved=updated`);
+  return respond(result, () => redirect(`/meetings/${meeting.id}?saved=updated`), { summary: "first-error" });
 }
 
 export default function EditMeeting({ loaderData, actionData }: Route.ComponentProps) {

@@ -16,7 +16,7 @@ import { AgendaItemSection, AttendanceSection, DocumentsSection, MeetingActions,
 import { saveOptions, scopedMeeting } from "../../modules/meetings/meeting-route.server.ts";
 import { attendanceVersion, minutesVersion } from "../../modules/meetings/meeting-versions.server.ts";
 import { StatusBadge, useKindLabel } from "../../components/meetings/meeting-ui.tsx";
-import { responsibilityFormData } from "../../modules/responsibilities/responsibility-form-data.server.ts";
+import { responsibilityFormData } from "../../modules/meetings/responsibilities/responsibility-form-data.server.ts";
 import { ResponsibilityTable } from "../../components/responsibilities/responsibility-ui.tsx";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 

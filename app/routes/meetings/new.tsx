@@ -1,13 +1,15 @@
-import { data, Form, Link, redirect } from "react-router";
+import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/new";
 import { SelectField } from "../../components/form.tsx";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { useFormatters, useT } from "../../i18n/use-t.ts";
 import { actorOf } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
-import { isUuid, type FieldErrorMap } from "../../modules/forms/fields.ts";
+import { isUuid } from "../../modules/forms/fields.ts";
 import { expiredReply, parseForm } from "../../modules/forms/read-form.server.ts";
-import { created, refused, submissionOf, submitOnce } from "../../modules/forms/submit-once.server.ts";
+import { submissionOf } from "../../modules/forms/submit-once.server.ts";
+import { createOnce } from "../../modules/outcome/create-once.server.ts";
+import { respond } from "../../modules/outcome/respond.server.ts";
 import { loadMeeting, previousOpenItems } from "../../modules/meetings/get-meeting.server.ts";
 import { canManageMeeting } from "../../modules/meetings/meeting-access.server.ts";
 import { listInvitable, organizationsOf } from "../../modules/meetings/meeting-people.server.ts";
@@ -84,8 +86,6 @@ export async function loader(args: Route.LoaderArgs) {
   };
 }
 
-type ActionResult = { errors: FieldErrorMap; formError?: string };
-
 export async function action(args: Route.ActionArgs) {
   const { user, access } = await meetingGuard(args, policy);
   const input = await parseForm(args.request, meetingSchema, { arrays: MEETING_ARRAYS });
@@ -93,14 +93,8 @@ export async function action(args: Route.ActionArgs) {
   const submission = submissionOf(input.values, "meetings.new", user.accountId);
   if (!submission) return expiredReply(input.values);
   const options = await saveOptions(args, access.partnershipId, user.locale);
-  const outcome = await submitOnce(args.context.db, submission, async (tx) => {
-    const result = await createMeeting(tx, actorOf(user, args.context), access, input.data, options);
-    return result.status === "ok" ? created(`/meetings/${result.id}?saved=created`) : refused(result);
-  });
-  if (outcome.created) return redirect(outcome.location);
-  const result = outcome.refused;
-  if (result.status === "invalid") return data<ActionResult>({ errors: { [result.field]: [result.message] }, formError: result.message }, { status: 400 });
-  return data<ActionResult>({ errors: {}, formError: "form.invalid" }, { status: 400 });
+  const outcome = await createOnce(args.context.db, submission, (tx) => createMeeting(tx, actorOf(user, args.context), access, input.data, options), (id) => `/meetings/${id}?saved=created`);
+  return respond(outcome, (location) => redirect(location), { summary: "first-error" });
 }
 
 export default function NewMeeting({ loaderData, actionData }: Route.ComponentProps) {

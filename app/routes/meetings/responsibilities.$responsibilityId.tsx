@@ -1,4 +1,4 @@
-import { data, Form, Link, redirect } from "react-router";
+import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/responsibilities.$responsibilityId";
 import { ErrorSummary, Field, SelectField } from "../../components/form.tsx";
 import type { MessageKey } from "../../i18n/catalog.ts";
@@ -6,19 +6,24 @@ import { pageTitle } from "../../i18n/page-title.ts";
 import { useFormatters, useT } from "../../i18n/use-t.ts";
 import { actorOf, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
-import { isUuid, type FieldErrorMap } from "../../modules/forms/fields.ts";
+import { isUuid } from "../../modules/forms/fields.ts";
 import { SubmissionKey } from "../../components/submission-key.tsx";
 import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
-import { conflictReply, parseValues, readForm } from "../../modules/forms/read-form.server.ts";
-import { created, refused, submissionOf, submitOnce } from "../../modules/forms/submit-once.server.ts";
+import { parseValues, readForm, type FormRead } from "../../modules/forms/read-form.server.ts";
+import { submissionOf } from "../../modules/forms/submit-once.server.ts";
+import type { AuditActor } from "../../modules/audit/record-audit-event.server.ts";
+import { dispatchIntent } from "../../modules/forms/dispatch-intent.ts";
+import { createOnce } from "../../modules/outcome/create-once.server.ts";
+import { invalidFields, map, type Outcome } from "../../modules/outcome/outcome.ts";
+import { respond } from "../../modules/outcome/respond.server.ts";
 import { localDay } from "../../modules/meetings/dates.ts";
 import { meetingGuard } from "../../modules/meetings/meeting-route.server.ts";
-import { getResponsibility } from "../../modules/responsibilities/list-responsibilities.server.ts";
-import { responsibilityFormData } from "../../modules/responsibilities/responsibility-form-data.server.ts";
-import { commentSchema, responsibilitySchema, statusSchema, versionSchema } from "../../modules/responsibilities/responsibility-schema.ts";
+import { getResponsibility } from "../../modules/meetings/responsibilities/list-responsibilities.server.ts";
+import { responsibilityFormData } from "../../modules/meetings/responsibilities/responsibility-form-data.server.ts";
+import { commentSchema, responsibilitySchema, statusSchema, versionSchema } from "../../modules/meetings/responsibilities/responsibility-schema.ts";
 import { ResponsibilityForm, ResponsibilityStatusBadge } from "../../components/responsibilities/responsibility-ui.tsx";
-import { addResponsibilityComment, loadResponsibilityRow, setResponsibilityStatus, updateResponsibility } from "../../modules/responsibilities/save-responsibility.server.ts";
-import { responsibilityStatuses } from "../../modules/responsibilities/vocabulary.ts";
+import { addResponsibilityComment, loadResponsibilityRow, setResponsibilityStatus, updateResponsibility } from "../../modules/meetings/responsibilities/save-responsibility.server.ts";
+import { responsibilityStatuses } from "../../modules/meetings/responsibilities/vocabulary.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 
 // The owner opens it whatever their role (a worker may be named owner); the record is then checked.
@@ -46,45 +51,40 @@ export async function loader(args: Route.LoaderArgs) {
   return { item, choices, saved: requestUrl(args.request).searchParams.get("saved") };
 }
 
-type ActionResult = { intent: string; errors: FieldErrorMap; formError?: string };
-
 export const shouldRevalidate = revalidateAfterConflict;
+
+type Ctx = { db: Route.LoaderArgs["context"]["db"]; actor: AuditActor; access: Awaited<ReturnType<typeof scoped>>["access"]; accountId: string; id: string; read: Extract<FormRead, { ok: true }> };
+
+/** The page's three forms; each answers where to go next, or why not. */
+const intents = {
+  status: async (c: Ctx): Promise<Outcome<string>> => {
+    const parsed = parseValues(c.read, statusSchema);
+    if (!parsed.ok) return invalidFields(parsed.errors, "form.errors");
+    return map(await setResponsibilityStatus(c.db, c.actor, c.access, c.id, parsed.data), () => `/responsibilities/${c.id}?saved=status`);
+  },
+  // A comment is a create: a double click posts it once.
+  comment: async (c: Ctx): Promise<Outcome<string>> => {
+    const parsed = parseValues(c.read, commentSchema);
+    if (!parsed.ok) return invalidFields(parsed.errors, "form.errors");
+    const submission = submissionOf(c.read.values, "responsibilities.$responsibilityId:comment", c.accountId);
+    return createOnce(c.db, submission, (tx) => addResponsibilityComment(tx, c.actor, c.access, c.id, parsed.data.body), (commentId) => `/responsibilities/${c.id}?saved=comment#comment-${commentId}`);
+  },
+  edit: async (c: Ctx): Promise<Outcome<string>> => {
+    const version = parseValues(c.read, versionSchema);
+    const parsed = parseValues({ ...c.read, values: { ...c.read.values, meetingId: "", agendaItemId: "" } }, responsibilitySchema);
+    if (!parsed.ok || !version.ok) return invalidFields(parsed.ok ? {} : parsed.errors, "form.errors");
+    return map(await updateResponsibility(c.db, c.actor, c.access, c.id, version.data.version, parsed.data), () => `/responsibilities/${c.id}?saved=edit`);
+  },
+};
 
 export async function action(args: Route.ActionArgs) {
   const { user, access, item } = await scoped(args);
   const read = await readForm(args.request);
   const intent = read.ok || typeof read.values.intent === "string" ? String(read.values.intent ?? "") : "";
-  if (!read.ok) return data<ActionResult>({ intent, errors: read.errors, formError: "form.errors" }, { status: 400 });
-  const actor = actorOf(user, args.context);
-  const db = args.context.db;
-  const invalid = (errors: FieldErrorMap) => data<ActionResult>({ intent, errors, formError: "form.errors" }, { status: 400 });
-  let result;
-  if (intent === "status") {
-    const parsed = parseValues(read, statusSchema);
-    if (!parsed.ok) return invalid(parsed.errors);
-    result = await setResponsibilityStatus(db, actor, access, item.id, parsed.data);
-  } else if (intent === "comment") {
-    // A comment is a create: a double click posts it once.
-    const parsed = parseValues(read, commentSchema);
-    if (!parsed.ok) return invalid(parsed.errors);
-    const submission = submissionOf(read.values, "responsibilities.$responsibilityId:comment", user.accountId);
-    if (!submission) return data<ActionResult>({ intent, errors: {}, formError: "form.expired" }, { status: 400 });
-    const outcome = await submitOnce(db, submission, async (tx) => {
-      const r = await addResponsibilityComment(tx, actor, access, item.id, parsed.data.body);
-      return r.status === "ok" ? created(`/responsibilities/${item.id}?saved=comment#comment-${r.id}`) : refused(r);
-    });
-    if (outcome.created) return redirect(outcome.location);
-    result = outcome.refused;
-  } else if (intent === "edit") {
-    const version = parseValues(read, versionSchema);
-    const parsed = parseValues({ ...read, values: { ...read.values, meetingId: "", agendaItemId: "" } }, responsibilitySchema);
-    if (!parsed.ok || !version.ok) return invalid(parsed.ok ? {} : parsed.errors);
-    result = await updateResponsibility(db, actor, access, item.id, version.data.version, parsed.data);
-  } else return data<ActionResult>({ intent, errors: {}, formError: "form.invalid" }, { status: 400 });
-  if (result.status === "not_found") notFound();
-  if (result.status === "conflict") return conflictReply({ intent });
-  if (result.status === "invalid") return data<ActionResult>({ intent, errors: { [result.field]: [result.message] }, formError: result.message }, { status: 400 });
-  return redirect(`/responsibilities/${item.id}?saved=${intent}`);
+  const result = read.ok
+    ? await dispatchIntent(intent, intents, { db: args.context.db, actor: actorOf(user, args.context), access, accountId: user.accountId, id: item.id, read }, () => invalidFields({}, "form.invalid"))
+    : invalidFields(read.errors, "form.errors");
+  return respond(result, (location) => redirect(location), { body: { intent }, summary: "first-error" });
 }
 
 export default function ResponsibilityPage({ loaderData, actionData }: Route.ComponentProps) {

@@ -4,7 +4,7 @@ import { useT } from "../../i18n/use-t.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { localDay } from "../../modules/meetings/dates.ts";
 import { meetingGuard } from "../../modules/meetings/meeting-route.server.ts";
-import { listResponsibilities } from "../../modules/responsibilities/list-responsibilities.server.ts";
+import { listResponsibilities } from "../../modules/meetings/responsibilities/list-responsibilities.server.ts";
 import { ResponsibilityTable } from "../../components/responsibilities/responsibility-ui.tsx";
 
 // Any member may be named owner: the list holds only what they see (owners without meeting.view: what they own).

@@ -1,17 +1,19 @@
-import { data, Link, redirect } from "react-router";
+import { Link, redirect } from "react-router";
 import type { Route } from "./+types/responsibilities.new";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { useT } from "../../i18n/use-t.ts";
 import { actorOf, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
-import type { FieldErrorMap } from "../../modules/forms/fields.ts";
-import { expiredReply, parseValues, readForm } from "../../modules/forms/read-form.server.ts";
-import { created, refused, submissionOf, submitOnce } from "../../modules/forms/submit-once.server.ts";
+import { parseValues, readForm } from "../../modules/forms/read-form.server.ts";
+import { submissionOf } from "../../modules/forms/submit-once.server.ts";
+import { createOnce } from "../../modules/outcome/create-once.server.ts";
+import { invalidFields } from "../../modules/outcome/outcome.ts";
+import { respond } from "../../modules/outcome/respond.server.ts";
 import { meetingGuard } from "../../modules/meetings/meeting-route.server.ts";
-import { responsibilityFormData } from "../../modules/responsibilities/responsibility-form-data.server.ts";
-import { responsibilitySchema } from "../../modules/responsibilities/responsibility-schema.ts";
+import { responsibilityFormData } from "../../modules/meetings/responsibilities/responsibility-form-data.server.ts";
+import { responsibilitySchema } from "../../modules/meetings/responsibilities/responsibility-schema.ts";
 import { ResponsibilityForm } from "../../components/responsibilities/responsibility-ui.tsx";
-import { createResponsibility } from "../../modules/responsibilities/save-responsibility.server.ts";
+import { createResponsibility } from "../../modules/meetings/responsibilities/save-responsibility.server.ts";
 
 export const policy = needs("meeting.create");
 
@@ -31,18 +33,15 @@ export async function action(args: Route.ActionArgs) {
   if (!read.ok) return read.reply;
   // Created on its own here: never tied to a meeting from this form.
   const input = parseValues({ ...read, values: { ...read.values, meetingId: "", agendaItemId: "" } }, responsibilitySchema);
-  if (!input.ok) return data({ errors: input.errors, values: read.values, formError: "form.errors" }, { status: 400 });
-  const submission = submissionOf(read.values, "responsibilities.new", user.accountId);
-  if (!submission) return expiredReply(read.values);
-  const outcome = await submitOnce(args.context.db, submission, async (tx) => {
-    const result = await createResponsibility(tx, actorOf(user, args.context), access, input.data);
-    return result.status === "ok" ? created(`/responsibilities/${result.id}?saved=created`) : refused(result);
-  });
-  if (outcome.created) return redirect(outcome.location);
-  const result = outcome.refused;
-  if (result.status === "not_found") notFound();
-  if (result.status === "invalid") return data({ errors: { [result.field]: [result.message] } as FieldErrorMap, values: read.values, formError: result.message }, { status: 400 });
-  return data({ errors: {} as FieldErrorMap, values: read.values, formError: "form.invalid" }, { status: 400 });
+  const outcome = input.ok
+    ? await createOnce(
+        args.context.db,
+        submissionOf(read.values, "responsibilities.new", user.accountId),
+        (tx) => createResponsibility(tx, actorOf(user, args.context), access, input.data),
+        (id) => `/responsibilities/${id}?saved=created`,
+      )
+    : invalidFields(input.errors, "form.errors");
+  return respond(outcome, (location) => redirect(location), { body: { values: read.values }, summary: "first-error" });
 }
 
 export default function NewResponsibility({ loaderData, actionData }: Route.ComponentProps) {

@@ -10,9 +10,9 @@ import { localDay } from "../../modules/meetings/dates.ts";
 import { canCreateMeetings } from "../../modules/meetings/meeting-access.server.ts";
 import { listMeetings } from "../../modules/meetings/get-meeting.server.ts";
 import { meetingGuard } from "../../modules/meetings/meeting-route.server.ts";
-import { listResponsibilities, ownerOptions } from "../../modules/responsibilities/list-responsibilities.server.ts";
+import { listResponsibilities, ownerOptions } from "../../modules/meetings/responsibilities/list-responsibilities.server.ts";
 import { ResponsibilityTable } from "../../components/responsibilities/responsibility-ui.tsx";
-import { responsibilityFilters, type ResponsibilityFilter } from "../../modules/responsibilities/vocabulary.ts";
+import { responsibilityFilters, type ResponsibilityFilter } from "../../modules/meetings/responsibilities/vocabulary.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 
 export const policy = needs("meeting.view");

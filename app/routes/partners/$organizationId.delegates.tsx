@@ -7,8 +7,8 @@ import { needs } from "../../modules/authz/policy.ts";
 import { z } from "zod";
 import { SubmissionKey } from "../../components/submission-key.tsx";
 import type { FieldErrorMap, FormValues } from "../../modules/forms/fields.ts";
-import { conflictReply, parseValues, readForm } from "../../modules/forms/read-form.server.ts";
-import { created, refused, submissionOf, submitOnce } from "../../modules/forms/submit-once.server.ts";
+import { parseValues, readForm } from "../../modules/forms/read-form.server.ts";
+import { submissionOf } from "../../modules/forms/submit-once.server.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { addDelegateTerm, endDelegateTerm, listDelegateTerms, listOrganizationPeople } from "../../modules/partners/delegate-terms.server.ts";
 import { idParam, partnersUser } from "../../modules/partners/partner-access.server.ts";
@@ -17,6 +17,8 @@ import { delegateTermSchema, endTermSchema } from "../../modules/partners/partne
 import { DelegateHistory, useDay, useOrgName } from "../../components/partners/partners-ui.tsx";
 import { delegateKinds } from "../../modules/partners/vocabulary.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
+import { createOnce } from "../../modules/outcome/create-once.server.ts";
+import { respond } from "../../modules/outcome/respond.server.ts";
 
 /** The Table coordinator records who represents an organization (delegate, substitute) and when. */
 export const policy = needs("partner.delegates.manage");
@@ -64,25 +66,18 @@ export async function action(args: Route.ActionArgs) {
     const parsed = parseValues(read, endTermSchema);
     if (!parsed.ok) return data<ActionResult>({ intent: "end", termId: String(values.termId ?? ""), errors: parsed.errors, values }, { status: 400 });
     const result = await endDelegateTerm(args.context.db, actor, scope, parsed.data);
-    if (result.status === "not_found") notFound();
-    // Ended by someone else since the page was drawn: their date stays, the page shows it.
-    if (result.status === "conflict") return conflictReply({ intent: "end", termId: parsed.data.termId, values: {} });
-    if (result.status === "invalid") return data<ActionResult>({ intent: "end", termId: parsed.data.termId, errors: { [result.field]: [result.message] }, values }, { status: 400 });
-    return redirect(`/partners/${organization.id}/delegates?done=ended`);
+    // Ended by someone else since the page was drawn (409): their date stays, the page shows it.
+    return respond(result, () => redirect(`/partners/${organization.id}/delegates?done=ended`), {
+      body: { intent: "end", termId: parsed.data.termId, values } as Omit<ActionResult, "errors">,
+      conflict: { values: {} },
+    });
   }
   const parsed = parseValues(read, delegateTermSchema);
   if (!parsed.ok) return data<ActionResult>({ intent: "add", errors: parsed.errors, values }, { status: 400 });
   const submission = submissionOf(values, "partners.$organizationId.delegates:add", user.accountId);
   if (!submission) return data<ActionResult>({ intent: "add", errors: {}, values, formError: "form.expired" }, { status: 400 });
-  const outcome = await submitOnce(args.context.db, submission, async (tx) => {
-    const result = await addDelegateTerm(tx, actor, scope, parsed.data);
-    return result.status === "ok" ? created(`/partners/${organization.id}/delegates?done=added`) : refused(result);
-  });
-  if (outcome.created) return redirect(outcome.location);
-  const result = outcome.refused;
-  if (result.status === "not_found") notFound();
-  if (result.status === "invalid") return data<ActionResult>({ intent: "add", errors: { [result.field]: [result.message] }, values }, { status: 400 });
-  return data<ActionResult>({ intent: "add", errors: {}, values, formError: "form.invalid" }, { status: 400 });
+  const outcome = await createOnce(args.context.db, submission, (tx) => addDelegateTerm(tx, actor, scope, parsed.data), () => `/partners/${organization.id}/delegates?done=added`);
+  return respond(outcome, (location) => redirect(location), { body: { intent: "add", values } as Omit<ActionResult, "errors"> });
 }
 
 export default function PartnerDelegates({ loaderData, actionData }: Route.ComponentProps) {

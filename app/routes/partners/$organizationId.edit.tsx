@@ -5,13 +5,14 @@ import { useT } from "../../i18n/use-t.ts";
 import { actorOf, authorize, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
-import { conflictReply, parseForm } from "../../modules/forms/read-form.server.ts";
+import { parseForm } from "../../modules/forms/read-form.server.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { idParam, partnersUser } from "../../modules/partners/partner-access.server.ts";
 import { findPartnerOrganization } from "../../modules/partners/partner-organization.server.ts";
 import { profileFormSchema } from "../../modules/partners/partners-schema.ts";
 import { savePartnerProfile } from "../../modules/partners/save-profile.server.ts";
 import { useOrgName } from "../../components/partners/partners-ui.tsx";
+import { respond } from "../../modules/outcome/respond.server.ts";
 
 /** Edit a partner profile: the Table coordinator, or the organization's own delegate / pivot coordinator. */
 export const policy = needs("partner.profile.edit");
@@ -42,10 +43,8 @@ export async function action(args: Route.ActionArgs) {
   if (!input.ok) return input.reply;
   const { version, ...profile } = input.data;
   const result = await savePartnerProfile(args.context.db, actorOf(user, args.context), { partnershipId, organizationId: organization.id }, version, profile);
-  if (result === "not_found") notFound();
-  // The current text is shown again (the loader reruns), not the stale one typed.
-  if (result === "conflict") return conflictReply({ values: undefined });
-  return redirect(`/partners/${organization.id}?saved=1`);
+  // After a conflict the current text is shown again (the loader reruns), not the stale one typed.
+  return respond(result, () => redirect(`/partners/${organization.id}?saved=1`), { conflict: { values: undefined } });
 }
 
 export default function EditPartnerProfile({ loaderData, actionData }: Route.ComponentProps) {

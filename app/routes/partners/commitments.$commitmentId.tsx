@@ -9,13 +9,15 @@ import { readUpload } from "../../modules/files/read-upload.server.ts";
 import { SubmissionKey } from "../../components/submission-key.tsx";
 import type { FieldErrorMap } from "../../modules/forms/fields.ts";
 import { readForm } from "../../modules/forms/read-form.server.ts";
-import { created, refused, submissionOf, submitOnce } from "../../modules/forms/submit-once.server.ts";
+import { submissionOf } from "../../modules/forms/submit-once.server.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { attachCommitmentDocument, getCommitment } from "../../modules/partners/commitments.server.ts";
 import { idParam, mayOn, partnersUser } from "../../modules/partners/partner-access.server.ts";
 import { findPartnerOrganization } from "../../modules/partners/partner-organization.server.ts";
 import { useDay, useOrgName } from "../../components/partners/partners-ui.tsx";
 import { requestUrl } from "../../modules/forms/request-url.ts";
+import { createOnce } from "../../modules/outcome/create-once.server.ts";
+import { respond } from "../../modules/outcome/respond.server.ts";
 
 /** One signed commitment: its facts, the signed PDF to download, and (coordinator) attaching the PDF. */
 export const policy = needs("commitment.read");
@@ -53,12 +55,13 @@ export async function action(args: Route.ActionArgs) {
   if (!upload.ok) return data<{ errors: FieldErrorMap; formError?: string }>({ errors: { document: [`partners.upload.${upload.error}`] } }, { status: 400 });
   const submission = submissionOf(read.values, "partners.commitments.$commitmentId:attach", user.accountId);
   if (!submission) return data<{ errors: FieldErrorMap; formError?: string }>({ errors: {}, formError: "form.expired" }, { status: 400 });
-  const outcome = await submitOnce(args.context.db, submission, async (tx) => {
-    const result = await attachCommitmentDocument(tx, actorOf(user, args.context), { partnershipId, personId: user.personId, commitmentId: commitment.id }, upload.upload);
-    return result === "ok" ? created(`/partners/commitments/${commitment.id}?attached=1`) : refused(result);
-  });
-  if (outcome.created) return redirect(outcome.location);
-  notFound();
+  const outcome = await createOnce(
+    args.context.db,
+    submission,
+    (tx) => attachCommitmentDocument(tx, actorOf(user, args.context), { partnershipId, personId: user.personId, commitmentId: commitment.id }, upload.upload),
+    () => `/partners/commitments/${commitment.id}?attached=1`,
+  );
+  return respond(outcome, (location) => redirect(location));
 }
 
 export default function CommitmentDetail({ loaderData, actionData }: Route.ComponentProps) {

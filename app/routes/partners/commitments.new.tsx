@@ -2,14 +2,14 @@ import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/commitments.new";
 import { ErrorSummary, Field, SelectField } from "../../components/form.tsx";
 import { useT } from "../../i18n/use-t.ts";
-import { actorOf, notFound } from "../../modules/authz/guard.server.ts";
+import { actorOf } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { acceptAttribute, pdfOnly } from "../../modules/files/file-types.ts";
 import { readUpload } from "../../modules/files/read-upload.server.ts";
 import { SubmissionKey } from "../../components/submission-key.tsx";
 import type { FieldErrorMap, FormValues } from "../../modules/forms/fields.ts";
 import { parseForm } from "../../modules/forms/read-form.server.ts";
-import { created, refused, submissionOf, submitOnce } from "../../modules/forms/submit-once.server.ts";
+import { submissionOf } from "../../modules/forms/submit-once.server.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { listCommitmentTexts } from "../../modules/partners/commitment-text.server.ts";
 import { recordCommitment } from "../../modules/partners/commitments.server.ts";
@@ -18,6 +18,8 @@ import { listPartnerOrganizations } from "../../modules/partners/partner-organiz
 import { commitmentSchema } from "../../modules/partners/partners-schema.ts";
 import { useOrgName } from "../../components/partners/partners-ui.tsx";
 import { requestUrl } from "../../modules/forms/request-url.ts";
+import { createOnce } from "../../modules/outcome/create-once.server.ts";
+import { respond } from "../../modules/outcome/respond.server.ts";
 
 /** The Table coordinator records an organization's signed commitment, with the signed PDF. */
 export const policy = needs("commitment.manage");
@@ -53,14 +55,13 @@ export async function action(args: Route.ActionArgs) {
   }
   const submission = submissionOf(input.values, "partners.commitments.new", user.accountId);
   if (!submission) return data<ActionResult>({ errors: {}, values: input.values, formError: "form.expired" }, { status: 400 });
-  const outcome = await submitOnce(args.context.db, submission, async (tx) => {
-    const result = await recordCommitment(tx, actorOf(user, args.context), { partnershipId, personId: user.personId }, input.data, upload.ok ? upload.upload : null);
-    return result.status === "ok" ? created(`/partners/commitments?recorded=${result.id}`) : refused(result);
-  });
-  if (outcome.created) return redirect(outcome.location);
-  const result = outcome.refused;
-  if (result.status === "invalid") return data<ActionResult>({ errors: { [result.field]: [result.message] }, values: input.values }, { status: 400 });
-  notFound();
+  const outcome = await createOnce(
+    args.context.db,
+    submission,
+    (tx) => recordCommitment(tx, actorOf(user, args.context), { partnershipId, personId: user.personId }, input.data, upload.ok ? upload.upload : null),
+    (id) => `/partners/commitments?recorded=${id}`,
+  );
+  return respond(outcome, (location) => redirect(location), { body: { values: input.values } });
 }
 
 export default function NewCommitment({ loaderData, actionData }: Route.ComponentProps) {

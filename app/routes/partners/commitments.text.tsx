@@ -7,13 +7,14 @@ import { needs } from "../../modules/authz/policy.ts";
 import { z } from "zod";
 import { requiredId, type FieldErrorMap, type FormValues } from "../../modules/forms/fields.ts";
 import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
-import { conflictReply, parseValues, readForm } from "../../modules/forms/read-form.server.ts";
+import { parseValues, readForm } from "../../modules/forms/read-form.server.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { draftFormVersion, listCommitmentTexts, publishCommitmentText, saveCommitmentDraft } from "../../modules/partners/commitment-text.server.ts";
 import { mayOn, partnersUser } from "../../modules/partners/partner-access.server.ts";
 import { commitmentTextFormSchema } from "../../modules/partners/partners-schema.ts";
 import { useDay } from "../../components/partners/partners-ui.tsx";
 import { requestUrl } from "../../modules/forms/request-url.ts";
+import { respond } from "../../modules/outcome/respond.server.ts";
 
 /** The versions of the Table's commitment text; the coordinator edits the draft and publishes it. */
 export const policy = needs("commitment.read");
@@ -59,9 +60,7 @@ export async function action(args: Route.ActionArgs) {
     // A malformed id reads like a missing version.
     if (!parsed.ok) notFound();
     const result = await publishCommitmentText(args.context.db, actor, { partnershipId, personId: user.personId, versionId: parsed.data.versionId });
-    if (result.status === "not_found") notFound();
-    if (result.status === "conflict") return conflictReply();
-    return redirect("/partners/commitments/text?done=published");
+    return respond(result, () => redirect("/partners/commitments/text?done=published"));
   }
   // Only "save" and "publish": any other intent is refused, never taken for a draft save.
   if (intent !== "save") return data<ActionResult>({ errors: {}, values: read.values, formError: "form.invalid" }, { status: 400 });
@@ -69,10 +68,8 @@ export async function action(args: Route.ActionArgs) {
   if (!parsed.ok) return parsed.reply;
   const { version, ...text } = parsed.data;
   const result = await saveCommitmentDraft(args.context.db, actor, { partnershipId, personId: user.personId, version, text });
-  // Someone saved or published since this page was drawn: the page shows their text.
-  if (result.status === "conflict") return conflictReply();
-  if (result.status !== "ok") notFound();
-  return redirect("/partners/commitments/text?done=saved");
+  // Someone saved or published since this page was drawn (409): the page shows their text.
+  return respond(result, () => redirect("/partners/commitments/text?done=saved"));
 }
 
 export default function CommitmentTextVersions({ loaderData, actionData }: Route.ComponentProps) {

@@ -5,13 +5,14 @@ import { useT } from "../../i18n/use-t.ts";
 import { actorOf, authorize, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
-import { conflictReply, parseForm } from "../../modules/forms/read-form.server.ts";
+import { parseForm } from "../../modules/forms/read-form.server.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { loadContributionRow, saveContributionRow } from "../../modules/partners/contribution-matrix.server.ts";
 import { idParam, partnersUser } from "../../modules/partners/partner-access.server.ts";
 import { contributionRowSchema } from "../../modules/partners/partners-schema.ts";
 import { useOrgName } from "../../components/partners/partners-ui.tsx";
 import { contributionDomains } from "../../modules/partners/vocabulary.ts";
+import { respond } from "../../modules/outcome/respond.server.ts";
 
 /**
  * Edit one row of the matrix (8 cells). The Table coordinator may edit any row; a delegate
@@ -48,9 +49,7 @@ export async function action(args: Route.ActionArgs) {
     { partnershipId, organizationId: row.organizationId, personId: user.personId },
     input.data,
   );
-  if (result === "not_found") notFound();
-  if (result === "conflict") return conflictReply({ values: undefined });
-  return redirect("/partners/matrix?saved=1");
+  return respond(result, () => redirect("/partners/matrix?saved=1"), { conflict: { values: undefined } });
 }
 
 export default function EditContributionRow({ loaderData, actionData }: Route.ComponentProps) {

@@ -1,4 +1,4 @@
-import { data, Form, Link, redirect } from "react-router";
+import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/action-plan";
 import { ErrorSummary, Field } from "../../components/form.tsx";
 import { useT } from "../../i18n/use-t.ts";
@@ -11,9 +11,13 @@ import { actorOf, authorize, guard, notFound } from "../../modules/authz/guard.s
 import { needs } from "../../modules/authz/policy.ts";
 import { z } from "zod";
 import { SubmissionKey } from "../../components/submission-key.tsx";
-import type { FieldErrorMap, FormValues } from "../../modules/forms/fields.ts";
+import type { AuditActor } from "../../modules/audit/record-audit-event.server.ts";
+import { dispatchIntent, intentOf } from "../../modules/forms/dispatch-intent.ts";
 import { parseValues, readForm } from "../../modules/forms/read-form.server.ts";
-import { created, refused, submissionOf, submitOnce } from "../../modules/forms/submit-once.server.ts";
+import { submissionOf } from "../../modules/forms/submit-once.server.ts";
+import { createOnce } from "../../modules/outcome/create-once.server.ts";
+import { invalidFields } from "../../modules/outcome/outcome.ts";
+import { respond } from "../../modules/outcome/respond.server.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
 
 /** The Table's annual action plans, one per year; the coordinator starts a new one or copies last year's. */
@@ -30,48 +34,44 @@ export async function loader(args: Route.LoaderArgs) {
   return { plans: plans.map((p) => ({ id: p.id, year: p.year, title: p.title, copied: !!p.copiedFromId })), canEdit, nextYear };
 }
 
-type ActionResult = { intent: string; errors: FieldErrorMap; values: FormValues; formError?: string };
-
 const copySchema = z.object({ fromYear: yearField, toYear: yearField }).refine((v) => v.toYear > v.fromYear, { path: ["toYear"], message: "actionPlan.copy.yearOrder" });
+
+interface PlansAction {
+  db: Route.LoaderArgs["context"]["db"];
+  actor: AuditActor;
+  partnershipId: string;
+  accountId: string;
+  read: { form: FormData; values: Record<string, string | string[]> };
+}
+
+/** The two forms of the page; any other intent is refused, never taken for "create". */
+const planIntents = {
+  copy: async (c: PlansAction) => {
+    const parsed = parseValues(c.read, copySchema);
+    if (!parsed.ok) return invalidFields({ toYear: ["actionPlan.copy.yearOrder"] });
+    const submission = submissionOf(c.read.values, "action-plan:copy", c.accountId);
+    // No plan to copy from answers 404; a year that has a plan already, 409 on its field.
+    return createOnce(c.db, submission, (tx) => copyPlan(tx, c.actor, c.partnershipId, parsed.data), () => `/action-plan/${parsed.data.toYear}?copied=1`);
+  },
+  create: async (c: PlansAction) => {
+    const parsed = parseValues(c.read, planSchema);
+    if (!parsed.ok) return invalidFields(parsed.errors);
+    const submission = submissionOf(c.read.values, "action-plan:create", c.accountId);
+    return createOnce(c.db, submission, (tx) => createPlan(tx, c.actor, c.partnershipId, parsed.data), () => `/action-plan/${parsed.data.year}?saved=1`);
+  },
+};
 
 export async function action(args: Route.ActionArgs) {
   const user = await guard(args, policy);
   if (!user?.partnershipId) notFound();
-  const partnershipId = user.partnershipId;
   await authorize(args, user, "actionplan.edit");
   const read = await readForm(args.request);
   const intent = read.values.intent === "copy" ? "copy" : "create";
-  if (!read.ok) return data<ActionResult>({ intent, errors: read.errors, values: read.values, formError: "form.errors" }, { status: 400 });
-  const values = read.values;
-  const actor = actorOf(user, args.context);
-  const expired = () => data<ActionResult>({ intent, errors: {}, values, formError: "form.expired" }, { status: 400 });
-  if (values.intent === "copy") {
-    const parsed = parseValues(read, copySchema);
-    if (!parsed.ok) return data<ActionResult>({ intent: "copy", errors: { toYear: ["actionPlan.copy.yearOrder"] }, values }, { status: 400 });
-    const submission = submissionOf(values, "action-plan:copy", user.accountId);
-    if (!submission) return expired();
-    const outcome = await submitOnce(args.context.db, submission, async (tx) => {
-      const result = await copyPlan(tx, actor, partnershipId, parsed.data);
-      return result.status === "ok" ? created(`/action-plan/${parsed.data.toYear}?copied=1`) : refused(result);
-    });
-    if (outcome.created) return redirect(outcome.location);
-    if (outcome.refused.status === "no_source") notFound();
-    return data<ActionResult>({ intent: "copy", errors: { toYear: ["actionPlan.plan.yearTaken"] }, values }, { status: 409 });
-  }
-  // Only the two forms of the page: any other intent is refused, never taken for "create".
-  if (values.intent !== "create") return data<ActionResult>({ intent: "create", errors: {}, values, formError: "form.invalid" }, { status: 400 });
-  const parsed = parseValues(read, planSchema);
-  if (!parsed.ok) return data<ActionResult>({ intent: "create", errors: parsed.errors, values }, { status: 400 });
-  const submission = submissionOf(values, "action-plan:create", user.accountId);
-  if (!submission) return expired();
-  const outcome = await submitOnce(args.context.db, submission, async (tx) => {
-    const result = await createPlan(tx, actor, partnershipId, parsed.data);
-    return result.status === "ok" ? created(`/action-plan/${parsed.data.year}?saved=1`) : refused(result);
-  });
-  if (outcome.created) return redirect(outcome.location);
-  const result = outcome.refused;
-  if (result.status === "invalid") return data<ActionResult>({ intent: "create", errors: { [result.field]: [result.message] }, values }, { status: 409 });
-  return data<ActionResult>({ intent: "create", errors: {}, values, formError: "form.invalid" }, { status: 400 });
+  const ctx = { db: args.context.db, actor: actorOf(user, args.context), partnershipId: user.partnershipId, accountId: user.accountId };
+  const result = read.ok
+    ? await dispatchIntent(intentOf(read.values), planIntents, { ...ctx, read }, () => invalidFields({}, "form.invalid"))
+    : invalidFields(read.errors, "form.errors");
+  return respond(result, (location) => redirect(location), { body: { intent, values: read.values } });
 }
 
 export default function ActionPlans({ loaderData, actionData }: Route.ComponentProps) {

@@ -1,172 +1,53 @@
-import { data, Form, Link, redirect } from "react-router";
+import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/funding.$grantId";
 import { ErrorSummary, Field, type FieldErrors } from "../../components/form.tsx";
 import { useT } from "../../i18n/use-t.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { ConfirmDelete, DeleteLink, useDay } from "../../components/action-plan/plan-ui.tsx";
-import { listActionsForSelect } from "../../modules/action-plan/read-plan.server.ts";
-import { can } from "../../modules/authz/decide.ts";
 import { actorOf, authorize, guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
-import { localDate } from "../../modules/directory/dates.ts";
 import { acceptAttribute, anyDocument } from "../../modules/files/file-types.ts";
-import { readUpload } from "../../modules/files/read-upload.server.ts";
-import { listFiles } from "../../modules/files/stored-files.server.ts";
-import { grantSchema, reportDateSchema, spendingSchema } from "../../modules/funding/funding-schema.ts";
 import { useMoney } from "../../components/funding/funding-ui.tsx";
 import { GrantForm } from "../../components/funding/grant-form.tsx";
-import { loadGrant } from "../../modules/funding/read-funding.server.ts";
-import {
-  addReportDate,
-  addSpending,
-  attachGrantDocument,
-  deleteReportDate,
-  deleteSpending,
-  GRANT_FILE_OWNER,
-  removeGrantDocument,
-  setReportSubmitted,
-  updateGrant,
-  type FundingResult,
-} from "../../modules/funding/write-funding.server.ts";
-import { z } from "zod";
+import { findGrant, handleGrantAction, loadGrantPage, type Deleting } from "../../modules/funding/grant-page.server.ts";
 import { SubmissionKey } from "../../components/submission-key.tsx";
-import { isUuid, requiredId, versionField, type FieldErrorMap, type FormValues } from "../../modules/forms/fields.ts";
 import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
-import { conflictReply, parseValues, readForm } from "../../modules/forms/read-form.server.ts";
-import { created, refused, submissionOf, submitOnce } from "../../modules/forms/submit-once.server.ts";
+import { intentOf } from "../../modules/forms/dispatch-intent.ts";
+import { readForm } from "../../modules/forms/read-form.server.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
+import { invalidFields } from "../../modules/outcome/outcome.ts";
+import { respond, valueOf } from "../../modules/outcome/respond.server.ts";
 
 /** One grant: its terms, reporting dates, spending by action and (for the coordinator) its documents. */
 export const policy = needs("funding.view");
 
 export const meta: Route.MetaFunction = ({ matches, data }) => pageTitle(matches, "funding.grant", undefined, data?.grant.funder);
 
-async function scoped(args: Route.LoaderArgs | Route.ActionArgs) {
+async function reader(args: Route.LoaderArgs | Route.ActionArgs) {
   const user = await guard(args, policy);
-  if (!user?.partnershipId || !isUuid(args.params.grantId)) notFound();
-  const loaded = await loadGrant(args.context.db, user.partnershipId, args.params.grantId);
-  if (!loaded) notFound();
-  return { user, partnershipId: user.partnershipId, ...loaded };
-}
-
-type Deleting = { kind: "report" | "spending" | "document"; id: string; name: string; dueOn?: string; amount?: number };
-
-/** "?delete=spending:<id>": the line whose deletion is to be confirmed (null when unknown). */
-function readDeleting(
-  url: URL,
-  reports: { id: string; label: string; dueOn: string }[],
-  spending: { id: string; label: string; amount: number }[],
-  documents: { id: string; fileName: string }[],
-): Deleting | null {
-  const [kind, id] = (url.searchParams.get("delete") ?? "").split(":");
-  if (!isUuid(id)) return null;
-  if (kind === "report") {
-    const r = reports.find((x) => x.id === id);
-    return r ? { kind, id, name: r.label, dueOn: r.dueOn } : null;
-  }
-  if (kind === "spending") {
-    const l = spending.find((x) => x.id === id);
-    return l ? { kind, id, name: l.label, amount: l.amount } : null;
-  }
-  if (kind === "document") {
-    const d = documents.find((x) => x.id === id);
-    return d ? { kind, id, name: d.fileName } : null;
-  }
-  return null;
+  if (!user?.partnershipId) notFound();
+  return { user, partnershipId: user.partnershipId, roles: user.roles };
 }
 
 export async function loader(args: Route.LoaderArgs) {
-  const { user, partnershipId, grant, reports, spending, spent, remaining } = await scoped(args);
-  const canManage = can(user.roles, "funding.manage", { partnershipId });
-  const url = requestUrl(args.request);
-  // Agreements may name signatories and bank details: the coordinator's only.
-  const documents = canManage ? await listFiles(args.context.db, { partnershipId, ownerType: GRANT_FILE_OWNER, ownerId: grant.id }) : [];
-  return {
-    grant,
-    reports,
-    spending,
-    spent,
-    remaining,
-    canManage,
-    editing: canManage && url.searchParams.has("edit"),
-    saved: url.searchParams.has("saved"),
-    documents,
-    // Deleting asks first: the "Delete" link opens this confirmation, whose form deletes.
-    deleting: canManage ? readDeleting(url, reports, spending, documents) : null,
-    actions: canManage ? await listActionsForSelect(args.context.db, partnershipId) : [],
-    today: localDate(),
-  };
+  const access = await reader(args);
+  return valueOf(await loadGrantPage(args.context.db, access, args.params.grantId, requestUrl(args.request).searchParams));
 }
-
-type ActionResult = { intent: string; errors: FieldErrorMap; values: FormValues; formError?: string };
-
-const grantFormSchema = grantSchema.and(z.object({ version: versionField }));
-const rowSchema = z.object({ id: requiredId });
-/** The creates of the page: each runs once per submission key. */
-const creates = ["report", "spending", "document"] as const;
 
 export const shouldRevalidate = revalidateAfterConflict;
 
 export async function action(args: Route.ActionArgs) {
-  const { user, partnershipId, grant } = await scoped(args);
-  await authorize(args, user, "funding.manage");
+  const access = await reader(args);
+  const { grant } = valueOf(await findGrant(args.context.db, access, args.params.grantId));
+  await authorize(args, access.user, "funding.manage");
   // The body is capped at the upload limit (the documents form) before it is read.
   const read = await readForm(args.request, { files: ["document"] });
-  const values = read.values;
-  const intent = typeof values.intent === "string" ? values.intent : "";
-  const fail = (errors: FieldErrorMap, status = 400, formError?: string) => data<ActionResult>({ intent, errors, values, formError }, { status });
-  if (!read.ok) return fail(read.errors, 400, "form.errors");
-  const db = args.context.db;
-  const actor = actorOf(user, args.context);
-  const row = () => {
-    const parsed = parseValues(read, rowSchema);
-    return parsed.ok ? parsed.data.id : null;
-  };
-  let result: FundingResult | ReturnType<typeof fail>;
-  if (intent === "grant") {
-    const parsed = parseValues(read, grantFormSchema);
-    if (!parsed.ok) return fail(parsed.errors);
-    const { version, ...input } = parsed.data;
-    result = await updateGrant(db, actor, partnershipId, grant.id, version, input);
-    if (result.status === "conflict") return conflictReply({ intent, values: undefined });
-  } else if (creates.includes(intent as (typeof creates)[number])) {
-    const create = async (tx: typeof db): Promise<FundingResult | ReturnType<typeof fail>> => {
-      if (intent === "report") {
-        const parsed = parseValues(read, reportDateSchema);
-        return parsed.ok ? addReportDate(tx, actor, partnershipId, grant.id, parsed.data) : fail(parsed.errors);
-      }
-      if (intent === "spending") {
-        const parsed = parseValues(read, spendingSchema);
-        return parsed.ok ? addSpending(tx, actor, partnershipId, grant.id, parsed.data) : fail(parsed.errors);
-      }
-      const upload = await readUpload(read.form, "document", anyDocument);
-      return upload.ok ? attachGrantDocument(tx, actor, partnershipId, grant.id, upload.upload, user.personId) : fail({ document: [`funding.uploadError.${upload.error}`] });
-    };
-    const submission = submissionOf(values, `funding.$grantId:${intent}`, user.accountId);
-    if (!submission) return fail({}, 400, "form.expired");
-    const outcome = await submitOnce(db, submission, async (tx) => {
-      const r = await create(tx);
-      return "status" in r && r.status === "ok" ? created(`/funding/${grant.id}?saved=1`) : refused(r);
-    });
-    if (outcome.created) return redirect(outcome.location);
-    result = outcome.refused;
-  } else if (intent === "report-submitted" || intent === "report-reopen") {
-    const id = row();
-    if (!id) return fail({}, 400, "form.invalid");
-    result = await setReportSubmitted(db, actor, partnershipId, grant.id, id, intent === "report-submitted" ? localDate() : null);
-  } else if (intent === "report-delete" || intent === "spending-delete" || intent === "document-delete") {
-    const id = row();
-    if (!id) return fail({}, 400, "form.invalid");
-    const remove = intent === "report-delete" ? deleteReportDate : intent === "spending-delete" ? deleteSpending : removeGrantDocument;
-    result = await remove(db, actor, partnershipId, grant.id, id);
-  } else {
-    return fail({}, 400, "form.invalid");
-  }
-  if (!("status" in result)) return result;
-  if (result.status === "not_found") notFound();
-  if (result.status === "conflict") return fail({}, 409, "form.conflict");
-  if (result.status === "invalid") return fail({ [result.field]: [result.message] });
-  return redirect(`/funding/${grant.id}?saved=1`);
+  const intent = intentOf(read.values);
+  const result = read.ok
+    ? await handleGrantAction({ db: args.context.db, actor: actorOf(access.user, args.context), partnershipId: access.partnershipId, grantId: grant.id, personId: access.user.personId, accountId: access.user.accountId, read })
+    : invalidFields(read.errors, "form.errors");
+  // The edit form shows the current grant after a conflict, not what was typed.
+  return respond(result, () => redirect(`/funding/${grant.id}?saved=1`), { body: { intent, values: read.values }, conflict: intent === "grant" ? { values: undefined } : {} });
 }
 
 function RowButton({ intent, id, label }: { intent: string; id: string; label: string }) {

@@ -8,8 +8,10 @@ import { GrantForm } from "../../components/funding/grant-form.tsx";
 import { grantSchema } from "../../modules/funding/funding-schema.ts";
 import { createGrant } from "../../modules/funding/write-funding.server.ts";
 import type { FieldErrorMap, FormValues } from "../../modules/forms/fields.ts";
-import { expiredReply, parseForm } from "../../modules/forms/read-form.server.ts";
-import { created, refused, submissionOf, submitOnce } from "../../modules/forms/submit-once.server.ts";
+import { parseForm } from "../../modules/forms/read-form.server.ts";
+import { submissionOf } from "../../modules/forms/submit-once.server.ts";
+import { createOnce } from "../../modules/outcome/create-once.server.ts";
+import { respond } from "../../modules/outcome/respond.server.ts";
 
 /** Record a new grant (the coordinator). */
 export const policy = needs("funding.manage");
@@ -28,14 +30,13 @@ export async function action(args: Route.ActionArgs) {
   const partnershipId = user.partnershipId;
   const input = await parseForm(args.request, grantSchema);
   if (!input.ok) return data<{ errors: FieldErrorMap; values: FormValues; formError?: string }>({ errors: input.errors, values: input.values }, { status: 400 });
-  const submission = submissionOf(input.values, "funding.new", user.accountId);
-  if (!submission) return expiredReply(input.values);
-  const outcome = await submitOnce(args.context.db, submission, async (tx) => {
-    const result = await createGrant(tx, actorOf(user, args.context), partnershipId, input.data);
-    return result.status === "ok" ? created(`/funding/${result.id}?saved=1`) : refused(result);
-  });
-  if (outcome.created) return redirect(outcome.location);
-  notFound();
+  const outcome = await createOnce(
+    args.context.db,
+    submissionOf(input.values, "funding.new", user.accountId),
+    (tx) => createGrant(tx, actorOf(user, args.context), partnershipId, input.data),
+    (id) => `/funding/${id}?saved=1`,
+  );
+  return respond(outcome, (location) => redirect(location), { body: { values: input.values } });
 }
 
 export default function NewGrant({ actionData }: Route.ComponentProps) {

@@ -1,4 +1,4 @@
-import { data, Form, redirect } from "react-router";
+import { Form, redirect } from "react-router";
 import type { Route } from "./+types/handover";
 import { ErrorSummary, SelectField, Field } from "../../components/form.tsx";
 import { useFormatters, useT } from "../../i18n/use-t.ts";
@@ -6,134 +6,55 @@ import { pageTitle } from "../../i18n/page-title.ts";
 import { useDay } from "../../components/action-plan/plan-ui.tsx";
 import { actorOf, guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
-import { isUuid, optionalText, requiredId, versionField, type FieldErrorMap, type FormValues } from "../../modules/forms/fields.ts";
+import type { FormValues } from "../../modules/forms/fields.ts";
 import { SubmissionKey } from "../../components/submission-key.tsx";
 import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
-import { conflictReply, parseValues, readForm } from "../../modules/forms/read-form.server.ts";
-import { created, refused, submissionOf, submitOnce } from "../../modules/forms/submit-once.server.ts";
-import {
-  cancelHandover,
-  checklistVersion,
-  listCoordinators,
-  listHandovers,
-  listSuccessorChoices,
-  loadOpenHandover,
-  startHandover,
-  transferCoordination,
-  updateChecklist,
-} from "../../modules/handover/handover.server.ts";
-import { handoverItemKinds } from "../../modules/handover/vocabulary.ts";
-import { z } from "zod";
+import { intentOf } from "../../modules/forms/dispatch-intent.ts";
+import { readForm } from "../../modules/forms/read-form.server.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
+import { handleHandoverAction, loadHandoverPage } from "../../modules/handover/handover-page.server.ts";
+import { handoverItemKinds } from "../../modules/handover/vocabulary.ts";
+import { invalidFields } from "../../modules/outcome/outcome.ts";
+import { respond } from "../../modules/outcome/respond.server.ts";
 
 /** Passing the Table coordinator role on: checklist from the live data, transfer, history. */
 export const policy = needs("handover.manage");
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "handover.title");
 
-// The successor select starts on an empty "choose a person" option: an empty choice gets its own message.
-const chosenSuccessor = z
-  .string({ message: "handover.successorRequired" })
-  .trim()
-  .min(1, { message: "handover.successorRequired", abort: true })
-  .refine((v) => isUuid(v), "form.invalid")
-  .transform((v) => v.toLowerCase());
-const startSchema = z.object({ outgoingPersonId: requiredId, successorPersonId: chosenSuccessor, note: optionalText(2000) });
-
 export async function loader(args: Route.LoaderArgs) {
   const user = await guard(args, policy);
   if (!user?.partnershipId) notFound();
-  const db = args.context.db;
-  const [open, history, coordinators, successors] = await Promise.all([
-    loadOpenHandover(db, user.partnershipId),
-    listHandovers(db, user.partnershipId),
-    listCoordinators(db, user.partnershipId),
-    listSuccessorChoices(db, user.partnershipId),
-  ]);
-  const url = requestUrl(args.request);
-  return {
-    open: open ? history.find((h) => h.id === open.id)! : null,
-    checklistVersion: open ? checklistVersion(open.items) : null,
-    history: history.filter((h) => h.status !== "open"),
-    coordinators,
-    successors,
-    me: user.personId,
-    saved: url.searchParams.get("saved"),
-  };
+  const page = await loadHandoverPage(args.context.db, user.partnershipId);
+  return { ...page, me: user.personId, saved: requestUrl(args.request).searchParams.get("saved") };
 }
-
-type ActionResult = { intent: string; errors: FieldErrorMap; values: FormValues; formError?: string };
-
-const handoverSchema = z.object({ handoverId: requiredId });
-const checklistSchema = z.object({
-  handoverId: requiredId,
-  version: versionField,
-  checked: z.array(z.string().max(200, "form.invalid")).max(2000, "form.invalid"),
-});
 
 export const shouldRevalidate = revalidateAfterConflict;
 
 export async function action(args: Route.ActionArgs) {
   const user = await guard(args, policy);
   if (!user?.partnershipId) notFound();
-  const partnershipId = user.partnershipId;
   const read = await readForm(args.request, { arrays: ["checked"] });
-  const values = read.values;
-  const intent = typeof values.intent === "string" ? values.intent : "";
-  const fail = (errors: FieldErrorMap, formError?: string, status = 400) => data<ActionResult>({ intent, errors, values, formError }, { status });
-  if (!read.ok) return fail(read.errors, "form.errors");
-  const actor = actorOf(user, args.context);
-  const db = args.context.db;
-  if (intent === "start") {
-    const parsed = parseValues(read, startSchema);
-    if (!parsed.ok) return fail(parsed.errors);
-    // A double click starts one handover, and both clicks land on it.
-    const submission = submissionOf(values, "handover:start", user.accountId);
-    if (!submission) return fail({}, "form.expired");
-    const outcome = await submitOnce(db, submission, async (tx) => {
-      const result = await startHandover(tx, actor, { partnershipId, ...parsed.data, now: new Date() });
-      return result.status === "ok" ? created("/handover?saved=started") : refused(result);
-    });
-    if (outcome.created) return redirect(outcome.location);
-    const result = outcome.refused;
-    if (result.status === "invalid") return fail({ [result.field]: [result.message] });
-    return fail({}, "handover.openExists", 409);
-  }
-  if (intent === "checklist" || intent === "refresh") {
-    const parsed = parseValues(read, checklistSchema);
-    if (!parsed.ok) {
-      // Another Table's (or a closed) handover answers 404 whatever else the form holds.
-      const named = parseValues(read, handoverSchema);
-      if (named.ok && (await loadOpenHandover(db, partnershipId))?.id !== named.data.handoverId) notFound();
-      return fail(parsed.errors, "form.invalid");
-    }
-    const { handoverId, version, checked } = parsed.data;
-    const result = await updateChecklist(db, actor, { partnershipId, handoverId, version, checkedKeys: checked, refresh: intent === "refresh", now: new Date() });
-    if (result === "not_found") notFound();
-    // Someone saved the checklist since this page was drawn: the page shows their ticks.
-    if (result === "conflict") return conflictReply({ intent, values: {} as FormValues });
-    return redirect("/handover?saved=checklist");
-  }
-  if (intent !== "cancel" && intent !== "transfer") return fail({}, "form.invalid");
-  const parsed = parseValues(read, handoverSchema);
-  if (!parsed.ok) return fail(parsed.errors, "form.invalid");
-  const handoverId = parsed.data.handoverId;
-  if (intent === "cancel") {
-    if ((await cancelHandover(db, actor, partnershipId, handoverId)) === "not_found") notFound();
-    return redirect("/handover?saved=cancelled");
-  }
-  const result = await transferCoordination(db, actor, {
-    partnershipId,
-    handoverId,
-    granterRoles: user.roles,
-    publicUrl: args.context.config.publicUrl,
-    now: new Date(),
+  const intent = intentOf(read.values);
+  const result = read.ok
+    ? await handleHandoverAction({
+        db: args.context.db,
+        actor: actorOf(user, args.context),
+        partnershipId: user.partnershipId,
+        accountId: user.accountId,
+        granterRoles: user.roles,
+        publicUrl: args.context.config.publicUrl,
+        read,
+      })
+    : invalidFields(read.errors, "form.errors");
+  // The outgoing coordinator no longer reaches this page after a transfer; a platform admin still does.
+  const next = (step: string) => (step === "transferred" && !user.roles.some((r) => r.role === "platform_admin") ? "/?handover=done" : `/handover?saved=${step}`);
+  // A stale checklist (409) shows the current ticks; an unchecked transfer is 409, a refused one 403.
+  return respond(result, (step) => redirect(next(step)), {
+    body: { intent, values: read.values as FormValues },
+    conflict: { values: {} as FormValues },
+    refused: { "handover.forbidden": 403 },
   });
-  if (result === "not_found") notFound();
-  if (result === "unchecked") return fail({}, "handover.uncheckedItems", 409);
-  if (result === "forbidden") return fail({}, "handover.forbidden", 403);
-  // The outgoing coordinator no longer reaches this page; a platform admin still does.
-  return redirect(user.roles.some((r) => r.role === "platform_admin") ? "/handover?saved=transferred" : "/?handover=done");
 }
 
 export default function Handover({ loaderData, actionData }: Route.ComponentProps) {

@@ -1,4 +1,4 @@
-import { data, Form, redirect } from "react-router";
+import { Form, redirect } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/nominate";
 import { ErrorSummary, PostButton, SelectField } from "../../components/form.tsx";
@@ -7,16 +7,18 @@ import { useT } from "../../i18n/use-t.ts";
 import { actorOf, guard, notFound } from "../../modules/authz/guard.server.ts";
 import { organizationsWhere } from "../../modules/authz/decide.ts";
 import { needs } from "../../modules/authz/policy.ts";
-import { requiredId, type FieldErrorMap } from "../../modules/forms/fields.ts";
+import { requiredId } from "../../modules/forms/fields.ts";
 import { expiredReply, invalidReply, parseValues, readForm } from "../../modules/forms/read-form.server.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
-import { created, refused, submissionOf, submitOnce } from "../../modules/forms/submit-once.server.ts";
+import { submissionOf } from "../../modules/forms/submit-once.server.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { findNominee, listNominations } from "../../modules/training/nomination.server.ts";
 import { outcomeFrom, outcomeLocation } from "../../modules/training/registration-outcome.ts";
 import { cancelRegistration, listOpenSessionsFor, registerForSession } from "../../modules/training/registration.server.ts";
 import { listPeopleForSession } from "../../modules/training/session-participants.server.ts";
 import { useDayFormatter } from "../../components/training/training-ui.tsx";
+import { createOnce } from "../../modules/outcome/create-once.server.ts";
+import { respond } from "../../modules/outcome/respond.server.ts";
 
 /** A pivot coordinator registers workers of THEIR organization(s) to an open session (nomination). */
 export const policy = needs("training.nominate");
@@ -45,8 +47,8 @@ export async function loader(args: Route.LoaderArgs) {
   return { sessions: sessions.filter((s) => !s.closed), people, nominations, done: outcomeFrom(requestUrl(args.request).searchParams) };
 }
 
-type Refusal = { outcome: "closed"; errors: FieldErrorMap; formError: string };
-const closedReply = () => data<Refusal>({ outcome: "closed", errors: {}, formError: "training.register.outcome.closed" }, { status: 409 });
+/** A refusal (registration closed) answers 409 with this marker: the page names it. */
+const closed = { body: { outcome: "closed" as const } };
 
 export async function action(args: Route.ActionArgs) {
   const { user, partnershipId, organizations } = await scoped(args);
@@ -64,22 +66,14 @@ export async function action(args: Route.ActionArgs) {
   if (intent === "nominate") {
     const submission = submissionOf(read.values, "training.nominate:nominate", user.accountId);
     if (!submission) return expiredReply(read.values);
-    const outcome = await submitOnce(args.context.db, submission, async (tx) => {
-      const result = await registerForSession(tx, actor, base);
-      return result.status === "registered" || result.status === "waitlisted" ? created(outcomeLocation(PAGE, { outcome: result.status, reason: result.reason })) : refused(result);
-    });
-    if (outcome.created) return redirect(outcome.location);
-    if (outcome.refused.status === "not_found") notFound();
-    return closedReply();
+    const outcome = await createOnce(args.context.db, submission, (tx) => registerForSession(tx, actor, base), (placed) => outcomeLocation(PAGE, { outcome: placed.status, reason: placed.reason }));
+    return respond(outcome, (location) => redirect(location), closed);
   }
   const result = await cancelRegistration(args.context.db, actor, base);
-  if (result.status === "closed") return closedReply();
-  if (result.status === "not_found") {
-    // Cancelled already (a second click, another tab): the same answer, nothing more to do.
-    const open = await listOpenSessionsFor(args.context.db, partnershipId, personId);
-    if (!open.some((s) => s.id === sessionId && !s.mine)) notFound();
-  }
-  return redirect(outcomeLocation(PAGE, { outcome: "cancelled", reason: null }));
+  const cancelled = () => redirect(outcomeLocation(PAGE, { outcome: "cancelled", reason: null }));
+  // Cancelled already (a second click, another tab): the same answer, nothing more to do.
+  if (result.kind === "not_found" && (await listOpenSessionsFor(args.context.db, partnershipId, personId)).some((s) => s.id === sessionId && !s.mine)) return cancelled();
+  return respond(result, cancelled, closed);
 }
 
 export default function TrainingNominate({ loaderData, actionData }: Route.ComponentProps) {

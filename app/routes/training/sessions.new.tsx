@@ -1,16 +1,18 @@
-import { data, Link, redirect } from "react-router";
+import { Link, redirect } from "react-router";
 import type { Route } from "./+types/sessions.new";
 import { useT } from "../../i18n/use-t.ts";
 import { actorOf, guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import type { FieldErrorMap, FormValues } from "../../modules/forms/fields.ts";
 import { expiredReply, parseForm } from "../../modules/forms/read-form.server.ts";
-import { created, refused, submissionOf, submitOnce } from "../../modules/forms/submit-once.server.ts";
+import { submissionOf } from "../../modules/forms/submit-once.server.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { createTrainingSession } from "../../modules/training/save-session.server.ts";
 import { sessionFormOptions } from "../../modules/training/session-form-data.server.ts";
 import { sessionSchema } from "../../modules/training/session-schema.ts";
 import { SessionForm } from "../../components/training/training-ui.tsx";
+import { createOnce } from "../../modules/outcome/create-once.server.ts";
+import { respond } from "../../modules/outcome/respond.server.ts";
 
 export const policy = needs("training.manage");
 
@@ -33,14 +35,9 @@ export async function action(args: Route.ActionArgs) {
   // One session per submission key: a double click or a retry lands on the first one.
   const submission = submissionOf(values, "training.sessions.new", user.accountId);
   if (!submission) return expiredReply(values);
-  const outcome = await submitOnce(args.context.db, submission, async (tx) => {
-    const result = await createTrainingSession(tx, actorOf(user, args.context), user.partnershipId!, input.data);
-    return result.status === "ok" ? created(`/training?saved=1&session=${result.id}`) : refused(result);
-  });
-  if (outcome.created) return redirect(outcome.location);
-  const result = outcome.refused;
-  if (result.status === "invalid") return data<ActionResult>({ errors: { [result.field]: [result.message] }, values }, { status: 400 });
-  notFound();
+  const partnershipId = user.partnershipId;
+  const outcome = await createOnce(args.context.db, submission, (tx) => createTrainingSession(tx, actorOf(user, args.context), partnershipId, input.data), (id) => `/training?saved=1&session=${id}`);
+  return respond(outcome, (location) => redirect(location), { body: { values } as Omit<ActionResult, "errors"> });
 }
 
 export default function NewTrainingSession({ loaderData, actionData }: Route.ComponentProps) {

@@ -34,21 +34,21 @@ async function fixtureSection(demo: Demo, name: string, shape: "draft" | "in_rev
     content: content(titleFr),
     translationStatus: "to_translate",
   });
-  if (made.status !== "ok") throw new Error(`fixture section ${name}: ${made.status}`);
-  const firstVersionId = await demo.one<string>(sql`select id from guide_section_version where section_id = ${made.id} and number = 1`);
+  if (made.kind !== "ok") throw new Error(`fixture section ${name}: ${made.kind}`);
+  const firstVersionId = await demo.one<string>(sql`select id from guide_section_version where section_id = ${made.value} and number = 1`);
   if (shape === "in_review") await changeGuideVersionStatus(demo.db, actor, { partnershipId: demo.tableId, personId, versionId: firstVersionId, to: "in_review" });
   if (shape === "two_versions") {
     await saveGuideDraft(demo.db, actor, {
       partnershipId: demo.tableId,
       personId,
-      sectionId: made.id,
+      sectionId: made.value,
       baseNumber: 1,
       content: { ...content(titleFr), bodyFr: "Deuxième version." },
       translationStatus: "to_translate",
       changeNote: "",
     });
   }
-  return { sectionId: made.id, firstVersionId };
+  return { sectionId: made.value, firstVersionId };
 }
 
 const latestNumber = (demo: Demo, sectionId: string) => demo.one<number>(sql`select max(number)::int from guide_section_version where section_id = ${sectionId}`);

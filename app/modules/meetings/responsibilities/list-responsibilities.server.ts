@@ -1,11 +1,11 @@
 import { and, asc, eq, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { Database } from "../db/client.server.ts";
-import { actionPlanObjective } from "../action-plan/tables.ts";
-import { organization } from "../governance/tables.ts";
-import { person } from "../identity/tables.ts";
-import { visibleMeetings, type MeetingAccess } from "../meetings/meeting-access.server.ts";
-import { meeting } from "../meetings/tables.ts";
+import type { Database } from "../../db/client.server.ts";
+import { actionPlanObjective } from "../../action-plan/tables.ts";
+import { organization } from "../../governance/tables.ts";
+import { person } from "../../identity/tables.ts";
+import { visibleMeetings, type MeetingAccess } from "../meeting-access.server.ts";
+import { meeting } from "../tables.ts";
 import { canEditResponsibility, canUpdateResponsibility, mineWhere, visibleResponsibilities } from "./responsibility-access.server.ts";
 import { responsibility, responsibilityComment } from "./tables.ts";
 import { openStatuses, type ResponsibilityFilter, type ResponsibilityStatus } from "./vocabulary.ts";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalId, optionalText, requiredText, versionField } from "../forms/fields.ts";
+import { optionalId, optionalText, requiredText, versionField } from "../../forms/fields.ts";
 import { responsibilityStatuses } from "./vocabulary.ts";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

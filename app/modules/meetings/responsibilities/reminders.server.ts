@@ -1,11 +1,12 @@
 import { and, eq, inArray, isNull, lte } from "drizzle-orm";
-import type { Database } from "../db/client.server.ts";
-import { recordAuditEvent, systemActor } from "../audit/record-audit-event.server.ts";
-import { queueEmail } from "../email/queue-email.server.ts";
-import { account, person, roleAssignment } from "../identity/tables.ts";
-import { addDays, localDay } from "../meetings/dates.ts";
+import type { Database } from "../../db/client.server.ts";
+import { recordAuditEvent, systemActor } from "../../audit/record-audit-event.server.ts";
+import { queueEmail } from "../../email/queue-email.server.ts";
+import { account, person, roleAssignment } from "../../identity/tables.ts";
+import { addDays, localDay } from "../dates.ts";
 import { responsibility } from "./tables.ts";
 import { DUE_SOON_DAYS, openStatuses, OVERDUE_REPEAT_DAYS } from "./vocabulary.ts";
+import type { JobHandler } from "../../jobs/runner.server.ts";
 
 export const RESPONSIBILITY_REMINDERS_JOB = "responsibilities.reminders";
 
@@ -91,3 +92,8 @@ export async function sendResponsibilityReminders(db: Database, input: { now: Da
   }
   return counts;
 }
+
+/** The daily job: remind owners before the due date and when overdue. */
+export const responsibilityRemindersJob: JobHandler = async (_payload, ctx) => {
+  await sendResponsibilityReminders(ctx.db, { now: ctx.now, publicUrl: ctx.config.publicUrl });
+};

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
-import type { Database } from "../db/client.server.ts";
-import { invitedTo, type MeetingAccess } from "../meetings/meeting-access.server.ts";
+import type { Database } from "../../db/client.server.ts";
+import { invitedTo, type MeetingAccess } from "../meeting-access.server.ts";
 import { responsibility } from "./tables.ts";
 
 const never = sql`false`;

@@ -1,17 +1,19 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { Database } from "../db/client.server.ts";
-import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
-import { actionPlanObjective } from "../action-plan/tables.ts";
-import { organization } from "../governance/tables.ts";
-import { person } from "../identity/tables.ts";
-import { canManageMeeting, type MeetingAccess } from "../meetings/meeting-access.server.ts";
-import { meeting, meetingAgendaItem } from "../meetings/tables.ts";
+import type { Database } from "../../db/client.server.ts";
+import { recordAuditEvent, type AuditActor } from "../../audit/record-audit-event.server.ts";
+import { actionPlanObjective } from "../../action-plan/tables.ts";
+import { organization } from "../../governance/tables.ts";
+import { person } from "../../identity/tables.ts";
+import { canManageMeeting, type MeetingAccess } from "../meeting-access.server.ts";
+import { meeting, meetingAgendaItem } from "../tables.ts";
 import { canEditResponsibility, canUpdateResponsibility } from "./responsibility-access.server.ts";
 import type { ResponsibilityInput } from "./responsibility-schema.ts";
 import { responsibility, responsibilityComment } from "./tables.ts";
 import type { ResponsibilityStatus } from "./vocabulary.ts";
+import { conflict, invalid, missing, ok, type Conflict, type Invalid, type NotFound, type Ok } from "../../outcome/outcome.ts";
 
-export type SaveResponsibilityResult = { status: "ok"; id: string } | { status: "invalid"; field: string; message: string } | { status: "conflict" } | { status: "not_found" };
+/** The responsibility's (or comment's) id, or why not. */
+export type SaveResponsibilityResult = Ok<string> | Invalid | Conflict | NotFound;
 
 type Row = typeof responsibility.$inferSelect;
 
@@ -19,14 +21,14 @@ type Row = typeof responsibility.$inferSelect;
 async function checkReferences(tx: Database, partnershipId: string, scopeOrganizationId: string | null, input: ResponsibilityInput): Promise<SaveResponsibilityResult | null> {
   if (input.ownerPersonId) {
     const [p] = await tx.select({ organizationId: person.organizationId }).from(person).where(and(eq(person.partnershipId, partnershipId), eq(person.id, input.ownerPersonId)));
-    if (!p || (scopeOrganizationId && p.organizationId !== scopeOrganizationId)) return { status: "invalid", field: "owner", message: "responsibilities.form.ownerRequired" };
+    if (!p || (scopeOrganizationId && p.organizationId !== scopeOrganizationId)) return invalid("owner", "responsibilities.form.ownerRequired");
   } else if (input.ownerOrganizationId) {
     const [o] = await tx.select({ id: organization.id }).from(organization).where(and(eq(organization.partnershipId, partnershipId), eq(organization.id, input.ownerOrganizationId)));
-    if (!o || (scopeOrganizationId && o.id !== scopeOrganizationId)) return { status: "invalid", field: "owner", message: "responsibilities.form.ownerRequired" };
+    if (!o || (scopeOrganizationId && o.id !== scopeOrganizationId)) return invalid("owner", "responsibilities.form.ownerRequired");
   }
   if (input.objectiveId) {
     const [o] = await tx.select({ id: actionPlanObjective.id }).from(actionPlanObjective).where(and(eq(actionPlanObjective.partnershipId, partnershipId), eq(actionPlanObjective.id, input.objectiveId)));
-    if (!o) return { status: "invalid", field: "objectiveId", message: "form.invalid" };
+    if (!o) return invalid("objectiveId", "form.invalid");
   }
   return null;
 }
@@ -44,16 +46,16 @@ export async function createResponsibility(db: Database, actor: AuditActor, acce
     let scopeOrganizationId: string | null;
     if (input.meetingId) {
       const [m] = await tx.select().from(meeting).where(and(eq(meeting.partnershipId, access.partnershipId), eq(meeting.id, input.meetingId)));
-      if (!m || !canManageMeeting(access, m)) return { status: "not_found" as const };
-      if (m.status === "cancelled" || m.status === "closed") return { status: "invalid" as const, field: "what", message: "meetings.refused.status" };
+      if (!m || !canManageMeeting(access, m)) return missing();
+      if (m.status === "cancelled" || m.status === "closed") return invalid("what", "meetings.refused.status");
       if (input.agendaItemId) {
         const [item] = await tx.select({ id: meetingAgendaItem.id }).from(meetingAgendaItem).where(and(eq(meetingAgendaItem.meetingId, m.id), eq(meetingAgendaItem.id, input.agendaItemId)));
-        if (!item) return { status: "not_found" as const };
+        if (!item) return missing();
       }
       scopeOrganizationId = m.organizationId;
     } else if (access.manageAll) scopeOrganizationId = null;
     else if (access.manageFollowupOrgs[0]) scopeOrganizationId = access.manageFollowupOrgs[0];
-    else return { status: "not_found" as const };
+    else return missing();
     const refused = await checkReferences(tx, access.partnershipId, scopeOrganizationId, input);
     if (refused) return refused;
     const [row] = await tx
@@ -72,7 +74,7 @@ export async function createResponsibility(db: Database, actor: AuditActor, acce
       })
       .returning();
     await audit(tx, actor, row!, "responsibility.created", { meetingId: input.meetingId, dueOn: input.dueOn, owner: input.ownerPersonId ? "person" : "organization" });
-    return { status: "ok" as const, id: row!.id };
+    return ok(row!.id);
   });
 }
 
@@ -84,7 +86,7 @@ export async function loadResponsibilityRow(db: Database, partnershipId: string,
 export async function updateResponsibility(db: Database, actor: AuditActor, access: MeetingAccess, id: string, version: number, input: ResponsibilityInput): Promise<SaveResponsibilityResult> {
   return db.transaction(async (tx) => {
     const current = await loadResponsibilityRow(tx, access.partnershipId, id);
-    if (!current || !canEditResponsibility(access, current)) return { status: "not_found" as const };
+    if (!current || !canEditResponsibility(access, current)) return missing();
     const refused = await checkReferences(tx, access.partnershipId, current.scopeOrganizationId, input);
     if (refused) return refused;
     const newDue = input.dueOn !== current.dueOn;
@@ -103,9 +105,9 @@ export async function updateResponsibility(db: Database, actor: AuditActor, acce
       })
       .where(and(eq(responsibility.id, id), eq(responsibility.version, version)))
       .returning({ id: responsibility.id });
-    if (rows.length === 0) return { status: "conflict" as const };
+    if (rows.length === 0) return conflict();
     await audit(tx, actor, current, "responsibility.updated", { dueOn: input.dueOn, newDue });
-    return { status: "ok" as const, id };
+    return ok(id);
   });
 }
 
@@ -123,7 +125,7 @@ export async function setResponsibilityStatus(
 ): Promise<SaveResponsibilityResult> {
   return db.transaction(async (tx) => {
     const current = await loadResponsibilityRow(tx, access.partnershipId, id);
-    if (!current || !canUpdateResponsibility(access, current)) return { status: "not_found" as const };
+    if (!current || !canUpdateResponsibility(access, current)) return missing();
     const rows = await tx
       .update(responsibility)
       .set({
@@ -135,21 +137,21 @@ export async function setResponsibilityStatus(
       })
       .where(and(eq(responsibility.id, id), eq(responsibility.version, input.version)))
       .returning({ id: responsibility.id });
-    if (rows.length === 0) return { status: "conflict" as const };
+    if (rows.length === 0) return conflict();
     await audit(tx, actor, current, "responsibility.status_changed", { from: current.status, to: input.status });
-    return { status: "ok" as const, id };
+    return ok(id);
   });
 }
 
 export async function addResponsibilityComment(db: Database, actor: AuditActor, access: MeetingAccess, id: string, body: string): Promise<SaveResponsibilityResult> {
   return db.transaction(async (tx) => {
     const current = await loadResponsibilityRow(tx, access.partnershipId, id);
-    if (!current || !canUpdateResponsibility(access, current)) return { status: "not_found" as const };
+    if (!current || !canUpdateResponsibility(access, current)) return missing();
     const [c] = await tx
       .insert(responsibilityComment)
       .values({ partnershipId: access.partnershipId, responsibilityId: id, authorPersonId: access.personId, body })
       .returning({ id: responsibilityComment.id });
     await audit(tx, actor, current, "responsibility.commented", { commentId: c!.id });
-    return { status: "ok" as const, id: c!.id };
+    return ok(c!.id);
   });
 }

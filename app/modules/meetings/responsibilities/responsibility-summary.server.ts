@@ -1,6 +1,6 @@
 import { and, inArray, lt, sql } from "drizzle-orm";
-import type { Database } from "../db/client.server.ts";
-import type { MeetingAccess } from "../meetings/meeting-access.server.ts";
+import type { Database } from "../../db/client.server.ts";
+import type { MeetingAccess } from "../meeting-access.server.ts";
 import { mineWhere, visibleResponsibilities } from "./responsibility-access.server.ts";
 import { responsibility } from "./tables.ts";
 import { openStatuses } from "./vocabulary.ts";

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { check, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { actionPlanObjective } from "../action-plan/tables.ts";
-import { organization, partnership } from "../governance/tables.ts";
-import { person } from "../identity/tables.ts";
-import { meeting, meetingAgendaItem } from "../meetings/tables.ts";
+import { actionPlanObjective } from "../../action-plan/tables.ts";
+import { organization, partnership } from "../../governance/tables.ts";
+import { person } from "../../identity/tables.ts";
+import { meeting, meetingAgendaItem } from "../tables.ts";
 import { responsibilityStatuses } from "./vocabulary.ts";
 
 export { responsibilityStatuses } from "./vocabulary.ts";

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "../app/modules/db/client.server.ts";
 import { organization, partnership, site } from "../app/modules/governance/tables.ts";
-import { person } from "../app/modules/identity/tables.ts";
+import { person } from "../app/modules/people/tables.ts";
 import { pivotDesignation } from "../app/modules/directory/tables.ts";
 import { buildSearchText } from "../app/modules/directory/search-text.server.ts";
 import { clienteleCodes } from "../app/modules/directory/vocabulary.ts";

@@ -2,7 +2,7 @@ import type { Database } from "../app/modules/db/client.server.ts";
 import type { HeldRole } from "../app/modules/authz/decide.ts";
 import type { CurrentUser } from "../app/modules/identity/current-user.server.ts";
 import { organization, partnership } from "../app/modules/governance/tables.ts";
-import { person, roleAssignment } from "../app/modules/identity/tables.ts";
+import { person, roleAssignment } from "../app/modules/people/tables.ts";
 import { meeting, meetingAgendaItem, meetingDecision, meetingInvitation } from "../app/modules/meetings/tables.ts";
 import { responsibility } from "../app/modules/meetings/responsibilities/tables.ts";
 import { commitmentTextVersion, partnerCommitment, partnerContribution } from "../app/modules/partners/tables.ts";

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { recordAuditEvent, systemActor } from "../app/modules/audit/record-audit-event.server.ts";
-import { account, person, roleAssignment } from "../app/modules/identity/tables.ts";
+import { account } from "../app/modules/identity/tables.ts";
+import { person, roleAssignment } from "../app/modules/people/tables.ts";
 import { checkPasswordPolicy, hashPassword, type PasswordProblem } from "../app/modules/identity/password.server.ts";
 import { CliError } from "./cli-error.ts";
 import { describeDatabase, loadConfig, withDatabase } from "./commands.ts";

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { consultation } from "../../app/modules/consultations/tables.ts";
 import { openConsultation } from "../../app/modules/consultations/open-consultation.server.ts";
 import { loadActiveRoles } from "../../app/modules/identity/current-user.server.ts";
-import { person } from "../../app/modules/identity/tables.ts";
+import { person } from "../../app/modules/people/tables.ts";
 import * as newRoute from "../../app/routes/consultations/new.tsx";
 import * as threadRoute from "../../app/routes/consultations/$consultationId.tsx";
 import * as listRoute from "../../app/routes/consultations/_index.tsx";

@@ -5,7 +5,7 @@ import type { DatabaseHandle } from "../../app/modules/db/client.server.ts";
 import { auditEvent } from "../../app/modules/audit/tables.ts";
 import { systemActor } from "../../app/modules/audit/record-audit-event.server.ts";
 import { localDate } from "../../app/modules/directory/dates.ts";
-import { roleAssignment } from "../../app/modules/identity/tables.ts";
+import { roleAssignment } from "../../app/modules/people/tables.ts";
 import { partnerDelegateTerm } from "../../app/modules/partners/tables.ts";
 import { SUBMISSION_KEY_FIELD } from "../../app/modules/forms/submission-field.ts";
 import { grantRole } from "../../app/modules/people/grant-role.server.ts";

@@ -6,9 +6,10 @@ import { searchDirectory } from "../../app/modules/directory/search-directory.se
 import { updatePerson } from "../../app/modules/people/save-person.server.ts";
 import { getPerson } from "../../app/modules/people/get-person.server.ts";
 import { systemActor } from "../../app/modules/audit/record-audit-event.server.ts";
-import { person } from "../../app/modules/identity/tables.ts";
+import { person } from "../../app/modules/people/tables.ts";
 import { partnership } from "../../app/modules/governance/tables.ts";
 import { eq } from "drizzle-orm";
+import { refreshDirectorySearchText } from "../../app/modules/directory/search-text.server.ts";
 
 let handle: DatabaseHandle;
 beforeAll(async () => {
@@ -39,7 +40,7 @@ describe("renaming a person in the admin screens", () => {
       organizationId: pivot!.organizationId,
       siteId: pivot!.siteId,
       languages: pivot!.languages,
-    } as Parameters<typeof updatePerson>[2]);
+    } as Parameters<typeof updatePerson>[2], refreshDirectorySearchText);
     expect(result).toMatchObject({ ok: true });
     const found = await searchDirectory(handle.db, { partnershipId, q: "zephirine" } as Parameters<typeof searchDirectory>[1]);
     expect(JSON.stringify(found)).toContain("Zéphirine");

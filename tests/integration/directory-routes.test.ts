@@ -9,7 +9,7 @@ import * as designationsPage from "../../app/routes/directory/designations.tsx";
 import * as newDesignationPage from "../../app/routes/directory/designations.new.tsx";
 import * as designationPage from "../../app/routes/directory/designations.$designationId.tsx";
 import { pivotDesignation } from "../../app/modules/directory/tables.ts";
-import { roleAssignment } from "../../app/modules/identity/tables.ts";
+import { roleAssignment } from "../../app/modules/people/tables.ts";
 import { auditEvent } from "../../app/modules/audit/tables.ts";
 
 const WORKER = "intervenant.ecole@filet.test";

@@ -4,11 +4,11 @@ import { createDirectoryWorld, type DirectoryWorld } from "./directory-fixtures.
 import { searchDirectory } from "../../app/modules/directory/search-directory.server.ts";
 import { listContactPivots } from "../../app/modules/directory/list-contact-pivots.server.ts";
 import { refreshDirectorySearchText, buildSearchText } from "../../app/modules/directory/search-text.server.ts";
-import { readPartnershipSettings } from "../../app/modules/governance/partnership-settings.server.ts";
+import { readPartnershipSettings } from "../../app/modules/settings/partnership-settings.server.ts";
 import { seedDirectoryDemo } from "../../app/modules/demo/seed-directory.server.ts";
 import { pivotDesignation } from "../../app/modules/directory/tables.ts";
 import { organization, partnership, site } from "../../app/modules/governance/tables.ts";
-import { person } from "../../app/modules/identity/tables.ts";
+import { person } from "../../app/modules/people/tables.ts";
 
 let world: DirectoryWorld;
 let quebec: string;

@@ -6,7 +6,7 @@ import { seedGuideDemo } from "../../app/modules/demo/seed-guide.server.ts";
 import { emailMessage } from "../../app/modules/email/tables.ts";
 import { listGuideSections } from "../../app/modules/guide/read-guide.server.ts";
 import { guideModule, guideSection, guideSectionVersion } from "../../app/modules/guide/tables.ts";
-import { roleAssignment } from "../../app/modules/identity/tables.ts";
+import { roleAssignment } from "../../app/modules/people/tables.ts";
 import * as guideIndex from "../../app/routes/guide/_index.tsx";
 import * as moduleEdit from "../../app/routes/guide/modules.$moduleId.edit.tsx";
 import * as sectionArchive from "../../app/routes/guide/sections.$sectionId.archive.tsx";

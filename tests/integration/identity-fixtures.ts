@@ -4,7 +4,8 @@ import type { Database } from "../../app/modules/db/client.server.ts";
 import { emailMessage } from "../../app/modules/email/tables.ts";
 import { organization, partnership } from "../../app/modules/governance/tables.ts";
 import { hashPassword } from "../../app/modules/identity/password.server.ts";
-import { account, person, roleAssignment, type Role } from "../../app/modules/identity/tables.ts";
+import { account, type Role } from "../../app/modules/identity/tables.ts";
+import { person, roleAssignment } from "../../app/modules/people/tables.ts";
 import type { FiletContext } from "../../app/modules/context.ts";
 
 export const PASSWORD = "correct horse battery staple";

@@ -4,7 +4,7 @@ import { createTestDatabase, testContext } from "../support/test-db.ts";
 import type { DatabaseHandle } from "../../app/modules/db/client.server.ts";
 import { auditEvent } from "../../app/modules/audit/tables.ts";
 import { systemActor, type AuditActor } from "../../app/modules/audit/record-audit-event.server.ts";
-import { person } from "../../app/modules/identity/tables.ts";
+import { person } from "../../app/modules/people/tables.ts";
 import { invitePerson } from "../../app/modules/identity/invite-person.server.ts";
 import { acceptInvitation, findInvitation } from "../../app/modules/identity/accept-invitation.server.ts";
 import { AccountStateError, EmailTakenError, NotFoundError } from "../../app/modules/identity/errors.ts";

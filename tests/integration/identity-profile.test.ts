@@ -4,7 +4,7 @@ import { createTestDatabase, testContext } from "../support/test-db.ts";
 import type { DatabaseHandle } from "../../app/modules/db/client.server.ts";
 import { auditEvent } from "../../app/modules/audit/tables.ts";
 import { loadSession } from "../../app/modules/identity/session.server.ts";
-import { person } from "../../app/modules/identity/tables.ts";
+import { person } from "../../app/modules/people/tables.ts";
 import * as login from "../../app/routes/identity/login.tsx";
 import * as profile from "../../app/routes/identity/profile.tsx";
 import { accountRow, callRoute, createAccount, PASSWORD, seedTable, sessionCookie, tokenOf, uniqueEmail } from "./identity-fixtures.ts";

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { createTestDatabase, testContext } from "../support/test-db.ts";
 import { callRoute, createAuthzDataset, fixtureRoles, signIn, type AuthzDataset } from "../support/fixtures.ts";
 import type { DatabaseHandle } from "../../app/modules/db/client.server.ts";
-import { readPartnershipSettings } from "../../app/modules/governance/partnership-settings.server.ts";
+import { readPartnershipSettings } from "../../app/modules/settings/partnership-settings.server.ts";
 import { auditEvent } from "../../app/modules/audit/tables.ts";
 import * as route from "../../app/routes/admin/settings.tsx";
 

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "../../app/modules/db/client.server.ts";
 import { organization, partnership, site } from "../../app/modules/governance/tables.ts";
-import { account, person, roleAssignment, type Role } from "../../app/modules/identity/tables.ts";
+import { account, type Role } from "../../app/modules/identity/tables.ts";
+import { person, roleAssignment } from "../../app/modules/people/tables.ts";
 import { createSession } from "../../app/modules/identity/session.server.ts";
 import { pivotDesignation } from "../../app/modules/directory/tables.ts";
 import { testContext } from "../support/test-db.ts";

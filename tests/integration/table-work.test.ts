@@ -9,7 +9,8 @@ import { listObjectivesForSelect } from "../../app/modules/action-plan/list-obje
 import { countUnread } from "../../app/modules/announcements/announcements.server.ts";
 import { sendFundingAlerts } from "../../app/modules/funding/funding-alerts.server.ts";
 import { grant } from "../../app/modules/funding/tables.ts";
-import { account, roleAssignment } from "../../app/modules/identity/tables.ts";
+import { account } from "../../app/modules/identity/tables.ts";
+import { roleAssignment } from "../../app/modules/people/tables.ts";
 import { responsibility } from "../../app/modules/meetings/responsibilities/tables.ts";
 import * as plansRoute from "../../app/routes/table/action-plan.tsx";
 import * as planRoute from "../../app/routes/table/action-plan.$year.tsx";

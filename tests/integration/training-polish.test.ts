@@ -4,7 +4,7 @@ import type { DatabaseHandle } from "../../app/modules/db/client.server.ts";
 import { emailMessage } from "../../app/modules/email/tables.ts";
 import { organization } from "../../app/modules/governance/tables.ts";
 import { guideModule } from "../../app/modules/guide/tables.ts";
-import { person } from "../../app/modules/identity/tables.ts";
+import { person } from "../../app/modules/people/tables.ts";
 import { localDate } from "../../app/modules/directory/dates.ts";
 import { groupSessions, isToClose } from "../../app/modules/training/session-groups.ts";
 import { PEOPLE_SEARCH_LIMIT } from "../../app/modules/training/session-participants.server.ts";

@@ -4,7 +4,8 @@ import type { Database } from "../../app/modules/db/client.server.ts";
 import { mfaRequiredRoles } from "../../app/modules/authz/permissions.ts";
 import { organization, partnership, site } from "../../app/modules/governance/tables.ts";
 import { createSession, hashToken, setActivePartnership } from "../../app/modules/identity/session.server.ts";
-import { account, person, roleAssignment, type Role } from "../../app/modules/identity/tables.ts";
+import { account, type Role } from "../../app/modules/identity/tables.ts";
+import { person, roleAssignment } from "../../app/modules/people/tables.ts";
 
 /*
  * Demo-independent test data. Accounts get no password (password_hash null): tests sign in by

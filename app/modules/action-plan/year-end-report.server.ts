@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { organization } from "../governance/tables.ts";
-import { person } from "../identity/tables.ts";
+import { person } from "../people/tables.ts";
 import { responsibility } from "../meetings/responsibilities/tables.ts";
 import type { ResponsibilityStatus } from "../meetings/responsibilities/vocabulary.ts";
 import { loadPlan, type ActionRow, type FullPlan, type IndicatorRow } from "./read-plan.server.ts";

@@ -3,7 +3,7 @@ import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
 import { queueEmail } from "../email/queue-email.server.ts";
 import { organization } from "../governance/tables.ts";
-import { person } from "../identity/tables.ts";
+import { person } from "../people/tables.ts";
 import type { AnnouncementInput } from "./announcement-schema.ts";
 import { resolveAudience } from "./audience.server.ts";
 import { announcement, announcementRecipient } from "./tables.ts";

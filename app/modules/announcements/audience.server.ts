@@ -1,7 +1,8 @@
 import { and, eq, inArray, isNull, or, type SQL } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { can, organizationsWhere, type HeldRole } from "../authz/decide.ts";
-import { account, person, roleAssignment, type Role } from "../identity/tables.ts";
+import { account, type Role } from "../identity/tables.ts";
+import { person, roleAssignment } from "../people/tables.ts";
 import type { AnnouncementAudience } from "./vocabulary.ts";
 
 const PIVOT_ROLES: Role[] = ["pivot", "pivot_coordinator"];

@@ -1,6 +1,6 @@
 import { index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { organization, partnership } from "../governance/tables.ts";
-import { person } from "../identity/tables.ts";
+import { person } from "../people/tables.ts";
 import { announcementAudiences } from "./vocabulary.ts";
 
 export { announcementAudiences } from "./vocabulary.ts";

@@ -3,7 +3,7 @@ import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
 import { organization } from "../governance/tables.ts";
 import { isUuid } from "../forms/fields.ts";
-import { person } from "../identity/tables.ts";
+import { person } from "../people/tables.ts";
 import { readableBy, sideOf, viewerReach, type Side, type Viewer } from "./access.server.ts";
 import type { ConsultationStatus, Urgency } from "./consultation-schema.ts";
 import { consultation, consultationMessage } from "./tables.ts";

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNotNull, lt } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, systemActor } from "../audit/record-audit-event.server.ts";
 import { localDate, monthsBefore } from "../directory/dates.ts";
-import { readPartnershipSettings } from "../governance/partnership-settings.server.ts";
+import { readConsultationRetentionMonths } from "./retention-settings.server.ts";
 import { consultation, consultationMessage, consultationMetric } from "./tables.ts";
 import type { JobHandler } from "../jobs/runner.server.ts";
 
@@ -26,7 +26,7 @@ export async function purgeExpiredConsultations(db: Database, now: Date = new Da
     .where(and(eq(consultation.status, "closed"), isNotNull(consultation.closedAt)));
   let purged = 0;
   for (const { partnershipId } of tables) {
-    const { consultationRetentionMonths } = await readPartnershipSettings(db, partnershipId);
+    const consultationRetentionMonths = await readConsultationRetentionMonths(db, partnershipId);
     const cutoff = monthsBefore(now, consultationRetentionMonths);
     purged += await db.transaction(async (tx) => {
       const expired = await tx

@@ -4,7 +4,8 @@ import { isCurrentDesignation } from "../directory/current.server.ts";
 import { localDate } from "../directory/dates.ts";
 import { pivotDesignation } from "../directory/tables.ts";
 import { organization } from "../governance/tables.ts";
-import { account, person } from "../identity/tables.ts";
+import { account } from "../identity/tables.ts";
+import { person } from "../people/tables.ts";
 
 export interface Recipient {
   personId: string;

@@ -1,6 +1,6 @@
 import { date, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { organization, partnership } from "../governance/tables.ts";
-import { person } from "../identity/tables.ts";
+import { person } from "../people/tables.ts";
 
 /** A de-identified request for advice from a worker to a pivot (or an organization's pivots). */
 export const consultation = pgTable(

@@ -1,6 +1,7 @@
 // The one schema shared by PGlite and PostgreSQL. Each module owns its tables.
 export * from "../governance/tables.ts";
 export * from "../identity/tables.ts";
+export * from "../people/tables.ts";
 export * from "../audit/tables.ts";
 export * from "../jobs/tables.ts";
 export * from "../email/tables.ts";

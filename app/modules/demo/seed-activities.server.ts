@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, systemActor } from "../audit/record-audit-event.server.ts";
-import { person } from "../identity/tables.ts";
+import { person } from "../people/tables.ts";
 import type { PivotActivityType } from "../pivot-activities/activity-schema.ts";
 import { pivotActivity } from "../pivot-activities/tables.ts";
 

@@ -3,7 +3,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, systemActor } from "../audit/record-audit-event.server.ts";
 import { consultation, consultationMessage } from "../consultations/tables.ts";
-import { person } from "../identity/tables.ts";
+import { person } from "../people/tables.ts";
 
 const WORKER = "intervenant.ecole@filet.test";
 const CJQ_PIVOT = "pivot.cjq@filet.test";

@@ -8,7 +8,8 @@ import type { DatabaseHandle } from "../db/client.server.ts";
 import { auditEvent } from "../audit/tables.ts";
 import { verifyAuditChain } from "../audit/verify-audit-chain.server.ts";
 import { organization, partnership, site } from "../governance/tables.ts";
-import { account, person, roleAssignment } from "../identity/tables.ts";
+import { account } from "../identity/tables.ts";
+import { person, roleAssignment } from "../people/tables.ts";
 import { verifyPassword } from "../identity/password.server.ts";
 import { DEMO_PASSWORD, demoAccounts, seedDemo } from "./seed-demo.server.ts";
 

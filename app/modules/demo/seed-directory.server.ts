@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, systemActor } from "../audit/record-audit-event.server.ts";
 import { organization, partnership, site } from "../governance/tables.ts";
-import { person } from "../identity/tables.ts";
+import { person } from "../people/tables.ts";
 import { monthsBefore } from "../directory/dates.ts";
 import { ensurePivotRole } from "../directory/pivot-role.server.ts";
 import { searchTextFor } from "../directory/search-text.server.ts";

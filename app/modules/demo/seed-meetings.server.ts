@@ -1,7 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { organization } from "../governance/tables.ts";
-import { person, roleAssignment } from "../identity/tables.ts";
+import { person, roleAssignment } from "../people/tables.ts";
 import { addDays, fromLocal, localDay } from "../meetings/dates.ts";
 import { meeting, meetingAgendaItem, meetingDecision, meetingGuest, meetingInvitation } from "../meetings/tables.ts";
 import type { AttendanceValue, MeetingStatus } from "../meetings/vocabulary.ts";

@@ -4,7 +4,7 @@ import { recordAuditEvent, systemActor } from "../audit/record-audit-event.serve
 import { localDate } from "../directory/dates.ts";
 import { storeFile } from "../files/stored-files.server.ts";
 import { organization } from "../governance/tables.ts";
-import { person } from "../identity/tables.ts";
+import { person } from "../people/tables.ts";
 import { addDays } from "../meetings/dates.ts";
 import { COMMITMENT_FILE_OWNER } from "../partners/commitments.server.ts";
 import { commitmentTextVersion, partnerCommitment, partnerContribution, partnerDelegateTerm } from "../partners/tables.ts";

@@ -12,7 +12,7 @@ import { grant, grantReportDate, grantSpending } from "../funding/tables.ts";
 import { organization } from "../governance/tables.ts";
 import { coordinationHandover } from "../handover/tables.ts";
 import type { HandoverItem } from "../handover/vocabulary.ts";
-import { person } from "../identity/tables.ts";
+import { person } from "../people/tables.ts";
 import { responsibility } from "../meetings/responsibilities/tables.ts";
 
 /**

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, systemActor } from "../audit/record-audit-event.server.ts";
-import { person } from "../identity/tables.ts";
+import { person } from "../people/tables.ts";
 import { listGuideExercises } from "../guide/list-guide-exercises.server.ts";
 import { trainingAttendance, trainingRegistration, trainingSession } from "../training/tables.ts";
 import { defaultEvaluation, defaultObservationGrid } from "../training-evaluation/default-questionnaires.ts";

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, systemActor } from "../audit/record-audit-event.server.ts";
-import { person, roleAssignment } from "../identity/tables.ts";
+import { person, roleAssignment } from "../people/tables.ts";
 import { basicProgram } from "../training/basic-program.ts";
 import { trainerAvailability, trainerProfile, trainingProgram, trainingSession } from "../training/tables.ts";
 import { HISTORY_SESSIONS, seedTrainingHistory } from "./seed-training-history.server.ts";

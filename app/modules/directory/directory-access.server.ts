@@ -3,7 +3,7 @@ import { actorOf, type RoutePolicy } from "../authz/guard.server.ts";
 import { organizationsWhere } from "../authz/decide.ts";
 import type { AuditActor } from "../audit/record-audit-event.server.ts";
 import { requireTableUser } from "../governance/admin-access.server.ts";
-import { readPartnershipSettings } from "../governance/partnership-settings.server.ts";
+import { readDirectoryFreshnessMonths } from "./directory-settings.server.ts";
 import type { CurrentUser } from "../identity/current-user.server.ts";
 import type { OrganizationScope } from "./designation-scope.server.ts";
 
@@ -27,13 +27,13 @@ export interface DirectoryAccess {
  */
 export async function requireDirectoryAccess(args: Args, policy: RoutePolicy): Promise<DirectoryAccess> {
   const { user, partnershipId } = await requireTableUser(args, policy);
-  const settings = await readPartnershipSettings(args.context.db, partnershipId);
+  const directoryFreshnessMonths = await readDirectoryFreshnessMonths(args.context.db, partnershipId);
   const designates = organizationsWhere(user.roles, "pivot.designate", partnershipId);
   return {
     user,
     partnershipId,
     actor: actorOf(user, args.context),
-    freshnessMonths: settings.directoryFreshnessMonths,
+    freshnessMonths: directoryFreshnessMonths,
     designates,
   };
 }

@@ -4,7 +4,7 @@ import { buildSearchText, foldForSearch } from "./search-text.server.ts";
 import { queryWords } from "./search-directory.server.ts";
 import { directoryHref, parseDirectoryParams } from "./directory-params.ts";
 import { createDesignationSchema, fieldErrorsOf, parseTags } from "./designation-schema.ts";
-import { parsePartnershipSettings } from "../governance/partnership-settings.server.ts";
+import { parsePartnershipSettings } from "../settings/partnership-settings.server.ts";
 
 describe("directory helpers", () => {
   it("folds text like search_text: no accents, no capitals, single spaces", () => {

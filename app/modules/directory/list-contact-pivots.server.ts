@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { organization, site } from "../governance/tables.ts";
-import { person } from "../identity/tables.ts";
+import { person } from "../people/tables.ts";
 import { isCurrentDesignation } from "./current.server.ts";
 import { localDate } from "./dates.ts";
 import { pivotDesignation } from "./tables.ts";

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, or, gte, sql } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { organization, site } from "../governance/tables.ts";
-import { person } from "../identity/tables.ts";
+import { person } from "../people/tables.ts";
 import { localDate } from "./dates.ts";
 import { designationScope, type OrganizationScope } from "./designation-scope.server.ts";
 import { pivotDesignation } from "./tables.ts";

@@ -1,7 +1,7 @@
 import { and, eq, gte, isNull, ne, or } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
-import { roleAssignment } from "../identity/tables.ts";
+import { roleAssignment } from "../people/tables.ts";
 import { lockPersonRoles } from "../people/grant-role.server.ts";
 import { pivotDesignation } from "./tables.ts";
 

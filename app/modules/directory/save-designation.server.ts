@@ -2,7 +2,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
 import { organization, site } from "../governance/tables.ts";
-import { person } from "../identity/tables.ts";
+import { person } from "../people/tables.ts";
 import { localDate } from "./dates.ts";
 import type { CreateDesignationValues, EndDesignationValues, UpdateDesignationValues } from "./designation-schema.ts";
 import { designationScope, inOrganizationScope, type OrganizationScope } from "./designation-scope.server.ts";

@@ -1,7 +1,7 @@
 import { and, asc, eq, like, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { organization, site } from "../governance/tables.ts";
-import { person } from "../identity/tables.ts";
+import { person } from "../people/tables.ts";
 import { foldSql } from "../people/search-text.ts";
 import { isCurrentDesignation } from "./current.server.ts";
 import { isStale, localDate } from "./dates.ts";

@@ -1,7 +1,7 @@
 import { and, eq, inArray, or, type SQL } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { organization, site } from "../governance/tables.ts";
-import { person } from "../identity/tables.ts";
+import { person } from "../people/tables.ts";
 import { foldText } from "../people/search-text.ts";
 import { pivotDesignation } from "./tables.ts";
 

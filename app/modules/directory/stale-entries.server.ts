@@ -3,9 +3,10 @@ import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, systemActor } from "../audit/record-audit-event.server.ts";
 import { queueEmail } from "../email/queue-email.server.ts";
 import { organization, partnership, site } from "../governance/tables.ts";
-import { readPartnershipSettings } from "../governance/partnership-settings.server.ts";
+import { readDirectoryFreshnessMonths } from "./directory-settings.server.ts";
 import { roleHolderEmails } from "../identity/role-holder-emails.server.ts";
-import { account, person } from "../identity/tables.ts";
+import { account } from "../identity/tables.ts";
+import { person } from "../people/tables.ts";
 import { isCurrentDesignation } from "./current.server.ts";
 import { localDate, monthsBefore } from "./dates.ts";
 import { designationScope, type OrganizationScope } from "./designation-scope.server.ts";
@@ -107,7 +108,7 @@ export async function sendStaleReminders(db: Database, input: { now: Date; publi
   const tables = await db.select({ id: partnership.id }).from(partnership);
   let reminded = 0;
   for (const table of tables) {
-    const { directoryFreshnessMonths } = await readPartnershipSettings(db, table.id);
+    const directoryFreshnessMonths = await readDirectoryFreshnessMonths(db, table.id);
     const cutoff = monthsBefore(input.now, directoryFreshnessMonths);
     const notReminded = or(isNull(pivotDesignation.staleReminderSentAt), lt(pivotDesignation.staleReminderSentAt, pivotDesignation.confirmedAt));
     const due = await db

@@ -1,7 +1,7 @@
 import { date, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { organization, partnership, site } from "../governance/tables.ts";
-import { person } from "../identity/tables.ts";
+import { person } from "../people/tables.ts";
 
 /**
  * A person designated as pivot (intervenant·e pivot) of an organization, optionally for one

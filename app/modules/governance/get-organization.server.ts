@@ -1,6 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
-import { account, person } from "../identity/tables.ts";
+import { account } from "../identity/tables.ts";
+import { person } from "../people/tables.ts";
 import { organization, site } from "./tables.ts";
 
 /**

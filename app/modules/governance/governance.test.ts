@@ -16,6 +16,7 @@ import { getOrganization } from "./get-organization.server.ts";
 import { listOrganizations } from "./list-organizations.server.ts";
 import { siteSchema } from "./site-schema.ts";
 import { organization } from "./tables.ts";
+import { refreshDirectorySearchText } from "../directory/search-text.server.ts";
 
 let handle: DatabaseHandle;
 const actor: AuditActor = { accountId: null, role: "platform_admin", organizationId: null, partnershipId: null, requestId: "req-test", ip: "203.0.113.7" };
@@ -147,9 +148,9 @@ describe("organizations", () => {
     const other = await fixturePartnership(handle.db);
     const organizationId = await fixtureOrganization(handle.db, partnershipId);
     const edit = profile({ culture: "Travail de proximité", territory: "Limoilou", joinedOn: "2007-06-01" });
-    expect(await updateOrganization(handle.db, actor, { ...edit, partnershipId, organizationId, version: 1 })).toBe("ok");
-    expect(await updateOrganization(handle.db, actor, { ...edit, partnershipId, organizationId, version: 1 })).toBe("conflict");
-    expect(await updateOrganization(handle.db, actor, { ...edit, partnershipId: other, organizationId, version: 2 })).toBe("not_found");
+    expect(await updateOrganization(handle.db, actor, { ...edit, partnershipId, organizationId, version: 1 }, refreshDirectorySearchText)).toBe("ok");
+    expect(await updateOrganization(handle.db, actor, { ...edit, partnershipId, organizationId, version: 1 }, refreshDirectorySearchText)).toBe("conflict");
+    expect(await updateOrganization(handle.db, actor, { ...edit, partnershipId: other, organizationId, version: 2 }, refreshDirectorySearchText)).toBe("not_found");
     const detail = await getOrganization(handle.db, { partnershipId, organizationId });
     expect(detail?.organization).toMatchObject({ culture: "Travail de proximité", territory: "Limoilou", joinedOn: "2007-06-01", version: 2 });
     expect(await getOrganization(handle.db, { partnershipId: other, organizationId })).toBeNull();
@@ -191,9 +192,9 @@ describe("sites", () => {
     const created = await createSite(handle.db, actor, { ...siteSchema.parse({ name: "CLSC Limoilou" }), partnershipId, organizationId });
     if (!created.ok) throw new Error("not created");
     const edit = siteSchema.parse({ name: "CLSC Limoilou", phone: "418 555-0100" });
-    expect(await updateSite(handle.db, actor, { ...edit, partnershipId, siteId: created.id, version: 1 })).toBe("ok");
-    expect(await updateSite(handle.db, actor, { ...edit, partnershipId, siteId: created.id, version: 1 })).toBe("conflict");
-    expect(await updateSite(handle.db, actor, { ...edit, partnershipId: await fixturePartnership(handle.db), siteId: created.id, version: 2 })).toBe("not_found");
+    expect(await updateSite(handle.db, actor, { ...edit, partnershipId, siteId: created.id, version: 1 }, refreshDirectorySearchText)).toBe("ok");
+    expect(await updateSite(handle.db, actor, { ...edit, partnershipId, siteId: created.id, version: 1 }, refreshDirectorySearchText)).toBe("conflict");
+    expect(await updateSite(handle.db, actor, { ...edit, partnershipId: await fixturePartnership(handle.db), siteId: created.id, version: 2 }, refreshDirectorySearchText)).toBe("not_found");
     expect(await auditRows("site.updated", created.id)).toHaveLength(1);
     expect((await verifyAuditChain(handle.db)).ok).toBe(true);
   });

@@ -1,9 +1,9 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
-import { refreshDirectorySearchText } from "../directory/search-text.server.ts";
 import type { UpdateResult } from "../forms/fields.ts";
 import type { OrganizationInput } from "./organization-schema.ts";
+import type { Reindex } from "./reindex.ts";
 import { organization } from "./tables.ts";
 
 /**
@@ -47,6 +47,7 @@ export async function updateOrganization(
   db: Database,
   actor: AuditActor,
   input: OrganizationInput & { partnershipId: string; organizationId: string; version: number },
+  reindex: Reindex,
 ): Promise<UpdateResult> {
   const { partnershipId, organizationId, version, ...fields } = input;
   return db.transaction(async (tx) => {
@@ -60,7 +61,7 @@ export async function updateOrganization(
       const exists = await tx.select({ id: organization.id }).from(organization).where(scope);
       return exists.length ? ("conflict" as const) : ("not_found" as const);
     }
-    await refreshDirectorySearchText(tx, { organizationId });
+    await reindex(tx, { organizationId });
     await recordAuditEvent(tx, actor, {
       action: "organization.updated",
       targetType: "organization",

@@ -1,9 +1,9 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
-import { refreshDirectorySearchText } from "../directory/search-text.server.ts";
 import type { UpdateResult } from "../forms/fields.ts";
 import type { SiteInput } from "./site-schema.ts";
+import type { Reindex } from "./reindex.ts";
 import { organization, site } from "./tables.ts";
 
 async function nameTaken(tx: Database, organizationId: string, name: string, exceptId?: string) {
@@ -56,6 +56,7 @@ export async function updateSite(
   db: Database,
   actor: AuditActor,
   input: SiteInput & { partnershipId: string; siteId: string; version: number },
+  reindex: Reindex,
 ): Promise<UpdateResult | "name_taken"> {
   const { partnershipId, siteId, version, ...fields } = input;
   return db.transaction(async (tx) => {
@@ -69,7 +70,7 @@ export async function updateSite(
       .where(and(scope, eq(site.version, version)))
       .returning({ id: site.id });
     if (updated.length === 0) return "conflict" as const;
-    await refreshDirectorySearchText(tx, { siteId });
+    await reindex(tx, { siteId });
     await recordAuditEvent(tx, actor, {
       action: "site.updated",
       targetType: "site",

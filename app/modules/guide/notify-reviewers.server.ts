@@ -2,7 +2,8 @@ import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { permissionRules } from "../authz/permissions.ts";
 import { queueEmail } from "../email/queue-email.server.ts";
-import { account, person, roleAssignment, type Role } from "../identity/tables.ts";
+import { account, type Role } from "../identity/tables.ts";
+import { person, roleAssignment } from "../people/tables.ts";
 import { translator } from "../../i18n/catalog.ts";
 import { isLocale } from "../../i18n/types.ts";
 

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
-import { person } from "../identity/tables.ts";
+import { person } from "../people/tables.ts";
 import { guideModule, guideReviewComment, guideSection, guideSectionVersion } from "./tables.ts";
 import type { GuideModuleKind, GuideSectionContent, GuideVersionStatus, TranslationStatus } from "./vocabulary.ts";
 

@@ -1,6 +1,6 @@
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { partnership } from "../governance/tables.ts";
-import { person } from "../identity/tables.ts";
+import { person } from "../people/tables.ts";
 import type { GuideSectionContent } from "./vocabulary.ts";
 
 /** A module of the practice guide (Savoir, Savoir-être, Savoir-faire), one of each per Table. */

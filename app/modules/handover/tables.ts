@@ -1,6 +1,6 @@
 import { index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { partnership } from "../governance/tables.ts";
-import { person } from "../identity/tables.ts";
+import { person } from "../people/tables.ts";
 import { handoverStatuses, type HandoverItem } from "./vocabulary.ts";
 
 export { handoverStatuses } from "./vocabulary.ts";

@@ -4,7 +4,8 @@ import type { Database } from "../db/client.server.ts";
 import { consumeAccountToken, findUsableToken } from "./account-tokens.server.ts";
 import { accountActor, type IdentityContext } from "./identity-context.ts";
 import { checkPasswordPolicy, hashPassword, type PasswordProblem } from "./password.server.ts";
-import { account, person } from "./tables.ts";
+import { account } from "./tables.ts";
+import { person } from "../people/tables.ts";
 
 /** Who a still-valid invitation is for, or null (unknown, used, expired, account no longer invited). */
 export async function findInvitation(db: Database, token: string, now = new Date()): Promise<{ email: string; givenName: string } | null> {

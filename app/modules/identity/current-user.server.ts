@@ -4,7 +4,8 @@ import type { HeldRole } from "../authz/decide.ts";
 import { mfaRequiredRoles } from "../authz/permissions.ts";
 import { partnership } from "../governance/tables.ts";
 import { loadSession, readSessionToken } from "./session.server.ts";
-import { account, person, roleAssignment } from "./tables.ts";
+import { account } from "./tables.ts";
+import { person, roleAssignment } from "../people/tables.ts";
 
 export interface CurrentUser {
   accountId: string;

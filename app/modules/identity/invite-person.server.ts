@@ -6,7 +6,8 @@ import { queueEmail } from "../email/queue-email.server.ts";
 import { issueAccountToken, TOKEN_TTL_MS } from "./account-tokens.server.ts";
 import { AccountStateError, EmailTakenError, InvalidEmailError, NotFoundError } from "./errors.ts";
 import { identityEmail } from "./identity-emails.server.ts";
-import { account, person } from "./tables.ts";
+import { account } from "./tables.ts";
+import { person } from "../people/tables.ts";
 
 export interface InvitePersonInput {
   personId: string;

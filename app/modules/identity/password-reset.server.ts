@@ -7,7 +7,8 @@ import { accountActor, anonymousActor, type IdentityContext } from "./identity-c
 import { identityEmail } from "./identity-emails.server.ts";
 import { checkPasswordPolicy, hashPassword, type PasswordProblem } from "./password.server.ts";
 import { revokeAllSessions } from "./session.server.ts";
-import { account, person } from "./tables.ts";
+import { account } from "./tables.ts";
+import { person } from "../people/tables.ts";
 import { registerAttempt } from "./throttle.server.ts";
 
 export type ResetRequestResult = { kind: "sent_if_exists" } | { kind: "throttled"; retryAfterMinutes: number };

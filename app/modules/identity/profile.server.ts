@@ -6,7 +6,8 @@ import { expireAccountTokens } from "./account-tokens.server.ts";
 import { countUnusedRecoveryCodes } from "./mfa.server.ts";
 import { checkPasswordPolicy, hashPassword, type PasswordProblem } from "./password.server.ts";
 import { confirmCurrentPassword } from "./reauth.server.ts";
-import { account, person, session } from "./tables.ts";
+import { account, session } from "./tables.ts";
+import { person } from "../people/tables.ts";
 
 export interface Profile {
   email: string;

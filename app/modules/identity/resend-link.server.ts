@@ -6,7 +6,8 @@ import { emailMessage } from "../email/tables.ts";
 import { issueAccountToken, TOKEN_TTL_MS } from "./account-tokens.server.ts";
 import { identityEmail } from "./identity-emails.server.ts";
 import { invitePerson } from "./invite-person.server.ts";
-import { account, person } from "./tables.ts";
+import { account } from "./tables.ts";
+import { person } from "../people/tables.ts";
 
 /**
  * The outbox masks the links that carry a secret; instead of reading one, an administrator

@@ -6,7 +6,8 @@ import { organization } from "../governance/tables.ts";
 import { findAccountInScope, personInScope, type AccountScope } from "./account-scope.server.ts";
 import { NotFoundError } from "./errors.ts";
 import { identityEmail } from "./identity-emails.server.ts";
-import { account, person, roleAssignment } from "./tables.ts";
+import { account } from "./tables.ts";
+import { person, roleAssignment } from "../people/tables.ts";
 
 export interface PendingSignup {
   accountId: string;

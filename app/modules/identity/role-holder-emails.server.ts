@@ -1,7 +1,8 @@
 import { and, eq, isNull, or } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import type { Role } from "./roles.ts";
-import { account, person, roleAssignment } from "./tables.ts";
+import { account } from "./tables.ts";
+import { person, roleAssignment } from "../people/tables.ts";
 
 /** A role in the Table, optionally only for one organization's holders. */
 export interface RoleHolders {

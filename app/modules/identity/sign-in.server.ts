@@ -5,7 +5,8 @@ import { loadActiveRoles } from "./current-user.server.ts";
 import { accountActor, anonymousActor, type IdentityContext } from "./identity-context.ts";
 import { verifyAgainstDummy, verifyPassword } from "./password.server.ts";
 import { createSession, hashToken, revokeSession } from "./session.server.ts";
-import { account, person } from "./tables.ts";
+import { account } from "./tables.ts";
+import { person } from "../people/tables.ts";
 import { renewDeviceEntries, trustedDeviceNonce } from "./device-cookie.server.ts";
 import { markAttemptSucceeded, registerSignInAttempt } from "./throttle.server.ts";
 

@@ -8,7 +8,8 @@ import { consumeAccountToken, findUsableToken, issueAccountToken, TOKEN_TTL_MS }
 import { accountActor, anonymousActor, type IdentityContext } from "./identity-context.ts";
 import { identityEmail } from "./identity-emails.server.ts";
 import { checkPasswordPolicy, hashPassword, type PasswordProblem } from "./password.server.ts";
-import { account, person, roleAssignment } from "./tables.ts";
+import { account } from "./tables.ts";
+import { person, roleAssignment } from "../people/tables.ts";
 import { registerAttempt, type AttemptVerdict } from "./throttle.server.ts";
 
 export interface SignupOrganization {

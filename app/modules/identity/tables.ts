@@ -1,9 +1,7 @@
 import { bigint, boolean, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { organization, partnership, site } from "../governance/tables.ts";
+import { person } from "../people/tables.ts";
 
 export { roles, type Role } from "./roles.ts";
-import { roles } from "./roles.ts";
-export const roleEnum = pgEnum("role", roles);
 
 export const accountStatuses = [
   "invited", // invitation sent, no password yet
@@ -13,28 +11,6 @@ export const accountStatuses = [
   "deactivated",
 ] as const;
 export const accountStatus = pgEnum("account_status", accountStatuses);
-
-/** A person of the partnership; may exist in the directory before (or without) an account. */
-export const person = pgTable(
-  "person",
-  {
-    id: uuid("id").primaryKey().defaultRandom(),
-    /** Null only for platform staff who belong to no Table. */
-    partnershipId: uuid("partnership_id").references(() => partnership.id),
-    organizationId: uuid("organization_id").references(() => organization.id),
-    siteId: uuid("site_id").references(() => site.id),
-    givenName: text("given_name").notNull(),
-    familyName: text("family_name").notNull(),
-    title: text("title").notNull().default(""),
-    email: text("email").notNull().default(""),
-    phone: text("phone").notNull().default(""),
-    languages: text("languages").array().notNull().default(["fr"]),
-    version: integer("version").notNull().default(1),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index("person_partnership_idx").on(t.partnershipId), index("person_organization_idx").on(t.organizationId)],
-);
 
 export const account = pgTable("account", {
   id: uuid("id").primaryKey().defaultRandom(),
@@ -60,26 +36,6 @@ export const account = pgTable("account", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
-
-export const roleAssignment = pgTable(
-  "role_assignment",
-  {
-    id: uuid("id").primaryKey().defaultRandom(),
-    personId: uuid("person_id")
-      .notNull()
-      .references(() => person.id),
-    role: roleEnum("role").notNull(),
-    /** Null only for platform_admin. */
-    partnershipId: uuid("partnership_id").references(() => partnership.id),
-    /** Set for roles held on behalf of one organization (pivot, pivot coordinator, delegate, worker…). */
-    organizationId: uuid("organization_id").references(() => organization.id),
-    grantedBy: uuid("granted_by"),
-    grantedAt: timestamp("granted_at", { withTimezone: true }).notNull().defaultNow(),
-    revokedBy: uuid("revoked_by"),
-    revokedAt: timestamp("revoked_at", { withTimezone: true }),
-  },
-  (t) => [index("role_assignment_person_idx").on(t.personId), index("role_assignment_partnership_idx").on(t.partnershipId)],
-);
 
 export const session = pgTable(
   "session",

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, ilike, inArray, lt, ne, or, type SQL } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { organization } from "../governance/tables.ts";
-import { person } from "../identity/tables.ts";
+import { person } from "../people/tables.ts";
 import { listFiles } from "../files/stored-files.server.ts";
 import { agendaItemResponsibility } from "./responsibilities/tables.ts";
 import { listResponsibilities } from "./responsibilities/list-responsibilities.server.ts";

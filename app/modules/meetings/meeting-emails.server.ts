@@ -2,7 +2,8 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { buildCalendarFile, type CalendarFile } from "../calendar/ics.server.ts";
 import { queueEmail } from "../email/queue-email.server.ts";
-import { account, person } from "../identity/tables.ts";
+import { account } from "../identity/tables.ts";
+import { person } from "../people/tables.ts";
 import { localDay, localTime } from "./dates.ts";
 import { meetingInvitation } from "./tables.ts";
 

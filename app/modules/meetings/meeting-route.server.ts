@@ -1,7 +1,7 @@
 import type { AppLoadContext } from "react-router";
 import { guard, notFound } from "../authz/guard.server.ts";
 import type { RoutePolicy } from "../authz/policy.ts";
-import { readPartnershipSettings } from "../governance/partnership-settings.server.ts";
+import { readMeetingKinds } from "./meeting-kinds.server.ts";
 import { isUuid } from "../forms/fields.ts";
 import { translator } from "../../i18n/catalog.ts";
 import { resolveLocale } from "../../i18n/locale.server.ts";
@@ -37,13 +37,13 @@ export async function scopedMeeting(args: Args, policy: RoutePolicy) {
 }
 
 export async function saveOptions(args: Args, partnershipId: string, locale: string) {
-  const settings = await readPartnershipSettings(args.context.db, partnershipId);
+  const customKinds = await readMeetingKinds(args.context.db, partnershipId);
   const t = translator(resolveLocale(args.request, locale));
   return {
     publicUrl: args.context.config.publicUrl,
-    kinds: allMeetingKinds(settings.meetingKinds),
+    kinds: allMeetingKinds(customKinds),
     followUpTitle: t("meetings.followUpItem"),
-    customKinds: settings.meetingKinds,
+    customKinds,
   };
 }
 

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { organization, partnership } from "../governance/tables.ts";
-import { person } from "../identity/tables.ts";
+import { person } from "../people/tables.ts";
 import { attendanceValues, meetingStatuses, rsvpAnswers } from "./vocabulary.ts";
 
 export { attendanceValues, meetingStatuses, rsvpAnswers } from "./vocabulary.ts";

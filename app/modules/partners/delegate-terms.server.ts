@@ -1,7 +1,7 @@
 import { and, asc, desc, eq } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
-import { person } from "../identity/tables.ts";
+import { person } from "../people/tables.ts";
 import type { DelegateTermInput } from "./partners-schema.ts";
 import { partnerDelegateTerm } from "./tables.ts";
 import type { DelegateKind } from "./vocabulary.ts";

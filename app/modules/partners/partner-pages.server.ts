@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
-import { person, roleAssignment } from "../identity/tables.ts";
+import { person, roleAssignment } from "../people/tables.ts";
 import { commitmentOverview, listCommitments, latestByOrganization, type CommitmentRow, type OverviewRow } from "./commitments.server.ts";
 import { commitmentStatus } from "./commitment-status.ts";
 import { listDelegateTerms, type DelegateTerm } from "./delegate-terms.server.ts";

@@ -3,7 +3,7 @@ import type { Database } from "../db/client.server.ts";
 import { isCurrentDesignation } from "../directory/current.server.ts";
 import { pivotDesignation } from "../directory/tables.ts";
 import { site } from "../governance/tables.ts";
-import { person, roleAssignment } from "../identity/tables.ts";
+import { person, roleAssignment } from "../people/tables.ts";
 import { partnerDelegateTerm } from "./tables.ts";
 
 export interface PartnerPerson {

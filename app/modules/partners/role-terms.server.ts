@@ -2,7 +2,7 @@ import { and, eq, gt, gte, isNull, or } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
 import { localDate } from "../directory/dates.ts";
-import { roleAssignment } from "../identity/tables.ts";
+import { roleAssignment } from "../people/tables.ts";
 import { partnerDelegateTerm } from "./tables.ts";
 
 /**

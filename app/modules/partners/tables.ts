@@ -1,6 +1,6 @@
 import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { organization, partnership } from "../governance/tables.ts";
-import { person } from "../identity/tables.ts";
+import { person } from "../people/tables.ts";
 import { delegateKinds, contributionDomains, commitmentTextStatuses } from "./vocabulary.ts";
 
 /**

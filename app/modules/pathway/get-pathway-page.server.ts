@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { listContactPivots, type ContactPivot } from "../directory/list-contact-pivots.server.ts";
-import { readPartnershipSettings } from "../governance/partnership-settings.server.ts";
-import { person } from "../identity/tables.ts";
+import { readSettingsRow } from "../governance/settings-row.server.ts";
+import { person } from "../people/tables.ts";
 import { defaultPathwayContent } from "./default-content.ts";
 import { getPublishedPathway } from "./get-published-pathway.server.ts";
 import { textsOf, type PathwayLanguage, type PathwayTextKey } from "./steps.ts";
@@ -27,7 +27,7 @@ export async function getPathwayPage(
 ): Promise<PathwayPage> {
   // Sequential on purpose: the first visit may open a transaction, and PGlite has one connection.
   const published = await getPublishedPathway(db, input.partnershipId);
-  const settings = await readPartnershipSettings(db, input.partnershipId);
+  const settings = await readSettingsRow(db, input.partnershipId);
   const me = await db
     .select({ siteId: person.siteId, organizationId: person.organizationId })
     .from(person)

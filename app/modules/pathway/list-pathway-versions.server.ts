@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, max } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "../db/client.server.ts";
-import { person } from "../identity/tables.ts";
+import { person } from "../people/tables.ts";
 import { pathwayVersion, type PathwayContent } from "./tables.ts";
 
 const creator = alias(person, "creator");

@@ -2,7 +2,8 @@ import { and, desc, eq, isNull, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "../db/client.server.ts";
 import { organization, site } from "../governance/tables.ts";
-import { account, person, roleAssignment } from "../identity/tables.ts";
+import { account } from "../identity/tables.ts";
+import { person, roleAssignment } from "./tables.ts";
 import { personScope, type OrganizationScope } from "./person-scope.ts";
 
 const granter = alias(account, "granter");

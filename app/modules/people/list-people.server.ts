@@ -1,7 +1,8 @@
 import { and, asc, count, eq, exists, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { organization } from "../governance/tables.ts";
-import { account, accountStatuses, person, roleAssignment, type Role } from "../identity/tables.ts";
+import { account, accountStatuses, type Role } from "../identity/tables.ts";
+import { person, roleAssignment } from "./tables.ts";
 import { personScope, type OrganizationScope } from "./person-scope.ts";
 import { containsPattern, foldSql } from "./search-text.ts";
 

@@ -7,7 +7,7 @@ import type { DatabaseHandle } from "../db/client.server.ts";
 import type { AuditActor } from "../audit/record-audit-event.server.ts";
 import { auditEvent } from "../audit/tables.ts";
 import type { HeldRole } from "../authz/decide.ts";
-import { roleAssignment } from "../identity/tables.ts";
+import { roleAssignment } from "./tables.ts";
 import { canManageAccountOf } from "./account-guard.ts";
 import { getPerson } from "./get-person.server.ts";
 import { grantRole } from "./grant-role.server.ts";
@@ -16,6 +16,7 @@ import { personSchema } from "./person-schema.ts";
 import { revokeRole } from "./revoke-role.server.ts";
 import { createPerson, updatePerson } from "./save-person.server.ts";
 import { foldText } from "./search-text.ts";
+import { refreshDirectorySearchText } from "../directory/search-text.server.ts";
 
 let handle: DatabaseHandle;
 let d: AuthzDataset;
@@ -88,12 +89,12 @@ describe("creating and editing people", () => {
     const target = await fixturePerson(handle.db, { partnershipId: d.tableA, organizationId: d.org1, account: false });
     const scope = { partnershipId: d.tableA, organizationIds: "all" as const };
     const edit = entry({ organizationId: d.org2, title: "Enquêteuse" });
-    expect(await updatePerson(handle.db, actor, { ...edit, ...scope, personId: target.personId, version: 1 })).toEqual({ ok: true, id: target.personId });
-    expect(await updatePerson(handle.db, actor, { ...edit, ...scope, personId: target.personId, version: 1 })).toEqual({ ok: false, error: "conflict" });
+    expect(await updatePerson(handle.db, actor, { ...edit, ...scope, personId: target.personId, version: 1 }, refreshDirectorySearchText)).toEqual({ ok: true, id: target.personId });
+    expect(await updatePerson(handle.db, actor, { ...edit, ...scope, personId: target.personId, version: 1 }, refreshDirectorySearchText)).toEqual({ ok: false, error: "conflict" });
     expect(
-      await updatePerson(handle.db, actor, { ...edit, partnershipId: d.tableA, organizationIds: [d.org1], personId: target.personId, version: 2 }),
+      await updatePerson(handle.db, actor, { ...edit, partnershipId: d.tableA, organizationIds: [d.org1], personId: target.personId, version: 2 }, refreshDirectorySearchText),
     ).toEqual({ ok: false, error: "not_found" });
-    expect(await updatePerson(handle.db, actor, { ...edit, partnershipId: d.tableB, organizationIds: "all", personId: target.personId, version: 2 })).toEqual({
+    expect(await updatePerson(handle.db, actor, { ...edit, partnershipId: d.tableB, organizationIds: "all", personId: target.personId, version: 2 }, refreshDirectorySearchText)).toEqual({
       ok: false,
       error: "not_found",
     });

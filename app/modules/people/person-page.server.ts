@@ -18,6 +18,7 @@ import { personSchema } from "./person-schema.ts";
 import { revokeRole } from "./revoke-role.server.ts";
 import { assignmentScope, isRole, roles } from "./role-scope.ts";
 import { updatePerson } from "./save-person.server.ts";
+import type { Reindex } from "../governance/reindex.ts";
 
 interface PageArgs {
   request: Request;
@@ -26,6 +27,8 @@ interface PageArgs {
   partnershipId: string;
   organizationIds: OrganizationScope;
   personId: string;
+  /** The directory's refresh of its search text (a name changed). */
+  reindex: Reindex;
 }
 
 /** Roles this reader could grant to this person in at least one organization they may name. */
@@ -38,7 +41,7 @@ function grantableRoles(user: CurrentUser, detail: PersonDetail, partnershipId: 
   );
 }
 
-export async function loadPersonPage({ context, user, partnershipId, organizationIds, personId }: Omit<PageArgs, "request">) {
+export async function loadPersonPage({ context, user, partnershipId, organizationIds, personId }: Omit<PageArgs, "request" | "reindex">) {
   const detail = await getPerson(context.db, { partnershipId, organizationIds, personId });
   if (!detail) notFound();
   const options = await personFormOptions(context.db, { partnershipId, organizationIds });
@@ -96,7 +99,7 @@ export async function handlePersonAction(args: PageArgs) {
     case "save": {
       const input = parseValues(read, saveSchema);
       if (!input.ok) return refuse("profile", "form.errors", 400, { errors: input.errors, values: input.values });
-      const result = await updatePerson(db, actor, { ...input.data, partnershipId, organizationIds, personId });
+      const result = await updatePerson(db, actor, { ...input.data, partnershipId, organizationIds, personId }, args.reindex);
       if (result.ok) return back("saved");
       if ("errors" in result) return refuse("profile", "form.errors", 400, { errors: result.errors, values: read.values });
       if (result.error === "not_found") notFound();

@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { person } from "../identity/tables.ts";
+import { person } from "./tables.ts";
 
 /** Which organizations' people the reader may see: a whole Table or a list (pivot coordinators). */
 export type OrganizationScope = "all" | readonly string[];

@@ -1,10 +1,10 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
-import { refreshDirectorySearchText } from "../directory/search-text.server.ts";
+import type { Reindex } from "../governance/reindex.ts";
 import type { FieldErrorMap } from "../forms/fields.ts";
 import { organization, site } from "../governance/tables.ts";
-import { person } from "../identity/tables.ts";
+import { person } from "./tables.ts";
 import { inScope, personScope, type OrganizationScope } from "./person-scope.ts";
 import type { PersonInput } from "./person-schema.ts";
 
@@ -84,6 +84,7 @@ export async function updatePerson(
   db: Database,
   actor: AuditActor,
   input: PersonInput & Scope & { personId: string; version: number },
+  reindex: Reindex,
 ): Promise<SavePersonResult> {
   const { partnershipId, organizationIds, personId, version, ...fields } = input;
   return db.transaction(async (tx) => {
@@ -99,7 +100,7 @@ export async function updatePerson(
       .returning({ id: person.id });
     if (updated.length === 0) return { ok: false as const, error: "conflict" as const };
         // The directory searches a denormalized copy of names: keep it in step in the same transaction.
-    await refreshDirectorySearchText(tx, { personId });
+    await reindex(tx, { personId });
     await recordAuditEvent(tx, actor, {
       action: "person.updated",
       targetType: "person",

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gte, lte, sum, type SQL } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { organization } from "../governance/tables.ts";
-import { person } from "../identity/tables.ts";
+import { person } from "../people/tables.ts";
 import type { PivotActivityType } from "./activity-schema.ts";
 import { pivotActivity } from "./tables.ts";
 

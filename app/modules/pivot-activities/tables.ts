@@ -1,6 +1,6 @@
 import { date, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { organization, partnership } from "../governance/tables.ts";
-import { person } from "../identity/tables.ts";
+import { person } from "../people/tables.ts";
 
 export { pivotActivityTypes } from "./activity-types.ts";
 import { pivotActivityTypes } from "./activity-types.ts";

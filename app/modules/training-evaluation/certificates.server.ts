@@ -2,7 +2,7 @@ import { and, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
 import { organization } from "../governance/tables.ts";
-import { person } from "../identity/tables.ts";
+import { person } from "../people/tables.ts";
 import { trainerProfile, trainingProgram, trainingRegistration, trainingSession } from "../training/tables.ts";
 import { newCertificateCode } from "./certificate-code.ts";
 import { trainingCertificate } from "./tables.ts";

@@ -1,6 +1,6 @@
 import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { partnership } from "../governance/tables.ts";
-import { person } from "../identity/tables.ts";
+import { person } from "../people/tables.ts";
 import { trainingProgram, trainingRegistration, trainingSession } from "../training/tables.ts";
 import { questionnaireKinds, type Answers, type Question } from "./vocabulary.ts";
 

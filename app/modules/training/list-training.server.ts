@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { organization } from "../governance/tables.ts";
-import { person } from "../identity/tables.ts";
+import { person } from "../people/tables.ts";
 import { trainerAvailability, trainerProfile, trainingProgram, trainingSession } from "./tables.ts";
 
 export type ProgramRow = typeof trainingProgram.$inferSelect;

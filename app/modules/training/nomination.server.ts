@@ -2,7 +2,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { localDate } from "../directory/dates.ts";
 import { readTrainingSettings } from "./training-settings.server.ts";
-import { person } from "../identity/tables.ts";
+import { person } from "../people/tables.ts";
 import { isRegistrationClosed } from "./mix-rules.ts";
 import { closesDaysOf } from "./registration.server.ts";
 import { trainingRegistration, trainingSession } from "./tables.ts";

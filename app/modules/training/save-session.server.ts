@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
-import { person } from "../identity/tables.ts";
+import { person } from "../people/tables.ts";
 import { trainerProfile, trainingProgram, trainingSession } from "./tables.ts";
 import type { SessionInput } from "./session-schema.ts";
 import { afterSessionSaved, sessionBeforeSave } from "./session-notices.server.ts";

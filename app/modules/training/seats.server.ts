@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
-import { account, person } from "../identity/tables.ts";
+import { account } from "../identity/tables.ts";
+import { person } from "../people/tables.ts";
 import { organizationSeatCap } from "./mix-rules.ts";
 import { queueTrainingEmail, type SessionForEmail } from "./registration-emails.server.ts";
 import { trainingRegistration, trainingSession } from "./tables.ts";

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
-import { person, roleAssignment } from "../identity/tables.ts";
+import { person, roleAssignment } from "../people/tables.ts";
 import { listPrograms, listTrainers } from "./list-training.server.ts";
 
 /** What the session form offers: the Table's programs, its trainer pool, and its observers. */

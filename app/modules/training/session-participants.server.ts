@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, notInArray, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { organization } from "../governance/tables.ts";
-import { person } from "../identity/tables.ts";
+import { person } from "../people/tables.ts";
 import { containsPattern, foldSql } from "../people/search-text.ts";
 import { trainingAttendance, trainingRegistration } from "./tables.ts";
 import type { AttendanceStatus, RegistrationStatus, WaitReason } from "./vocabulary.ts";

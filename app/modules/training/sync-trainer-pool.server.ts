@@ -1,7 +1,7 @@
 import { and, eq, isNull, notExists } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
-import { person, roleAssignment } from "../identity/tables.ts";
+import { person, roleAssignment } from "../people/tables.ts";
 import { trainerProfile } from "./tables.ts";
 
 /**

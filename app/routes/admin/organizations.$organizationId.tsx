@@ -19,6 +19,7 @@ import { getOrganization } from "../../modules/governance/get-organization.serve
 import { getOrganizationRef } from "../../modules/governance/get-site.server.ts";
 import { organizationSchema } from "../../modules/governance/organization-schema.ts";
 import { updateOrganization } from "../../modules/governance/save-organization.server.ts";
+import { refreshDirectorySearchText } from "../../modules/directory/search-text.server.ts";
 
 /**
  * Readable by whoever manages the organization's sites (its pivot coordinator included);
@@ -55,7 +56,7 @@ export async function action(args: Route.ActionArgs) {
     ...input.data,
     partnershipId,
     organizationId: organizationId.toLowerCase(),
-  });
+  }, refreshDirectorySearchText);
   if (result === "not_found") notFound();
   if (result === "conflict") return conflictReply({ values: undefined });
   return redirect(`/admin/organizations/${organizationId}?saved=1`);

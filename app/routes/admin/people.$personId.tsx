@@ -11,6 +11,7 @@ import { organizationScope, requireTableUser } from "../../modules/governance/ad
 import { isUuid } from "../../modules/forms/fields.ts";
 import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
 import { handlePersonAction, loadPersonPage } from "../../modules/people/person-page.server.ts";
+import { refreshDirectorySearchText } from "../../modules/directory/search-text.server.ts";
 
 /** A person's directory entry, roles and account, within the reader's organizations. */
 export const policy = needs("person.manage");
@@ -32,7 +33,8 @@ export async function loader(args: Route.LoaderArgs) {
 export const shouldRevalidate = revalidateAfterConflict;
 
 export async function action(args: Route.ActionArgs) {
-  return handlePersonAction({ request: args.request, context: args.context, ...(await scope(args)) });
+  // A renamed person: the directory's search text follows in the same transaction.
+  return handlePersonAction({ request: args.request, context: args.context, ...(await scope(args)), reindex: refreshDirectorySearchText });
 }
 
 export default function PersonPage({ loaderData, actionData }: Route.ComponentProps) {

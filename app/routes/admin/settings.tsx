@@ -7,13 +7,14 @@ import { useT } from "../../i18n/use-t.ts";
 import { actorOf, guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
-import { conflictReply, parseForm } from "../../modules/forms/read-form.server.ts";
+import { parseForm } from "../../modules/forms/read-form.server.ts";
 import { meetingKindsToText } from "../../modules/meetings/meeting-kinds.ts";
 import {
   getPartnershipSettingsForm,
   partnershipSettingsSchema,
   updatePartnershipSettings,
-} from "../../modules/governance/update-partnership-settings.server.ts";
+} from "../../modules/settings/update-partnership-settings.server.ts";
+import { respond } from "../../modules/outcome/respond.server.ts";
 
 export const policy = needs("partnership.configure");
 
@@ -38,10 +39,8 @@ export async function action(args: Route.ActionArgs) {
     ...input.data,
     partnershipId: user.partnershipId,
   });
-  if (result === "not_found") notFound();
-  // Someone saved since the page was drawn: the page reloads and shows their values.
-  if (result === "conflict") return conflictReply({ values: undefined });
-  return redirect("/admin/settings?saved=1");
+  // Someone saved since the page was drawn (409): the page reloads and shows their values.
+  return respond(result, () => redirect("/admin/settings?saved=1"), { conflict: { values: undefined } });
 }
 
 export default function TableSettings({ loaderData, actionData }: Route.ComponentProps) {

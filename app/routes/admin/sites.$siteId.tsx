@@ -14,6 +14,7 @@ import { conflictReply, parseForm } from "../../modules/forms/read-form.server.t
 import { getSite } from "../../modules/governance/get-site.server.ts";
 import { updateSite } from "../../modules/governance/save-site.server.ts";
 import { siteSchema } from "../../modules/governance/site-schema.ts";
+import { refreshDirectorySearchText } from "../../modules/directory/search-text.server.ts";
 
 export const policy = needs("site.manage");
 
@@ -43,7 +44,7 @@ export async function action(args: Route.ActionArgs) {
   const { user, partnershipId, site } = await load(args);
   const input = await parseForm(args.request, editSchema);
   if (!input.ok) return input.reply;
-  const result = await updateSite(args.context.db, actorOf(user, args.context), { ...input.data, partnershipId, siteId: site.id });
+  const result = await updateSite(args.context.db, actorOf(user, args.context), { ...input.data, partnershipId, siteId: site.id }, refreshDirectorySearchText);
   if (result === "not_found") notFound();
   if (result === "name_taken") return data({ errors: { name: ["admin.site.nameTaken"] }, values: input.values, formError: "form.errors" }, { status: 400 });
   if (result === "conflict") return conflictReply({ values: undefined });

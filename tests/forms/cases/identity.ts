@@ -5,7 +5,8 @@ import { rowsOf } from "../../../app/modules/db/rows.ts";
 import { DEMO_PASSWORD } from "../../../app/modules/demo/seed-demo.server.ts";
 import { issueAccountToken, type TokenKind } from "../../../app/modules/identity/account-tokens.server.ts";
 import { startEnrollment } from "../../../app/modules/identity/mfa.server.ts";
-import { account, person } from "../../../app/modules/identity/tables.ts";
+import { account } from "../../../app/modules/identity/tables.ts";
+import { person } from "../../../app/modules/people/tables.ts";
 import { testConfig } from "../../support/test-db.ts";
 import type { CaseBook, Demo } from "../harness.ts";
 

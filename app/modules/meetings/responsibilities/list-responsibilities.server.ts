@@ -3,7 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "../../db/client.server.ts";
 import { actionPlanObjective } from "../../action-plan/tables.ts";
 import { organization } from "../../governance/tables.ts";
-import { person } from "../../identity/tables.ts";
+import { person } from "../../people/tables.ts";
 import { visibleMeetings, type MeetingAccess } from "../meeting-access.server.ts";
 import { meeting } from "../tables.ts";
 import { canEditResponsibility, canUpdateResponsibility, mineWhere, visibleResponsibilities } from "./responsibility-access.server.ts";

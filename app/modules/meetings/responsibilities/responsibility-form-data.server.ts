@@ -2,7 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.server.ts";
 import { listObjectivesForSelect } from "../../action-plan/list-objectives.server.ts";
 import { organization } from "../../governance/tables.ts";
-import { person } from "../../identity/tables.ts";
+import { person } from "../../people/tables.ts";
 
 export interface OwnerChoices {
   people: { value: string; label: string }[];

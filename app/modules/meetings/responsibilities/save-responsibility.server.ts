@@ -3,7 +3,7 @@ import type { Database } from "../../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../../audit/record-audit-event.server.ts";
 import { actionPlanObjective } from "../../action-plan/tables.ts";
 import { organization } from "../../governance/tables.ts";
-import { person } from "../../identity/tables.ts";
+import { person } from "../../people/tables.ts";
 import { canManageMeeting, type MeetingAccess } from "../meeting-access.server.ts";
 import { meeting, meetingAgendaItem } from "../tables.ts";
 import { canEditResponsibility, canUpdateResponsibility } from "./responsibility-access.server.ts";

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { check, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { actionPlanObjective } from "../../action-plan/tables.ts";
 import { organization, partnership } from "../../governance/tables.ts";
-import { person } from "../../identity/tables.ts";
+import { person } from "../../people/tables.ts";
 import { meeting, meetingAgendaItem } from "../tables.ts";
 import { responsibilityStatuses } from "./vocabulary.ts";
 

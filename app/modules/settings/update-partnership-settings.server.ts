@@ -4,9 +4,10 @@ import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
 import { parsePartnershipSettings, type PartnershipSettings } from "./partnership-settings.server.ts";
 import { parseTrainingSettings, TRAINING_SETTING_BOUNDS, type TrainingSettings } from "../training/training-settings.ts";
-import { partnership } from "./tables.ts";
+import { partnership } from "../governance/tables.ts";
 import { meetingKindsFromText } from "../meetings/meeting-kinds.ts";
 import { versionField } from "../forms/fields.ts";
+import { conflict, missing, ok, type Conflict, type NotFound, type Ok } from "../outcome/outcome.ts";
 
 // Whole numbers typed in a field: digits only ("", "1e3", "0x10" are refused), then the range.
 const wholeNumber = (min: number, max: number, message: string) =>
@@ -54,13 +55,13 @@ export async function updatePartnershipSettings(
   db: Database,
   actor: AuditActor,
   input: z.output<typeof partnershipSettingsSchema> & { partnershipId: string },
-): Promise<"ok" | "conflict" | "not_found"> {
+): Promise<Ok | Conflict | NotFound> {
   return db.transaction(async (tx) => {
     const [current] = await tx
       .select({ settings: partnership.settings })
       .from(partnership)
       .where(eq(partnership.id, input.partnershipId));
-    if (!current) return "not_found";
+    if (!current) return missing();
     const settings = {
       ...current.settings,
       directoryFreshnessMonths: input.directoryFreshnessMonths,
@@ -73,7 +74,7 @@ export async function updatePartnershipSettings(
       .set({ settings, version: sql`${partnership.version} + 1`, updatedAt: new Date() })
       .where(and(eq(partnership.id, input.partnershipId), eq(partnership.version, input.version)))
       .returning({ id: partnership.id });
-    if (updated.length === 0) return "conflict";
+    if (updated.length === 0) return conflict();
     await recordAuditEvent(tx, actor, {
       action: "partnership.settings_updated",
       targetType: "partnership",
@@ -85,7 +86,7 @@ export async function updatePartnershipSettings(
         training: settings.training,
       },
     });
-    return "ok";
+    return ok();
   });
 }
 

@@ -1,10 +1,17 @@
-import { eq } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
-import { partnership } from "./tables.ts";
+import { consultationRetentionOf } from "../consultations/retention-settings.server.ts";
+import { directoryFreshnessOf } from "../directory/directory-settings.server.ts";
+import { readSettingsRow } from "../governance/settings-row.server.ts";
 import { parseMeetingKinds } from "../meetings/meeting-kinds.ts";
 import type { CustomMeetingKind } from "../meetings/vocabulary.ts";
 
-/** The per-Table settings other modules read; stored in partnership.settings (jsonb) except the DPJ phone. */
+export { DEFAULT_CONSULTATION_RETENTION_MONTHS } from "../consultations/retention-settings.server.ts";
+export { DEFAULT_DIRECTORY_FRESHNESS_MONTHS } from "../directory/directory-settings.server.ts";
+
+/**
+ * The per-Table settings, composed from each module's own part (stored in partnership.settings,
+ * jsonb, except the DPJ phone). Modules read their part themselves; this is for the settings page.
+ */
 export interface PartnershipSettings {
   /** An entry of the directory not confirmed within this many months is flagged "to be confirmed". */
   directoryFreshnessMonths: number;
@@ -16,20 +23,11 @@ export interface PartnershipSettings {
   meetingKinds: CustomMeetingKind[];
 }
 
-export const DEFAULT_DIRECTORY_FRESHNESS_MONTHS = 6;
-export const DEFAULT_CONSULTATION_RETENTION_MONTHS = 12;
-
-/** A jsonb value is whatever someone stored: only a whole number in range is trusted. */
-function monthsOr(value: unknown, fallback: number): number {
-  const n = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
-  return typeof n === "number" && Number.isInteger(n) && n >= 1 && n <= 120 ? n : fallback;
-}
-
 export function parsePartnershipSettings(settings: Record<string, unknown> | null | undefined, dpjPhone: string): PartnershipSettings {
   const s = settings ?? {};
   return {
-    directoryFreshnessMonths: monthsOr(s.directoryFreshnessMonths, DEFAULT_DIRECTORY_FRESHNESS_MONTHS),
-    consultationRetentionMonths: monthsOr(s.consultationRetentionMonths, DEFAULT_CONSULTATION_RETENTION_MONTHS),
+    directoryFreshnessMonths: directoryFreshnessOf(s),
+    consultationRetentionMonths: consultationRetentionOf(s),
     dpjPhone,
     meetingKinds: parseMeetingKinds(s.meetingKinds),
   };
@@ -37,11 +35,6 @@ export function parsePartnershipSettings(settings: Record<string, unknown> | nul
 
 /** The Table's settings with defaults; an unknown Table gets the defaults (callers scope before). */
 export async function readPartnershipSettings(db: Database, partnershipId: string): Promise<PartnershipSettings> {
-  const [row] = await db
-    .select({ settings: partnership.settings, dpjPhone: partnership.dpjPhone })
-    .from(partnership)
-    .where(eq(partnership.id, partnershipId))
-    .limit(1);
-  return parsePartnershipSettings(row?.settings, row?.dpjPhone ?? "");
+  const row = await readSettingsRow(db, partnershipId);
+  return parsePartnershipSettings(row.settings, row.dpjPhone);
 }
-

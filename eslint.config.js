@@ -104,10 +104,9 @@ export default tseslint.config(
     rules: { "no-restricted-imports": ["error", { patterns: [uiFromModules] }] },
   },
   {
-    // Off: nine imports break it today (listed in ADR 013). Four are the Table settings reading
-    // the meetings' and training's settings, meant for app/modules/settings (outcome branch);
-    // five are people and governance refreshing the directory's search text and opening the
-    // partners' delegate terms, which no branch moves yet.
+    // The foundations (accounts, people, Tables) know no feature: features build on them.
+    // Off while four imports remain (issue 10 note): people's grant/revoke open the partners'
+    // delegate terms, and two saves refresh the directory's search text.
     files: ["app/modules/{identity,people,governance}/**/*.{ts,tsx}"],
     rules: { "@typescript-eslint/no-restricted-imports": ["off", { patterns: [featuresFromFoundations] }] },
   },

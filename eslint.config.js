@@ -106,7 +106,7 @@ export default tseslint.config(
   {
     // The foundations (accounts, people, Tables) know no feature: features build on them.
     // Off while four imports remain (issue 10 note): people's grant/revoke open the partners'
-    // delegate terms, and two saves refresh the directory's search text.
+    // delegate terms; the governance and people tests read the directory's search text.
     files: ["app/modules/{identity,people,governance}/**/*.{ts,tsx}"],
     rules: { "@typescript-eslint/no-restricted-imports": ["off", { patterns: [featuresFromFoundations] }] },
   },

@@ -26,6 +26,23 @@ const nodeGlobals = Object.fromEntries(
   ].map((name) => [name, "readonly"]),
 );
 
+// Module boundaries (ADR 013), as import patterns. Rule (c) uses typescript-eslint's copy of
+// `no-restricted-imports`: a second block of the same rule for the same file would replace the
+// first one's patterns instead of adding to them.
+const dbFromRoutes = {
+  group: ["drizzle-orm", "drizzle-orm/*", "**/db/client.server*", "**/modules/*/tables", "**/modules/*/tables.ts", "**/db/schema", "**/db/schema.ts"],
+  message: "Routes reach the database through a module's use case (ADR 013): no Drizzle, no client, no tables.",
+};
+const uiFromModules = {
+  group: ["**/routes/**", "**/components/**", "*.tsx"],
+  message: "Modules hold no UI and know no route (ADR 013): put the plain value (type, constant, parser) in a .ts file.",
+};
+const featureModules = ["meetings", "responsibilities", "training", "training-evaluation", "partners", "funding", "action-plan", "handover", "announcements", "table-hub", "guide", "pathway", "directory", "consultations", "pivot-activities"];
+const featuresFromFoundations = {
+  group: featureModules.map((name) => `**/${name}/**`),
+  message: "identity, people and governance are what feature modules build on: they import no feature module (ADR 013).",
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -76,5 +93,21 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: ["app/routes/**/*.{ts,tsx}"],
+    rules: { "no-restricted-imports": ["error", { patterns: [dbFromRoutes] }] },
+  },
+  {
+    // Server logic has no UI: page UI lives in app/components/<area>/ or beside its routes.
+    files: ["app/modules/**/*.{ts,tsx}"],
+    rules: { "no-restricted-imports": ["error", { patterns: [uiFromModules] }] },
+  },
+  {
+    // The foundations (accounts, people, Tables) know no feature: features build on them.
+    // Off while four imports remain (issue 10 note): people's grant/revoke open the partners'
+    // delegate terms; the governance and people tests read the directory's search text.
+    files: ["app/modules/{identity,people,governance}/**/*.{ts,tsx}"],
+    rules: { "@typescript-eslint/no-restricted-imports": ["off", { patterns: [featuresFromFoundations] }] },
   },
 );

@@ -7,9 +7,10 @@ import { buildSearchText } from "../app/modules/directory/search-text.server.ts"
 import { clienteleCodes } from "../app/modules/directory/vocabulary.ts";
 
 /**
- * Province-scale directory data: 17+ Tables, 2,000 organizations, 100,000 people, a share of
- * them designated as pivots. Invented names drawn from common Québec first and family names
- * (accents included, since accent-insensitive search is what is measured); deterministic.
+ * Province-scale directory data: 17+ Tables, 2,000 organizations, 100,000 people (or ten times
+ * that), a share of them designated as pivots. Invented names drawn from common Québec first
+ * and family names (accents included, since accent-insensitive search is what is measured);
+ * deterministic.
  */
 export interface GenerateOptions {
   tables?: number;
@@ -18,8 +19,10 @@ export interface GenerateOptions {
   /** Share of people designated as pivots (0..1). */
   designatedShare?: number;
   seed?: number;
-  /** Rows per INSERT statement. */
+  /** Rows per INSERT statement (multi-row INSERTs). */
   batch?: number;
+  /** People generated and written at a time (memory stays flat at a million people). */
+  chunk?: number;
   log?: (line: string) => void;
 }
 
@@ -92,6 +95,7 @@ export async function generateDirectory(db: Database, options: GenerateOptions =
   const peopleCount = options.people ?? 100_000;
   const share = options.designatedShare ?? 0.25;
   const batch = options.batch ?? 1000;
+  const chunk = options.chunk ?? 20_000;
   const log = options.log ?? (() => {});
   const random = rng(options.seed ?? 2026);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
@@ -134,76 +138,90 @@ export async function generateDirectory(db: Database, options: GenerateOptions =
   log(`  ${sites.length} sites`);
 
   const orgById = new Map(orgs.map((o) => [o.id, o]));
-  const people = Array.from({ length: peopleCount }, (_, i) => {
-    const org = orgs[Math.floor(random() * orgs.length)]!;
-    const orgSites = sitesByOrg.get(org.id) ?? [];
-    const s = orgSites.length && random() < 0.6 ? pick(orgSites) : null;
-    const givenName = pick(GIVEN);
-    const familyName = random() < 0.1 ? `${pick(FAMILY)}-${pick(FAMILY)}` : pick(FAMILY);
-    return {
-      id: uuid(),
-      partnershipId: org.partnershipId,
-      organizationId: org.id,
-      siteId: s?.id ?? null,
-      givenName,
-      familyName,
-      title: pick(TITLES),
-      email: `p${i}@bench.test`,
-      phone: `418 555-${String(i % 10_000).padStart(4, "0")}`,
-    };
-  });
-  const started = Date.now();
-  await insertBatched(people, batch, (chunk) => db.insert(person).values(chunk));
-  log(`  ${people.length} people (${Date.now() - started} ms)`);
-
   const siteById = new Map(sites.map((s) => [s.id, s]));
-  const designated = people.filter(() => random() < share);
   const monthMs = 30 * 86_400_000;
-  const designations = designated.map((p) => {
-    const org = orgById.get(p.organizationId)!;
-    const s = p.siteId ? siteById.get(p.siteId) : undefined;
-    const ended = random() < 0.1;
-    return {
-      partnershipId: p.partnershipId,
-      organizationId: p.organizationId,
-      siteId: p.siteId,
-      personId: p.id,
-      rank: random() < 0.75 ? ("primary" as const) : ("backup" as const),
-      since: "2015-01-01",
-      until: ended ? "2020-12-31" : null,
-      languages: random() < 0.3 ? ["fr", "en"] : ["fr"],
-      clienteles: [pick(clienteleCodes), pick(clienteleCodes)].filter((c, i, all) => all.indexOf(c) === i),
-      expertise: [],
-      searchText: buildSearchText({
-        givenName: p.givenName,
-        familyName: p.familyName,
-        title: p.title,
-        organizationNameFr: org.nameFr,
-        organizationNameEn: org.nameEn,
-        organizationAcronym: org.acronym,
-        organizationTerritory: org.territory,
-        siteName: s?.name,
-        siteMunicipality: s?.municipality,
-        siteTerritory: s?.territory,
-      }),
-      confirmedAt: new Date(Date.now() - Math.floor(random() * 10 * monthMs)),
-    };
-  });
-  const dStarted = Date.now();
-  await insertBatched(designations, batch, (chunk) => db.insert(pivotDesignation).values(chunk));
-  log(`  ${designations.length} designations (${Date.now() - dStarted} ms)`);
+  const samples: GeneratedDirectory["samples"] = [];
+  let designationCount = 0;
+  let peopleMs = 0;
+  let designationsMs = 0;
+  // People and their designations are made and written a chunk at a time: a million rows never
+  // sit in memory together, and each INSERT carries `batch` rows.
+  for (let first = 0; first < peopleCount; first += chunk) {
+    const people = Array.from({ length: Math.min(chunk, peopleCount - first) }, (_, k) => {
+      const i = first + k;
+      const org = orgs[Math.floor(random() * orgs.length)]!;
+      const orgSites = sitesByOrg.get(org.id) ?? [];
+      const s = orgSites.length && random() < 0.6 ? pick(orgSites) : null;
+      const givenName = pick(GIVEN);
+      const familyName = random() < 0.1 ? `${pick(FAMILY)}-${pick(FAMILY)}` : pick(FAMILY);
+      return {
+        id: uuid(),
+        partnershipId: org.partnershipId,
+        organizationId: org.id,
+        siteId: s?.id ?? null,
+        givenName,
+        familyName,
+        title: pick(TITLES),
+        email: `p${i}@bench.test`,
+        phone: `418 555-${String(i % 10_000).padStart(4, "0")}`,
+      };
+    });
+    const pStarted = Date.now();
+    await insertBatched(people, batch, (rows) => db.insert(person).values(rows));
+    peopleMs += Date.now() - pStarted;
+
+    const designated = people.filter(() => random() < share);
+    const designations = designated.map((p) => {
+      const org = orgById.get(p.organizationId)!;
+      const s = p.siteId ? siteById.get(p.siteId) : undefined;
+      const ended = random() < 0.1;
+      return {
+        partnershipId: p.partnershipId,
+        organizationId: p.organizationId,
+        siteId: p.siteId,
+        personId: p.id,
+        rank: random() < 0.75 ? ("primary" as const) : ("backup" as const),
+        since: "2015-01-01",
+        until: ended ? "2020-12-31" : null,
+        languages: random() < 0.3 ? ["fr", "en"] : ["fr"],
+        clienteles: [pick(clienteleCodes), pick(clienteleCodes)].filter((c, i, all) => all.indexOf(c) === i),
+        expertise: [],
+        searchText: buildSearchText({
+          givenName: p.givenName,
+          familyName: p.familyName,
+          title: p.title,
+          organizationNameFr: org.nameFr,
+          organizationNameEn: org.nameEn,
+          organizationAcronym: org.acronym,
+          organizationTerritory: org.territory,
+          siteName: s?.name,
+          siteMunicipality: s?.municipality,
+          siteTerritory: s?.territory,
+        }),
+        confirmedAt: new Date(Date.now() - Math.floor(random() * 10 * monthMs)),
+      };
+    });
+    const dStarted = Date.now();
+    await insertBatched(designations, batch, (rows) => db.insert(pivotDesignation).values(rows));
+    designationsMs += Date.now() - dStarted;
+    for (const p of designated) {
+      if (designationCount++ % 97 === 0 && samples.length < 400) {
+        samples.push({ partnershipId: p.partnershipId, givenName: p.givenName, familyName: p.familyName, municipality: orgById.get(p.organizationId)!.territory });
+      }
+    }
+    const done = first + people.length;
+    if (peopleCount > chunk && done % 100_000 === 0 && done < peopleCount) log(`  … ${done} people, ${designationCount} designations`);
+  }
+  log(`  ${peopleCount} people (${peopleMs} ms of INSERTs)`);
+  log(`  ${designationCount} designations (${designationsMs} ms of INSERTs)`);
   await db.execute(sql`analyze`);
 
-  const samples = designated
-    .filter((_, i) => i % 97 === 0)
-    .slice(0, 400)
-    .map((p) => ({ partnershipId: p.partnershipId, givenName: p.givenName, familyName: p.familyName, municipality: orgById.get(p.organizationId)!.territory }));
   return {
     partnershipIds: partnerships.map((p) => p.id),
     organizations: orgs.length,
     sites: sites.length,
-    people: people.length,
-    designations: designations.length,
+    people: peopleCount,
+    designations: designationCount,
     samples,
   };
 }

@@ -72,6 +72,7 @@ describe("filet start", () => {
   it("prints the demo accounts and answers the probes", async () => {
     await waitForOutput(/coordination\.ca@filet\.test/, 5000); // the list follows the URL line
     expect(stdout).toContain("Demo accounts (password: demo-filet-2026)");
+    expect(stdout).toContain("Rendering: React production build; security posture: production");
     expect(stdout).toContain("coord-pivots.spvq@filet.test");
     const health = await fetch(`${base}/healthz`);
     expect(health.status).toBe(200);
@@ -148,4 +149,37 @@ describe("filet start", () => {
     expect(await exit).toBe(0);
     expect(stdout).toContain("Stopped cleanly.");
   });
+});
+
+/**
+ * `npm start` with NODE_ENV unset (a laptop, the demo): React renders with its production build,
+ * while Filet keeps the development posture the operator left (no Secure-only cookies on http).
+ */
+describe("filet start with NODE_ENV unset", () => {
+  it("renders with React's production build and keeps the operator's posture", async () => {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), "filet-posture-"));
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: "0", HOST: "127.0.0.1", FILET_DATA_DIR: path.join(work, "data"), FILET_JOBS: "0" };
+    for (const name of ["NODE_ENV", "FILET_ENV", "DATABASE_URL", "FILET_DEMO", "FILET_SECRET_KEY", "VITEST", "VITEST_POOL_ID", "VITEST_WORKER_ID"]) delete env[name];
+    const child = spawn(process.execPath, [path.join(root, "bin", "filet.js"), "start"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
+    child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no rendering line; output:\n${output}`)), 90_000);
+        const poll = setInterval(() => {
+          if (/Rendering: .*\n/.test(output)) {
+            clearTimeout(timer);
+            clearInterval(poll);
+            resolve();
+          }
+        }, 50);
+        child.once("exit", () => reject(new Error(`exited early:\n${output}`)));
+      });
+      expect(output).toContain("Rendering: React production build; security posture: development");
+    } finally {
+      child.kill("SIGKILL");
+      fs.rmSync(work, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

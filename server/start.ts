@@ -88,6 +88,8 @@ export async function startServer(rawConfig: Config, options: { buildIfMissing?:
   // Tests and scripts parse this line: keep its form.
   console.log(`Filet is listening on ${url}`);
   console.log(`Database: ${database.kind === "pglite" ? `embedded, in ${path.resolve(config.FILET_DATA_DIR)}` : "PostgreSQL"}${demoMode ? " — demo mode" : ""}`);
+  // React's build follows NODE_ENV (bin/filet.js sets production); the posture follows the operator's.
+  console.log(`Rendering: React ${process.env.NODE_ENV === "production" ? "production" : "development"} build; security posture: ${config.isProduction ? "production" : config.NODE_ENV}`);
   if (demoMode) {
     console.log(`Demo accounts (password: ${DEMO_PASSWORD}):`);
     for (const a of demoAccounts) console.log(`  ${a.email.padEnd(34)} ${a.label}`);

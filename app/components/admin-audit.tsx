@@ -1,6 +1,6 @@
 import { Form } from "react-router";
 import { useFormatters, useT } from "../i18n/use-t.ts";
-import { localName } from "./admin-common.tsx";
+import { localName } from "../i18n/names.ts";
 import { roles, type Role } from "../modules/identity/roles.ts";
 
 /** The audit stores role codes ("pivot,worker"); people read their names. */

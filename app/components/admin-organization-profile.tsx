@@ -1,6 +1,7 @@
 import { Link } from "react-router";
 import { useFormatters, useT } from "../i18n/use-t.ts";
-import { languageName, StatusBadge } from "./admin-common.tsx";
+import { languageName } from "../i18n/names.ts";
+import { StatusBadge } from "./admin-common.tsx";
 import type { AccountStatus } from "./admin-vocabulary.tsx";
 
 interface Profile {

@@ -3,7 +3,7 @@ import { useT } from "../i18n/use-t.ts";
 import { SubmissionKey } from "./submission-key.tsx";
 import { ErrorSummary, Field, SelectField, type FieldErrors } from "./form.tsx";
 import { LanguagesFieldset, text, type FormValues } from "./admin-fields.tsx";
-import { localName } from "./admin-common.tsx";
+import { localName } from "../i18n/names.ts";
 import type { Locale } from "../i18n/types.ts";
 
 export interface Option {

@@ -1,7 +1,7 @@
 import { Form, useSearchParams } from "react-router";
 import { useFormatters, useT } from "../i18n/use-t.ts";
 import { ErrorSummary } from "./form.tsx";
-import { localName } from "./admin-common.tsx";
+import { localName } from "../i18n/names.ts";
 import { SubmissionKey } from "./submission-key.tsx";
 import type { roleList } from "./admin-vocabulary.tsx";
 import type { Option } from "./admin-person-form.tsx";

@@ -1,6 +1,6 @@
 import { useT } from "../i18n/use-t.ts";
 import { Field, type FieldErrors } from "./form.tsx";
-import { localName } from "./admin-common.tsx";
+import { localName } from "../i18n/names.ts";
 import { clienteleCodes, languageCodes, ranks } from "../modules/directory/vocabulary.ts";
 
 export interface DesignationFormValues {

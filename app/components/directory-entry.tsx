@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { useFormatters, useT } from "../i18n/use-t.ts";
-import { localName } from "./admin-common.tsx";
+import { localName } from "../i18n/names.ts";
 import { useDirectoryLabels } from "./directory-ui.tsx";
 
 export interface DirectoryEntryView {

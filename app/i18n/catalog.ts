@@ -13,7 +13,10 @@ import * as trainingEvaluation from "./messages/training-evaluation.ts";
 import * as meetings from "./messages/meetings.ts";
 import * as tableWork from "./messages/table-work.ts";
 import * as tableHub from "./messages/table-hub.ts";
+import { format, type MessageVars } from "./format.ts";
 import type { Locale } from "./types.ts";
+
+export { format, type MessageVars } from "./format.ts";
 
 // One namespace file per area; each exports `fr` (the source) and `en` (typed against it).
 export const catalog = {
@@ -53,14 +56,8 @@ export function pickMessages(locale: Locale, namespaces: readonly Namespace[]): 
   return out;
 }
 
-export function format(template: string, vars?: Record<string, string | number>): string {
-  if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in vars ? String(vars[name]) : whole,
-  );
-}
-
+/** A translator for server code (emails, PDFs): plurals and numbers follow the locale. */
 export function translator(locale: Locale) {
   const messages = messagesFor(locale);
-  return (key: MessageKey, vars?: Record<string, string | number>) => format(messages[key], vars);
+  return (key: MessageKey, vars?: MessageVars) => format(messages[key], vars, locale);
 }

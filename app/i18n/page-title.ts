@@ -1,4 +1,6 @@
-import { format, type MessageKey } from "./catalog.ts";
+import type { MessageKey } from "./catalog.ts";
+import { format, type MessageVars } from "./format.ts";
+import { defaultLocale, isLocale } from "./types.ts";
 import { mergedMessages } from "./use-t.ts";
 
 interface RootMatch {
@@ -15,10 +17,11 @@ export function rootMatchData(matches: ReadonlyArray<unknown>): RootMatch["data"
 export function pageTitle(
   matches: ReadonlyArray<unknown>,
   key: MessageKey,
-  vars?: Record<string, string | number>,
+  vars?: MessageVars,
   recordName?: string,
 ): { title: string }[] {
   const messages = mergedMessages(matches as ReadonlyArray<{ data?: unknown }>);
-  const text = format(messages[key] ?? key, vars);
+  const locale = rootMatchData(matches)?.locale;
+  const text = format(messages[key] ?? key, vars, isLocale(locale) ? locale : defaultLocale);
   return [{ title: `${recordName ? `${recordName} — ` : ""}${text} — Filet` }];
 }

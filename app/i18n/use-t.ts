@@ -1,5 +1,6 @@
 import { useMatches, useRouteLoaderData } from "react-router";
-import { format, type MessageKey, type Messages } from "./catalog.ts";
+import type { MessageKey, Messages } from "./catalog.ts";
+import { format, localeTag, type MessageVars } from "./format.ts";
 import type { Locale } from "./types.ts";
 
 interface RootI18n {
@@ -26,7 +27,7 @@ export function useT() {
   const matches = useMatches();
   const messages = mergedMessages(matches);
   const locale = root?.locale ?? "fr";
-  const t = (key: MessageKey, vars?: Record<string, string | number>) => format(messages[key] ?? missing(key), vars);
+  const t = (key: MessageKey, vars?: MessageVars) => format(messages[key] ?? missing(key), vars, locale);
   return { t, locale };
 }
 
@@ -43,7 +44,7 @@ function missing(key: string): string {
 }
 export function useFormatters() {
   const { locale } = useT();
-  const tag = locale === "fr" ? "fr-CA" : "en-CA";
+  const tag = localeTag(locale);
   return {
     date: (d: Date | string) =>
       new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeZone: "America/Toronto" }).format(new Date(d)),

@@ -16,11 +16,8 @@ import { pageMessages } from "../i18n/page-messages.server.ts";
 
 export const policy = publicRoute;
 
-/** The home page is no section's: it sends its own messages beside the root's chrome. */
-export const messageNamespaces = ["home", "tableHub.home", "tableHub.title", "tableWork.home", "announcements.form", "handover.done"] as const;
-
 export async function loader(args: Route.LoaderArgs) {
-  const [user, { messages }] = await Promise.all([guard(args, policy), pageMessages(args, messageNamespaces)]);
+  const [user, { messages }] = await Promise.all([guard(args, policy), pageMessages(args)]);
   if (!user) return { messages, user: null };
   const summary = await getHomeSummary(args.context.db, user);
   return {

@@ -39,7 +39,7 @@ describe("certificates, evaluation and observation", () => {
     const text = pdfText(bytes);
     expect(text).toContain("Jonathan Gagnon");
     expect(text).toContain("Attestation de formation");
-    code = /Code de vérification : ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec(text)?.[1] ?? "";
+    code = /Code de vérification\s:\s([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec(text)?.[1] ?? "";
     expect(code).not.toBe("");
 
     // The session space, then the evaluation (anonymous, once).
@@ -66,7 +66,7 @@ describe("certificates, evaluation and observation", () => {
       await page.locator(`input[name="${name}"][value="${value}"]`).check();
     }
     await submit(page, page.locator("main button", { hasText: "Envoyer mes réponses" }));
-    expect(await mainText(page)).toContain("Merci! Vos réponses anonymes sont enregistrées.");
+    expect(await mainText(page)).toContain("Merci ! Vos réponses anonymes sont enregistrées.");
     await checkA11y(page);
     await screenshot(page, "training-evaluation-thanks-fr");
 
@@ -124,7 +124,7 @@ describe("certificates, evaluation and observation", () => {
     await page.locator('textarea[name="a_obs-notes"]').fill("Duo complémentaire, échanges riches entre milieux.");
     await submit(page, page.locator("main button", { hasText: "Soumettre la grille" }));
     const text = await mainText(page);
-    expect(text).toContain("Grille soumise. Merci!");
+    expect(text).toContain("Grille soumise. Merci !");
     expect(text).toContain("Duo complémentaire, échanges riches entre milieux.");
     await checkA11y(page);
     await screenshot(page, "training-observation-submitted-fr");

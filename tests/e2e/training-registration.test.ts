@@ -188,7 +188,7 @@ describe("training: registration, waiting list, attendance and completion", () =
     const pdfBody = pdfText(await pdf.body());
     expect(pdfBody).toContain("Karine Fortier");
     expect(pdfBody).toContain("Attestation de formation");
-    const code = /Code de vérification : ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec(pdfBody)?.[1] ?? "";
+    const code = /Code de vérification\s:\s([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec(pdfBody)?.[1] ?? "";
     expect(code).not.toBe("");
     await karine.context().close();
 

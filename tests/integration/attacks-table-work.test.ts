@@ -10,7 +10,7 @@ import { grantReportDate, grantSpending } from "../../app/modules/funding/tables
 import { coordinationHandover } from "../../app/modules/handover/tables.ts";
 import { meeting, meetingAgendaItem, meetingDecision } from "../../app/modules/meetings/tables.ts";
 import { responsibility } from "../../app/modules/meetings/responsibilities/tables.ts";
-import { parseRichText } from "../../app/components/rich-text.tsx";
+import { parseRichText } from "../../app/modules/rich-text/parse-rich-text.ts";
 import * as newMeetingRoute from "../../app/routes/meetings/new.tsx";
 import * as meetingRoute from "../../app/routes/meetings/$meetingId.tsx";
 import * as editMeetingRoute from "../../app/routes/meetings/$meetingId.edit.tsx";

@@ -105,7 +105,7 @@ describe("funding: delete asks first", () => {
     expect(html).toContain(`href="/funding/${grantId}?delete=spending:${spendingId}#delete-heading"`);
     const confirming = await get(grantRoute.loader, ds.people.table_coordinator, `/funding/${grantId}?delete=spending:${spendingId}`, { grantId });
     const box = renderPage(grantRoute.default as never, { path: `/funding/${grantId}?delete=spending:${spendingId}`, loaderData: confirming.data });
-    expect(box).toContain("Supprimer « Déplacements");
+    expect(box).toContain("Supprimer «\u00a0Déplacements");
     expect(box).toContain('name="intent" value="spending-delete"');
     expect(box).toContain("Supprimer définitivement");
   });

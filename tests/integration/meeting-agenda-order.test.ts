@@ -82,7 +82,7 @@ describe("reordering the agenda", () => {
       [itemIds[1], "down"],
       [itemIds[2], "up"],
     ]);
-    expect(html).toContain("Monter « Plan d&#x27;action »");
+    expect(html).toContain("Monter «\u00a0Plan d&#x27;action\u00a0»");
   });
 
   it("moves an item up and down, back to the edit page, audited", async () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { RichText, parseRichText, safeHref } from "../../app/components/rich-text.tsx";
+import { RichText } from "../../app/components/rich-text.tsx";
+import { parseRichText, safeHref } from "../../app/modules/rich-text/parse-rich-text.ts";
 import { defaultPathwayContent } from "../../app/modules/pathway/default-content.ts";
 import { diffLines } from "../../app/modules/pathway/diff-lines.ts";
 import { pathwayTextKeys } from "../../app/modules/pathway/steps.ts";

@@ -2,9 +2,9 @@ import { Form } from "react-router";
 import { ErrorSummary, Field, type FieldErrors } from "../form.tsx";
 import { SubmissionKey } from "../submission-key.tsx";
 import { useT } from "../../i18n/use-t.ts";
-import { DeleteLink, useDay } from "../../modules/action-plan/plan-ui.tsx";
+import { DeleteLink, useDay } from "../action-plan/plan-ui.tsx";
 import { acceptAttribute, anyDocument } from "../../modules/files/file-types.ts";
-import { useMoney } from "../../modules/funding/funding-ui.tsx";
+import { useMoney } from "./funding-ui.tsx";
 
 /** The grant page's sections (reporting dates, spending, documents); the page passes its data and the errors of each form. */
 type DeleteKind = "report" | "spending" | "document";

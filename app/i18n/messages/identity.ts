@@ -1,7 +1,7 @@
 import type { Translation } from "../types.ts";
 
 export const fr = {
-  "identity.throttled": "Trop de tentatives. Pour votre sécurité, réessayez dans {minutes} minute(s).",
+  "identity.throttled": "Trop de tentatives. Pour votre sécurité, réessayez dans {minutes, plural, one {# minute} other {# minutes}}.",
   "identity.form.emailInvalid": "Entrez une adresse courriel valide, par exemple nom@organisation.qc.ca.",
 
   "identity.login.title": "Connexion",
@@ -14,12 +14,12 @@ export const fr = {
     "Votre compte attend l'approbation de la coordination des pivots de votre organisation. Vous recevrez un courriel dès qu'il sera approuvé.",
   "identity.login.pendingEmail":
     "Votre adresse courriel n'est pas encore confirmée. Ouvrez le lien que nous vous avons envoyé, ou inscrivez-vous de nouveau pour en recevoir un autre.",
-  "identity.login.forgot": "Mot de passe oublié ?",
-  "identity.login.signup": "Intervenant·e d'une organisation partenaire ? Créez votre compte.",
+  "identity.login.forgot": "Mot de passe oublié ?",
+  "identity.login.signup": "Intervenant·e d'une organisation partenaire ? Créez votre compte.",
   "identity.login.notice.invitationAccepted": "Votre mot de passe est enregistré. Vous pouvez maintenant vous connecter.",
   "identity.login.notice.passwordReset":
     "Votre nouveau mot de passe est enregistré et vos sessions ouvertes ont été fermées. Connectez-vous de nouveau.",
-  "identity.login.notice.signedOut": "Vous êtes déconnecté·e. À bientôt !",
+  "identity.login.notice.signedOut": "Vous êtes déconnecté·e. À bientôt !",
 
   "identity.mfa.challenge.title": "Vérification en deux étapes",
   "identity.mfa.challenge.intro": "Ouvrez votre application d'authentification et entrez le code à 6 chiffres qu'elle affiche.",
@@ -30,26 +30,26 @@ export const fr = {
   "identity.mfa.invalidCode": "Ce code n'est pas valide ou a déjà servi. Attendez le code suivant et réessayez.",
   "identity.mfa.setup.title": "Activer la double authentification",
   "identity.mfa.setup.required":
-    "Votre rôle donne accès à des renseignements sensibles : la double authentification est obligatoire pour continuer.",
+    "Votre rôle donne accès à des renseignements sensibles : la double authentification est obligatoire pour continuer.",
   "identity.mfa.setup.intro":
     "En plus de votre mot de passe, un code à 6 chiffres généré par une application sur votre téléphone vous sera demandé à chaque connexion.",
   "identity.mfa.setup.step1":
     "Ouvrez une application d'authentification (par exemple Microsoft Authenticator, Google Authenticator ou FreeOTP) et scannez ce code QR.",
   "identity.mfa.setup.qrAlt": "Code QR à scanner avec votre application d'authentification",
-  "identity.mfa.setup.manual": "Impossible de scanner ? Entrez cette clé dans l'application :",
+  "identity.mfa.setup.manual": "Impossible de scanner ? Entrez cette clé dans l'application :",
   "identity.mfa.setup.step2": "Entrez ensuite le code à 6 chiffres affiché par l'application.",
   "identity.mfa.setup.code": "Code à 6 chiffres",
   "identity.mfa.setup.submit": "Activer la double authentification",
   "identity.mfa.setup.expired": "Cette page de configuration a expiré. Scannez le nouveau code QR ci-dessous.",
   "identity.mfa.setup.alreadyEnabled": "La double authentification est déjà activée sur votre compte.",
   "identity.mfa.setup.manage": "Gérer la double authentification dans mon profil",
-  "identity.mfa.setup.done": "La double authentification est activée. Merci de protéger les renseignements de la Table !",
+  "identity.mfa.setup.done": "La double authentification est activée. Merci de protéger les renseignements de la Table !",
   "identity.mfa.recovery.title": "Vos codes de récupération",
   "identity.mfa.recovery.intro":
-    "Si vous perdez votre téléphone, chacun de ces codes vous permet de vous connecter une seule fois. Notez-les ou imprimez-les et rangez-les en lieu sûr : ils ne seront plus affichés.",
+    "Si vous perdez votre téléphone, chacun de ces codes vous permet de vous connecter une seule fois. Notez-les ou imprimez-les et rangez-les en lieu sûr : ils ne seront plus affichés.",
   "identity.mfa.recovery.listLabel": "Codes de récupération",
   "identity.mfa.recovery.continue": "J'ai conservé mes codes — continuer",
-  "identity.mfa.disable.required": "Votre rôle exige la double authentification : elle ne peut pas être désactivée.",
+  "identity.mfa.disable.required": "Votre rôle exige la double authentification : elle ne peut pas être désactivée.",
   "identity.mfa.notEnabled": "La double authentification n'est pas activée sur votre compte.",
 
   "identity.reauth.invalid": "Mot de passe incorrect.",
@@ -61,14 +61,14 @@ export const fr = {
   "identity.password.likeEmail": "Le mot de passe ne doit pas être votre adresse courriel.",
   "identity.password.mismatch": "Les deux mots de passe ne sont pas identiques.",
   "identity.password.hint":
-    "Au moins 12 caractères, sans autre règle. Une phrase facile à retenir, comme « trois chats dorment au soleil », est idéale.",
+    "Au moins 12 caractères, sans autre règle. Une phrase facile à retenir, comme « trois chats dorment au soleil », est idéale.",
   "identity.password.new": "Nouveau mot de passe",
   "identity.password.confirm": "Confirmez le mot de passe",
 
   "identity.link.invalidTitle": "Ce lien n'est plus valide",
   "identity.link.invalidBody": "Il a peut-être déjà servi ou il a expiré. Pour votre sécurité, chaque lien ne fonctionne qu'une fois.",
   "identity.invitation.title": "Bienvenue sur Filet",
-  "identity.invitation.intro": "Bonjour {name} ! Choisissez le mot de passe de votre compte {email}.",
+  "identity.invitation.intro": "Bonjour {name} ! Choisissez le mot de passe de votre compte {email}.",
   "identity.invitation.submit": "Enregistrer mon mot de passe",
   "identity.invitation.invalidHelp": "Demandez une nouvelle invitation à la personne qui vous a invité·e.",
 
@@ -87,13 +87,13 @@ export const fr = {
 
   "identity.signup.title": "Créer mon compte d'intervenant·e",
   "identity.signup.intro":
-    "Vous travaillez dans une organisation membre de la Table ? Inscrivez-vous avec votre adresse courriel professionnelle. La coordination des pivots de votre organisation approuvera ensuite votre compte.",
+    "Vous travaillez dans une organisation membre de la Table ? Inscrivez-vous avec votre adresse courriel professionnelle. La coordination des pivots de votre organisation approuvera ensuite votre compte.",
   "identity.signup.givenName": "Prénom",
   "identity.signup.familyName": "Nom de famille",
   "identity.signup.email": "Adresse courriel professionnelle",
   "identity.signup.emailHint": "L'adresse fournie par votre organisation, par exemple nom@cjq.qc.ca.",
   "identity.signup.organization": "Votre organisation",
-  "identity.signup.chooseOrganization": "Plusieurs organisations utilisent cette adresse : choisissez la vôtre.",
+  "identity.signup.chooseOrganization": "Plusieurs organisations utilisent cette adresse : choisissez la vôtre.",
   "identity.signup.noOrganization":
     "Votre organisation ne permet pas l'inscription en ligne avec cette adresse. Demandez à la coordination des pivots de votre organisation de vous inviter.",
   "identity.signup.reenterPassword": "Pour votre sécurité, entrez de nouveau votre mot de passe.",
@@ -102,14 +102,14 @@ export const fr = {
   "identity.signup.sent":
     "Nous avons envoyé un message à l'adresse indiquée. Ouvrez le lien qu'il contient (valable 24 heures) pour confirmer votre adresse.",
   "identity.signup.afterConfirm": "Ensuite, la coordination des pivots de votre organisation approuvera votre compte.",
-  "identity.signup.haveAccount": "Vous avez déjà un compte ? Connectez-vous.",
+  "identity.signup.haveAccount": "Vous avez déjà un compte ? Connectez-vous.",
 
   "identity.confirm.title": "Confirmer mon adresse courriel",
-  "identity.confirm.intro": "Une dernière étape : confirmez que cette adresse courriel est bien la vôtre.",
+  "identity.confirm.intro": "Une dernière étape : confirmez que cette adresse courriel est bien la vôtre.",
   "identity.confirm.submit": "Confirmer mon adresse",
   "identity.confirm.doneTitle": "Adresse confirmée",
   "identity.confirm.done":
-    "Merci ! Votre demande a été transmise à la coordination des pivots de votre organisation. Vous recevrez un courriel dès que votre compte sera approuvé.",
+    "Merci ! Votre demande a été transmise à la coordination des pivots de votre organisation. Vous recevrez un courriel dès que votre compte sera approuvé.",
   "identity.confirm.invalidHelp": "Si votre compte n'est pas encore confirmé, inscrivez-vous de nouveau pour recevoir un autre lien.",
 
   "identity.profile.title": "Mon profil",
@@ -127,7 +127,7 @@ export const fr = {
   "identity.profile.password.submit": "Changer mon mot de passe",
   "identity.profile.password.changed": "Votre mot de passe est changé. Vos autres sessions ont été fermées.",
   "identity.profile.mfa.title": "Double authentification",
-  "identity.profile.mfa.on": "Activée. Codes de récupération encore utilisables : {count}.",
+  "identity.profile.mfa.on": "Activée. Codes de récupération encore utilisables : {count}.",
   "identity.profile.mfa.off": "Désactivée.",
   "identity.profile.mfa.enable": "Activer la double authentification",
   "identity.profile.mfa.requiredNote": "Votre rôle exige la double authentification.",
@@ -145,7 +145,7 @@ export const fr = {
   "identity.profile.sessions.current": "Cette session",
   "identity.profile.sessions.unknownDevice": "Appareil inconnu",
   "identity.profile.sessions.revokeOthers": "Me déconnecter de tous les autres appareils",
-  "identity.profile.sessions.revoked": "Autres sessions fermées : {count}.",
+  "identity.profile.sessions.revoked": "Autres sessions fermées : {count}.",
   "identity.profile.sessions.onlyThis": "Aucune autre session n'est ouverte.",
 
   "identity.status.invited": "Invitation envoyée",
@@ -162,29 +162,29 @@ export const fr = {
   "identity.email.footer": "Si vous n'attendiez pas ce message, vous pouvez l'ignorer.\n— Filet, Table régionale de concertation",
   "identity.email.invitation.subject": "Votre invitation à Filet",
   "identity.email.invitation.body":
-    "Bonjour {name},\n\nVous êtes invité·e à rejoindre Filet, la plateforme des partenaires de la Table régionale. Pour activer votre compte, choisissez votre mot de passe en ouvrant ce lien (valable {hours} heures, une seule fois) :\n\n{link}",
+    "Bonjour {name},\n\nVous êtes invité·e à rejoindre Filet, la plateforme des partenaires de la Table régionale. Pour activer votre compte, choisissez votre mot de passe en ouvrant ce lien (valable {hours, plural, one {# heure} other {# heures}}, une seule fois) :\n\n{link}",
   "identity.email.passwordReset.subject": "Choisir un nouveau mot de passe Filet",
   "identity.email.passwordReset.body":
-    "Bonjour {name},\n\nNous avons reçu une demande de nouveau mot de passe pour votre compte Filet. Pour le choisir, ouvrez ce lien (valable {minutes} minutes, une seule fois) :\n\n{link}\n\nSi vous n'avez rien demandé, votre mot de passe actuel reste valide.",
+    "Bonjour {name},\n\nNous avons reçu une demande de nouveau mot de passe pour votre compte Filet. Pour le choisir, ouvrez ce lien (valable {minutes, plural, one {# minute} other {# minutes}}, une seule fois) :\n\n{link}\n\nSi vous n'avez rien demandé, votre mot de passe actuel reste valide.",
   "identity.email.signupConfirm.subject": "Confirmez votre adresse courriel — Filet",
   "identity.email.signupConfirm.body":
-    "Bonjour {name},\n\nMerci de votre inscription à Filet. Pour confirmer votre adresse courriel, ouvrez ce lien (valable {hours} heures) :\n\n{link}\n\nLa coordination des pivots de votre organisation approuvera ensuite votre compte.",
+    "Bonjour {name},\n\nMerci de votre inscription à Filet. Pour confirmer votre adresse courriel, ouvrez ce lien (valable {hours, plural, one {# heure} other {# heures}}) :\n\n{link}\n\nLa coordination des pivots de votre organisation approuvera ensuite votre compte.",
   "identity.email.signupExisting.subject": "Vous avez déjà un compte Filet",
   "identity.email.signupExisting.body":
-    "Bonjour {name},\n\nQuelqu'un (peut-être vous) a voulu créer un compte Filet avec cette adresse, mais vous en avez déjà un. Si vous avez oublié votre mot de passe, vous pouvez en choisir un nouveau ici :\n\n{link}",
+    "Bonjour {name},\n\nQuelqu'un (peut-être vous) a voulu créer un compte Filet avec cette adresse, mais vous en avez déjà un. Si vous avez oublié votre mot de passe, vous pouvez en choisir un nouveau ici :\n\n{link}",
   "identity.email.approvalRequest.subject": "Une inscription attend votre approbation — Filet",
   "identity.email.approvalRequest.body":
-    "Bonjour,\n\nUne personne de votre organisation s'est inscrite sur Filet et attend votre approbation. Vous pouvez l'approuver ou refuser sa demande ici :\n\n{link}",
+    "Bonjour,\n\nUne personne de votre organisation s'est inscrite sur Filet et attend votre approbation. Vous pouvez l'approuver ou refuser sa demande ici :\n\n{link}",
   "identity.email.signupApproved.subject": "Votre compte Filet est approuvé",
   "identity.email.signupApproved.body":
-    "Bonjour {name},\n\nBonne nouvelle : votre compte Filet a été approuvé. Vous pouvez maintenant vous connecter :\n\n{link}",
+    "Bonjour {name},\n\nBonne nouvelle : votre compte Filet a été approuvé. Vous pouvez maintenant vous connecter :\n\n{link}",
   "identity.email.signupRejected.subject": "Votre demande de compte Filet",
   "identity.email.signupRejected.body":
     "Bonjour {name},\n\nVotre demande de compte Filet n'a pas été retenue. Pour toute question, adressez-vous à la coordination des pivots de votre organisation.",
 } as const;
 
 export const en: Translation<typeof fr> = {
-  "identity.throttled": "Too many attempts. For your security, try again in {minutes} minute(s).",
+  "identity.throttled": "Too many attempts. For your security, try again in {minutes, plural, one {# minute} other {# minutes}}.",
   "identity.form.emailInvalid": "Enter a valid email address, for example name@organization.qc.ca.",
 
   "identity.login.title": "Sign in",
@@ -341,13 +341,13 @@ export const en: Translation<typeof fr> = {
   "identity.email.footer": "If you did not expect this message, you can ignore it.\n— Filet, regional partnership Table",
   "identity.email.invitation.subject": "Your invitation to Filet",
   "identity.email.invitation.body":
-    "Hello {name},\n\nYou are invited to join Filet, the platform of the regional Table's partners. To activate your account, choose your password by opening this link (valid for {hours} hours, once):\n\n{link}",
+    "Hello {name},\n\nYou are invited to join Filet, the platform of the regional Table's partners. To activate your account, choose your password by opening this link (valid for {hours, plural, one {# hour} other {# hours}}, once):\n\n{link}",
   "identity.email.passwordReset.subject": "Choose a new Filet password",
   "identity.email.passwordReset.body":
-    "Hello {name},\n\nWe received a request for a new password for your Filet account. To choose it, open this link (valid for {minutes} minutes, once):\n\n{link}\n\nIf you did not ask for anything, your current password still works.",
+    "Hello {name},\n\nWe received a request for a new password for your Filet account. To choose it, open this link (valid for {minutes, plural, one {# minute} other {# minutes}}, once):\n\n{link}\n\nIf you did not ask for anything, your current password still works.",
   "identity.email.signupConfirm.subject": "Confirm your email address — Filet",
   "identity.email.signupConfirm.body":
-    "Hello {name},\n\nThank you for signing up to Filet. To confirm your email address, open this link (valid for {hours} hours):\n\n{link}\n\nYour organization's pivot coordination will then approve your account.",
+    "Hello {name},\n\nThank you for signing up to Filet. To confirm your email address, open this link (valid for {hours, plural, one {# hour} other {# hours}}):\n\n{link}\n\nYour organization's pivot coordination will then approve your account.",
   "identity.email.signupExisting.subject": "You already have a Filet account",
   "identity.email.signupExisting.body":
     "Hello {name},\n\nSomeone (perhaps you) tried to create a Filet account with this address, but you already have one. If you forgot your password, you can choose a new one here:\n\n{link}",

@@ -6,7 +6,7 @@ export const fr = {
   "tableHub.title": "La Table au travail",
   "tableHub.intro": "Tout ce qui fait vivre le partenariat : les partenaires, les rencontres et leurs suites, le plan d'action, le financement et les annonces.",
   "tableHub.sections": "Sections de la Table",
-  "tableHub.links": "Pages de « {section} »",
+  "tableHub.links": "Pages de « {section} »",
 
   "tableHub.partners.title": "Partenaires",
   "tableHub.partners.body": "Qui sont les partenaires, ce que chacun apporte et leurs engagements écrits.",
@@ -39,7 +39,7 @@ export const fr = {
 
   "tableHub.handover.title": "Passation",
   "tableHub.handover.body": "Transmettre la coordination de la Table avec une liste de passation.",
-  "tableHub.handover.open": "Passation en cours : {checked} élément(s) coché(s) sur {total}",
+  "tableHub.handover.open": "Passation en cours : {checked, plural, one {# élément coché} other {# éléments cochés}} sur {total}",
   "tableHub.handover.none": "Aucune passation en cours.",
 
   "tableHub.announcements.title": "Annonces",
@@ -92,7 +92,7 @@ export const en: Translation<typeof fr> = {
 
   "tableHub.handover.title": "Handover",
   "tableHub.handover.body": "Hand the Table's coordination over with a checklist.",
-  "tableHub.handover.open": "Handover in progress: {checked} of {total} item(s) checked",
+  "tableHub.handover.open": "Handover in progress: {checked} of {total, plural, one {# item} other {# items}} checked",
   "tableHub.handover.none": "No handover in progress.",
 
   "tableHub.announcements.title": "Announcements",

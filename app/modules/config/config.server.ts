@@ -59,15 +59,18 @@ export class ConfigError extends Error {
 
 export function parseConfig(env: Record<string, string | undefined> = process.env): Config {
   // Empty strings mean "unset": shells and .env files often leave them behind.
+  // FILET_ENV carries the operator's NODE_ENV when bin/filet.js sets NODE_ENV=production for
+  // React's production build: the posture follows what the operator asked for.
+  const source: Record<string, string | undefined> = { ...env, NODE_ENV: env.FILET_ENV || env.NODE_ENV };
   const cleaned = Object.fromEntries(
-    Object.keys(configSchema.shape).map((key) => [key, env[key] === "" ? undefined : env[key]]),
+    Object.keys(configSchema.shape).map((key) => [key, source[key] === "" ? undefined : source[key]]),
   );
   const result = configSchema.safeParse(cleaned);
   if (!result.success) {
     throw new ConfigError(
       result.error.issues.map((issue) => {
         const name = issue.path.join(".");
-        const value = env[name];
+        const value = source[name];
         return `${name}=${value === undefined ? "(unset)" : JSON.stringify(value)}: ${issue.message}`;
       }),
     );

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { versionField } from "../forms/fields.ts";
 import { findIdentifyingDetails, type Finding } from "./pii/find-identifying-details.ts";
+import { urgencies } from "./urgency.ts";
 
-export const urgencies = ["low", "normal", "high"] as const;
-export type Urgency = (typeof urgencies)[number];
+export { urgencies, type Urgency } from "./urgency.ts";
+
 export const statuses = ["new", "taken", "answered", "closed"] as const;
 export type ConsultationStatus = (typeof statuses)[number];
 

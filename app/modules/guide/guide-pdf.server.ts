@@ -1,4 +1,4 @@
-import { parseRichText } from "../../components/rich-text.tsx";
+import { parseRichText } from "../rich-text/parse-rich-text.ts";
 import { plainInlineText as inlineText, startPdfDocument } from "../pdf/pdf-document.server.ts";
 import type { ReaderModule } from "./published-guide.server.ts";
 

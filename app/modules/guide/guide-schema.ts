@@ -3,8 +3,9 @@ import { fieldErrors, optionalText, requiredText, type FieldErrorMap } from "../
 import { translationStatuses, type GuideExercise, type GuideSectionContent, type TranslationStatus } from "./vocabulary.ts";
 
 export const GUIDE_TEXT_MAX = 20_000;
-/** Exercise slots a form may send: the existing ones plus one empty slot to add a new one. */
-export const MAX_EXERCISES = 20;
+import { MAX_EXERCISES, exerciseField, exerciseFieldNames } from "./exercise-fields.ts";
+
+export { MAX_EXERCISES, exerciseField, exerciseFieldNames };
 
 const longText = (required: boolean) => (required ? requiredText(GUIDE_TEXT_MAX) : optionalText(GUIDE_TEXT_MAX));
 
@@ -30,19 +31,6 @@ const exerciseSchema = z.object({
   instructionsEn: optionalText(GUIDE_TEXT_MAX),
 });
 
-export const exerciseFieldNames = [
-  "titleFr",
-  "titleEn",
-  "objectivesFr",
-  "objectivesEn",
-  "durationMinutes",
-  "materialFr",
-  "materialEn",
-  "instructionsFr",
-  "instructionsEn",
-] as const;
-
-export const exerciseField = (index: number, name: string) => `exercise${index}_${name}`;
 
 export type SectionFormResult =
   | { ok: true; content: GuideSectionContent; translationStatus: TranslationStatus; changeNote: string }

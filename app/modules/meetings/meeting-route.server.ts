@@ -9,7 +9,7 @@ import { loadMeeting } from "./get-meeting.server.ts";
 import { meetingAccess } from "./meeting-access.server.ts";
 import { allMeetingKinds } from "./meeting-kinds.ts";
 import { localDay, localTime } from "./dates.ts";
-import type { MeetingFormValues } from "./meeting-ui.tsx";
+import type { MeetingFormValues } from "./meeting-form-values.ts";
 import type { meeting, meetingAgendaItem } from "./tables.ts";
 
 interface Args {

@@ -28,7 +28,7 @@ export function monthsBeforeDate(today: string, months: number): string {
 }
 
 /**
- * The turnover indicator (docs/ARCHITECTURE.md, "Partners"): only delegate terms count
+ * The turnover indicator (docs/features/partners.md): only delegate terms count
  * (substitutes come and go more freely). A change is a delegate term that began within the
  * last `months` months and is not the organization's very first delegate term (joining the
  * Table is not turnover). Tenure is the average length of all delegate terms, open terms

@@ -1,5 +1,5 @@
 import PDFDocument from "pdfkit";
-import type { Inline } from "../../components/rich-text.tsx";
+import type { Inline } from "../rich-text/parse-rich-text.ts";
 
 export interface PdfDocumentOptions {
   /** The document's title (PDF metadata, shown by readers instead of the file name). */
@@ -23,6 +23,10 @@ export function startPdfDocument(options: PdfDocumentOptions): { doc: PDFKit.PDF
     info: { Title: options.title, ...(options.subject ? { Subject: options.subject } : {}), Producer: "Filet" },
     displayTitle: true,
   });
+  // French punctuation puts a narrow no-break space (U+202F) before ? ! ; (app/i18n): WinAnsi has
+  // no such character, so the PDF shows the no-break space it does have.
+  const draw = doc.text.bind(doc) as (...args: unknown[]) => PDFKit.PDFDocument;
+  doc.text = ((value: unknown, ...rest: unknown[]) => draw(typeof value === "string" ? toWinAnsi(value) : value, ...rest)) as PDFKit.PDFDocument["text"];
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -36,6 +40,11 @@ export function startPdfDocument(options: PdfDocumentOptions): { doc: PDFKit.PDF
       return done;
     },
   };
+}
+
+/** Text that pdfkit's standard fonts can show: U+202F becomes U+00A0. */
+export function toWinAnsi(text: string): string {
+  return text.replace(/\u202f/g, "\u00a0");
 }
 
 /** Rich-text inline nodes as plain text (links keep their text, line breaks stay). */

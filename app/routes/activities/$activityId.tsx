@@ -8,7 +8,7 @@ import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
 import { conflictReply, parseValues, readForm } from "../../modules/forms/read-form.server.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { activityEditor } from "../../modules/pivot-activities/activity-access.ts";
-import { ActivityForm } from "../../modules/pivot-activities/activity-form.tsx";
+import { ActivityForm } from "../../components/pivot-activities/activity-form.tsx";
 import { activityEditSchema, activitySchema, todayInQuebec, type ActivityFinding } from "../../modules/pivot-activities/activity-schema.ts";
 import { deletePivotActivity, getEditableActivity, updatePivotActivity } from "../../modules/pivot-activities/edit-pivot-activity.server.ts";
 import { respond } from "../../modules/outcome/respond.server.ts";

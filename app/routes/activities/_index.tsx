@@ -1,6 +1,7 @@
 import { Form, Link, useSearchParams } from "react-router";
 import type { Route } from "./+types/_index";
-import { localName, Pager, withParams } from "../../components/admin-common.tsx";
+import { localName } from "../../i18n/names.ts";
+import { Pager, withParams } from "../../components/pagination.tsx";
 import type { MessageKey } from "../../i18n/catalog.ts";
 import { useFormatters, useT } from "../../i18n/use-t.ts";
 import { guard, notFound } from "../../modules/authz/guard.server.ts";

@@ -8,7 +8,7 @@ import { expiredReply, readForm, parseValues } from "../../modules/forms/read-fo
 import { created, refused, submissionOf, submitOnce } from "../../modules/forms/submit-once.server.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { activityEditor } from "../../modules/pivot-activities/activity-access.ts";
-import { ActivityForm } from "../../modules/pivot-activities/activity-form.tsx";
+import { ActivityForm } from "../../components/pivot-activities/activity-form.tsx";
 import { activitySchema, todayInQuebec, type ActivityFinding } from "../../modules/pivot-activities/activity-schema.ts";
 import { listTableOrganizations } from "../../modules/pivot-activities/list-pivot-activities.server.ts";
 import { logPivotActivity } from "../../modules/pivot-activities/log-pivot-activity.server.ts";

@@ -1,6 +1,7 @@
 import { Form, Link } from "react-router";
 import type { Route } from "./+types/_index";
-import { adminTitle, localName } from "../../components/admin-common.tsx";
+import { adminTitle } from "../../components/admin-common.tsx";
+import { localName } from "../../i18n/names.ts";
 import { useT } from "../../i18n/use-t.ts";
 import { authorize, guard, notFound } from "../../modules/authz/guard.server.ts";
 import { authenticated } from "../../modules/authz/policy.ts";

@@ -1,7 +1,8 @@
 import { Form, redirect, useSearchParams } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/approvals";
-import { AdminBreadcrumb, adminTitle, localName } from "../../components/admin-common.tsx";
+import { AdminBreadcrumb, adminTitle } from "../../components/admin-common.tsx";
+import { localName } from "../../i18n/names.ts";
 import { ErrorSummary } from "../../components/form.tsx";
 import { useFormatters, useT } from "../../i18n/use-t.ts";
 import { actorOf } from "../../modules/authz/guard.server.ts";

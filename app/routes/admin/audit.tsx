@@ -1,6 +1,7 @@
 import { Link, useSearchParams } from "react-router";
 import type { Route } from "./+types/audit";
-import { AdminBreadcrumb, adminTitle, Pager, withParams } from "../../components/admin-common.tsx";
+import { AdminBreadcrumb, adminTitle } from "../../components/admin-common.tsx";
+import { Pager, withParams } from "../../components/pagination.tsx";
 import { AuditFilters, AuditTable } from "../../components/admin-audit.tsx";
 import { useT } from "../../i18n/use-t.ts";
 import { can } from "../../modules/authz/decide.ts";

@@ -1,7 +1,9 @@
 import { redirect } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/organizations.$organizationId";
-import { AdminBreadcrumb, adminTitle, localName, SavedNotice } from "../../components/admin-common.tsx";
+import { AdminBreadcrumb, adminTitle } from "../../components/admin-common.tsx";
+import { localName } from "../../i18n/names.ts";
+import { SavedNotice } from "../../components/saved-notice.tsx";
 import { languageValues } from "../../components/admin-fields.tsx";
 import { OrganizationForm } from "../../components/admin-organization-form.tsx";
 import { OrganizationPeople, OrganizationProfile, OrganizationSites } from "../../components/admin-organization-profile.tsx";

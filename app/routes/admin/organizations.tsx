@@ -1,6 +1,8 @@
 import { Form, Link } from "react-router";
 import type { Route } from "./+types/organizations";
-import { AdminBreadcrumb, adminTitle, localName, SavedNotice } from "../../components/admin-common.tsx";
+import { AdminBreadcrumb, adminTitle } from "../../components/admin-common.tsx";
+import { localName } from "../../i18n/names.ts";
+import { SavedNotice } from "../../components/saved-notice.tsx";
 import { organizationTypeList } from "../../components/admin-vocabulary.tsx";
 import { useFormatters, useT } from "../../i18n/use-t.ts";
 import { needs } from "../../modules/authz/policy.ts";

@@ -1,6 +1,7 @@
 import { Link, useSearchParams } from "react-router";
 import type { Route } from "./+types/outbox";
-import { AdminBreadcrumb, adminTitle, Pager, withParams } from "../../components/admin-common.tsx";
+import { AdminBreadcrumb, adminTitle } from "../../components/admin-common.tsx";
+import { Pager, withParams } from "../../components/pagination.tsx";
 import { useFormatters, useT } from "../../i18n/use-t.ts";
 import { guard } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";

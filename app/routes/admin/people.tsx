@@ -1,6 +1,8 @@
 import { Form, Link, useSearchParams } from "react-router";
 import type { Route } from "./+types/people";
-import { AdminBreadcrumb, adminTitle, localName, Pager, StatusBadge, withParams } from "../../components/admin-common.tsx";
+import { AdminBreadcrumb, adminTitle, StatusBadge } from "../../components/admin-common.tsx";
+import { localName } from "../../i18n/names.ts";
+import { Pager, withParams } from "../../components/pagination.tsx";
 import { roleList } from "../../components/admin-vocabulary.tsx";
 import { useT } from "../../i18n/use-t.ts";
 import { needs } from "../../modules/authz/policy.ts";

@@ -1,6 +1,7 @@
 import { Form, redirect } from "react-router";
 import type { Route } from "./+types/settings";
-import { AdminBreadcrumb, adminTitle, SavedNotice } from "../../components/admin-common.tsx";
+import { AdminBreadcrumb, adminTitle } from "../../components/admin-common.tsx";
+import { SavedNotice } from "../../components/saved-notice.tsx";
 import { ErrorSummary, Field } from "../../components/form.tsx";
 import { useT } from "../../i18n/use-t.ts";
 import { actorOf, guard, notFound } from "../../modules/authz/guard.server.ts";

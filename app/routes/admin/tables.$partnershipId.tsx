@@ -1,6 +1,8 @@
 import { redirect } from "react-router";
 import type { Route } from "./+types/tables.$partnershipId";
-import { AdminBreadcrumb, adminTitle, localName, SavedNotice } from "../../components/admin-common.tsx";
+import { AdminBreadcrumb, adminTitle } from "../../components/admin-common.tsx";
+import { localName } from "../../i18n/names.ts";
+import { SavedNotice } from "../../components/saved-notice.tsx";
 import { PartnershipForm } from "../../components/admin-partnership-form.tsx";
 import { useT } from "../../i18n/use-t.ts";
 import { actorOf, guard, notFound } from "../../modules/authz/guard.server.ts";

@@ -1,6 +1,7 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/tables";
-import { AdminBreadcrumb, adminTitle, localName } from "../../components/admin-common.tsx";
+import { AdminBreadcrumb, adminTitle } from "../../components/admin-common.tsx";
+import { localName } from "../../i18n/names.ts";
 import { useFormatters, useT } from "../../i18n/use-t.ts";
 import { guard } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";

@@ -13,9 +13,10 @@ import { consultationsTitle } from "../../modules/consultations/ui/page-title.ts
 import { replySchema, threadIntentSchema, versionSchema } from "../../modules/consultations/consultation-schema.ts";
 import { openConsultation } from "../../modules/consultations/open-consultation.server.ts";
 import { closeConsultation, replyToConsultation, takeConsultation } from "../../modules/consultations/update-consultation.server.ts";
-import { GuardFindings, guardFieldErrors } from "../../modules/consultations/ui/guard-findings.tsx";
-import { StatusBadge, UrgencyBadge } from "../../modules/consultations/ui/badges.tsx";
-import stylesheet from "../../modules/consultations/ui/consultations.css?url";
+import { GuardFindings } from "../../components/consultations/guard-findings.tsx";
+import { guardFieldErrors } from "../../modules/consultations/guard-field-errors.ts";
+import { StatusBadge, UrgencyBadge } from "../../components/consultations/badges.tsx";
+import stylesheet from "../../components/consultations/consultations.css?url";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 import { respond } from "../../modules/outcome/respond.server.ts";
 

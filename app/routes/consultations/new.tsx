@@ -10,11 +10,13 @@ import { expiredReply, parseForm } from "../../modules/forms/read-form.server.ts
 import { created, refused, submissionOf, submitOnce } from "../../modules/forms/submit-once.server.ts";
 import { viewerOf } from "../../modules/consultations/access.server.ts";
 import { consultationsTitle } from "../../modules/consultations/ui/page-title.ts";
-import { newConsultationSchema, urgencies } from "../../modules/consultations/consultation-schema.ts";
+import { newConsultationSchema } from "../../modules/consultations/consultation-schema.ts";
+import { urgencies } from "../../modules/consultations/urgency.ts";
 import { createConsultation } from "../../modules/consultations/create-consultation.server.ts";
 import { resolveConsultationTarget } from "../../modules/consultations/resolve-target.server.ts";
-import { GuardFindings, guardFieldErrors } from "../../modules/consultations/ui/guard-findings.tsx";
-import stylesheet from "../../modules/consultations/ui/consultations.css?url";
+import { GuardFindings } from "../../components/consultations/guard-findings.tsx";
+import { guardFieldErrors } from "../../modules/consultations/guard-field-errors.ts";
+import stylesheet from "../../components/consultations/consultations.css?url";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 
 export const meta: Route.MetaFunction = ({ matches }) => consultationsTitle(matches, "consultations.new.title");

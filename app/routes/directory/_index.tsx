@@ -2,7 +2,8 @@ import { Form, Link } from "react-router";
 import type { Route } from "./+types/_index";
 
 import { DirectoryEntryCard } from "../../components/directory-entry.tsx";
-import { localName } from "../../components/admin-common.tsx";
+import { localName } from "../../i18n/names.ts";
+import { Pager } from "../../components/pagination.tsx";
 import { useT } from "../../i18n/use-t.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { requireDirectoryAccess } from "../../modules/directory/directory-access.server.ts";
@@ -85,19 +86,12 @@ export default function Directory({ loaderData }: Route.ComponentProps) {
           </ul>
         )}
         {results.pageCount > 1 ? (
-          <nav aria-label={t("directory.pager")} className="actions">
-            {results.page > 1 ? (
-              <Link rel="prev" to={directoryHref(params, results.page - 1)}>
-                {t("directory.pager.previous")}
-              </Link>
-            ) : null}
-            <span>{t("directory.pager.status", { page: results.page, pages: results.pageCount })}</span>
-            {results.page < results.pageCount ? (
-              <Link rel="next" to={directoryHref(params, results.page + 1)}>
-                {t("directory.pager.next")}
-              </Link>
-            ) : null}
-          </nav>
+          <Pager
+            previous={results.page > 1 ? directoryHref(params, results.page - 1) : null}
+            next={results.page < results.pageCount ? directoryHref(params, results.page + 1) : null}
+            label={t("directory.pager.status", { page: results.page, pages: results.pageCount })}
+            labels={{ nav: t("directory.pager"), previous: t("directory.pager.previous"), next: t("directory.pager.next") }}
+          />
         ) : null}
       </section>
     </>

@@ -2,7 +2,7 @@ import { data, Form, Link, redirect, useSearchParams } from "react-router";
 import type { Route } from "./+types/designations.$designationId";
 import { DesignationFields } from "../../components/designation-form.tsx";
 import { useDirectoryLabels } from "../../components/directory-ui.tsx";
-import { localName } from "../../components/admin-common.tsx";
+import { localName } from "../../i18n/names.ts";
 import { ErrorSummary, Field } from "../../components/form.tsx";
 import { useFormatters, useT } from "../../i18n/use-t.ts";
 import { notFound } from "../../modules/authz/guard.server.ts";

@@ -1,7 +1,7 @@
 import { Link, useSearchParams } from "react-router";
 import type { Route } from "./+types/designations";
 import { useDirectoryLabels } from "../../components/directory-ui.tsx";
-import { localName } from "../../components/admin-common.tsx";
+import { localName } from "../../i18n/names.ts";
 import { useFormatters, useT } from "../../i18n/use-t.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { requireDirectoryAccess } from "../../modules/directory/directory-access.server.ts";

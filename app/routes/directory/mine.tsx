@@ -1,7 +1,7 @@
 import { Form, redirect, useSearchParams } from "react-router";
 import type { Route } from "./+types/mine";
 import { useDirectoryLabels } from "../../components/directory-ui.tsx";
-import { localName } from "../../components/admin-common.tsx";
+import { localName } from "../../i18n/names.ts";
 import { useFormatters, useT } from "../../i18n/use-t.ts";
 import { notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";

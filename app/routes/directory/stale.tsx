@@ -1,7 +1,7 @@
 import { Link, redirect, useSearchParams } from "react-router";
 import type { Route } from "./+types/stale";
 
-import { localName } from "../../components/admin-common.tsx";
+import { localName } from "../../i18n/names.ts";
 import { ErrorSummary, PostButton } from "../../components/form.tsx";
 import { useFormatters, useT } from "../../i18n/use-t.ts";
 import { notFound } from "../../modules/authz/guard.server.ts";

@@ -6,7 +6,7 @@ import { resolveLocale } from "../../i18n/locale.server.ts";
 import { can } from "../../modules/authz/decide.ts";
 import { actorOf, authorize, guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
-import { DemoBadge, TranslationBadge, VersionStatusBadge, guideLinks } from "../../modules/guide/guide-ui.tsx";
+import { DemoBadge, TranslationBadge, VersionStatusBadge, guideLinks } from "../../components/guide/guide-ui.tsx";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { listGuideModules, listGuideSections } from "../../modules/guide/read-guide.server.ts";
 import { searchGuide } from "../../modules/guide/search-guide.server.ts";

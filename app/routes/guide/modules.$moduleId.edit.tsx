@@ -8,7 +8,7 @@ import { needs } from "../../modules/authz/policy.ts";
 import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
 import { isUuid, optionalText, requiredText, versionField, type FormValues } from "../../modules/forms/fields.ts";
 import { parseForm } from "../../modules/forms/read-form.server.ts";
-import { guideLinks } from "../../modules/guide/guide-ui.tsx";
+import { guideLinks } from "../../components/guide/guide-ui.tsx";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { guideModuleVersion, updateGuideModule } from "../../modules/guide/organize-guide.server.ts";
 import { getGuideModule } from "../../modules/guide/read-guide.server.ts";

@@ -4,7 +4,7 @@ import { resolveLocale } from "../../i18n/locale.server.ts";
 import { guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { isUuid } from "../../modules/forms/fields.ts";
-import { DemoBadge, SectionBody, guideLinks } from "../../modules/guide/guide-ui.tsx";
+import { DemoBadge, SectionBody, guideLinks } from "../../components/guide/guide-ui.tsx";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { getPublishedGuide } from "../../modules/guide/published-guide.server.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";

@@ -6,7 +6,7 @@ import { needs } from "../../modules/authz/policy.ts";
 import { z } from "zod";
 import { isUuid } from "../../modules/forms/fields.ts";
 import { parseForm } from "../../modules/forms/read-form.server.ts";
-import { guideLinks } from "../../modules/guide/guide-ui.tsx";
+import { guideLinks } from "../../components/guide/guide-ui.tsx";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { archiveGuideSection, guideSectionExists } from "../../modules/guide/organize-guide.server.ts";
 import { getGuideSection } from "../../modules/guide/read-guide.server.ts";

@@ -6,7 +6,7 @@ import { can } from "../../modules/authz/decide.ts";
 import { guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { isUuid } from "../../modules/forms/fields.ts";
-import { DemoBadge, SectionBody, SectionLinks, TranslationBadge, guideLinks } from "../../modules/guide/guide-ui.tsx";
+import { DemoBadge, SectionBody, SectionLinks, TranslationBadge, guideLinks } from "../../components/guide/guide-ui.tsx";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { toReaderSection } from "../../modules/guide/published-guide.server.ts";
 import { getGuideSection } from "../../modules/guide/read-guide.server.ts";

@@ -5,7 +5,7 @@ import { can } from "../../modules/authz/decide.ts";
 import { guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { isUuid } from "../../modules/forms/fields.ts";
-import { SectionLinks, TranslationBadge, VersionStatusBadge, guideLinks } from "../../modules/guide/guide-ui.tsx";
+import { SectionLinks, TranslationBadge, VersionStatusBadge, guideLinks } from "../../components/guide/guide-ui.tsx";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { getGuideSection, listSectionVersions } from "../../modules/guide/read-guide.server.ts";
 

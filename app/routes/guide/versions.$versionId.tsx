@@ -12,7 +12,7 @@ import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
 import { isUuid, optionalText, requiredText, versionField } from "../../modules/forms/fields.ts";
 import { expiredReply, parseValues, readForm } from "../../modules/forms/read-form.server.ts";
 import { submissionOf } from "../../modules/forms/submit-once.server.ts";
-import { SectionBody, TranslationBadge, VersionStatusBadge, guideLinks } from "../../modules/guide/guide-ui.tsx";
+import { SectionBody, TranslationBadge, VersionStatusBadge, guideLinks } from "../../components/guide/guide-ui.tsx";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { getGuideSection, getGuideVersion, listReviewComments } from "../../modules/guide/read-guide.server.ts";
 import { restoreGuideVersion } from "../../modules/guide/restore-guide-version.server.ts";

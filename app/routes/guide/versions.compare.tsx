@@ -7,7 +7,7 @@ import { guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { isUuid } from "../../modules/forms/fields.ts";
 import { compareGuideContents } from "../../modules/guide/compare-guide-versions.ts";
-import { guideLinks } from "../../modules/guide/guide-ui.tsx";
+import { guideLinks } from "../../components/guide/guide-ui.tsx";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { getGuideVersion } from "../../modules/guide/read-guide.server.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";

@@ -9,7 +9,7 @@ import { publicRoute } from "../../modules/authz/policy.ts";
 import { passMfaChallenge } from "../../modules/identity/mfa.server.ts";
 import { parseForm } from "../../modules/forms/read-form.server.ts";
 import { afterSignInPath, sessionCookieHeaders, shownErrors, userAgentOf } from "../../modules/identity/route-helpers.server.ts";
-import { FormAlert } from "../../modules/identity/ui/identity-ui.tsx";
+import { FormAlert } from "../../components/identity/identity-ui.tsx";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "identity.mfa.challenge.title");

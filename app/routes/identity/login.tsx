@@ -19,7 +19,7 @@ import {
 } from "../../modules/identity/route-helpers.server.ts";
 import { readSessionToken } from "../../modules/identity/session.server.ts";
 import { signIn } from "../../modules/identity/sign-in.server.ts";
-import { FormAlert } from "../../modules/identity/ui/identity-ui.tsx";
+import { FormAlert } from "../../components/identity/identity-ui.tsx";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "identity.login.title");

@@ -9,7 +9,7 @@ import { authenticated } from "../../modules/authz/policy.ts";
 import type { CurrentUser } from "../../modules/identity/current-user.server.ts";
 import { confirmEnrollment, reopenEnrollment, startEnrollment, type Enrollment } from "../../modules/identity/mfa.server.ts";
 import { parseForm } from "../../modules/forms/read-form.server.ts";
-import { FormAlert, RecoveryCodes } from "../../modules/identity/ui/identity-ui.tsx";
+import { FormAlert, RecoveryCodes } from "../../components/identity/identity-ui.tsx";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "identity.mfa.setup.title");
 

@@ -8,7 +8,7 @@ import { publicRoute } from "../../modules/authz/policy.ts";
 import { requestPasswordReset } from "../../modules/identity/password-reset.server.ts";
 import { parseForm } from "../../modules/forms/read-form.server.ts";
 import { emailField, shownErrors, shownValue } from "../../modules/identity/route-helpers.server.ts";
-import { FormAlert } from "../../modules/identity/ui/identity-ui.tsx";
+import { FormAlert } from "../../components/identity/identity-ui.tsx";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "identity.forgot.title");
 

@@ -7,7 +7,7 @@ import { publicRoute } from "../../modules/authz/policy.ts";
 import { parseForm } from "../../modules/forms/read-form.server.ts";
 import { findResetAccount, resetPassword } from "../../modules/identity/password-reset.server.ts";
 import { clearedSessionCookieHeaders, newPasswordForm, shownErrors, usernameField } from "../../modules/identity/route-helpers.server.ts";
-import { FormAlert, InvalidLinkPage, NewPasswordFields } from "../../modules/identity/ui/identity-ui.tsx";
+import { FormAlert, InvalidLinkPage, NewPasswordFields } from "../../components/identity/identity-ui.tsx";
 
 export const meta: Route.MetaFunction = ({ matches, loaderData }) => pageTitle(matches, loaderData?.state === "form" ? "identity.reset.title" : "identity.link.invalidTitle");
 

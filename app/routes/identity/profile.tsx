@@ -12,7 +12,7 @@ import { versionField } from "../../modules/forms/fields.ts";
 import { conflictReply, parseValues, readForm } from "../../modules/forms/read-form.server.ts";
 import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
 import { newPasswordForm, passwordField, shownErrors } from "../../modules/identity/route-helpers.server.ts";
-import { DetailsSection, MfaSection, PasswordSection, SessionsSection, type ProfileActionData } from "../../modules/identity/ui/profile-sections.tsx";
+import { DetailsSection, MfaSection, PasswordSection, SessionsSection, type ProfileActionData } from "../../components/identity/profile-sections.tsx";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "identity.profile.title");
 

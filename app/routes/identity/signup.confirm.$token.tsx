@@ -6,7 +6,7 @@ import { pageTitle } from "../../i18n/page-title.ts";
 import { publicRoute } from "../../modules/authz/policy.ts";
 import { confirmSignup, isConfirmationTokenUsable } from "../../modules/identity/sign-up.server.ts";
 import { parseForm } from "../../modules/forms/read-form.server.ts";
-import { InvalidLinkPage } from "../../modules/identity/ui/identity-ui.tsx";
+import { InvalidLinkPage } from "../../components/identity/identity-ui.tsx";
 
 export const meta: Route.MetaFunction = ({ matches, loaderData }) => pageTitle(matches, loaderData?.state === "form" ? "identity.confirm.title" : "identity.link.invalidTitle");
 

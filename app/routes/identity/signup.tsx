@@ -14,7 +14,7 @@ import { requestUrl } from "../../modules/forms/request-url.ts";
 import { created, refused, submissionOf, submitOnce } from "../../modules/forms/submit-once.server.ts";
 import { emailField, passwordField, shownErrors, shownValue } from "../../modules/identity/route-helpers.server.ts";
 import { registerSignUpAttempt, signUp, type SignupOrganization } from "../../modules/identity/sign-up.server.ts";
-import { FormAlert } from "../../modules/identity/ui/identity-ui.tsx";
+import { FormAlert } from "../../components/identity/identity-ui.tsx";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "identity.signup.title");
 

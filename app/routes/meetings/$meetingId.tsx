@@ -12,12 +12,12 @@ import { readForm } from "../../modules/forms/read-form.server.ts";
 import { localDay } from "../../modules/meetings/dates.ts";
 import { meetingDetail } from "../../modules/meetings/get-meeting.server.ts";
 import { handleMeetingAction, type MeetingActionResult } from "../../modules/meetings/meeting-actions.server.ts";
-import { AgendaItemSection, AttendanceSection, DocumentsSection, MeetingActions, RsvpSection } from "../../modules/meetings/meeting-page-ui.tsx";
+import { AgendaItemSection, AttendanceSection, DocumentsSection, MeetingActions, RsvpSection } from "../../components/meetings/meeting-page-ui.tsx";
 import { saveOptions, scopedMeeting } from "../../modules/meetings/meeting-route.server.ts";
 import { attendanceVersion, minutesVersion } from "../../modules/meetings/meeting-versions.server.ts";
-import { StatusBadge, useKindLabel } from "../../modules/meetings/meeting-ui.tsx";
+import { StatusBadge, useKindLabel } from "../../components/meetings/meeting-ui.tsx";
 import { responsibilityFormData } from "../../modules/meetings/responsibilities/responsibility-form-data.server.ts";
-import { ResponsibilityTable } from "../../modules/responsibilities/responsibility-ui.tsx";
+import { ResponsibilityTable } from "../../components/responsibilities/responsibility-ui.tsx";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 
 export const policy = needs("meeting.view");

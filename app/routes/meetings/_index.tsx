@@ -6,7 +6,7 @@ import { needs } from "../../modules/authz/policy.ts";
 import { canCreateMeetings } from "../../modules/meetings/meeting-access.server.ts";
 import { listMeetings } from "../../modules/meetings/get-meeting.server.ts";
 import { meetingGuard, saveOptions } from "../../modules/meetings/meeting-route.server.ts";
-import { StatusBadge, useKindLabel } from "../../modules/meetings/meeting-ui.tsx";
+import { StatusBadge, useKindLabel } from "../../components/meetings/meeting-ui.tsx";
 
 
 export const policy = needs("meeting.view");

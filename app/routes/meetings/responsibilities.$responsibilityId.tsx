@@ -12,7 +12,6 @@ import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
 import { parseValues, readForm, type FormRead } from "../../modules/forms/read-form.server.ts";
 import { submissionOf } from "../../modules/forms/submit-once.server.ts";
 import type { AuditActor } from "../../modules/audit/record-audit-event.server.ts";
-import type { Database } from "../../modules/db/client.server.ts";
 import { dispatchIntent } from "../../modules/forms/dispatch-intent.ts";
 import { createOnce } from "../../modules/outcome/create-once.server.ts";
 import { invalidFields, map, type Outcome } from "../../modules/outcome/outcome.ts";
@@ -22,7 +21,7 @@ import { meetingGuard } from "../../modules/meetings/meeting-route.server.ts";
 import { getResponsibility } from "../../modules/meetings/responsibilities/list-responsibilities.server.ts";
 import { responsibilityFormData } from "../../modules/meetings/responsibilities/responsibility-form-data.server.ts";
 import { commentSchema, responsibilitySchema, statusSchema, versionSchema } from "../../modules/meetings/responsibilities/responsibility-schema.ts";
-import { ResponsibilityForm, ResponsibilityStatusBadge } from "../../modules/responsibilities/responsibility-ui.tsx";
+import { ResponsibilityForm, ResponsibilityStatusBadge } from "../../components/responsibilities/responsibility-ui.tsx";
 import { addResponsibilityComment, loadResponsibilityRow, setResponsibilityStatus, updateResponsibility } from "../../modules/meetings/responsibilities/save-responsibility.server.ts";
 import { responsibilityStatuses } from "../../modules/meetings/responsibilities/vocabulary.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
@@ -54,7 +53,7 @@ export async function loader(args: Route.LoaderArgs) {
 
 export const shouldRevalidate = revalidateAfterConflict;
 
-type Ctx = { db: Database; actor: AuditActor; access: Awaited<ReturnType<typeof scoped>>["access"]; accountId: string; id: string; read: Extract<FormRead, { ok: true }> };
+type Ctx = { db: Route.LoaderArgs["context"]["db"]; actor: AuditActor; access: Awaited<ReturnType<typeof scoped>>["access"]; accountId: string; id: string; read: Extract<FormRead, { ok: true }> };
 
 /** The page's three forms; each answers where to go next, or why not. */
 const intents = {

@@ -5,7 +5,7 @@ import { needs } from "../../modules/authz/policy.ts";
 import { localDay } from "../../modules/meetings/dates.ts";
 import { meetingGuard } from "../../modules/meetings/meeting-route.server.ts";
 import { listResponsibilities } from "../../modules/meetings/responsibilities/list-responsibilities.server.ts";
-import { ResponsibilityTable } from "../../modules/responsibilities/responsibility-ui.tsx";
+import { ResponsibilityTable } from "../../components/responsibilities/responsibility-ui.tsx";
 
 // Any member may be named owner: the list holds only what they see (owners without meeting.view: what they own).
 export const policy = needs("responsibility.own");

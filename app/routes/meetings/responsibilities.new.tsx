@@ -12,7 +12,7 @@ import { respond } from "../../modules/outcome/respond.server.ts";
 import { meetingGuard } from "../../modules/meetings/meeting-route.server.ts";
 import { responsibilityFormData } from "../../modules/meetings/responsibilities/responsibility-form-data.server.ts";
 import { responsibilitySchema } from "../../modules/meetings/responsibilities/responsibility-schema.ts";
-import { ResponsibilityForm } from "../../modules/responsibilities/responsibility-ui.tsx";
+import { ResponsibilityForm } from "../../components/responsibilities/responsibility-ui.tsx";
 import { createResponsibility } from "../../modules/meetings/responsibilities/save-responsibility.server.ts";
 
 export const policy = needs("meeting.create");

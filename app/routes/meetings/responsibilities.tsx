@@ -11,7 +11,7 @@ import { canCreateMeetings } from "../../modules/meetings/meeting-access.server.
 import { listMeetings } from "../../modules/meetings/get-meeting.server.ts";
 import { meetingGuard } from "../../modules/meetings/meeting-route.server.ts";
 import { listResponsibilities, ownerOptions } from "../../modules/meetings/responsibilities/list-responsibilities.server.ts";
-import { ResponsibilityTable } from "../../modules/responsibilities/responsibility-ui.tsx";
+import { ResponsibilityTable } from "../../components/responsibilities/responsibility-ui.tsx";
 import { responsibilityFilters, type ResponsibilityFilter } from "../../modules/meetings/responsibilities/vocabulary.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 

@@ -14,7 +14,7 @@ import { addDelegateTerm, endDelegateTerm, listDelegateTerms, listOrganizationPe
 import { idParam, partnersUser } from "../../modules/partners/partner-access.server.ts";
 import { findPartnerOrganization } from "../../modules/partners/partner-organization.server.ts";
 import { delegateTermSchema, endTermSchema } from "../../modules/partners/partners-schema.ts";
-import { DelegateHistory, useDay, useOrgName } from "../../modules/partners/partners-ui.tsx";
+import { DelegateHistory, useDay, useOrgName } from "../../components/partners/partners-ui.tsx";
 import { delegateKinds } from "../../modules/partners/vocabulary.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 import { createOnce } from "../../modules/outcome/create-once.server.ts";

@@ -11,7 +11,7 @@ import { idParam, partnersUser } from "../../modules/partners/partner-access.ser
 import { findPartnerOrganization } from "../../modules/partners/partner-organization.server.ts";
 import { profileFormSchema } from "../../modules/partners/partners-schema.ts";
 import { savePartnerProfile } from "../../modules/partners/save-profile.server.ts";
-import { useOrgName } from "../../modules/partners/partners-ui.tsx";
+import { useOrgName } from "../../components/partners/partners-ui.tsx";
 import { respond } from "../../modules/outcome/respond.server.ts";
 
 /** Edit a partner profile: the Table coordinator, or the organization's own delegate / pivot coordinator. */

@@ -9,7 +9,7 @@ import { loadContributionRow } from "../../modules/partners/contribution-matrix.
 import { idParam, mayOn, partnersUser } from "../../modules/partners/partner-access.server.ts";
 import { getPartnerProfile } from "../../modules/partners/partner-pages.server.ts";
 import type { PartnerPerson } from "../../modules/partners/partner-people.server.ts";
-import { CommitmentBadge, DelegateHistory, useTenure, useDay, useOrgName } from "../../modules/partners/partners-ui.tsx";
+import { CommitmentBadge, DelegateHistory, useTenure, useDay, useOrgName } from "../../components/partners/partners-ui.tsx";
 import { contributionDomains } from "../../modules/partners/vocabulary.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 

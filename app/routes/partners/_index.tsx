@@ -6,7 +6,7 @@ import { localDate } from "../../modules/directory/dates.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { mayOn, partnersUser } from "../../modules/partners/partner-access.server.ts";
 import { listPartners } from "../../modules/partners/partner-pages.server.ts";
-import { CommitmentBadge, useTenure, useDay, useOrgName } from "../../modules/partners/partners-ui.tsx";
+import { CommitmentBadge, useTenure, useDay, useOrgName } from "../../components/partners/partners-ui.tsx";
 
 /** The partners of the Table: who they are, who represents them, their commitment, their stability. */
 export const policy = needs("partnership.view");

@@ -14,7 +14,7 @@ import { pageTitle } from "../../i18n/page-title.ts";
 import { attachCommitmentDocument, getCommitment } from "../../modules/partners/commitments.server.ts";
 import { idParam, mayOn, partnersUser } from "../../modules/partners/partner-access.server.ts";
 import { findPartnerOrganization } from "../../modules/partners/partner-organization.server.ts";
-import { useDay, useOrgName } from "../../modules/partners/partners-ui.tsx";
+import { useDay, useOrgName } from "../../components/partners/partners-ui.tsx";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 import { createOnce } from "../../modules/outcome/create-once.server.ts";
 import { respond } from "../../modules/outcome/respond.server.ts";

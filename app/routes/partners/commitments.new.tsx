@@ -16,7 +16,7 @@ import { recordCommitment } from "../../modules/partners/commitments.server.ts";
 import { partnersUser } from "../../modules/partners/partner-access.server.ts";
 import { listPartnerOrganizations } from "../../modules/partners/partner-organization.server.ts";
 import { commitmentSchema } from "../../modules/partners/partners-schema.ts";
-import { useOrgName } from "../../modules/partners/partners-ui.tsx";
+import { useOrgName } from "../../components/partners/partners-ui.tsx";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 import { createOnce } from "../../modules/outcome/create-once.server.ts";
 import { respond } from "../../modules/outcome/respond.server.ts";

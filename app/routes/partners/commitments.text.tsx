@@ -12,7 +12,7 @@ import { pageTitle } from "../../i18n/page-title.ts";
 import { draftFormVersion, listCommitmentTexts, publishCommitmentText, saveCommitmentDraft } from "../../modules/partners/commitment-text.server.ts";
 import { mayOn, partnersUser } from "../../modules/partners/partner-access.server.ts";
 import { commitmentTextFormSchema } from "../../modules/partners/partners-schema.ts";
-import { useDay } from "../../modules/partners/partners-ui.tsx";
+import { useDay } from "../../components/partners/partners-ui.tsx";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 import { respond } from "../../modules/outcome/respond.server.ts";
 

@@ -7,7 +7,7 @@ import { pageTitle } from "../../i18n/page-title.ts";
 import { listCommitmentTexts } from "../../modules/partners/commitment-text.server.ts";
 import { commitmentOverview } from "../../modules/partners/commitments.server.ts";
 import { mayOn, partnersUser } from "../../modules/partners/partner-access.server.ts";
-import { CommitmentBadge, useDay, useOrgName } from "../../modules/partners/partners-ui.tsx";
+import { CommitmentBadge, useDay, useOrgName } from "../../components/partners/partners-ui.tsx";
 import { COMMITMENT_DUE_DAYS } from "../../modules/partners/vocabulary.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 

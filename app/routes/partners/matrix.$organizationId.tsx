@@ -10,7 +10,7 @@ import { pageTitle } from "../../i18n/page-title.ts";
 import { loadContributionRow, saveContributionRow } from "../../modules/partners/contribution-matrix.server.ts";
 import { idParam, partnersUser } from "../../modules/partners/partner-access.server.ts";
 import { contributionRowSchema } from "../../modules/partners/partners-schema.ts";
-import { useOrgName } from "../../modules/partners/partners-ui.tsx";
+import { useOrgName } from "../../components/partners/partners-ui.tsx";
 import { contributionDomains } from "../../modules/partners/vocabulary.ts";
 import { respond } from "../../modules/outcome/respond.server.ts";
 

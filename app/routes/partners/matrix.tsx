@@ -4,7 +4,7 @@ import { useT } from "../../i18n/use-t.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { loadContributionMatrix } from "../../modules/partners/contribution-matrix.server.ts";
-import { MatrixTable } from "../../modules/partners/matrix-table.tsx";
+import { MatrixTable } from "../../components/partners/matrix-table.tsx";
 import { mayOn, partnersUser } from "../../modules/partners/partner-access.server.ts";
 
 import { requestUrl } from "../../modules/forms/request-url.ts";

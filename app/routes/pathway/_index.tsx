@@ -5,7 +5,8 @@ import { useFormatters, useT } from "../../i18n/use-t.ts";
 import { resolveLocale } from "../../i18n/locale.server.ts";
 import { guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
-import { ContactCard, telHref } from "../../modules/pathway/contact-card.tsx";
+import { ContactCard } from "../../components/pathway/contact-card.tsx";
+import { telHref } from "../../modules/pathway/tel-href.ts";
 import { getPathwayPage } from "../../modules/pathway/get-pathway-page.server.ts";
 
 import { pageTitle } from "../../i18n/page-title.ts";

@@ -11,7 +11,7 @@ import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
 import { parseForm } from "../../modules/forms/read-form.server.ts";
 import { getPathwayVersion, listPathwayVersions } from "../../modules/pathway/list-pathway-versions.server.ts";
 import { versionActionSchema } from "../../modules/pathway/pathway-schema.ts";
-import { StatusBadge, ValidationBadge } from "../../modules/pathway/pathway-ui.tsx";
+import { StatusBadge, ValidationBadge } from "../../components/pathway/pathway-ui.tsx";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { publishPathwayVersion, validatePathwayVersion } from "../../modules/pathway/publish-pathway-version.server.ts";
 import { restorePathwayVersion } from "../../modules/pathway/save-pathway-draft.server.ts";

@@ -4,7 +4,7 @@ import { useFormatters, useT } from "../../i18n/use-t.ts";
 import { guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { listPathwayVersions } from "../../modules/pathway/list-pathway-versions.server.ts";
-import { StatusBadge, ValidationBadge, VersionLink } from "../../modules/pathway/pathway-ui.tsx";
+import { StatusBadge, ValidationBadge, VersionLink } from "../../components/pathway/pathway-ui.tsx";
 import { pageTitle } from "../../i18n/page-title.ts";
 
 /** The pathway's history: every version with who made it, when, why, and its status. */

@@ -2,7 +2,7 @@ import { Link, redirect } from "react-router";
 import type { Route } from "./+types/action-plan.$year";
 import { useT } from "../../i18n/use-t.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
-import { ActionForm, ConfirmDelete, IndicatorForm, ObjectiveForm, PlanHeaderForm, type Values } from "../../modules/action-plan/plan-ui.tsx";
+import { ActionForm, ConfirmDelete, IndicatorForm, ObjectiveForm, PlanHeaderForm, type Values } from "../../components/action-plan/plan-ui.tsx";
 import { PlanObjective } from "../../components/action-plan/plan-objective.tsx";
 import { findPlan, handlePlanAction, loadPlanPage, type DeleteKind } from "../../modules/action-plan/plan-page.server.ts";
 import { actorOf, authorize, guard, notFound } from "../../modules/authz/guard.server.ts";

@@ -12,7 +12,6 @@ import { needs } from "../../modules/authz/policy.ts";
 import { z } from "zod";
 import { SubmissionKey } from "../../components/submission-key.tsx";
 import type { AuditActor } from "../../modules/audit/record-audit-event.server.ts";
-import type { Database } from "../../modules/db/client.server.ts";
 import { dispatchIntent, intentOf } from "../../modules/forms/dispatch-intent.ts";
 import { parseValues, readForm } from "../../modules/forms/read-form.server.ts";
 import { submissionOf } from "../../modules/forms/submit-once.server.ts";
@@ -38,7 +37,7 @@ export async function loader(args: Route.LoaderArgs) {
 const copySchema = z.object({ fromYear: yearField, toYear: yearField }).refine((v) => v.toYear > v.fromYear, { path: ["toYear"], message: "actionPlan.copy.yearOrder" });
 
 interface PlansAction {
-  db: Database;
+  db: Route.LoaderArgs["context"]["db"];
   actor: AuditActor;
   partnershipId: string;
   accountId: string;

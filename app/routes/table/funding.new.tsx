@@ -4,7 +4,7 @@ import { useT } from "../../i18n/use-t.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { actorOf, guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
-import { GrantForm } from "../../modules/funding/grant-form.tsx";
+import { GrantForm } from "../../components/funding/grant-form.tsx";
 import { grantSchema } from "../../modules/funding/funding-schema.ts";
 import { createGrant } from "../../modules/funding/write-funding.server.ts";
 import type { FieldErrorMap, FormValues } from "../../modules/forms/fields.ts";

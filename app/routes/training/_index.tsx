@@ -12,7 +12,7 @@ import { listPrograms, listSessions, listTrainers, type TrainerRow } from "../..
 import { programModuleKinds } from "../../modules/training/program-schema.ts";
 import { groupSessions, isToClose } from "../../modules/training/session-groups.ts";
 import { syncTrainerPool } from "../../modules/training/sync-trainer-pool.server.ts";
-import { StatusBadge, trainerLabel, useDayFormatter } from "../../modules/training/training-ui.tsx";
+import { StatusBadge, trainerLabel, useDayFormatter } from "../../components/training/training-ui.tsx";
 import type { SessionStatus } from "../../modules/training/vocabulary.ts";
 import { parseForm } from "../../modules/forms/read-form.server.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";

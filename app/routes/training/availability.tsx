@@ -12,7 +12,7 @@ import { pageTitle } from "../../i18n/page-title.ts";
 import { findOwnTrainerProfile, listAvailability, listSessions } from "../../modules/training/list-training.server.ts";
 import { setOwnAvailability } from "../../modules/training/set-availability.server.ts";
 import { todayInQuebec } from "../../modules/pivot-activities/activity-schema.ts";
-import { useDayFormatter } from "../../modules/training/training-ui.tsx";
+import { useDayFormatter } from "../../components/training/training-ui.tsx";
 import { respond } from "../../modules/outcome/respond.server.ts";
 
 /** A trainer marks, session by session, whether they can give it. */

@@ -10,7 +10,7 @@ import { parseValues, readForm } from "../../modules/forms/read-form.server.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { formatCode } from "../../modules/training-evaluation/certificate-code.ts";
 import { listCertificates, revokeCertificate } from "../../modules/training-evaluation/certificates.server.ts";
-import { useDayFormatter } from "../../modules/training/training-ui.tsx";
+import { useDayFormatter } from "../../components/training/training-ui.tsx";
 
 /** The coordinator's list of issued certificates; one issued by mistake can be revoked. */
 export const policy = needs("training.manage");

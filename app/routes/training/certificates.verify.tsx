@@ -6,7 +6,7 @@ import { publicRoute } from "../../modules/authz/policy.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { formatCode, normalizeCode } from "../../modules/training-evaluation/certificate-code.ts";
 import { findCertificate } from "../../modules/training-evaluation/certificates.server.ts";
-import { useDayFormatter } from "../../modules/training/training-ui.tsx";
+import { useDayFormatter } from "../../components/training/training-ui.tsx";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 
 /**

@@ -5,7 +5,7 @@ import { guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { listMySessions } from "../../modules/training-evaluation/my-sessions.server.ts";
-import { StatusBadge, useDayFormatter } from "../../modules/training/training-ui.tsx";
+import { StatusBadge, useDayFormatter } from "../../components/training/training-ui.tsx";
 
 /** "My training": the sessions one attends, gives or observes, with the certificate when completed. */
 export const policy = needs("partnership.view");

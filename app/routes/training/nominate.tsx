@@ -16,7 +16,7 @@ import { findNominee, listNominations } from "../../modules/training/nomination.
 import { outcomeFrom, outcomeLocation } from "../../modules/training/registration-outcome.ts";
 import { cancelRegistration, listOpenSessionsFor, registerForSession } from "../../modules/training/registration.server.ts";
 import { listPeopleForSession } from "../../modules/training/session-participants.server.ts";
-import { useDayFormatter } from "../../modules/training/training-ui.tsx";
+import { useDayFormatter } from "../../components/training/training-ui.tsx";
 import { createOnce } from "../../modules/outcome/create-once.server.ts";
 import { respond } from "../../modules/outcome/respond.server.ts";
 

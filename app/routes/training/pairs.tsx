@@ -14,7 +14,7 @@ import { todayInQuebec } from "../../modules/pivot-activities/activity-schema.ts
 import { listSessions, listTrainers } from "../../modules/training/list-training.server.ts";
 import { requestPairProposal } from "../../modules/training/pair-proposal-job.server.ts";
 import { applyProposal, loadProposal } from "../../modules/training/propose-pairs.server.ts";
-import { trainerLabel, useDayFormatter } from "../../modules/training/training-ui.tsx";
+import { trainerLabel, useDayFormatter } from "../../components/training/training-ui.tsx";
 import type { PairAssignment } from "../../modules/training/vocabulary.ts";
 
 /**

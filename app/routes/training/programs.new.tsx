@@ -7,7 +7,8 @@ import { useT } from "../../i18n/use-t.ts";
 import { actorOf, guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
-import { ProgramForm, programValuesFrom, type ProgramFormValues } from "../../modules/training/program-form.tsx";
+import { ProgramForm } from "../../components/training/program-form.tsx";
+import { programValuesFrom, type ProgramFormValues } from "../../modules/training/program-form-values.ts";
 import { PROGRAM_ARRAYS, parseProgramForm } from "../../modules/training/program-schema.ts";
 import { createProgram } from "../../modules/training/save-program.server.ts";
 

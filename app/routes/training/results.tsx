@@ -5,9 +5,9 @@ import { guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { programResults, programsOf, responseCounts } from "../../modules/training-evaluation/evaluation-results.server.ts";
-import { ResultsView } from "../../modules/training-evaluation/results-ui.tsx";
+import { ResultsView } from "../../components/training-evaluation/results-ui.tsx";
 import { MIN_ANSWERS_SHOWN } from "../../modules/training-evaluation/vocabulary.ts";
-import { useDayFormatter } from "../../modules/training/training-ui.tsx";
+import { useDayFormatter } from "../../components/training/training-ui.tsx";
 
 /** Evaluation results aggregated per program, and the sessions with their number of answers. */
 export const policy = needs("training.results");

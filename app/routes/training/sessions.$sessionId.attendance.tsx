@@ -15,7 +15,7 @@ import { attendanceSheetVersion, isTrainerOfSession, saveAttendance, type Attend
 import { loadSession } from "../../modules/training/list-training.server.ts";
 import { attendanceWindow } from "../../modules/training/session-groups.ts";
 import { listSessionParticipants } from "../../modules/training/session-participants.server.ts";
-import { useDayFormatter } from "../../modules/training/training-ui.tsx";
+import { useDayFormatter } from "../../components/training/training-ui.tsx";
 import { attendanceStatuses, type AttendanceStatus } from "../../modules/training/vocabulary.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 

@@ -9,12 +9,12 @@ import { isUuid } from "../../modules/forms/fields.ts";
 import { expiredReply, readForm } from "../../modules/forms/read-form.server.ts";
 import { created, refused, submissionOf, submitOnce } from "../../modules/forms/submit-once.server.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
-import { AnswerFields } from "../../modules/training-evaluation/evaluation-ui.tsx";
+import { AnswerFields } from "../../components/training-evaluation/evaluation-ui.tsx";
 import { hasAnswered, submitEvaluation } from "../../modules/training-evaluation/evaluation.server.ts";
 import { parseAnswers } from "../../modules/training-evaluation/questionnaire-form.ts";
 import { loadQuestionnaire } from "../../modules/training-evaluation/questionnaires.server.ts";
 import { sessionAccess } from "../../modules/training-evaluation/session-access.server.ts";
-import { useDayFormatter } from "../../modules/training/training-ui.tsx";
+import { useDayFormatter } from "../../components/training/training-ui.tsx";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 
 /**

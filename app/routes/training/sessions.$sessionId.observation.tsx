@@ -9,12 +9,12 @@ import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
 import { isUuid, MAX_INT } from "../../modules/forms/fields.ts";
 import { parseValues, readForm } from "../../modules/forms/read-form.server.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
-import { AnswerFields, AnswersView } from "../../modules/training-evaluation/evaluation-ui.tsx";
+import { AnswerFields, AnswersView } from "../../components/training-evaluation/evaluation-ui.tsx";
 import { loadObservation, saveObservation } from "../../modules/training-evaluation/observation.server.ts";
 import { parseAnswers } from "../../modules/training-evaluation/questionnaire-form.ts";
 import { loadQuestionnaire, loadQuestionnaireVersion } from "../../modules/training-evaluation/questionnaires.server.ts";
 import { sessionAccess } from "../../modules/training-evaluation/session-access.server.ts";
-import { useDayFormatter } from "../../modules/training/training-ui.tsx";
+import { useDayFormatter } from "../../components/training/training-ui.tsx";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 import { respond } from "../../modules/outcome/respond.server.ts";
 

@@ -6,9 +6,9 @@ import { needs } from "../../modules/authz/policy.ts";
 import { isUuid } from "../../modules/forms/fields.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { sessionResults } from "../../modules/training-evaluation/evaluation-results.server.ts";
-import { ResultsView } from "../../modules/training-evaluation/results-ui.tsx";
+import { ResultsView } from "../../components/training-evaluation/results-ui.tsx";
 import { sessionAccess } from "../../modules/training-evaluation/session-access.server.ts";
-import { useDayFormatter } from "../../modules/training/training-ui.tsx";
+import { useDayFormatter } from "../../components/training/training-ui.tsx";
 
 /**
  * Evaluation results of one session, for the coordinator, the evaluator and the session's

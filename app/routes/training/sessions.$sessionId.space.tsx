@@ -21,7 +21,7 @@ import {
   removeSessionDocument,
   setSessionExercise,
 } from "../../modules/training-evaluation/session-materials.server.ts";
-import { StatusBadge, useDayFormatter } from "../../modules/training/training-ui.tsx";
+import { StatusBadge, useDayFormatter } from "../../components/training/training-ui.tsx";
 
 /**
  * A session's shared space: its documents and the guide exercises it uses, for its trainers,

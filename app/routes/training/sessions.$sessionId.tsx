@@ -10,8 +10,8 @@ import { requestUrl } from "../../modules/forms/request-url.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { invalidFields } from "../../modules/outcome/outcome.ts";
 import { respond, valueOf } from "../../modules/outcome/respond.server.ts";
-import { SessionForm, trainerLabel, useDayFormatter } from "../../modules/training/training-ui.tsx";
-import { MixSummary, ParticipantsSection } from "../../modules/training/participants-ui.tsx";
+import { SessionForm, trainerLabel, useDayFormatter } from "../../components/training/training-ui.tsx";
+import { MixSummary, ParticipantsSection } from "../../components/training/participants-ui.tsx";
 import { findSession, handleSessionAction, loadSessionPage } from "../../modules/training/session-page.server.ts";
 import { listSessionExercises } from "../../modules/training-evaluation/session-materials.server.ts";
 

@@ -1,0 +1,230 @@
+import { Form, Link } from "react-router";
+import { ErrorSummary, Field, SelectField, type FieldErrors } from "../form.tsx";
+import { SubmissionKey } from "../submission-key.tsx";
+import { useFormatters, useT } from "../../i18n/use-t.ts";
+import { actionStatuses, type ActionStatus } from "../../modules/action-plan/vocabulary.ts";
+
+// Shared pieces of the action plan pages (browser-safe: no ORM, no server module).
+
+export type Values = Record<string, string | string[] | undefined>;
+
+export interface PlanOrganization {
+  id: string;
+  nameFr: string;
+  nameEn: string;
+  acronym: string;
+}
+
+/** Formats a yyyy-mm-dd day without the time-zone shift of `new Date("yyyy-mm-dd")`. */
+export function useDay() {
+  const { date } = useFormatters();
+  return (day: string | null | undefined) => (day ? date(`${day}T12:00:00Z`) : "");
+}
+
+export function ActionStatusBadge({ status }: { status: ActionStatus }) {
+  const { t } = useT();
+  return <span className={`badge status-${status}`}>{t(`actionPlan.status.${status}`)}</span>;
+}
+
+export function orgLabel(locale: string, o: PlanOrganization): string {
+  return o.acronym || (locale === "en" ? o.nameEn : o.nameFr);
+}
+
+/** A bar a screen reader reads as "progress: 40 %". */
+export function Progress({ value }: { value: number }) {
+  const { t } = useT();
+  return (
+    <span className="progress-cell">
+      <progress max={100} value={value} aria-label={t("actionPlan.action.progress")}>
+        {value} %
+      </progress>{" "}
+      {value} %
+    </span>
+  );
+}
+
+const str = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
+
+interface EditFormProps {
+  errors?: FieldErrors;
+  /** Editing an item: the version of what the form shows (a stale save answers 409). */
+  version?: number | null;
+  formError?: string;
+  values: Values;
+  cancelTo: string;
+}
+
+/** A new item carries the submission key (added once); an edit carries its version. */
+function KeyOrVersion({ id, version }: { id: string | null; version?: number | null }) {
+  if (!id) return <SubmissionKey />;
+  return (
+    <>
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="version" value={version ?? ""} />
+    </>
+  );
+}
+
+function Buttons({ cancelTo }: { cancelTo: string }) {
+  const { t } = useT();
+  return (
+    <p className="actions">
+      <button type="submit">{t("actionPlan.save")}</button>
+      <a href={cancelTo}>{t("actionPlan.cancel")}</a>
+    </p>
+  );
+}
+
+export function PlanHeaderForm({ errors, formError, values, cancelTo, version }: EditFormProps & { version: number }) {
+  const { t } = useT();
+  return (
+    // Keyed by version: after a 409 the fields show the current plan.
+    <Form method="post" className="stack" aria-labelledby="edit-heading" key={version}>
+      <h2 id="edit-heading">{t("actionPlan.editPlan")}</h2>
+      <ErrorSummary errors={errors} formError={formError} />
+      <input type="hidden" name="intent" value="plan" />
+      <input type="hidden" name="version" value={version} />
+      <Field name="title" label={t("actionPlan.field.title")} required defaultValue={str(values.title)} errors={errors} />
+      <Field name="summary" label={t("actionPlan.field.summary")} multiline defaultValue={str(values.summary)} errors={errors} />
+      <Buttons cancelTo={cancelTo} />
+    </Form>
+  );
+}
+
+export function ObjectiveForm({ errors, formError, values, cancelTo, id, version }: EditFormProps & { id: string | null }) {
+  const { t } = useT();
+  return (
+    <Form method="post" className="stack" aria-labelledby="edit-heading" key={`${id ?? "new"}-${version ?? ""}`}>
+      <h2 id="edit-heading">{id ? t("actionPlan.objective.edit") : t("actionPlan.objective.add")}</h2>
+      <ErrorSummary errors={errors} formError={formError} />
+      <input type="hidden" name="intent" value="objective" />
+      <KeyOrVersion id={id} version={version} />
+      <Field name="title" label={t("actionPlan.field.title")} required defaultValue={str(values.title)} errors={errors} />
+      <Field name="description" label={t("actionPlan.field.description")} multiline defaultValue={str(values.description)} errors={errors} />
+      <Buttons cancelTo={cancelTo} />
+    </Form>
+  );
+}
+
+export function ActionForm({
+  errors,
+  formError,
+  values,
+  cancelTo,
+  id,
+  version,
+  objectives,
+  organizations,
+}: EditFormProps & { id: string | null; objectives: { id: string; title: string }[]; organizations: PlanOrganization[] }) {
+  const { t, locale } = useT();
+  const chosen = new Set(Array.isArray(values.organizationIds) ? values.organizationIds : values.organizationIds ? [values.organizationIds] : []);
+  return (
+    <Form method="post" className="stack" aria-labelledby="edit-heading" key={`${id ?? "new"}-${version ?? ""}`}>
+      <h2 id="edit-heading">{id ? t("actionPlan.action.edit") : t("actionPlan.action.add")}</h2>
+      <ErrorSummary errors={errors} formError={formError} />
+      <input type="hidden" name="intent" value="action" />
+      <KeyOrVersion id={id} version={version} />
+      <SelectField
+        name="objectiveId"
+        label={t("actionPlan.objective")}
+        required
+        options={objectives.map((o) => ({ value: o.id, label: o.title }))}
+        defaultValue={str(values.objectiveId)}
+        errors={errors}
+      />
+      <Field name="title" label={t("actionPlan.field.title")} required defaultValue={str(values.title)} errors={errors} />
+      <Field name="description" label={t("actionPlan.field.description")} multiline defaultValue={str(values.description)} errors={errors} />
+      <fieldset>
+        <legend>{t("actionPlan.action.organizations")}</legend>
+        {organizations.map((o) => (
+          <div key={o.id} className="checkbox">
+            <input type="checkbox" id={`org-${o.id}`} name="organizationIds" value={o.id} defaultChecked={chosen.has(o.id)} />
+            <label htmlFor={`org-${o.id}`}>{locale === "en" ? o.nameEn : o.nameFr}</label>
+          </div>
+        ))}
+      </fieldset>
+      <Field name="startsOn" type="date" label={t("actionPlan.action.startsOn")} defaultValue={str(values.startsOn)} errors={errors} />
+      <Field name="endsOn" type="date" label={t("actionPlan.action.endsOn")} defaultValue={str(values.endsOn)} errors={errors} />
+      <SelectField
+        name="status"
+        label={t("actionPlan.action.status")}
+        required
+        options={actionStatuses.map((s) => ({ value: s, label: t(`actionPlan.status.${s}`) }))}
+        defaultValue={str(values.status) || "planned"}
+        errors={errors}
+      />
+      <Field name="progress" type="number" inputMode="numeric" label={t("actionPlan.action.progressField")} defaultValue={str(values.progress) || "0"} errors={errors} />
+      <Buttons cancelTo={cancelTo} />
+    </Form>
+  );
+}
+
+export function IndicatorForm({
+  errors,
+  formError,
+  values,
+  cancelTo,
+  id,
+  version,
+  objectives,
+}: EditFormProps & { id: string | null; objectives: { id: string; title: string }[] }) {
+  const { t } = useT();
+  return (
+    <Form method="post" className="stack" aria-labelledby="edit-heading" key={`${id ?? "new"}-${version ?? ""}`}>
+      <h2 id="edit-heading">{id ? t("actionPlan.indicator.edit") : t("actionPlan.indicator.add")}</h2>
+      <ErrorSummary errors={errors} formError={formError} />
+      <input type="hidden" name="intent" value="indicator" />
+      <KeyOrVersion id={id} version={version} />
+      <SelectField
+        name="objectiveId"
+        label={t("actionPlan.objective")}
+        required
+        options={objectives.map((o) => ({ value: o.id, label: o.title }))}
+        defaultValue={str(values.objectiveId)}
+        errors={errors}
+      />
+      <Field name="label" label={t("actionPlan.indicator.label")} required defaultValue={str(values.label)} errors={errors} />
+      <Field name="unit" label={t("actionPlan.indicator.unit")} hint={t("actionPlan.indicator.unitHint")} defaultValue={str(values.unit)} errors={errors} />
+      <Field name="target" label={t("actionPlan.indicator.target")} required inputMode="numeric" defaultValue={str(values.target)} errors={errors} />
+      <Field name="actual" label={t("actionPlan.indicator.actual")} inputMode="numeric" defaultValue={str(values.actual)} errors={errors} />
+      <Buttons cancelTo={cancelTo} />
+    </Form>
+  );
+}
+
+/**
+ * The confirmation step before a deletion (action plan and funding pages): the "Delete" control
+ * is a link to `?delete=<kind>:<id>`, which shows this box; only its form deletes. Works without
+ * JavaScript, and a stray click deletes nothing.
+ */
+export function ConfirmDelete({ name, fields, cancelTo, note }: { name: string; fields: Record<string, string>; cancelTo: string; note?: string }) {
+  const { t } = useT();
+  return (
+    <section className="confirm-box" aria-labelledby="delete-heading">
+      <h2 id="delete-heading" tabIndex={-1}>
+        {t("actionPlan.confirmDelete.title", { name })}
+      </h2>
+      <p>{t("actionPlan.confirmDelete.body")}</p>
+      {note ? <p>{note}</p> : null}
+      <Form method="post" className="actions">
+        {Object.entries(fields).map(([key, value]) => (
+          <input key={key} type="hidden" name={key} value={value} />
+        ))}
+        <button type="submit" className="danger">
+          {t("actionPlan.confirmDelete.confirm")}
+        </button>
+        <Link to={cancelTo}>{t("actionPlan.cancel")}</Link>
+      </Form>
+    </section>
+  );
+}
+
+/** The "Delete" control: a link to the confirmation, named after the item for screen readers. */
+export function DeleteLink({ to, name, label }: { to: string; name: string; label?: string }) {
+  const { t } = useT();
+  return (
+    <Link to={to} className="link-danger" aria-label={label ? undefined : t("actionPlan.deleteNamed", { name })}>
+      {label ?? t("actionPlan.delete")}
+    </Link>
+  );
+}

@@ -1,0 +1,370 @@
+import { Form, Link } from "react-router";
+import { ErrorSummary, translateMessage } from "../form.tsx";
+import { SubmissionKey } from "../submission-key.tsx";
+import { RichText } from "../rich-text.tsx";
+import type { MessageKey } from "../../i18n/catalog.ts";
+import { useFormatters, useT } from "../../i18n/use-t.ts";
+import { acceptAttribute, anyDocument } from "../../modules/files/file-types.ts";
+import { ResponsibilityFields, ResponsibilityStatusBadge, type ResponsibilityListRow } from "../responsibilities/responsibility-ui.tsx";
+import { attendanceValues, rsvpAnswers } from "../../modules/meetings/vocabulary.ts";
+
+interface Failure {
+  intent: string;
+  message: string;
+  errors?: Record<string, string[] | undefined>;
+  vars?: Record<string, string | number>;
+}
+
+export function RsvpSection({ current, failure }: { current: string; failure: Failure | null }) {
+  const { t } = useT();
+  return (
+    <section aria-labelledby="rsvp">
+      <h2 id="rsvp">{t("meetings.rsvp.title")}</h2>
+      <p>{current === "none" ? t("meetings.rsvp.none") : t("meetings.rsvp.current", { answer: t(`meetings.rsvp.${current}` as MessageKey) })}</p>
+      <Form method="post" className="stack">
+        {failure?.intent === "rsvp" ? <ErrorSummary errors={failure.errors} formError={failure.message} /> : null}
+        <input type="hidden" name="intent" value="rsvp" />
+        <fieldset>
+          <legend>{t("meetings.rsvp.question")}</legend>
+          {rsvpAnswers.map((a) => (
+            <div className="checkbox" key={a}>
+              <input type="radio" id={`rsvp-${a}`} name="answer" value={a} defaultChecked={current === a} required />
+              <label htmlFor={`rsvp-${a}`}>{t(`meetings.rsvp.${a}` as MessageKey)}</label>
+            </div>
+          ))}
+        </fieldset>
+        <div className="actions">
+          <button type="submit">{t("meetings.rsvp.send")}</button>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+interface Item {
+  id: string;
+  title: string;
+  presenter: string;
+  durationMinutes: number;
+  notes: string;
+  minutes: string;
+  followUp: boolean;
+  decisions: { id: string; text: string }[];
+  responsibilities: ResponsibilityListRow[];
+  carried: ResponsibilityListRow[];
+}
+
+function RowList({ rows }: { rows: ResponsibilityListRow[] }) {
+  const { t } = useT();
+  return (
+    <ul>
+      {rows.map((r) => (
+        <li key={r.id}>
+          <Link to={`/responsibilities/${r.id}`}>{r.what}</Link> — {r.owner}, {t("responsibilities.due", { date: r.dueOn })} <ResponsibilityStatusBadge status={r.status} overdue={r.overdue} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+interface Choices {
+  people: { value: string; label: string }[];
+  organizations: { value: string; label: string }[];
+  objectives: { value: string; label: string }[];
+}
+
+/** One agenda item: notes, carried open items, minutes, decisions, responsibilities (with their forms while held). */
+export function AgendaItemSection({
+  item,
+  index,
+  meetingStatus,
+  canManage,
+  choices,
+  minutesVersion,
+  failure,
+}: {
+  item: Item;
+  index: number;
+  meetingStatus: string;
+  canManage: boolean;
+  choices: Choices | null;
+  /** The version of the minutes the form shows: a save from a stale page answers 409. */
+  minutesVersion: number;
+  failure: Failure | null;
+}) {
+  const { t } = useT();
+  const held = meetingStatus === "held" && canManage;
+  const prefix = `item-${item.id}`;
+  const errorText = failure ? translateMessage(t, failure.message) : null;
+  return (
+    <section aria-labelledby={`${prefix}-title`} id={prefix} className="card agenda-item">
+      <h3 id={`${prefix}-title`}>
+        {index + 1}. {item.title}
+      </h3>
+      <p className="muted">
+        {[item.presenter ? t("meetings.agenda.presenter", { name: item.presenter }) : null, item.durationMinutes ? t("meetings.agenda.duration", { n: item.durationMinutes }) : null].filter(Boolean).join(" · ")}
+      </p>
+      {item.notes ? <RichText source={item.notes} headingLevel={4} /> : null}
+      {item.followUp ? (
+        <>
+          <h4>{t("meetings.agenda.carried")}</h4>
+          {item.carried.length ? <RowList rows={item.carried} /> : <p>{t("responsibilities.empty")}</p>}
+        </>
+      ) : null}
+      {errorText ? (
+        <p className="alert error" role="alert">
+          {errorText}
+        </p>
+      ) : null}
+      <h4>{t("meetings.minutes.title")}</h4>
+      {held ? (
+        // Keyed by version: after a 409 the text area shows the current minutes.
+        <Form method="post" className="stack" key={minutesVersion}>
+          <input type="hidden" name="intent" value="minutes" />
+          <input type="hidden" name="itemId" value={item.id} />
+          <input type="hidden" name="version" value={minutesVersion} />
+          <div className="field">
+            <label htmlFor={`${prefix}-minutes`}>{t("meetings.minutes.label", { title: item.title })}</label>
+            <p className="hint" id={`${prefix}-minutes-hint`}>
+              {t("meetings.form.richHint")}
+            </p>
+            <textarea id={`${prefix}-minutes`} name="minutes" defaultValue={item.minutes} aria-describedby={`${prefix}-minutes-hint`} />
+          </div>
+          <div className="actions">
+            <button type="submit">{t("meetings.minutes.save")}</button>
+          </div>
+        </Form>
+      ) : item.minutes ? (
+        <RichText source={item.minutes} headingLevel={5} />
+      ) : (
+        <p className="muted">{t("meetings.minutes.none")}</p>
+      )}
+      <h4>{t("meetings.decisions.item")}</h4>
+      {item.decisions.length ? (
+        <ul>
+          {item.decisions.map((d) => (
+            <li key={d.id}>{d.text}</li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">{t("meetings.decisions.none")}</p>
+      )}
+      {held ? (
+        <Form method="post" className="stack">
+          <input type="hidden" name="intent" value="decision" />
+          <input type="hidden" name="itemId" value={item.id} />
+          <SubmissionKey />
+          <div className="field">
+            <label htmlFor={`${prefix}-decision`}>{t("meetings.decision.label", { title: item.title })}</label>
+            <input type="text" id={`${prefix}-decision`} name="text" required />
+          </div>
+          <div className="actions">
+            <button type="submit" className="secondary">
+              {t("meetings.decision.add")}
+            </button>
+          </div>
+        </Form>
+      ) : null}
+      <h4>{t("meetings.responsibilities.item")}</h4>
+      {item.responsibilities.length ? <RowList rows={item.responsibilities} /> : <p className="muted">{t("responsibilities.empty")}</p>}
+      {canManage && choices && (meetingStatus === "held" || meetingStatus === "planned") ? (
+        // Keyed by the count so that it closes again once a responsibility was added.
+        <details key={item.responsibilities.length} open={failure?.intent === "responsibility"}>
+          <summary>{t("meetings.responsibility.add", { title: item.title })}</summary>
+          <Form method="post" className="stack">
+            {failure?.intent === "responsibility" ? <ErrorSummary errors={failure.errors} /> : null}
+            <input type="hidden" name="intent" value="responsibility" />
+            <input type="hidden" name="agendaItemId" value={item.id} />
+            <SubmissionKey />
+            <ResponsibilityFields choices={choices} errors={failure?.intent === "responsibility" ? failure.errors : null} idPrefix={`${prefix}-`} />
+            <div className="actions">
+              <button type="submit">{t("meetings.responsibility.save")}</button>
+            </div>
+          </Form>
+        </details>
+      ) : null}
+    </section>
+  );
+}
+
+interface Invitation {
+  personId: string;
+  name: string;
+  organization: string | null;
+  rsvp: string | null;
+  attendance: string | null;
+}
+
+export function AttendanceSection({
+  status,
+  canManage,
+  invitations,
+  guests,
+  version,
+}: {
+  status: string;
+  canManage: boolean;
+  invitations: Invitation[];
+  guests: { id: string; name: string }[];
+  /** The version of the attendance and guests shown: a save from a stale page answers 409. */
+  version: number;
+}) {
+  const { t } = useT();
+  const editing = canManage && status === "held";
+  const table = (
+    <div className="table-scroll">
+      <table>
+        <caption>{t("meetings.attendance.caption", { count: invitations.length })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("meetings.attendance.person")}</th>
+            <th scope="col">{t("meetings.rsvp.title")}</th>
+            <th scope="col">{t("meetings.attendance.title")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {invitations.map((i) => (
+            <tr key={i.personId}>
+              <th scope="row">
+                {i.name}
+                {i.organization ? ` (${i.organization})` : ""}
+              </th>
+              <td>{t(`meetings.rsvp.${i.rsvp ?? "none"}` as MessageKey)}</td>
+              <td>
+                {editing ? (
+                  <select name={`attendance-${i.personId}`} defaultValue={i.attendance ?? ""} aria-label={t("meetings.attendance.of", { name: i.name })}>
+                    <option value="">—</option>
+                    {attendanceValues.map((v) => (
+                      <option key={v} value={v}>
+                        {t(`meetings.attendance.${v}` as MessageKey)}
+                      </option>
+                    ))}
+                  </select>
+                ) : i.attendance ? (
+                  t(`meetings.attendance.${i.attendance}` as MessageKey)
+                ) : (
+                  "—"
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+  return (
+    <section aria-labelledby="attendance">
+      <h2 id="attendance">{t("meetings.attendance.heading")}</h2>
+      {editing ? (
+        // Keyed by version: after a 409 the choices show the current attendance.
+        <Form method="post" className="stack wide" key={version}>
+          <input type="hidden" name="intent" value="attendance" />
+          <input type="hidden" name="version" value={version} />
+          {table}
+          <div className="field">
+            <label htmlFor="guests">{t("meetings.attendance.guests")}</label>
+            <p className="hint" id="guests-hint">
+              {t("meetings.attendance.guestsHint")}
+            </p>
+            <textarea id="guests" name="guests" aria-describedby="guests-hint" defaultValue={guests.map((g) => g.name).join("\n")} />
+          </div>
+          <div className="actions">
+            <button type="submit">{t("meetings.attendance.save")}</button>
+          </div>
+        </Form>
+      ) : (
+        <>
+          {table}
+          {guests.length ? <p>{t("meetings.attendance.guestsList", { names: guests.map((g) => g.name).join(", ") })}</p> : null}
+        </>
+      )}
+    </section>
+  );
+}
+
+export function DocumentsSection({ meetingId, files, canManage, failure }: { meetingId: string; files: { id: string; fileName: string; byteSize: number; createdAt: Date | string }[]; canManage: boolean; failure: Failure | null }) {
+  const { t } = useT();
+  const f = useFormatters();
+  return (
+    <section aria-labelledby="documents">
+      <h2 id="documents">{t("meetings.documents.title")}</h2>
+      {files.length ? (
+        <ul>
+          {files.map((file) => (
+            <li key={file.id}>
+              <a href={`/meetings/${meetingId}/files/${file.id}`} download>
+                {file.fileName}
+              </a>{" "}
+              <span className="muted">
+                ({f.number(Math.ceil(file.byteSize / 1024))} ko, {f.date(file.createdAt)})
+              </span>
+              {canManage ? (
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="deleteFile" />
+                  <input type="hidden" name="fileId" value={file.id} />
+                  <button type="submit" className="link-button">
+                    {t("meetings.documents.delete", { name: file.fileName })}
+                  </button>
+                </Form>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t("meetings.documents.none")}</p>
+      )}
+      {canManage ? (
+        <Form method="post" encType="multipart/form-data" className="stack">
+          {failure ? <ErrorSummary errors={failure.errors} formError={failure.message} /> : null}
+          <input type="hidden" name="intent" value="upload" />
+          <SubmissionKey />
+          <div className="field">
+            <label htmlFor="document">{t("meetings.documents.add")}</label>
+            <p className="hint" id="document-hint">
+              {t("meetings.documents.hint")}
+            </p>
+            <input type="file" id="document" name="document" required accept={acceptAttribute(anyDocument)} aria-describedby="document-hint" />
+          </div>
+          <div className="actions">
+            <button type="submit" className="secondary">
+              {t("meetings.documents.upload")}
+            </button>
+          </div>
+        </Form>
+      ) : null}
+    </section>
+  );
+}
+
+/** Status changes: hold (take attendance and minutes), close (minutes required), cancel. */
+export function MeetingActions({ status }: { status: string }) {
+  const { t } = useT();
+  if (status === "closed" || status === "cancelled") return null;
+  return (
+    <section aria-labelledby="meeting-status">
+      <h2 id="meeting-status">{t("meetings.statusActions")}</h2>
+      <div className="actions">
+        {status === "planned" ? (
+          <>
+            <Form method="post">
+              <input type="hidden" name="intent" value="start" />
+              <button type="submit">{t("meetings.start")}</button>
+            </Form>
+            <Form method="post">
+              <input type="hidden" name="intent" value="cancel" />
+              <button type="submit" className="danger">
+                {t("meetings.cancel")}
+              </button>
+            </Form>
+          </>
+        ) : (
+          <Form method="post">
+            <input type="hidden" name="intent" value="close" />
+            <button type="submit">{t("meetings.close")}</button>
+          </Form>
+        )}
+      </div>
+      <p className="hint">{status === "planned" ? t("meetings.start.hint") : t("meetings.close.hint")}</p>
+    </section>
+  );
+}

@@ -1,11 +1,10 @@
-import { Link } from "react-router";
+import { Link, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/home";
 import { useFormatters, useT } from "../i18n/use-t.ts";
 import type { MessageKey } from "../i18n/catalog.ts";
 import { guard } from "../modules/authz/guard.server.ts";
 import { publicRoute } from "../modules/authz/policy.ts";
 import { getHomeSummary } from "../modules/governance/get-home-summary.server.ts";
-import { countUnread } from "../modules/announcements/announcements.server.ts";
 import { can } from "../modules/authz/decide.ts";
 import { localDay } from "../modules/meetings/dates.ts";
 import { meetingAccess } from "../modules/meetings/meeting-access.server.ts";
@@ -36,14 +35,13 @@ async function tableShortcuts(db: Route.LoaderArgs["context"]["db"], user: Param
   const now = new Date();
   const may = (p: "meeting.view" | "responsibility.own") => can(user.roles, p, { partnershipId: user.partnershipId });
   const access = may("meeting.view") || may("responsibility.own") ? meetingAccess(user) : null;
-  const [unread, meetings, responsibilities] = await Promise.all([
-    countUnread(db, user.partnershipId, user.personId),
+  // The unread count is the root loader's (it draws the header badge): not counted twice.
+  const [meetings, responsibilities] = await Promise.all([
     access && may("meeting.view") ? meetingSummary(db, access, now) : null,
     access ? responsibilitySummary(db, access, localDay(now)) : null,
   ]);
   return {
     handoverDone: url.searchParams.get("handover") === "done",
-    unread,
     nextMeeting: meetings?.next ?? null,
     mine: responsibilities && responsibilities.mineOpen > 0 ? { open: responsibilities.mineOpen, overdue: responsibilities.mineOverdue } : null,
   };
@@ -59,6 +57,7 @@ const shortcuts: { to: string; title: MessageKey; body: MessageKey }[] = [
 export default function Home({ loaderData }: Route.ComponentProps) {
   const { t, locale } = useT();
   const f = useFormatters();
+  const unread = (useRouteLoaderData("root") as { unreadAnnouncements?: number } | undefined)?.unreadAnnouncements ?? 0;
   if (!loaderData.user) {
     return (
       <>
@@ -100,9 +99,9 @@ export default function Home({ loaderData }: Route.ComponentProps) {
           {t("handover.done")}
         </p>
       ) : null}
-      {loaderData.tableWork?.unread ? (
+      {loaderData.tableWork && unread ? (
         <p className="alert" role="status">
-          <Link to="/announcements">{t("tableWork.home.unread", { count: loaderData.tableWork.unread })}</Link>
+          <Link to="/announcements">{t("tableWork.home.unread", { count: unread })}</Link>
         </p>
       ) : null}
       <h2>{t("home.shortcuts")}</h2>

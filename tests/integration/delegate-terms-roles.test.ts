@@ -12,6 +12,7 @@ import { grantRole } from "../../app/modules/people/grant-role.server.ts";
 import { revokeRole } from "../../app/modules/people/revoke-role.server.ts";
 import * as personPage from "../../app/routes/admin/people.$personId.tsx";
 import * as delegatesRoute from "../../app/routes/partners/$organizationId.delegates.tsx";
+import { delegateTermEffects } from "../../app/modules/partners/role-terms.server.ts";
 import { createTestDatabase, testContext } from "../support/test-db.ts";
 import { callRoute, createAuthzDataset, createPerson, signIn, type AuthzDataset, type FixturePerson } from "../support/fixtures.ts";
 
@@ -101,7 +102,7 @@ describe("granting and revoking the delegate role", () => {
       personId: target.personId,
       role: "table_member",
       organizationId: ds.org1,
-    });
+    }, delegateTermEffects);
     expect(refused).toBe("forbidden");
     expect(await terms(target.personId)).toHaveLength(0);
   });
@@ -118,7 +119,7 @@ describe("granting and revoking the delegate role", () => {
       organizationIds: "all",
       personId: target.personId,
       assignmentId: assignment!.id,
-    });
+    }, delegateTermEffects);
     expect(result).toBe("ok");
     const rows = await terms(target.personId);
     expect(rows.find((r) => r.kind === "delegate")!.until).toBe(today);

@@ -16,7 +16,11 @@ import { getOrganization } from "./get-organization.server.ts";
 import { listOrganizations } from "./list-organizations.server.ts";
 import { siteSchema } from "./site-schema.ts";
 import { organization } from "./tables.ts";
-import { refreshDirectorySearchText } from "../directory/search-text.server.ts";
+import type { Reindex } from "./reindex.ts";
+
+/** Governance knows no directory: the reindex is passed in; here it records what it was asked. */
+const reindexed: Array<Parameters<Reindex>[1]> = [];
+const refreshDirectorySearchText: Reindex = async (_tx, changed) => reindexed.push(changed);
 
 let handle: DatabaseHandle;
 const actor: AuditActor = { accountId: null, role: "platform_admin", organizationId: null, partnershipId: null, requestId: "req-test", ip: "203.0.113.7" };
@@ -149,6 +153,7 @@ describe("organizations", () => {
     const organizationId = await fixtureOrganization(handle.db, partnershipId);
     const edit = profile({ culture: "Travail de proximité", territory: "Limoilou", joinedOn: "2007-06-01" });
     expect(await updateOrganization(handle.db, actor, { ...edit, partnershipId, organizationId, version: 1 }, refreshDirectorySearchText)).toMatchObject({ kind: "ok" });
+    expect(reindexed).toContainEqual({ organizationId });
     expect(await updateOrganization(handle.db, actor, { ...edit, partnershipId, organizationId, version: 1 }, refreshDirectorySearchText)).toMatchObject({ kind: "conflict" });
     expect(await updateOrganization(handle.db, actor, { ...edit, partnershipId: other, organizationId, version: 2 }, refreshDirectorySearchText)).toMatchObject({ kind: "not_found" });
     const detail = await getOrganization(handle.db, { partnershipId, organizationId });
@@ -193,6 +198,7 @@ describe("sites", () => {
     if (!created.ok) throw new Error("not created");
     const edit = siteSchema.parse({ name: "CLSC Limoilou", phone: "418 555-0100" });
     expect(await updateSite(handle.db, actor, { ...edit, partnershipId, siteId: created.id, version: 1 }, refreshDirectorySearchText)).toMatchObject({ kind: "ok" });
+    expect(reindexed).toContainEqual({ siteId: created.id });
     expect(await updateSite(handle.db, actor, { ...edit, partnershipId, siteId: created.id, version: 1 }, refreshDirectorySearchText)).toMatchObject({ kind: "conflict" });
     expect(await updateSite(handle.db, actor, { ...edit, partnershipId: await fixturePartnership(handle.db), siteId: created.id, version: 2 }, refreshDirectorySearchText)).toMatchObject({ kind: "not_found" });
     expect(await auditRows("site.updated", created.id)).toHaveLength(1);

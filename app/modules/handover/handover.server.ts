@@ -7,6 +7,7 @@ import { account } from "../identity/tables.ts";
 import { person, roleAssignment } from "../people/tables.ts";
 import { grantRole } from "../people/grant-role.server.ts";
 import { revokeRole } from "../people/revoke-role.server.ts";
+import { delegateTermEffects } from "../partners/role-terms.server.ts";
 import { contentVersion } from "../forms/content-version.server.ts";
 import { buildChecklist } from "./build-checklist.server.ts";
 import { coordinationHandover } from "./tables.ts";
@@ -181,7 +182,7 @@ export async function transferCoordination(
       if (!row) return missing();
       if (row.items.some((i) => !i.checked)) return refusal("handover.uncheckedItems");
       const change = { granterRoles: input.granterRoles, partnershipId: input.partnershipId, organizationIds: "all" as const };
-      const granted = await grantRole(tx, actor, { ...change, personId: row.successorPersonId, role: "table_coordinator", organizationId: null });
+      const granted = await grantRole(tx, actor, { ...change, personId: row.successorPersonId, role: "table_coordinator", organizationId: null }, delegateTermEffects);
       if (granted !== "ok" && granted !== "already_held") throw new TransferRefused("handover.forbidden");
       const held = await tx
         .select({ id: roleAssignment.id })
@@ -195,7 +196,7 @@ export async function transferCoordination(
           ),
         );
       for (const h of held) {
-        const revoked = await revokeRole(tx, actor, { ...change, personId: row.outgoingPersonId, assignmentId: h.id });
+        const revoked = await revokeRole(tx, actor, { ...change, personId: row.outgoingPersonId, assignmentId: h.id }, delegateTermEffects);
         if (revoked !== "ok") throw new TransferRefused("handover.forbidden");
       }
       await tx.update(coordinationHandover).set({ status: "transferred", transferredAt: input.now }).where(eq(coordinationHandover.id, row.id));

@@ -3,12 +3,13 @@ import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
 import { localDate } from "../directory/dates.ts";
 import { roleAssignment } from "../people/tables.ts";
+import type { RoleEffects } from "../people/role-effects.ts";
 import { partnerDelegateTerm } from "./tables.ts";
 
 /**
- * Delegate terms follow the table_member role (the delegate of an organization). Called by
- * identity's grantRole / revokeRole inside their transaction, so the role and the history change
- * together. Substitute terms stay manual (no role grants them).
+ * Delegate terms follow the table_member role (the delegate of an organization). People's
+ * grantRole / revokeRole run `delegateTermEffects` inside their transaction, so the role and the
+ * history change together. Substitute terms stay manual (no role grants them).
  */
 interface Scope {
   partnershipId: string;
@@ -86,3 +87,17 @@ export async function endDelegateTermForRole(tx: Database, actor: AuditActor, s:
   }
   return open[0]?.id ?? null;
 }
+
+/** The role effects every caller of grantRole / revokeRole passes: a delegate's term opens and ends with table_member. */
+export const delegateTermEffects: RoleEffects = {
+  async granted(tx, actor, { role, partnershipId, organizationId, personId }) {
+    if (role !== "table_member" || !partnershipId || !organizationId) return {};
+    const delegateTermOpened = await openDelegateTermForRole(tx, actor, { partnershipId, organizationId, personId });
+    return delegateTermOpened ? { delegateTermOpened } : {};
+  },
+  async revoked(tx, actor, { role, partnershipId, organizationId, personId }) {
+    if (role !== "table_member" || !partnershipId || !organizationId) return {};
+    const delegateTermEnded = await endDelegateTermForRole(tx, actor, { partnershipId, organizationId, personId });
+    return delegateTermEnded ? { delegateTermEnded } : {};
+  },
+};

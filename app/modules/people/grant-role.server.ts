@@ -5,9 +5,9 @@ import { canGrant, type HeldRole } from "../authz/decide.ts";
 import { organization } from "../governance/tables.ts";
 import { type Role } from "../identity/tables.ts";
 import { person, roleAssignment } from "./tables.ts";
-import { openDelegateTermForRole } from "../partners/role-terms.server.ts";
 import { personScope, type OrganizationScope } from "./person-scope.ts";
 import { assignmentScope } from "./role-scope.ts";
+import type { RoleEffects } from "./role-effects.ts";
 
 export interface RoleChangeInput {
   /** The roles of the person granting: decide.ts's canGrant rules them. */
@@ -32,6 +32,7 @@ export async function grantRole(
   db: Database,
   actor: AuditActor,
   input: RoleChangeInput & { role: Role; organizationId: string | null },
+  effects: RoleEffects,
 ): Promise<GrantResult> {
   return db.transaction(async (tx) => {
     await lockPersonRoles(tx, input.personId);
@@ -77,11 +78,7 @@ export async function grantRole(
         grantedBy: actor.accountId,
       })
       .returning({ id: roleAssignment.id });
-    // The delegate of an organization: their term in the partners' history opens with the role.
-    const delegateTermOpened =
-      input.role === "table_member" && scope.partnershipId && scope.organizationId
-        ? await openDelegateTermForRole(tx, actor, { partnershipId: scope.partnershipId, organizationId: scope.organizationId, personId: input.personId })
-        : null;
+    const followed = await effects.granted(tx, actor, { role: input.role, partnershipId: scope.partnershipId, organizationId: scope.organizationId, personId: input.personId });
     await recordAuditEvent(tx, actor, {
       action: "role.granted",
       targetType: "person",
@@ -93,7 +90,7 @@ export async function grantRole(
         role: input.role,
         scopePartnershipId: scope.partnershipId,
         scopeOrganizationId: scope.organizationId,
-        ...(delegateTermOpened ? { delegateTermOpened } : {}),
+        ...followed,
       },
     });
     return "ok" as const;

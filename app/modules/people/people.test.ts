@@ -16,7 +16,21 @@ import { personSchema } from "./person-schema.ts";
 import { revokeRole } from "./revoke-role.server.ts";
 import { createPerson, updatePerson } from "./save-person.server.ts";
 import { foldText } from "./search-text.ts";
-import { refreshDirectorySearchText } from "../directory/search-text.server.ts";
+import type { RoleChange, RoleEffects } from "./role-effects.ts";
+import type { Reindex } from "../governance/reindex.ts";
+
+/**
+ * People knows no feature: the role effects and the directory's reindex are passed in. Here they
+ * record what they were asked, so the tests check that people hands every change over (the
+ * partners' and the directory's own tests check what those do with it).
+ */
+const changes: Array<["granted" | "revoked", RoleChange]> = [];
+const effects: RoleEffects = {
+  granted: async (_tx, _actor, change) => (changes.push(["granted", change]), { followed: change.role }),
+  revoked: async (_tx, _actor, change) => (changes.push(["revoked", change]), {}),
+};
+const reindexed: Array<Parameters<Reindex>[1]> = [];
+const refreshDirectorySearchText: Reindex = async (_tx, changed) => reindexed.push(changed);
 
 let handle: DatabaseHandle;
 let d: AuthzDataset;
@@ -141,27 +155,29 @@ describe("granting and revoking roles", () => {
     const actor = actorFor(d.people.pivot_coordinator.accountId, d.tableA);
     const target = await fixturePerson(handle.db, { partnershipId: d.tableA, organizationId: d.org1, account: false });
     const base = { granterRoles: pivotCoordinatorRoles(), partnershipId: d.tableA, organizationIds: [d.org1], personId: target.personId };
-    expect(await grantRole(handle.db, actor, { ...base, role: "pivot", organizationId: null })).toBe("ok");
-    expect(await grantRole(handle.db, actor, { ...base, role: "pivot", organizationId: null })).toBe("already_held");
-    expect(await grantRole(handle.db, actor, { ...base, role: "pivot", organizationId: d.org2 })).toBe("forbidden");
-    expect(await grantRole(handle.db, actor, { ...base, role: "table_coordinator", organizationId: null })).toBe("forbidden");
-    expect(await grantRole(handle.db, actor, { ...base, role: "platform_admin", organizationId: null })).toBe("forbidden");
-    expect(await grantRole(handle.db, actor, { ...base, role: "pivot", organizationId: d.orgB })).toBe("organization_invalid");
+    expect(await grantRole(handle.db, actor, { ...base, role: "pivot", organizationId: null }, effects)).toBe("ok");
+    expect(await grantRole(handle.db, actor, { ...base, role: "pivot", organizationId: null }, effects)).toBe("already_held");
+    expect(await grantRole(handle.db, actor, { ...base, role: "pivot", organizationId: d.org2 }, effects)).toBe("forbidden");
+    expect(await grantRole(handle.db, actor, { ...base, role: "table_coordinator", organizationId: null }, effects)).toBe("forbidden");
+    expect(await grantRole(handle.db, actor, { ...base, role: "platform_admin", organizationId: null }, effects)).toBe("forbidden");
+    expect(await grantRole(handle.db, actor, { ...base, role: "pivot", organizationId: d.orgB }, effects)).toBe("organization_invalid");
     const other = await fixturePerson(handle.db, { partnershipId: d.tableA, organizationId: d.org2, account: false });
-    expect(await grantRole(handle.db, actor, { ...base, personId: other.personId, role: "worker", organizationId: null })).toBe("not_found");
+    expect(await grantRole(handle.db, actor, { ...base, personId: other.personId, role: "worker", organizationId: null }, effects)).toBe("not_found");
     const held = await handle.db.select().from(roleAssignment).where(eq(roleAssignment.personId, target.personId));
     expect(held.map((r) => [r.role, r.organizationId, r.grantedBy])).toEqual([["pivot", d.org1, d.people.pivot_coordinator.accountId]]);
     const [event] = await handle.db.select().from(auditEvent).where(and(eq(auditEvent.action, "role.granted"), eq(auditEvent.targetId, target.personId)));
-    expect(event?.details).toMatchObject({ role: "pivot", scopePartnershipId: d.tableA, scopeOrganizationId: d.org1 });
+    expect(event?.details).toMatchObject({ role: "pivot", scopePartnershipId: d.tableA, scopeOrganizationId: d.org1, followed: "pivot" });
+    // Only the grant that took place was handed to the effects, in its transaction's audit event.
+    expect(changes.filter(([, c]) => c.personId === target.personId)).toEqual([["granted", { role: "pivot", partnershipId: d.tableA, organizationId: d.org1, personId: target.personId }]]);
   });
 
   it("only a platform admin grants platform_admin; organization roles need an organization", async () => {
     const target = await fixturePerson(handle.db, { partnershipId: d.tableA, organizationId: null, account: false });
     const coordinator = { granterRoles: coordinatorRoles(), partnershipId: d.tableA, organizationIds: "all" as const, personId: target.personId };
-    expect(await grantRole(handle.db, actorFor(null, d.tableA), { ...coordinator, role: "platform_admin", organizationId: null })).toBe("forbidden");
-    expect(await grantRole(handle.db, actorFor(null, d.tableA), { ...coordinator, role: "pivot", organizationId: null })).toBe("organization_required");
-    expect(await grantRole(handle.db, actorFor(null, d.tableA), { ...coordinator, role: "privacy_officer", organizationId: d.org1 })).toBe("ok");
-    expect(await grantRole(handle.db, actorFor(null, null), { ...coordinator, granterRoles: adminRoles, role: "platform_admin", organizationId: null })).toBe("ok");
+    expect(await grantRole(handle.db, actorFor(null, d.tableA), { ...coordinator, role: "platform_admin", organizationId: null }, effects)).toBe("forbidden");
+    expect(await grantRole(handle.db, actorFor(null, d.tableA), { ...coordinator, role: "pivot", organizationId: null }, effects)).toBe("organization_required");
+    expect(await grantRole(handle.db, actorFor(null, d.tableA), { ...coordinator, role: "privacy_officer", organizationId: d.org1 }, effects)).toBe("ok");
+    expect(await grantRole(handle.db, actorFor(null, null), { ...coordinator, granterRoles: adminRoles, role: "platform_admin", organizationId: null }, effects)).toBe("ok");
     const held = await handle.db.select().from(roleAssignment).where(eq(roleAssignment.personId, target.personId));
     // Table-wide roles name no organization; platform_admin belongs to no Table.
     expect(held.map((r) => [r.role, r.partnershipId, r.organizationId]).sort()).toEqual([
@@ -177,10 +193,10 @@ describe("granting and revoking roles", () => {
     const delegate = rows.find((r) => r.role === "table_member")!;
     const actor = actorFor(d.people.pivot_coordinator.accountId, d.tableA);
     const base = { granterRoles: pivotCoordinatorRoles(), partnershipId: d.tableA, organizationIds: [d.org1], personId: target.personId };
-    expect(await revokeRole(handle.db, actor, { ...base, assignmentId: delegate.id })).toBe("forbidden");
-    expect(await revokeRole(handle.db, actor, { ...base, assignmentId: pivot.id })).toBe("ok");
-    expect(await revokeRole(handle.db, actor, { ...base, assignmentId: pivot.id })).toBe("ok");
-    expect(await revokeRole(handle.db, actor, { ...base, assignmentId: randomUUID() })).toBe("not_found");
+    expect(await revokeRole(handle.db, actor, { ...base, assignmentId: delegate.id }, effects)).toBe("forbidden");
+    expect(await revokeRole(handle.db, actor, { ...base, assignmentId: pivot.id }, effects)).toBe("ok");
+    expect(await revokeRole(handle.db, actor, { ...base, assignmentId: pivot.id }, effects)).toBe("ok");
+    expect(await revokeRole(handle.db, actor, { ...base, assignmentId: randomUUID() }, effects)).toBe("not_found");
     const detail = await getPerson(handle.db, { partnershipId: d.tableA, organizationIds: [d.org1], personId: target.personId });
     const history = detail!.roles.find((r) => r.id === pivot.id)!;
     expect(history.revokedAt).toBeInstanceOf(Date);
@@ -199,9 +215,9 @@ describe("granting and revoking roles", () => {
     const admin = await fixturePerson(handle.db, { partnershipId: d.tableA, organizationId: d.org1, roles: [{ role: "platform_admin" }] });
     const [assignment] = await handle.db.select().from(roleAssignment).where(eq(roleAssignment.personId, admin.personId));
     const input = { granterRoles: adminRoles, partnershipId: d.tableA, organizationIds: "all" as const, personId: admin.personId, assignmentId: assignment!.id };
-    expect(await revokeRole(handle.db, actorFor(admin.accountId, d.tableA), input)).toBe("own_admin_role");
+    expect(await revokeRole(handle.db, actorFor(admin.accountId, d.tableA), input, effects)).toBe("own_admin_role");
     // Another admin may.
-    expect(await revokeRole(handle.db, actorFor(d.people.platform_admin.accountId, d.tableA), input)).toBe("ok");
+    expect(await revokeRole(handle.db, actorFor(d.people.platform_admin.accountId, d.tableA), input, effects)).toBe("ok");
   });
 });
 

@@ -19,6 +19,7 @@ import { revokeRole } from "./revoke-role.server.ts";
 import { assignmentScope, isRole, roles } from "./role-scope.ts";
 import { updatePerson } from "./save-person.server.ts";
 import type { Reindex } from "../governance/reindex.ts";
+import type { RoleEffects } from "./role-effects.ts";
 
 interface PageArgs {
   request: Request;
@@ -29,6 +30,8 @@ interface PageArgs {
   personId: string;
   /** The directory's refresh of its search text (a name changed). */
   reindex: Reindex;
+  /** What follows a role change (the partners' delegate terms). */
+  roleEffects: RoleEffects;
 }
 
 /** Roles this reader could grant to this person in at least one organization they may name. */
@@ -41,7 +44,7 @@ function grantableRoles(user: CurrentUser, detail: PersonDetail, partnershipId: 
   );
 }
 
-export async function loadPersonPage({ context, user, partnershipId, organizationIds, personId }: Omit<PageArgs, "request" | "reindex">) {
+export async function loadPersonPage({ context, user, partnershipId, organizationIds, personId }: Omit<PageArgs, "request" | "reindex" | "roleEffects">) {
   const detail = await getPerson(context.db, { partnershipId, organizationIds, personId });
   if (!detail) notFound();
   const options = await personFormOptions(context.db, { partnershipId, organizationIds });
@@ -121,7 +124,7 @@ export async function handlePersonAction(args: PageArgs) {
           personId,
           role,
           organizationId: input.data.organizationId,
-        });
+        }, args.roleEffects);
         return result === "ok" || result === "already_held" ? created(location) : refused(result);
       });
       if (outcome.created) return redirect(outcome.location);
@@ -131,7 +134,7 @@ export async function handlePersonAction(args: PageArgs) {
     case "revoke": {
       const input = parseValues(read, revokeSchema);
       if (!input.ok) return refuse("roles", "form.invalid");
-      const result = await revokeRole(db, actor, { granterRoles: user.roles, partnershipId, organizationIds, personId, assignmentId: input.data.assignmentId });
+      const result = await revokeRole(db, actor, { granterRoles: user.roles, partnershipId, organizationIds, personId, assignmentId: input.data.assignmentId }, args.roleEffects);
       if (result === "not_found") notFound();
       if (result === "forbidden") return refuse("roles", "admin.roles.forbidden", 403);
       if (result === "own_admin_role") return refuse("roles", "admin.roles.ownAdminRole");

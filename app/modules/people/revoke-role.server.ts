@@ -4,7 +4,7 @@ import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.s
 import { canGrant } from "../authz/decide.ts";
 import { account } from "../identity/tables.ts";
 import { person, roleAssignment } from "./tables.ts";
-import { endDelegateTermForRole } from "../partners/role-terms.server.ts";
+import type { RoleEffects } from "./role-effects.ts";
 import { lockPersonRoles, type RoleChangeInput } from "./grant-role.server.ts";
 import { personScope } from "./person-scope.ts";
 
@@ -18,6 +18,7 @@ export async function revokeRole(
   db: Database,
   actor: AuditActor,
   input: RoleChangeInput & { assignmentId: string },
+  effects: RoleEffects,
 ): Promise<RevokeResult> {
   return db.transaction(async (tx) => {
     await lockPersonRoles(tx, input.personId);
@@ -49,11 +50,7 @@ export async function revokeRole(
       .where(and(eq(roleAssignment.id, assignment.id), isNull(roleAssignment.revokedAt)))
       .returning({ id: roleAssignment.id });
     if (revoked.length === 0) return "ok" as const;
-    // The delegate of an organization: their open term in the partners' history ends with the role.
-    const delegateTermEnded =
-      assignment.role === "table_member" && assignment.partnershipId && assignment.organizationId
-        ? await endDelegateTermForRole(tx, actor, { partnershipId: assignment.partnershipId, organizationId: assignment.organizationId, personId: input.personId })
-        : null;
+    const followed = await effects.revoked(tx, actor, { role: assignment.role, partnershipId: assignment.partnershipId, organizationId: assignment.organizationId, personId: input.personId });
     await recordAuditEvent(tx, actor, {
       action: "role.revoked",
       targetType: "person",
@@ -65,7 +62,7 @@ export async function revokeRole(
         role: assignment.role,
         scopePartnershipId: assignment.partnershipId,
         scopeOrganizationId: assignment.organizationId,
-        ...(delegateTermEnded ? { delegateTermEnded } : {}),
+        ...followed,
       },
     });
     return "ok" as const;

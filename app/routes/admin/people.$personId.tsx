@@ -12,6 +12,7 @@ import { isUuid } from "../../modules/forms/fields.ts";
 import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
 import { handlePersonAction, loadPersonPage } from "../../modules/people/person-page.server.ts";
 import { refreshDirectorySearchText } from "../../modules/directory/search-text.server.ts";
+import { delegateTermEffects } from "../../modules/partners/role-terms.server.ts";
 
 /** A person's directory entry, roles and account, within the reader's organizations. */
 export const policy = needs("person.manage");
@@ -33,8 +34,8 @@ export async function loader(args: Route.LoaderArgs) {
 export const shouldRevalidate = revalidateAfterConflict;
 
 export async function action(args: Route.ActionArgs) {
-  // A renamed person: the directory's search text follows in the same transaction.
-  return handlePersonAction({ request: args.request, context: args.context, ...(await scope(args)), reindex: refreshDirectorySearchText });
+  // A renamed person: the directory's search text follows in the same transaction; a delegate's role: their term.
+  return handlePersonAction({ request: args.request, context: args.context, ...(await scope(args)), reindex: refreshDirectorySearchText, roleEffects: delegateTermEffects });
 }
 
 export default function PersonPage({ loaderData, actionData }: Route.ComponentProps) {

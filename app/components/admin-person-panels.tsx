@@ -5,6 +5,7 @@ import { localName } from "../i18n/names.ts";
 import { SubmissionKey } from "./submission-key.tsx";
 import type { roleList } from "./admin-vocabulary.tsx";
 import type { Option } from "./admin-person-form.tsx";
+import { SavedNotice } from "./saved-notice.tsx";
 
 interface Assignment {
   id: string;
@@ -21,15 +22,9 @@ const notices = ["saved", "granted", "revoked", "invited", "deactivated", "react
 
 /** The confirmation after a redirect from one of the page's forms (post/redirect/get). */
 export function PersonNotice() {
-  const { t } = useT();
   const [params] = useSearchParams();
   const notice = notices.find((n) => n === params.get("notice"));
-  if (!notice) return null;
-  return (
-    <p className="alert success" role="status">
-      {t(`admin.person.notice.${notice}`)}
-    </p>
-  );
+  return notice ? <SavedNotice message={`admin.person.notice.${notice}`} /> : null;
 }
 
 /** Current and past roles (history is kept), with grant and revoke forms. */

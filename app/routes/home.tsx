@@ -12,6 +12,7 @@ import { meetingSummary } from "../modules/meetings/meeting-summary.server.ts";
 import { responsibilitySummary } from "../modules/meetings/responsibilities/responsibility-summary.server.ts";
 import { requestUrl } from "../modules/forms/request-url.ts";
 import { pageMessages } from "../i18n/page-messages.server.ts";
+import { SavedNotice } from "../components/saved-notice.tsx";
 
 export const policy = publicRoute;
 
@@ -94,11 +95,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
           </Link>
         </p>
       </section>
-      {loaderData.tableWork?.handoverDone ? (
-        <p className="alert success" role="status">
-          {t("handover.done")}
-        </p>
-      ) : null}
+      {loaderData.tableWork?.handoverDone ? <SavedNotice message="handover.done" /> : null}
       {loaderData.tableWork && unread ? (
         <p className="alert" role="status">
           <Link to="/announcements">{t("tableWork.home.unread", { count: unread })}</Link>

@@ -17,6 +17,7 @@ import {
 } from "../../modules/pivot-activities/list-pivot-activities.server.ts";
 import { pivotActivityTypes } from "../../modules/pivot-activities/activity-types.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
+import { SavedNotice } from "../../components/saved-notice.tsx";
 
 /** The network's shared activity feed and counts, for every member of the Table. */
 export const policy = needs("partnership.view");
@@ -67,16 +68,8 @@ export default function Activities({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <h1>{t("activities.title")}</h1>
-      {search.get("saved") ? (
-        <p className="alert success" role="status">
-          {t("activities.saved")}
-        </p>
-      ) : null}
-      {search.get("deleted") ? (
-        <p className="alert success" role="status">
-          {t("activities.deleted")}
-        </p>
-      ) : null}
+      {search.get("saved") ? <SavedNotice message="activities.saved" /> : null}
+      {search.get("deleted") ? <SavedNotice message="activities.deleted" /> : null}
       <p>{t("activities.intro")}</p>
       {canLog ? (
         <p>

@@ -12,6 +12,7 @@ import { isUuid } from "../../modules/forms/fields.ts";
 import { expiredReply, invalidReply, parseForm } from "../../modules/forms/read-form.server.ts";
 import { created, refused, submissionOf, submitOnce } from "../../modules/forms/submit-once.server.ts";
 import { resendableKind, resendIdentityLink } from "../../modules/identity/resend-link.server.ts";
+import { SavedNotice } from "../../components/saved-notice.tsx";
 
 export const policy = needs("outbox.read");
 
@@ -61,11 +62,7 @@ export default function OutboxMessage({ loaderData, actionData }: Route.Componen
     <>
       <AdminBreadcrumb trail={[{ to: "/admin/outbox", label: t("admin.outbox.title") }]} />
       <h1>{message.subject}</h1>
-      {search.get("resent") && !actionData ? (
-        <p className="alert success" role="status">
-          {t("admin.outbox.resent")}
-        </p>
-      ) : null}
+      {search.get("resent") && !actionData ? <SavedNotice message="admin.outbox.resent" /> : null}
       <ErrorSummary formError={actionData?.formError} />
       <dl>
         <dt>{t("admin.outbox.to")}</dt>

@@ -19,6 +19,7 @@ import { StatusBadge, UrgencyBadge } from "../../components/consultations/badges
 import stylesheet from "../../components/consultations/consultations.css?url";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 import { respond } from "../../modules/outcome/respond.server.ts";
+import { SavedNotice } from "../../components/saved-notice.tsx";
 
 /** Any member of the Table may ask for a thread; only its asker, addressed pivots and their coordinator get it. */
 export const meta: Route.MetaFunction = ({ matches }) => consultationsTitle(matches, "consultations.thread.title");
@@ -105,11 +106,7 @@ export default function ConsultationThread({ loaderData, actionData }: Route.Com
         <Link to="/consultations">{t("consultations.thread.back")}</Link>
       </p>
       <h1>{thread.subject}</h1>
-      {loaderData.notice ? (
-        <p className="alert success" role="status">
-          {t(loaderData.notice)}
-        </p>
-      ) : null}
+      {loaderData.notice ? <SavedNotice message={loaderData.notice} /> : null}
       <p className="actions">
         <StatusBadge status={thread.status} /> <UrgencyBadge urgency={thread.urgency} />
       </p>

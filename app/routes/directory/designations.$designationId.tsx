@@ -18,6 +18,7 @@ import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
 import type { FieldErrorMap, FormValues } from "../../modules/forms/fields.ts";
 import { conflictReply, parseValues, readForm } from "../../modules/forms/read-form.server.ts";
 import { respond } from "../../modules/outcome/respond.server.ts";
+import { SavedNotice } from "../../components/saved-notice.tsx";
 
 export const policy = needs("pivot.designate");
 
@@ -107,16 +108,8 @@ export default function EditDesignation({ loaderData, actionData }: Route.Compon
       <p>
         <Link to="/directory/designations">{t("directory.designation.back")}</Link>
       </p>
-      {params.get("saved") ? (
-        <p className="alert success" role="status">
-          {t("directory.designations.saved")}
-        </p>
-      ) : null}
-      {params.get("ended") ? (
-        <p className="alert success" role="status">
-          {t("directory.designations.endedNotice")}
-        </p>
-      ) : null}
+      {params.get("saved") ? <SavedNotice message="directory.designations.saved" /> : null}
+      {params.get("ended") ? <SavedNotice message="directory.designations.endedNotice" /> : null}
       <p>
         <strong>{localName(locale, { nameFr: d.organizationNameFr, nameEn: d.organizationNameEn })}</strong> — {t("directory.designation.lastConfirmed")} : {date(d.confirmedAt)}
       </p>

@@ -7,6 +7,7 @@ import { needs } from "../../modules/authz/policy.ts";
 import { requireDirectoryAccess } from "../../modules/directory/directory-access.server.ts";
 import { listDesignations } from "../../modules/directory/list-designations.server.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
+import { SavedNotice } from "../../components/saved-notice.tsx";
 
 export const policy = needs("pivot.designate");
 
@@ -31,11 +32,7 @@ export default function Designations({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <h1>{t("directory.designations.title")}</h1>
-      {params.get("saved") ? (
-        <p className="alert success" role="status">
-          {t("directory.designations.saved")}
-        </p>
-      ) : null}
+      {params.get("saved") ? <SavedNotice message="directory.designations.saved" /> : null}
       <p>{t("directory.designations.intro")}</p>
       <p className="actions">
         <Link className="button" to="/directory/designations/new">

@@ -12,6 +12,7 @@ import { confirmDesignationSchema, isUuid } from "../../modules/directory/design
 import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
 import { parseValues, readForm } from "../../modules/forms/read-form.server.ts";
 import { respond } from "../../modules/outcome/respond.server.ts";
+import { SavedNotice } from "../../components/saved-notice.tsx";
 
 export const policy = needs("partnership.view");
 
@@ -56,11 +57,7 @@ export default function MyEntries({ loaderData, actionData }: Route.ComponentPro
   return (
     <>
       <h1>{t("directory.mine.title")}</h1>
-      {params.get("confirmed") ? (
-        <p className="alert success" role="status">
-          {t("directory.mine.confirmed")}
-        </p>
-      ) : null}
+      {params.get("confirmed") ? <SavedNotice message="directory.mine.confirmed" /> : null}
       <ErrorSummary formError={actionData?.formError} />
       <p>{t("directory.mine.intro")}</p>
       {entries.length === 0 ? (

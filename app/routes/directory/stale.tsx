@@ -13,6 +13,7 @@ import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
 import { parseValues, readForm } from "../../modules/forms/read-form.server.ts";
 import { listStaleEntries } from "../../modules/directory/stale-entries.server.ts";
 import { respond } from "../../modules/outcome/respond.server.ts";
+import { SavedNotice } from "../../components/saved-notice.tsx";
 
 export const policy = needs("pivot.designate");
 
@@ -56,11 +57,7 @@ export default function StaleEntries({ loaderData, actionData }: Route.Component
   return (
     <>
       <h1>{t("directory.stale.title")}</h1>
-      {params.get("confirmed") ? (
-        <p className="alert success" role="status">
-          {t("directory.designations.saved")}
-        </p>
-      ) : null}
+      {params.get("confirmed") ? <SavedNotice message="directory.designations.saved" /> : null}
       <ErrorSummary formError={actionData?.formError} />
       <p>{t("directory.stale.intro", { months: freshnessMonths })}</p>
       {entries.length === 0 ? (

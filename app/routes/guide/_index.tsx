@@ -16,6 +16,7 @@ import { requestUrl } from "../../modules/forms/request-url.ts";
 import { requiredId } from "../../modules/forms/fields.ts";
 import { parseValues, readForm } from "../../modules/forms/read-form.server.ts";
 import { respond } from "../../modules/outcome/respond.server.ts";
+import { SavedNotice } from "../../components/saved-notice.tsx";
 
 /** The practice guide's table of contents, with the search box (any member of the Table). */
 export const policy = needs("partnership.view");
@@ -96,11 +97,7 @@ export default function Guide({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <h1>{t("guide.title")}</h1>
-      {done ? (
-        <p className="alert success" role="status">
-          {t(done)}
-        </p>
-      ) : null}
+      {done ? <SavedNotice message={done} /> : null}
       <p>{t("guide.intro")}</p>
       <Form method="get" role="search" className="stack" aria-label={t("guide.search.label")}>
         <div className="field">

@@ -8,6 +8,7 @@ import { isUuid } from "../../modules/forms/fields.ts";
 import { SectionLinks, TranslationBadge, VersionStatusBadge, guideLinks } from "../../components/guide/guide-ui.tsx";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { getGuideSection, listSectionVersions } from "../../modules/guide/read-guide.server.ts";
+import { SavedNotice } from "../../components/saved-notice.tsx";
 
 /** A section's history (every version, its state and translation status) and the compare form. */
 export const policy = needs("guide.review");
@@ -45,11 +46,7 @@ export default function GuideSectionVersions({ loaderData }: Route.ComponentProp
   return (
     <>
       <h1>{t("guide.versions.title", { title })}</h1>
-      {params.get("done") === "saved" ? (
-        <p className="alert success" role="status">
-          {t("guide.version.done.saved")}
-        </p>
-      ) : null}
+      {params.get("done") === "saved" ? <SavedNotice message="guide.version.done.saved" /> : null}
       <SectionLinks sectionId={sectionId} canEdit={canEdit} canReview={false} />
       <div className="table-scroll">
         <table>

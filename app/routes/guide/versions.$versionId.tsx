@@ -20,6 +20,7 @@ import { guideLanguages, localizeExercise } from "../../modules/guide/vocabulary
 import { addGuideReviewComment, changeGuideVersionStatus } from "../../modules/guide/write-guide.server.ts";
 import { respond } from "../../modules/outcome/respond.server.ts";
 import { createOnce } from "../../modules/outcome/create-once.server.ts";
+import { SavedNotice } from "../../components/saved-notice.tsx";
 
 /** One version, FR and EN side by side, with the Table's review comments and the editors' steps. */
 export const policy = needs("guide.review");
@@ -105,11 +106,7 @@ export default function GuideVersion({ loaderData, actionData }: Route.Component
   return (
     <>
       <h1>{t("guide.version.title", { number: version.number, title: c.titleFr })}</h1>
-      {done && ["saved", "in_review", "draft", "published", "commented", "restored"].includes(done) ? (
-        <p className="alert success" role="status">
-          {t(`guide.version.done.${done}` as MessageKey)}
-        </p>
-      ) : null}
+      {done && ["saved", "in_review", "draft", "published", "commented", "restored"].includes(done) ? <SavedNotice message={`guide.version.done.${done}` as MessageKey} /> : null}
       <ErrorSummary formError={actionData?.formError} />
       <p>
         <VersionStatusBadge status={version.status} /> <TranslationBadge status={version.translationStatus} />

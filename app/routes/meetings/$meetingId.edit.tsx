@@ -19,6 +19,7 @@ import { updateMeeting } from "../../modules/meetings/save-meeting.server.ts";
 import { templateAgenda } from "../../modules/meetings/templates.server.ts";
 import { shortcutFor } from "../../modules/meetings/vocabulary.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
+import { SavedNotice } from "../../components/saved-notice.tsx";
 
 export const policy = needs("meeting.create");
 
@@ -83,11 +84,7 @@ export default function EditMeeting({ loaderData, actionData }: Route.ComponentP
         <Link to={`/meetings/${loaderData.id}`}>{loaderData.title}</Link>
       </p>
       <h1>{t("meetings.edit")}</h1>
-      {loaderData.moved ? (
-        <p className="alert success" role="status">
-          {t("meetings.order.moved")}
-        </p>
-      ) : null}
+      {loaderData.moved ? <SavedNotice message="meetings.order.moved" /> : null}
       <p>{t("meetings.edit.hint")}</p>
       {loaderData.order.length > 1 ? (
         <section aria-labelledby="order-title">

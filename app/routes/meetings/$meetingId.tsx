@@ -19,6 +19,7 @@ import { StatusBadge, useKindLabel } from "../../components/meetings/meeting-ui.
 import { responsibilityFormData } from "../../modules/meetings/responsibilities/responsibility-form-data.server.ts";
 import { ResponsibilityTable } from "../../components/responsibilities/responsibility-ui.tsx";
 import { requestUrl } from "../../modules/forms/request-url.ts";
+import { SavedNotice } from "../../components/saved-notice.tsx";
 
 export const policy = needs("meeting.view");
 
@@ -68,11 +69,7 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
   return (
     <>
       <h1>{m.title}</h1>
-      {saved ? (
-        <p className="alert success" role="status">
-          {t(`meetings.saved.${saved}` as MessageKey)}
-        </p>
-      ) : null}
+      {saved ? <SavedNotice message={`meetings.saved.${saved}` as MessageKey} /> : null}
       {failure && !failure.itemId ? <ErrorSummary errors={failure.errors} formError={translateMessage(t, failure.message).replace("{items}", String(failure.vars?.items ?? ""))} /> : null}
       <dl className="summary">
         <dt>{t("meetings.list.kind")}</dt>

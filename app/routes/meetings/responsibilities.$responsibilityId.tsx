@@ -25,6 +25,7 @@ import { ResponsibilityForm, ResponsibilityStatusBadge } from "../../components/
 import { addResponsibilityComment, loadResponsibilityRow, setResponsibilityStatus, updateResponsibility } from "../../modules/meetings/responsibilities/save-responsibility.server.ts";
 import { responsibilityStatuses } from "../../modules/meetings/responsibilities/vocabulary.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
+import { SavedNotice } from "../../components/saved-notice.tsx";
 
 // The owner opens it whatever their role (a worker may be named owner); the record is then checked.
 export const policy = needs("responsibility.own");
@@ -95,11 +96,7 @@ export default function ResponsibilityPage({ loaderData, actionData }: Route.Com
   return (
     <>
       <h1>{item.what}</h1>
-      {saved ? (
-        <p className="alert success" role="status">
-          {t(`responsibilities.saved.${saved}` as MessageKey)}
-        </p>
-      ) : null}
+      {saved ? <SavedNotice message={`responsibilities.saved.${saved}` as MessageKey} /> : null}
       <dl className="summary">
         <dt>{t("responsibilities.owner")}</dt>
         <dd>{item.owner}</dd>

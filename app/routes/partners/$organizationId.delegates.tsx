@@ -19,6 +19,7 @@ import { delegateKinds } from "../../modules/partners/vocabulary.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 import { createOnce } from "../../modules/outcome/create-once.server.ts";
 import { respond } from "../../modules/outcome/respond.server.ts";
+import { SavedNotice } from "../../components/saved-notice.tsx";
 
 /** The Table coordinator records who represents an organization (delegate, substitute) and when. */
 export const policy = needs("partner.delegates.manage");
@@ -95,8 +96,8 @@ export default function PartnerDelegates({ loaderData, actionData }: Route.Compo
       </p>
       <h1>{t("partners.delegates.title", { name: orgName(o) })}</h1>
       <p>{t("partners.delegates.intro")}</p>
-      {notice === "added" ? <p className="alert success" role="status">{t("partners.delegates.added")}</p> : null}
-      {notice === "ended" ? <p className="alert success" role="status">{t("partners.delegates.ended")}</p> : null}
+      {notice === "added" ? <SavedNotice message="partners.delegates.added" /> : null}
+      {notice === "ended" ? <SavedNotice message="partners.delegates.ended" /> : null}
       <h2>{t("partners.history.title")}</h2>
       <DelegateHistory terms={terms} />
       {open.length ? <h3>{t("partners.delegates.endTitle")}</h3> : null}

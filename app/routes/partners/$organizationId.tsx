@@ -12,6 +12,7 @@ import type { PartnerPerson } from "../../modules/partners/partner-people.server
 import { CommitmentBadge, DelegateHistory, useTenure, useDay, useOrgName } from "../../components/partners/partners-ui.tsx";
 import { contributionDomains } from "../../modules/partners/vocabulary.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
+import { SavedNotice } from "../../components/saved-notice.tsx";
 
 /** One partner's profile: who they are, their people in the partnership, commitment, contributions, delegates' history. */
 export const policy = needs("partnership.view");
@@ -71,11 +72,7 @@ export default function PartnerProfilePage({ loaderData }: Route.ComponentProps)
         {orgName(o)}
         {o.acronym ? <span className="muted"> ({o.acronym})</span> : null}
       </h1>
-      {loaderData.saved ? (
-        <p className="alert success" role="status">
-          {t("partners.edit.saved")}
-        </p>
-      ) : null}
+      {loaderData.saved ? <SavedNotice message="partners.edit.saved" /> : null}
       <p className="muted">
         {o.joinedOn ? t("partners.profile.joined", { date: day(o.joinedOn) }) : null}
         {o.leftOn ? ` ${t("partners.profile.left", { date: day(o.leftOn) })}` : null}

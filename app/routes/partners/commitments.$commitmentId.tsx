@@ -18,6 +18,7 @@ import { useDay, useOrgName } from "../../components/partners/partners-ui.tsx";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 import { createOnce } from "../../modules/outcome/create-once.server.ts";
 import { respond } from "../../modules/outcome/respond.server.ts";
+import { SavedNotice } from "../../components/saved-notice.tsx";
 
 /** One signed commitment: its facts, the signed PDF to download, and (coordinator) attaching the PDF. */
 export const policy = needs("commitment.read");
@@ -75,16 +76,8 @@ export default function CommitmentDetail({ loaderData, actionData }: Route.Compo
         <Link to="/partners/commitments">{t("partners.commitments.title")}</Link>
       </p>
       <h1>{t("partners.commitment.title", { name: orgName(organization) })}</h1>
-      {loaderData.recorded ? (
-        <p className="alert success" role="status">
-          {t("partners.commitments.recorded")}
-        </p>
-      ) : null}
-      {loaderData.attached ? (
-        <p className="alert success" role="status">
-          {t("partners.commitments.attached")}
-        </p>
-      ) : null}
+      {loaderData.recorded ? <SavedNotice message="partners.commitments.recorded" /> : null}
+      {loaderData.attached ? <SavedNotice message="partners.commitments.attached" /> : null}
       <dl className="partner-fields">
         <div>
           <dt>{t("partners.commitments.period")}</dt>

@@ -15,6 +15,7 @@ import { commitmentTextFormSchema } from "../../modules/partners/partners-schema
 import { useDay } from "../../components/partners/partners-ui.tsx";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 import { respond } from "../../modules/outcome/respond.server.ts";
+import { SavedNotice } from "../../components/saved-notice.tsx";
 
 /** The versions of the Table's commitment text; the coordinator edits the draft and publishes it. */
 export const policy = needs("commitment.read");
@@ -85,8 +86,8 @@ export default function CommitmentTextVersions({ loaderData, actionData }: Route
       </p>
       <h1>{t("partners.text.title")}</h1>
       <p>{t("partners.text.intro")}</p>
-      {notice === "saved" ? <p className="alert success" role="status">{t("partners.text.saved")}</p> : null}
-      {notice === "published" ? <p className="alert success" role="status">{t("partners.text.publishedNotice")}</p> : null}
+      {notice === "saved" ? <SavedNotice message="partners.text.saved" /> : null}
+      {notice === "published" ? <SavedNotice message="partners.text.publishedNotice" /> : null}
       <table>
         <caption>{t("partners.text.caption")}</caption>
         <thead>

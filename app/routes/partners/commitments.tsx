@@ -10,6 +10,7 @@ import { mayOn, partnersUser } from "../../modules/partners/partner-access.serve
 import { CommitmentBadge, useDay, useOrgName } from "../../components/partners/partners-ui.tsx";
 import { COMMITMENT_DUE_DAYS } from "../../modules/partners/vocabulary.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
+import { SavedNotice } from "../../components/saved-notice.tsx";
 
 /** Overview of the written commitments: who signed (valid), who is due, who is late. */
 export const policy = needs("commitment.read");
@@ -41,11 +42,7 @@ export default function Commitments({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <h1>{t("partners.commitments.title")}</h1>
-      {loaderData.recorded ? (
-        <p className="alert success" role="status">
-          {t("partners.commitments.recorded")}
-        </p>
-      ) : null}
+      {loaderData.recorded ? <SavedNotice message="partners.commitments.recorded" /> : null}
       <p>{t("partners.commitments.intro", { days: COMMITMENT_DUE_DAYS })}</p>
       <section aria-labelledby="text-title">
         <h2 id="text-title">{t("partners.commitments.text")}</h2>

@@ -8,6 +8,7 @@ import { MatrixTable } from "../../components/partners/matrix-table.tsx";
 import { mayOn, partnersUser } from "../../modules/partners/partner-access.server.ts";
 
 import { requestUrl } from "../../modules/forms/request-url.ts";
+import { SavedNotice } from "../../components/saved-notice.tsx";
 
 /** The contribution matrix: partners × domains. Every member reads it; edit controls only on rows one may edit. */
 export const policy = needs("partnership.view");
@@ -28,11 +29,7 @@ export default function ContributionMatrix({ loaderData }: Route.ComponentProps)
   return (
     <>
       <h1>{t("partners.matrix.title")}</h1>
-      {loaderData.saved ? (
-        <p className="alert success" role="status">
-          {t("partners.matrix.saved")}
-        </p>
-      ) : null}
+      {loaderData.saved ? <SavedNotice message="partners.matrix.saved" /> : null}
       <p>{t("partners.matrix.intro")}</p>
       <p>
         <Link to="/partners/matrix/print">{t("partners.matrix.print")}</Link>

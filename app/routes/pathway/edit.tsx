@@ -16,6 +16,7 @@ import { createPathwayDraft } from "../../modules/pathway/save-pathway-draft.ser
 import { fieldName, pathwayLanguages, pathwayTextKeys, textsOf } from "../../modules/pathway/steps.ts";
 import { getDpjPhoneSetting, updateDpjPhone } from "../../modules/pathway/update-dpj-phone.server.ts";
 import { respond } from "../../modules/outcome/respond.server.ts";
+import { SavedNotice } from "../../components/saved-notice.tsx";
 
 /** The Table coordinator edits the pathway texts (a new draft version) and the DPJ number. */
 export const policy = needs("pathway.edit");
@@ -84,11 +85,7 @@ export default function EditPathway({ loaderData, actionData }: Route.ComponentP
   return (
     <>
       <h1>{t("pathway.edit.title")}</h1>
-      {params.get("saved") === "dpj" ? (
-        <p className="alert success" role="status">
-          {t("pathway.settings.saved")}
-        </p>
-      ) : null}
+      {params.get("saved") === "dpj" ? <SavedNotice message="pathway.settings.saved" /> : null}
       <p>{t("pathway.edit.intro")}</p>
       {fromNumber ? (
         <p className="muted">

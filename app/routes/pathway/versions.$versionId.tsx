@@ -17,6 +17,7 @@ import { publishPathwayVersion, validatePathwayVersion } from "../../modules/pat
 import { restorePathwayVersion } from "../../modules/pathway/save-pathway-draft.server.ts";
 import { pathwayLanguages, pathwayTextKeys, textsOf } from "../../modules/pathway/steps.ts";
 import { respond } from "../../modules/outcome/respond.server.ts";
+import { SavedNotice } from "../../components/saved-notice.tsx";
 
 /** One version: read it, compare it, publish it (drafts), validate it, or restore it into a new draft. */
 export const policy = needs("pathway.edit");
@@ -89,11 +90,7 @@ export default function PathwayVersion({ loaderData, actionData }: Route.Compone
   return (
     <>
       <h1>{t("pathway.version.title", { number: version.number })}</h1>
-      {done ? (
-        <p className="alert success" role="status">
-          {t(done)}
-        </p>
-      ) : null}
+      {done ? <SavedNotice message={done} /> : null}
       <ErrorSummary errors={actionData?.errors} formError={actionData?.formError} />
       <p>
         <StatusBadge status={version.status} /> <ValidationBadge validated={version.validatedByTable} />

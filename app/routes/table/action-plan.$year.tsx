@@ -12,6 +12,7 @@ import { readForm } from "../../modules/forms/read-form.server.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 import { invalidFields } from "../../modules/outcome/outcome.ts";
 import { respond, valueOf } from "../../modules/outcome/respond.server.ts";
+import { SavedNotice } from "../../components/saved-notice.tsx";
 
 /** One year's plan: objectives, actions, indicators; the coordinator edits one item at a time (?edit=…). */
 export const policy = needs("actionplan.view");
@@ -90,16 +91,8 @@ export default function ActionPlanYear({ loaderData, actionData }: Route.Compone
         {plan.title}
         {plan.title.includes(String(plan.year)) ? null : <span className="muted"> ({plan.year})</span>}
       </h1>
-      {loaderData.saved ? (
-        <p className="alert success" role="status">
-          {t("actionPlan.saved")}
-        </p>
-      ) : null}
-      {loaderData.copied ? (
-        <p className="alert success" role="status">
-          {t("actionPlan.copy.done")}
-        </p>
-      ) : null}
+      {loaderData.saved ? <SavedNotice message="actionPlan.saved" /> : null}
+      {loaderData.copied ? <SavedNotice message="actionPlan.copy.done" /> : null}
       {plan.summary ? <p className="lead">{plan.summary}</p> : null}
       <nav className="subnav actions" aria-label={t("actionPlan.views")}>
         <Link to={`${here}/timeline`}>{t("actionPlan.timeline.title")}</Link>

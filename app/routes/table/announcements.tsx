@@ -8,6 +8,7 @@ import { can } from "../../modules/authz/decide.ts";
 import { guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
+import { SavedNotice } from "../../components/saved-notice.tsx";
 
 /** Announcements addressed to me (and those I wrote), newest first, unread ones marked. */
 export const policy = needs("partnership.view");
@@ -29,11 +30,7 @@ export default function Announcements({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <h1>{t("announcements.title")}</h1>
-      {loaderData.posted ? (
-        <p className="alert success" role="status">
-          {t("announcements.posted")}
-        </p>
-      ) : null}
+      {loaderData.posted ? <SavedNotice message="announcements.posted" /> : null}
       {canPost ? (
         <p>
           <Link className="button" to="/announcements/new">

@@ -16,6 +16,7 @@ import { readForm } from "../../modules/forms/read-form.server.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 import { invalidFields } from "../../modules/outcome/outcome.ts";
 import { respond, valueOf } from "../../modules/outcome/respond.server.ts";
+import { SavedNotice } from "../../components/saved-notice.tsx";
 
 /** One grant: its terms, reporting dates, spending by action and (for the coordinator) its documents. */
 export const policy = needs("funding.view");
@@ -72,11 +73,7 @@ export default function GrantPage({ loaderData, actionData }: Route.ComponentPro
         {grant.funder}
         {grant.program ? <span className="muted"> — {grant.program}</span> : null}
       </h1>
-      {loaderData.saved ? (
-        <p className="alert success" role="status">
-          {t("funding.saved")}
-        </p>
-      ) : null}
+      {loaderData.saved ? <SavedNotice message="funding.saved" /> : null}
       {actionData?.formError && actionData.intent !== "grant" ? (
         <p className="alert error" role="alert">
           {t(actionData.formError as "form.invalid")}

@@ -11,6 +11,7 @@ import { useMoney } from "../../components/funding/funding-ui.tsx";
 import { listFundedActions, listGrants } from "../../modules/funding/read-funding.server.ts";
 import { GRANT_END_ALERT_MONTHS } from "../../modules/funding/vocabulary.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
+import { SavedNotice } from "../../components/saved-notice.tsx";
 
 /** Funding overview: what is funded until when, per grant and per action of the plan, and what remains. */
 export const policy = needs("funding.view");
@@ -46,11 +47,7 @@ export default function Funding({ loaderData }: Route.ComponentProps) {
     <>
       <h1>{t("funding.title")}</h1>
       <p>{t("funding.intro")}</p>
-      {loaderData.saved ? (
-        <p className="alert success" role="status">
-          {t("funding.saved")}
-        </p>
-      ) : null}
+      {loaderData.saved ? <SavedNotice message="funding.saved" /> : null}
       {loaderData.endingSoon.map((g) => (
         <p key={g.id} className="alert warning">
           <strong>{t("funding.endingSoon")}</strong> {t("funding.endingSoonBody", { funder: g.funder, date: day(g.endsOn) })} <Link to={`/funding/${g.id}`}>{t("handover.see")}</Link>

@@ -15,6 +15,7 @@ import { handleHandoverAction, loadHandoverPage } from "../../modules/handover/h
 import { HandoverChecklist, HandoverHistory } from "../../components/handover/handover-sections.tsx";
 import { invalidFields } from "../../modules/outcome/outcome.ts";
 import { respond } from "../../modules/outcome/respond.server.ts";
+import { SavedNotice } from "../../components/saved-notice.tsx";
 
 /** Passing the Table coordinator role on: checklist from the live data, transfer, history. */
 export const policy = needs("handover.manage");
@@ -65,11 +66,7 @@ export default function Handover({ loaderData, actionData }: Route.ComponentProp
     <>
       <h1>{t("handover.title")}</h1>
       <p>{t("handover.intro")}</p>
-      {loaderData.saved ? (
-        <p className="alert success" role="status">
-          {t(`handover.saved.${loaderData.saved}` as "handover.saved.started")}
-        </p>
-      ) : null}
+      {loaderData.saved ? <SavedNotice message={`handover.saved.${loaderData.saved}` as "handover.saved.started"} /> : null}
       {actionData?.formError ? (
         <p className="alert error" role="alert">
           {t(actionData.formError as "form.invalid")}

@@ -16,6 +16,7 @@ import { StatusBadge, trainerLabel, useDayFormatter } from "../../components/tra
 import type { SessionStatus } from "../../modules/training/vocabulary.ts";
 import { parseForm } from "../../modules/forms/read-form.server.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
+import { SavedNotice } from "../../components/saved-notice.tsx";
 
 /** The coordinator's training overview: program, sessions, trainer pool. */
 export const policy = needs("training.manage");
@@ -85,8 +86,8 @@ export default function Training({ loaderData, actionData }: Route.ComponentProp
         <Link to="/training/certificates">{t("trainingEval.nav.certificates")}</Link>
         <Link to="/training/programs/new">{t("trainingEval.program.new")}</Link>
       </nav>
-      {loaderData.saved ? <p className="alert success" role="status">{t("training.saved")}</p> : null}
-      {actionData && "added" in actionData ? <p className="alert success" role="status">{t("training.pool.synced", { count: actionData.added })}</p> : null}
+      {loaderData.saved ? <SavedNotice message="training.saved" /> : null}
+      {actionData && "added" in actionData ? <SavedNotice message="training.pool.synced" values={{ count: actionData.added }} /> : null}
       {actionData && "formError" in actionData ? <ErrorSummary errors={actionData.errors} formError={actionData.formError} /> : null}
       <h2>{t("training.programs.title")}</h2>
       {programs.map((p) => (

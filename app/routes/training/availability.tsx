@@ -14,6 +14,7 @@ import { setOwnAvailability } from "../../modules/training/set-availability.serv
 import { todayInQuebec } from "../../modules/pivot-activities/activity-schema.ts";
 import { useDayFormatter } from "../../components/training/training-ui.tsx";
 import { respond } from "../../modules/outcome/respond.server.ts";
+import { SavedNotice } from "../../components/saved-notice.tsx";
 
 /** A trainer marks, session by session, whether they can give it. */
 export const policy = needs("training.availability");
@@ -77,7 +78,7 @@ export default function Availability({ loaderData, actionData }: Route.Component
       <p>
         <Link to="/training/mine">{t("trainingEval.nav.mine")}</Link>
       </p>
-      {actionData && "saved" in actionData && actionData.saved ? <p className="alert success" role="status">{t("training.availability.saved")}</p> : null}
+      {actionData && "saved" in actionData && actionData.saved ? <SavedNotice message="training.availability.saved" /> : null}
       <ErrorSummary errors={actionData?.errors} formError={actionData?.formError} />
       {!loaderData.profile ? (
         <p className="alert warning">{t("training.availability.notTrainer")}</p>

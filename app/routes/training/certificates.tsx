@@ -11,6 +11,7 @@ import { pageTitle } from "../../i18n/page-title.ts";
 import { formatCode } from "../../modules/training-evaluation/certificate-code.ts";
 import { listCertificates, revokeCertificate } from "../../modules/training-evaluation/certificates.server.ts";
 import { useDayFormatter } from "../../components/training/training-ui.tsx";
+import { SavedNotice } from "../../components/saved-notice.tsx";
 
 /** The coordinator's list of issued certificates; one issued by mistake can be revoked. */
 export const policy = needs("training.manage");
@@ -61,11 +62,7 @@ export default function Certificates({ loaderData, actionData }: Route.Component
       <h1>{t("trainingEval.certificates.title")}</h1>
       <p>{t("trainingEval.certificates.intro")}</p>
       {actionData && "formError" in actionData ? <ErrorSummary errors={actionData.errors} formError={actionData.formError} /> : null}
-      {actionData && "revoked" in actionData ? (
-        <p className="alert success" role="status">
-          {t("trainingEval.certificates.revokedDone")}
-        </p>
-      ) : null}
+      {actionData && "revoked" in actionData ? <SavedNotice message="trainingEval.certificates.revokedDone" /> : null}
       {loaderData.certificates.length === 0 ? (
         <p>{t("trainingEval.certificates.empty")}</p>
       ) : (

@@ -19,6 +19,7 @@ import { listPeopleForSession } from "../../modules/training/session-participant
 import { useDayFormatter } from "../../components/training/training-ui.tsx";
 import { createOnce } from "../../modules/outcome/create-once.server.ts";
 import { respond } from "../../modules/outcome/respond.server.ts";
+import { SavedNotice } from "../../components/saved-notice.tsx";
 
 /** A pivot coordinator registers workers of THEIR organization(s) to an open session (nomination). */
 export const policy = needs("training.nominate");
@@ -87,11 +88,7 @@ export default function TrainingNominate({ loaderData, actionData }: Route.Compo
       <h1>{t("training.nominate.title")}</h1>
       <p>{t("training.nominate.intro")}</p>
       <ErrorSummary errors={actionData?.errors} formError={actionData?.formError} />
-      {done ? (
-        <p className="alert success" role="status">
-          {t(done.outcome === "waitlisted" && done.reason === "organization_cap" ? "training.nominate.outcome.waitlistedMix" : `training.nominate.outcome.${done.outcome}`)}
-        </p>
-      ) : null}
+      {done ? <SavedNotice message={done.outcome === "waitlisted" && done.reason === "organization_cap" ? "training.nominate.outcome.waitlistedMix" : `training.nominate.outcome.${done.outcome}`} /> : null}
       {loaderData.sessions.length === 0 || loaderData.people.length === 0 ? (
         <p>{t("training.register.empty")}</p>
       ) : (

@@ -16,6 +16,7 @@ import { requestPairProposal } from "../../modules/training/pair-proposal-job.se
 import { applyProposal, loadProposal } from "../../modules/training/propose-pairs.server.ts";
 import { trainerLabel, useDayFormatter } from "../../components/training/training-ui.tsx";
 import type { PairAssignment } from "../../modules/training/vocabulary.ts";
+import { SavedNotice } from "../../components/saved-notice.tsx";
 
 /**
  * The coordinator asks for pairs, reviews and applies them. Asking queues a background job
@@ -126,7 +127,7 @@ export default function TrainingPairs({ loaderData, actionData }: Route.Componen
         </button>
       </Form>
       <div aria-live="polite">{navigation.state === "submitting" ? <p className="alert">{t("training.pairs.running")}</p> : null}</div>
-      {actionData && "applied" in actionData && actionData.applied !== undefined ? <p className="alert success" role="status">{t("training.pairs.applied", { count: actionData.applied })}</p> : null}
+      {actionData && "applied" in actionData && actionData.applied !== undefined ? <SavedNotice message="training.pairs.applied" values={{ count: actionData.applied }} /> : null}
       {actionData?.formError ? <p className="alert error" role="alert">{t(actionData.formError as MessageKey)}</p> : null}
       {refused ? (
         <p className="alert error" role="alert">

@@ -13,6 +13,7 @@ import { loadQuestionnaire, saveQuestionnaire } from "../../modules/training-eva
 import { questionKinds, questionnaireKinds, questionSections, type Question, type QuestionnaireKind } from "../../modules/training-evaluation/vocabulary.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 import { respond } from "../../modules/outcome/respond.server.ts";
+import { SavedNotice } from "../../components/saved-notice.tsx";
 
 /** The training coordinator defines the Table's observation grid and evaluation questionnaire. */
 export const policy = needs("training.manage");
@@ -142,11 +143,7 @@ export default function QuestionnaireEditor({ loaderData, actionData }: Route.Co
       <h1>{t(`trainingEval.editor.title.${kind}`)}</h1>
       <p>{t(`trainingEval.editor.intro.${kind}`)}</p>
       <p className="muted">{version ? t("trainingEval.editor.version", { version }) : t("trainingEval.editor.none")}</p>
-      {loaderData.saved && !actionData ? (
-        <p className="alert success" role="status">
-          {t("form.saved")}
-        </p>
-      ) : null}
+      {loaderData.saved && !actionData ? <SavedNotice message="form.saved" /> : null}
       {/* Keyed by version: after a 409 the rows show the current questions, not the stale ones. */}
       <Form method="post" className="stack" key={version}>
         <ErrorSummary errors={actionData?.errors} formError={actionData?.formError} />

@@ -18,6 +18,7 @@ import { cancelRegistration, listOpenSessionsFor, registerForSession } from "../
 import { useDayFormatter } from "../../components/training/training-ui.tsx";
 import { createOnce } from "../../modules/outcome/create-once.server.ts";
 import { respond } from "../../modules/outcome/respond.server.ts";
+import { SavedNotice } from "../../components/saved-notice.tsx";
 
 /** Any member of the Table registers themself to an open session (or joins its waiting list). */
 export const policy = needs("partnership.view");
@@ -94,11 +95,7 @@ export default function TrainingRegister({ loaderData, actionData }: Route.Compo
           <Link to="/training/nominate">{t("training.nominate.link")}</Link>
         </p>
       ) : null}
-      {outcomeKey ? (
-        <p className="alert success" role="status">
-          {t(outcomeKey)}
-        </p>
-      ) : null}
+      {outcomeKey ? <SavedNotice message={outcomeKey} /> : null}
       <ErrorSummary errors={actionData?.errors} formError={actionData?.formError} />
       {loaderData.sessions.length === 0 ? (
         <p>{t("training.register.empty")}</p>

@@ -18,6 +18,7 @@ import { listSessionParticipants } from "../../modules/training/session-particip
 import { useDayFormatter } from "../../components/training/training-ui.tsx";
 import { attendanceStatuses, type AttendanceStatus } from "../../modules/training/vocabulary.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
+import { SavedNotice } from "../../components/saved-notice.tsx";
 
 /** The sign-in sheet (feuille de présence): the coordinator for any session, a trainer for the sessions they give. */
 export const policy = needs("training.attendance");
@@ -119,7 +120,7 @@ export default function AttendanceSheet({ loaderData, actionData }: Route.Compon
       <h1>{t("training.attendance.heading", { date: when })}</h1>
       <p>{session.online ? t("training.sessions.online") : session.place}</p>
       <p className="no-print">{t("training.attendance.intro")}</p>
-      {loaderData.saved ? <p className="alert success no-print" role="status">{t("training.attendance.saved")}</p> : null}
+      {loaderData.saved ? <SavedNotice message="training.attendance.saved" className="no-print" /> : null}
       {window === "not_yet" ? <p className="alert warning no-print">{t("training.attendance.notYet", { date: day(session.dates[0]) })}</p> : null}
       {window === "cancelled" ? <p className="alert warning no-print">{t("training.attendance.cancelled")}</p> : null}
       {refused ? (

@@ -16,6 +16,7 @@ import { loadQuestionnaire } from "../../modules/training-evaluation/questionnai
 import { sessionAccess } from "../../modules/training-evaluation/session-access.server.ts";
 import { useDayFormatter } from "../../components/training/training-ui.tsx";
 import { requestUrl } from "../../modules/forms/request-url.ts";
+import { SavedNotice } from "../../components/saved-notice.tsx";
 
 /**
  * The end-of-training questionnaire, answered once and anonymously by the participants of a
@@ -95,9 +96,7 @@ export default function Evaluation({ loaderData, actionData }: Route.ComponentPr
       </p>
       <h1>{t("trainingEval.evaluation.heading", { date: when })}</h1>
       {loaderData.answered ? (
-        <p className="alert success" role="status">
-          {loaderData.thanks ? t("trainingEval.evaluation.thanks") : t("trainingEval.evaluation.already")}
-        </p>
+        <SavedNotice message={loaderData.thanks ? "trainingEval.evaluation.thanks" : "trainingEval.evaluation.already"} />
       ) : questions.length === 0 ? (
         <p>{t("trainingEval.evaluation.noQuestionnaire")}</p>
       ) : (

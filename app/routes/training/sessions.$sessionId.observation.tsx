@@ -17,6 +17,7 @@ import { sessionAccess } from "../../modules/training-evaluation/session-access.
 import { useDayFormatter } from "../../components/training/training-ui.tsx";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 import { respond } from "../../modules/outcome/respond.server.ts";
+import { SavedNotice } from "../../components/saved-notice.tsx";
 
 /**
  * The observation grid of one session: its observer fills it (editable until submitted); the
@@ -101,11 +102,7 @@ export default function Observation({ loaderData, actionData }: Route.ComponentP
         <Link to={`/training/sessions/${session.id}/space`}>{t("trainingEval.space.title", { date: when })}</Link>
       </p>
       <h1>{t("trainingEval.observation.heading", { date: when })}</h1>
-      {loaderData.outcome === "saved" || loaderData.outcome === "submitted" ? (
-        <p className="alert success" role="status">
-          {t(`trainingEval.observation.outcome.${loaderData.outcome}`)}
-        </p>
-      ) : null}
+      {loaderData.outcome === "saved" || loaderData.outcome === "submitted" ? <SavedNotice message={`trainingEval.observation.outcome.${loaderData.outcome}`} /> : null}
       {questions.length === 0 ? (
         <p>{t("trainingEval.observation.noGrid")}</p>
       ) : canFill ? (

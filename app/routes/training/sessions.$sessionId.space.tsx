@@ -22,6 +22,7 @@ import {
   setSessionExercise,
 } from "../../modules/training-evaluation/session-materials.server.ts";
 import { StatusBadge, useDayFormatter } from "../../components/training/training-ui.tsx";
+import { SavedNotice } from "../../components/saved-notice.tsx";
 
 /**
  * A session's shared space: its documents and the guide exercises it uses, for its trainers,
@@ -143,9 +144,7 @@ export default function SessionSpace({ loaderData, actionData }: Route.Component
           {t(("error" in actionData ? actionData.error : actionData.formError) as Parameters<typeof t>[0])}
         </p>
       ) : done ? (
-        <p className="alert success" role="status">
-          {t(`trainingEval.space.done.${done}`)}
-        </p>
+        <SavedNotice message={`trainingEval.space.done.${done}`} />
       ) : null}
       <ul className="actions session-links" aria-label={t("trainingEval.space.linksLabel")}>
         {links.certificate ? (

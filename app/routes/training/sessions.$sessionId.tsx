@@ -14,6 +14,7 @@ import { SessionForm, trainerLabel, useDayFormatter } from "../../components/tra
 import { MixSummary, ParticipantsSection } from "../../components/training/participants-ui.tsx";
 import { findSession, handleSessionAction, loadSessionPage } from "../../modules/training/session-page.server.ts";
 import { listSessionExercises } from "../../modules/training-evaluation/session-materials.server.ts";
+import { SavedNotice } from "../../components/saved-notice.tsx";
 
 export const policy = needs("training.manage");
 
@@ -84,11 +85,7 @@ export default function EditTrainingSession({ loaderData, actionData }: Route.Co
           <Link to={`/training/sessions/${session.id}/space`}>{t("trainingEval.space.manageMaterials")}</Link>
         </p>
       </section>
-      {loaderData.participantOutcome ? (
-        <p className="alert success" role="status">
-          {t(`training.participants.outcome.${loaderData.participantOutcome}`)}
-        </p>
-      ) : null}
+      {loaderData.participantOutcome ? <SavedNotice message={`training.participants.outcome.${loaderData.participantOutcome}`} /> : null}
       <SessionForm
         programs={loaderData.programs}
         trainers={loaderData.trainers}

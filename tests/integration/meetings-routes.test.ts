@@ -223,6 +223,41 @@ describe("holding and closing", () => {
   });
 });
 
+describe("meetings follow the calendar", () => {
+  it("is not held or closed before its day without a reason, which the audit log keeps; a closed meeting is no longer upcoming", async () => {
+    const c = ds.people.table_coordinator;
+    const created = await post(newRoute.action, c, "/meetings/new", baseForm({ title: "Rencontre de l'an prochain", day: "2099-06-10" }));
+    expect(created.status).toBe(302);
+    const id = idFrom(created.location);
+    const url = `/meetings/${id}`;
+    const params = { meetingId: id };
+    const page = await get(meetingRoute.loader, c, url, params);
+    expect((page.data as { plannedDay: string | null }).plannedDay).toBe("2099-06-10");
+
+    const stray = await post(meetingRoute.action, c, url, { intent: "start" }, params);
+    expect(stray.status).toBe(400);
+    expect(stray.data).toMatchObject({ message: "meetings.early.refused", errors: { earlyReason: ["meetings.early.reasonRequired"] } });
+    expect((await handle.db.select().from(meeting).where(eq(meeting.id, id)))[0]!.status).toBe("planned");
+
+    expect((await post(meetingRoute.action, c, url, { intent: "start", earlyReason: "Rencontre d'urgence avancée" }, params)).status).toBe(302);
+    expect((await audits("meeting.held", id))[0]!.details).toMatchObject({ early: true, meetingDay: "2099-06-10", earlyReason: "Rencontre d'urgence avancée" });
+
+    const items = await handle.db.select().from(meetingAgendaItem).where(eq(meetingAgendaItem.meetingId, id));
+    for (const item of items) expect((await post(meetingRoute.action, c, url, { intent: "minutes", itemId: item.id, minutes: "Compte rendu." }, params)).status).toBe(302);
+    expect((await post(meetingRoute.action, c, url, { intent: "close", earlyReason: "  " }, params)).status).toBe(400);
+    expect((await post(meetingRoute.action, c, url, { intent: "close", earlyReason: "Tenue plus tôt" }, params)).status).toBe(302);
+    expect((await audits("meeting.closed", id))[0]!.details).toMatchObject({ early: true, earlyReason: "Tenue plus tôt" });
+
+    const list = (await get(listRoute.loader, c, "/meetings")).data as { upcoming: { id: string }[]; past: { id: string }[] };
+    expect(list.upcoming.map((m) => m.id)).not.toContain(id);
+    expect(list.past.map((m) => m.id)).toContain(id);
+  });
+
+  it("a meeting on its day or after is held and closed without a reason", async () => {
+    expect((await audits("meeting.held", pastMeetingId))[0]!.details).not.toHaveProperty("early");
+  });
+});
+
 describe("responsibilities", () => {
   it("the owner sees theirs under 'my responsibilities' and marks it done; a dropped one needs a reason", async () => {
     const mine = await get(mineRoute.loader, ds.people.pivot, "/responsibilities/mine");

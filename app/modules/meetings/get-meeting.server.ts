@@ -28,7 +28,13 @@ export async function listMeetings(db: Database, access: MeetingAccess, when: "u
     .select({ m: meeting, orgName: organization.nameFr, orgAcronym: organization.acronym })
     .from(meeting)
     .leftJoin(organization, eq(organization.id, meeting.organizationId))
-    .where(and(visibleMeetings(db, access), when === "upcoming" ? gte(meeting.endsAt, now) : lt(meeting.endsAt, now)))
+    // A meeting closed before its end (an explicit override) is past, not upcoming.
+    .where(
+      and(
+        visibleMeetings(db, access),
+        when === "upcoming" ? and(gte(meeting.endsAt, now), ne(meeting.status, "closed")) : or(lt(meeting.endsAt, now), eq(meeting.status, "closed")),
+      ),
+    )
     .orderBy(when === "upcoming" ? asc(meeting.startsAt) : desc(meeting.startsAt))
     .limit(200);
   return rows.map(({ m, orgName, orgAcronym }) => ({ ...m, organization: orgAcronym || orgName || null }));

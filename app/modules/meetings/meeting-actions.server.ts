@@ -41,6 +41,7 @@ const itemSchema = z.object({ itemId: requiredId });
 const decisionSchema = z.object({ itemId: optionalId, text: z.string().trim().min(1, "form.required").max(2000, "form.tooLong") });
 const fileSchema = z.object({ fileId: requiredId });
 const attendanceSchema = z.object({ version: versionField, guests: z.string().max(30_000, "form.tooLong").optional().default("") });
+const overrideSchema = z.object({ earlyReason: z.string().max(1000, "form.tooLong").optional().default("") });
 const attendanceValue = z.union([z.literal(""), z.enum(attendanceValues)]);
 
 async function hasItem(db: Database, meetingId: string, itemId: string): Promise<boolean> {
@@ -93,9 +94,14 @@ export async function handleMeetingAction(ctx: Ctx, read: Extract<FormRead, { ok
   if (!canManageMeeting(access, m)) return { ok: false, status: 404, intent, message: "not_found" };
   switch (which.data.intent) {
     case "start":
-      return fromRecord(await startMeeting(db, actor, access, m.id), "started");
-    case "close":
-      return fromRecord(await closeMeeting(db, actor, access, m.id, ctx.publicUrl), "closed");
+    case "close": {
+      const override = parseValues(read, overrideSchema);
+      if (!override.ok) return refuse("form.invalid", override.errors);
+      const result =
+        which.data.intent === "start" ? await startMeeting(db, actor, access, m.id, override.data) : await closeMeeting(db, actor, access, m.id, ctx.publicUrl, override.data);
+      if (result.kind === "refused" && result.errors) return { ok: false, status: 400, intent, message: result.reason, vars: result.vars, errors: result.errors };
+      return fromRecord(result, which.data.intent === "start" ? "started" : "closed");
+    }
     case "cancel":
       return fromRecord(await cancelMeeting(db, actor, access, m.id, ctx.publicUrl), "cancelled");
     case "attendance": {

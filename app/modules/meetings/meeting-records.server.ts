@@ -6,6 +6,7 @@ import { invitedPersonIds, queueMeetingNotice } from "./meeting-emails.server.ts
 import { attendanceVersion, minutesVersion } from "./meeting-versions.server.ts";
 import { meeting, meetingAgendaItem, meetingDecision, meetingGuest, meetingInvitation } from "./tables.ts";
 import type { AttendanceValue, MeetingStatus, RsvpAnswer } from "./vocabulary.ts";
+import { localDay } from "./dates.ts";
 import { conflict, missing, ok, refusal, type Conflict, type NotFound, type Ok, type Refused } from "../outcome/outcome.ts";
 
 /**
@@ -53,13 +54,36 @@ export async function answerInvitation(db: Database, actor: AuditActor, access: 
   });
 }
 
+/**
+ * Before the meeting's day (Québec calendar) a meeting is not held or closed by a stray click:
+ * the person must say why, and the reason goes into the audit event. Null: the change may go on,
+ * with these details for its audit event.
+ */
+export interface CalendarOverride {
+  /** Why the meeting is held or closed before its day (empty: no override asked). */
+  earlyReason: string;
+  now?: Date;
+}
+
+function beforeItsDay(m: Meeting, override: CalendarOverride): Refused | Record<string, unknown> {
+  const today = localDay(override.now ?? new Date());
+  const day = localDay(m.startsAt);
+  if (today >= day) return {};
+  const earlyReason = override.earlyReason.trim();
+  if (!earlyReason) return refusal("meetings.early.refused", { day }, { earlyReason: ["meetings.early.reasonRequired"] });
+  return { early: true, meetingDay: day, earlyReason };
+}
+const isRefusal = (v: Refused | Record<string, unknown>): v is Refused => v.kind === "refused";
+
 /** planned → held: attendance and minutes can be written. */
-export async function startMeeting(db: Database, actor: AuditActor, access: MeetingAccess, meetingId: string): Promise<RecordResult> {
+export async function startMeeting(db: Database, actor: AuditActor, access: MeetingAccess, meetingId: string, override: CalendarOverride): Promise<RecordResult> {
   return db.transaction(async (tx) => {
     const m = await managed(tx, access, meetingId, ["planned"]);
     if (!isMeeting(m)) return m;
+    const early = beforeItsDay(m, override);
+    if (isRefusal(early)) return early;
     await tx.update(meeting).set({ status: "held", version: sql`${meeting.version} + 1`, updatedAt: new Date() }).where(eq(meeting.id, m.id));
-    await audit(tx, actor, m, "meeting.held");
+    await audit(tx, actor, m, "meeting.held", early);
     return ok();
   });
 }
@@ -135,17 +159,19 @@ export async function addDecision(db: Database, actor: AuditActor, access: Meeti
 }
 
 /** held → closed, only with minutes for every agenda item; the invited people are told (a link). */
-export async function closeMeeting(db: Database, actor: AuditActor, access: MeetingAccess, meetingId: string, publicUrl: string): Promise<RecordResult> {
+export async function closeMeeting(db: Database, actor: AuditActor, access: MeetingAccess, meetingId: string, publicUrl: string, override: CalendarOverride): Promise<RecordResult> {
   return db.transaction(async (tx) => {
     const m = await managed(tx, access, meetingId, ["held"]);
     if (!isMeeting(m)) return m;
+    const early = beforeItsDay(m, override);
+    if (isRefusal(early)) return early;
     const items = await tx.select({ title: meetingAgendaItem.title, minutes: meetingAgendaItem.minutes }).from(meetingAgendaItem).where(eq(meetingAgendaItem.meetingId, m.id)).orderBy(asc(meetingAgendaItem.position));
     const unwritten = items.filter((i) => i.minutes.trim() === "").map((i) => i.title);
     if (items.length === 0) return refusal("meetings.close.noAgenda");
     if (unwritten.length) return refusal("meetings.close.missingMinutes", { items: unwritten.join(" ; ") });
     await tx.update(meeting).set({ status: "closed", closedAt: new Date(), version: sql`${meeting.version} + 1`, updatedAt: new Date() }).where(eq(meeting.id, m.id));
     const sent = await queueMeetingNotice(tx, m, "minutes", await invitedPersonIds(tx, m.id), publicUrl);
-    await audit(tx, actor, m, "meeting.closed", { emails: sent });
+    await audit(tx, actor, m, "meeting.closed", { emails: sent, ...early });
     return ok();
   });
 }

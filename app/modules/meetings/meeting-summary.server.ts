@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, inArray, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, gte, inArray, isNull, lt, notInArray, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { visibleMeetings, type MeetingAccess } from "./meeting-access.server.ts";
 import { meeting } from "./tables.ts";
@@ -25,7 +25,7 @@ function managedWhere(access: MeetingAccess): SQL {
 /** What the Table hub says about meetings: the next one, how many are coming, how many wait for their minutes. */
 export async function meetingSummary(db: Database, access: MeetingAccess, now: Date): Promise<MeetingSummary> {
   const visible = visibleMeetings(db, access);
-  const coming = and(visible, gte(meeting.endsAt, now), ne(meeting.status, "cancelled"));
+  const coming = and(visible, gte(meeting.endsAt, now), notInArray(meeting.status, ["cancelled", "closed"]));
   const [next, [upcoming], [toClose]] = await Promise.all([
     db
       .select({ id: meeting.id, title: meeting.title, startsAt: meeting.startsAt })

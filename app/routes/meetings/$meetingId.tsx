@@ -27,7 +27,10 @@ export const meta: Route.MetaFunction = ({ matches, data: d }) => pageTitle(matc
 
 export async function loader(args: Route.LoaderArgs) {
   const { user, access, meeting } = await scopedMeeting(args, policy);
-  const detail = await meetingDetail(args.context.db, access, meeting, localDay(new Date()));
+  const today = localDay(new Date());
+  const detail = await meetingDetail(args.context.db, access, meeting, today);
+  // Before its day, holding or closing the meeting asks for a recorded reason (meeting-records).
+  const plannedDay = localDay(meeting.startsAt) > today ? localDay(meeting.startsAt) : null;
   const options = await saveOptions(args, access.partnershipId, user.locale);
   const choices = detail.canManage ? await responsibilityFormData(args.context.db, access.partnershipId, meeting.organizationId) : null;
   // The versions the edit forms carry (minutes per item, attendance): a stale save answers 409.
@@ -35,7 +38,7 @@ export async function loader(args: Route.LoaderArgs) {
     attendance: attendanceVersion(detail.invitations, detail.guests.map((g) => g.name)),
     minutes: Object.fromEntries(detail.items.map((i) => [i.id, minutesVersion(i.id, i.minutes)])),
   };
-  return { meeting, detail, choices, versions, customKinds: options.customKinds, saved: requestUrl(args.request).searchParams.get("saved") };
+  return { meeting, detail, choices, versions, plannedDay, customKinds: options.customKinds, saved: requestUrl(args.request).searchParams.get("saved") };
 }
 
 export const shouldRevalidate = revalidateAfterConflict;
@@ -160,7 +163,7 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
       <h2 id="responsibilities">{t("meetings.responsibilities", { count: detail.responsibilities.length })}</h2>
       <ResponsibilityTable rows={detail.responsibilities} caption={t("meetings.responsibilities", { count: detail.responsibilities.length })} showMeeting={false} />
       <DocumentsSection meetingId={m.id} files={detail.files} canManage={detail.canManage && m.status !== "cancelled"} failure={failure?.intent === "upload" ? failure : null} />
-      {detail.canManage ? <MeetingActions status={m.status} /> : null}
+      {detail.canManage ? <MeetingActions status={m.status} plannedDay={loaderData.plannedDay} errors={failure?.intent === "start" || failure?.intent === "close" ? failure.errors : null} /> : null}
     </>
   );
 }

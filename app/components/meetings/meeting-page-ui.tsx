@@ -360,7 +360,7 @@ export function MeetingActions({ status, plannedDay, errors }: { status: string;
       <div className="actions">
         {status === "planned" ? (
           <>
-            <Form method="post">
+            <Form method="post" className={early ? "full-row" : undefined}>
               <input type="hidden" name="intent" value="start" />
               {early}
               <button type="submit">{t("meetings.start")}</button>
@@ -373,7 +373,7 @@ export function MeetingActions({ status, plannedDay, errors }: { status: string;
             </Form>
           </>
         ) : (
-          <Form method="post">
+          <Form method="post" className={early ? "full-row" : undefined}>
             <input type="hidden" name="intent" value="close" />
             {early}
             <button type="submit">{t("meetings.close")}</button>

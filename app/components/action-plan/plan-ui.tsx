@@ -192,33 +192,6 @@ export function IndicatorForm({
   );
 }
 
-/**
- * The confirmation step before a deletion (action plan and funding pages): the "Delete" control
- * is a link to `?delete=<kind>:<id>`, which shows this box; only its form deletes. Works without
- * JavaScript, and a stray click deletes nothing.
- */
-export function ConfirmDelete({ name, fields, cancelTo, note }: { name: string; fields: Record<string, string>; cancelTo: string; note?: string }) {
-  const { t } = useT();
-  return (
-    <section className="confirm-box" aria-labelledby="delete-heading">
-      <h2 id="delete-heading" tabIndex={-1}>
-        {t("actionPlan.confirmDelete.title", { name })}
-      </h2>
-      <p>{t("actionPlan.confirmDelete.body")}</p>
-      {note ? <p>{note}</p> : null}
-      <Form method="post" className="actions">
-        {Object.entries(fields).map(([key, value]) => (
-          <input key={key} type="hidden" name={key} value={value} />
-        ))}
-        <button type="submit" className="danger">
-          {t("actionPlan.confirmDelete.confirm")}
-        </button>
-        <Link to={cancelTo}>{t("actionPlan.cancel")}</Link>
-      </Form>
-    </section>
-  );
-}
-
 /** The "Delete" control: a link to the confirmation, named after the item for screen readers. */
 export function DeleteLink({ to, name, label }: { to: string; name: string; label?: string }) {
   const { t } = useT();

@@ -7,6 +7,7 @@ import { useFormatters, useT } from "../../i18n/use-t.ts";
 import { acceptAttribute, anyDocument } from "../../modules/files/file-types.ts";
 import { ResponsibilityFields, ResponsibilityStatusBadge, type ResponsibilityListRow } from "../responsibilities/responsibility-ui.tsx";
 import { attendanceValues, rsvpAnswers } from "../../modules/meetings/vocabulary.ts";
+import { ConfirmDelete } from "../forms/confirm-delete.tsx";
 
 interface Failure {
   intent: string;
@@ -299,13 +300,7 @@ export function DocumentsSection({ meetingId, files, canManage, failure }: { mee
                 ({f.number(Math.ceil(file.byteSize / 1024))} ko, {f.date(file.createdAt)})
               </span>
               {canManage ? (
-                <Form method="post" className="inline-form">
-                  <input type="hidden" name="intent" value="deleteFile" />
-                  <input type="hidden" name="fileId" value={file.id} />
-                  <button type="submit" className="link-button">
-                    {t("meetings.documents.delete", { name: file.fileName })}
-                  </button>
-                </Form>
+                <ConfirmDelete name={file.fileName} summary={t("meetings.documents.delete", { name: file.fileName })} fields={{ intent: "deleteFile", fileId: file.id }} />
               ) : null}
             </li>
           ))}

@@ -1,4 +1,4 @@
-import { data, Form, Link, redirect } from "react-router";
+import { data, Link, redirect } from "react-router";
 import type { Route } from "./+types/$activityId";
 import { useT } from "../../i18n/use-t.ts";
 import { actorOf, guard, notFound } from "../../modules/authz/guard.server.ts";
@@ -12,6 +12,7 @@ import { ActivityForm } from "../../components/pivot-activities/activity-form.ts
 import { activityEditSchema, activitySchema, todayInQuebec, type ActivityFinding } from "../../modules/pivot-activities/activity-schema.ts";
 import { deletePivotActivity, getEditableActivity, updatePivotActivity } from "../../modules/pivot-activities/edit-pivot-activity.server.ts";
 import { respond } from "../../modules/outcome/respond.server.ts";
+import { ConfirmDelete } from "../../components/forms/confirm-delete.tsx";
 
 /** Edit or delete an activity: one's own, or any of an organization whose pivots one coordinates. */
 export const policy = needs("activity.log");
@@ -81,16 +82,8 @@ export default function EditActivity({ loaderData, actionData }: Route.Component
         version={activity.version}
         today={today}
       />
-      <Form method="post" className="stack" key={`delete-${activity.version}`}>
-        <input type="hidden" name="intent" value="delete" />
-        <input type="hidden" name="version" value={activity.version} />
-        <p className="hint">{t("activities.edit.deleteHint")}</p>
-        <p className="actions">
-          <button type="submit" className="danger">
-            {t("activities.edit.delete")}
-          </button>
-        </p>
-      </Form>
+      <p className="hint">{t("activities.edit.deleteHint")}</p>
+      <ConfirmDelete key={`delete-${activity.version}`} name={t(`activities.type.${activity.type}`)} summary={t("activities.edit.delete")} fields={{ intent: "delete", version: activity.version }} />
     </>
   );
 }

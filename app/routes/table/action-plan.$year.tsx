@@ -2,7 +2,7 @@ import { Link, redirect } from "react-router";
 import type { Route } from "./+types/action-plan.$year";
 import { useT } from "../../i18n/use-t.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
-import { ActionForm, ConfirmDelete, IndicatorForm, ObjectiveForm, PlanHeaderForm, type Values } from "../../components/action-plan/plan-ui.tsx";
+import { ActionForm, IndicatorForm, ObjectiveForm, PlanHeaderForm, type Values } from "../../components/action-plan/plan-ui.tsx";
 import { PlanObjective } from "../../components/action-plan/plan-objective.tsx";
 import { findPlan, handlePlanAction, loadPlanPage, type DeleteKind } from "../../modules/action-plan/plan-page.server.ts";
 import { actorOf, authorize, guard, notFound } from "../../modules/authz/guard.server.ts";
@@ -13,6 +13,7 @@ import { requestUrl } from "../../modules/forms/request-url.ts";
 import { invalidFields } from "../../modules/outcome/outcome.ts";
 import { respond, valueOf } from "../../modules/outcome/respond.server.ts";
 import { SavedNotice } from "../../components/saved-notice.tsx";
+import { ConfirmDelete } from "../../components/forms/confirm-delete.tsx";
 
 /** One year's plan: objectives, actions, indicators; the coordinator edits one item at a time (?edit=…). */
 export const policy = needs("actionplan.view");

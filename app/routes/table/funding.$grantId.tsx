@@ -3,7 +3,7 @@ import type { Route } from "./+types/funding.$grantId";
 import { type FieldErrors } from "../../components/form.tsx";
 import { useT } from "../../i18n/use-t.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
-import { ConfirmDelete, useDay } from "../../components/action-plan/plan-ui.tsx";
+import { useDay } from "../../components/action-plan/plan-ui.tsx";
 import { actorOf, authorize, guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { useMoney } from "../../components/funding/funding-ui.tsx";
@@ -17,6 +17,7 @@ import { requestUrl } from "../../modules/forms/request-url.ts";
 import { invalidFields } from "../../modules/outcome/outcome.ts";
 import { respond, valueOf } from "../../modules/outcome/respond.server.ts";
 import { SavedNotice } from "../../components/saved-notice.tsx";
+import { ConfirmDelete } from "../../components/forms/confirm-delete.tsx";
 
 /** One grant: its terms, reporting dates, spending by action and (for the coordinator) its documents. */
 export const policy = needs("funding.view");

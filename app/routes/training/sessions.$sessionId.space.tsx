@@ -23,6 +23,7 @@ import {
 } from "../../modules/training-evaluation/session-materials.server.ts";
 import { StatusBadge, useDayFormatter } from "../../components/training/training-ui.tsx";
 import { SavedNotice } from "../../components/saved-notice.tsx";
+import { ConfirmDelete } from "../../components/forms/confirm-delete.tsx";
 
 /**
  * A session's shared space: its documents and the guide exercises it uses, for its trainers,
@@ -226,13 +227,7 @@ export default function SessionSpace({ loaderData, actionData }: Route.Component
               </a>{" "}
               <span className="muted">({t("trainingEval.space.size", { n: Math.max(1, Math.round(d.byteSize / 1024)) })})</span>
               {editor ? (
-                <Form method="post" className="inline-form">
-                  <input type="hidden" name="intent" value="removeDocument" />
-                  <input type="hidden" name="fileId" value={d.id} />
-                  <button type="submit" className="button secondary small">
-                    {t("trainingEval.space.remove", { name: d.fileName })}
-                  </button>
-                </Form>
+                <ConfirmDelete name={d.fileName} summary={t("trainingEval.space.remove", { name: d.fileName })} fields={{ intent: "removeDocument", fileId: d.id }} />
               ) : null}
             </li>
           ))}

@@ -28,6 +28,7 @@ export function PlanObjective({
   canEdit,
   orgs,
   deleteTo,
+  today,
 }: {
   o: Objective;
   index: number;
@@ -35,6 +36,8 @@ export function PlanObjective({
   canEdit: boolean;
   orgs: Map<string, Organization>;
   deleteTo: (kind: "objective" | "action" | "indicator", id: string) => string;
+  /** Québec's day, from the loader: actions past their end date are flagged. */
+  today: string;
 }) {
   const { t, locale } = useT();
   const day = useDay();
@@ -85,7 +88,7 @@ export function PlanObjective({
                   </td>
                   <td>{a.startsOn || a.endsOn ? `${day(a.startsOn) || "…"} – ${day(a.endsOn) || "…"}` : "—"}</td>
                   <td>
-                    <ActionStatusBadge status={a.status} />
+                    <ActionStatusBadge status={a.status} endsOn={a.endsOn} today={today} />
                   </td>
                   <td>
                     <Progress value={a.progress} />

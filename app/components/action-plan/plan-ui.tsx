@@ -21,9 +21,19 @@ export function useDay() {
   return (day: string | null | undefined) => (day ? date(`${day}T12:00:00Z`) : "");
 }
 
-export function ActionStatusBadge({ status }: { status: ActionStatus }) {
+/**
+ * The action's status; with `today`, an action still planned or under way after its end date is
+ * flagged as late (en retard).
+ */
+export function ActionStatusBadge({ status, endsOn, today }: { status: ActionStatus; endsOn?: string | null; today?: string }) {
   const { t } = useT();
-  return <span className={`badge status-${status}`}>{t(`actionPlan.status.${status}`)}</span>;
+  const late = !!today && !!endsOn && endsOn < today && (status === "planned" || status === "in_progress");
+  return (
+    <>
+      <span className={`badge status-${status}`}>{t(`actionPlan.status.${status}`)}</span>
+      {late ? <span className="badge overdue">{t("actionPlan.late")}</span> : null}
+    </>
+  );
 }
 
 export function orgLabel(locale: string, o: PlanOrganization): string {

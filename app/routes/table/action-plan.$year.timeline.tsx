@@ -2,6 +2,7 @@ import { Link } from "react-router";
 import type { Route } from "./+types/action-plan.$year.timeline";
 import { useT } from "../../i18n/use-t.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
+import { localDate } from "../../modules/directory/dates.ts";
 import { ActionStatusBadge, useDay } from "../../components/action-plan/plan-ui.tsx";
 import { loadPlan } from "../../modules/action-plan/read-plan.server.ts";
 import { monthsCovered } from "../../modules/action-plan/timeline.ts";
@@ -20,6 +21,7 @@ export async function loader(args: Route.LoaderArgs) {
   const full = await loadPlan(args.context.db, user.partnershipId, year);
   if (!full) notFound();
   return {
+    today: localDate(),
     plan: { year: full.plan.year, title: full.plan.title },
     objectives: full.objectives.map((o) => ({
       id: o.id,
@@ -78,7 +80,7 @@ export default function Timeline({ loaderData }: Route.ComponentProps) {
                     <span className="muted block">{a.startsOn || a.endsOn ? `${day(a.startsOn) || "…"} – ${day(a.endsOn) || "…"}` : t("actionPlan.timeline.noDates")}</span>
                   </th>
                   <td>
-                    <ActionStatusBadge status={a.status} />
+                    <ActionStatusBadge status={a.status} endsOn={a.endsOn} today={loaderData.today} />
                   </td>
                   {a.months.map((on, m) => (
                     <td key={m} className={on ? `timeline-on status-${a.status}` : "timeline-off"}>

@@ -3,6 +3,7 @@ import type { Route } from "./+types/action-plan.$year";
 import { useT } from "../../i18n/use-t.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { ActionForm, IndicatorForm, ObjectiveForm, PlanHeaderForm, type Values } from "../../components/action-plan/plan-ui.tsx";
+import { localDate } from "../../modules/directory/dates.ts";
 import { PlanObjective } from "../../components/action-plan/plan-objective.tsx";
 import { findPlan, handlePlanAction, loadPlanPage, type DeleteKind } from "../../modules/action-plan/plan-page.server.ts";
 import { actorOf, authorize, guard, notFound } from "../../modules/authz/guard.server.ts";
@@ -28,7 +29,7 @@ async function reader(args: Route.LoaderArgs | Route.ActionArgs) {
 
 export async function loader(args: Route.LoaderArgs) {
   const access = await reader(args);
-  return valueOf(await loadPlanPage(args.context.db, access, args.params.year, requestUrl(args.request).searchParams));
+  return { ...valueOf(await loadPlanPage(args.context.db, access, args.params.year, requestUrl(args.request).searchParams)), today: localDate() };
 }
 
 export const shouldRevalidate = revalidateAfterConflict;
@@ -118,7 +119,7 @@ export default function ActionPlanYear({ loaderData, actionData }: Route.Compone
       {editForm()}
       {objectives.length === 0 ? <p>{t("actionPlan.objective.none")}</p> : null}
       {objectives.map((o, index) => (
-        <PlanObjective key={o.id} o={o} index={index} here={here} canEdit={canEdit} orgs={orgs} deleteTo={deleteTo} />
+        <PlanObjective key={o.id} o={o} index={index} here={here} canEdit={canEdit} orgs={orgs} deleteTo={deleteTo} today={loaderData.today} />
       ))}
     </>
   );

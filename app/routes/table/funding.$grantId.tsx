@@ -111,7 +111,7 @@ export default function GrantPage({ loaderData, actionData }: Route.ComponentPro
             </dd>
             <dt>{t("funding.spent")}</dt>
             <dd>{money(loaderData.spent)}</dd>
-            <dt>{t("funding.remaining")}</dt>
+            <dt>{t(grant.endsOn < today ? "funding.unspent" : "funding.remaining")}</dt>
             <dd>{money(loaderData.remaining)}</dd>
             <dt>{t("funding.conditions")}</dt>
             <dd className="pre-line">{grant.conditions || "—"}</dd>

@@ -91,7 +91,8 @@ export default function Funding({ loaderData }: Route.ComponentProps) {
                   </td>
                   <td className="num">{money(g.amount)}</td>
                   <td className="num">{money(g.spent)}</td>
-                  <td className="num">{money(g.remaining)}</td>
+                  {/* An ended grant has no money left to spend: what it did not use is shown as such. */}
+                  <td className="num">{g.endsOn < today ? <span className="muted">{g.remaining > 0 ? t("funding.unspentShort", { amount: money(g.remaining) }) : "—"}</span> : money(g.remaining)}</td>
                   <td>{g.nextReport ? day(g.nextReport.dueOn) : "—"}</td>
                 </tr>
               ))}

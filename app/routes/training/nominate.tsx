@@ -88,7 +88,12 @@ export default function TrainingNominate({ loaderData, actionData }: Route.Compo
       <h1>{t("training.nominate.title")}</h1>
       <p>{t("training.nominate.intro")}</p>
       <ErrorSummary errors={actionData?.errors} formError={actionData?.formError} />
-      {done ? <SavedNotice message={done.outcome === "waitlisted" && done.reason === "organization_cap" ? "training.nominate.outcome.waitlistedMix" : `training.nominate.outcome.${done.outcome}`} /> : null}
+      {done ? (
+        <SavedNotice
+          message={done.outcome === "waitlisted" && done.reason === "organization_cap" ? "training.nominate.outcome.waitlistedMix" : `training.nominate.outcome.${done.outcome}`}
+          tone={done.outcome === "waitlisted" ? "neutral" : "success"}
+        />
+      ) : null}
       {loaderData.sessions.length === 0 || loaderData.people.length === 0 ? (
         <p>{t("training.register.empty")}</p>
       ) : (
@@ -128,7 +133,8 @@ export default function TrainingNominate({ loaderData, actionData }: Route.Compo
                 <th scope="row">{n.name}</th>
                 <td>{when(n.dates)}</td>
                 <td>
-                  {t(`training.register.mine.${n.status}`)}
+                  {/* About the person nominated, not the reader ("Inscrit·e", never "Vous êtes inscrit·e"). */}
+                  {t(`training.participants.status.${n.status}`)}
                   {n.waitReason ? ` — ${t(`training.register.reason.${n.waitReason}`)}` : null}
                 </td>
                 <td>

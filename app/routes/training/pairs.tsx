@@ -153,7 +153,11 @@ export default function TrainingPairs({ loaderData, actionData }: Route.Componen
         </div>
       ) : (
         <>
-          <p className="muted">{t("training.pairs.solvedIn", { ms: proposal.solveMs, status: proposal.solverStatus })}</p>
+          <p className="muted">{t("training.pairs.solvedIn", {
+              ms: proposal.solveMs,
+              // HiGHS's "Optimal" in plain words; any other finish is a good, unproven proposal.
+              quality: t(proposal.solverStatus === "Optimal" ? "training.pairs.quality.best" : "training.pairs.quality.good"),
+            })}</p>
           {proposal.status === "applied" ? <p className="alert success">{t("training.pairs.alreadyApplied")}</p> : <p>{t("training.pairs.review")}</p>}
           {/* Keyed by version: after a 409 the choices show the proposal as it is now. */}
           <Form method="post" className="stack" key={proposal.version}>

@@ -95,7 +95,7 @@ export default function TrainingRegister({ loaderData, actionData }: Route.Compo
           <Link to="/training/nominate">{t("training.nominate.link")}</Link>
         </p>
       ) : null}
-      {outcomeKey ? <SavedNotice message={outcomeKey} /> : null}
+      {outcomeKey ? <SavedNotice message={outcomeKey} tone={done?.outcome === "waitlisted" ? "neutral" : "success"} /> : null}
       <ErrorSummary errors={actionData?.errors} formError={actionData?.formError} />
       {loaderData.sessions.length === 0 ? (
         <p>{t("training.register.empty")}</p>

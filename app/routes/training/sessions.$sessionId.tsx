@@ -85,7 +85,9 @@ export default function EditTrainingSession({ loaderData, actionData }: Route.Co
           <Link to={`/training/sessions/${session.id}/space`}>{t("trainingEval.space.manageMaterials")}</Link>
         </p>
       </section>
-      {loaderData.participantOutcome ? <SavedNotice message={`training.participants.outcome.${loaderData.participantOutcome}`} /> : null}
+      {loaderData.participantOutcome ? (
+        <SavedNotice message={`training.participants.outcome.${loaderData.participantOutcome}`} tone={loaderData.participantOutcome === "waitlisted" ? "neutral" : "success"} />
+      ) : null}
       <SessionForm
         programs={loaderData.programs}
         trainers={loaderData.trainers}

@@ -7,26 +7,33 @@ import { checkA11y, ensureLanguage, launchBrowser, mainText, newContext, signIn,
 const COORDINATOR = "coordination@filet.test";
 
 let browser: Browser;
-let page: Page;
+let page: Page | undefined;
 beforeAll(async () => {
   browser = await launchBrowser();
-  page = await (await newContext(browser)).newPage();
-  await signIn(page, COORDINATOR);
 });
+/** The coordinator's page, signed in once (signIn polls: it runs inside a test). */
+async function coordinator(): Promise<Page> {
+  if (!page) {
+    page = await (await newContext(browser)).newPage();
+    await signIn(page, COORDINATOR);
+  }
+  return page;
+}
 afterAll(async () => {
   await browser?.close();
 });
 
-/** The text of the remaining-money cell of every row flagged as ended. */
+/** The text of the remaining-money cell (5th: funder, period, amount, spent, remaining) of every row flagged as ended. */
 async function endedRemaining(p: Page): Promise<string[]> {
   return p.locator("main tbody tr").evaluateAll((rows) =>
-    rows.filter((r) => r.querySelector(".badge")?.textContent?.match(/Terminée|Ended/)).map((r) => r.querySelector("td.num:last-of-type")?.textContent?.trim() ?? ""),
+    rows.filter((r) => r.querySelector(".badge")?.textContent?.match(/Terminée|Ended/)).map((r) => (r.children[4]?.textContent ?? "").trim()),
   );
 }
 
 describe("right words in the right colour", () => {
   for (const locale of ["fr", "en"] as const) {
     it(`an ended grant shows what it left unspent, never money left (${locale})`, async () => {
+      const page = await coordinator();
       await ensureLanguage(page, locale);
       await visit(page, "/funding", `funding-ended-${locale}`);
       const cells = await endedRemaining(page);
@@ -36,6 +43,7 @@ describe("right words in the right colour", () => {
     });
 
     it(`a plan action past its end date and not done is flagged late (${locale})`, async () => {
+      const page = await coordinator();
       await ensureLanguage(page, locale);
       await visit(page, "/action-plan/2026", `action-plan-late-${locale}`);
       const late = page.locator("main .badge.overdue");
@@ -49,6 +57,7 @@ describe("right words in the right colour", () => {
   }
 
   it("the pairs page never shows solver jargon", async () => {
+    const page = await coordinator();
     await ensureLanguage(page, "fr");
     await visit(page, "/training/pairs");
     expect(await mainText(page)).not.toMatch(/Optimal|Time limit|HiGHS a/);

@@ -42,6 +42,7 @@ describe("training: registration, waiting list, attendance and completion", () =
     const link = coordinator.locator('main section[aria-labelledby="current-sessions"] a[href^="/training/sessions/"]').last();
     sessionId = (await link.getAttribute("href"))!.split("/").pop()!;
     await visit(coordinator, `/training/sessions/${sessionId}`);
+    await coordinator.locator("main details.edit-panel > summary").click();
     await coordinator.locator('select[name="status"]').selectOption("open");
     await coordinator.locator('input[name="capacity"]').fill("1");
     await submit(coordinator, coordinator.locator('form:has(select[name="status"]) button[type="submit"]'));

@@ -99,6 +99,10 @@ describe("training: availability and trainer pairs", () => {
       const link = page.locator('main section[aria-labelledby="current-sessions"] a[href^="/training/sessions/"]').first();
       const href = await link.getAttribute("href");
       await visit(page, href!);
+      // The page opens on the session: its edit form is behind "Modifier la séance".
+      expect(await page.locator("main details.edit-panel").getAttribute("open")).toBeNull();
+      expect(await mainText(page)).toContain(language === "fr" ? "Duo de formation" : "Training pair");
+      await page.locator("main details.edit-panel > summary").click();
       // Two trainers of the pool who share an organization (the acronym in parentheses).
       const options = await page.locator('select[name="trainerAId"] option').evaluateAll((nodes) =>
         nodes.map((n) => ({ value: (n as HTMLOptionElement).value, org: n.textContent?.match(/\(([^)]+)\)$/)?.[1] ?? "" })),

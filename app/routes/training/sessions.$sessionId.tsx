@@ -11,6 +11,7 @@ import { pageTitle } from "../../i18n/page-title.ts";
 import { invalidFields } from "../../modules/outcome/outcome.ts";
 import { respond, valueOf } from "../../modules/outcome/respond.server.ts";
 import { SessionForm, trainerLabel, useDayFormatter } from "../../components/training/training-ui.tsx";
+import { SessionSummary } from "../../components/training/session-summary.tsx";
 import { MixSummary, ParticipantsSection } from "../../components/training/participants-ui.tsx";
 import { findSession, handleSessionAction, loadSessionPage } from "../../modules/training/session-page.server.ts";
 import { listSessionExercises } from "../../modules/training-evaluation/session-materials.server.ts";
@@ -63,6 +64,13 @@ export default function EditTrainingSession({ loaderData, actionData }: Route.Co
         <Link to="/training">{t("training.title")}</Link>
       </p>
       <h1>{t("training.edit.title", { date: day(session.dates[0]) })}</h1>
+      <SessionSummary
+        session={session}
+        program={loaderData.programs.find((p) => p.id === session.programId)}
+        trainers={[session.trainerAId, session.trainerBId].map((id) => loaderData.trainers.find((tr) => tr.id === id)).filter((tr) => !!tr)}
+        observer={loaderData.observers.find((o) => o.id === session.observerPersonId)?.name ?? null}
+        registered={loaderData.participants.filter((p) => p.status === "registered").length}
+      />
       <nav className="subnav" aria-label={t("trainingEval.space.linksLabel")}>
         <Link to={`/training/sessions/${session.id}/space`}>{t("trainingEval.space.pageTitle")}</Link>
         <Link to={`/training/sessions/${session.id}/observation`}>{t("trainingEval.space.observation")}</Link>
@@ -88,15 +96,19 @@ export default function EditTrainingSession({ loaderData, actionData }: Route.Co
       {loaderData.participantOutcome ? (
         <SavedNotice message={`training.participants.outcome.${loaderData.participantOutcome}`} tone={loaderData.participantOutcome === "waitlisted" ? "neutral" : "success"} />
       ) : null}
-      <SessionForm
-        programs={loaderData.programs}
-        trainers={loaderData.trainers}
-        observers={loaderData.observers}
-        values={forSession?.values ?? loaderData.values}
-        errors={forSession?.errors}
-        formError={forSession?.formError}
-        version={session.version}
-      />
+      {/* The page opens on the session; its edit form waits behind a disclosure (open after a refused save). */}
+      <details className="edit-panel" open={!!forSession}>
+        <summary>{t("training.session.edit")}</summary>
+        <SessionForm
+          programs={loaderData.programs}
+          trainers={loaderData.trainers}
+          observers={loaderData.observers}
+          values={forSession?.values ?? loaderData.values}
+          errors={forSession?.errors}
+          formError={forSession?.formError}
+          version={session.version}
+        />
+      </details>
       <MixSummary mix={loaderData.mix} cap={loaderData.cap} rules={loaderData.training} />
       <ParticipantsSection
         sessionId={session.id}
@@ -116,7 +128,7 @@ export default function EditTrainingSession({ loaderData, actionData }: Route.Co
         <thead>
           <tr>
             <th scope="col">{t("training.pool.name")}</th>
-            <th scope="col">{t("training.availability.answer")}</th>
+            <th scope="col">{t("training.availability.trainerAnswer")}</th>
           </tr>
         </thead>
         <tbody>

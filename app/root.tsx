@@ -24,7 +24,10 @@ import { optionalUser } from "./modules/authz/guard.server.ts";
 import { can } from "./modules/authz/decide.ts";
 import { countUnread } from "./modules/announcements/announcements.server.ts";
 
-export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+export const links: Route.LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 /** Fallback title; pages that know better export their own `meta`. */
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.messages["app.name"] ?? "Filet" }];

@@ -1,4 +1,4 @@
-import { Form, Link, useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import type { Route } from "./+types/sections.$sectionId.versions";
 import { useFormatters, useT } from "../../i18n/use-t.ts";
 import { can } from "../../modules/authz/decide.ts";
@@ -9,6 +9,7 @@ import { SectionLinks, TranslationBadge, VersionStatusBadge, guideLinks } from "
 import { pageTitle } from "../../i18n/page-title.ts";
 import { getGuideSection, listSectionVersions } from "../../modules/guide/read-guide.server.ts";
 import { SavedNotice } from "../../components/saved-notice.tsx";
+import { VersionPicker } from "../../components/version-compare.tsx";
 
 /** A section's history (every version, its state and translation status) and the compare form. */
 export const policy = needs("guide.review");
@@ -82,24 +83,16 @@ export default function GuideSectionVersions({ loaderData }: Route.ComponentProp
         </table>
       </div>
       {versions.length > 1 ? (
-        <Form method="get" action="/guide/versions/compare" className="stack" aria-labelledby="compare-heading">
-          <h2 id="compare-heading">{t("guide.versions.compare")}</h2>
-          {(["from", "to"] as const).map((name, i) => (
-            <div className="field" key={name}>
-              <label htmlFor={`compare-${name}`}>{t(`guide.versions.${name}`)}</label>
-              <select id={`compare-${name}`} name={name} defaultValue={versions[i === 0 ? 1 : 0]!.id}>
-                {versions.map((v) => (
-                  <option key={v.id} value={v.id}>
-                    {v.number}
-                  </option>
-                ))}
-              </select>
-            </div>
-          ))}
-          <p className="actions">
-            <button type="submit">{t("guide.versions.compareSubmit")}</button>
-          </p>
-        </Form>
+        <VersionPicker
+          action="/guide/versions/compare"
+          heading={t("guide.versions.compare")}
+          fromLabel={t("guide.versions.from")}
+          toLabel={t("guide.versions.to")}
+          submitLabel={t("guide.versions.compareSubmit")}
+          options={versions.map((v) => ({ id: v.id, label: String(v.number) }))}
+          defaultFrom={versions[1]!.id}
+          defaultTo={versions[0]!.id}
+        />
       ) : null}
     </>
   );

@@ -1,5 +1,5 @@
 import { Link } from "react-router";
-import { LineDiff } from "../../components/line-diff.tsx";
+import { VersionCompare } from "../../components/version-compare.tsx";
 import type { Route } from "./+types/versions.compare";
 import type { MessageKey } from "../../i18n/catalog.ts";
 import { useT } from "../../i18n/use-t.ts";
@@ -41,32 +41,27 @@ export async function loader(args: Route.LoaderArgs) {
 export default function CompareGuideVersions({ loaderData }: Route.ComponentProps) {
   const { t } = useT();
   const { from, to, diffs, sectionId } = loaderData;
-  const changed = diffs.filter((d) => d.changed);
   return (
-    <>
-      <h1>{t("guide.compare.title", { from: from.number, to: to.number })}</h1>
-      <p>
-        <Link to={`/guide/versions/${from.id}`}>{t("guide.versions.open", { number: from.number })}</Link>
-        {" · "}
-        <Link to={`/guide/versions/${to.id}`}>{t("guide.versions.open", { number: to.number })}</Link>
-        {" · "}
-        <Link to={`/guide/sections/${sectionId}/versions`}>{t("guide.section.history")}</Link>
-      </p>
-      {changed.length === 0 ? <p className="alert">{t("guide.compare.noChanges")}</p> : <p className="muted">{t("guide.compare.legend")}</p>}
-      {changed.map((d) => {
-        const label = `${t(`guide.compare.part.${d.part}` as MessageKey)} (${t(`guide.language.${d.language}` as MessageKey)})`;
-        return (
-          <section key={`${d.language}.${d.part}`} aria-label={label}>
-            <h2>{label}</h2>
-            <LineDiff
-              lines={d.lines}
-              language={d.language}
-              addedLabel={t("guide.compare.added")}
-              removedLabel={t("guide.compare.removed")}
-            />
-          </section>
-        );
-      })}
-    </>
+    <VersionCompare
+      heading={t("guide.compare.title", { from: from.number, to: to.number })}
+      links={
+        <>
+          <Link to={`/guide/versions/${from.id}`}>{t("guide.versions.open", { number: from.number })}</Link>
+          {" · "}
+          <Link to={`/guide/versions/${to.id}`}>{t("guide.versions.open", { number: to.number })}</Link>
+          {" · "}
+          <Link to={`/guide/sections/${sectionId}/versions`}>{t("guide.section.history")}</Link>
+        </>
+      }
+      texts={diffs.map((d) => ({
+        ...d,
+        id: `${d.language}.${d.part}`,
+        label: `${t(`guide.compare.part.${d.part}` as MessageKey)} (${t(`guide.language.${d.language}` as MessageKey)})`,
+      }))}
+      noChanges={t("guide.compare.noChanges")}
+      legend={t("guide.compare.legend")}
+      addedLabel={t("guide.compare.added")}
+      removedLabel={t("guide.compare.removed")}
+    />
   );
 }

@@ -1,5 +1,5 @@
 import { Link } from "react-router";
-import { LineDiff } from "../../components/line-diff.tsx";
+import { VersionCompare } from "../../components/version-compare.tsx";
 import type { Route } from "./+types/versions.compare";
 import type { MessageKey } from "../../i18n/catalog.ts";
 import { useT } from "../../i18n/use-t.ts";
@@ -37,30 +37,25 @@ export async function loader(args: Route.LoaderArgs) {
 export default function ComparePathwayVersions({ loaderData }: Route.ComponentProps) {
   const { t } = useT();
   const { from, to, texts } = loaderData;
-  const changed = texts.filter((x) => x.changed);
   return (
-    <>
-      <h1>{t("pathway.compare.heading", { from: from.number, to: to.number })}</h1>
-      <p>
-        <Link to={`/pathway/versions/${from.id}`}>{t("pathway.versions.open", { number: from.number })}</Link>
-        {" · "}
-        <Link to={`/pathway/versions/${to.id}`}>{t("pathway.versions.open", { number: to.number })}</Link>
-      </p>
-      {changed.length === 0 ? <p className="alert">{t("pathway.compare.noChanges")}</p> : <p className="muted">{t("pathway.compare.legend")}</p>}
-      {changed.map((text) => {
-        const label = `${t(`pathway.text.${text.key}` as MessageKey)} (${t(`pathway.language.${text.language}` as MessageKey)})`;
-        return (
-          <section key={`${text.language}.${text.key}`} aria-label={label}>
-            <h2>{label}</h2>
-            <LineDiff
-              lines={text.lines}
-              language={text.language}
-              addedLabel={t("pathway.compare.added")}
-              removedLabel={t("pathway.compare.removed")}
-            />
-          </section>
-        );
-      })}
-    </>
+    <VersionCompare
+      heading={t("pathway.compare.heading", { from: from.number, to: to.number })}
+      links={
+        <>
+          <Link to={`/pathway/versions/${from.id}`}>{t("pathway.versions.open", { number: from.number })}</Link>
+          {" · "}
+          <Link to={`/pathway/versions/${to.id}`}>{t("pathway.versions.open", { number: to.number })}</Link>
+        </>
+      }
+      texts={texts.map((text) => ({
+        ...text,
+        id: `${text.language}.${text.key}`,
+        label: `${t(`pathway.text.${text.key}` as MessageKey)} (${t(`pathway.language.${text.language}` as MessageKey)})`,
+      }))}
+      noChanges={t("pathway.compare.noChanges")}
+      legend={t("pathway.compare.legend")}
+      addedLabel={t("pathway.compare.added")}
+      removedLabel={t("pathway.compare.removed")}
+    />
   );
 }

@@ -1,4 +1,3 @@
-import { Form } from "react-router";
 import type { Route } from "./+types/versions";
 import { useFormatters, useT } from "../../i18n/use-t.ts";
 import { guard, notFound } from "../../modules/authz/guard.server.ts";
@@ -6,6 +5,7 @@ import { needs } from "../../modules/authz/policy.ts";
 import { listPathwayVersions } from "../../modules/pathway/list-pathway-versions.server.ts";
 import { StatusBadge, ValidationBadge, VersionLink } from "../../components/pathway/pathway-ui.tsx";
 import { pageTitle } from "../../i18n/page-title.ts";
+import { VersionPicker } from "../../components/version-compare.tsx";
 
 /** The pathway's history: every version with who made it, when, why, and its status. */
 export const policy = needs("pathway.edit");
@@ -31,34 +31,16 @@ export default function PathwayVersions({ loaderData }: Route.ComponentProps) {
       <h1>{t("pathway.versions.title")}</h1>
       {versions.length === 0 ? <p>{t("pathway.versions.empty")}</p> : null}
       {versions.length > 1 ? (
-        <>
-        <h2 id="compare-heading">{t("pathway.compare.title")}</h2>
-        <Form method="get" action="/pathway/versions/compare" className="actions" aria-labelledby="compare-heading">
-          <div className="field">
-            <label htmlFor="compare-from">{t("pathway.compare.from")}</label>
-            <select id="compare-from" name="from" defaultValue={compareFrom?.id}>
-              {versions.map((v) => (
-                <option key={v.id} value={v.id}>
-                  {v.number} — {t(`pathway.status.${v.status}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="compare-to">{t("pathway.compare.to")}</label>
-            <select id="compare-to" name="to" defaultValue={newest?.id}>
-              {versions.map((v) => (
-                <option key={v.id} value={v.id}>
-                  {v.number} — {t(`pathway.status.${v.status}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" className="secondary">
-            {t("pathway.compare.submit")}
-          </button>
-        </Form>
-        </>
+        <VersionPicker
+          action="/pathway/versions/compare"
+          heading={t("pathway.compare.title")}
+          fromLabel={t("pathway.compare.from")}
+          toLabel={t("pathway.compare.to")}
+          submitLabel={t("pathway.compare.submit")}
+          options={versions.map((v) => ({ id: v.id, label: `${v.number} — ${t(`pathway.status.${v.status}`)}` }))}
+          defaultFrom={compareFrom?.id}
+          defaultTo={newest?.id}
+        />
       ) : null}
       {versions.length ? (
         <div className="table-scroll">

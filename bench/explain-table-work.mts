@@ -10,7 +10,6 @@ import { drizzle } from "drizzle-orm/pglite";
 import { migrate } from "drizzle-orm/pglite/migrator";
 import * as schema from "../app/modules/db/schema.ts";
 import { migrationsFolder, pgliteExtensions, type Database } from "../app/modules/db/client.server.ts";
-import { localDay } from "../app/modules/meetings/dates.ts";
 import { listMeetings } from "../app/modules/meetings/get-meeting.server.ts";
 import { meetingAccess } from "../app/modules/meetings/meeting-access.server.ts";
 import { listResponsibilities } from "../app/modules/responsibilities/list-responsibilities.server.ts";
@@ -18,6 +17,7 @@ import { loadContributionMatrix } from "../app/modules/partners/contribution-mat
 import { trainingStats } from "../app/modules/training-evaluation/training-stats.server.ts";
 import { tableSummary } from "../app/modules/table-hub/table-summary.server.ts";
 import { defaultScale, generateTableWork } from "./generate-table-work.ts";
+import { quebecDay } from "../app/modules/time/days.ts";
 
 const client = await PGlite.create({ extensions: pgliteExtensions });
 const captured: { sql: string; params: unknown[] }[] = [];
@@ -27,7 +27,7 @@ await migrate(plain as never, { migrationsFolder });
 const data = await generateTableWork(plain, { ...defaultScale, tables: 2 }, new Date(), console.log);
 await plain.execute(sql`analyze`);
 const { coordinator, delegate, pivot } = data.viewers;
-const today = localDay(new Date());
+const today = quebecDay(new Date());
 
 const cases: Record<string, () => Promise<unknown>> = {
   "responsibilities/mine (delegate)": () => listResponsibilities(logged, meetingAccess(delegate), { today, mine: true, filter: "open" }),

@@ -17,7 +17,6 @@ import { pathToFileURL } from "node:url";
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import { openPglite, openPostgres, type DatabaseHandle } from "../app/modules/db/client.server.ts";
-import { localDay } from "../app/modules/meetings/dates.ts";
 import { listMeetings } from "../app/modules/meetings/get-meeting.server.ts";
 import { meetingAccess } from "../app/modules/meetings/meeting-access.server.ts";
 import { listResponsibilities } from "../app/modules/meetings/responsibilities/list-responsibilities.server.ts";
@@ -25,6 +24,7 @@ import { loadContributionMatrix } from "../app/modules/partners/contribution-mat
 import { trainingStats } from "../app/modules/training-evaluation/training-stats.server.ts";
 import { tableSummary } from "../app/modules/table-hub/table-summary.server.ts";
 import { defaultScale, generateTableWork, type GeneratedTableWork } from "./generate-table-work.ts";
+import { quebecDay } from "../app/modules/time/days.ts";
 
 const QUERIES = Number(process.env.BENCH_TW_QUERIES ?? 100);
 const TABLES = Number(process.env.BENCH_TW_TABLES ?? defaultScale.tables);
@@ -61,7 +61,7 @@ function cases(handle: DatabaseHandle, data: GeneratedTableWork): Record<string,
   const { coordinator, delegate, pivot } = data.viewers;
   const mine = async (user: typeof coordinator) => {
     const access = meetingAccess(user);
-    const today = localDay(new Date());
+    const today = quebecDay(new Date());
     const [open, finished] = await Promise.all([
       listResponsibilities(db, access, { today, mine: true, filter: "open" }),
       listResponsibilities(db, access, { today, mine: true, filter: "done" }),

@@ -6,13 +6,13 @@ import { guard } from "../modules/authz/guard.server.ts";
 import { publicRoute } from "../modules/authz/policy.ts";
 import { getHomeSummary } from "../modules/governance/get-home-summary.server.ts";
 import { can } from "../modules/authz/decide.ts";
-import { localDay } from "../modules/meetings/dates.ts";
 import { meetingAccess } from "../modules/meetings/meeting-access.server.ts";
 import { meetingSummary } from "../modules/meetings/meeting-summary.server.ts";
 import { responsibilitySummary } from "../modules/meetings/responsibilities/responsibility-summary.server.ts";
 import { requestUrl } from "../modules/forms/request-url.ts";
 import { pageMessages } from "../i18n/page-messages.server.ts";
 import { SavedNotice } from "../components/saved-notice.tsx";
+import { quebecDay } from "../modules/time/days.ts";
 
 export const policy = publicRoute;
 
@@ -39,7 +39,7 @@ async function tableShortcuts(db: Route.LoaderArgs["context"]["db"], user: Param
   // The unread count is the root loader's (it draws the header badge): not counted twice.
   const [meetings, responsibilities] = await Promise.all([
     access && may("meeting.view") ? meetingSummary(db, access, now) : null,
-    access ? responsibilitySummary(db, access, localDay(now)) : null,
+    access ? responsibilitySummary(db, access, quebecDay(now)) : null,
   ]);
   return {
     handoverDone: url.searchParams.get("handover") === "done",

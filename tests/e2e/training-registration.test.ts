@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
+import { quebecDay } from "../../app/modules/time/days.ts";
 import { pdfText } from "../support/pdf-text.ts";
 import { checkA11y, ensureLanguage, heading, launchBrowser, mainText, newContext, screenshot, settled, signIn, submit, url, visit } from "./support.ts";
 
@@ -26,8 +27,7 @@ async function as(email: string): Promise<Page> {
 const card = (page: Page, sessionId: string) => page.locator(`main li.card:has(input[name="sessionId"][value="${sessionId}"])`);
 
 /** A calendar day `offset` days from today in Québec (the server's dates are Québec's). */
-const quebecDay = (offset: number) =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: "America/Toronto", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(Date.now() + offset * 86_400_000));
+const dayFromToday = (offset: number) => quebecDay(new Date(Date.now() + offset * 86_400_000));
 
 /** Where this file's past session is held: its row on the overview is found by it. */
 const PAST_PLACE = "Salle Jean-Lesage, Québec (séance de rattrapage)";
@@ -92,8 +92,8 @@ describe("training: registration, waiting list, attendance and completion", () =
     // The coordinator records a session given last week (status open, not yet "given").
     const coordinator = await as(COORDINATOR);
     await visit(coordinator, "/training/sessions/new");
-    await coordinator.locator('input[name="day1"]').fill(quebecDay(-8));
-    await coordinator.locator('input[name="day2"]').fill(quebecDay(-7));
+    await coordinator.locator('input[name="day1"]').fill(dayFromToday(-8));
+    await coordinator.locator('input[name="day2"]').fill(dayFromToday(-7));
     await coordinator.locator('input[name="place"]').fill(PAST_PLACE);
     await coordinator.locator('input[name="capacity"]').fill("12");
     await coordinator.locator('select[name="status"]').selectOption("open");

@@ -4,7 +4,6 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { DatabaseHandle } from "../../app/modules/db/client.server.ts";
 import { auditEvent } from "../../app/modules/audit/tables.ts";
 import { systemActor } from "../../app/modules/audit/record-audit-event.server.ts";
-import { localDate } from "../../app/modules/directory/dates.ts";
 import { roleAssignment } from "../../app/modules/people/tables.ts";
 import { partnerDelegateTerm } from "../../app/modules/partners/tables.ts";
 import { SUBMISSION_KEY_FIELD } from "../../app/modules/forms/submission-field.ts";
@@ -15,6 +14,7 @@ import * as delegatesRoute from "../../app/routes/partners/$organizationId.deleg
 import { delegateTermEffects } from "../../app/modules/partners/role-terms.server.ts";
 import { createTestDatabase, testContext } from "../support/test-db.ts";
 import { callRoute, createAuthzDataset, createPerson, signIn, type AuthzDataset, type FixturePerson } from "../support/fixtures.ts";
+import { quebecDay } from "../../app/modules/time/days.ts";
 
 /**
  * Delegate terms follow the table_member role: granting it opens a "delegate" term (unless one is
@@ -23,7 +23,7 @@ import { callRoute, createAuthzDataset, createPerson, signIn, type AuthzDataset,
 let handle: DatabaseHandle;
 let ds: AuthzDataset;
 let coordinator: string;
-const today = localDate();
+const today = quebecDay();
 
 const ctx = () => testContext(handle.db);
 const terms = (personId: string) => handle.db.select().from(partnerDelegateTerm).where(eq(partnerDelegateTerm.personId, personId));

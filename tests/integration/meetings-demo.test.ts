@@ -5,10 +5,10 @@ import { partnership } from "../../app/modules/governance/tables.ts";
 import { seedDemo } from "../../app/modules/demo/seed-demo.server.ts";
 import { seedMeetingsDemo } from "../../app/modules/demo/seed-meetings.server.ts";
 import { quebecTable } from "../../app/modules/demo/demo-quebec.ts";
-import { localDay } from "../../app/modules/meetings/dates.ts";
 import { meeting, meetingDecision } from "../../app/modules/meetings/tables.ts";
 import { responsibility } from "../../app/modules/meetings/responsibilities/tables.ts";
 import { createTestDatabase } from "../support/test-db.ts";
+import { quebecDay } from "../../app/modules/time/days.ts";
 
 let handle: DatabaseHandle;
 let tableId: string;
@@ -36,7 +36,7 @@ describe("the meetings demo", () => {
     const all = await handle.db.select().from(responsibility).where(eq(responsibility.partnershipId, tableId));
     // Only those born in meetings (the action plan's demo adds standalone ones).
     const rows = all.filter((r) => r.meetingId);
-    const today = localDay(new Date());
+    const today = quebecDay(new Date());
     expect(rows.filter((r) => r.status === "done").length).toBeGreaterThanOrEqual(3);
     expect(rows.filter((r) => r.status === "dropped" && r.droppedReason)).toHaveLength(1);
     expect(rows.filter((r) => (r.status === "todo" || r.status === "in_progress") && r.dueOn < today)).toHaveLength(1);

@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { DatabaseHandle } from "../../app/modules/db/client.server.ts";
 import { seedDemo } from "../../app/modules/demo/seed-demo.server.ts";
-import { localDate } from "../../app/modules/directory/dates.ts";
 import { organization, partnership } from "../../app/modules/governance/tables.ts";
 import { commitmentOverview } from "../../app/modules/partners/commitments.server.ts";
 import { listCommitmentTexts } from "../../app/modules/partners/commitment-text.server.ts";
 import { loadContributionMatrix } from "../../app/modules/partners/contribution-matrix.server.ts";
 import { getPartnerProfile, listPartners } from "../../app/modules/partners/partner-pages.server.ts";
 import { createTestDatabase } from "../support/test-db.ts";
+import { quebecDay } from "../../app/modules/time/days.ts";
 
 let handle: DatabaseHandle;
 let quebec: string;
@@ -28,7 +28,7 @@ describe("partners demo data", () => {
       [2, "published", "2009"],
       [1, "archived", "2007"],
     ]);
-    const overview = await commitmentOverview(handle.db, quebec, localDate());
+    const overview = await commitmentOverview(handle.db, quebec, quebecDay());
     const by = (status: string) => overview.filter((o) => o.status === status).map((o) => o.acronym);
     expect(by("due")).toEqual(["SPVQ"]);
     expect(by("late")).toEqual(["TRAIC"]);
@@ -38,11 +38,11 @@ describe("partners demo data", () => {
   it("has a filled matrix and a delegate history with recent changes", async () => {
     const matrix = await loadContributionMatrix(handle.db, quebec);
     expect(matrix.every((r) => Object.values(r.cells).some(Boolean))).toBe(true);
-    const { table, rows } = await listPartners(handle.db, quebec, localDate());
+    const { table, rows } = await listPartners(handle.db, quebec, quebecDay());
     expect(table.changes).toBe(2);
     expect(rows.find((r) => r.organization.acronym === "CJQ-IU")?.delegates).toEqual(["Isabelle Gingras"]);
     const [cjq] = await handle.db.select({ id: organization.id }).from(organization).where(eq(organization.acronym, "CJQ-IU"));
-    const profile = await getPartnerProfile(handle.db, quebec, cjq!.id, localDate());
+    const profile = await getPartnerProfile(handle.db, quebec, cjq!.id, quebecDay());
     expect(profile!.people.delegates.map((p) => p.email)).toEqual(["delegue.cjq@filet.test"]);
     expect(profile!.people.substitutes.map((p) => p.email)).toEqual(["catherine.roy@filet.test"]);
     expect(profile!.terms).toHaveLength(4);

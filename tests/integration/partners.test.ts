@@ -8,7 +8,6 @@ import { commitmentTextVersion, partnerCommitment, partnerContribution, partnerD
 import { COMMITMENT_REMINDERS_JOB, sendCommitmentReminders } from "../../app/modules/partners/commitment-reminders.server.ts";
 import { commitmentStatus } from "../../app/modules/partners/commitment-status.ts";
 import { computeTurnover } from "../../app/modules/partners/turnover.ts";
-import { localDate } from "../../app/modules/directory/dates.ts";
 import * as listRoute from "../../app/routes/partners/_index.tsx";
 import * as profileRoute from "../../app/routes/partners/$organizationId.tsx";
 import * as editRoute from "../../app/routes/partners/$organizationId.edit.tsx";
@@ -25,6 +24,7 @@ import * as textVersionRoute from "../../app/routes/partners/commitments.text.$v
 import { createTestDatabase, testContext } from "../support/test-db.ts";
 import { createOrganization, createTable, createUser, type TestUser } from "./pathway-support.ts";
 import { asPageSends } from "./table-form-support.ts";
+import { quebecDay } from "../../app/modules/time/days.ts";
 
 let handle: DatabaseHandle;
 let tableA: string;
@@ -68,7 +68,7 @@ const denials = async (path: string) =>
 const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89]);
 
-const today = localDate();
+const today = quebecDay();
 const shift = (days: number) => new Date(Date.parse(`${today}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 let textV1: string;

@@ -4,7 +4,6 @@ import { actionPlan, actionPlanAction, actionPlanObjective } from "../../app/mod
 import { announcement, announcementRecipient } from "../../app/modules/announcements/tables.ts";
 import { grant, grantReportDate } from "../../app/modules/funding/tables.ts";
 import { coordinationHandover } from "../../app/modules/handover/tables.ts";
-import { addDays, localDay } from "../../app/modules/meetings/dates.ts";
 import { meeting, meetingInvitation } from "../../app/modules/meetings/tables.ts";
 import { commitmentTextVersion, partnerCommitment } from "../../app/modules/partners/tables.ts";
 import { responsibility } from "../../app/modules/meetings/responsibilities/tables.ts";
@@ -14,6 +13,7 @@ import * as homeRoute from "../../app/routes/home.tsx";
 import * as root from "../../app/root.tsx";
 import { createTestDatabase, testContext } from "../support/test-db.ts";
 import { callRoute, createAuthzDataset, createPerson, fixtureRoles, signIn, type AuthzDataset, type FixturePerson, type FixtureRole } from "../support/fixtures.ts";
+import { addDays, quebecDay } from "../../app/modules/time/days.ts";
 
 /**
  * The Table hub (/table): every role of the Table reaches it and sees only the sections its
@@ -24,7 +24,7 @@ let handle: DatabaseHandle;
 let ds: AuthzDataset;
 const cookies = new Map<string, string>();
 const now = new Date();
-const today = localDay(now);
+const today = quebecDay(now);
 const year = Number(today.slice(0, 4));
 const DAY = 86_400_000;
 

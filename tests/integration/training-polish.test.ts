@@ -5,7 +5,6 @@ import { emailMessage } from "../../app/modules/email/tables.ts";
 import { organization } from "../../app/modules/governance/tables.ts";
 import { guideModule } from "../../app/modules/guide/tables.ts";
 import { person } from "../../app/modules/people/tables.ts";
-import { localDate } from "../../app/modules/directory/dates.ts";
 import { groupSessions, isToClose } from "../../app/modules/training/session-groups.ts";
 import { PEOPLE_SEARCH_LIMIT } from "../../app/modules/training/session-participants.server.ts";
 import { pairProposal, trainerProfile, trainingProgram, trainingRegistration, trainingSession } from "../../app/modules/training/tables.ts";
@@ -18,6 +17,7 @@ import { createTestDatabase } from "../support/test-db.ts";
 import { call, createOrganization, createTable, createUser, type TestUser } from "./pathway-support.ts";
 import { registrationForm } from "./training-form-support.ts";
 import { saveSheet, withKey } from "./training-session-form-support.ts";
+import { quebecDay } from "../../app/modules/time/days.ts";
 
 /*
  * Issue 5 polish: the overview's current/past split and module titles, the CANCEL for a removed
@@ -38,7 +38,7 @@ let profile2: string;
 const workers: TestUser[] = [];
 
 /** A calendar day `offset` days from today in Québec. */
-const day = (offset: number) => localDate(new Date(Date.now() + offset * 86_400_000));
+const day = (offset: number) => quebecDay(new Date(Date.now() + offset * 86_400_000));
 
 async function newSession(values: { first: number; days?: 1 | 2; status?: "planned" | "open" | "full" | "given" | "cancelled"; capacity?: number; dates?: string[]; pair?: boolean }) {
   const [row] = await handle.db

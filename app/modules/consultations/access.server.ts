@@ -2,9 +2,9 @@ import { and, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import type { HeldRole } from "../authz/decide.ts";
 import { isCurrentDesignation } from "../directory/current.server.ts";
-import { localDate } from "../directory/dates.ts";
 import { pivotDesignation } from "../directory/tables.ts";
 import { consultation } from "./tables.ts";
+import { quebecDay } from "../time/days.ts";
 
 /** Who is looking: the signed-in person, in their current Table. */
 export interface Viewer {
@@ -21,7 +21,7 @@ export interface ViewerReach {
   coordinatedOrganizationIds: string[];
 }
 
-export async function currentPivotOrganizationIds(db: Database, viewer: Viewer, today = localDate()): Promise<string[]> {
+export async function currentPivotOrganizationIds(db: Database, viewer: Viewer, today = quebecDay()): Promise<string[]> {
   const rows = await db
     .selectDistinct({ organizationId: pivotDesignation.organizationId })
     .from(pivotDesignation)

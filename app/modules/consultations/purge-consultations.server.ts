@@ -1,10 +1,10 @@
 import { and, eq, inArray, isNotNull, lt } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, systemActor } from "../audit/record-audit-event.server.ts";
-import { localDate, monthsBefore } from "../directory/dates.ts";
 import { readConsultationRetentionMonths } from "./retention-settings.server.ts";
 import { consultation, consultationMessage, consultationMetric } from "./tables.ts";
 import type { JobHandler } from "../jobs/runner.server.ts";
+import { addMonths, quebecDay } from "../time/days.ts";
 
 export const PURGE_CONSULTATIONS_JOB = "consultations.purge";
 
@@ -27,7 +27,7 @@ export async function purgeExpiredConsultations(db: Database, now: Date = new Da
   let purged = 0;
   for (const { partnershipId } of tables) {
     const consultationRetentionMonths = await readConsultationRetentionMonths(db, partnershipId);
-    const cutoff = monthsBefore(now, consultationRetentionMonths);
+    const cutoff = addMonths(now, -consultationRetentionMonths);
     purged += await db.transaction(async (tx) => {
       const expired = await tx
         .select()
@@ -40,7 +40,7 @@ export async function purgeExpiredConsultations(db: Database, now: Date = new Da
           partnershipId,
           targetOrganizationId: c.targetOrganizationId,
           askerOrganizationId: c.askerOrganizationId,
-          month: `${localDate(c.createdAt).slice(0, 7)}-01`,
+          month: `${quebecDay(c.createdAt).slice(0, 7)}-01`,
           urgency: c.urgency,
           responseMinutes: c.firstResponseAt ? Math.max(0, Math.round((c.firstResponseAt.getTime() - c.createdAt.getTime()) / 60_000)) : null,
         });

@@ -1,11 +1,11 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { isCurrentDesignation } from "../directory/current.server.ts";
-import { localDate } from "../directory/dates.ts";
 import { pivotDesignation } from "../directory/tables.ts";
 import { organization } from "../governance/tables.ts";
 import { account } from "../identity/tables.ts";
 import { person } from "../people/tables.ts";
+import { quebecDay } from "../time/days.ts";
 
 export interface Recipient {
   personId: string;
@@ -37,7 +37,7 @@ export async function activeAccountsOf(db: Database, personIds: string[]): Promi
 }
 
 /** Current pivots (désignations en vigueur) of one organization of the Table. */
-export async function currentPivotsOf(db: Database, partnershipId: string, organizationId: string, today = localDate()): Promise<string[]> {
+export async function currentPivotsOf(db: Database, partnershipId: string, organizationId: string, today = quebecDay()): Promise<string[]> {
   const rows = await db
     .selectDistinct({ personId: pivotDesignation.personId })
     .from(pivotDesignation)
@@ -67,7 +67,7 @@ export async function resolveConsultationTarget(
   db: Database,
   partnershipId: string,
   input: { pivotPersonId?: string | null; organizationId?: string | null },
-  today = localDate(),
+  today = quebecDay(),
 ): Promise<ConsultationTarget | null> {
   const activeOrg = and(
     eq(organization.partnershipId, partnershipId),
@@ -115,7 +115,7 @@ export async function resolveConsultationTarget(
 }
 
 /** Organizations of the Table that have at least one current pivot: the "ask an organization" choices. */
-export async function listOrganizationsWithPivots(db: Database, partnershipId: string, today = localDate()) {
+export async function listOrganizationsWithPivots(db: Database, partnershipId: string, today = quebecDay()) {
   return db
     .selectDistinct(organizationColumns)
     .from(pivotDesignation)

@@ -3,11 +3,11 @@ import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, systemActor } from "../audit/record-audit-event.server.ts";
 import { organization, partnership, site } from "../governance/tables.ts";
 import { person } from "../people/tables.ts";
-import { monthsBefore } from "../directory/dates.ts";
 import { ensurePivotRole } from "../directory/pivot-role.server.ts";
 import { searchTextFor } from "../directory/search-text.server.ts";
 import { pivotDesignation } from "../directory/tables.ts";
 import type { ClienteleCode, LanguageCode, Rank } from "../directory/vocabulary.ts";
+import { addMonths } from "../time/days.ts";
 
 /**
  * The demo's pivot directory. Pivots are the demo's invented people, found by email; one more
@@ -223,7 +223,7 @@ export async function seedDirectoryDemo(tx: Database, partnershipId: string, now
       .limit(1);
     if (already.length) continue;
     const siteId = await siteByName(tx, organizationId, d.siteName);
-    const confirmedAt = d.confirmedMonthsAgo ? monthsBefore(now, d.confirmedMonthsAgo) : new Date(now.getTime() - 20 * 86_400_000);
+    const confirmedAt = d.confirmedMonthsAgo ? addMonths(now, -d.confirmedMonthsAgo) : new Date(now.getTime() - 20 * 86_400_000);
     await tx.insert(pivotDesignation).values({
       partnershipId,
       organizationId,

@@ -2,11 +2,12 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { organization } from "../governance/tables.ts";
 import { person, roleAssignment } from "../people/tables.ts";
-import { addDays, fromLocal, localDay } from "../meetings/dates.ts";
+import { fromLocal } from "../meetings/dates.ts";
 import { meeting, meetingAgendaItem, meetingDecision, meetingGuest, meetingInvitation } from "../meetings/tables.ts";
 import type { AttendanceValue, MeetingStatus } from "../meetings/vocabulary.ts";
 import { agendaItemResponsibility, responsibility } from "../meetings/responsibilities/tables.ts";
 import type { ResponsibilityStatus } from "../meetings/responsibilities/vocabulary.ts";
+import { addDays, quebecDay } from "../time/days.ts";
 
 interface DemoResponsibility {
   what: string;
@@ -63,7 +64,7 @@ export async function seedMeetingsDemo(tx: Database, partnershipId: string, now:
   if (!coordinator) return;
   const orgs = await tx.select({ id: organization.id, acronym: organization.acronym }).from(organization).where(eq(organization.partnershipId, partnershipId));
   const orgId = (acronym: string) => orgs.find((o) => o.acronym === acronym)?.id ?? null;
-  const today = localDay(now);
+  const today = quebecDay(now);
   const rel = (days: number) => addDays(today, days);
   const withRoles = (roles: readonly string[], org?: string | null) =>
     [...new Set(people.filter((p) => p.role && roles.includes(p.role) && (!org || p.organizationId === org)).map((p) => p.id))];

@@ -1,15 +1,13 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, systemActor } from "../audit/record-audit-event.server.ts";
-import { localDate } from "../directory/dates.ts";
 import { storeFile } from "../files/stored-files.server.ts";
 import { organization } from "../governance/tables.ts";
 import { person } from "../people/tables.ts";
-import { addDays } from "../meetings/dates.ts";
 import { COMMITMENT_FILE_OWNER } from "../partners/commitments.server.ts";
 import { commitmentTextVersion, partnerCommitment, partnerContribution, partnerDelegateTerm } from "../partners/tables.ts";
-import { monthsBeforeDate } from "../partners/turnover.ts";
 import type { ContributionDomain } from "../partners/vocabulary.ts";
+import { addDays, addMonths, quebecDay } from "../time/days.ts";
 
 /**
  * The partnership's story for the partners area (Québec Table only): the commitment text
@@ -134,7 +132,7 @@ export async function seedPartnersDemo(tx: Database, partnershipId: string, now:
   if (!org.has("CJQ-IU")) return; // the story is the Québec Table's
   const [existing] = await tx.select({ id: commitmentTextVersion.id }).from(commitmentTextVersion).where(eq(commitmentTextVersion.partnershipId, partnershipId)).limit(1);
   if (existing) return;
-  const today = localDate(now);
+  const today = quebecDay(now);
 
   // The commitment text: v1 at the founding, v2 when new members joined.
   const [text1] = await tx
@@ -161,7 +159,7 @@ export async function seedPartnersDemo(tx: Database, partnershipId: string, now:
     ASSS: ["Claude Pelchat", "Président-directeur général"],
     JEFAR: ["Marie-Claude Létourneau", "Directrice du centre"],
   };
-  const currentStart = firstOfMonth(monthsBeforeDate(today, 14));
+  const currentStart = firstOfMonth(addMonths(today, -14));
   for (const [acronym, [name, title]] of Object.entries(signatories)) {
     const organizationId = org.get(acronym);
     if (!organizationId) continue;
@@ -220,7 +218,7 @@ export async function seedPartnersDemo(tx: Database, partnershipId: string, now:
       ),
     );
   const byEmail = new Map(people.map((p) => [p.email, p.id]));
-  const cjqChange = firstOfMonth(monthsBeforeDate(today, 14));
+  const cjqChange = firstOfMonth(addMonths(today, -14));
   const terms: (typeof partnerDelegateTerm.$inferInsert)[] = [
     { partnershipId, organizationId: cjq, personId: formerCjq!.id, kind: "delegate", since: "2007-05-01", until: "2015-05-31", note: "Délégué fondateur." },
   ];
@@ -240,7 +238,7 @@ export async function seedPartnersDemo(tx: Database, partnershipId: string, now:
       .insert(person)
       .values({ partnershipId, organizationId: csdd, givenName: "Luc", familyName: "Proulx", email: "luc.proulx@filet.test", title: "Directeur des services éducatifs (retraité)" })
       .returning({ id: person.id });
-    const change = firstOfMonth(monthsBeforeDate(today, 20));
+    const change = firstOfMonth(addMonths(today, -20));
     terms.push({ partnershipId, organizationId: csdd, personId: formerCsdd!.id, kind: "delegate", since: "2007-05-01", until: addDays(change, -1) });
     terms.push({ partnershipId, organizationId: csdd, personId: lavoie, kind: "delegate", since: change });
   }

@@ -7,13 +7,13 @@ import type { ActionStatus } from "../action-plan/vocabulary.ts";
 import { announcement, announcementRecipient } from "../announcements/tables.ts";
 import { resolveAudience } from "../announcements/audience.server.ts";
 import type { AnnouncementAudience } from "../announcements/vocabulary.ts";
-import { localDate } from "../directory/dates.ts";
 import { grant, grantReportDate, grantSpending } from "../funding/tables.ts";
 import { organization } from "../governance/tables.ts";
 import { coordinationHandover } from "../handover/tables.ts";
 import type { HandoverItem } from "../handover/vocabulary.ts";
 import { person } from "../people/tables.ts";
 import { responsibility } from "../meetings/responsibilities/tables.ts";
+import { quebecDay } from "../time/days.ts";
 
 /**
  * The seeds' story for the Table at work (Québec Table only): the 2010 annual action plan with
@@ -247,7 +247,7 @@ export async function seedTableWorkDemo(tx: Database, partnershipId: string, now
     .from(organization)
     .where(and(eq(organization.partnershipId, partnershipId), inArray(organization.acronym, ["CJQ-IU", "SPVQ", "PIPQ", "ASSS", "CQSB"])));
   const orgIds = new Map(orgs.map((o) => [o.acronym, o.id]));
-  const today = localDate(now);
+  const today = quebecDay(now);
   await seedPlan2010(tx, partnershipId, orgIds);
   const { actions } = await seedPlan2026(tx, partnershipId, today);
   await seedGrants(tx, partnershipId, today, actions);

@@ -2,10 +2,11 @@ import { and, asc, eq, isNull, or, gte, sql } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
 import { organization, site } from "../governance/tables.ts";
-import { isStale, localDate } from "./dates.ts";
+import { isStale } from "./dates.ts";
 import { designationScope, type OrganizationScope } from "./designation-scope.server.ts";
 import { pivotDesignation } from "./tables.ts";
 import { conflict, missing, ok, type Conflict, type NotFound, type Ok } from "../outcome/outcome.ts";
+import { quebecDay } from "../time/days.ts";
 
 export interface OwnEntry {
   id: string;
@@ -46,7 +47,7 @@ export async function listOwnEntries(
       and(
         eq(pivotDesignation.partnershipId, input.partnershipId),
         eq(pivotDesignation.personId, input.personId),
-        or(isNull(pivotDesignation.until), gte(pivotDesignation.until, localDate(now))),
+        or(isNull(pivotDesignation.until), gte(pivotDesignation.until, quebecDay(now))),
       ),
     )
     .orderBy(asc(organization.nameFr), asc(pivotDesignation.since));
@@ -74,7 +75,7 @@ export async function confirmDesignation(
     "personId" in input.by
       ? and(eq(pivotDesignation.partnershipId, input.partnershipId), eq(pivotDesignation.personId, input.by.personId))
       : designationScope(input.partnershipId, input.by.organizationIds);
-  const open = or(isNull(pivotDesignation.until), gte(pivotDesignation.until, localDate(now)));
+  const open = or(isNull(pivotDesignation.until), gte(pivotDesignation.until, quebecDay(now)));
   return db.transaction(async (tx) => {
     const [current] = await tx
       .select({ id: pivotDesignation.id, version: pivotDesignation.version })

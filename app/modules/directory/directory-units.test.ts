@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { isStale, localDate, monthsBefore } from "./dates.ts";
+import { isStale } from "./dates.ts";
 import { buildSearchText, foldForSearch } from "./search-text.server.ts";
 import { queryWords } from "./search-directory.server.ts";
 import { directoryHref, parseDirectoryParams } from "./directory-params.ts";
 import { createDesignationSchema, fieldErrorsOf, parseTags } from "./designation-schema.ts";
 import { parsePartnershipSettings } from "../settings/partnership-settings.server.ts";
+import { addMonths, quebecDay } from "../time/days.ts";
 
 describe("directory helpers", () => {
   it("folds text like search_text: no accents, no capitals, single spaces", () => {
@@ -26,12 +27,12 @@ describe("directory helpers", () => {
   });
 
   it("counts calendar months for freshness, clamping the day", () => {
-    expect(monthsBefore(new Date("2026-08-31T12:00:00Z"), 6).toISOString()).toBe("2026-02-28T12:00:00.000Z");
+    expect(addMonths(new Date("2026-08-31T12:00:00Z"), -6).toISOString()).toBe("2026-02-28T12:00:00.000Z");
     const now = new Date("2026-11-23T12:00:00Z");
     expect(isStale(new Date("2026-05-22T12:00:00Z"), now, 6)).toBe(true);
     expect(isStale(new Date("2026-05-24T12:00:00Z"), now, 6)).toBe(false);
     // Québec's date, not UTC's: 02:00 UTC is still the day before in Québec.
-    expect(localDate(new Date("2026-11-24T02:00:00Z"))).toBe("2026-11-23");
+    expect(quebecDay(new Date("2026-11-24T02:00:00Z"))).toBe("2026-11-23");
   });
 
   it("reads the Table's settings with safe defaults", () => {

@@ -3,7 +3,7 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { organization, site } from "../governance/tables.ts";
 import { listContactPivots, type ContactPivot } from "./list-contact-pivots.server.ts";
-import { localDate } from "./dates.ts";
+import { quebecDay } from "../time/days.ts";
 
 /**
  * Open Referral HSDS 3.0 export of one Table (compiled "organization" objects with their
@@ -90,7 +90,7 @@ function contactOf(p: ContactPivot, siteIds: Map<string, string>, serviceId: str
 
 /** The Table's current organizations as HSDS 3.0 organizations; pivots are the contacts. */
 export async function exportHsdsOrganizations(db: Database, input: { partnershipId: string; today?: string }): Promise<HsdsOrganization[]> {
-  const today = input.today ?? localDate();
+  const today = input.today ?? quebecDay();
   const orgs = await db
     .select()
     .from(organization)

@@ -3,8 +3,8 @@ import type { Database } from "../db/client.server.ts";
 import { organization, site } from "../governance/tables.ts";
 import { person } from "../people/tables.ts";
 import { isCurrentDesignation } from "./current.server.ts";
-import { localDate } from "./dates.ts";
 import { pivotDesignation } from "./tables.ts";
+import { quebecDay } from "../time/days.ts";
 
 export interface ContactPivot {
   designationId: string;
@@ -34,7 +34,7 @@ export async function listContactPivots(
   db: Database,
   input: { partnershipId: string; organizationId: string | null; siteId: string | null; today?: string },
 ): Promise<{ own: ContactPivot[]; others: ContactPivot[] }> {
-  const today = input.today ?? localDate();
+  const today = input.today ?? quebecDay();
   const rows = await db
     .select({
       designationId: pivotDesignation.id,

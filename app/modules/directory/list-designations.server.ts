@@ -2,9 +2,9 @@ import { and, asc, desc, eq, inArray, isNull, or, gte, sql } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { organization, site } from "../governance/tables.ts";
 import { person } from "../people/tables.ts";
-import { localDate } from "./dates.ts";
 import { designationScope, type OrganizationScope } from "./designation-scope.server.ts";
 import { pivotDesignation } from "./tables.ts";
+import { quebecDay } from "../time/days.ts";
 
 export interface DesignationRow {
   id: string;
@@ -67,7 +67,7 @@ export async function listDesignations(
   db: Database,
   input: { partnershipId: string; organizationIds: OrganizationScope; includeEnded: boolean; today?: string },
 ): Promise<DesignationRow[]> {
-  const today = input.today ?? localDate();
+  const today = input.today ?? quebecDay();
   const rows = await db
     .select(columns)
     .from(pivotDesignation)

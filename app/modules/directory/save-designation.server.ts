@@ -3,12 +3,12 @@ import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
 import { organization, site } from "../governance/tables.ts";
 import { person } from "../people/tables.ts";
-import { localDate } from "./dates.ts";
 import type { CreateDesignationValues, EndDesignationValues, UpdateDesignationValues } from "./designation-schema.ts";
 import { designationScope, inOrganizationScope, type OrganizationScope } from "./designation-scope.server.ts";
 import { ensurePivotRole, revokePivotRoleIfLast } from "./pivot-role.server.ts";
 import { searchTextFor } from "./search-text.server.ts";
 import { pivotDesignation } from "./tables.ts";
+import { quebecDay } from "../time/days.ts";
 
 export interface ManagerScope {
   partnershipId: string;
@@ -103,7 +103,7 @@ export async function createDesignation(db: Database, actor: AuditActor, scope: 
       organizationId: v.organizationId,
       details: { personId: v.personId, siteId: v.siteId, rank: v.rank, since: v.since, until: v.until },
     });
-    if (!v.until || v.until >= localDate()) {
+    if (!v.until || v.until >= quebecDay()) {
       await ensurePivotRole(tx, actor, { partnershipId: scope.partnershipId, organizationId: v.organizationId, personId: v.personId });
     }
     return { ok: true, id } as const;
@@ -154,7 +154,7 @@ export async function endDesignation(
   scope: ManagerScope,
   id: string,
   v: EndDesignationValues,
-  today: string = localDate(),
+  today: string = quebecDay(),
 ): Promise<SaveResult> {
   return db.transaction(async (tx) => {
     const [current] = await tx

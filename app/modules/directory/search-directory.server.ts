@@ -4,9 +4,10 @@ import { organization, site } from "../governance/tables.ts";
 import { person } from "../people/tables.ts";
 import { foldSql } from "../people/search-text.ts";
 import { isCurrentDesignation } from "./current.server.ts";
-import { isStale, localDate } from "./dates.ts";
+import { isStale } from "./dates.ts";
 import { foldForSearch, SEARCH_TEXT_SEPARATOR } from "./search-text.server.ts";
 import { pivotDesignation } from "./tables.ts";
+import { quebecDay } from "../time/days.ts";
 
 export const DIRECTORY_PAGE_SIZE = 20;
 /** Bounds the work of one query: more words than this add nothing a person would type. */
@@ -84,7 +85,7 @@ export function queryWords(q: string | undefined): string[] {
  */
 export async function searchDirectory(db: Database, query: DirectoryQuery): Promise<DirectoryPage> {
   const now = query.now ?? new Date();
-  const today = localDate(now);
+  const today = quebecDay(now);
   const pageSize = query.pageSize ?? DIRECTORY_PAGE_SIZE;
   const page = Math.max(1, Math.floor(query.page ?? 1));
   const words = queryWords(query.q);

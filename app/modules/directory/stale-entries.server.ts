@@ -8,10 +8,10 @@ import { roleHolderEmails } from "../identity/role-holder-emails.server.ts";
 import { account } from "../identity/tables.ts";
 import { person } from "../people/tables.ts";
 import { isCurrentDesignation } from "./current.server.ts";
-import { localDate, monthsBefore } from "./dates.ts";
 import { designationScope, type OrganizationScope } from "./designation-scope.server.ts";
 import { pivotDesignation } from "./tables.ts";
 import type { JobHandler } from "../jobs/runner.server.ts";
+import { addMonths, quebecDay } from "../time/days.ts";
 
 export interface StaleEntry {
   id: string;
@@ -54,8 +54,8 @@ export async function listStaleEntries(
     .where(
       and(
         designationScope(input.partnershipId, input.organizationIds),
-        isCurrentDesignation(localDate(now)),
-        lt(pivotDesignation.confirmedAt, monthsBefore(now, input.freshnessMonths)),
+        isCurrentDesignation(quebecDay(now)),
+        lt(pivotDesignation.confirmedAt, addMonths(now, -input.freshnessMonths)),
       ),
     )
     .orderBy(asc(pivotDesignation.confirmedAt), asc(person.familyName));
@@ -109,7 +109,7 @@ export async function sendStaleReminders(db: Database, input: { now: Date; publi
   let reminded = 0;
   for (const table of tables) {
     const directoryFreshnessMonths = await readDirectoryFreshnessMonths(db, table.id);
-    const cutoff = monthsBefore(input.now, directoryFreshnessMonths);
+    const cutoff = addMonths(input.now, -directoryFreshnessMonths);
     const notReminded = or(isNull(pivotDesignation.staleReminderSentAt), lt(pivotDesignation.staleReminderSentAt, pivotDesignation.confirmedAt));
     const due = await db
       .select({
@@ -125,7 +125,7 @@ export async function sendStaleReminders(db: Database, input: { now: Date; publi
       .where(
         and(
           eq(pivotDesignation.partnershipId, table.id),
-          isCurrentDesignation(localDate(input.now)),
+          isCurrentDesignation(quebecDay(input.now)),
           lt(pivotDesignation.confirmedAt, cutoff),
           notReminded,
         ),

@@ -1,14 +1,13 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, systemActor } from "../audit/record-audit-event.server.ts";
-import { localDate, monthsBefore } from "../directory/dates.ts";
 import { queueEmail } from "../email/queue-email.server.ts";
-import { addDays } from "../meetings/dates.ts";
 import { partnership } from "../governance/tables.ts";
 import { roleHolderEmails } from "../identity/role-holder-emails.server.ts";
 import { grant, grantAlertSent, grantReportDate } from "./tables.ts";
 import { GRANT_END_ALERT_MONTHS, REPORT_ALERT_DAYS } from "./vocabulary.ts";
 import type { JobHandler } from "../jobs/runner.server.ts";
+import { addDays, addMonths, quebecDay } from "../time/days.ts";
 
 export const FUNDING_ALERTS_JOB = "funding.alerts";
 
@@ -16,8 +15,6 @@ export const FUNDING_ALERTS_JOB = "funding.alerts";
 export function tableCoordinatorEmails(db: Database, partnershipId: string): Promise<string[]> {
   return roleHolderEmails(db, partnershipId, [{ role: "table_coordinator" }]);
 }
-
-const isoMonthsBefore = (iso: string, months: number) => monthsBefore(new Date(`${iso}T00:00:00Z`), months).toISOString().slice(0, 10);
 
 function reportEmail(publicUrl: string, grantId: string, funder: string, dueOn: string) {
   const link = `${publicUrl}/funding/${grantId}`;
@@ -57,7 +54,7 @@ interface Due {
  * transaction per alert, audited. Returns the number of alerts sent.
  */
 export async function sendFundingAlerts(db: Database, input: { now: Date; publicUrl: string }): Promise<number> {
-  const today = localDate(input.now);
+  const today = quebecDay(input.now);
   const tables = await db.select({ id: partnership.id }).from(partnership);
   let sent = 0;
   for (const table of tables) {
@@ -74,7 +71,7 @@ export async function sendFundingAlerts(db: Database, input: { now: Date; public
         due.push({ partnershipId: table.id, grantId: g.id, keys: [key], email: reportEmail(input.publicUrl, g.id, g.funder, r.dueOn), details: { kind: "report", reportId: r.id, dueOn: r.dueOn } });
       }
       if (today <= g.endsOn) {
-        const passed = GRANT_END_ALERT_MONTHS.filter((m) => today >= isoMonthsBefore(g.endsOn, m) && !already.has(`${g.id}|end:${m}`));
+        const passed = GRANT_END_ALERT_MONTHS.filter((m) => today >= addMonths(g.endsOn, -m) && !already.has(`${g.id}|end:${m}`));
         if (passed.length) {
           const nearest = Math.min(...passed);
           due.push({

@@ -3,7 +3,6 @@ import { listActionsForSelect } from "../action-plan/read-plan.server.ts";
 import type { AuditActor } from "../audit/record-audit-event.server.ts";
 import { can, type HeldRole } from "../authz/decide.ts";
 import type { Database } from "../db/client.server.ts";
-import { localDate } from "../directory/dates.ts";
 import { anyDocument } from "../files/file-types.ts";
 import { readUpload } from "../files/read-upload.server.ts";
 import { listFiles } from "../files/stored-files.server.ts";
@@ -26,6 +25,7 @@ import {
   setReportSubmitted,
   updateGrant,
 } from "./write-funding.server.ts";
+import { quebecDay } from "../time/days.ts";
 
 export interface GrantReader {
   partnershipId: string;
@@ -89,7 +89,7 @@ export async function loadGrantPage(db: Database, reader: GrantReader, grantId: 
     documents,
     deleting: canManage ? readDeleting(query.get("delete"), reports, spending, documents) : null,
     actions: canManage ? await listActionsForSelect(db, partnershipId) : [],
-    today: localDate(),
+    today: quebecDay(),
   });
 }
 
@@ -140,7 +140,7 @@ const grantIntents = {
       const upload = await readUpload(c.read.form, "document", anyDocument);
       return upload.ok ? attachGrantDocument(tx, c.actor, c.partnershipId, c.grantId, upload.upload, c.personId) : invalidFields({ document: [`funding.uploadError.${upload.error}`] });
     }),
-  "report-submitted": (c: GrantAction) => onRow(c, (id) => setReportSubmitted(c.db, c.actor, c.partnershipId, c.grantId, id, localDate())),
+  "report-submitted": (c: GrantAction) => onRow(c, (id) => setReportSubmitted(c.db, c.actor, c.partnershipId, c.grantId, id, quebecDay())),
   "report-reopen": (c: GrantAction) => onRow(c, (id) => setReportSubmitted(c.db, c.actor, c.partnershipId, c.grantId, id, null)),
   "report-delete": (c: GrantAction) => onRow(c, (id) => deleteReportDate(c.db, c.actor, c.partnershipId, c.grantId, id)),
   "spending-delete": (c: GrantAction) => onRow(c, (id) => deleteSpending(c.db, c.actor, c.partnershipId, c.grantId, id)),

@@ -1,7 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lte, ne } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { actionPlan } from "../action-plan/tables.ts";
-import { localDate } from "../directory/dates.ts";
 import { storedFile } from "../files/tables.ts";
 import { grant, grantReportDate } from "../funding/tables.ts";
 import { organization } from "../governance/tables.ts";
@@ -10,6 +9,7 @@ import { commitmentStatus } from "../partners/commitment-status.ts";
 import { partnerCommitment } from "../partners/tables.ts";
 import { responsibility } from "../meetings/responsibilities/tables.ts";
 import type { HandoverItem } from "./vocabulary.ts";
+import { quebecDay } from "../time/days.ts";
 
 /** Where the successor finds a document, by the kind of record that owns it. */
 function documentHref(ownerType: string, ownerId: string): string | null {
@@ -34,7 +34,7 @@ const item = (kind: HandoverItem["kind"], id: string, label: string, date: strin
  * organizations whose written commitment is due or late, and the Table's documents.
  */
 export async function buildChecklist(db: Database, partnershipId: string, now: Date): Promise<HandoverItem[]> {
-  const today = localDate(now);
+  const today = quebecDay(now);
   const items: HandoverItem[] = [];
 
   const plans = await db.select().from(actionPlan).where(eq(actionPlan.partnershipId, partnershipId)).orderBy(desc(actionPlan.year)).limit(1);
@@ -65,7 +65,7 @@ export async function buildChecklist(db: Database, partnershipId: string, now: D
     .from(meeting)
     .where(and(eq(meeting.partnershipId, partnershipId), gte(meeting.startsAt, now), ne(meeting.status, "cancelled"), isNull(meeting.organizationId)))
     .orderBy(asc(meeting.startsAt));
-  for (const m of upcoming) items.push(item("meeting", m.id, m.title, localDate(m.startsAt), `/meetings/${m.id}`));
+  for (const m of upcoming) items.push(item("meeting", m.id, m.title, quebecDay(m.startsAt), `/meetings/${m.id}`));
 
   const orgs = await db
     .select({ id: organization.id, name: organization.nameFr, acronym: organization.acronym })
@@ -88,7 +88,7 @@ export async function buildChecklist(db: Database, partnershipId: string, now: D
     .where(eq(storedFile.partnershipId, partnershipId))
     .orderBy(desc(storedFile.createdAt))
     .limit(100);
-  for (const f of files) items.push(item("document", f.id, f.fileName, localDate(f.createdAt), documentHref(f.ownerType, f.ownerId)));
+  for (const f of files) items.push(item("document", f.id, f.fileName, quebecDay(f.createdAt), documentHref(f.ownerType, f.ownerId)));
 
   return items;
 }

@@ -11,6 +11,7 @@ import { checkPasswordPolicy, hashPassword, type PasswordProblem } from "./passw
 import { account } from "./tables.ts";
 import { person, roleAssignment } from "../people/tables.ts";
 import { registerAttempt, type AttemptVerdict } from "./throttle.server.ts";
+import { quebecDay } from "../time/days.ts";
 
 export interface SignupOrganization {
   id: string;
@@ -31,7 +32,7 @@ export function emailDomain(email: string): string {
 export async function findSignupOrganizations(db: Database, email: string, now = new Date()): Promise<SignupOrganization[]> {
   const domain = emailDomain(email);
   if (!domain) return [];
-  const today = now.toISOString().slice(0, 10);
+  const today = quebecDay(now);
   return db
     .select({ id: organization.id, partnershipId: organization.partnershipId, nameFr: organization.nameFr, nameEn: organization.nameEn, acronym: organization.acronym })
     .from(organization)

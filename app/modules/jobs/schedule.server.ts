@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { enqueueJob } from "./enqueue-job.server.ts";
 import { job } from "./tables.ts";
-import { fromWallClock, QUEBEC_TIME_ZONE, wallClock } from "./wall-clock.ts";
+import { fromWallClock, QUEBEC_TIME_ZONE, wallClock } from "../time/wall-clock.ts";
 
 /**
  * A small cron: "every day at 03:00" (wall-clock time of a time zone, so it follows daylight

@@ -4,8 +4,9 @@ import { buildCalendarFile, type CalendarFile } from "../calendar/ics.server.ts"
 import { queueEmail } from "../email/queue-email.server.ts";
 import { account } from "../identity/tables.ts";
 import { person } from "../people/tables.ts";
-import { localDay, localTime } from "./dates.ts";
+import { localTime } from "./dates.ts";
 import { meetingInvitation } from "./tables.ts";
+import { quebecDay } from "../time/days.ts";
 
 export interface MeetingForCalendar {
   id: string;
@@ -60,7 +61,7 @@ export async function invitedPersonIds(db: Database, meetingId: string): Promise
 export type MeetingNotice = "invitation" | "change" | "cancellation" | "minutes";
 
 function when(m: MeetingForCalendar): string {
-  return `${localDay(m.startsAt)} ${localTime(m.startsAt)}–${localTime(m.endsAt)}`;
+  return `${quebecDay(m.startsAt)} ${localTime(m.startsAt)}–${localTime(m.endsAt)}`;
 }
 
 /** Bilingual notice, a link and the calendar file; never the minutes themselves. */

@@ -6,8 +6,8 @@ import { invitedPersonIds, queueMeetingNotice } from "./meeting-emails.server.ts
 import { attendanceVersion, minutesVersion } from "./meeting-versions.server.ts";
 import { meeting, meetingAgendaItem, meetingDecision, meetingGuest, meetingInvitation } from "./tables.ts";
 import type { AttendanceValue, MeetingStatus, RsvpAnswer } from "./vocabulary.ts";
-import { localDay } from "./dates.ts";
 import { conflict, missing, ok, refusal, type Conflict, type NotFound, type Ok, type Refused } from "../outcome/outcome.ts";
+import { quebecDay } from "../time/days.ts";
 
 /**
  * "ok", or why the change is refused (an i18n key, or not_found for what the person may not touch);
@@ -66,8 +66,8 @@ export interface CalendarOverride {
 }
 
 function beforeItsDay(m: Meeting, override: CalendarOverride): Refused | Record<string, unknown> {
-  const today = localDay(override.now ?? new Date());
-  const day = localDay(m.startsAt);
+  const today = quebecDay(override.now ?? new Date());
+  const day = quebecDay(m.startsAt);
   if (today >= day) return {};
   const earlyReason = override.earlyReason.trim();
   if (!earlyReason) return refusal("meetings.early.refused", { day }, { earlyReason: ["meetings.early.reasonRequired"] });

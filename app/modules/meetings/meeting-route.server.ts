@@ -8,9 +8,10 @@ import { resolveLocale } from "../../i18n/locale.server.ts";
 import { loadMeeting } from "./get-meeting.server.ts";
 import { meetingAccess } from "./meeting-access.server.ts";
 import { allMeetingKinds } from "./meeting-kinds.ts";
-import { localDay, localTime } from "./dates.ts";
+import { localTime } from "./dates.ts";
 import type { MeetingFormValues } from "./meeting-form-values.ts";
 import type { meeting, meetingAgendaItem } from "./tables.ts";
+import { quebecDay } from "../time/days.ts";
 
 interface Args {
   request: Request;
@@ -58,7 +59,7 @@ export function formValuesOf(
     title: m.title,
     kind: m.kind,
     organizationId: m.organizationId ?? "",
-    day: asTemplate ? "" : localDay(m.startsAt),
+    day: asTemplate ? "" : quebecDay(m.startsAt),
     startTime: localTime(m.startsAt),
     endTime: localTime(m.endsAt),
     place: m.place,

@@ -1,14 +1,14 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, systemActor } from "../audit/record-audit-event.server.ts";
-import { localDate } from "../directory/dates.ts";
 import { queueEmail } from "../email/queue-email.server.ts";
 import { partnership } from "../governance/tables.ts";
 import { roleHolderEmails } from "../identity/role-holder-emails.server.ts";
-import { daysUntil } from "./commitment-status.ts";
+import { daysUntil } from "../time/days.ts";
 import { latestByOrganization, listCommitments } from "./commitments.server.ts";
 import { partnerCommitment } from "./tables.ts";
 import { COMMITMENT_DUE_DAYS } from "./vocabulary.ts";
+import { quebecDay } from "../time/days.ts";
 
 export const COMMITMENT_REMINDERS_JOB = "partners.commitment_reminders";
 
@@ -44,7 +44,7 @@ function reminderEmail(threshold: "due" | "expired", publicUrl: string) {
  * Returns the number of reminders sent (one per commitment and threshold).
  */
 export async function sendCommitmentReminders(db: Database, input: { now: Date; publicUrl: string }): Promise<number> {
-  const today = localDate(input.now);
+  const today = quebecDay(input.now);
   const tables = await db.select({ id: partnership.id }).from(partnership);
   let sent = 0;
   for (const table of tables) {

@@ -1,10 +1,5 @@
-import { daysBetween } from "../meetings/dates.ts";
+import { daysUntil } from "../time/days.ts";
 import { COMMITMENT_DUE_DAYS, type CommitmentStatus } from "./vocabulary.ts";
-
-/** Whole days from `today` to `date` (both YYYY-MM-DD); negative when `date` is past. */
-export function daysUntil(date: string, today: string): number {
-  return daysBetween(today, date);
-}
 
 /**
  * An organization's commitment status on `today`, from the commitment in force that ends

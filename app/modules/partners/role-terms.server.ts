@@ -1,10 +1,10 @@
 import { and, eq, gt, gte, isNull, or } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
-import { localDate } from "../directory/dates.ts";
 import { roleAssignment } from "../people/tables.ts";
 import type { RoleEffects } from "../people/role-effects.ts";
 import { partnerDelegateTerm } from "./tables.ts";
+import { quebecDay } from "../time/days.ts";
 
 /**
  * Delegate terms follow the table_member role (the delegate of an organization). People's
@@ -27,7 +27,7 @@ const delegateTermsOf = (s: Scope) =>
 
 /** table_member granted: opens a "delegate" term from today unless one is open (no end, or an end not yet passed). */
 export async function openDelegateTermForRole(tx: Database, actor: AuditActor, s: Scope, now = new Date()): Promise<string | null> {
-  const today = localDate(now);
+  const today = quebecDay(now);
   const [open] = await tx
     .select({ id: partnerDelegateTerm.id })
     .from(partnerDelegateTerm)
@@ -54,7 +54,7 @@ export async function openDelegateTermForRole(tx: Database, actor: AuditActor, s
  * there. Returns the first ended term.
  */
 export async function endDelegateTermForRole(tx: Database, actor: AuditActor, s: Scope, now = new Date()): Promise<string | null> {
-  const today = localDate(now);
+  const today = quebecDay(now);
   const [stillHeld] = await tx
     .select({ id: roleAssignment.id })
     .from(roleAssignment)

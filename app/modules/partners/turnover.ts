@@ -1,4 +1,5 @@
 import { TURNOVER_MONTHS } from "./vocabulary.ts";
+import { addMonths } from "../time/days.ts";
 
 export interface TermSpan {
   organizationId: string;
@@ -18,15 +19,6 @@ export interface Turnover {
 const DAY = 86_400_000;
 const MONTH_DAYS = 365.25 / 12;
 
-/** The YYYY-MM-DD date `months` months before `today` (day clamped to the month's end). */
-export function monthsBeforeDate(today: string, months: number): string {
-  const [y, m, d] = today.split("-").map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(y, m - 1 - months, 1));
-  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d, last));
-  return target.toISOString().slice(0, 10);
-}
-
 /**
  * The turnover indicator (docs/features/partners.md): only delegate terms count
  * (substitutes come and go more freely). A change is a delegate term that began within the
@@ -36,7 +28,7 @@ export function monthsBeforeDate(today: string, months: number): string {
  */
 export function computeTurnover(terms: readonly TermSpan[], today: string, months = TURNOVER_MONTHS): Turnover {
   const delegates = terms.filter((t) => t.kind === "delegate" && t.since <= today);
-  const windowStart = monthsBeforeDate(today, months);
+  const windowStart = addMonths(today, -months);
   const firstByOrg = new Map<string, string>();
   for (const t of delegates) {
     const first = firstByOrg.get(t.organizationId);

@@ -1,7 +1,6 @@
 import { and, eq, exists, gt, isNull, lte, not, or, sql } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, systemActor } from "../audit/record-audit-event.server.ts";
-import { localDate } from "../directory/dates.ts";
 import { queueEmail } from "../email/queue-email.server.ts";
 import { organization, partnership } from "../governance/tables.ts";
 import { COMMITMENT_REMINDERS_JOB, recipients } from "./commitment-reminders.server.ts";
@@ -9,6 +8,7 @@ import { commitmentTextVersion, partnerCommitment, partnerUnsignedReminder } fro
 import { UNSIGNED_REMINDER_DAYS } from "./vocabulary.ts";
 import type { JobHandler } from "../jobs/runner.server.ts";
 import { sendCommitmentReminders } from "./commitment-reminders.server.ts";
+import { quebecDay } from "../time/days.ts";
 
 function unsignedEmail(publicUrl: string) {
   const link = `${publicUrl}/partners/commitments`;
@@ -32,7 +32,7 @@ function unsignedEmail(publicUrl: string) {
  * organizations were reminded.
  */
 export async function sendUnsignedCommitmentReminders(db: Database, input: { now: Date; publicUrl: string }): Promise<number> {
-  const today = localDate(input.now);
+  const today = quebecDay(input.now);
   const cutoff = new Date(input.now.getTime() - UNSIGNED_REMINDER_DAYS * 86_400_000);
   const published = exists(
     db

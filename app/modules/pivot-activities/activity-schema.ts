@@ -2,25 +2,12 @@ import { z } from "zod";
 import { optionalText, versionField } from "../forms/fields.ts";
 import { findIdentifyingDetails, type FindingKind } from "../consultations/pii/find-identifying-details.ts";
 import { pivotActivityTypes } from "./tables.ts";
+import { isCalendarDate, quebecDay } from "../time/days.ts";
 
 export type PivotActivityType = (typeof pivotActivityTypes)[number];
 
 /** Types where an audience and its size make sense (sessions given). */
 export const audienceTypes: readonly PivotActivityType[] = ["awareness_session"];
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Today in Québec, as YYYY-MM-DD: an activity cannot be logged in the future. */
-export function todayInQuebec(at: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "America/Toronto", year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
-}
-
-/** A real day: 2026-02-30 and 9999-99-99 are refused (an Invalid Date must never reach toISOString). */
-export const isCalendarDate = (v: string) => {
-  if (!DATE.test(v)) return false;
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
-};
 
 const optionalInt = (min: number, max: number) =>
   z
@@ -29,7 +16,7 @@ const optionalInt = (min: number, max: number) =>
     .refine((v) => v === "" || (/^\d{1,7}$/.test(v) && Number(v) >= min && Number(v) <= max), "activities.form.numberRange")
     .transform((v) => (v === "" ? null : Number(v)));
 
-export function activitySchema(today: string = todayInQuebec()) {
+export function activitySchema(today: string = quebecDay()) {
   return z
     .object({
       type: z.enum(pivotActivityTypes, { message: "form.required" }),

@@ -6,11 +6,11 @@ import { postingRights } from "../announcements/audience.server.ts";
 import { planSummary, type PlanSummary } from "../action-plan/plan-summary.server.ts";
 import { fundingSummary, type FundingSummary } from "../funding/funding-summary.server.ts";
 import { loadOpenHandover } from "../handover/handover.server.ts";
-import { localDay } from "../meetings/dates.ts";
 import { meetingAccess } from "../meetings/meeting-access.server.ts";
 import { meetingSummary, type MeetingSummary } from "../meetings/meeting-summary.server.ts";
 import { commitmentOverview } from "../partners/commitments.server.ts";
 import { responsibilitySummary, type ResponsibilitySummary } from "../meetings/responsibilities/responsibility-summary.server.ts";
+import { quebecDay } from "../time/days.ts";
 
 /**
  * The Table hub (/table): one section per part of the Table's work the person may open, each
@@ -33,7 +33,7 @@ export async function tableSummary(db: Database, user: CurrentUser & { partnersh
   const partnershipId = user.partnershipId;
   const target = { partnershipId, organizationId: null };
   const may = (p: Parameters<typeof can>[1]) => can(user.roles, p, target);
-  const today = localDay(now);
+  const today = quebecDay(now);
   // Any member may be named owner of a responsibility ("my responsibilities"); meetings need meeting.view.
   const access = may("responsibility.own") || may("meeting.view") ? meetingAccess(user) : null;
   const [overview, meetings, responsibilities, plan, funding, handover, unread] = await Promise.all([

@@ -2,11 +2,11 @@ import { and, eq, inArray, or } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
 import { trainerProfile, trainingAttendance, trainingRegistration, trainingSession } from "./tables.ts";
-import { localDate } from "../directory/dates.ts";
 import { contentVersion } from "../forms/content-version.server.ts";
 import { lockSession } from "./seats.server.ts";
 import { attendanceWindow } from "./session-groups.ts";
 import type { AttendanceStatus } from "./vocabulary.ts";
+import { quebecDay } from "../time/days.ts";
 
 /** True when the person is one of the two trainers of the session (the sheet is theirs to fill). */
 export async function isTrainerOfSession(db: Database, partnershipId: string, sessionId: string, personId: string): Promise<boolean> {
@@ -91,7 +91,7 @@ export async function saveAttendance(
       .from(trainingSession)
       .where(and(eq(trainingSession.partnershipId, input.partnershipId), eq(trainingSession.id, input.sessionId)));
     if (!session) return { status: "invalid" as const };
-    const window = attendanceWindow(session, localDate(now));
+    const window = attendanceWindow(session, quebecDay(now));
     if (window !== "open") return { status: window };
     const registered = await tx
       .select({ id: trainingRegistration.id, completedAt: trainingRegistration.completedAt, completionMarkedBy: trainingRegistration.completionMarkedBy })

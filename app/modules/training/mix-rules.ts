@@ -1,3 +1,5 @@
+import { addDays } from "../time/days.ts";
+
 // Mixed groups (groupes mixtes): plain rules, free of the ORM, shared by the server and the pages.
 
 /**
@@ -92,9 +94,7 @@ export function summarizeMix(
 
 /** Registration closes on firstDay − N days (inclusive): the last day to register or cancel is the day before. */
 export function registrationClosesOn(firstDay: string, closesDays: number): string {
-  const d = new Date(`${firstDay}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - closesDays);
-  return d.toISOString().slice(0, 10);
+  return addDays(firstDay, -closesDays);
 }
 
 export function isRegistrationClosed(firstDay: string | undefined, closesDays: number, today: string): boolean {

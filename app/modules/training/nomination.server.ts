@@ -1,11 +1,11 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
-import { localDate } from "../directory/dates.ts";
 import { readTrainingSettings } from "./training-settings.server.ts";
 import { person } from "../people/tables.ts";
 import { isRegistrationClosed } from "./mix-rules.ts";
 import { closesDaysOf } from "./registration.server.ts";
 import { trainingRegistration, trainingSession } from "./tables.ts";
+import { quebecDay } from "../time/days.ts";
 
 const NONE = "00000000-0000-0000-0000-000000000000";
 
@@ -43,7 +43,7 @@ export async function listNominations(db: Database, partnershipId: string, organ
     .where(and(...where))
     .orderBy(asc(person.familyName), asc(person.givenName));
   const settings = await readTrainingSettings(db, partnershipId);
-  const today = localDate(now);
+  const today = quebecDay(now);
   return rows.map((r) => ({
     registrationId: r.registrationId,
     sessionId: r.sessionId,

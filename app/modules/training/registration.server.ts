@@ -1,7 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
-import { localDate } from "../directory/dates.ts";
 import { readTrainingSettings, type TrainingSettings } from "./training-settings.server.ts";
 import { decideSeat, isRegistrationClosed, registrationClosesOn } from "./mix-rules.ts";
 import { queueTrainingEmail } from "./registration-emails.server.ts";
@@ -9,6 +8,7 @@ import { emailSession, fillSeats, lockSession, personContact, readSession, seatC
 import { trainingRegistration, trainingSession } from "./tables.ts";
 import type { RegistrationStatus, WaitReason } from "./vocabulary.ts";
 import { missing, ok, refusal, type NotFound, type Ok, type Refused } from "../outcome/outcome.ts";
+import { quebecDay } from "../time/days.ts";
 
 /**
  * Who acts: the person themself, their pivot coordinator (nomination), or the training
@@ -39,7 +39,7 @@ export function closesDaysOf(session: Pick<LockedSession, "registrationClosesDay
 }
 
 function closedFor(mode: RegistrationMode, session: LockedSession, settings: TrainingSettings, now: Date): boolean {
-  return mode !== "coordinator" && isRegistrationClosed(session.dates[0], closesDaysOf(session, settings), localDate(now));
+  return mode !== "coordinator" && isRegistrationClosed(session.dates[0], closesDaysOf(session, settings), quebecDay(now));
 }
 
 /**
@@ -184,7 +184,7 @@ export async function listOpenSessionsFor(db: Database, partnershipId: string, p
   const registrations = ids.length
     ? await db.select().from(trainingRegistration).where(and(eq(trainingRegistration.partnershipId, partnershipId), inArray(trainingRegistration.sessionId, ids)))
     : [];
-  const today = localDate(now);
+  const today = quebecDay(now);
   return sessions
     .sort((a, b) => (a.dates[0] ?? "").localeCompare(b.dates[0] ?? ""))
     .map((s) => {

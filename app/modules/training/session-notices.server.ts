@@ -1,13 +1,13 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, systemActor, type AuditActor } from "../audit/record-audit-event.server.ts";
-import { localDate } from "../directory/dates.ts";
 import { readTrainingSettings } from "./training-settings.server.ts";
 import { partnership } from "../governance/tables.ts";
 import { queueTrainingEmail, type TrainingEmailKind } from "./registration-emails.server.ts";
 import { emailSession, fillSeats, lockSession, personContact, readSession, type LockedSession } from "./seats.server.ts";
 import { trainingRegistration, trainingSession } from "./tables.ts";
 import type { JobHandler } from "../jobs/runner.server.ts";
+import { addDays, quebecDay } from "../time/days.ts";
 
 export const TRAINING_REMINDERS_JOB = "training.reminders";
 
@@ -76,18 +76,12 @@ export async function afterSessionSaved(tx: Database, actor: AuditActor, before:
   }
 }
 
-const addDays = (day: string, n: number) => {
-  const d = new Date(`${day}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
-
 /**
  * The daily job: each registered participant of an open session starting within the Table's
  * reminder period gets one reminder (with the calendar file), marked so a second run sends nothing.
  */
 export async function sendTrainingReminders(db: Database, input: { now: Date; publicUrl: string }): Promise<number> {
-  const today = localDate(input.now);
+  const today = quebecDay(input.now);
   const tables = await db.select({ id: partnership.id }).from(partnership);
   let sent = 0;
   for (const table of tables) {

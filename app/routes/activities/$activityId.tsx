@@ -9,10 +9,11 @@ import { conflictReply, parseValues, readForm } from "../../modules/forms/read-f
 import { pageTitle } from "../../i18n/page-title.ts";
 import { activityEditor } from "../../modules/pivot-activities/activity-access.ts";
 import { ActivityForm } from "../../components/pivot-activities/activity-form.tsx";
-import { activityEditSchema, activitySchema, todayInQuebec, type ActivityFinding } from "../../modules/pivot-activities/activity-schema.ts";
+import { activityEditSchema, activitySchema, type ActivityFinding } from "../../modules/pivot-activities/activity-schema.ts";
 import { deletePivotActivity, getEditableActivity, updatePivotActivity } from "../../modules/pivot-activities/edit-pivot-activity.server.ts";
 import { respond } from "../../modules/outcome/respond.server.ts";
 import { ConfirmDelete } from "../../components/forms/confirm-delete.tsx";
+import { quebecDay } from "../../modules/time/days.ts";
 
 /** Edit or delete an activity: one's own, or any of an organization whose pivots one coordinates. */
 export const policy = needs("activity.log");
@@ -29,7 +30,7 @@ export async function loader(args: Route.LoaderArgs) {
   const { partnershipId, activityId, editor } = await scope(args);
   const activity = await getEditableActivity(args.context.db, { partnershipId, activityId, editor });
   if (!activity) notFound();
-  return { activity, today: todayInQuebec() };
+  return { activity, today: quebecDay() };
 }
 
 type ActionResult = { errors: FieldErrorMap; values?: FormValues; findings: ActivityFinding[]; formError: string | null };

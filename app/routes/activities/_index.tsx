@@ -9,7 +9,7 @@ import { needs } from "../../modules/authz/policy.ts";
 import { isUuid } from "../../modules/forms/fields.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { activityEditor, canEditActivity } from "../../modules/pivot-activities/activity-access.ts";
-import { isCalendarDate, type PivotActivityType } from "../../modules/pivot-activities/activity-schema.ts";
+import { type PivotActivityType } from "../../modules/pivot-activities/activity-schema.ts";
 import {
   countPivotActivities,
   listPivotActivities,
@@ -18,6 +18,7 @@ import {
 import { pivotActivityTypes } from "../../modules/pivot-activities/activity-types.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 import { SavedNotice } from "../../components/saved-notice.tsx";
+import { isCalendarDate } from "../../modules/time/days.ts";
 
 /** The network's shared activity feed and counts, for every member of the Table. */
 export const policy = needs("partnership.view");

@@ -9,9 +9,10 @@ import { created, refused, submissionOf, submitOnce } from "../../modules/forms/
 import { pageTitle } from "../../i18n/page-title.ts";
 import { activityEditor } from "../../modules/pivot-activities/activity-access.ts";
 import { ActivityForm } from "../../components/pivot-activities/activity-form.tsx";
-import { activitySchema, todayInQuebec, type ActivityFinding } from "../../modules/pivot-activities/activity-schema.ts";
+import { activitySchema, type ActivityFinding } from "../../modules/pivot-activities/activity-schema.ts";
 import { listTableOrganizations } from "../../modules/pivot-activities/list-pivot-activities.server.ts";
 import { logPivotActivity } from "../../modules/pivot-activities/log-pivot-activity.server.ts";
+import { quebecDay } from "../../modules/time/days.ts";
 
 /** A pivot (or pivot coordinator) logs an activity for their organization. */
 export const policy = needs("activity.log");
@@ -28,7 +29,7 @@ async function loggableOrganizations(args: Route.LoaderArgs | Route.ActionArgs) 
 
 export async function loader(args: Route.LoaderArgs) {
   const { organizations } = await loggableOrganizations(args);
-  return { organizations, today: todayInQuebec() };
+  return { organizations, today: quebecDay() };
 }
 
 type ActionResult = { errors: FieldErrorMap; values: FormValues; findings: ActivityFinding[] };

@@ -8,7 +8,6 @@ import { useFormatters, useT } from "../../i18n/use-t.ts";
 import { notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { confirmDesignation } from "../../modules/directory/confirm-designation.server.ts";
-import { localDate } from "../../modules/directory/dates.ts";
 import { requireDirectoryAccess } from "../../modules/directory/directory-access.server.ts";
 import { DESIGNATION_ARRAYS, designationIntentSchema, endDesignationSchema, isUuid, updateDesignationSchema, versionOnlySchema } from "../../modules/directory/designation-schema.ts";
 import { saveErrors } from "../../modules/directory/designation-errors.ts";
@@ -19,6 +18,7 @@ import type { FieldErrorMap, FormValues } from "../../modules/forms/fields.ts";
 import { conflictReply, parseValues, readForm } from "../../modules/forms/read-form.server.ts";
 import { respond } from "../../modules/outcome/respond.server.ts";
 import { SavedNotice } from "../../components/saved-notice.tsx";
+import { quebecDay } from "../../modules/time/days.ts";
 
 export const policy = needs("pivot.designate");
 
@@ -30,7 +30,7 @@ export async function loader(args: Route.LoaderArgs) {
   const found = await getDesignation(args.context.db, { ...scope, id: args.params.designationId.toLowerCase() });
   if (!found) notFound();
   const options = await listDesignationFormOptions(args.context.db, scope);
-  return { ...found, options, today: localDate() };
+  return { ...found, options, today: quebecDay() };
 }
 
 export const shouldRevalidate = revalidateAfterConflict;

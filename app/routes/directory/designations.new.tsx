@@ -5,7 +5,6 @@ import { DesignationFields } from "../../components/designation-form.tsx";
 import { ErrorSummary } from "../../components/form.tsx";
 import { useT } from "../../i18n/use-t.ts";
 import { needs } from "../../modules/authz/policy.ts";
-import { localDate } from "../../modules/directory/dates.ts";
 import { requireDirectoryAccess } from "../../modules/directory/directory-access.server.ts";
 import { createDesignationSchema, DESIGNATION_ARRAYS } from "../../modules/directory/designation-schema.ts";
 import { saveErrors } from "../../modules/directory/designation-errors.ts";
@@ -14,13 +13,14 @@ import { createDesignation } from "../../modules/directory/save-designation.serv
 import { SubmissionKey } from "../../components/submission-key.tsx";
 import { expiredReply, parseForm } from "../../modules/forms/read-form.server.ts";
 import { created, refused, submissionOf, submitOnce } from "../../modules/forms/submit-once.server.ts";
+import { quebecDay } from "../../modules/time/days.ts";
 
 export const policy = needs("pivot.designate");
 
 export async function loader(args: Route.LoaderArgs) {
   const access = await requireDirectoryAccess(args, policy);
   const options = await listDesignationFormOptions(args.context.db, { partnershipId: access.partnershipId, organizationIds: access.designates });
-  return { options, today: localDate() };
+  return { options, today: quebecDay() };
 }
 
 export async function action(args: Route.ActionArgs) {

@@ -9,7 +9,6 @@ import { actorOf, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
 import { readForm } from "../../modules/forms/read-form.server.ts";
-import { localDay } from "../../modules/meetings/dates.ts";
 import { meetingDetail } from "../../modules/meetings/get-meeting.server.ts";
 import { handleMeetingAction, type MeetingActionResult } from "../../modules/meetings/meeting-actions.server.ts";
 import { AgendaItemSection, AttendanceSection, DocumentsSection, MeetingActions, RsvpSection } from "../../components/meetings/meeting-page-ui.tsx";
@@ -20,6 +19,7 @@ import { responsibilityFormData } from "../../modules/meetings/responsibilities/
 import { ResponsibilityTable } from "../../components/responsibilities/responsibility-ui.tsx";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 import { SavedNotice } from "../../components/saved-notice.tsx";
+import { quebecDay } from "../../modules/time/days.ts";
 
 export const policy = needs("meeting.view");
 
@@ -27,10 +27,10 @@ export const meta: Route.MetaFunction = ({ matches, data: d }) => pageTitle(matc
 
 export async function loader(args: Route.LoaderArgs) {
   const { user, access, meeting } = await scopedMeeting(args, policy);
-  const today = localDay(new Date());
+  const today = quebecDay(new Date());
   const detail = await meetingDetail(args.context.db, access, meeting, today);
   // Before its day, holding or closing the meeting asks for a recorded reason (meeting-records).
-  const plannedDay = localDay(meeting.startsAt) > today ? localDay(meeting.startsAt) : null;
+  const plannedDay = quebecDay(meeting.startsAt) > today ? quebecDay(meeting.startsAt) : null;
   const options = await saveOptions(args, access.partnershipId, user.locale);
   const choices = detail.canManage ? await responsibilityFormData(args.context.db, access.partnershipId, meeting.organizationId) : null;
   // The versions the edit forms carry (minutes per item, attendance): a stale save answers 409.

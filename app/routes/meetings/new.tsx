@@ -19,9 +19,9 @@ import { MeetingForm, useKindLabel } from "../../components/meetings/meeting-ui.
 import type { MeetingFormValues } from "../../modules/meetings/meeting-form-values.ts";
 import { createMeeting } from "../../modules/meetings/save-meeting.server.ts";
 import { listTemplates, templateAgenda } from "../../modules/meetings/templates.server.ts";
-import { localDay } from "../../modules/meetings/dates.ts";
 import { FOLLOWUP_KIND, shortcutFor } from "../../modules/meetings/vocabulary.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
+import { quebecDay } from "../../modules/time/days.ts";
 
 export const policy = needs("meeting.create");
 
@@ -53,7 +53,7 @@ export async function loader(args: Route.LoaderArgs) {
   const now = new Date();
   const [people, open, templates] = await Promise.all([
     listInvitable(db, access.partnershipId, organizationId),
-    previousOpenItems(db, access, kind, organizationId, now, localDay(now)),
+    previousOpenItems(db, access, kind, organizationId, now, quebecDay(now)),
     listTemplates(db, access, kind, organizationId),
   ]);
   values ??= {

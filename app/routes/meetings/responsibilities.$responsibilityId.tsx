@@ -16,7 +16,6 @@ import { dispatchIntent } from "../../modules/forms/dispatch-intent.ts";
 import { createOnce } from "../../modules/outcome/create-once.server.ts";
 import { invalidFields, map, type Outcome } from "../../modules/outcome/outcome.ts";
 import { respond } from "../../modules/outcome/respond.server.ts";
-import { localDay } from "../../modules/meetings/dates.ts";
 import { meetingGuard } from "../../modules/meetings/meeting-route.server.ts";
 import { getResponsibility } from "../../modules/meetings/responsibilities/list-responsibilities.server.ts";
 import { responsibilityFormData } from "../../modules/meetings/responsibilities/responsibility-form-data.server.ts";
@@ -26,6 +25,7 @@ import { addResponsibilityComment, loadResponsibilityRow, setResponsibilityStatu
 import { responsibilityStatuses } from "../../modules/meetings/responsibilities/vocabulary.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 import { SavedNotice } from "../../components/saved-notice.tsx";
+import { quebecDay } from "../../modules/time/days.ts";
 
 // The owner opens it whatever their role (a worker may be named owner); the record is then checked.
 export const policy = needs("responsibility.own");
@@ -37,7 +37,7 @@ async function scoped(args: Route.LoaderArgs | Route.ActionArgs) {
   const id = args.params.responsibilityId;
   if (!isUuid(id)) notFound();
   // Not visible (another Table, another organization's) reads exactly like missing.
-  const item = await getResponsibility(args.context.db, access, id.toLowerCase(), localDay(new Date()));
+  const item = await getResponsibility(args.context.db, access, id.toLowerCase(), quebecDay(new Date()));
   if (!item) notFound();
   return { user, access, item };
 }

@@ -2,10 +2,10 @@ import type { Route } from "./+types/responsibilities.mine";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { useT } from "../../i18n/use-t.ts";
 import { needs } from "../../modules/authz/policy.ts";
-import { localDay } from "../../modules/meetings/dates.ts";
 import { meetingGuard } from "../../modules/meetings/meeting-route.server.ts";
 import { listResponsibilities } from "../../modules/meetings/responsibilities/list-responsibilities.server.ts";
 import { ResponsibilityTable } from "../../components/responsibilities/responsibility-ui.tsx";
+import { quebecDay } from "../../modules/time/days.ts";
 
 // Any member may be named owner: the list holds only what they see (owners without meeting.view: what they own).
 export const policy = needs("responsibility.own");
@@ -14,7 +14,7 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "res
 
 export async function loader(args: Route.LoaderArgs) {
   const { access } = await meetingGuard(args, policy);
-  const today = localDay(new Date());
+  const today = quebecDay(new Date());
   const [open, finished] = await Promise.all([
     listResponsibilities(args.context.db, access, { today, mine: true, filter: "open" }),
     listResponsibilities(args.context.db, access, { today, mine: true, filter: "done" }),

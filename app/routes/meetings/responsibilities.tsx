@@ -6,7 +6,6 @@ import { pageTitle } from "../../i18n/page-title.ts";
 import { useT } from "../../i18n/use-t.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { isUuid } from "../../modules/forms/fields.ts";
-import { localDay } from "../../modules/meetings/dates.ts";
 import { canCreateMeetings } from "../../modules/meetings/meeting-access.server.ts";
 import { listMeetings } from "../../modules/meetings/get-meeting.server.ts";
 import { meetingGuard } from "../../modules/meetings/meeting-route.server.ts";
@@ -14,6 +13,7 @@ import { listResponsibilities, ownerOptions } from "../../modules/meetings/respo
 import { ResponsibilityTable } from "../../components/responsibilities/responsibility-ui.tsx";
 import { responsibilityFilters, type ResponsibilityFilter } from "../../modules/meetings/responsibilities/vocabulary.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
+import { quebecDay } from "../../modules/time/days.ts";
 
 export const policy = needs("meeting.view");
 
@@ -27,7 +27,7 @@ export async function loader(args: Route.LoaderArgs) {
   const owner = url.searchParams.get("owner") ?? "";
   const meetingId = url.searchParams.get("meeting") ?? "";
   const now = new Date();
-  const today = localDay(now);
+  const today = quebecDay(now);
   const [all, rows, past] = await Promise.all([
     listResponsibilities(args.context.db, access, { today }),
     listResponsibilities(args.context.db, access, { today, filter, owner, meetingId: isUuid(meetingId) ? meetingId.toLowerCase() : null }),

@@ -3,7 +3,6 @@ import type { Route } from "./+types/$organizationId";
 import { useT } from "../../i18n/use-t.ts";
 import { notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
-import { localDate } from "../../modules/directory/dates.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { loadContributionRow } from "../../modules/partners/contribution-matrix.server.ts";
 import { idParam, mayOn, partnersUser } from "../../modules/partners/partner-access.server.ts";
@@ -13,6 +12,7 @@ import { CommitmentBadge, DelegateHistory, useTenure, useDay, useOrgName } from 
 import { contributionDomains } from "../../modules/partners/vocabulary.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 import { SavedNotice } from "../../components/saved-notice.tsx";
+import { quebecDay } from "../../modules/time/days.ts";
 
 /** One partner's profile: who they are, their people in the partnership, commitment, contributions, delegates' history. */
 export const policy = needs("partnership.view");
@@ -23,7 +23,7 @@ export const meta: Route.MetaFunction = ({ matches, data }) =>
 export async function loader(args: Route.LoaderArgs) {
   const { user, partnershipId } = await partnersUser(args, policy);
   const organizationId = idParam(args, "organizationId");
-  const profile = await getPartnerProfile(args.context.db, partnershipId, organizationId, localDate());
+  const profile = await getPartnerProfile(args.context.db, partnershipId, organizationId, quebecDay());
   if (!profile) notFound();
   const contributions = await loadContributionRow(args.context.db, partnershipId, organizationId);
   return {

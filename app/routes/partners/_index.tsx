@@ -2,11 +2,11 @@ import { Link } from "react-router";
 import type { Route } from "./+types/_index";
 import { useT } from "../../i18n/use-t.ts";
 import { needs } from "../../modules/authz/policy.ts";
-import { localDate } from "../../modules/directory/dates.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { mayOn, partnersUser } from "../../modules/partners/partner-access.server.ts";
 import { listPartners } from "../../modules/partners/partner-pages.server.ts";
 import { CommitmentBadge, useTenure, useDay, useOrgName } from "../../components/partners/partners-ui.tsx";
+import { quebecDay } from "../../modules/time/days.ts";
 
 /** The partners of the Table: who they are, who represents them, their commitment, their stability. */
 export const policy = needs("partnership.view");
@@ -15,7 +15,7 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "par
 
 export async function loader(args: Route.LoaderArgs) {
   const { user, partnershipId } = await partnersUser(args, policy);
-  const { rows, table } = await listPartners(args.context.db, partnershipId, localDate());
+  const { rows, table } = await listPartners(args.context.db, partnershipId, quebecDay());
   return { rows, table, showCommitments: mayOn(user, "commitment.read") };
 }
 

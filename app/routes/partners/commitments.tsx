@@ -2,7 +2,6 @@ import { Link } from "react-router";
 import type { Route } from "./+types/commitments";
 import { useT } from "../../i18n/use-t.ts";
 import { needs } from "../../modules/authz/policy.ts";
-import { localDate } from "../../modules/directory/dates.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { listCommitmentTexts } from "../../modules/partners/commitment-text.server.ts";
 import { commitmentOverview } from "../../modules/partners/commitments.server.ts";
@@ -11,6 +10,7 @@ import { CommitmentBadge, useDay, useOrgName } from "../../components/partners/p
 import { COMMITMENT_DUE_DAYS } from "../../modules/partners/vocabulary.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 import { SavedNotice } from "../../components/saved-notice.tsx";
+import { quebecDay } from "../../modules/time/days.ts";
 
 /** Overview of the written commitments: who signed (valid), who is due, who is late. */
 export const policy = needs("commitment.read");
@@ -20,7 +20,7 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "par
 export async function loader(args: Route.LoaderArgs) {
   const { user, partnershipId } = await partnersUser(args, policy);
   const [overview, texts] = await Promise.all([
-    commitmentOverview(args.context.db, partnershipId, localDate()),
+    commitmentOverview(args.context.db, partnershipId, quebecDay()),
     listCommitmentTexts(args.context.db, partnershipId),
   ]);
   const published = texts.find((v) => v.status === "published") ?? null;

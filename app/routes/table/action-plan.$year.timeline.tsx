@@ -2,12 +2,12 @@ import { Link } from "react-router";
 import type { Route } from "./+types/action-plan.$year.timeline";
 import { useT } from "../../i18n/use-t.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
-import { localDate } from "../../modules/directory/dates.ts";
 import { ActionStatusBadge, useDay } from "../../components/action-plan/plan-ui.tsx";
 import { loadPlan } from "../../modules/action-plan/read-plan.server.ts";
 import { monthsCovered } from "../../modules/action-plan/timeline.ts";
 import { guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
+import { quebecDay } from "../../modules/time/days.ts";
 
 /** The plan's actions on a month axis, as a table (each month cell says whether the action runs then). */
 export const policy = needs("actionplan.view");
@@ -21,7 +21,7 @@ export async function loader(args: Route.LoaderArgs) {
   const full = await loadPlan(args.context.db, user.partnershipId, year);
   if (!full) notFound();
   return {
-    today: localDate(),
+    today: quebecDay(),
     plan: { year: full.plan.year, title: full.plan.title },
     objectives: full.objectives.map((o) => ({
       id: o.id,

@@ -3,7 +3,6 @@ import type { Route } from "./+types/action-plan.$year";
 import { useT } from "../../i18n/use-t.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { ActionForm, IndicatorForm, ObjectiveForm, PlanHeaderForm, type Values } from "../../components/action-plan/plan-ui.tsx";
-import { localDate } from "../../modules/directory/dates.ts";
 import { PlanObjective } from "../../components/action-plan/plan-objective.tsx";
 import { findPlan, handlePlanAction, loadPlanPage, type DeleteKind } from "../../modules/action-plan/plan-page.server.ts";
 import { actorOf, authorize, guard, notFound } from "../../modules/authz/guard.server.ts";
@@ -15,6 +14,7 @@ import { invalidFields } from "../../modules/outcome/outcome.ts";
 import { respond, valueOf } from "../../modules/outcome/respond.server.ts";
 import { SavedNotice } from "../../components/saved-notice.tsx";
 import { ConfirmDelete } from "../../components/forms/confirm-delete.tsx";
+import { quebecDay } from "../../modules/time/days.ts";
 
 /** One year's plan: objectives, actions, indicators; the coordinator edits one item at a time (?edit=…). */
 export const policy = needs("actionplan.view");
@@ -29,7 +29,7 @@ async function reader(args: Route.LoaderArgs | Route.ActionArgs) {
 
 export async function loader(args: Route.LoaderArgs) {
   const access = await reader(args);
-  return { ...valueOf(await loadPlanPage(args.context.db, access, args.params.year, requestUrl(args.request).searchParams)), today: localDate() };
+  return { ...valueOf(await loadPlanPage(args.context.db, access, args.params.year, requestUrl(args.request).searchParams)), today: quebecDay() };
 }
 
 export const shouldRevalidate = revalidateAfterConflict;

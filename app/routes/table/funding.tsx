@@ -6,12 +6,12 @@ import { useDay } from "../../components/action-plan/plan-ui.tsx";
 import { can } from "../../modules/authz/decide.ts";
 import { guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
-import { localDate } from "../../modules/directory/dates.ts";
 import { useMoney } from "../../components/funding/funding-ui.tsx";
 import { listFundedActions, listGrants } from "../../modules/funding/read-funding.server.ts";
 import { GRANT_END_ALERT_MONTHS } from "../../modules/funding/vocabulary.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 import { SavedNotice } from "../../components/saved-notice.tsx";
+import { addMonths, quebecDay } from "../../modules/time/days.ts";
 
 /** Funding overview: what is funded until when, per grant and per action of the plan, and what remains. */
 export const policy = needs("funding.view");
@@ -22,15 +22,14 @@ export async function loader(args: Route.LoaderArgs) {
   const user = await guard(args, policy);
   if (!user?.partnershipId) notFound();
   const [grants, actions] = await Promise.all([listGrants(args.context.db, user.partnershipId), listFundedActions(args.context.db, user.partnershipId)]);
-  const today = localDate();
-  const horizon = new Date(`${today}T12:00:00Z`);
-  horizon.setUTCMonth(horizon.getUTCMonth() + GRANT_END_ALERT_MONTHS[0]);
+  const today = quebecDay();
+  const horizon = addMonths(today, GRANT_END_ALERT_MONTHS[0]);
   return {
     grants,
     actions,
     today,
     // "Fin de la subvention": current grants ending within the first alert threshold (6 months).
-    endingSoon: grants.filter((g) => g.endsOn >= today && g.endsOn <= horizon.toISOString().slice(0, 10)).map((g) => ({ id: g.id, funder: g.funder, endsOn: g.endsOn })),
+    endingSoon: grants.filter((g) => g.endsOn >= today && g.endsOn <= horizon).map((g) => ({ id: g.id, funder: g.funder, endsOn: g.endsOn })),
     canManage: can(user.roles, "funding.manage", { partnershipId: user.partnershipId }),
     saved: requestUrl(args.request).searchParams.has("saved"),
   };

@@ -7,7 +7,6 @@ import { actorOf, guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { listGuideModules } from "../../modules/guide/read-guide.server.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
-import { todayInQuebec } from "../../modules/pivot-activities/activity-schema.ts";
 import { listPrograms, listSessions, listTrainers, type TrainerRow } from "../../modules/training/list-training.server.ts";
 import { programModuleKinds } from "../../modules/training/program-schema.ts";
 import { groupSessions, isToClose } from "../../modules/training/session-groups.ts";
@@ -17,6 +16,7 @@ import type { SessionStatus } from "../../modules/training/vocabulary.ts";
 import { parseForm } from "../../modules/forms/read-form.server.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 import { SavedNotice } from "../../components/saved-notice.tsx";
+import { quebecDay } from "../../modules/time/days.ts";
 
 /** The coordinator's training overview: program, sessions, trainer pool. */
 export const policy = needs("training.manage");
@@ -53,7 +53,7 @@ export async function loader(args: Route.LoaderArgs) {
     trainerBId: s.trainerBId,
   }));
   const { current, past } = groupSessions(rows);
-  return { programs: views, current, past, total: sessions.length, trainers, today: todayInQuebec(), saved: url.searchParams.has("saved") };
+  return { programs: views, current, past, total: sessions.length, trainers, today: quebecDay(), saved: url.searchParams.has("saved") };
 }
 
 /** The page's one form: bring the trainer role holders into the pool (repeating it adds nobody twice). */

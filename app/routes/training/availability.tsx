@@ -11,10 +11,10 @@ import { parseForm } from "../../modules/forms/read-form.server.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { findOwnTrainerProfile, listAvailability, listSessions } from "../../modules/training/list-training.server.ts";
 import { setOwnAvailability } from "../../modules/training/set-availability.server.ts";
-import { todayInQuebec } from "../../modules/pivot-activities/activity-schema.ts";
 import { useDayFormatter } from "../../components/training/training-ui.tsx";
 import { respond } from "../../modules/outcome/respond.server.ts";
 import { SavedNotice } from "../../components/saved-notice.tsx";
+import { quebecDay } from "../../modules/time/days.ts";
 
 /** A trainer marks, session by session, whether they can give it. */
 export const policy = needs("training.availability");
@@ -29,7 +29,7 @@ export async function loader(args: Route.LoaderArgs) {
   if (!user?.partnershipId) notFound();
   const profile = await findOwnTrainerProfile(args.context.db, user.partnershipId, user.personId);
   if (!profile) return { profile: false as const, version: 0, sessions: [] };
-  const today = todayInQuebec();
+  const today = quebecDay();
   const sessions = (await listSessions(args.context.db, user.partnershipId)).filter(
     (s) => (s.status === "planned" || s.status === "open") && (s.dates[0] ?? "") >= today,
   );

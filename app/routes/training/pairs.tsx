@@ -10,13 +10,13 @@ import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
 import { isUuid, requiredId, versionField, type FieldErrorMap } from "../../modules/forms/fields.ts";
 import { conflictReply, invalidReply, parseValues, readForm } from "../../modules/forms/read-form.server.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
-import { todayInQuebec } from "../../modules/pivot-activities/activity-schema.ts";
 import { listSessions, listTrainers } from "../../modules/training/list-training.server.ts";
 import { requestPairProposal } from "../../modules/training/pair-proposal-job.server.ts";
 import { applyProposal, loadProposal } from "../../modules/training/propose-pairs.server.ts";
 import { trainerLabel, useDayFormatter } from "../../components/training/training-ui.tsx";
 import type { PairAssignment } from "../../modules/training/vocabulary.ts";
 import { SavedNotice } from "../../components/saved-notice.tsx";
+import { quebecDay } from "../../modules/time/days.ts";
 
 /**
  * The coordinator asks for pairs, reviews and applies them. Asking queues a background job
@@ -69,7 +69,7 @@ export async function action(args: Route.ActionArgs) {
   if (read.values.intent === "propose") {
     const input = parseValues(read, proposeSchema);
     if (!input.ok) return input.reply;
-    await requestPairProposal(args.context.db, actor, { partnershipId: user.partnershipId, personId: user.personId, today: todayInQuebec() });
+    await requestPairProposal(args.context.db, actor, { partnershipId: user.partnershipId, personId: user.personId, today: quebecDay() });
     args.context.notifyJobs();
     return redirect("/training/pairs");
   }

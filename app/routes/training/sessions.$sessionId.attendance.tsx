@@ -10,7 +10,6 @@ import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
 import { isUuid, versionField } from "../../modules/forms/fields.ts";
 import { conflictReply, readForm } from "../../modules/forms/read-form.server.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
-import { todayInQuebec } from "../../modules/pivot-activities/activity-schema.ts";
 import { attendanceSheetVersion, isTrainerOfSession, saveAttendance, type AttendanceMark } from "../../modules/training/attendance.server.ts";
 import { loadSession } from "../../modules/training/list-training.server.ts";
 import { attendanceWindow } from "../../modules/training/session-groups.ts";
@@ -19,6 +18,7 @@ import { useDayFormatter } from "../../components/training/training-ui.tsx";
 import { attendanceStatuses, type AttendanceStatus } from "../../modules/training/vocabulary.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 import { SavedNotice } from "../../components/saved-notice.tsx";
+import { quebecDay } from "../../modules/time/days.ts";
 
 /** The sign-in sheet (feuille de présence): the coordinator for any session, a trainer for the sessions they give. */
 export const policy = needs("training.attendance");
@@ -44,7 +44,7 @@ export async function loader(args: Route.LoaderArgs) {
     version: attendanceSheetVersion(participants),
     session: { id: session.id, dates: session.dates, place: session.place, online: session.online },
     // The sheet prints at any time; marks are taken once the first day has come, never for a cancelled session.
-    window: attendanceWindow(session, todayInQuebec()),
+    window: attendanceWindow(session, quebecDay()),
     participants: participants.map((p) => ({
       registrationId: p.registrationId,
       name: p.name,

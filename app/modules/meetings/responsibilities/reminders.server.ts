@@ -4,10 +4,10 @@ import { recordAuditEvent, systemActor } from "../../audit/record-audit-event.se
 import { queueEmail } from "../../email/queue-email.server.ts";
 import { account } from "../../identity/tables.ts";
 import { person, roleAssignment } from "../../people/tables.ts";
-import { addDays, localDay } from "../dates.ts";
 import { responsibility } from "./tables.ts";
 import { DUE_SOON_DAYS, openStatuses, OVERDUE_REPEAT_DAYS } from "./vocabulary.ts";
 import type { JobHandler } from "../../jobs/runner.server.ts";
+import { addDays, quebecDay } from "../../time/days.ts";
 
 export const RESPONSIBILITY_REMINDERS_JOB = "responsibilities.reminders";
 
@@ -55,7 +55,7 @@ function notice(kind: "due_soon" | "overdue", r: Row, link: string) {
  * row make a second run send nothing. One transaction per reminder (email + marker + audit).
  */
 export async function sendResponsibilityReminders(db: Database, input: { now: Date; publicUrl: string }): Promise<{ dueSoon: number; overdue: number }> {
-  const today = localDay(input.now);
+  const today = quebecDay(input.now);
   const repeatBefore = new Date(input.now.getTime() - OVERDUE_REPEAT_DAYS * 86_400_000 + 60_000);
   const candidates = await db
     .select()

@@ -1,6 +1,6 @@
 /**
  * Wall-clock time of a time zone (Québec's by default), daylight saving included. Plain code,
- * free of the ORM: the job schedule (server) and the meeting dates (server and browser) share it.
+ * free of the ORM: the job schedule (server), the meeting dates and Québec's day (server and browser) share it.
  */
 
 /** Québec's wall clock. */

@@ -2,6 +2,7 @@ import { useMatches, useRouteLoaderData } from "react-router";
 import type { MessageKey, Messages } from "./catalog.ts";
 import { format, localeTag, type MessageVars } from "./format.ts";
 import type { Locale } from "./types.ts";
+import { QUEBEC_TIME_ZONE } from "../modules/time/wall-clock.ts";
 
 interface RootI18n {
   locale: Locale;
@@ -47,11 +48,22 @@ export function useFormatters() {
   const tag = localeTag(locale);
   return {
     date: (d: Date | string) =>
-      new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeZone: "America/Toronto" }).format(new Date(d)),
+      new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeZone: QUEBEC_TIME_ZONE }).format(new Date(d)),
     dateTime: (d: Date | string) =>
-      new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeStyle: "short", timeZone: "America/Toronto" }).format(
+      new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeStyle: "short", timeZone: QUEBEC_TIME_ZONE }).format(
         new Date(d),
       ),
+    time: (d: Date | string) => new Intl.DateTimeFormat(tag, { timeStyle: "short", timeZone: QUEBEC_TIME_ZONE }).format(new Date(d)),
     number: (n: number) => new Intl.NumberFormat(tag).format(n),
   };
+}
+
+/**
+ * Formats a calendar day ("2026-12-23") like `useFormatters().date` ("23 déc. 2026"), read at
+ * UTC midnight in UTC so no time zone moves it to the day before; no day gives "".
+ */
+export function useDay() {
+  const { locale } = useT();
+  const format = new Intl.DateTimeFormat(localeTag(locale), { dateStyle: "medium", timeZone: "UTC" });
+  return (day: string | null | undefined) => (day ? format.format(new Date(`${day}T00:00:00Z`)) : "");
 }

@@ -1,6 +1,6 @@
 import { Link } from "react-router";
-import { useT } from "../../i18n/use-t.ts";
-import { ActionStatusBadge, DeleteLink, orgLabel, Progress, useDay } from "./plan-ui.tsx";
+import { useT, useDay } from "../../i18n/use-t.ts";
+import { ActionStatusBadge, DeleteLink, orgLabel, Progress } from "./plan-ui.tsx";
 
 type Organization = Parameters<typeof orgLabel>[1] & { id: string };
 interface Objective {

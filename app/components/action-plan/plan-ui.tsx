@@ -1,7 +1,7 @@
 import { Form, Link } from "react-router";
 import { ErrorSummary, Field, SelectField, type FieldErrors } from "../form.tsx";
 import { SubmissionKey } from "../submission-key.tsx";
-import { useFormatters, useT } from "../../i18n/use-t.ts";
+import { useT } from "../../i18n/use-t.ts";
 import { actionStatuses, type ActionStatus } from "../../modules/action-plan/vocabulary.ts";
 
 // Shared pieces of the action plan pages (browser-safe: no ORM, no server module).
@@ -13,12 +13,6 @@ export interface PlanOrganization {
   nameFr: string;
   nameEn: string;
   acronym: string;
-}
-
-/** Formats a yyyy-mm-dd day without the time-zone shift of `new Date("yyyy-mm-dd")`. */
-export function useDay() {
-  const { date } = useFormatters();
-  return (day: string | null | undefined) => (day ? date(`${day}T12:00:00Z`) : "");
 }
 
 /**

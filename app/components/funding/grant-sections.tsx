@@ -1,8 +1,8 @@
 import { Form } from "react-router";
 import { ErrorSummary, Field, type FieldErrors } from "../form.tsx";
 import { SubmissionKey } from "../submission-key.tsx";
-import { useT } from "../../i18n/use-t.ts";
-import { DeleteLink, useDay } from "../action-plan/plan-ui.tsx";
+import { useT, useDay } from "../../i18n/use-t.ts";
+import { DeleteLink } from "../action-plan/plan-ui.tsx";
 import { acceptAttribute, anyDocument } from "../../modules/files/file-types.ts";
 import { useMoney } from "./funding-ui.tsx";
 

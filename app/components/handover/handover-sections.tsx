@@ -1,6 +1,5 @@
 import { Form } from "react-router";
-import { useFormatters, useT } from "../../i18n/use-t.ts";
-import { useDay } from "../action-plan/plan-ui.tsx";
+import { useFormatters, useT, useDay } from "../../i18n/use-t.ts";
 import { handoverItemKinds, type HandoverItem } from "../../modules/handover/vocabulary.ts";
 
 /** The open handover's checklist: one box per item of the live data, saved (or refreshed) in one form. */

@@ -1,5 +1,5 @@
 import { NavLink } from "react-router";
-import { useFormatters, useT } from "../../i18n/use-t.ts";
+import { useDay, useT } from "../../i18n/use-t.ts";
 import type { CommitmentStatus, DelegateKind } from "../../modules/partners/vocabulary.ts";
 
 export interface HistoryTerm {
@@ -9,12 +9,6 @@ export interface HistoryTerm {
   kind: DelegateKind;
   since: string;
   until: string | null;
-}
-
-/** A plain YYYY-MM-DD date in the reader's language (noon UTC, so no time zone moves the day). */
-export function useDay() {
-  const { date } = useFormatters();
-  return (day: string | null | undefined) => (day ? date(`${day}T12:00:00Z`) : "");
 }
 
 /** The organization's name in the reader's language. */

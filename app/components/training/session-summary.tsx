@@ -1,6 +1,6 @@
-import { useT } from "../../i18n/use-t.ts";
+import { useDay, useT } from "../../i18n/use-t.ts";
 import type { SessionStatus } from "../../modules/training/vocabulary.ts";
-import { StatusBadge, trainerLabel, useDayFormatter, type TrainerOption } from "./training-ui.tsx";
+import { StatusBadge, trainerLabel, type TrainerOption } from "./training-ui.tsx";
 
 interface Props {
   session: { status: SessionStatus; dates: string[]; place: string; online: boolean; language: "fr" | "en"; capacity: number };
@@ -13,7 +13,7 @@ interface Props {
 /** What the session is, read at a glance before any form: the coordinator's page opens on it. */
 export function SessionSummary({ session, program, trainers, observer, registered }: Props) {
   const { t, locale } = useT();
-  const day = useDayFormatter();
+  const day = useDay();
   return (
     <dl className="summary">
       <dt>{t("training.form.status")}</dt>

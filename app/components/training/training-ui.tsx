@@ -1,15 +1,9 @@
 import { Form } from "react-router";
 import { ErrorSummary, Field, SelectField, type FieldErrors } from "../form.tsx";
 import { SubmissionKey } from "../submission-key.tsx";
-import { useFormatters, useT } from "../../i18n/use-t.ts";
+import { useT } from "../../i18n/use-t.ts";
 import type { FormValues } from "../../modules/forms/fields.ts";
 import { sessionLanguages, sessionStatuses, type SessionStatus } from "../../modules/training/vocabulary.ts";
-
-/** Calendar dates are stored as plain days; noon UTC keeps them on the same day in Québec. */
-export function useDayFormatter() {
-  const { date } = useFormatters();
-  return (day: string | undefined | null) => (day ? date(`${day}T12:00:00Z`) : "");
-}
 
 export function StatusBadge({ status }: { status: SessionStatus }) {
   const { t } = useT();

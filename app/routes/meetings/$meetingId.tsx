@@ -63,7 +63,7 @@ export async function action(args: Route.ActionArgs) {
 }
 
 export default function MeetingPage({ loaderData, actionData }: Route.ComponentProps) {
-  const { t, locale } = useT();
+  const { t } = useT();
   const f = useFormatters();
   const kindLabel = useKindLabel(loaderData.customKinds);
   const { meeting: m, detail, choices, versions, saved } = loaderData;
@@ -83,7 +83,7 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
         </dd>
         <dt>{t("meetings.list.when")}</dt>
         <dd>
-          {f.dateTime(m.startsAt)} – {new Intl.DateTimeFormat(locale === "fr" ? "fr-CA" : "en-CA", { timeStyle: "short", timeZone: "America/Toronto" }).format(new Date(m.endsAt))}
+          {f.dateTime(m.startsAt)} – {f.time(m.endsAt)}
         </dd>
         {m.place ? (
           <>

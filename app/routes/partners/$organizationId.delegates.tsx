@@ -1,7 +1,7 @@
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/$organizationId.delegates";
 import { ErrorSummary, Field, SelectField, translateMessage } from "../../components/form.tsx";
-import { useT } from "../../i18n/use-t.ts";
+import { useT, useDay } from "../../i18n/use-t.ts";
 import { actorOf, authorize, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { z } from "zod";
@@ -14,7 +14,7 @@ import { addDelegateTerm, endDelegateTerm, listDelegateTerms, listOrganizationPe
 import { idParam, partnersUser } from "../../modules/partners/partner-access.server.ts";
 import { findPartnerOrganization } from "../../modules/partners/partner-organization.server.ts";
 import { delegateTermSchema, endTermSchema } from "../../modules/partners/partners-schema.ts";
-import { DelegateHistory, useDay, useOrgName } from "../../components/partners/partners-ui.tsx";
+import { DelegateHistory, useOrgName } from "../../components/partners/partners-ui.tsx";
 import { delegateKinds } from "../../modules/partners/vocabulary.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 import { createOnce } from "../../modules/outcome/create-once.server.ts";

@@ -1,6 +1,6 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/$organizationId";
-import { useT } from "../../i18n/use-t.ts";
+import { useT, useDay } from "../../i18n/use-t.ts";
 import { notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
@@ -8,7 +8,7 @@ import { loadContributionRow } from "../../modules/partners/contribution-matrix.
 import { idParam, mayOn, partnersUser } from "../../modules/partners/partner-access.server.ts";
 import { getPartnerProfile } from "../../modules/partners/partner-pages.server.ts";
 import type { PartnerPerson } from "../../modules/partners/partner-people.server.ts";
-import { CommitmentBadge, DelegateHistory, useTenure, useDay, useOrgName } from "../../components/partners/partners-ui.tsx";
+import { CommitmentBadge, DelegateHistory, useTenure, useOrgName } from "../../components/partners/partners-ui.tsx";
 import { contributionDomains } from "../../modules/partners/vocabulary.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 import { SavedNotice } from "../../components/saved-notice.tsx";

@@ -1,11 +1,11 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/_index";
-import { useT } from "../../i18n/use-t.ts";
+import { useT, useDay } from "../../i18n/use-t.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { mayOn, partnersUser } from "../../modules/partners/partner-access.server.ts";
 import { listPartners } from "../../modules/partners/partner-pages.server.ts";
-import { CommitmentBadge, useTenure, useDay, useOrgName } from "../../components/partners/partners-ui.tsx";
+import { CommitmentBadge, useTenure, useOrgName } from "../../components/partners/partners-ui.tsx";
 import { quebecDay } from "../../modules/time/days.ts";
 
 /** The partners of the Table: who they are, who represents them, their commitment, their stability. */

@@ -1,7 +1,7 @@
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/commitments.$commitmentId";
 import { ErrorSummary, Field } from "../../components/form.tsx";
-import { useT } from "../../i18n/use-t.ts";
+import { useT, useDay } from "../../i18n/use-t.ts";
 import { actorOf, authorize, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { acceptAttribute, pdfOnly } from "../../modules/files/file-types.ts";
@@ -14,7 +14,7 @@ import { pageTitle } from "../../i18n/page-title.ts";
 import { attachCommitmentDocument, getCommitment } from "../../modules/partners/commitments.server.ts";
 import { idParam, mayOn, partnersUser } from "../../modules/partners/partner-access.server.ts";
 import { findPartnerOrganization } from "../../modules/partners/partner-organization.server.ts";
-import { useDay, useOrgName } from "../../components/partners/partners-ui.tsx";
+import { useOrgName } from "../../components/partners/partners-ui.tsx";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 import { createOnce } from "../../modules/outcome/create-once.server.ts";
 import { respond } from "../../modules/outcome/respond.server.ts";

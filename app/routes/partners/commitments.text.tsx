@@ -1,7 +1,7 @@
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/commitments.text";
 import { ErrorSummary, Field } from "../../components/form.tsx";
-import { useT } from "../../i18n/use-t.ts";
+import { useT, useDay } from "../../i18n/use-t.ts";
 import { actorOf, authorize, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { z } from "zod";
@@ -12,7 +12,6 @@ import { pageTitle } from "../../i18n/page-title.ts";
 import { draftFormVersion, listCommitmentTexts, publishCommitmentText, saveCommitmentDraft } from "../../modules/partners/commitment-text.server.ts";
 import { mayOn, partnersUser } from "../../modules/partners/partner-access.server.ts";
 import { commitmentTextFormSchema } from "../../modules/partners/partners-schema.ts";
-import { useDay } from "../../components/partners/partners-ui.tsx";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 import { respond } from "../../modules/outcome/respond.server.ts";
 import { SavedNotice } from "../../components/saved-notice.tsx";

@@ -1,12 +1,12 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/commitments";
-import { useT } from "../../i18n/use-t.ts";
+import { useT, useDay } from "../../i18n/use-t.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { listCommitmentTexts } from "../../modules/partners/commitment-text.server.ts";
 import { commitmentOverview } from "../../modules/partners/commitments.server.ts";
 import { mayOn, partnersUser } from "../../modules/partners/partner-access.server.ts";
-import { CommitmentBadge, useDay, useOrgName } from "../../components/partners/partners-ui.tsx";
+import { CommitmentBadge, useOrgName } from "../../components/partners/partners-ui.tsx";
 import { COMMITMENT_DUE_DAYS } from "../../modules/partners/vocabulary.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 import { SavedNotice } from "../../components/saved-notice.tsx";

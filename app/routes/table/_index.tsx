@@ -2,11 +2,10 @@ import { Link } from "react-router";
 import type { Route } from "./+types/_index";
 import type { MessageKey } from "../../i18n/catalog.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
-import { useFormatters, useT } from "../../i18n/use-t.ts";
+import { useFormatters, useT, useDay } from "../../i18n/use-t.ts";
 import { guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { tableSummary } from "../../modules/table-hub/table-summary.server.ts";
-import { useDay } from "../../modules/table-hub/use-day.ts";
 
 /** The Table hub: one entry to the Table's work, with the sections the person may open and where each stands. */
 export const policy = needs("partnership.view");

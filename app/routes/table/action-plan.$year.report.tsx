@@ -1,8 +1,8 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/action-plan.$year.report";
-import { useT } from "../../i18n/use-t.ts";
+import { useT, useDay } from "../../i18n/use-t.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
-import { ActionStatusBadge, Progress, useDay } from "../../components/action-plan/plan-ui.tsx";
+import { ActionStatusBadge, Progress } from "../../components/action-plan/plan-ui.tsx";
 import { buildYearEndReport } from "../../modules/action-plan/year-end-report.server.ts";
 import { actionStatuses } from "../../modules/action-plan/vocabulary.ts";
 import { guard, notFound } from "../../modules/authz/guard.server.ts";

@@ -1,8 +1,8 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/action-plan.$year.timeline";
-import { useT } from "../../i18n/use-t.ts";
+import { useT, useDay } from "../../i18n/use-t.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
-import { ActionStatusBadge, useDay } from "../../components/action-plan/plan-ui.tsx";
+import { ActionStatusBadge } from "../../components/action-plan/plan-ui.tsx";
 import { loadPlan } from "../../modules/action-plan/read-plan.server.ts";
 import { monthsCovered } from "../../modules/action-plan/timeline.ts";
 import { guard, notFound } from "../../modules/authz/guard.server.ts";

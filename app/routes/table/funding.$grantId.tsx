@@ -1,9 +1,8 @@
 import { Link, redirect } from "react-router";
 import type { Route } from "./+types/funding.$grantId";
 import { type FieldErrors } from "../../components/form.tsx";
-import { useT } from "../../i18n/use-t.ts";
+import { useT, useDay } from "../../i18n/use-t.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
-import { useDay } from "../../components/action-plan/plan-ui.tsx";
 import { actorOf, authorize, guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { useMoney } from "../../components/funding/funding-ui.tsx";

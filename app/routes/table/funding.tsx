@@ -1,8 +1,7 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/funding";
-import { useT } from "../../i18n/use-t.ts";
+import { useT, useDay } from "../../i18n/use-t.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
-import { useDay } from "../../components/action-plan/plan-ui.tsx";
 import { can } from "../../modules/authz/decide.ts";
 import { guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";

@@ -2,7 +2,7 @@ import { Form, Link } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/_index";
 import { ErrorSummary } from "../../components/form.tsx";
-import { useT } from "../../i18n/use-t.ts";
+import { useT, useDay } from "../../i18n/use-t.ts";
 import { actorOf, guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { listGuideModules } from "../../modules/guide/read-guide.server.ts";
@@ -11,7 +11,7 @@ import { listPrograms, listSessions, listTrainers, type TrainerRow } from "../..
 import { programModuleKinds } from "../../modules/training/program-schema.ts";
 import { groupSessions, isToClose } from "../../modules/training/session-groups.ts";
 import { syncTrainerPool } from "../../modules/training/sync-trainer-pool.server.ts";
-import { StatusBadge, trainerLabel, useDayFormatter } from "../../components/training/training-ui.tsx";
+import { StatusBadge, trainerLabel } from "../../components/training/training-ui.tsx";
 import type { SessionStatus } from "../../modules/training/vocabulary.ts";
 import { parseForm } from "../../modules/forms/read-form.server.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
@@ -70,7 +70,7 @@ export async function action(args: Route.ActionArgs) {
 
 export default function Training({ loaderData, actionData }: Route.ComponentProps) {
   const { t, locale } = useT();
-  const day = useDayFormatter();
+  const day = useDay();
   const { programs, current, past, total, trainers } = loaderData;
   const byId = new Map(trainers.map((tr) => [tr.id, tr]));
   return (
@@ -196,7 +196,7 @@ interface SessionView {
 /** One table of sessions (the current ones, or one year of the archive). */
 function SessionTable({ sessions, trainers, caption, today }: { sessions: SessionView[]; trainers: Map<string, TrainerRow>; caption: string; today: string }) {
   const { t } = useT();
-  const day = useDayFormatter();
+  const day = useDay();
   return (
     <table>
       <caption>{caption}</caption>

@@ -2,7 +2,7 @@ import { Form, Link } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/availability";
 import { ErrorSummary } from "../../components/form.tsx";
-import { useT } from "../../i18n/use-t.ts";
+import { useT, useDay } from "../../i18n/use-t.ts";
 import { actorOf, guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
@@ -11,7 +11,6 @@ import { parseForm } from "../../modules/forms/read-form.server.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { findOwnTrainerProfile, listAvailability, listSessions } from "../../modules/training/list-training.server.ts";
 import { setOwnAvailability } from "../../modules/training/set-availability.server.ts";
-import { useDayFormatter } from "../../components/training/training-ui.tsx";
 import { respond } from "../../modules/outcome/respond.server.ts";
 import { SavedNotice } from "../../components/saved-notice.tsx";
 import { quebecDay } from "../../modules/time/days.ts";
@@ -70,7 +69,7 @@ export async function action(args: Route.ActionArgs) {
 
 export default function Availability({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useT();
-  const day = useDayFormatter();
+  const day = useDay();
   return (
     <>
       <h1>{t("training.availability.title")}</h1>

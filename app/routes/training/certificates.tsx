@@ -2,7 +2,7 @@ import { data } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/certificates";
 import { ErrorSummary, PostButton } from "../../components/form.tsx";
-import { useT } from "../../i18n/use-t.ts";
+import { useT, useDay } from "../../i18n/use-t.ts";
 import { actorOf, guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { requiredId } from "../../modules/forms/fields.ts";
@@ -10,7 +10,6 @@ import { parseValues, readForm } from "../../modules/forms/read-form.server.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { formatCode } from "../../modules/training-evaluation/certificate-code.ts";
 import { listCertificates, revokeCertificate } from "../../modules/training-evaluation/certificates.server.ts";
-import { useDayFormatter } from "../../components/training/training-ui.tsx";
 import { SavedNotice } from "../../components/saved-notice.tsx";
 
 /** The coordinator's list of issued certificates; one issued by mistake can be revoked. */
@@ -56,7 +55,7 @@ export async function action(args: Route.ActionArgs) {
 
 export default function Certificates({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useT();
-  const day = useDayFormatter();
+  const day = useDay();
   return (
     <>
       <h1>{t("trainingEval.certificates.title")}</h1>

@@ -1,12 +1,11 @@
 import { Form } from "react-router";
 import type { Route } from "./+types/certificates.verify";
-import { useT } from "../../i18n/use-t.ts";
+import { useT, useDay } from "../../i18n/use-t.ts";
 import { guard } from "../../modules/authz/guard.server.ts";
 import { publicRoute } from "../../modules/authz/policy.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { formatCode, normalizeCode } from "../../modules/training-evaluation/certificate-code.ts";
 import { findCertificate } from "../../modules/training-evaluation/certificates.server.ts";
-import { useDayFormatter } from "../../components/training/training-ui.tsx";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 
 /**
@@ -51,7 +50,7 @@ export async function loader(args: Route.LoaderArgs): Promise<Outcome> {
 
 export default function VerifyCertificate({ loaderData }: Route.ComponentProps) {
   const { t, locale } = useT();
-  const day = useDayFormatter();
+  const day = useDay();
   const outcome = loaderData;
   return (
     <>

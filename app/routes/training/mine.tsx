@@ -1,11 +1,11 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/mine";
-import { useT } from "../../i18n/use-t.ts";
+import { useT, useDay } from "../../i18n/use-t.ts";
 import { guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { listMySessions } from "../../modules/training-evaluation/my-sessions.server.ts";
-import { StatusBadge, useDayFormatter } from "../../components/training/training-ui.tsx";
+import { StatusBadge } from "../../components/training/training-ui.tsx";
 
 /** "My training": the sessions one attends, gives or observes, with the certificate when completed. */
 export const policy = needs("partnership.view");
@@ -20,7 +20,7 @@ export async function loader(args: Route.LoaderArgs) {
 
 export default function MyTraining({ loaderData }: Route.ComponentProps) {
   const { t } = useT();
-  const day = useDayFormatter();
+  const day = useDay();
   const { sessions } = loaderData;
   return (
     <>

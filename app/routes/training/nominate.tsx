@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Route } from "./+types/nominate";
 import { ErrorSummary, PostButton, SelectField } from "../../components/form.tsx";
 import { SubmissionKey } from "../../components/submission-key.tsx";
-import { useT } from "../../i18n/use-t.ts";
+import { useT, useDay } from "../../i18n/use-t.ts";
 import { actorOf, guard, notFound } from "../../modules/authz/guard.server.ts";
 import { organizationsWhere } from "../../modules/authz/decide.ts";
 import { needs } from "../../modules/authz/policy.ts";
@@ -16,7 +16,6 @@ import { findNominee, listNominations } from "../../modules/training/nomination.
 import { outcomeFrom, outcomeLocation } from "../../modules/training/registration-outcome.ts";
 import { cancelRegistration, listOpenSessionsFor, registerForSession } from "../../modules/training/registration.server.ts";
 import { listPeopleForSession } from "../../modules/training/session-participants.server.ts";
-import { useDayFormatter } from "../../components/training/training-ui.tsx";
 import { createOnce } from "../../modules/outcome/create-once.server.ts";
 import { respond } from "../../modules/outcome/respond.server.ts";
 import { SavedNotice } from "../../components/saved-notice.tsx";
@@ -79,7 +78,7 @@ export async function action(args: Route.ActionArgs) {
 
 export default function TrainingNominate({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useT();
-  const day = useDayFormatter();
+  const day = useDay();
   const when = (dates: string[]) => dates.map((d) => day(d)).join(" · ");
   // What the last nomination or cancellation did (named by the redirect that followed it).
   const done = actionData ? null : loaderData.done;

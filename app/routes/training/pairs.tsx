@@ -2,7 +2,7 @@ import { useEffect } from "react";
 import { data, Form, Link, redirect, useNavigation, useRevalidator } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/pairs";
-import { useFormatters, useT } from "../../i18n/use-t.ts";
+import { useFormatters, useT, useDay } from "../../i18n/use-t.ts";
 import type { MessageKey } from "../../i18n/catalog.ts";
 import { actorOf, guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
@@ -13,7 +13,7 @@ import { pageTitle } from "../../i18n/page-title.ts";
 import { listSessions, listTrainers } from "../../modules/training/list-training.server.ts";
 import { requestPairProposal } from "../../modules/training/pair-proposal-job.server.ts";
 import { applyProposal, loadProposal } from "../../modules/training/propose-pairs.server.ts";
-import { trainerLabel, useDayFormatter } from "../../components/training/training-ui.tsx";
+import { trainerLabel } from "../../components/training/training-ui.tsx";
 import type { PairAssignment } from "../../modules/training/vocabulary.ts";
 import { SavedNotice } from "../../components/saved-notice.tsx";
 import { quebecDay } from "../../modules/time/days.ts";
@@ -100,7 +100,7 @@ export async function action(args: Route.ActionArgs) {
 
 export default function TrainingPairs({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useT();
-  const day = useDayFormatter();
+  const day = useDay();
   const navigation = useNavigation();
   const { proposal, sessions, trainers, pending, elapsedSeconds } = loaderData;
   const revalidator = useRevalidator();

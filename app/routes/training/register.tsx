@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Route } from "./+types/register";
 import { ErrorSummary } from "../../components/form.tsx";
 import { SubmissionKey } from "../../components/submission-key.tsx";
-import { useT } from "../../i18n/use-t.ts";
+import { useT, useDay } from "../../i18n/use-t.ts";
 import { actorOf, guard, notFound } from "../../modules/authz/guard.server.ts";
 import { can } from "../../modules/authz/decide.ts";
 import { needs } from "../../modules/authz/policy.ts";
@@ -15,7 +15,6 @@ import { pageTitle } from "../../i18n/page-title.ts";
 import { listSessionsGivenBy } from "../../modules/training/attendance.server.ts";
 import { outcomeFrom, outcomeLocation } from "../../modules/training/registration-outcome.ts";
 import { cancelRegistration, listOpenSessionsFor, registerForSession } from "../../modules/training/registration.server.ts";
-import { useDayFormatter } from "../../components/training/training-ui.tsx";
 import { createOnce } from "../../modules/outcome/create-once.server.ts";
 import { respond } from "../../modules/outcome/respond.server.ts";
 import { SavedNotice } from "../../components/saved-notice.tsx";
@@ -75,7 +74,7 @@ export async function action(args: Route.ActionArgs) {
 
 export default function TrainingRegister({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useT();
-  const day = useDayFormatter();
+  const day = useDay();
   // What the last registration or cancellation did (named by the redirect that followed it).
   const done = actionData ? null : loaderData.done;
   const outcomeKey = done

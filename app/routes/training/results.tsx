@@ -1,13 +1,12 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/results";
-import { useT } from "../../i18n/use-t.ts";
+import { useT, useDay } from "../../i18n/use-t.ts";
 import { guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { programResults, programsOf, responseCounts } from "../../modules/training-evaluation/evaluation-results.server.ts";
 import { ResultsView } from "../../components/training-evaluation/results-ui.tsx";
 import { MIN_ANSWERS_SHOWN } from "../../modules/training-evaluation/vocabulary.ts";
-import { useDayFormatter } from "../../components/training/training-ui.tsx";
 
 /** Evaluation results aggregated per program, and the sessions with their number of answers. */
 export const policy = needs("training.results");
@@ -25,7 +24,7 @@ export async function loader(args: Route.LoaderArgs) {
 
 export default function TrainingResults({ loaderData }: Route.ComponentProps) {
   const { t, locale } = useT();
-  const day = useDayFormatter();
+  const day = useDay();
   return (
     <>
       <h1>{t("trainingEval.results.title")}</h1>

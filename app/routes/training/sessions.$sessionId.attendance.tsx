@@ -2,7 +2,7 @@ import { Fragment, useSyncExternalStore } from "react";
 import { data, Form, Link, redirect } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/sessions.$sessionId.attendance";
-import { useT } from "../../i18n/use-t.ts";
+import { useT, useDay } from "../../i18n/use-t.ts";
 import { can } from "../../modules/authz/decide.ts";
 import { actorOf, guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
@@ -14,7 +14,6 @@ import { attendanceSheetVersion, isTrainerOfSession, saveAttendance, type Attend
 import { loadSession } from "../../modules/training/list-training.server.ts";
 import { attendanceWindow } from "../../modules/training/session-groups.ts";
 import { listSessionParticipants } from "../../modules/training/session-participants.server.ts";
-import { useDayFormatter } from "../../components/training/training-ui.tsx";
 import { attendanceStatuses, type AttendanceStatus } from "../../modules/training/vocabulary.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 import { SavedNotice } from "../../components/saved-notice.tsx";
@@ -107,7 +106,7 @@ export async function action(args: Route.ActionArgs) {
 
 export default function AttendanceSheet({ loaderData, actionData }: Route.ComponentProps) {
   const { t, locale } = useT();
-  const day = useDayFormatter();
+  const day = useDay();
   const { session, participants, coordinator, window } = loaderData;
   const when = session.dates.map((d) => day(d)).join(" · ");
   const editable = window === "open";

@@ -1,7 +1,7 @@
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/sessions.$sessionId.evaluation";
 import { ErrorSummary, type FieldErrors } from "../../components/form.tsx";
-import { useT } from "../../i18n/use-t.ts";
+import { useT, useDay } from "../../i18n/use-t.ts";
 import { guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { SubmissionKey } from "../../components/submission-key.tsx";
@@ -14,7 +14,6 @@ import { hasAnswered, submitEvaluation } from "../../modules/training-evaluation
 import { parseAnswers } from "../../modules/training-evaluation/questionnaire-form.ts";
 import { loadQuestionnaire } from "../../modules/training-evaluation/questionnaires.server.ts";
 import { sessionAccess } from "../../modules/training-evaluation/session-access.server.ts";
-import { useDayFormatter } from "../../components/training/training-ui.tsx";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 import { SavedNotice } from "../../components/saved-notice.tsx";
 
@@ -83,7 +82,7 @@ export async function action(args: Route.ActionArgs) {
 
 export default function Evaluation({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useT();
-  const day = useDayFormatter();
+  const day = useDay();
   const { session, questions } = loaderData;
   const when = session.dates.map((d) => day(d)).join(" · ");
   const satisfaction = questions.filter((q) => q.section === "satisfaction");

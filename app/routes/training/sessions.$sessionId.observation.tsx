@@ -1,7 +1,7 @@
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/sessions.$sessionId.observation";
 import { ErrorSummary, type FieldErrors } from "../../components/form.tsx";
-import { useT } from "../../i18n/use-t.ts";
+import { useT, useDay } from "../../i18n/use-t.ts";
 import { actorOf, guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { z } from "zod";
@@ -14,7 +14,6 @@ import { loadObservation, saveObservation } from "../../modules/training-evaluat
 import { parseAnswers } from "../../modules/training-evaluation/questionnaire-form.ts";
 import { loadQuestionnaire, loadQuestionnaireVersion } from "../../modules/training-evaluation/questionnaires.server.ts";
 import { sessionAccess } from "../../modules/training-evaluation/session-access.server.ts";
-import { useDayFormatter } from "../../components/training/training-ui.tsx";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 import { respond } from "../../modules/outcome/respond.server.ts";
 import { SavedNotice } from "../../components/saved-notice.tsx";
@@ -93,7 +92,7 @@ export async function action(args: Route.ActionArgs) {
 
 export default function Observation({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useT();
-  const day = useDayFormatter();
+  const day = useDay();
   const { session, questions, canFill } = loaderData;
   const when = session.dates.map((d) => day(d)).join(" · ");
   return (

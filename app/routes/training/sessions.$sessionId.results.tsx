@@ -1,6 +1,6 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/sessions.$sessionId.results";
-import { useT } from "../../i18n/use-t.ts";
+import { useT, useDay } from "../../i18n/use-t.ts";
 import { guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { isUuid } from "../../modules/forms/fields.ts";
@@ -8,7 +8,6 @@ import { pageTitle } from "../../i18n/page-title.ts";
 import { sessionResults } from "../../modules/training-evaluation/evaluation-results.server.ts";
 import { ResultsView } from "../../components/training-evaluation/results-ui.tsx";
 import { sessionAccess } from "../../modules/training-evaluation/session-access.server.ts";
-import { useDayFormatter } from "../../components/training/training-ui.tsx";
 
 /**
  * Evaluation results of one session, for the coordinator, the evaluator and the session's
@@ -32,7 +31,7 @@ export async function loader(args: Route.LoaderArgs) {
 
 export default function SessionResults({ loaderData }: Route.ComponentProps) {
   const { t } = useT();
-  const day = useDayFormatter();
+  const day = useDay();
   const { session, results } = loaderData;
   const when = session.dates.map((d) => day(d)).join(" · ");
   return (

@@ -1,7 +1,7 @@
 import { data, Form, Link, redirect, useSearchParams } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/sessions.$sessionId.space";
-import { useT } from "../../i18n/use-t.ts";
+import { useT, useDay } from "../../i18n/use-t.ts";
 import { actorOf, guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { acceptAttribute, anyDocument } from "../../modules/files/file-types.ts";
@@ -21,7 +21,7 @@ import {
   removeSessionDocument,
   setSessionExercise,
 } from "../../modules/training-evaluation/session-materials.server.ts";
-import { StatusBadge, useDayFormatter } from "../../components/training/training-ui.tsx";
+import { StatusBadge } from "../../components/training/training-ui.tsx";
 import { SavedNotice } from "../../components/saved-notice.tsx";
 import { ConfirmDelete } from "../../components/forms/confirm-delete.tsx";
 
@@ -126,7 +126,7 @@ export async function action(args: Route.ActionArgs) {
 
 export default function SessionSpace({ loaderData, actionData }: Route.ComponentProps) {
   const { t, locale } = useT();
-  const day = useDayFormatter();
+  const day = useDay();
   const { session, documents, exercises, available, links, editor } = loaderData;
   const when = session.dates.map((d) => day(d)).join(" · ");
   const [params] = useSearchParams();

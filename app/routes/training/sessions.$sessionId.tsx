@@ -1,6 +1,6 @@
 import { Link, redirect } from "react-router";
 import type { Route } from "./+types/sessions.$sessionId";
-import { useT } from "../../i18n/use-t.ts";
+import { useT, useDay } from "../../i18n/use-t.ts";
 import { actorOf, guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
@@ -10,7 +10,7 @@ import { requestUrl } from "../../modules/forms/request-url.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { invalidFields } from "../../modules/outcome/outcome.ts";
 import { respond, valueOf } from "../../modules/outcome/respond.server.ts";
-import { SessionForm, trainerLabel, useDayFormatter } from "../../components/training/training-ui.tsx";
+import { SessionForm, trainerLabel } from "../../components/training/training-ui.tsx";
 import { SessionSummary } from "../../components/training/session-summary.tsx";
 import { MixSummary, ParticipantsSection } from "../../components/training/participants-ui.tsx";
 import { findSession, handleSessionAction, loadSessionPage } from "../../modules/training/session-page.server.ts";
@@ -51,7 +51,7 @@ export async function action(args: Route.ActionArgs) {
 
 export default function EditTrainingSession({ loaderData, actionData }: Route.ComponentProps) {
   const { t, locale } = useT();
-  const day = useDayFormatter();
+  const day = useDay();
   const { session, answers } = loaderData;
   // Which form the answer is about: the participants block's forms send an intent, the session form none.
   const sent = actionData as { values?: FormValues; intent?: string; errors?: FieldErrorMap; formError?: string } | undefined;

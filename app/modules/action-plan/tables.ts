@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { organization, partnership } from "../governance/tables.ts";
+import { check, date, index, integer, numeric, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { organization } from "../governance/tables.ts";
 import { actionStatuses } from "./vocabulary.ts";
+import { createdAtColumn, idColumn, partnershipIdColumn, updatedAtColumn, versionColumn } from "../db/columns.ts";
 
 export { actionStatuses } from "./vocabulary.ts";
 
@@ -9,18 +10,16 @@ export { actionStatuses } from "./vocabulary.ts";
 export const actionPlan = pgTable(
   "action_plan",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    partnershipId: uuid("partnership_id")
-      .notNull()
-      .references(() => partnership.id),
+    id: idColumn(),
+    partnershipId: partnershipIdColumn(),
     year: integer("year").notNull(),
     title: text("title").notNull(),
     summary: text("summary").notNull().default(""),
     /** The plan this one was copied from ("copy last year's plan as a start"). */
     copiedFromId: uuid("copied_from_id"),
-    version: integer("version").notNull().default(1),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    version: versionColumn(),
+    createdAt: createdAtColumn(),
+    updatedAt: updatedAtColumn(),
   },
   (t) => [uniqueIndex("action_plan_year_idx").on(t.partnershipId, t.year), check("action_plan_year_range", sql`${t.year} between 1990 and 2200`)],
 );
@@ -29,18 +28,16 @@ export const actionPlan = pgTable(
 export const actionPlanObjective = pgTable(
   "action_plan_objective",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    partnershipId: uuid("partnership_id")
-      .notNull()
-      .references(() => partnership.id),
+    id: idColumn(),
+    partnershipId: partnershipIdColumn(),
     planId: uuid("plan_id")
       .notNull()
       .references(() => actionPlan.id, { onDelete: "cascade" }),
     position: integer("position").notNull().default(0),
     title: text("title").notNull(),
     description: text("description").notNull().default(""),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
+    updatedAt: updatedAtColumn(),
   },
   (t) => [index("action_plan_objective_plan_idx").on(t.partnershipId, t.planId, t.position)],
 );
@@ -49,10 +46,8 @@ export const actionPlanObjective = pgTable(
 export const actionPlanAction = pgTable(
   "action_plan_action",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    partnershipId: uuid("partnership_id")
-      .notNull()
-      .references(() => partnership.id),
+    id: idColumn(),
+    partnershipId: partnershipIdColumn(),
     planId: uuid("plan_id")
       .notNull()
       .references(() => actionPlan.id, { onDelete: "cascade" }),
@@ -66,8 +61,8 @@ export const actionPlanAction = pgTable(
     endsOn: date("ends_on"),
     status: text("status", { enum: actionStatuses }).notNull().default("planned"),
     progress: integer("progress").notNull().default(0),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
+    updatedAt: updatedAtColumn(),
   },
   (t) => [
     index("action_plan_action_plan_idx").on(t.partnershipId, t.planId, t.objectiveId),
@@ -80,9 +75,7 @@ export const actionPlanAction = pgTable(
 export const actionPlanActionOrganization = pgTable(
   "action_plan_action_organization",
   {
-    partnershipId: uuid("partnership_id")
-      .notNull()
-      .references(() => partnership.id),
+    partnershipId: partnershipIdColumn(),
     actionId: uuid("action_id")
       .notNull()
       .references(() => actionPlanAction.id, { onDelete: "cascade" }),
@@ -97,10 +90,8 @@ export const actionPlanActionOrganization = pgTable(
 export const actionPlanIndicator = pgTable(
   "action_plan_indicator",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    partnershipId: uuid("partnership_id")
-      .notNull()
-      .references(() => partnership.id),
+    id: idColumn(),
+    partnershipId: partnershipIdColumn(),
     planId: uuid("plan_id")
       .notNull()
       .references(() => actionPlan.id, { onDelete: "cascade" }),
@@ -112,8 +103,8 @@ export const actionPlanIndicator = pgTable(
     unit: text("unit").notNull().default(""),
     target: numeric("target", { precision: 12, scale: 2, mode: "number" }).notNull(),
     actual: numeric("actual", { precision: 12, scale: 2, mode: "number" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
+    updatedAt: updatedAtColumn(),
   },
   (t) => [index("action_plan_indicator_plan_idx").on(t.partnershipId, t.planId, t.objectiveId)],
 );

@@ -1,7 +1,8 @@
 import { index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { organization, partnership } from "../governance/tables.ts";
+import { organization } from "../governance/tables.ts";
 import { person } from "../people/tables.ts";
 import { announcementAudiences } from "./vocabulary.ts";
+import { createdAtColumn, idColumn, partnershipIdColumn } from "../db/columns.ts";
 
 export { announcementAudiences } from "./vocabulary.ts";
 
@@ -9,10 +10,8 @@ export { announcementAudiences } from "./vocabulary.ts";
 export const announcement = pgTable(
   "announcement",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    partnershipId: uuid("partnership_id")
-      .notNull()
-      .references(() => partnership.id),
+    id: idColumn(),
+    partnershipId: partnershipIdColumn(),
     authorPersonId: uuid("author_person_id")
       .notNull()
       .references(() => person.id),
@@ -21,7 +20,7 @@ export const announcement = pgTable(
     organizationId: uuid("organization_id").references(() => organization.id),
     title: text("title").notNull(),
     body: text("body").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [index("announcement_partnership_idx").on(t.partnershipId, t.createdAt)],
 );
@@ -30,9 +29,7 @@ export const announcement = pgTable(
 export const announcementRecipient = pgTable(
   "announcement_recipient",
   {
-    partnershipId: uuid("partnership_id")
-      .notNull()
-      .references(() => partnership.id),
+    partnershipId: partnershipIdColumn(),
     announcementId: uuid("announcement_id")
       .notNull()
       .references(() => announcement.id, { onDelete: "cascade" }),

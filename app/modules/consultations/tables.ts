@@ -1,15 +1,14 @@
 import { date, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { organization, partnership } from "../governance/tables.ts";
+import { organization } from "../governance/tables.ts";
 import { person } from "../people/tables.ts";
+import { createdAtColumn, idColumn, partnershipIdColumn, updatedAtColumn, versionColumn } from "../db/columns.ts";
 
 /** A de-identified request for advice from a worker to a pivot (or an organization's pivots). */
 export const consultation = pgTable(
   "consultation",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    partnershipId: uuid("partnership_id")
-      .notNull()
-      .references(() => partnership.id),
+    id: idColumn(),
+    partnershipId: partnershipIdColumn(),
     askerPersonId: uuid("asker_person_id")
       .notNull()
       .references(() => person.id),
@@ -27,9 +26,9 @@ export const consultation = pgTable(
     takenByPersonId: uuid("taken_by_person_id"),
     firstResponseAt: timestamp("first_response_at", { withTimezone: true }),
     closedAt: timestamp("closed_at", { withTimezone: true }),
-    version: integer("version").notNull().default(1),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    version: versionColumn(),
+    createdAt: createdAtColumn(),
+    updatedAt: updatedAtColumn(),
   },
   (t) => [
     index("consultation_partnership_idx").on(t.partnershipId, t.status),
@@ -42,7 +41,7 @@ export const consultation = pgTable(
 export const consultationMessage = pgTable(
   "consultation_message",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: idColumn(),
     consultationId: uuid("consultation_id")
       .notNull()
       .references(() => consultation.id, { onDelete: "cascade" }),
@@ -51,7 +50,7 @@ export const consultationMessage = pgTable(
       .notNull()
       .references(() => person.id),
     body: text("body").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [index("consultation_message_consultation_idx").on(t.consultationId, t.createdAt)],
 );
@@ -63,14 +62,14 @@ export const consultationMessage = pgTable(
 export const consultationMetric = pgTable(
   "consultation_metric",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: idColumn(),
     partnershipId: uuid("partnership_id").notNull(),
     targetOrganizationId: uuid("target_organization_id"),
     askerOrganizationId: uuid("asker_organization_id"),
     month: date("month").notNull(),
     urgency: text("urgency").notNull(),
     responseMinutes: integer("response_minutes"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [index("consultation_metric_partnership_idx").on(t.partnershipId, t.month)],
 );

@@ -1,7 +1,8 @@
-import { date, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { date, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
-import { organization, partnership, site } from "../governance/tables.ts";
+import { organization, site } from "../governance/tables.ts";
 import { person } from "../people/tables.ts";
+import { createdAtColumn, idColumn, partnershipIdColumn, updatedAtColumn, versionColumn } from "../db/columns.ts";
 
 /**
  * A person designated as pivot (intervenant·e pivot) of an organization, optionally for one
@@ -10,10 +11,8 @@ import { person } from "../people/tables.ts";
 export const pivotDesignation = pgTable(
   "pivot_designation",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    partnershipId: uuid("partnership_id")
-      .notNull()
-      .references(() => partnership.id),
+    id: idColumn(),
+    partnershipId: partnershipIdColumn(),
     organizationId: uuid("organization_id")
       .notNull()
       .references(() => organization.id),
@@ -40,9 +39,9 @@ export const pivotDesignation = pgTable(
     confirmedBy: uuid("confirmed_by"),
     staleReminderSentAt: timestamp("stale_reminder_sent_at", { withTimezone: true }),
     designatedBy: uuid("designated_by"),
-    version: integer("version").notNull().default(1),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    version: versionColumn(),
+    createdAt: createdAtColumn(),
+    updatedAt: updatedAtColumn(),
   },
   (t) => [
     index("pivot_designation_partnership_idx").on(t.partnershipId, t.until),

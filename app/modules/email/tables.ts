@@ -1,4 +1,5 @@
 import { index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { createdAtColumn, idColumn } from "../db/columns.ts";
 
 /** A small text attachment, e.g. the .ics calendar file of an invitation. */
 export interface EmailAttachment {
@@ -11,7 +12,7 @@ export interface EmailAttachment {
 export const emailMessage = pgTable(
   "email_message",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: idColumn(),
     partnershipId: uuid("partnership_id"),
     toAddress: text("to_address").notNull(),
     subject: text("subject").notNull(),
@@ -20,7 +21,7 @@ export const emailMessage = pgTable(
     attachments: jsonb("attachments").$type<EmailAttachment[]>().notNull().default([]),
     status: text("status", { enum: ["queued", "sent", "stored", "failed"] }).notNull().default("queued"),
     error: text("error"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
   },
   (t) => [index("email_message_created_idx").on(t.createdAt)],

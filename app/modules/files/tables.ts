@@ -1,5 +1,6 @@
-import { customType, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { organization, partnership } from "../governance/tables.ts";
+import { customType, index, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { organization } from "../governance/tables.ts";
+import { createdAtColumn, idColumn, partnershipIdColumn } from "../db/columns.ts";
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => "bytea",
@@ -15,10 +16,8 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
 export const storedFile = pgTable(
   "stored_file",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    partnershipId: uuid("partnership_id")
-      .notNull()
-      .references(() => partnership.id),
+    id: idColumn(),
+    partnershipId: partnershipIdColumn(),
     organizationId: uuid("organization_id").references(() => organization.id),
     /** Which record owns it, e.g. "commitment", "meeting", "grant", "training_session". */
     ownerType: text("owner_type").notNull(),
@@ -29,7 +28,7 @@ export const storedFile = pgTable(
     sha256: text("sha256").notNull(),
     content: bytea("content").notNull(),
     uploadedByPersonId: uuid("uploaded_by_person_id"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [index("stored_file_owner_idx").on(t.partnershipId, t.ownerType, t.ownerId)],
 );

@@ -1,4 +1,5 @@
-import { index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { createdAtColumn } from "../db/columns.ts";
 
 /**
  * One row per create form submitted: the key the form carried (made when the page was drawn)
@@ -12,7 +13,7 @@ export const formSubmission = pgTable(
     form: text("form").notNull(),
     key: uuid("key").notNull(),
     location: text("location").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [primaryKey({ columns: [t.accountId, t.form, t.key] }), index("form_submission_created_idx").on(t.createdAt)],
 );

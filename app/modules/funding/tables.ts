@@ -1,16 +1,14 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, numeric, pgTable, text, timestamp, uniqueIndex, uuid, integer } from "drizzle-orm/pg-core";
+import { check, date, index, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { actionPlanAction } from "../action-plan/tables.ts";
-import { partnership } from "../governance/tables.ts";
+import { createdAtColumn, idColumn, partnershipIdColumn, updatedAtColumn, versionColumn } from "../db/columns.ts";
 
 /** A grant (subvention) received by the Table: who funds it, how much, for which period. */
 export const grant = pgTable(
   "grant",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    partnershipId: uuid("partnership_id")
-      .notNull()
-      .references(() => partnership.id),
+    id: idColumn(),
+    partnershipId: partnershipIdColumn(),
     funder: text("funder").notNull(),
     program: text("program").notNull().default(""),
     /** In dollars, two decimals. */
@@ -18,9 +16,9 @@ export const grant = pgTable(
     startsOn: date("starts_on").notNull(),
     endsOn: date("ends_on").notNull(),
     conditions: text("conditions").notNull().default(""),
-    version: integer("version").notNull().default(1),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    version: versionColumn(),
+    createdAt: createdAtColumn(),
+    updatedAt: updatedAtColumn(),
   },
   (t) => [
     index("grant_partnership_idx").on(t.partnershipId, t.endsOn),
@@ -33,17 +31,15 @@ export const grant = pgTable(
 export const grantReportDate = pgTable(
   "grant_report_date",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    partnershipId: uuid("partnership_id")
-      .notNull()
-      .references(() => partnership.id),
+    id: idColumn(),
+    partnershipId: partnershipIdColumn(),
     grantId: uuid("grant_id")
       .notNull()
       .references(() => grant.id, { onDelete: "cascade" }),
     dueOn: date("due_on").notNull(),
     label: text("label").notNull().default(""),
     submittedOn: date("submitted_on"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [index("grant_report_date_grant_idx").on(t.partnershipId, t.grantId, t.dueOn)],
 );
@@ -52,10 +48,8 @@ export const grantReportDate = pgTable(
 export const grantSpending = pgTable(
   "grant_spending",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    partnershipId: uuid("partnership_id")
-      .notNull()
-      .references(() => partnership.id),
+    id: idColumn(),
+    partnershipId: partnershipIdColumn(),
     grantId: uuid("grant_id")
       .notNull()
       .references(() => grant.id, { onDelete: "cascade" }),
@@ -63,7 +57,7 @@ export const grantSpending = pgTable(
     amount: numeric("amount", { precision: 12, scale: 2, mode: "number" }).notNull(),
     spentOn: date("spent_on").notNull(),
     label: text("label").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [index("grant_spending_grant_idx").on(t.partnershipId, t.grantId), check("grant_spending_amount", sql`${t.amount} > 0`)],
 );
@@ -72,10 +66,8 @@ export const grantSpending = pgTable(
 export const grantAlertSent = pgTable(
   "grant_alert_sent",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    partnershipId: uuid("partnership_id")
-      .notNull()
-      .references(() => partnership.id),
+    id: idColumn(),
+    partnershipId: partnershipIdColumn(),
     grantId: uuid("grant_id")
       .notNull()
       .references(() => grant.id, { onDelete: "cascade" }),

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { date, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid, index, uniqueIndex } from "drizzle-orm/pg-core";
+import { date, jsonb, pgEnum, pgTable, text, uuid, index, uniqueIndex } from "drizzle-orm/pg-core";
+import { createdAtColumn, idColumn, partnershipIdColumn, updatedAtColumn, versionColumn } from "../db/columns.ts";
 
 export const organizationTypes = [
   "youth_protection", // Centre jeunesse / DPJ
@@ -15,7 +16,7 @@ export const organizationType = pgEnum("organization_type", organizationTypes);
 
 /** A Table régionale de concertation: the tenant. */
 export const partnership = pgTable("partnership", {
-  id: uuid("id").primaryKey().defaultRandom(),
+  id: idColumn(),
   slug: text("slug").notNull().unique(),
   nameFr: text("name_fr").notNull(),
   nameEn: text("name_en").notNull(),
@@ -24,18 +25,16 @@ export const partnership = pgTable("partnership", {
   dpjPhone: text("dpj_phone").notNull().default(""),
   foundedOn: date("founded_on"),
   settings: jsonb("settings").$type<Record<string, unknown>>().notNull().default({}),
-  version: integer("version").notNull().default(1),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  version: versionColumn(),
+  createdAt: createdAtColumn(),
+  updatedAt: updatedAtColumn(),
 });
 
 export const organization = pgTable(
   "organization",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    partnershipId: uuid("partnership_id")
-      .notNull()
-      .references(() => partnership.id),
+    id: idColumn(),
+    partnershipId: partnershipIdColumn(),
     type: organizationType("type").notNull(),
     nameFr: text("name_fr").notNull(),
     nameEn: text("name_en").notNull(),
@@ -52,9 +51,9 @@ export const organization = pgTable(
     emailDomains: text("email_domains").array().notNull().default(sql`'{}'::text[]`),
     joinedOn: date("joined_on"),
     leftOn: date("left_on"),
-    version: integer("version").notNull().default(1),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    version: versionColumn(),
+    createdAt: createdAtColumn(),
+    updatedAt: updatedAtColumn(),
   },
   (t) => [index("organization_partnership_idx").on(t.partnershipId)],
 );
@@ -63,10 +62,8 @@ export const organization = pgTable(
 export const site = pgTable(
   "site",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    partnershipId: uuid("partnership_id")
-      .notNull()
-      .references(() => partnership.id),
+    id: idColumn(),
+    partnershipId: partnershipIdColumn(),
     organizationId: uuid("organization_id")
       .notNull()
       .references(() => organization.id),
@@ -76,9 +73,9 @@ export const site = pgTable(
     municipality: text("municipality").notNull().default(""),
     territory: text("territory").notNull().default(""),
     phone: text("phone").notNull().default(""),
-    version: integer("version").notNull().default(1),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    version: versionColumn(),
+    createdAt: createdAtColumn(),
+    updatedAt: updatedAtColumn(),
   },
   (t) => [
     index("site_organization_idx").on(t.organizationId),
@@ -90,5 +87,5 @@ export const site = pgTable(
 export const installationSetting = pgTable("installation_setting", {
   key: text("key").primaryKey(),
   value: jsonb("value").$type<unknown>().notNull(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: updatedAtColumn(),
 });

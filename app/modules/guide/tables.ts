@@ -1,16 +1,14 @@
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { partnership } from "../governance/tables.ts";
 import { person } from "../people/tables.ts";
 import type { GuideSectionContent } from "./vocabulary.ts";
+import { createdAtColumn, idColumn, partnershipIdColumn } from "../db/columns.ts";
 
 /** A module of the practice guide (Savoir, Savoir-être, Savoir-faire), one of each per Table. */
 export const guideModule = pgTable(
   "guide_module",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    partnershipId: uuid("partnership_id")
-      .notNull()
-      .references(() => partnership.id),
+    id: idColumn(),
+    partnershipId: partnershipIdColumn(),
     kind: text("kind", { enum: ["knowledge", "attitudes", "skills"] }).notNull(),
     position: integer("position").notNull(),
     titleFr: text("title_fr").notNull(),
@@ -19,7 +17,7 @@ export const guideModule = pgTable(
     summaryEn: text("summary_en").notNull().default(""),
     /** Shipped demo content, shown with a notice until the Table writes its own. */
     isDemo: boolean("is_demo").notNull().default(false),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [uniqueIndex("guide_module_kind_uq").on(t.partnershipId, t.kind)],
 );
@@ -28,17 +26,15 @@ export const guideModule = pgTable(
 export const guideSection = pgTable(
   "guide_section",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    partnershipId: uuid("partnership_id")
-      .notNull()
-      .references(() => partnership.id),
+    id: idColumn(),
+    partnershipId: partnershipIdColumn(),
     moduleId: uuid("module_id")
       .notNull()
       .references(() => guideModule.id),
     position: integer("position").notNull(),
     isDemo: boolean("is_demo").notNull().default(false),
     createdBy: uuid("created_by"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
     /** Withdrawn from the guide by an editor: hidden everywhere, its versions kept as history. */
     archivedAt: timestamp("archived_at", { withTimezone: true }),
     archivedBy: uuid("archived_by"),
@@ -49,10 +45,8 @@ export const guideSection = pgTable(
 export const guideSectionVersion = pgTable(
   "guide_section_version",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    partnershipId: uuid("partnership_id")
-      .notNull()
-      .references(() => partnership.id),
+    id: idColumn(),
+    partnershipId: partnershipIdColumn(),
     sectionId: uuid("section_id")
       .notNull()
       .references(() => guideSection.id),
@@ -64,7 +58,7 @@ export const guideSectionVersion = pgTable(
       .default("to_translate"),
     changeNote: text("change_note").notNull().default(""),
     createdBy: uuid("created_by"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
     publishedBy: uuid("published_by"),
     publishedAt: timestamp("published_at", { withTimezone: true }),
   },
@@ -78,10 +72,8 @@ export const guideSectionVersion = pgTable(
 export const guideReviewComment = pgTable(
   "guide_review_comment",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    partnershipId: uuid("partnership_id")
-      .notNull()
-      .references(() => partnership.id),
+    id: idColumn(),
+    partnershipId: partnershipIdColumn(),
     versionId: uuid("version_id")
       .notNull()
       .references(() => guideSectionVersion.id),
@@ -89,7 +81,7 @@ export const guideReviewComment = pgTable(
       .notNull()
       .references(() => person.id),
     body: text("body").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [index("guide_review_comment_version_idx").on(t.versionId, t.createdAt)],
 );

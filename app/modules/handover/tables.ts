@@ -1,7 +1,7 @@
 import { index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { partnership } from "../governance/tables.ts";
 import { person } from "../people/tables.ts";
 import { handoverStatuses, type HandoverItem } from "./vocabulary.ts";
+import { idColumn, partnershipIdColumn } from "../db/columns.ts";
 
 export { handoverStatuses } from "./vocabulary.ts";
 
@@ -12,10 +12,8 @@ export { handoverStatuses } from "./vocabulary.ts";
 export const coordinationHandover = pgTable(
   "coordination_handover",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    partnershipId: uuid("partnership_id")
-      .notNull()
-      .references(() => partnership.id),
+    id: idColumn(),
+    partnershipId: partnershipIdColumn(),
     outgoingPersonId: uuid("outgoing_person_id")
       .notNull()
       .references(() => person.id),

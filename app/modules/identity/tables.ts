@@ -1,5 +1,6 @@
-import { bigint, boolean, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { person } from "../people/tables.ts";
+import { createdAtColumn, idColumn, updatedAtColumn, versionColumn } from "../db/columns.ts";
 
 export { roles, type Role } from "./roles.ts";
 
@@ -13,7 +14,7 @@ export const accountStatuses = [
 export const accountStatus = pgEnum("account_status", accountStatuses);
 
 export const account = pgTable("account", {
-  id: uuid("id").primaryKey().defaultRandom(),
+  id: idColumn(),
   personId: uuid("person_id")
     .notNull()
     .unique()
@@ -32,9 +33,9 @@ export const account = pgTable("account", {
   approvedAt: timestamp("approved_at", { withTimezone: true }),
   lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
   deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
-  version: integer("version").notNull().default(1),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  version: versionColumn(),
+  createdAt: createdAtColumn(),
+  updatedAt: updatedAtColumn(),
 });
 
 export const session = pgTable(
@@ -48,7 +49,7 @@ export const session = pgTable(
     /** False until the second factor is passed for an account that has MFA. */
     mfaPassed: boolean("mfa_passed").notNull().default(false),
     activePartnershipId: uuid("active_partnership_id"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     ip: text("ip").notNull().default(""),
@@ -59,13 +60,13 @@ export const session = pgTable(
 );
 
 export const recoveryCode = pgTable("recovery_code", {
-  id: uuid("id").primaryKey().defaultRandom(),
+  id: idColumn(),
   accountId: uuid("account_id")
     .notNull()
     .references(() => account.id),
   codeHash: text("code_hash").notNull(),
   usedAt: timestamp("used_at", { withTimezone: true }),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  createdAt: createdAtColumn(),
 });
 
 export const tokenKinds = ["invitation", "password_reset", "email_confirmation"] as const;
@@ -75,7 +76,7 @@ export const tokenKind = pgEnum("token_kind", tokenKinds);
 export const accountToken = pgTable(
   "account_token",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: idColumn(),
     kind: tokenKind("kind").notNull(),
     tokenHash: text("token_hash").notNull(),
     accountId: uuid("account_id")
@@ -84,7 +85,7 @@ export const accountToken = pgTable(
     createdBy: uuid("created_by"),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     usedAt: timestamp("used_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [uniqueIndex("account_token_hash_uq").on(t.tokenHash)],
 );
@@ -93,7 +94,7 @@ export const accountToken = pgTable(
 export const loginAttempt = pgTable(
   "login_attempt",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: idColumn(),
     email: text("email").notNull(),
     ip: text("ip").notNull(),
     succeeded: boolean("succeeded").notNull(),

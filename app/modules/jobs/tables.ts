@@ -1,11 +1,12 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
+import { createdAtColumn, idColumn } from "../db/columns.ts";
 
 /** Durable background work. Claimed with FOR UPDATE SKIP LOCKED so each job runs once. */
 export const job = pgTable(
   "job",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: idColumn(),
     name: text("name").notNull(),
     payload: jsonb("payload").$type<Record<string, unknown>>().notNull().default({}),
     /** Jobs sharing a key while queued are one job (e.g. a daily reminder). */
@@ -17,7 +18,7 @@ export const job = pgTable(
     lockedBy: text("locked_by"),
     lockedUntil: timestamp("locked_until", { withTimezone: true }),
     lastError: text("last_error"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
     completedAt: timestamp("completed_at", { withTimezone: true }),
   },
   (t) => [

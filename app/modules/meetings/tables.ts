@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { organization, partnership } from "../governance/tables.ts";
+import { organization } from "../governance/tables.ts";
 import { person } from "../people/tables.ts";
 import { attendanceValues, meetingStatuses, rsvpAnswers } from "./vocabulary.ts";
+import { createdAtColumn, idColumn, partnershipIdColumn, updatedAtColumn, versionColumn } from "../db/columns.ts";
 
 export { attendanceValues, meetingStatuses, rsvpAnswers } from "./vocabulary.ts";
 
@@ -14,10 +15,8 @@ export { attendanceValues, meetingStatuses, rsvpAnswers } from "./vocabulary.ts"
 export const meeting = pgTable(
   "meeting",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    partnershipId: uuid("partnership_id")
-      .notNull()
-      .references(() => partnership.id),
+    id: idColumn(),
+    partnershipId: partnershipIdColumn(),
     /** Set for the organization's own follow-ups only. */
     organizationId: uuid("organization_id").references(() => organization.id),
     kind: text("kind").notNull(),
@@ -34,9 +33,9 @@ export const meeting = pgTable(
     createdByPersonId: uuid("created_by_person_id").references(() => person.id),
     closedAt: timestamp("closed_at", { withTimezone: true }),
     cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
-    version: integer("version").notNull().default(1),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    version: versionColumn(),
+    createdAt: createdAtColumn(),
+    updatedAt: updatedAtColumn(),
   },
   (t) => [
     index("meeting_partnership_idx").on(t.partnershipId, t.startsAt),
@@ -49,10 +48,8 @@ export const meeting = pgTable(
 export const meetingAgendaItem = pgTable(
   "meeting_agenda_item",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    partnershipId: uuid("partnership_id")
-      .notNull()
-      .references(() => partnership.id),
+    id: idColumn(),
+    partnershipId: partnershipIdColumn(),
     meetingId: uuid("meeting_id")
       .notNull()
       .references(() => meeting.id, { onDelete: "cascade" }),
@@ -65,7 +62,7 @@ export const meetingAgendaItem = pgTable(
     minutes: text("minutes").notNull().default(""),
     /** The "follow-up of open items" item, which lists the previous meeting's open responsibilities. */
     followUp: boolean("follow_up").notNull().default(false),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [index("meeting_agenda_item_meeting_idx").on(t.meetingId, t.position), check("meeting_agenda_duration", sql`${t.durationMinutes} >= 0`)],
 );
@@ -74,17 +71,15 @@ export const meetingAgendaItem = pgTable(
 export const meetingDecision = pgTable(
   "meeting_decision",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    partnershipId: uuid("partnership_id")
-      .notNull()
-      .references(() => partnership.id),
+    id: idColumn(),
+    partnershipId: partnershipIdColumn(),
     meetingId: uuid("meeting_id")
       .notNull()
       .references(() => meeting.id, { onDelete: "cascade" }),
     agendaItemId: uuid("agenda_item_id").references(() => meetingAgendaItem.id, { onDelete: "set null" }),
     text: text("text").notNull(),
     createdByPersonId: uuid("created_by_person_id").references(() => person.id),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [index("meeting_decision_partnership_idx").on(t.partnershipId, t.createdAt)],
 );
@@ -99,9 +94,7 @@ export const meetingInvitation = pgTable(
     personId: uuid("person_id")
       .notNull()
       .references(() => person.id),
-    partnershipId: uuid("partnership_id")
-      .notNull()
-      .references(() => partnership.id),
+    partnershipId: partnershipIdColumn(),
     rsvp: text("rsvp", { enum: rsvpAnswers }),
     attendance: text("attendance", { enum: attendanceValues }),
     invitedAt: timestamp("invited_at", { withTimezone: true }).notNull().defaultNow(),
@@ -114,15 +107,13 @@ export const meetingInvitation = pgTable(
 export const meetingGuest = pgTable(
   "meeting_guest",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    partnershipId: uuid("partnership_id")
-      .notNull()
-      .references(() => partnership.id),
+    id: idColumn(),
+    partnershipId: partnershipIdColumn(),
     meetingId: uuid("meeting_id")
       .notNull()
       .references(() => meeting.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [index("meeting_guest_meeting_idx").on(t.meetingId)],
 );

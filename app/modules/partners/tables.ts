@@ -1,7 +1,8 @@
 import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { organization, partnership } from "../governance/tables.ts";
+import { organization } from "../governance/tables.ts";
 import { person } from "../people/tables.ts";
 import { delegateKinds, contributionDomains, commitmentTextStatuses } from "./vocabulary.ts";
+import { createdAtColumn, idColumn, partnershipIdColumn, updatedAtColumn, versionColumn } from "../db/columns.ts";
 
 /**
  * Who represented an organization at the Table, and when: the delegate (holder of the
@@ -12,10 +13,8 @@ import { delegateKinds, contributionDomains, commitmentTextStatuses } from "./vo
 export const partnerDelegateTerm = pgTable(
   "partner_delegate_term",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    partnershipId: uuid("partnership_id")
-      .notNull()
-      .references(() => partnership.id),
+    id: idColumn(),
+    partnershipId: partnershipIdColumn(),
     organizationId: uuid("organization_id")
       .notNull()
       .references(() => organization.id),
@@ -26,8 +25,8 @@ export const partnerDelegateTerm = pgTable(
     since: date("since").notNull(),
     until: date("until"),
     note: text("note").notNull().default(""),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
+    updatedAt: updatedAtColumn(),
   },
   (t) => [index("partner_delegate_term_org_idx").on(t.partnershipId, t.organizationId, t.since)],
 );
@@ -36,19 +35,17 @@ export const partnerDelegateTerm = pgTable(
 export const partnerContribution = pgTable(
   "partner_contribution",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    partnershipId: uuid("partnership_id")
-      .notNull()
-      .references(() => partnership.id),
+    id: idColumn(),
+    partnershipId: partnershipIdColumn(),
     organizationId: uuid("organization_id")
       .notNull()
       .references(() => organization.id),
     domain: text("domain", { enum: contributionDomains }).notNull(),
     text: text("text").notNull().default(""),
     // A row's version is the sum of its cells' versions (see contribution-matrix.server.ts).
-    version: integer("version").notNull().default(1),
+    version: versionColumn(),
     updatedBy: uuid("updated_by"),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAtColumn(),
   },
   (t) => [uniqueIndex("partner_contribution_cell_uq").on(t.organizationId, t.domain), index("partner_contribution_partnership_idx").on(t.partnershipId)],
 );
@@ -60,10 +57,8 @@ export const partnerContribution = pgTable(
 export const commitmentTextVersion = pgTable(
   "commitment_text_version",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    partnershipId: uuid("partnership_id")
-      .notNull()
-      .references(() => partnership.id),
+    id: idColumn(),
+    partnershipId: partnershipIdColumn(),
     number: integer("number").notNull(),
     status: text("status", { enum: commitmentTextStatuses }).notNull().default("draft"),
     titleFr: text("title_fr").notNull(),
@@ -72,7 +67,7 @@ export const commitmentTextVersion = pgTable(
     bodyEn: text("body_en").notNull(),
     changeNote: text("change_note").notNull().default(""),
     createdBy: uuid("created_by"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
     publishedBy: uuid("published_by"),
     publishedAt: timestamp("published_at", { withTimezone: true }),
   },
@@ -86,10 +81,8 @@ export const commitmentTextVersion = pgTable(
 export const partnerCommitment = pgTable(
   "partner_commitment",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    partnershipId: uuid("partnership_id")
-      .notNull()
-      .references(() => partnership.id),
+    id: idColumn(),
+    partnershipId: partnershipIdColumn(),
     organizationId: uuid("organization_id")
       .notNull()
       .references(() => organization.id),
@@ -105,7 +98,7 @@ export const partnerCommitment = pgTable(
     dueReminderSentAt: timestamp("due_reminder_sent_at", { withTimezone: true }),
     expiredReminderSentAt: timestamp("expired_reminder_sent_at", { withTimezone: true }),
     recordedBy: uuid("recorded_by"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [index("partner_commitment_org_idx").on(t.partnershipId, t.organizationId, t.endsOn)],
 );
@@ -118,8 +111,6 @@ export const partnerUnsignedReminder = pgTable("partner_unsigned_reminder", {
   organizationId: uuid("organization_id")
     .primaryKey()
     .references(() => organization.id),
-  partnershipId: uuid("partnership_id")
-    .notNull()
-    .references(() => partnership.id),
+  partnershipId: partnershipIdColumn(),
   lastSentAt: timestamp("last_sent_at", { withTimezone: true }).notNull(),
 });

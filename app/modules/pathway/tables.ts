@@ -1,5 +1,5 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uuid, boolean } from "drizzle-orm/pg-core";
-import { partnership } from "../governance/tables.ts";
+import { createdAtColumn, idColumn, partnershipIdColumn } from "../db/columns.ts";
 
 /** The five steps of the "J'ai un doute" pathway, each in French and English (Markdown-like text). */
 export interface PathwayContent {
@@ -14,10 +14,8 @@ export interface PathwayContent {
 export const pathwayVersion = pgTable(
   "pathway_version",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    partnershipId: uuid("partnership_id")
-      .notNull()
-      .references(() => partnership.id),
+    id: idColumn(),
+    partnershipId: partnershipIdColumn(),
     number: integer("number").notNull(),
     status: text("status", { enum: ["draft", "published", "archived"] }).notNull().default("draft"),
     content: jsonb("content").$type<PathwayContent>().notNull(),
@@ -26,7 +24,7 @@ export const pathwayVersion = pgTable(
     changeNote: text("change_note").notNull().default(""),
     restoredFrom: uuid("restored_from"),
     createdBy: uuid("created_by"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
     publishedBy: uuid("published_by"),
     publishedAt: timestamp("published_at", { withTimezone: true }),
   },

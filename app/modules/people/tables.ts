@@ -1,6 +1,7 @@
-import { index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { organization, partnership, site } from "../governance/tables.ts";
 import { roles } from "../identity/roles.ts";
+import { createdAtColumn, idColumn, updatedAtColumn, versionColumn } from "../db/columns.ts";
 
 // The people of a Table and the roles they hold: owned by the people module (accounts, sessions
 // and second factors stay identity's). Same tables and SQL as when identity defined them.
@@ -10,7 +11,7 @@ export const roleEnum = pgEnum("role", roles);
 export const person = pgTable(
   "person",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: idColumn(),
     /** Null only for platform staff who belong to no Table. */
     partnershipId: uuid("partnership_id").references(() => partnership.id),
     organizationId: uuid("organization_id").references(() => organization.id),
@@ -21,9 +22,9 @@ export const person = pgTable(
     email: text("email").notNull().default(""),
     phone: text("phone").notNull().default(""),
     languages: text("languages").array().notNull().default(["fr"]),
-    version: integer("version").notNull().default(1),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    version: versionColumn(),
+    createdAt: createdAtColumn(),
+    updatedAt: updatedAtColumn(),
   },
   (t) => [index("person_partnership_idx").on(t.partnershipId), index("person_organization_idx").on(t.organizationId)],
 );
@@ -31,7 +32,7 @@ export const person = pgTable(
 export const roleAssignment = pgTable(
   "role_assignment",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: idColumn(),
     personId: uuid("person_id")
       .notNull()
       .references(() => person.id),

@@ -1,18 +1,17 @@
-import { date, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { organization, partnership } from "../governance/tables.ts";
+import { date, index, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { organization } from "../governance/tables.ts";
 import { person } from "../people/tables.ts";
 
 export { pivotActivityTypes } from "./activity-types.ts";
 import { pivotActivityTypes } from "./activity-types.ts";
+import { createdAtColumn, idColumn, partnershipIdColumn, updatedAtColumn, versionColumn } from "../db/columns.ts";
 
 /** What pivots did, shared across the network ("mettre en commun les activités"). */
 export const pivotActivity = pgTable(
   "pivot_activity",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    partnershipId: uuid("partnership_id")
-      .notNull()
-      .references(() => partnership.id),
+    id: idColumn(),
+    partnershipId: partnershipIdColumn(),
     organizationId: uuid("organization_id")
       .notNull()
       .references(() => organization.id),
@@ -25,9 +24,9 @@ export const pivotActivity = pgTable(
     audience: text("audience").notNull().default(""),
     audienceSize: integer("audience_size"),
     notes: text("notes").notNull().default(""),
-    version: integer("version").notNull().default(1),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    version: versionColumn(),
+    createdAt: createdAtColumn(),
+    updatedAt: updatedAtColumn(),
   },
   (t) => [
     index("pivot_activity_partnership_idx").on(t.partnershipId, t.occurredOn),

@@ -1,8 +1,8 @@
 import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { partnership } from "../governance/tables.ts";
 import { person } from "../people/tables.ts";
 import { trainingProgram, trainingRegistration, trainingSession } from "../training/tables.ts";
 import { questionnaireKinds, type Answers, type Question } from "./vocabulary.ts";
+import { createdAtColumn, idColumn, partnershipIdColumn, updatedAtColumn, versionColumn } from "../db/columns.ts";
 
 /**
  * A version of one of the Table's questionnaires (observation grid or end-of-training evaluation).
@@ -11,15 +11,13 @@ import { questionnaireKinds, type Answers, type Question } from "./vocabulary.ts
 export const trainingQuestionnaire = pgTable(
   "training_questionnaire",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    partnershipId: uuid("partnership_id")
-      .notNull()
-      .references(() => partnership.id),
+    id: idColumn(),
+    partnershipId: partnershipIdColumn(),
     kind: text("kind", { enum: questionnaireKinds }).notNull(),
     version: integer("version").notNull(),
     questions: jsonb("questions").$type<Question[]>().notNull(),
     createdBy: uuid("created_by").references(() => person.id),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [uniqueIndex("training_questionnaire_version_idx").on(t.partnershipId, t.kind, t.version)],
 );
@@ -28,10 +26,8 @@ export const trainingQuestionnaire = pgTable(
 export const trainingObservation = pgTable(
   "training_observation",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    partnershipId: uuid("partnership_id")
-      .notNull()
-      .references(() => partnership.id),
+    id: idColumn(),
+    partnershipId: partnershipIdColumn(),
     sessionId: uuid("session_id")
       .notNull()
       .references(() => trainingSession.id),
@@ -43,8 +39,8 @@ export const trainingObservation = pgTable(
       .references(() => person.id),
     answers: jsonb("answers").$type<Answers>().notNull().default({}),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
-    version: integer("version").notNull().default(1),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    version: versionColumn(),
+    updatedAt: updatedAtColumn(),
   },
   (t) => [uniqueIndex("training_observation_session_idx").on(t.sessionId)],
 );
@@ -57,10 +53,8 @@ export const trainingObservation = pgTable(
 export const trainingEvaluationResponse = pgTable(
   "training_evaluation_response",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    partnershipId: uuid("partnership_id")
-      .notNull()
-      .references(() => partnership.id),
+    id: idColumn(),
+    partnershipId: partnershipIdColumn(),
     sessionId: uuid("session_id")
       .notNull()
       .references(() => trainingSession.id),
@@ -80,9 +74,7 @@ export const trainingEvaluationMarker = pgTable("training_evaluation_marker", {
   registrationId: uuid("registration_id")
     .primaryKey()
     .references(() => trainingRegistration.id),
-  partnershipId: uuid("partnership_id")
-    .notNull()
-    .references(() => partnership.id),
+  partnershipId: partnershipIdColumn(),
 });
 
 /**
@@ -92,10 +84,8 @@ export const trainingEvaluationMarker = pgTable("training_evaluation_marker", {
 export const trainingCertificate = pgTable(
   "training_certificate",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    partnershipId: uuid("partnership_id")
-      .notNull()
-      .references(() => partnership.id),
+    id: idColumn(),
+    partnershipId: partnershipIdColumn(),
     registrationId: uuid("registration_id")
       .notNull()
       .references(() => trainingRegistration.id),
@@ -119,15 +109,13 @@ export const trainingCertificate = pgTable(
 export const trainingSessionExercise = pgTable(
   "training_session_exercise",
   {
-    partnershipId: uuid("partnership_id")
-      .notNull()
-      .references(() => partnership.id),
+    partnershipId: partnershipIdColumn(),
     sessionId: uuid("session_id")
       .notNull()
       .references(() => trainingSession.id),
     exerciseKey: text("exercise_key").notNull(),
     sectionId: uuid("section_id").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [primaryKey({ columns: [t.sessionId, t.exerciseKey] })],
 );

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { organization, partnership } from "../governance/tables.ts";
+import { organization } from "../governance/tables.ts";
 import { person } from "../people/tables.ts";
 import {
   proposalStatuses,
@@ -14,6 +14,7 @@ import {
   type ProposalProgress,
   waitReasons,
 } from "./vocabulary.ts";
+import { createdAtColumn, idColumn, partnershipIdColumn, updatedAtColumn, versionColumn } from "../db/columns.ts";
 
 export { proposalStatuses, registrationStatuses, sessionLanguages, sessionStatuses } from "./vocabulary.ts";
 
@@ -21,10 +22,8 @@ export { proposalStatuses, registrationStatuses, sessionLanguages, sessionStatus
 export const trainingProgram = pgTable(
   "training_program",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    partnershipId: uuid("partnership_id")
-      .notNull()
-      .references(() => partnership.id),
+    id: idColumn(),
+    partnershipId: partnershipIdColumn(),
     slug: text("slug").notNull(),
     nameFr: text("name_fr").notNull(),
     nameEn: text("name_en").notNull(),
@@ -33,9 +32,9 @@ export const trainingProgram = pgTable(
     days: jsonb("days").$type<ProgramDay[]>().notNull().default([]),
     /** Guide modules covered (savoir, savoir-être, savoir-faire), by key. */
     guideModules: text("guide_modules").array().notNull().default([]),
-    version: integer("version").notNull().default(1),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    version: versionColumn(),
+    createdAt: createdAtColumn(),
+    updatedAt: updatedAtColumn(),
   },
   (t) => [uniqueIndex("training_program_slug_idx").on(t.partnershipId, t.slug)],
 );
@@ -44,10 +43,8 @@ export const trainingProgram = pgTable(
 export const trainerProfile = pgTable(
   "trainer_profile",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    partnershipId: uuid("partnership_id")
-      .notNull()
-      .references(() => partnership.id),
+    id: idColumn(),
+    partnershipId: partnershipIdColumn(),
     personId: uuid("person_id")
       .notNull()
       .references(() => person.id),
@@ -58,9 +55,9 @@ export const trainerProfile = pgTable(
     accreditedOn: date("accredited_on"),
     maxSessions: integer("max_sessions").notNull().default(6),
     active: boolean("active").notNull().default(true),
-    version: integer("version").notNull().default(1),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    version: versionColumn(),
+    createdAt: createdAtColumn(),
+    updatedAt: updatedAtColumn(),
   },
   (t) => [
     uniqueIndex("trainer_profile_person_idx").on(t.partnershipId, t.personId),
@@ -71,10 +68,8 @@ export const trainerProfile = pgTable(
 export const trainingSession = pgTable(
   "training_session",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    partnershipId: uuid("partnership_id")
-      .notNull()
-      .references(() => partnership.id),
+    id: idColumn(),
+    partnershipId: partnershipIdColumn(),
     programId: uuid("program_id")
       .notNull()
       .references(() => trainingProgram.id),
@@ -94,9 +89,9 @@ export const trainingSession = pgTable(
     registrationClosesDays: integer("registration_closes_days"),
     /** iCalendar SEQUENCE of the session's event: raised when its dates or place change. */
     calendarSequence: integer("calendar_sequence").notNull().default(0),
-    version: integer("version").notNull().default(1),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    version: versionColumn(),
+    createdAt: createdAtColumn(),
+    updatedAt: updatedAtColumn(),
   },
   (t) => [
     index("training_session_partnership_idx").on(t.partnershipId, t.status),
@@ -109,9 +104,7 @@ export const trainingSession = pgTable(
 export const trainerAvailability = pgTable(
   "trainer_availability",
   {
-    partnershipId: uuid("partnership_id")
-      .notNull()
-      .references(() => partnership.id),
+    partnershipId: partnershipIdColumn(),
     sessionId: uuid("session_id")
       .notNull()
       .references(() => trainingSession.id),
@@ -119,7 +112,7 @@ export const trainerAvailability = pgTable(
       .notNull()
       .references(() => trainerProfile.id),
     available: boolean("available").notNull(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAtColumn(),
   },
   (t) => [primaryKey({ columns: [t.sessionId, t.trainerId] }), index("trainer_availability_trainer_idx").on(t.trainerId)],
 );
@@ -128,10 +121,8 @@ export const trainerAvailability = pgTable(
 export const pairProposal = pgTable(
   "pair_proposal",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    partnershipId: uuid("partnership_id")
-      .notNull()
-      .references(() => partnership.id),
+    id: idColumn(),
+    partnershipId: partnershipIdColumn(),
     status: text("status", { enum: proposalStatuses }).notNull(),
     requestedBy: uuid("requested_by").references(() => person.id),
     sessionIds: uuid("session_ids").array().notNull(),
@@ -143,8 +134,8 @@ export const pairProposal = pgTable(
     progress: jsonb("progress").$type<ProposalProgress>().notNull().default({ phase: "queued", elapsedMs: 0, gap: null, incumbent: null, bound: null }),
     startedAt: timestamp("started_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
-    version: integer("version").notNull().default(1),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    version: versionColumn(),
+    createdAt: createdAtColumn(),
     appliedAt: timestamp("applied_at", { withTimezone: true }),
   },
   (t) => [index("pair_proposal_partnership_idx").on(t.partnershipId, t.createdAt)],
@@ -154,10 +145,8 @@ export const pairProposal = pgTable(
 export const trainingRegistration = pgTable(
   "training_registration",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    partnershipId: uuid("partnership_id")
-      .notNull()
-      .references(() => partnership.id),
+    id: idColumn(),
+    partnershipId: partnershipIdColumn(),
     sessionId: uuid("session_id")
       .notNull()
       .references(() => trainingSession.id),
@@ -177,8 +166,8 @@ export const trainingRegistration = pgTable(
     completionMarkedBy: uuid("completion_marked_by").references(() => person.id),
     /** The reminder email before the first day was queued (sent once). */
     reminderSentAt: timestamp("reminder_sent_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
+    updatedAt: updatedAtColumn(),
   },
   (t) => [uniqueIndex("training_registration_person_idx").on(t.sessionId, t.personId), index("training_registration_session_idx").on(t.sessionId, t.status)],
 );
@@ -187,16 +176,14 @@ export const trainingRegistration = pgTable(
 export const trainingAttendance = pgTable(
   "training_attendance",
   {
-    partnershipId: uuid("partnership_id")
-      .notNull()
-      .references(() => partnership.id),
+    partnershipId: partnershipIdColumn(),
     registrationId: uuid("registration_id")
       .notNull()
       .references(() => trainingRegistration.id),
     dayIndex: integer("day_index").notNull(),
     status: text("status", { enum: attendanceStatuses }).notNull(),
     recordedBy: uuid("recorded_by").references(() => person.id),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAtColumn(),
   },
   (t) => [primaryKey({ columns: [t.registrationId, t.dayIndex] }), check("training_attendance_day", sql`${t.dayIndex} >= 0`)],
 );

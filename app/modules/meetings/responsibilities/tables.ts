@@ -1,10 +1,11 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { check, date, index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { actionPlanObjective } from "../../action-plan/tables.ts";
-import { organization, partnership } from "../../governance/tables.ts";
+import { organization } from "../../governance/tables.ts";
 import { person } from "../../people/tables.ts";
 import { meeting, meetingAgendaItem } from "../tables.ts";
 import { responsibilityStatuses } from "./vocabulary.ts";
+import { createdAtColumn, idColumn, partnershipIdColumn, updatedAtColumn, versionColumn } from "../../db/columns.ts";
 
 export { responsibilityStatuses } from "./vocabulary.ts";
 
@@ -16,10 +17,8 @@ export { responsibilityStatuses } from "./vocabulary.ts";
 export const responsibility = pgTable(
   "responsibility",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    partnershipId: uuid("partnership_id")
-      .notNull()
-      .references(() => partnership.id),
+    id: idColumn(),
+    partnershipId: partnershipIdColumn(),
     scopeOrganizationId: uuid("scope_organization_id").references(() => organization.id),
     meetingId: uuid("meeting_id").references(() => meeting.id, { onDelete: "set null" }),
     agendaItemId: uuid("agenda_item_id").references(() => meetingAgendaItem.id, { onDelete: "set null" }),
@@ -36,9 +35,9 @@ export const responsibility = pgTable(
     dueSoonRemindedFor: date("due_soon_reminded_for"),
     /** Last overdue reminder: sent once, then at most weekly. */
     overdueRemindedAt: timestamp("overdue_reminded_at", { withTimezone: true }),
-    version: integer("version").notNull().default(1),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    version: versionColumn(),
+    createdAt: createdAtColumn(),
+    updatedAt: updatedAtColumn(),
   },
   (t) => [
     index("responsibility_partnership_idx").on(t.partnershipId, t.status, t.dueOn),
@@ -53,16 +52,14 @@ export const responsibility = pgTable(
 export const responsibilityComment = pgTable(
   "responsibility_comment",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    partnershipId: uuid("partnership_id")
-      .notNull()
-      .references(() => partnership.id),
+    id: idColumn(),
+    partnershipId: partnershipIdColumn(),
     responsibilityId: uuid("responsibility_id")
       .notNull()
       .references(() => responsibility.id, { onDelete: "cascade" }),
     authorPersonId: uuid("author_person_id").references(() => person.id),
     body: text("body").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [index("responsibility_comment_idx").on(t.responsibilityId, t.createdAt)],
 );
@@ -77,9 +74,7 @@ export const agendaItemResponsibility = pgTable(
     responsibilityId: uuid("responsibility_id")
       .notNull()
       .references(() => responsibility.id, { onDelete: "cascade" }),
-    partnershipId: uuid("partnership_id")
-      .notNull()
-      .references(() => partnership.id),
+    partnershipId: partnershipIdColumn(),
   },
   (t) => [primaryKey({ columns: [t.agendaItemId, t.responsibilityId] }), index("agenda_item_responsibility_resp_idx").on(t.responsibilityId)],
 );

@@ -112,62 +112,7 @@ function Header() {
         <Link to="/" className="brand">
           {t("app.name")}
         </Link>
-        <nav aria-label={t("nav.main")}>
-          <ul>
-            <li>
-              <Link to="/">{t("nav.home")}</Link>
-            </li>
-            {data?.user ? (
-              <>
-                <li>
-                  <Link to="/pathway">{t("nav.pathway")}</Link>
-                </li>
-                <li>
-                  <Link to="/directory">{t("nav.directory")}</Link>
-                </li>
-                <li>
-                  <Link to="/consultations">{t("nav.consultations")}</Link>
-                </li>
-                <li>
-                  <Link to="/activities">{t("nav.activities")}</Link>
-                </li>
-                <li>
-                  <Link to="/guide">{t("nav.guide")}</Link>
-                </li>
-                <li>
-                  <Link to={data.trainingPath}>{t("nav.training")}</Link>
-                </li>
-                {data.canTable ? (
-                  <li>
-                    <Link to="/table" aria-current={inTable ? (location.pathname === "/table" ? "page" : "true") : undefined}>
-                      {t("tableHub.nav")}
-                      {data.unreadAnnouncements ? (
-                        <>
-                          {" "}
-                          <span className="badge badge-count">
-                            <span aria-hidden="true">{data.unreadAnnouncements}</span>
-                            <span className="visually-hidden">{t("tableWork.nav.unread", { count: data.unreadAnnouncements })}</span>
-                          </span>
-                        </>
-                      ) : null}
-                    </Link>
-                  </li>
-                ) : null}
-              </>
-            ) : null}
-            {data?.canAdmin ? (
-              <li>
-                <Link to="/admin">{t("nav.admin")}</Link>
-              </li>
-            ) : null}
-            {data?.user ? (
-              <li>
-                <Link to="/profile">{t("nav.profile")}</Link>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
-        <div className="header-actions">
+        <div className="header-language">
           <Form method="post" action="/locale" reloadDocument>
             <input type="hidden" name="locale" value={locale === "fr" ? "en" : "fr"} />
             <input type="hidden" name="redirectTo" value={here} />
@@ -175,15 +120,79 @@ function Header() {
               {t("nav.switchTo")}
             </button>
           </Form>
-          {data?.user ? (
-            <Form method="post" action="/logout">
-              <button type="submit" className="link-button">
-                {t("nav.logout")}
-              </button>
-            </Form>
-          ) : (
-            <Link to="/login">{t("nav.login")}</Link>
-          )}
+        </div>
+        {/* On a phone the sections fold behind "Menu": a checkbox and its label, so it opens without JavaScript. */}
+        <input type="checkbox" id="site-menu-toggle" className="menu-toggle" aria-controls="site-menu" />
+        <label htmlFor="site-menu-toggle" className="menu-button">
+          {t("nav.menu")}
+        </label>
+        <div className="site-menu" id="site-menu">
+          <nav aria-label={t("nav.main")}>
+            <ul>
+              <li>
+                <Link to="/">{t("nav.home")}</Link>
+              </li>
+              {data?.user ? (
+                <>
+                  <li>
+                    <Link to="/pathway">{t("nav.pathway")}</Link>
+                  </li>
+                  <li>
+                    <Link to="/directory">{t("nav.directory")}</Link>
+                  </li>
+                  <li>
+                    <Link to="/consultations">{t("nav.consultations")}</Link>
+                  </li>
+                  <li>
+                    <Link to="/activities">{t("nav.activities")}</Link>
+                  </li>
+                  <li>
+                    <Link to="/guide">{t("nav.guide")}</Link>
+                  </li>
+                  <li>
+                    <Link to={data.trainingPath}>{t("nav.training")}</Link>
+                  </li>
+                  {data.canTable ? (
+                    <li>
+                      <Link to="/table" aria-current={inTable ? (location.pathname === "/table" ? "page" : "true") : undefined}>
+                        {t("tableHub.nav")}
+                        {data.unreadAnnouncements ? (
+                          <>
+                            {" "}
+                            <span className="badge badge-count">
+                              <span aria-hidden="true">{data.unreadAnnouncements}</span>
+                              <span className="visually-hidden">{t("tableWork.nav.unread", { count: data.unreadAnnouncements })}</span>
+                            </span>
+                          </>
+                        ) : null}
+                      </Link>
+                    </li>
+                  ) : null}
+                </>
+              ) : null}
+              {data?.canAdmin ? (
+                <li>
+                  <Link to="/admin">{t("nav.admin")}</Link>
+                </li>
+              ) : null}
+              {data?.user ? (
+                <li>
+                  <Link to="/profile">{t("nav.profile")}</Link>
+                </li>
+              ) : null}
+            </ul>
+          </nav>
+          <div className="header-actions">
+            {data?.user ? (
+              <Form method="post" action="/logout">
+                <button type="submit" className="link-button">
+                  {t("nav.logout")}
+                </button>
+              </Form>
+            ) : (
+              <Link to="/login">{t("nav.login")}</Link>
+            )}
+          </div>
         </div>
       </header>
     </>

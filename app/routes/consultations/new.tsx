@@ -108,7 +108,13 @@ export default function NewConsultation({ loaderData, actionData }: Route.Compon
           ? t("consultations.new.toPivot", { name: target.personName ?? "", organization })
           : t("consultations.new.toOrganization", { organization })}
       </p>
-      <p className="alert warning">{t("consultations.new.emergency")}</p>
+      {/* On the first screen, phone included: a danger is a 911 call, never a consultation. */}
+      <p className="alert warning">
+        {t("consultations.new.emergency")}{" "}
+        <a className="button" href="tel:911">
+          {t("consultations.new.call911")}
+        </a>
+      </p>
       {!loaderData.reachable ? (
         <p className="alert">{t("consultations.new.unreachable")}</p>
       ) : (

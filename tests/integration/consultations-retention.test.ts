@@ -38,21 +38,21 @@ async function consultationAged(subject: string, createdMonthsAgo: number, close
     fields: { subject, context: "Contexte général sans détail.", question: "Que faire?", urgency },
     publicUrl: "http://localhost:3000",
   });
-  if (!result.ok) throw new Error(`create failed: ${result.reason}`);
+  if (result.kind !== "ok") throw new Error(`create failed: ${result.kind}`);
   const created = months(createdMonthsAgo);
-  await world.db.update(consultation).set({ createdAt: created }).where(eq(consultation.id, result.id));
+  await world.db.update(consultation).set({ createdAt: created }).where(eq(consultation.id, result.value));
   const reply = await replyToConsultation(world.db, actor, pivot, {
-    id: result.id,
+    id: result.value,
     body: `Réponse du pivot à ${subject}`,
     publicUrl: "http://localhost:3000",
     now: new Date(created.getTime() + 90 * 60_000),
   });
-  expect(reply.ok).toBe(true);
+  expect(reply.kind).toBe("ok");
   if (closedMonthsAgo !== null) {
-    const [row] = await world.db.select().from(consultation).where(eq(consultation.id, result.id));
-    expect(await closeConsultation(world.db, actor, worker, { id: result.id, version: row!.version, publicUrl: "", now: months(closedMonthsAgo) })).toMatchObject({ kind: "ok" });
+    const [row] = await world.db.select().from(consultation).where(eq(consultation.id, result.value));
+    expect(await closeConsultation(world.db, actor, worker, { id: result.value, version: row!.version, publicUrl: "", now: months(closedMonthsAgo) })).toMatchObject({ kind: "ok" });
   }
-  return result.id;
+  return result.value;
 }
 
 describe("retention of closed consultations", () => {

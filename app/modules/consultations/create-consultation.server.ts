@@ -2,14 +2,14 @@ import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
 import type { Viewer } from "./access.server.ts";
 import { notifyRecipients } from "./consultation-emails.server.ts";
-import { checkTexts, hasFindings, type GuardFindings, type NewConsultationInput } from "./consultation-schema.ts";
+import { checkTexts, hasFindings, type NewConsultationInput } from "./consultation-schema.ts";
+import { flagged, type Flagged } from "./guard-refusal.server.ts";
 import { resolveConsultationTarget } from "./resolve-target.server.ts";
 import { consultation } from "./tables.ts";
+import { missing, ok, refusal, type NotFound, type Ok, type Refused } from "../outcome/outcome.ts";
 
-export type CreateResult =
-  | { ok: true; id: string }
-  | { ok: false; reason: "not_found" | "unreachable" }
-  | { ok: false; reason: "findings"; findings: GuardFindings };
+/** The new consultation's id; not_found for a target outside the Table; nobody to address; or the guard's findings. */
+export type CreateResult = Ok<string> | NotFound | Refused<"consultations.new.unreachable"> | Flagged;
 
 /**
  * A worker's request for advice. The guard runs here, whatever the caller did: a text with
@@ -29,13 +29,13 @@ export async function createConsultation(
 ): Promise<CreateResult> {
   const { subject, context, question, urgency } = input.fields;
   const findings = checkTexts({ subject, context, question });
-  if (hasFindings(findings)) return { ok: false, reason: "findings", findings };
+  if (hasFindings(findings)) return flagged(findings);
   const { viewer } = input;
   return db.transaction(async (tx): Promise<CreateResult> => {
     const target = await resolveConsultationTarget(tx, viewer.partnershipId, input.target);
-    if (!target) return { ok: false, reason: "not_found" };
+    if (!target) return missing();
     const recipients = target.recipients.filter((r) => r.personId !== viewer.personId);
-    if (!recipients.length) return { ok: false, reason: "unreachable" };
+    if (!recipients.length) return refusal("consultations.new.unreachable");
     const [created] = await tx
       .insert(consultation)
       .values({
@@ -65,6 +65,6 @@ export async function createConsultation(
       publicUrl: input.publicUrl,
       partnershipId: viewer.partnershipId,
     });
-    return { ok: true, id: created.id };
+    return ok(created.id);
   });
 }

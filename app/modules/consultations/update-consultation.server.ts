@@ -4,10 +4,11 @@ import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.s
 import { isUuid } from "../forms/fields.ts";
 import { readableBy, sideOf, viewerReach, type Side, type Viewer } from "./access.server.ts";
 import { notifyRecipients } from "./consultation-emails.server.ts";
-import { checkTexts, hasFindings, type GuardFindings } from "./consultation-schema.ts";
+import { checkTexts, hasFindings } from "./consultation-schema.ts";
+import { flagged, type Flagged } from "./guard-refusal.server.ts";
 import { activeAccountsOf, currentPivotsOf, type Recipient } from "./resolve-target.server.ts";
 import { consultation, consultationMessage } from "./tables.ts";
-import { conflict, missing, ok, type Conflict, type NotFound, type Ok } from "../outcome/outcome.ts";
+import { conflict, missing, ok, refusal, type Conflict, type NotFound, type Ok, type Refused } from "../outcome/outcome.ts";
 
 type Row = typeof consultation.$inferSelect;
 
@@ -74,10 +75,8 @@ export async function takeConsultation(
   });
 }
 
-export type ReplyResult =
-  | { ok: true; messageId: string }
-  | { ok: false; reason: "not_found" | "closed" }
-  | { ok: false; reason: "findings"; findings: GuardFindings };
+/** The new message's id, or why not (a closed thread, the guard's findings). */
+export type ReplyResult = Ok<string> | NotFound | Refused<"consultations.thread.closedNotice"> | Flagged;
 
 /**
  * A message in the thread, after the guard. The first reply of a pivot marks the consultation
@@ -91,16 +90,16 @@ export async function replyToConsultation(
   input: { id: string; body: string; publicUrl: string; now?: Date },
 ): Promise<ReplyResult> {
   const findings = checkTexts({ body: input.body });
-  if (hasFindings(findings)) return { ok: false, reason: "findings", findings };
+  if (hasFindings(findings)) return flagged(findings);
   const now = input.now ?? new Date();
   return db.transaction(async (tx): Promise<ReplyResult> => {
     const found = await readable(tx, viewer, input.id);
     if (!found) {
       await denied(tx, actor, input.id, "reply");
-      return { ok: false, reason: "not_found" };
+      return missing();
     }
     const { row, side } = found;
-    if (row.status === "closed") return { ok: false, reason: "closed" };
+    if (row.status === "closed") return refusal("consultations.thread.closedNotice");
     const [message] = await tx
       .insert(consultationMessage)
       .values({ consultationId: row.id, partnershipId: row.partnershipId, authorPersonId: viewer.personId, body: input.body, createdAt: now })
@@ -125,7 +124,7 @@ export async function replyToConsultation(
       details: { messageId: message.id, side },
     });
     await notifyOtherSide(tx, row, side, "reply", viewer, input.publicUrl);
-    return { ok: true, messageId: message.id };
+    return ok(message.id);
   });
 }
 

@@ -7,14 +7,15 @@ import { needs } from "../../modules/authz/policy.ts";
 import { SubmissionKey } from "../../components/submission-key.tsx";
 import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
 import { expiredReply, parseValues, readForm } from "../../modules/forms/read-form.server.ts";
-import { created, refused, submissionOf, submitOnce } from "../../modules/forms/submit-once.server.ts";
+import { submissionOf } from "../../modules/forms/submit-once.server.ts";
+import { createOnce } from "../../modules/outcome/create-once.server.ts";
 import { viewerOf } from "../../modules/consultations/access.server.ts";
 import { consultationsTitle } from "../../modules/consultations/ui/page-title.ts";
 import { replySchema, threadIntentSchema, versionSchema } from "../../modules/consultations/consultation-schema.ts";
 import { openConsultation } from "../../modules/consultations/open-consultation.server.ts";
 import { closeConsultation, replyToConsultation, takeConsultation } from "../../modules/consultations/update-consultation.server.ts";
 import { GuardFindings } from "../../components/consultations/guard-findings.tsx";
-import { guardFieldErrors } from "../../modules/consultations/guard-field-errors.ts";
+import { guardRefusalReply } from "../../modules/consultations/guard-refusal.server.ts";
 import { StatusBadge, UrgencyBadge } from "../../components/consultations/badges.tsx";
 import stylesheet from "../../components/consultations/consultations.css?url";
 import { requestUrl } from "../../modules/forms/request-url.ts";
@@ -78,18 +79,15 @@ export async function action(args: Route.ActionArgs) {
   if (!parsed.ok) return data({ errors: parsed.errors, findings: null, values, formError: null }, { status: 400 });
   const submission = submissionOf(values, "consultations.thread:reply", user.accountId);
   if (!submission) return expiredReply(values);
-  const outcome = await submitOnce(args.context.db, submission, async (tx) => {
-    const result = await replyToConsultation(tx, actor, viewer, { id, ...parsed.data, publicUrl: args.context.config.publicUrl });
-    return result.ok ? created(`/consultations/${encodeURIComponent(id)}?done=replied&message=${result.messageId}`) : refused(result);
-  });
-  if (outcome.created) return redirect(outcome.location);
-  const result = outcome.refused;
-  if (result.reason === "not_found") notFound();
+  const outcome = await createOnce<string, "consultations.thread.closedNotice" | "findings">(
+    args.context.db,
+    submission,
+    (tx) => replyToConsultation(tx, actor, viewer, { id, ...parsed.data, publicUrl: args.context.config.publicUrl }),
+    (messageId) => `/consultations/${encodeURIComponent(id)}?done=replied&message=${messageId}`,
+  );
   const kept = { ...values, ...parsed.data };
-  if (result.reason === "findings") {
-    return data({ errors: guardFieldErrors(result.findings), findings: result.findings, values: kept, formError: null }, { status: 400 });
-  }
-  return data({ errors: null, findings: null, values: kept, formError: "consultations.thread.closedNotice" }, { status: 400 });
+  if (outcome.kind === "refused") return guardRefusalReply(outcome, kept);
+  return respond(outcome, (location) => redirect(location), { body: { values: kept, findings: null } });
 }
 
 export default function ConsultationThread({ loaderData, actionData }: Route.ComponentProps) {

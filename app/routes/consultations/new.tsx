@@ -7,7 +7,9 @@ import { needs } from "../../modules/authz/policy.ts";
 import { isUuid } from "../../modules/forms/fields.ts";
 import { SubmissionKey } from "../../components/submission-key.tsx";
 import { expiredReply, parseForm } from "../../modules/forms/read-form.server.ts";
-import { created, refused, submissionOf, submitOnce } from "../../modules/forms/submit-once.server.ts";
+import { submissionOf } from "../../modules/forms/submit-once.server.ts";
+import { createOnce } from "../../modules/outcome/create-once.server.ts";
+import { respond } from "../../modules/outcome/respond.server.ts";
 import { viewerOf } from "../../modules/consultations/access.server.ts";
 import { consultationsTitle } from "../../modules/consultations/ui/page-title.ts";
 import { newConsultationSchema } from "../../modules/consultations/consultation-schema.ts";
@@ -15,7 +17,7 @@ import { urgencies } from "../../modules/consultations/urgency.ts";
 import { createConsultation } from "../../modules/consultations/create-consultation.server.ts";
 import { resolveConsultationTarget } from "../../modules/consultations/resolve-target.server.ts";
 import { GuardFindings } from "../../components/consultations/guard-findings.tsx";
-import { guardFieldErrors } from "../../modules/consultations/guard-field-errors.ts";
+import { guardRefusalReply } from "../../modules/consultations/guard-refusal.server.ts";
 import stylesheet from "../../components/consultations/consultations.css?url";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 
@@ -67,23 +69,15 @@ export async function action(args: Route.ActionArgs) {
   const submission = submissionOf(values, "consultations.new", user.accountId);
   if (!submission) return expiredReply(values);
   const target = targetOf({ get: (name) => values[name] });
-  const outcome = await submitOnce(args.context.db, submission, async (tx) => {
-    const result = await createConsultation(tx, actorOf(user, args.context), {
-      viewer,
-      target,
-      fields: input.data,
-      publicUrl: args.context.config.publicUrl,
-    });
-    return result.ok ? created(`/consultations/${result.id}?sent=1`) : refused(result);
-  });
-  if (outcome.created) return redirect(outcome.location);
-  const result = outcome.refused;
-  if (result.reason === "not_found") notFound();
+  const outcome = await createOnce<string, "consultations.new.unreachable" | "findings">(
+    args.context.db,
+    submission,
+    (tx) => createConsultation(tx, actorOf(user, args.context), { viewer, target, fields: input.data, publicUrl: args.context.config.publicUrl }),
+    (id) => `/consultations/${id}?sent=1`,
+  );
   const kept = { ...values, ...input.data };
-  if (result.reason === "findings") {
-    return data({ errors: guardFieldErrors(result.findings), values: kept, findings: result.findings, formError: null }, { status: 400 });
-  }
-  return data({ errors: null, values: kept, findings: null, formError: "consultations.new.unreachable" }, { status: 400 });
+  if (outcome.kind === "refused") return guardRefusalReply(outcome, kept);
+  return respond(outcome, (location) => redirect(location), { body: { values: kept, findings: null } });
 }
 
 export default function NewConsultation({ loaderData, actionData }: Route.ComponentProps) {

@@ -3,8 +3,8 @@ import { ErrorSummary, Field, type FieldErrors } from "../form.tsx";
 import { SubmissionKey } from "../submission-key.tsx";
 import { useT, useDay } from "../../i18n/use-t.ts";
 import { DeleteLink } from "../action-plan/plan-ui.tsx";
-import { acceptAttribute, anyDocument } from "../../modules/files/file-types.ts";
 import { useMoney } from "./funding-ui.tsx";
+import { DocumentList, DocumentUpload } from "../documents.tsx";
 
 /** The grant page's sections (reporting dates, spending, documents); the page passes its data and the errors of each form. */
 type DeleteKind = "report" | "spending" | "document";
@@ -201,44 +201,19 @@ export function DocumentsSection({
     <section aria-labelledby="documents-heading">
       <h2 id="documents-heading">{t("funding.documents")}</h2>
       <p className="muted">{t("funding.documentsPrivate")}</p>
-      {documents.length === 0 ? (
-        <p>{t("funding.documentsEmpty")}</p>
-      ) : (
-        <ul>
-          {documents.map((d) => (
-            <li key={d.id} className="actions">
-              <a href={`${here}/files/${d.id}`}>{d.fileName}</a>
-              <DeleteLink to={deleteTo("document", d.id)} name={d.fileName} />
-            </li>
-          ))}
-        </ul>
-      )}
-      <Form method="post" encType="multipart/form-data" className="stack" aria-labelledby="add-document">
-        <h3 id="add-document">{t("funding.addDocument")}</h3>
-        <ErrorSummary errors={errorsFor("document")} />
-        <input type="hidden" name="intent" value="document" />
-        <SubmissionKey />
-        <div className="field">
-          <label htmlFor="grant-document">{t("funding.document")}</label>
-          <input
-            id="grant-document"
-            name="document"
-            type="file"
-            required
-            accept={acceptAttribute(anyDocument)}
-            aria-invalid={errorsFor("document")?.document ? true : undefined}
-            aria-describedby={errorsFor("document")?.document ? "grant-document-error" : undefined}
-          />
-          {errorsFor("document")?.document ? (
-            <p className="error" id="grant-document-error">
-              {t(errorsFor("document")!.document![0] as "form.invalid")}
-            </p>
-          ) : null}
-        </div>
-        <p>
-          <button type="submit">{t("funding.upload")}</button>
-        </p>
-      </Form>
+      <DocumentList
+        documents={documents.map((d) => ({ id: d.id, fileName: d.fileName, href: `${here}/files/${d.id}` }))}
+        empty={t("funding.documentsEmpty")}
+        remove={(d) => <DeleteLink to={deleteTo("document", d.id)} name={d.fileName} />}
+      />
+      <DocumentUpload
+        intent="document"
+        inputId="grant-document"
+        heading={{ id: "add-document", text: t("funding.addDocument") }}
+        label={t("funding.document")}
+        submitLabel={t("funding.upload")}
+        errors={errorsFor("document")}
+      />
     </section>
   );
 }

@@ -4,10 +4,10 @@ import { SubmissionKey } from "../submission-key.tsx";
 import { RichText } from "../rich-text.tsx";
 import type { MessageKey } from "../../i18n/catalog.ts";
 import { useFormatters, useT } from "../../i18n/use-t.ts";
-import { acceptAttribute, anyDocument } from "../../modules/files/file-types.ts";
 import { ResponsibilityFields, ResponsibilityStatusBadge, type ResponsibilityListRow } from "../responsibilities/responsibility-ui.tsx";
 import { attendanceValues, rsvpAnswers } from "../../modules/meetings/vocabulary.ts";
 import { ConfirmDelete } from "../forms/confirm-delete.tsx";
+import { DocumentList, DocumentUpload } from "../documents.tsx";
 
 interface Failure {
   intent: string;
@@ -289,43 +289,27 @@ export function DocumentsSection({ meetingId, files, canManage, failure }: { mee
   return (
     <section aria-labelledby="documents">
       <h2 id="documents">{t("meetings.documents.title")}</h2>
-      {files.length ? (
-        <ul>
-          {files.map((file) => (
-            <li key={file.id}>
-              <a href={`/meetings/${meetingId}/files/${file.id}`} download>
-                {file.fileName}
-              </a>{" "}
-              <span className="muted">
-                ({f.number(Math.ceil(file.byteSize / 1024))} ko, {f.date(file.createdAt)})
-              </span>
-              {canManage ? (
-                <ConfirmDelete name={file.fileName} summary={t("meetings.documents.delete", { name: file.fileName })} fields={{ intent: "deleteFile", fileId: file.id }} />
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p>{t("meetings.documents.none")}</p>
-      )}
+      <DocumentList
+        documents={files.map((file) => ({
+          id: file.id,
+          fileName: file.fileName,
+          href: `/meetings/${meetingId}/files/${file.id}`,
+          details: `${f.number(Math.ceil(file.byteSize / 1024))} ko, ${f.date(file.createdAt)}`,
+        }))}
+        empty={t("meetings.documents.none")}
+        remove={canManage ? (d) => <ConfirmDelete name={d.fileName} summary={t("meetings.documents.delete", { name: d.fileName })} fields={{ intent: "deleteFile", fileId: d.id }} /> : undefined}
+      />
       {canManage ? (
-        <Form method="post" encType="multipart/form-data" className="stack">
-          {failure ? <ErrorSummary errors={failure.errors} formError={failure.message} /> : null}
-          <input type="hidden" name="intent" value="upload" />
-          <SubmissionKey />
-          <div className="field">
-            <label htmlFor="document">{t("meetings.documents.add")}</label>
-            <p className="hint" id="document-hint">
-              {t("meetings.documents.hint")}
-            </p>
-            <input type="file" id="document" name="document" required accept={acceptAttribute(anyDocument)} aria-describedby="document-hint" />
-          </div>
-          <div className="actions">
-            <button type="submit" className="secondary">
-              {t("meetings.documents.upload")}
-            </button>
-          </div>
-        </Form>
+        <DocumentUpload
+          intent="upload"
+          inputId="document"
+          label={t("meetings.documents.add")}
+          hint={t("meetings.documents.hint")}
+          submitLabel={t("meetings.documents.upload")}
+          errors={failure?.errors}
+          formError={failure?.message}
+          secondary
+        />
       ) : null}
     </section>
   );

@@ -4,8 +4,7 @@ import type { Route } from "./+types/sessions.$sessionId.space";
 import { useT, useDay } from "../../i18n/use-t.ts";
 import { actorOf, guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
-import { acceptAttribute, anyDocument } from "../../modules/files/file-types.ts";
-import { SubmissionKey } from "../../components/submission-key.tsx";
+import { anyDocument } from "../../modules/files/file-types.ts";
 import { readUpload } from "../../modules/files/read-upload.server.ts";
 import { isUuid, requiredId, requiredText } from "../../modules/forms/fields.ts";
 import { expiredReply, parseValues, readForm } from "../../modules/forms/read-form.server.ts";
@@ -24,6 +23,7 @@ import {
 import { StatusBadge } from "../../components/training/training-ui.tsx";
 import { SavedNotice } from "../../components/saved-notice.tsx";
 import { ConfirmDelete } from "../../components/forms/confirm-delete.tsx";
+import { DocumentList, DocumentUpload } from "../../components/documents.tsx";
 
 /**
  * A session's shared space: its documents and the guide exercises it uses, for its trainers,
@@ -216,38 +216,24 @@ export default function SessionSpace({ loaderData, actionData }: Route.Component
         </Form>
       ) : null}
       <h2>{t("trainingEval.space.documents")}</h2>
-      {documents.length === 0 ? (
-        <p>{t("trainingEval.space.noDocuments")}</p>
-      ) : (
-        <ul>
-          {documents.map((d) => (
-            <li key={d.id} id={`document-${d.id}`}>
-              <a href={`/training/sessions/${session.id}/documents/${d.id}`} download>
-                {d.fileName}
-              </a>{" "}
-              <span className="muted">({t("trainingEval.space.size", { n: Math.max(1, Math.round(d.byteSize / 1024)) })})</span>
-              {editor ? (
-                <ConfirmDelete name={d.fileName} summary={t("trainingEval.space.remove", { name: d.fileName })} fields={{ intent: "removeDocument", fileId: d.id }} />
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      )}
+      <DocumentList
+        documents={documents.map((d) => ({
+          id: d.id,
+          fileName: d.fileName,
+          href: `/training/sessions/${session.id}/documents/${d.id}`,
+          details: t("trainingEval.space.size", { n: Math.max(1, Math.round(d.byteSize / 1024)) }),
+        }))}
+        empty={t("trainingEval.space.noDocuments")}
+        remove={editor ? (d) => <ConfirmDelete name={d.fileName} summary={t("trainingEval.space.remove", { name: d.fileName })} fields={{ intent: "removeDocument", fileId: d.id }} /> : undefined}
+      />
       {editor ? (
-        <Form method="post" encType="multipart/form-data" className="stack">
-          <SubmissionKey />
-          <input type="hidden" name="intent" value="upload" />
-          <div className="field">
-            <label htmlFor="field-document">{t("trainingEval.space.uploadLabel")}</label>
-            <p className="hint" id="field-document-hint">
-              {t("trainingEval.space.uploadHint")}
-            </p>
-            <input id="field-document" name="document" type="file" required accept={acceptAttribute(anyDocument)} aria-describedby="field-document-hint" />
-          </div>
-          <div className="actions">
-            <button type="submit">{t("trainingEval.space.upload")}</button>
-          </div>
-        </Form>
+        <DocumentUpload
+          intent="upload"
+          inputId="field-document"
+          label={t("trainingEval.space.uploadLabel")}
+          hint={t("trainingEval.space.uploadHint")}
+          submitLabel={t("trainingEval.space.upload")}
+        />
       ) : null}
     </>
   );

@@ -79,7 +79,9 @@ describe("meetings and responsibilities in the browser", () => {
     await screenshot(page, "meetings-edit-order-fr");
     await page.goto(url(meetingPath));
 
-    // Held: attendance, minutes per item, two responsibilities.
+    // Held: attendance, minutes per item, two responsibilities. The meeting is in three days:
+    // holding it now asks for the reason, which the audit log keeps.
+    await page.locator("#field-earlyReason").fill("Rencontre avancée à la demande des partenaires");
     await submit(page, page.getByRole("button", { name: fr["meetings.start"] }));
     await expectText(page, fr["meetings.saved.started"]);
     const selects = page.locator("#attendance ~ form select, section[aria-labelledby=attendance] select");
@@ -91,6 +93,7 @@ describe("meetings and responsibilities in the browser", () => {
     await expectText(page, fr["meetings.saved.attendance"]);
 
     // Closing without minutes is refused, with the items named.
+    await page.locator("#field-earlyReason").fill("Rencontre tenue plus tôt");
     await submit(page, page.getByRole("button", { name: fr["meetings.close"] }));
     await expectText(page, "Impossible de clore");
     await checkA11y(page, `${meetingPath} (refused close)`);
@@ -124,6 +127,7 @@ describe("meetings and responsibilities in the browser", () => {
     await checkA11y(page, `${meetingPath} (held)`);
     await screenshot(page, "meetings-held-fr");
 
+    await page.locator("#field-earlyReason").fill("Rencontre tenue plus tôt");
     await submit(page, page.getByRole("button", { name: fr["meetings.close"] }));
     await expectText(page, fr["meetings.saved.closed"]);
     await expectText(page, WHAT);

@@ -1,8 +1,8 @@
 import { index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { organization } from "../governance/tables.ts";
+import { organization, partnershipIdColumn } from "../governance/tables.ts";
 import { person } from "../people/tables.ts";
 import { announcementAudiences } from "./vocabulary.ts";
-import { createdAtColumn, idColumn, partnershipIdColumn } from "../db/columns.ts";
+import { createdAtColumn, idColumn } from "../db/columns.ts";
 
 export { announcementAudiences } from "./vocabulary.ts";
 

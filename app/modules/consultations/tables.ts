@@ -1,7 +1,7 @@
 import { date, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { organization } from "../governance/tables.ts";
+import { organization, partnershipIdColumn } from "../governance/tables.ts";
 import { person } from "../people/tables.ts";
-import { createdAtColumn, idColumn, partnershipIdColumn, updatedAtColumn, versionColumn } from "../db/columns.ts";
+import { createdAtColumn, idColumn, updatedAtColumn, versionColumn } from "../db/columns.ts";
 
 /** A de-identified request for advice from a worker to a pivot (or an organization's pivots). */
 export const consultation = pgTable(

@@ -1,8 +1,8 @@
 import { date, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
-import { organization, site } from "../governance/tables.ts";
+import { organization, site, partnershipIdColumn } from "../governance/tables.ts";
 import { person } from "../people/tables.ts";
-import { createdAtColumn, idColumn, partnershipIdColumn, updatedAtColumn, versionColumn } from "../db/columns.ts";
+import { createdAtColumn, idColumn, updatedAtColumn, versionColumn } from "../db/columns.ts";
 
 /**
  * A person designated as pivot (intervenant·e pivot) of an organization, optionally for one

@@ -1,6 +1,6 @@
 import { customType, index, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
-import { organization } from "../governance/tables.ts";
-import { createdAtColumn, idColumn, partnershipIdColumn } from "../db/columns.ts";
+import { organization, partnershipIdColumn } from "../governance/tables.ts";
+import { createdAtColumn, idColumn } from "../db/columns.ts";
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => "bytea",

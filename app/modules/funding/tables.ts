@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { check, date, index, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { actionPlanAction } from "../action-plan/tables.ts";
-import { createdAtColumn, idColumn, partnershipIdColumn, updatedAtColumn, versionColumn } from "../db/columns.ts";
+import { createdAtColumn, idColumn, updatedAtColumn, versionColumn } from "../db/columns.ts";
+import { partnershipIdColumn } from "../governance/tables.ts";
 
 /** A grant (subvention) received by the Table: who funds it, how much, for which period. */
 export const grant = pgTable(

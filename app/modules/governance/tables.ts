@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { date, jsonb, pgEnum, pgTable, text, uuid, index, uniqueIndex } from "drizzle-orm/pg-core";
-import { createdAtColumn, idColumn, partnershipIdColumn, updatedAtColumn, versionColumn } from "../db/columns.ts";
+import { createdAtColumn, idColumn, updatedAtColumn, versionColumn } from "../db/columns.ts";
 
 export const organizationTypes = [
   "youth_protection", // Centre jeunesse / DPJ
@@ -57,6 +57,13 @@ export const organization = pgTable(
   },
   (t) => [index("organization_partnership_idx").on(t.partnershipId)],
 );
+
+/** `partnership_id uuid not null references partnership(id)`: the Table the row belongs to. */
+export function partnershipIdColumn() {
+  return uuid("partnership_id")
+    .notNull()
+    .references(() => partnership.id);
+}
 
 /** A place where an organization works: a school, a CLSC, a police district… */
 export const site = pgTable(

@@ -1,7 +1,8 @@
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { person } from "../people/tables.ts";
 import type { GuideSectionContent } from "./vocabulary.ts";
-import { createdAtColumn, idColumn, partnershipIdColumn } from "../db/columns.ts";
+import { createdAtColumn, idColumn } from "../db/columns.ts";
+import { partnershipIdColumn } from "../governance/tables.ts";
 
 /** A module of the practice guide (Savoir, Savoir-être, Savoir-faire), one of each per Table. */
 export const guideModule = pgTable(

@@ -1,7 +1,8 @@
 import { index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { person } from "../people/tables.ts";
 import { handoverStatuses, type HandoverItem } from "./vocabulary.ts";
-import { idColumn, partnershipIdColumn } from "../db/columns.ts";
+import { idColumn } from "../db/columns.ts";
+import { partnershipIdColumn } from "../governance/tables.ts";
 
 export { handoverStatuses } from "./vocabulary.ts";
 

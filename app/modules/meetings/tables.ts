@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { organization } from "../governance/tables.ts";
+import { organization, partnershipIdColumn } from "../governance/tables.ts";
 import { person } from "../people/tables.ts";
 import { attendanceValues, meetingStatuses, rsvpAnswers } from "./vocabulary.ts";
-import { createdAtColumn, idColumn, partnershipIdColumn, updatedAtColumn, versionColumn } from "../db/columns.ts";
+import { createdAtColumn, idColumn, updatedAtColumn, versionColumn } from "../db/columns.ts";
 
 export { attendanceValues, meetingStatuses, rsvpAnswers } from "./vocabulary.ts";
 

@@ -1,8 +1,8 @@
 import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { organization } from "../governance/tables.ts";
+import { organization, partnershipIdColumn } from "../governance/tables.ts";
 import { person } from "../people/tables.ts";
 import { delegateKinds, contributionDomains, commitmentTextStatuses } from "./vocabulary.ts";
-import { createdAtColumn, idColumn, partnershipIdColumn, updatedAtColumn, versionColumn } from "../db/columns.ts";
+import { createdAtColumn, idColumn, updatedAtColumn, versionColumn } from "../db/columns.ts";
 
 /**
  * Who represented an organization at the Table, and when: the delegate (holder of the

@@ -1,5 +1,6 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uuid, boolean } from "drizzle-orm/pg-core";
-import { createdAtColumn, idColumn, partnershipIdColumn } from "../db/columns.ts";
+import { createdAtColumn, idColumn } from "../db/columns.ts";
+import { partnershipIdColumn } from "../governance/tables.ts";
 
 /** The five steps of the "J'ai un doute" pathway, each in French and English (Markdown-like text). */
 export interface PathwayContent {

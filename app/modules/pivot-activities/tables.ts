@@ -1,10 +1,10 @@
 import { date, index, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
-import { organization } from "../governance/tables.ts";
+import { organization, partnershipIdColumn } from "../governance/tables.ts";
 import { person } from "../people/tables.ts";
 
 export { pivotActivityTypes } from "./activity-types.ts";
 import { pivotActivityTypes } from "./activity-types.ts";
-import { createdAtColumn, idColumn, partnershipIdColumn, updatedAtColumn, versionColumn } from "../db/columns.ts";
+import { createdAtColumn, idColumn, updatedAtColumn, versionColumn } from "../db/columns.ts";
 
 /** What pivots did, shared across the network ("mettre en commun les activités"). */
 export const pivotActivity = pgTable(

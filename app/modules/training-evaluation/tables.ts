@@ -2,7 +2,8 @@ import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniq
 import { person } from "../people/tables.ts";
 import { trainingProgram, trainingRegistration, trainingSession } from "../training/tables.ts";
 import { questionnaireKinds, type Answers, type Question } from "./vocabulary.ts";
-import { createdAtColumn, idColumn, partnershipIdColumn, updatedAtColumn, versionColumn } from "../db/columns.ts";
+import { createdAtColumn, idColumn, updatedAtColumn, versionColumn } from "../db/columns.ts";
+import { partnershipIdColumn } from "../governance/tables.ts";
 
 /**
  * A version of one of the Table's questionnaires (observation grid or end-of-training evaluation).

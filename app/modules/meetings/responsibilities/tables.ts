@@ -1,11 +1,11 @@
 import { sql } from "drizzle-orm";
 import { check, date, index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { actionPlanObjective } from "../../action-plan/tables.ts";
-import { organization } from "../../governance/tables.ts";
+import { organization, partnershipIdColumn } from "../../governance/tables.ts";
 import { person } from "../../people/tables.ts";
 import { meeting, meetingAgendaItem } from "../tables.ts";
 import { responsibilityStatuses } from "./vocabulary.ts";
-import { createdAtColumn, idColumn, partnershipIdColumn, updatedAtColumn, versionColumn } from "../../db/columns.ts";
+import { createdAtColumn, idColumn, updatedAtColumn, versionColumn } from "../../db/columns.ts";
 
 export { responsibilityStatuses } from "./vocabulary.ts";
 

@@ -15,7 +15,7 @@ const each = (lang: "fr" | "en") => Object.entries(lang === "fr" ? fr : en);
 const COUNTS = new Set([
   "count", "n", "min", "minutes", "hours", "days", "months", "seconds", "total", "checked", "read", "changes", "cap",
   "taken", "capacity", "size", "needed", "sessions", "done", "met", "measured", "signed", "due", "late", "open",
-  "overdue", "objectives", "actions", "inProgress",
+  "overdue", "objectives", "actions", "inProgress", "registered",
 ]);
 /**
  * Words that may follow a plain count: units, which do not take a plural, and words that are not

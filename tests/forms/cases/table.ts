@@ -282,7 +282,8 @@ export const tableCases: CaseBook = {
       kind: "action",
       as: "coordination@filet.test",
       url: async (demo) => `/meetings/${await fixtureMeeting(demo, "Essai — rencontre à tenir", "planned")}`,
-      body: () => ({ intent: "start" }),
+      // The fixture meeting is still to come: holding it now gives the recorded reason.
+      body: () => ({ intent: "start", earlyReason: "Rencontre avancée à la demande des partenaires" }),
     },
     {
       name: "cancel a planned meeting",
@@ -359,7 +360,7 @@ export const tableCases: CaseBook = {
       kind: "action",
       as: "coordination@filet.test",
       url: async (demo) => `/meetings/${await fixtureMeeting(demo, "Essai — rencontre à clore", "held", true)}`,
-      body: () => ({ intent: "close" }),
+      body: () => ({ intent: "close", earlyReason: "Rencontre tenue plus tôt" }),
     },
   ],
   "routes/meetings/$meetingId.edit.tsx": [

@@ -69,6 +69,9 @@ export default tseslint.config(
     rules: {
       // `_name` marks a parameter kept for a signature (loaders, callbacks).
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
+      // `import { type X } from "./x-schema.ts"` keeps the module as a side-effect import in the
+      // browser bundle (Zod came back into /activities that way): type-only imports say `import type`.
+      "@typescript-eslint/no-import-type-side-effects": "error",
     },
   },
   {

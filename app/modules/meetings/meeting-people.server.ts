@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { organization } from "../governance/tables.ts";
-import { type Role } from "../identity/tables.ts";
+import type { Role } from "../identity/tables.ts";
 import { person, roleAssignment } from "../people/tables.ts";
 import type { InviteShortcut } from "./vocabulary.ts";
 

@@ -3,7 +3,7 @@ import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
 import { canGrant, type HeldRole } from "../authz/decide.ts";
 import { organization } from "../governance/tables.ts";
-import { type Role } from "../identity/tables.ts";
+import type { Role } from "../identity/tables.ts";
 import { person, roleAssignment } from "./tables.ts";
 import { personScope, type OrganizationScope } from "./person-scope.ts";
 import { assignmentScope } from "./role-scope.ts";

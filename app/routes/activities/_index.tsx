@@ -9,7 +9,7 @@ import { needs } from "../../modules/authz/policy.ts";
 import { isUuid } from "../../modules/forms/fields.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { activityEditor, canEditActivity } from "../../modules/pivot-activities/activity-access.ts";
-import { type PivotActivityType } from "../../modules/pivot-activities/activity-schema.ts";
+import type { PivotActivityType } from "../../modules/pivot-activities/activity-schema.ts";
 import {
   countPivotActivities,
   listPivotActivities,

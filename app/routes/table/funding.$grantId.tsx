@@ -1,6 +1,6 @@
 import { Link, redirect } from "react-router";
 import type { Route } from "./+types/funding.$grantId";
-import { type FieldErrors } from "../../components/form.tsx";
+import type { FieldErrors } from "../../components/form.tsx";
 import { useT, useDay } from "../../i18n/use-t.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { actorOf, authorize, guard, notFound } from "../../modules/authz/guard.server.ts";

@@ -23,6 +23,10 @@ import { isLocale, type Locale } from "./i18n/types.ts";
 import { optionalUser } from "./modules/authz/guard.server.ts";
 import { can } from "./modules/authz/decide.ts";
 import { countUnread } from "./modules/announcements/announcements.server.ts";
+import { countNewConsultations } from "./modules/consultations/consultation-counts.server.ts";
+import { getTableFooter } from "./modules/governance/get-table-footer.server.ts";
+import { SiteFooter } from "./components/site-footer.tsx";
+import { APP_VERSION } from "./modules/config/version.server.ts";
 
 export const links: Route.LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -57,6 +61,11 @@ export async function loader(args: Route.LoaderArgs) {
     // handover, announcements), with the unread announcements badge.
     canTable: !!user?.partnershipId && can(roles, "partnership.view", target),
     unreadAnnouncements: user?.partnershipId ? await countUnread(args.context.db, user.partnershipId, user.personId) : 0,
+    // The Consultations badge: new ones addressed to a pivot (counted only for pivots).
+    newConsultations:
+      user?.partnershipId && roles.some((r) => r.role === "pivot" && r.partnershipId === user.partnershipId)
+        ? await countNewConsultations(args.context.db, { personId: user.personId, partnershipId: user.partnershipId, roles })
+        : 0,
     // One "Training" entry, to the page that person works in.
     trainingPath: can(roles, "training.manage", target)
       ? "/training"
@@ -65,6 +74,7 @@ export async function loader(args: Route.LoaderArgs) {
         : roles.some((r) => r.role === "trainer" && r.partnershipId === target.partnershipId)
           ? "/training/availability"
           : "/training/register",
+    footer: { table: await getTableFooter(args.context.db, user?.partnershipId ?? null), version: APP_VERSION },
   };
 }
 
@@ -91,13 +101,34 @@ export function Layout({ children }: { children: React.ReactNode }) {
   );
 }
 
+/** The pages reached through "La Table". */
+const tableSections = ["/table", "/partners", "/meetings", "/responsibilities", "/action-plan", "/funding", "/handover", "/announcements"];
+
+/** A count on a header entry: the number for the eye, a sentence for screen readers. */
+function CountBadge({ count, label }: { count: number; label: string }) {
+  if (!count) return null;
+  return (
+    <>
+      {" "}
+      <span className="badge badge-count">
+        <span aria-hidden="true">{count}</span>
+        <span className="visually-hidden">{label}</span>
+      </span>
+    </>
+  );
+}
+
 function Header() {
   const data = useRouteLoaderData<typeof loader>("root");
   const { t, locale } = useT();
   const location = useLocation();
   const here = location.pathname + location.search;
-  // The pages reached through "La Table" mark that entry as the current section.
-  const inTable = /^\/(table|partners|meetings|responsibilities|action-plan|funding|handover|announcements)(\/|$)/.test(location.pathname);
+  // The entry's own page is the current page ("page"); a page further in its section marks the
+  // entry as the current section ("true").
+  const current = (to: string, section: readonly string[]): "page" | "true" | undefined => {
+    if (location.pathname === to.split("?")[0]) return "page";
+    return section.some((p) => location.pathname === p || location.pathname.startsWith(`${p}/`)) ? "true" : undefined;
+  };
   return (
     <>
       <a className="skip-link" href="#main">
@@ -130,41 +161,48 @@ function Header() {
           <nav aria-label={t("nav.main")}>
             <ul>
               <li>
-                <Link to="/">{t("nav.home")}</Link>
+                <Link to="/" aria-current={current("/", [])}>
+                  {t("nav.home")}
+                </Link>
               </li>
               {data?.user ? (
                 <>
                   <li>
-                    <Link to="/pathway">{t("nav.pathway")}</Link>
+                    <Link to="/pathway" aria-current={current("/pathway", ["/pathway"])}>
+                      {t("nav.pathway")}
+                    </Link>
                   </li>
                   <li>
-                    <Link to="/directory">{t("nav.directory")}</Link>
+                    <Link to="/directory" aria-current={current("/directory", ["/directory"])}>
+                      {t("nav.directory")}
+                    </Link>
                   </li>
                   <li>
-                    <Link to="/consultations">{t("nav.consultations")}</Link>
+                    <Link to="/consultations" aria-current={current("/consultations", ["/consultations"])}>
+                      {t("nav.consultations")}
+                      <CountBadge count={data.newConsultations} label={t("nav.consultationsNew", { count: data.newConsultations })} />
+                    </Link>
                   </li>
                   <li>
-                    <Link to="/activities">{t("nav.activities")}</Link>
+                    <Link to="/activities" aria-current={current("/activities", ["/activities"])}>
+                      {t("nav.activities")}
+                    </Link>
                   </li>
                   <li>
-                    <Link to="/guide">{t("nav.guide")}</Link>
+                    <Link to="/guide" aria-current={current("/guide", ["/guide"])}>
+                      {t("nav.guide")}
+                    </Link>
                   </li>
                   <li>
-                    <Link to={data.trainingPath}>{t("nav.training")}</Link>
+                    <Link to={data.trainingPath} aria-current={current(data.trainingPath, ["/training", "/certificates"])}>
+                      {t("nav.training")}
+                    </Link>
                   </li>
                   {data.canTable ? (
                     <li>
-                      <Link to="/table" aria-current={inTable ? (location.pathname === "/table" ? "page" : "true") : undefined}>
+                      <Link to="/table" aria-current={current("/table", tableSections)}>
                         {t("tableHub.nav")}
-                        {data.unreadAnnouncements ? (
-                          <>
-                            {" "}
-                            <span className="badge badge-count">
-                              <span aria-hidden="true">{data.unreadAnnouncements}</span>
-                              <span className="visually-hidden">{t("tableWork.nav.unread", { count: data.unreadAnnouncements })}</span>
-                            </span>
-                          </>
-                        ) : null}
+                        <CountBadge count={data.unreadAnnouncements} label={t("tableWork.nav.unread", { count: data.unreadAnnouncements })} />
                       </Link>
                     </li>
                   ) : null}
@@ -172,12 +210,16 @@ function Header() {
               ) : null}
               {data?.canAdmin ? (
                 <li>
-                  <Link to="/admin">{t("nav.admin")}</Link>
+                  <Link to="/admin" aria-current={current("/admin", ["/admin"])}>
+                    {t("nav.admin")}
+                  </Link>
                 </li>
               ) : null}
               {data?.user ? (
                 <li>
-                  <Link to="/profile">{t("nav.profile")}</Link>
+                  <Link to="/profile" aria-current={current("/profile", ["/profile", "/mfa"])}>
+                    {t("nav.profile")}
+                  </Link>
                 </li>
               ) : null}
             </ul>
@@ -210,6 +252,11 @@ function useMarkRenderedLocation() {
   }, [locationKey]);
 }
 
+function Footer() {
+  const data = useRouteLoaderData<typeof loader>("root");
+  return data ? <SiteFooter table={data.footer.table} version={data.footer.version} /> : null;
+}
+
 export default function App() {
   useMarkRenderedLocation();
   return (
@@ -218,6 +265,7 @@ export default function App() {
       <main id="main" tabIndex={-1}>
         <Outlet />
       </main>
+      <Footer />
     </>
   );
 }
@@ -262,6 +310,7 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
           );
         })}
       </main>
+      <Footer />
     </>
   );
 }

@@ -7,6 +7,11 @@ import { type RouteConfig, index, layout, route } from "@react-router/dev/routes
 export default [
   index("routes/home.tsx"),
   route("locale", "routes/locale.tsx"),
+  // Privacy notice and accessibility statement (every footer links them)
+  layout("routes/about/_layout.tsx", [
+    route("privacy", "routes/about/privacy.tsx"),
+    route("accessibility", "routes/about/accessibility.tsx"),
+  ]),
   // Identity: accounts, sessions, MFA
   layout("routes/identity/_layout.tsx", [
     route("login", "routes/identity/login.tsx"),
@@ -38,6 +43,7 @@ export default [
     route("admin/people/:personId", "routes/admin/people.$personId.tsx"),
     route("admin/approvals", "routes/admin/approvals.tsx"),
     route("admin/audit", "routes/admin/audit.tsx"),
+    route("admin/audit.csv", "routes/admin/audit.csv.tsx"),
     route("admin/outbox", "routes/admin/outbox.tsx"),
     route("admin/outbox/:messageId", "routes/admin/outbox.$messageId.tsx"),
   ]),
@@ -52,6 +58,7 @@ export default [
   ]),
   // Open Referral (HSDS) API — a resource route, no layout
   route("api/hsds/organizations", "routes/api/hsds.organizations.tsx"),
+  route("api/people", "routes/api/people.tsx"),
   // "I have a doubt" pathway (parcours)
   layout("routes/pathway/_layout.tsx", [
     route("pathway", "routes/pathway/_index.tsx"),

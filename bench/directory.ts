@@ -93,6 +93,8 @@ function buildQueries(data: GeneratedDirectory, count: number) {
     // The first letters of a family name: "trem", "bouc".
     "partial family name (4 letters)": take((x) => ({ partnershipId: x.partnershipId, q: foldForSearch(x.familyName).slice(0, 4) })),
     "partial given + family (3+3)": take((x) => ({ partnershipId: x.partnershipId, q: `${foldForSearch(x.givenName).slice(0, 3)} ${foldForSearch(x.familyName).slice(0, 3)}` })),
+    // An expertise or a language by its name, with a place to narrow it: "fugue levis", "anglais quebec".
+    "expertise or language + place": take((x, i) => ({ partnershipId: x.partnershipId, q: `${["fugue", "anglais", "english", "gangs"][i % 4]} ${foldForSearch(x.municipality)}` })),
   };
 }
 

@@ -73,6 +73,8 @@ const ORG_KINDS: { type: (typeof organization.$inferInsert)["type"]; fr: string;
 ];
 const TITLES = ["Travailleuse sociale", "Éducateur spécialisé", "Psychoéducatrice", "Agent de relations humaines", "Infirmière clinicienne", "Policier-enquêteur", "Intervenante de milieu", "Technicien en éducation spécialisée"];
 
+const EXPERTISE = ["Fugues", "Recrutement en ligne", "Exploitation sexuelle", "Gangs de rue", "Hébergement d'urgence", "Santé sexuelle", "Toxicomanie", "Milieu scolaire", "Réseaux sociaux", "Accompagnement judiciaire"];
+
 /** Small, fast, seeded PRNG (mulberry32): the same data on every run. */
 function rng(seed: number) {
   let a = seed >>> 0;
@@ -175,6 +177,10 @@ export async function generateDirectory(db: Database, options: GenerateOptions =
       const org = orgById.get(p.organizationId)!;
       const s = p.siteId ? siteById.get(p.siteId) : undefined;
       const ended = random() < 0.1;
+      const languages = random() < 0.3 ? ["fr", "en"] : ["fr"];
+      const clienteles = [pick(clienteleCodes), pick(clienteleCodes)].filter((c, i, all) => all.indexOf(c) === i);
+      // Real entries list a few expertise tags and their vocabulary labels: search_text as long as theirs.
+      const expertise = [pick(EXPERTISE), pick(EXPERTISE)].filter((c, i, all) => all.indexOf(c) === i);
       return {
         partnershipId: p.partnershipId,
         organizationId: p.organizationId,
@@ -183,9 +189,9 @@ export async function generateDirectory(db: Database, options: GenerateOptions =
         rank: random() < 0.75 ? ("primary" as const) : ("backup" as const),
         since: "2015-01-01",
         until: ended ? "2020-12-31" : null,
-        languages: random() < 0.3 ? ["fr", "en"] : ["fr"],
-        clienteles: [pick(clienteleCodes), pick(clienteleCodes)].filter((c, i, all) => all.indexOf(c) === i),
-        expertise: [],
+        languages,
+        clienteles,
+        expertise,
         searchText: buildSearchText({
           givenName: p.givenName,
           familyName: p.familyName,
@@ -197,6 +203,9 @@ export async function generateDirectory(db: Database, options: GenerateOptions =
           siteName: s?.name,
           siteMunicipality: s?.municipality,
           siteTerritory: s?.territory,
+          languages,
+          clienteles,
+          expertise,
         }),
         confirmedAt: new Date(Date.now() - Math.floor(random() * 10 * monthMs)),
       };

@@ -7,9 +7,13 @@ import { catalog } from "../app/i18n/catalog.ts";
  * Which message keys a route can render, read from its source: every string literal that is a
  * catalog key, and every template literal that builds one (`role.${r}` counts as "role.*"), in
  * the route file and in the app files it imports, followed transitively. A `.server.ts` file is
- * read when the route imports it directly (the error codes an action returns are keys), but its
- * own imports are not followed: they run on the server and render nothing.
+ * read when the route imports it directly (the error codes an action returns are keys), and so are
+ * the files it imports, one level only: beyond, they run on the server and render nothing. A server
+ * file marked `@messages-rendered-on-server` translates on the server and sends text: it is skipped.
  */
+/** The mark of a server file whose words are rendered on the server (see messageKeysUsedBy). */
+export const SERVER_RENDERED_MARK = "@messages-rendered-on-server";
+
 const appDir = fileURLToPath(new URL("../app/", import.meta.url));
 const keys = new Set(Object.keys(catalog.fr));
 const importPattern = /(?:import|export)[^"']*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
@@ -30,24 +34,29 @@ export function messageKeysUsedBy(routeFile: string): Set<string> {
   const start = path.join(appDir, routeFile);
   const used = new Set<string>();
   const seen = new Set<string>();
-  const visit = (file: string, direct: boolean) => {
+  const visit = (file: string, direct: boolean, leaf: boolean) => {
     if (seen.has(file) || !file.startsWith(appDir)) return;
     seen.add(file);
     if (file.includes(`${path.sep}i18n${path.sep}messages${path.sep}`) || file.endsWith(`${path.sep}i18n${path.sep}catalog.ts`)) return;
     if (file.endsWith(".css") || file.endsWith(".json") || file.endsWith(".generated.server.ts")) return;
     const text = fs.readFileSync(file, "utf8");
+    // A server file that translates its own output (marked so) hands the page text, not keys.
+    if (file.endsWith(".server.ts") && text.includes(SERVER_RENDERED_MARK)) return;
     for (const m of text.matchAll(keyLiteral)) if (keys.has(m[1]!)) used.add(m[1]!);
     for (const m of text.matchAll(keyTemplate)) {
       const prefix = m[1]!;
       if ([...keys].some((k) => k.startsWith(`${prefix}.`))) used.add(`${prefix}.*`);
     }
+    // What a server file imports is read (its error codes may live there) but not followed further:
+    // its tables and vocabularies render nothing.
     if (file.endsWith(".server.ts") && !direct) return;
+    if (leaf) return;
     for (const m of text.matchAll(importPattern)) {
       const target = resolveImport(file, (m[1] ?? m[2])!);
-      if (target) visit(target, file === start);
+      if (target) visit(target, file === start, file.endsWith(".server.ts"));
     }
   };
-  visit(start, true);
+  visit(start, true, false);
   return used;
 }
 
@@ -65,17 +74,16 @@ interface RouteEntry {
 }
 
 /**
- * The namespaces a page needs beyond the chrome: for each key its code (and its layout's) can
- * render, the key's first two segments ("training.session" for "training.session.title"), so a
- * page gets the part of its area it renders, not the whole area.
+ * What a page needs beyond the chrome: each key its code (and its layout's) can render, and for a
+ * key template (`role.${r}`) the template's prefix. Whole keys, not areas: a page that shows one
+ * message of "meetings.decisions" is not sent the other twelve.
  */
 export function namespacesFor(files: readonly string[], chrome: readonly string[]): string[] {
   const out = new Set<string>();
   for (const file of files) {
     for (const key of messageKeysUsedBy(file)) {
       if (coveredBy(key, chrome)) continue;
-      const bare = key.endsWith(".*") ? key.slice(0, -2) : key;
-      out.add(bare.split(".").slice(0, 2).join("."));
+      out.add(key.endsWith(".*") ? key.slice(0, -2) : key);
     }
   }
   // "a.b" makes "a.b.c" redundant.

@@ -2,6 +2,8 @@ import { Form } from "react-router";
 import { useFormatters, useT } from "../i18n/use-t.ts";
 import { localName } from "../i18n/names.ts";
 import { roles, type Role } from "../modules/identity/roles.ts";
+import { auditKinds } from "../modules/audit/action-kinds.ts";
+import { TableScroll } from "./table-scroll.tsx";
 
 /** The audit stores role codes ("pivot,worker"); people read their names. */
 function roleLabels(codes: string, t: ReturnType<typeof useT>["t"]): string {
@@ -17,69 +19,63 @@ export interface AuditEventView {
   occurredAt: Date | string;
   actorEmail: string | null;
   actorAccountId: string | null;
+  actorName: string | null;
+  actorOrganization: string | null;
   actorRole: string;
   action: string;
+  actionWords: string;
   targetType: string;
-  targetId: string;
-  ip: string;
-  requestId: string;
-  details: Record<string, unknown>;
-}
-
-function utc(value: Date | string): string {
-  return `${new Date(value).toISOString().slice(0, 19).replace("T", " ")} UTC`;
+  subject: string | null;
+  detailsWords: string[];
 }
 
 export function AuditTable({ events }: { events: AuditEventView[] }) {
   const { t } = useT();
   const { dateTime } = useFormatters();
   return (
-    <div style={{ overflowX: "auto" }}>
+    <TableScroll label={t("admin.audit.caption")}>
       <table>
         <caption>{t("admin.audit.caption")}</caption>
         <thead>
           <tr>
-            <th scope="col">{t("admin.audit.time")}</th>
-            <th scope="col">{t("admin.audit.actor")}</th>
-            <th scope="col">{t("admin.audit.action")}</th>
-            <th scope="col">{t("admin.audit.target")}</th>
-            <th scope="col">{t("admin.audit.origin")}</th>
+            <th scope="col">{t("admin.audit.when")}</th>
+            <th scope="col">{t("admin.audit.who")}</th>
+            <th scope="col">{t("admin.audit.what")}</th>
+            <th scope="col">{t("admin.audit.subject")}</th>
           </tr>
         </thead>
         <tbody>
           {events.map((e) => (
             <tr key={e.id}>
               <th scope="row">
-                <time dateTime={new Date(e.occurredAt).toISOString()}>{utc(e.occurredAt)}</time>
-                <div className="muted">{dateTime(e.occurredAt)}</div>
+                <time dateTime={new Date(e.occurredAt).toISOString()}>{dateTime(e.occurredAt)}</time>
                 <div className="muted">#{e.id}</div>
               </th>
               <td>
-                {e.actorEmail ?? (e.actorAccountId ? e.actorAccountId : t("admin.audit.noActor"))}
+                {e.actorName ?? e.actorEmail ?? (e.actorAccountId ? e.actorAccountId : t("admin.audit.system"))}
+                {e.actorOrganization ? <div>{e.actorOrganization}</div> : null}
+                {e.actorName && e.actorEmail ? <div className="muted">{e.actorEmail}</div> : null}
                 <div className="muted">{roleLabels(e.actorRole, t)}</div>
               </td>
               <td>
-                <code>{e.action}</code>
-                {Object.keys(e.details).length ? (
-                  <details>
-                    <summary>{t("admin.audit.details")}</summary>
-                    <pre>{JSON.stringify(e.details, null, 2)}</pre>
-                  </details>
+                {e.actionWords}
+                <div className="muted">
+                  <code>{e.action}</code>
+                </div>
+                {e.detailsWords.length ? (
+                  <ul className="muted">
+                    {e.detailsWords.map((d, i) => (
+                      <li key={i}>{d}</li>
+                    ))}
+                  </ul>
                 ) : null}
               </td>
-              <td>
-                {e.targetType ? <code>{e.targetType}</code> : "—"}
-                {e.targetId ? <div className="muted">{e.targetId}</div> : null}
-              </td>
-              <td>
-                {e.ip || "—"}
-                <div className="muted">{t("admin.audit.requestId", { id: e.requestId || "—" })}</div>
-              </td>
+              <td>{e.subject ?? "—"}</td>
             </tr>
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 
@@ -123,9 +119,18 @@ export function AuditFilters({
           </select>
         </div>
       ) : null}
-      {input("action", t("admin.audit.action"), "text", t("admin.audit.actionHint"))}
+      <div className="field">
+        <label htmlFor="audit-kind">{t("admin.audit.kind")}</label>
+        <select id="audit-kind" name="kind" defaultValue={filters.kind === undefined ? "" : String(filters.kind)}>
+          <option value="">{t("admin.audit.kind.all")}</option>
+          {auditKinds.map((kind) => (
+            <option key={kind} value={kind}>
+              {t(`admin.audit.kind.${kind}`)}
+            </option>
+          ))}
+        </select>
+      </div>
       {input("actor", t("admin.audit.actorEmail"))}
-      {input("targetType", t("admin.audit.targetType"), "text", t("admin.audit.targetTypeHint"))}
       {input("from", t("admin.audit.from"), "date")}
       {input("to", t("admin.audit.to"), "date")}
       <div className="actions">

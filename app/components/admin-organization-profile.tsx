@@ -3,6 +3,7 @@ import { useFormatters, useT } from "../i18n/use-t.ts";
 import { languageName } from "../i18n/names.ts";
 import { StatusBadge } from "./admin-common.tsx";
 import type { AccountStatus } from "./admin-vocabulary.tsx";
+import { TableScroll } from "./table-scroll.tsx";
 
 interface Profile {
   mission: string;
@@ -69,27 +70,29 @@ export function OrganizationSites({
       {sites.length === 0 ? (
         <p>{t("admin.sites.empty")}</p>
       ) : (
-        <table>
-          <caption>{t("admin.sites.caption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("admin.site.name")}</th>
-              <th scope="col">{t("admin.site.kind")}</th>
-              <th scope="col">{t("admin.site.municipality")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sites.map((s) => (
-              <tr key={s.id}>
-                <th scope="row">
-                  <Link to={`/admin/sites/${s.id}`}>{s.name}</Link>
-                </th>
-                <td>{s.kind || "—"}</td>
-                <td>{s.municipality || "—"}</td>
+        <TableScroll label={t("admin.sites.caption")}>
+          <table>
+            <caption>{t("admin.sites.caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("admin.site.name")}</th>
+                <th scope="col">{t("admin.site.kind")}</th>
+                <th scope="col">{t("admin.site.municipality")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {sites.map((s) => (
+                <tr key={s.id}>
+                  <th scope="row">
+                    <Link to={`/admin/sites/${s.id}`}>{s.name}</Link>
+                  </th>
+                  <td>{s.kind || "—"}</td>
+                  <td>{s.municipality || "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </section>
   );
@@ -107,31 +110,33 @@ export function OrganizationPeople({
       {people.length === 0 ? (
         <p>{t("admin.people.empty")}</p>
       ) : (
-        <table>
-          <caption>{t("admin.organization.peopleCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("admin.person.name")}</th>
-              <th scope="col">{t("admin.person.title")}</th>
-              <th scope="col">{t("admin.person.account")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {people.map((p) => (
-              <tr key={p.id}>
-                <th scope="row">
-                  <Link to={`/admin/people/${p.id}`}>
-                    {p.givenName} {p.familyName}
-                  </Link>
-                </th>
-                <td>{p.title || "—"}</td>
-                <td>
-                  <StatusBadge status={p.accountStatus} />
-                </td>
+        <TableScroll label={t("admin.organization.peopleCaption")}>
+          <table>
+            <caption>{t("admin.organization.peopleCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("admin.person.name")}</th>
+                <th scope="col">{t("admin.person.title")}</th>
+                <th scope="col">{t("admin.person.account")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {people.map((p) => (
+                <tr key={p.id}>
+                  <th scope="row">
+                    <Link to={`/admin/people/${p.id}`}>
+                      {p.givenName} {p.familyName}
+                    </Link>
+                  </th>
+                  <td>{p.title || "—"}</td>
+                  <td>
+                    <StatusBadge status={p.accountStatus} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </section>
   );

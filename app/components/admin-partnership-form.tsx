@@ -42,6 +42,15 @@ export function PartnershipForm({
         defaultValue={text(values, "dpjPhone")}
         errors={errors}
       />
+      <Field
+        name="contactEmail"
+        type="email"
+        label={t("admin.partnership.contactEmail")}
+        hint={t("admin.partnership.contactHint")}
+        defaultValue={text(values, "contactEmail")}
+        errors={errors}
+      />
+      <Field name="contactPhone" type="tel" label={t("admin.partnership.contactPhone")} defaultValue={text(values, "contactPhone")} errors={errors} />
       <Field name="foundedOn" type="date" label={t("admin.partnership.foundedOn")} defaultValue={text(values, "foundedOn")} errors={errors} />
       <div className="actions">
         <button type="submit">{submitLabel}</button>

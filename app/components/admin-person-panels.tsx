@@ -6,6 +6,7 @@ import { SubmissionKey } from "./submission-key.tsx";
 import type { roleList } from "./admin-vocabulary.tsx";
 import type { Option } from "./admin-person-form.tsx";
 import { SavedNotice } from "./saved-notice.tsx";
+import { TableScroll } from "./table-scroll.tsx";
 
 interface Assignment {
   id: string;
@@ -50,54 +51,56 @@ export function RolesPanel({
       {roles.length === 0 ? (
         <p>{t("admin.roles.none")}</p>
       ) : (
-        <table>
-          <caption>{t("admin.roles.caption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("admin.roles.role")}</th>
-              <th scope="col">{t("admin.roles.scope")}</th>
-              <th scope="col">{t("admin.roles.granted")}</th>
-              <th scope="col">{t("admin.roles.status")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {roles.map((r) => (
-              <tr key={r.id}>
-                <th scope="row">{t(`role.${r.role}`)}</th>
-                <td>
-                  {r.role === "platform_admin"
-                    ? t("admin.roles.scopeInstallation")
-                    : r.organizationNameFr
-                      ? localName(locale, { nameFr: r.organizationNameFr, nameEn: r.organizationNameEn })
-                      : t("admin.roles.scopeTable")}
-                </td>
-                <td>
-                  {dateTime(r.grantedAt)}
-                  {r.grantedByEmail ? <div className="muted">{t("admin.roles.by", { email: r.grantedByEmail })}</div> : null}
-                </td>
-                <td>
-                  {r.revokedAt ? (
-                    <>
-                      {t("admin.roles.revokedOn", { date: dateTime(r.revokedAt) })}
-                      {r.revokedByEmail ? <div className="muted">{t("admin.roles.by", { email: r.revokedByEmail })}</div> : null}
-                    </>
-                  ) : revocable.includes(r.id) ? (
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="revoke" />
-                      <input type="hidden" name="assignmentId" value={r.id} />
-                      <span className="badge">{t("admin.roles.active")}</span>{" "}
-                      <button type="submit" className="secondary" aria-label={t("admin.roles.revokeLabel", { role: t(`role.${r.role}`) })}>
-                        {t("admin.roles.revoke")}
-                      </button>
-                    </Form>
-                  ) : (
-                    <span className="badge">{t("admin.roles.active")}</span>
-                  )}
-                </td>
+        <TableScroll label={t("admin.roles.caption")}>
+          <table>
+            <caption>{t("admin.roles.caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("admin.roles.role")}</th>
+                <th scope="col">{t("admin.roles.scope")}</th>
+                <th scope="col">{t("admin.roles.granted")}</th>
+                <th scope="col">{t("admin.roles.status")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {roles.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">{t(`role.${r.role}`)}</th>
+                  <td>
+                    {r.role === "platform_admin"
+                      ? t("admin.roles.scopeInstallation")
+                      : r.organizationNameFr
+                        ? localName(locale, { nameFr: r.organizationNameFr, nameEn: r.organizationNameEn })
+                        : t("admin.roles.scopeTable")}
+                  </td>
+                  <td>
+                    {dateTime(r.grantedAt)}
+                    {r.grantedByEmail ? <div className="muted">{t("admin.roles.by", { email: r.grantedByEmail })}</div> : null}
+                  </td>
+                  <td>
+                    {r.revokedAt ? (
+                      <>
+                        {t("admin.roles.revokedOn", { date: dateTime(r.revokedAt) })}
+                        {r.revokedByEmail ? <div className="muted">{t("admin.roles.by", { email: r.revokedByEmail })}</div> : null}
+                      </>
+                    ) : revocable.includes(r.id) ? (
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="revoke" />
+                        <input type="hidden" name="assignmentId" value={r.id} />
+                        <span className="badge">{t("admin.roles.active")}</span>{" "}
+                        <button type="submit" className="secondary" aria-label={t("admin.roles.revokeLabel", { role: t(`role.${r.role}`) })}>
+                          {t("admin.roles.revoke")}
+                        </button>
+                      </Form>
+                    ) : (
+                      <span className="badge">{t("admin.roles.active")}</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {grantable.length ? (
         <Form method="post" className="stack" aria-labelledby="grant-heading">

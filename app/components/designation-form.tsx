@@ -1,4 +1,6 @@
+import { useState } from "react";
 import { useT } from "../i18n/use-t.ts";
+import { PeoplePicker, type PickerChoice, type PickerSearch } from "./people-picker.tsx";
 import { Field, type FieldErrors } from "./form.tsx";
 import { localName } from "../i18n/names.ts";
 import { clienteleCodes, languageCodes, ranks } from "../modules/directory/vocabulary.ts";
@@ -21,7 +23,6 @@ export interface DesignationFormValues {
 
 interface Options {
   organizations: { id: string; nameFr: string; nameEn: string; acronym: string }[];
-  people?: { id: string; organizationId: string; givenName: string; familyName: string; title: string }[];
   sites: { id: string; organizationId: string; name: string }[];
 }
 
@@ -37,12 +38,27 @@ function FieldError({ name, errors }: { name: string; errors?: FieldErrors | nul
 }
 
 /**
- * The fields of a designation. `withPerson` adds the organization and person choices (creation
- * only: a designation never changes hands). Selects are grouped by organization so the form
- * works without JavaScript; the server checks the person and site belong to the organization.
+ * The fields of a designation. `withPerson` adds the organization and the person (the shared
+ * people picker; creation only: a designation never changes hands). The server checks the person
+ * and site belong to the organization.
  */
-export function DesignationFields({ values, options, errors, withPerson }: { values: DesignationFormValues; options: Options; errors?: FieldErrors | null; withPerson: boolean }) {
+export function DesignationFields({
+  values,
+  options,
+  errors,
+  withPerson,
+  picker,
+}: {
+  values: DesignationFormValues;
+  options: Options;
+  errors?: FieldErrors | null;
+  withPerson: boolean;
+  /** The person picker's current choice and its search without JavaScript. */
+  picker?: { current: PickerChoice | null; search: PickerSearch | null } | null;
+}) {
   const { t, locale } = useT();
+  // The person search keeps to the organization chosen above it (with JavaScript, as it changes).
+  const [organizationId, setOrganizationId] = useState(values.organizationId ?? "");
   const orgName = (id: string) => {
     const o = options.organizations.find((x) => x.id === id);
     return o ? localName(locale, o) : "";
@@ -56,7 +72,7 @@ export function DesignationFields({ values, options, errors, withPerson }: { val
         <>
           <div className="field">
             <label htmlFor="field-organizationId">{t("directory.designation.organization")}</label>
-            <select id="field-organizationId" name="organizationId" required defaultValue={values.organizationId ?? ""} {...invalid("organizationId")}>
+            <select id="field-organizationId" name="organizationId" required defaultValue={values.organizationId ?? ""} onChange={(e) => setOrganizationId(e.target.value)} {...invalid("organizationId")}>
               {options.organizations.length > 1 ? <option value="">—</option> : null}
               {options.organizations.map((o) => (
                 <option key={o.id} value={o.id}>
@@ -67,28 +83,16 @@ export function DesignationFields({ values, options, errors, withPerson }: { val
             </select>
             <FieldError name="organizationId" errors={errors} />
           </div>
-          <div className="field">
-            <label htmlFor="field-personId">{t("directory.designation.person")}</label>
-            <p className="hint" id="field-personId-hint">
-              {t("directory.designation.personHint")}
-            </p>
-            <select id="field-personId" name="personId" required defaultValue={values.personId ?? ""} aria-describedby={errors?.personId?.length ? "field-personId-hint field-personId-error" : "field-personId-hint"} aria-invalid={errors?.personId?.length ? true : undefined}>
-              <option value="">—</option>
-              {options.organizations.map((o) => (
-                <optgroup key={o.id} label={orgName(o.id)}>
-                  {(options.people ?? [])
-                    .filter((p) => p.organizationId === o.id)
-                    .map((p) => (
-                      <option key={p.id} value={p.id}>
-                        {p.familyName}, {p.givenName}
-                        {p.title ? ` — ${p.title}` : ""}
-                      </option>
-                    ))}
-                </optgroup>
-              ))}
-            </select>
-            <FieldError name="personId" errors={errors} />
-          </div>
+          <PeoplePicker
+            name="personId"
+            label={t("directory.designation.person")}
+            purpose="designation"
+            organization={organizationId || null}
+            current={picker?.current ?? null}
+            search={picker?.search ?? null}
+            errors={errors}
+            required
+          />
         </>
       ) : null}
       <div className="field">

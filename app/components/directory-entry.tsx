@@ -1,10 +1,12 @@
 import type { ReactNode } from "react";
+import { Link } from "react-router";
 import { useFormatters, useT } from "../i18n/use-t.ts";
 import { localName } from "../i18n/names.ts";
 import { useDirectoryLabels } from "./directory-ui.tsx";
 
 export interface DirectoryEntryView {
   designationId: string;
+  personId: string;
   givenName: string;
   familyName: string;
   title: string;
@@ -12,6 +14,7 @@ export interface DirectoryEntryView {
   organizationNameEn: string;
   organizationAcronym: string;
   siteName: string | null;
+  territory: string;
   rank: "primary" | "backup";
   languages: string[];
   clienteles: string[];
@@ -38,8 +41,12 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** One pivot of the directory: who, where, for whom, how to reach them, and how fresh that is. */
-export function DirectoryEntryCard({ entry, freshnessMonths }: { entry: DirectoryEntryView; freshnessMonths: number }) {
+/**
+ * One pivot of the directory: who, where, for whom, how to reach them, and how fresh that is.
+ * `canAsk`: the pivot can receive a consultation on Filet and the reader may ask one; otherwise
+ * the card offers only the phone and email, never a form that would refuse.
+ */
+export function DirectoryEntryCard({ entry, freshnessMonths, canAsk }: { entry: DirectoryEntryView; freshnessMonths: number; canAsk: boolean }) {
   const { t, locale } = useT();
   const { date } = useFormatters();
   const labels = useDirectoryLabels();
@@ -55,6 +62,12 @@ export function DirectoryEntryCard({ entry, freshnessMonths }: { entry: Director
         {entry.organizationAcronym ? ` (${entry.organizationAcronym})` : null}
         <br />
         {t("directory.entry.siteLine", { site: entry.siteName ?? t("directory.entry.orgWide") })}
+        {entry.territory ? (
+          <>
+            <br />
+            <Fact label={t("directory.entry.territory")}>{entry.territory}</Fact>
+          </>
+        ) : null}
       </p>
       <p>
         <span className="badge">{labels.rank(entry.rank)}</span>{" "}
@@ -88,6 +101,13 @@ export function DirectoryEntryCard({ entry, freshnessMonths }: { entry: Director
       </p>
       <p className="muted">{t("directory.entry.confirmed", { date: date(entry.confirmedAt) })}</p>
       {entry.stale ? <p className="alert warning">{t("directory.entry.staleHint", { months: freshnessMonths })}</p> : null}
+      {canAsk ? (
+        <p>
+          <Link className="button secondary" to={`/consultations/new?pivot=${encodeURIComponent(entry.personId)}`} aria-label={t("directory.entry.askLabel", { name })}>
+            {t("directory.entry.ask")}
+          </Link>
+        </p>
+      ) : null}
     </article>
   );
 }

@@ -90,6 +90,7 @@ export function SelectField({
   required,
   hint,
   placeholder,
+  idPrefix = "field",
 }: {
   name: string;
   label: string;
@@ -100,9 +101,11 @@ export function SelectField({
   hint?: string;
   /** An empty first option ("Choose a person"), also on a required select: nothing is preselected. */
   placeholder?: string;
+  /** As on Field: a page repeating the same form gives each copy its own ids. */
+  idPrefix?: string;
 }) {
   const { t } = useT();
-  const id = `field-${name}`;
+  const id = `${idPrefix}-${name}`;
   const fieldErrors = errors?.[name] ?? [];
   const describedBy = [hint ? `${id}-hint` : null, fieldErrors.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (

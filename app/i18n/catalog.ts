@@ -13,6 +13,9 @@ import * as trainingEvaluation from "./messages/training-evaluation.ts";
 import * as meetings from "./messages/meetings.ts";
 import * as tableWork from "./messages/table-work.ts";
 import * as tableHub from "./messages/table-hub.ts";
+import * as about from "./messages/about.ts";
+import * as guard from "./messages/guard.ts";
+import * as audit from "./messages/audit.ts";
 import { format, type MessageVars } from "./format.ts";
 import type { Locale } from "./types.ts";
 
@@ -20,8 +23,8 @@ export { format, type MessageVars } from "./format.ts";
 
 // One namespace file per area; each exports `fr` (the source) and `en` (typed against it).
 export const catalog = {
-  fr: { ...trainingEvaluation.fr, ...common.fr, ...identity.fr, ...admin.fr, ...directory.fr, ...pathway.fr, ...consultations.fr, ...activities.fr, ...guide.fr, ...training.fr, ...trainingParticipants.fr, ...partners.fr, ...meetings.fr, ...tableWork.fr, ...tableHub.fr },
-  en: { ...trainingEvaluation.en, ...common.en, ...identity.en, ...admin.en, ...directory.en, ...pathway.en, ...consultations.en, ...activities.en, ...guide.en, ...training.en, ...trainingParticipants.en, ...partners.en, ...meetings.en, ...tableWork.en, ...tableHub.en },
+  fr: { ...trainingEvaluation.fr, ...common.fr, ...identity.fr, ...admin.fr, ...directory.fr, ...pathway.fr, ...consultations.fr, ...activities.fr, ...guide.fr, ...training.fr, ...trainingParticipants.fr, ...partners.fr, ...meetings.fr, ...tableWork.fr, ...tableHub.fr, ...about.fr, ...guard.fr, ...audit.fr },
+  en: { ...trainingEvaluation.en, ...common.en, ...identity.en, ...admin.en, ...directory.en, ...pathway.en, ...consultations.en, ...activities.en, ...guide.en, ...training.en, ...trainingParticipants.en, ...partners.en, ...meetings.en, ...tableWork.en, ...tableHub.en, ...about.en, ...guard.en, ...audit.en },
 } as const;
 
 export type MessageKey = keyof (typeof catalog)["fr"];
@@ -38,7 +41,7 @@ export function messagesFor(locale: Locale): Messages {
 export type Namespace = string;
 
 /** What every page renders: the header, the language switch, the demo banner, form basics. */
-export const CHROME_NAMESPACES: readonly Namespace[] = ["app", "nav", "lang", "demo", "common", "form", "error", "role", "orgType", "tableHub.nav", "tableWork.nav"];
+export const CHROME_NAMESPACES: readonly Namespace[] = ["app", "nav", "lang", "demo", "common", "form", "error", "tableHub.nav", "tableWork.nav", "footer"];
 
 const inNamespace = (key: string, namespaces: readonly Namespace[]) =>
   namespaces.some((ns) => key === ns || (key.startsWith(ns) && key.charAt(ns.length) === "."));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { elide, elidesBefore, format, MessageSyntaxError, parseMessage } from "./format.ts";
+import { elide, elidesBefore, format, formatDuration, MessageSyntaxError, parseMessage } from "./format.ts";
 
 const results = "{count, plural, =0 {aucun résultat} one {# résultat} other {# résultats}}";
 const resultsEn = "{count, plural, =0 {no results} one {# result} other {# results}}";
@@ -106,5 +106,15 @@ describe("parseMessage", () => {
   ])("refuses %s", (template, message) => {
     expect(() => parseMessage(template)).toThrow(MessageSyntaxError);
     expect(() => parseMessage(template)).toThrow(message);
+  });
+});
+
+describe("formatDuration", () => {
+  it("reads minutes under an hour, hours from one hour on, the way each language writes them", () => {
+    expect(formatDuration("fr", 45)).toBe("45\u00a0min");
+    expect(formatDuration("fr", 120)).toBe("2\u00a0h");
+    expect(formatDuration("fr", 90)).toBe("1\u00a0h\u00a030");
+    expect(formatDuration("en", 90)).toBe("1\u00a0h\u00a030\u00a0min");
+    expect(formatDuration("en", 65)).toBe("1\u00a0h\u00a005\u00a0min");
   });
 });

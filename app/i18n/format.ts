@@ -229,6 +229,33 @@ export function messageArguments(template: string): { name: string; kind: "var" 
 /** The BCP 47 tag of a locale, as the app's other formatters use it (use-t.ts useFormatters). */
 export const localeTag = (locale: Locale) => (locale === "fr" ? "fr-CA" : "en-CA");
 
+const dayFormats = new Map<Locale, Intl.DateTimeFormat>();
+
+/**
+ * A calendar day ("2026-12-23") as people read it ("23 déc. 2026" / "Dec 23, 2026"), read at
+ * UTC midnight in UTC so no time zone moves it to the day before; no day gives "".
+ */
+export function formatDay(locale: Locale, day: string | null | undefined): string {
+  if (!day) return "";
+  let f = dayFormats.get(locale);
+  if (!f) dayFormats.set(locale, (f = new Intl.DateTimeFormat(localeTag(locale), { dateStyle: "medium", timeZone: "UTC" })));
+  return f.format(new Date(`${day}T00:00:00Z`));
+}
+
+/**
+ * A duration given in minutes, read in hours once it reaches one: "45 min", "2 h", "1 h 30"
+ * (French), "1 h 30 min" (English). Entry forms keep asking in minutes.
+ */
+export function formatDuration(locale: Locale, minutes: number): string {
+  const whole = Math.max(0, Math.round(minutes));
+  if (whole < 60) return `${whole}\u00a0min`;
+  const hours = Math.floor(whole / 60);
+  const rest = whole % 60;
+  if (rest === 0) return `${hours}\u00a0h`;
+  const pad = String(rest).padStart(2, "0");
+  return locale === "fr" ? `${hours}\u00a0h\u00a0${pad}` : `${hours}\u00a0h\u00a0${pad}\u00a0min`;
+}
+
 const pluralRules = new Map<Locale, Intl.PluralRules>();
 const numberFormats = new Map<Locale, Intl.NumberFormat>();
 function rulesFor(locale: Locale) {

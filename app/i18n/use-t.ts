@@ -1,6 +1,6 @@
 import { useMatches, useRouteLoaderData } from "react-router";
 import type { MessageKey, Messages } from "./catalog.ts";
-import { format, localeTag, type MessageVars } from "./format.ts";
+import { format, formatDay, localeTag, type MessageVars } from "./format.ts";
 import type { Locale } from "./types.ts";
 import { QUEBEC_TIME_ZONE } from "../modules/time/wall-clock.ts";
 
@@ -58,12 +58,8 @@ export function useFormatters() {
   };
 }
 
-/**
- * Formats a calendar day ("2026-12-23") like `useFormatters().date` ("23 déc. 2026"), read at
- * UTC midnight in UTC so no time zone moves it to the day before; no day gives "".
- */
+/** Formats a calendar day ("2026-12-23") like `useFormatters().date` ("23 déc. 2026"); no day gives "". */
 export function useDay() {
   const { locale } = useT();
-  const format = new Intl.DateTimeFormat(localeTag(locale), { dateStyle: "medium", timeZone: "UTC" });
-  return (day: string | null | undefined) => (day ? format.format(new Date(`${day}T00:00:00Z`)) : "");
+  return (day: string | null | undefined) => formatDay(locale, day);
 }

@@ -11,24 +11,33 @@ import { meetingSummary } from "../modules/meetings/meeting-summary.server.ts";
 import { responsibilitySummary } from "../modules/meetings/responsibilities/responsibility-summary.server.ts";
 import { requestUrl } from "../modules/forms/request-url.ts";
 import { pageMessages } from "../i18n/page-messages.server.ts";
+import { pageTitle } from "../i18n/page-title.ts";
 import { SavedNotice } from "../components/saved-notice.tsx";
 import { quebecDay } from "../modules/time/days.ts";
+import { whatNeedsYou } from "../modules/home/what-needs-you.server.ts";
+import { WhatNeedsYou } from "../components/home/what-needs-you.tsx";
 
 export const policy = publicRoute;
+
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "nav.home");
 
 export async function loader(args: Route.LoaderArgs) {
   const [user, { messages }] = await Promise.all([guard(args, policy), pageMessages(args)]);
   if (!user) return { messages, user: null };
-  const summary = await getHomeSummary(args.context.db, user);
+  const member = user.partnershipId && can(user.roles, "partnership.view", { partnershipId: user.partnershipId }) ? { ...user, partnershipId: user.partnershipId } : null;
+  const [summary, tableWork, needs] = await Promise.all([
+    getHomeSummary(args.context.db, user),
+    // The Table: the hub's entry and — when there is one — the next meeting and my open
+    // responsibilities (scoped to what the person sees in their Table).
+    member ? tableShortcuts(args.context.db, member, requestUrl(args.request)) : null,
+    member ? whatNeedsYou(args.context.db, member) : [],
+  ]);
   return {
     messages,
     user: { givenName: user.givenName, roles: user.roles.map((r) => r.role), mfaMissing: user.mfaRequired && !user.mfaEnabled },
     summary,
-    // The Table: the hub's entry, the unread announcements, and — when there is one — the next
-    // meeting and my open responsibilities (scoped to what the person sees in their Table).
-    tableWork: user.partnershipId && can(user.roles, "partnership.view", { partnershipId: user.partnershipId })
-      ? await tableShortcuts(args.context.db, { ...user, partnershipId: user.partnershipId }, requestUrl(args.request))
-      : null,
+    tableWork,
+    needs,
   };
 }
 
@@ -86,6 +95,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
           {t("home.mfaWarning")} <Link to="/mfa/setup">{t("nav.profile")}</Link>
         </p>
       ) : null}
+      {loaderData.tableWork ? <WhatNeedsYou needs={loaderData.needs} unreadAnnouncements={unread} /> : null}
       <section className="alert" aria-labelledby="doubt-title">
         <h2 id="doubt-title">{t("home.doubt.title")}</h2>
         <p>{t("home.doubt.body")}</p>
@@ -96,11 +106,6 @@ export default function Home({ loaderData }: Route.ComponentProps) {
         </p>
       </section>
       {loaderData.tableWork?.handoverDone ? <SavedNotice message="handover.done" /> : null}
-      {loaderData.tableWork && unread ? (
-        <p className="alert" role="status">
-          <Link to="/announcements">{t("tableWork.home.unread", { count: unread })}</Link>
-        </p>
-      ) : null}
       <h2>{t("home.shortcuts")}</h2>
       <ul className="cards">
         {loaderData.tableWork?.nextMeeting ? (

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { catalog } from "../../app/i18n/catalog.ts";
-import { submit as submitForm, checkA11y, ensureLanguage, heading, launchBrowser, mainText, newContext, screenshot, signIn, url } from "./support.ts";
+import { checkA11y, ensureLanguage, heading, launchBrowser, mainText, newContext, screenshot, signIn, url } from "./support.ts";
+import { expectText, openFormForSpvq, submit } from "./consultation-steps.ts";
 
 const WORKER = "intervenant.ecole@filet.test";
 const SPVQ_PIVOT = "coord-pivots.spvq@filet.test";
@@ -16,35 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function submit(page: Page, formSelector: string) {
-  await submitForm(page, page.locator(`${formSelector} [type="submit"]`).first());
-}
-
-/** The page after a submission: React may still be rendering the new data when the URL changed. */
-async function expectText(page: Page, text: string) {
-  // mainText collapses every space, the no-break ones of French punctuation included.
-  await expect.poll(() => mainText(page), { message: `page shows "${text}"` }).toContain(text.replace(/\s+/g, " "));
-}
-
-/**
- * The new-consultation form for the SPVQ pivot: from the pathway's "ask for advice" link when
- * it lists him, otherwise to the SPVQ's pivots from the consultations page.
- */
-async function openFormForSpvq(page: Page) {
-  await page.goto(url("/pathway"));
-  const ask = page.locator('a[href^="/consultations/new?pivot="]', { hasText: "Paradis" }).first();
-  if (await ask.count()) {
-    await page.goto(url((await ask.getAttribute("href"))!));
-    return;
-  }
-  await page.goto(url("/consultations"));
-  await checkA11y(page, "/consultations (fr)");
-  const select = page.locator("#ask-organization");
-  const value = await select.locator("option", { hasText: "SPVQ" }).first().getAttribute("value");
-  await select.selectOption(value!);
-  await submit(page, 'form[action="/consultations/new"]');
-}
 
 describe("de-identified consultations in the browser", () => {
   let threadPath = "";
@@ -70,9 +42,9 @@ describe("de-identified consultations in the browser", () => {
 
     const marks = page.locator("[data-guard-findings] mark");
     await expect.poll(() => marks.count()).toBe(2);
-    expect(await marks.nth(0).textContent()).toBe(`${fr["consultations.kind.phone"]}\u00a0: 418 555-0188`);
-    expect(await marks.nth(1).textContent()).toBe(`${fr["consultations.kind.health_insurance_number"]}\u00a0: TREJ 0912 3456`);
-    await expectText(page, fr["consultations.advice.phone"]);
+    expect(await marks.nth(0).textContent()).toBe(`${fr["guard.kind.phone"]}\u00a0: 418 555-0188`);
+    expect(await marks.nth(1).textContent()).toBe(`${fr["guard.kind.health_insurance_number"]}\u00a0: TREJ 0912 3456`);
+    await expectText(page, fr["guard.hint.phone"]);
     // The text is kept for editing.
     expect(await page.locator('[name="context"]').inputValue()).toContain("418 555-0188");
     await checkA11y(page, "guard findings (fr)");

@@ -47,6 +47,35 @@ describe("the pivot directory", () => {
     await context.close();
   });
 
+  it("finds a pivot by expertise or language, shows the territory, and leads to the consultation form, on a phone", async () => {
+    const context = await newContext(browser, { viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await signIn(page, "intervenant.ecole@filet.test");
+    await ensureLanguage(page, "fr");
+    await searchDirectory(page, "fugue");
+    expect(await cardNames(page)).toContain("Karine Fortier");
+    const karine = page.locator("main ul.cards article", { has: page.locator("h3", { hasText: "Karine Fortier" }) });
+    await expect.poll(() => karine.textContent()).toContain(catalog.fr["directory.entry.territory"]);
+    const ask = karine.getByRole("link", { name: catalog.fr["directory.entry.askLabel"].replace("{name}", "Karine Fortier") });
+    expect(await ask.textContent()).toBe(catalog.fr["directory.entry.ask"]);
+    await checkA11y(page, "/directory?q=fugue (fr, 390 px)");
+    await screenshot(page, "directory-fugue-fr-390");
+
+    await ensureLanguage(page, "en");
+    await searchDirectory(page, "english");
+    expect(await cardNames(page)).toContain("Karine Fortier");
+    await searchDirectory(page, "anglais");
+    expect(await cardNames(page)).toContain("Karine Fortier");
+    await checkA11y(page, "/directory?q=anglais (en, 390 px)");
+    await screenshot(page, "directory-anglais-en-390");
+    const askEn = karine.getByRole("link", { name: catalog.en["directory.entry.askLabel"].replace("{name}", "Karine Fortier") });
+    await followLink(page, askEn);
+    expect(new URL(page.url()).pathname).toBe("/consultations/new");
+    expect(await heading(page)).toBe(catalog.en["consultations.new.title"]);
+    await ensureLanguage(page, "fr");
+    await context.close();
+  });
+
   it("flags a stale entry, and its owner's one-click confirmation clears the flag", async () => {
     const context = await newContext(browser);
     const page = await context.newPage();

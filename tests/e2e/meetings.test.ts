@@ -111,19 +111,26 @@ describe("meetings and responsibilities in the browser", () => {
     await submit(page, plan.getByRole("button", { name: fr["meetings.decision.add"] }));
     await expectText(page, fr["meetings.saved.decision"]);
 
-    async function addResponsibility(what: string, ownerLabel: string, group: string) {
+    async function addResponsibility(what: string, ownerLabel: string, kind: "person" | "organization") {
       const section = page.locator("section.agenda-item", { hasText: "Suivi du plan d'action" });
       await section.locator("summary").click();
       await section.locator("input[name=what]").fill(what);
-      const owner = section.locator("select[name=owner]");
-      const ownerValue = await owner.locator(`optgroup[label="${group}"] option`, { hasText: ownerLabel }).first().getAttribute("value");
-      await owner.selectOption(ownerValue!);
+      if (kind === "person") {
+        // The people picker's combobox: type, then pick from its list.
+        await section.getByRole("combobox", { name: fr["responsibilities.owner.person"] }).fill(ownerLabel);
+        await section.getByRole("option", { name: new RegExp(ownerLabel) }).first().click();
+      } else {
+        await section.getByLabel(fr["responsibilities.owner.kind.organization"]).check();
+        const owner = section.locator("select[name=ownerOrganization]");
+        const ownerValue = await owner.locator("option", { hasText: ownerLabel }).first().getAttribute("value");
+        await owner.selectOption(ownerValue!);
+      }
       await section.locator("input[name=dueOn]").fill(inDays(30));
       await submit(page, section.getByRole("button", { name: fr["meetings.responsibility.save"] }));
       await expectText(page, fr["meetings.saved.responsibility"]);
     }
-    await addResponsibility(WHAT, "Karine Fortier", fr["responsibilities.owner.people"]);
-    await addResponsibility("Réserver la salle de la rencontre d'été", "PIPQ", fr["responsibilities.owner.organizations"]);
+    await addResponsibility(WHAT, "Karine Fortier", "person");
+    await addResponsibility("Réserver la salle de la rencontre d'été", "PIPQ", "organization");
     await checkA11y(page, `${meetingPath} (held)`);
     await screenshot(page, "meetings-held-fr");
 

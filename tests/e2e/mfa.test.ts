@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import {
+  ensureLanguage,
   checkA11y,
   findTotpSecret,
   freshTotp,
@@ -66,6 +67,8 @@ describe("two-factor authentication (TOTP)", () => {
     const code = await freshTotp(secret, used);
     await submitCode(page, code);
     expect(new URL(page.url()).pathname).toBe("/");
+    // The account keeps the language it last chose, and other browser tests use this account.
+    await ensureLanguage(page, "fr");
     expect(await heading(page)).toMatch(/^Bienvenue/);
 
     await signOut(page);

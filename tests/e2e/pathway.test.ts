@@ -134,7 +134,7 @@ describe("pivot activities, shared", () => {
     await page.locator('input[name="durationMinutes"]').fill("60");
     await page.locator('textarea[name="notes"]').fill("Suivi à faire : rappeler le 418 555-1234 la semaine prochaine.");
     await submit(page, "save");
-    const findings = page.locator('[data-testid="pii-findings"]');
+    const findings = page.locator("[data-guard-findings]");
     expect(await findings.count()).toBe(1);
     expect(await findings.textContent()).toContain("Numéro de téléphone");
     await checkA11y(page, "activity form with findings");

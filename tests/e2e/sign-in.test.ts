@@ -3,6 +3,7 @@ import type { Browser } from "playwright-core";
 import { catalog } from "../../app/i18n/catalog.ts";
 import {
   checkA11y,
+  ensureLanguage,
   heading,
   htmlLang,
   launchBrowser,
@@ -37,6 +38,8 @@ describe("sign-in and sign-out", () => {
 
     await signIn(page, "coordination@filet.test");
     expect(new URL(page.url()).pathname).toBe("/");
+    // The account keeps the language it last chose, and other browser tests switch it.
+    await ensureLanguage(page, "fr");
     expect(await heading(page)).toMatch(/^Bienvenue/);
     await checkA11y(page, "home (signed in)");
     await screenshot(page, "home-coordinator-fr");

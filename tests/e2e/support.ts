@@ -32,6 +32,10 @@ export const DEMO_PASSWORD = "demo-filet-2026";
  * - training.test.ts (same-organization refusal) makes Amélie Caron (PIPQ pivot, no account) a trainer
  *   and adds her to the pool, then tries to save the first upcoming session with her and Mélanie Côté
  *   (both PIPQ): the save is refused, so the session itself is unchanged.
+ * - guard.test.ts: intervenant.ecole@ sends a new consultation to the SPVQ pivot, who answers it
+ *   (English and back to French); the other consultations are left alone.
+ * - home.test.ts and audit-log.test.ts only read (home: five personas; audit log: admin@ and
+ *   intervenant.ecole@); each switches its accounts to English and back to French.
  */
 const root = fileURLToPath(new URL("../..", import.meta.url));
 export const screenshotDir = path.join(root, "test-results", "screenshots");

@@ -39,7 +39,7 @@ describe("training: availability and trainer pairs", () => {
     expect(await heading(page)).toBe("Formation");
     await visit(page, "/training/pairs");
     await submit(page, page.locator('form:has(input[name="intent"][value="propose"]) button[type="submit"]'));
-    const rows = page.locator("main table tbody tr");
+    const rows = page.locator("main fieldset.pair-session");
     await expect.poll(() => rows.count(), { timeout: 30_000 }).toBeGreaterThan(0);
     // Every proposed pair shows two trainers of different organizations (the acronym in parentheses).
     for (let i = 0; i < (await rows.count()); i++) {
@@ -49,15 +49,31 @@ describe("training: availability and trainer pairs", () => {
       const orgs = picked.map((label) => label.match(/\(([^)]+)\)$/)?.[1]);
       expect(orgs[0]).toBeTruthy();
       expect(orgs[0]).not.toBe(orgs[1]);
+      // The reasons, in words: the two chosen with their load, the others with why not.
+      await rows.nth(i).locator("summary", { hasText: "Pourquoi ce duo" }).click();
+      const reasons = (await rows.nth(i).locator(".pair-reasons").textContent()) ?? "";
+      expect(reasons).toMatch(/Choisi·e\s?: .+ \(\d+ séances? sur \d+ au maximum\)/u);
+      expect(reasons).toMatch(/Pas disponibles ce jour-là|Ne donnent pas de séance en (français|anglais)|Même organisation|Déjà à leur maximum|Déjà en séance ce jour-là|équilibrer la charge/u);
     }
+    // The load of each trainer: sessions proposed, possible and maximum, full names.
+    const loads = page.locator("main table", { hasText: "Séances proposées" });
+    expect(await loads.locator("tbody tr").count()).toBeGreaterThan(1);
+    expect(await loads.locator("tbody tr th").first().textContent()).toMatch(/^\S+ \S+.* \([^)]+\)$/);
     await checkA11y(page, "/training/pairs (proposal, fr)");
     await screenshot(page, "training-pairs-fr");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, "training-pairs-fr-390");
+    await page.setViewportSize({ width: 1280, height: 800 });
     await submit(page, page.locator('form:has(input[name="intent"][value="apply"]) button[type="submit"]'));
     expect(await mainText(page)).toMatch(/Duos appliqués à \d+ séance/);
     await ensureLanguage(page, "en");
     await visit(page, "/training/pairs", "training-pairs-en");
     expect(await heading(page)).toBe("Propose trainer pairs");
     expect(await mainText(page)).toContain("This proposal has been applied.");
+    expect(await mainText(page)).toContain("Load of each trainer");
+    await page.locator("main summary", { hasText: "Why this pair" }).first().click();
+    expect(await mainText(page)).toMatch(/Chosen: .+ of \d+ at most/);
+    await checkA11y(page, "/training/pairs (applied, en)");
     await visit(page, "/training", "training-overview-en");
     expect(await mainText(page)).not.toContain("To assign");
     await ensureLanguage(page, "fr");

@@ -23,6 +23,7 @@ import * as peopleNew from "../../app/routes/admin/people.new.tsx";
 import * as personPage from "../../app/routes/admin/people.$personId.tsx";
 import * as approvals from "../../app/routes/admin/approvals.tsx";
 import * as audit from "../../app/routes/admin/audit.tsx";
+import * as auditCsv from "../../app/routes/admin/audit.csv.tsx";
 import * as outbox from "../../app/routes/admin/outbox.tsx";
 import * as outboxMessage from "../../app/routes/admin/outbox.$messageId.tsx";
 
@@ -129,6 +130,7 @@ const getCases: Case[] = [
   },
   { name: "GET /admin/approvals", handler: approvals.loader, url: () => "/admin/approvals", allow: PEOPLE_MANAGERS },
   { name: "GET /admin/audit", handler: audit.loader, url: () => "/admin/audit", allow: AUDITORS },
+  { name: "GET /admin/audit.csv", handler: auditCsv.loader, url: () => "/admin/audit.csv", allow: AUDITORS },
   { name: "GET /admin/outbox", handler: outbox.loader, url: () => "/admin/outbox", allow: ADMIN },
   {
     name: "GET /admin/outbox/:id",
@@ -390,10 +392,11 @@ describe("isolation between Tables and organizations", () => {
   it("a privacy officer reads only their Table's audit events; a platform admin may read all", async () => {
     const ctx = testContext(handle.db);
     const officer = await callRoute(audit.loader, { url: "/admin/audit", cookie: cookies.privacy_officer, context: ctx });
-    const events = (officer.data as { events: { partnershipId: string | null }[]; canVerify: boolean }).events;
+    const events = (officer.data as { events: { partnershipId: string | null }[] }).events;
     expect(events.length).toBeGreaterThan(0);
     expect(new Set(events.map((e) => e.partnershipId))).toEqual(new Set([d.tableA]));
-    expect((officer.data as { canVerify: boolean }).canVerify).toBe(false);
+    // The officer's view (and a verification of the chain) is scoped to their Table.
+    expect((officer.data as { tableScoped: boolean }).tableScoped).toBe(true);
     // A Table filter in the URL does not widen a privacy officer's view.
     const sneaky = await callRoute(audit.loader, { url: `/admin/audit?table=${d.tableB}`, cookie: cookies.privacy_officer, context: ctx });
     expect(new Set((sneaky.data as { events: { partnershipId: string | null }[] }).events.map((e) => e.partnershipId))).toEqual(new Set([d.tableA]));

@@ -8,6 +8,13 @@ import { rowsOf } from "../../app/modules/db/rows.ts";
 import * as newRoute from "../../app/routes/consultations/new.tsx";
 import * as threadRoute from "../../app/routes/consultations/$consultationId.tsx";
 import * as listRoute from "../../app/routes/consultations/_index.tsx";
+import { pivotDesignation } from "../../app/modules/directory/tables.ts";
+import { countPivotActivities } from "../../app/modules/pivot-activities/list-pivot-activities.server.ts";
+import { pivotActivity } from "../../app/modules/pivot-activities/tables.ts";
+import { quebecDay } from "../../app/modules/time/days.ts";
+import { organization } from "../../app/modules/governance/tables.ts";
+import { account } from "../../app/modules/identity/tables.ts";
+import { person } from "../../app/modules/people/tables.ts";
 import { call, CJQ_PIVOT, createWorld, expectNotFound, SPVQ_COORD, TRAINER, WORKER, type World } from "./consultations-fixtures.ts";
 
 let world: World;
@@ -116,14 +123,48 @@ describe("asking a pivot for advice", () => {
     expectNotFound(await call(world, newRoute.loader as never, { email: WORKER, path: `/consultations/new?organization=${world.orgs["JEFAR"]}` }));
   });
 
-  it("says so when the pivot has no account to read it", async () => {
-    const helene = world.people["helene.bouchard@filet.test"]!.personId;
-    const page = await call(world, newRoute.loader as never, { email: WORKER, path: `/consultations/new?pivot=${helene}` });
+  it("delivers it to a pivot without an account as an invitation that says only that a consultation awaits", async () => {
+    const newcomer = "pivot.nouvelle@filet.test";
+    const organizationId = world.orgs["CSSS VC"]!;
+    const [org] = await world.db.select({ partnershipId: organization.partnershipId }).from(organization).where(eq(organization.id, organizationId));
+    const [row] = await world.db
+      .insert(person)
+      .values({ partnershipId: org!.partnershipId, organizationId, givenName: "Nouvelle", familyName: "Pivot", email: newcomer })
+      .returning({ id: person.id });
+    const pivotId = row!.id;
+    await world.db.insert(pivotDesignation).values({ partnershipId: org!.partnershipId, organizationId, personId: pivotId, since: "2020-01-01" });
+    const page = await call(world, newRoute.loader as never, { email: WORKER, path: `/consultations/new?pivot=${pivotId}` });
+    expect((page.data as { reachable: boolean }).reachable).toBe(true);
+    const form = newForm({ subject: "Sujet confidentiel numéro deux" });
+    const o = await createAs(WORKER, `pivot=${pivotId}`, form);
+    expect(o.status).toBe(302);
+    const [invited] = await world.db.select().from(account).where(eq(account.personId, pivotId));
+    expect(invited).toMatchObject({ status: "invited", email: newcomer });
+    const mails = await world.db.select().from(emailMessage).where(eq(emailMessage.toAddress, newcomer));
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.subject).toBe("Une consultation vous attend sur Filet");
+    expect(mails[0]!.textBody).toMatch(/\/invitation\/[A-Za-z0-9_-]{43}/);
+    for (const text of [form.subject, form.context, form.question, "confidentiel", "/consultations/"]) {
+      expect(mails[0]!.textBody).not.toContain(text);
+      expect(mails[0]!.subject).not.toContain(text);
+    }
+    expect(await auditCount("account.invited", invited!.id)).toBe(1);
+  });
+
+  it("offers no form for a pivot Filet cannot write to (no account, no email)", async () => {
+    const organizationId = world.orgs["CSSS VC"]!;
+    const [o] = await world.db.select({ partnershipId: organization.partnershipId }).from(organization).where(eq(organization.id, organizationId));
+    const [silent] = await world.db
+      .insert(person)
+      .values({ partnershipId: o!.partnershipId, organizationId, givenName: "Sans", familyName: "Courriel", email: "" })
+      .returning({ id: person.id });
+    await world.db.insert(pivotDesignation).values({ partnershipId: o!.partnershipId, organizationId, personId: silent!.id, since: "2020-01-01" });
+    const page = await call(world, newRoute.loader as never, { email: WORKER, path: `/consultations/new?pivot=${silent!.id}` });
     expect(page.status).toBe(200);
     expect((page.data as { reachable: boolean }).reachable).toBe(false);
-    const o = await createAs(WORKER, `pivot=${helene}`);
-    expect(o.status).toBe(400);
-    expect((o.data as { formError: string }).formError).toBe("consultations.new.unreachable");
+    const refused = await createAs(WORKER, `pivot=${silent!.id}`);
+    expect(refused.status).toBe(400);
+    expect((refused.data as { formError: string }).formError).toBe("consultations.new.unreachable");
   });
 });
 
@@ -210,6 +251,19 @@ describe("the thread: new → taken → answered → closed", () => {
     expect(after!.status).toBe("answered");
   });
 
+  it("counts the answer in the pivot's activities once (their later replies too), by kind and without a word of it", async () => {
+    const pivot = world.people[SPVQ_COORD]!;
+    const today = quebecDay();
+    const logged = await world.db
+      .select()
+      .from(pivotActivity)
+      .where(and(eq(pivotActivity.personId, pivot.personId), eq(pivotActivity.type, "consultation_given"), eq(pivotActivity.occurredOn, today)));
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatchObject({ organizationId: world.orgs["SPVQ"], notes: "", audience: "", durationMinutes: 0 });
+    const counts = await countPivotActivities(world.db, { partnershipId: pivot.partnershipId!, organizationId: world.orgs["SPVQ"], from: today, to: today });
+    expect(counts[0]?.counts.consultation_given).toBe(1);
+  });
+
   it("is closed by the asker, then accepts no more messages", async () => {
     const o = await thread(WORKER, { intent: "close", version: String(await version()) });
     expect(o.status).toBe(302);
@@ -243,7 +297,8 @@ describe("a consultation addressed to an organization's pivots", () => {
     const [row] = await world.db.select().from(consultation).where(eq(consultation.id, id));
     expect(row).toMatchObject({ targetPersonId: null, targetOrganizationId: world.orgs["SPVQ"] });
     const notified = (await world.db.select().from(emailMessage)).filter((m) => m.textBody.includes(id)).map((m) => m.toAddress);
-    expect(notified).toEqual([SPVQ_COORD]);
+    // The demo's SPVQ pivots with an account: the coordinator and the backup pivot Isabelle Roy.
+    expect([...notified].sort()).toEqual([SPVQ_COORD, "isabelle.roy@filet.test"].sort());
   });
 });
 

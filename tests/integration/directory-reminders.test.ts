@@ -7,6 +7,7 @@ import { systemActor } from "../../app/modules/audit/record-audit-event.server.t
 import { pivotDesignation } from "../../app/modules/directory/tables.ts";
 import { emailMessage } from "../../app/modules/email/tables.ts";
 import { auditEvent } from "../../app/modules/audit/tables.ts";
+import { person } from "../../app/modules/people/tables.ts";
 import { jobHandlers, recurringJobs } from "../../server/jobs.ts";
 
 let world: DirectoryWorld;
@@ -16,6 +17,10 @@ const URL_BASE = "https://filet.example.org";
 beforeAll(async () => {
   // The demo's stale entry (Karine Fortier, CJQ-IU) was confirmed 8 months before NOW.
   world = await createDirectoryWorld(NOW);
+  // The demo's other stale entry (SPVQ's backup pivot Isabelle Roy, for the home page) is
+  // confirmed here, so these tests follow Karine's alone.
+  const [isabelle] = await world.db.select({ id: person.id }).from(person).where(eq(person.email, "isabelle.roy@filet.test"));
+  await world.db.update(pivotDesignation).set({ confirmedAt: NOW }).where(eq(pivotDesignation.personId, isabelle!.id));
 });
 afterAll(async () => {
   await world?.handle.close();

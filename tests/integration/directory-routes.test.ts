@@ -83,7 +83,8 @@ describe("designation management", () => {
   it("limits a pivot coordinator to their organization: another organization's designation is 404", async () => {
     const list = await call(world, designationsPage.loader, { email: SPVQ_COORD, path: "/directory/designations" });
     const rows = (list.data as { designations: { organizationId: string }[] }).designations;
-    expect(rows.length).toBe(1);
+    // The demo's SPVQ designations: its coordinator's and its backup pivot's (Isabelle Roy).
+    expect(rows.length).toBe(2);
     expect(rows.every((r) => r.organizationId === world.orgs["SPVQ"])).toBe(true);
     const helene = await designationOf("helene.bouchard@filet.test");
     expectNotFound(await call(world, designationPage.loader, { email: SPVQ_COORD, path: `/directory/designations/${helene.id}`, params: { designationId: helene.id } }));
@@ -230,7 +231,9 @@ describe("freshness", () => {
     const table = await call(world, stalePage.loader, { email: TABLE_COORD, path: "/directory/stale" });
     expect((table.data as { entries: { id: string }[] }).entries.map((e) => e.id)).toContain(marc.id);
     const spvq = await call(world, stalePage.loader, { email: SPVQ_COORD, path: "/directory/stale" });
-    expect((spvq.data as { entries: unknown[] }).entries).toEqual([]);
+    // Only SPVQ's own stale entry (the demo's backup pivot Isabelle Roy), never Marc-André's.
+    const isabelle = await designationOf("isabelle.roy@filet.test");
+    expect((spvq.data as { entries: { id: string }[] }).entries.map((e) => e.id)).toEqual([isabelle.id]);
     expectNotFound(await call(world, stalePage.action, { email: SPVQ_COORD, path: "/directory/stale", form: { designationId: marc.id, version: String(marc.version) } }));
     const ok = await call(world, stalePage.action, { email: TABLE_COORD, path: "/directory/stale", form: { designationId: marc.id, version: String(marc.version) } });
     expect(ok.status).toBe(302);

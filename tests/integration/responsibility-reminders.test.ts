@@ -57,7 +57,9 @@ describe("responsibilities.reminders", () => {
     expect(await run("2026-03-10")).toEqual({ dueSoon: 1, overdue: 0 });
     const second = (await mails()).slice(first.length);
     expect(second.map((m) => m.toAddress)).toEqual([ds.people.pivot.email]);
-    expect(second[0]!.subject).toContain("2026-03-13");
+    // People read "13 mars 2026", never an ISO date (issue 11 #10).
+    expect(second[0]!.subject).toContain("13 mars 2026");
+    expect(second[0]!.textBody).toContain("due on Mar 13, 2026");
     const [row] = await handle.db.select().from(responsibility).where(eq(responsibility.id, dueSoonId));
     expect(row!.dueSoonRemindedFor).toBe("2026-03-13");
     expect(await handle.db.select().from(auditEvent).where(and(eq(auditEvent.action, "responsibility.reminder_sent"), eq(auditEvent.targetId, dueSoonId)))).toHaveLength(1);

@@ -43,4 +43,15 @@ describe("route policies", () => {
       expect(mod.policy.kind, r.file).not.toBe("public");
     }
   });
+
+  // A page's <title> is the first thing a screen reader and a browser tab say: each page names
+  // itself (app/i18n/page-title.ts) rather than inheriting the root's bare "Filet".
+  const pages = all.filter((r) => r.path !== undefined || (r as { index?: boolean }).index);
+  // Never drawn: their loaders always answer 404 or redirect, and the error page names itself.
+  const neverDrawn = new Set(["routes/$.tsx", "routes/admin/table.tsx"]);
+  it.each(pages.map((r) => [r.file, r] as const))("%s, if it renders a page, exports its own title", async (file) => {
+    const mod = (await import(/* @vite-ignore */ path.join(appDir, file))) as { default?: unknown; meta?: unknown };
+    if (mod.default === undefined || neverDrawn.has(file)) return; // a resource route: a file, a redirect, data
+    expect(typeof mod.meta, `${file} renders a page: export a \`meta\` with pageTitle(…)`).toBe("function");
+  });
 });

@@ -189,10 +189,13 @@ describe("nomination by a pivot coordinator", () => {
     const refused = await call(handle.db, nominateRoute.action, { path: "/training/nominate", user: pivotCoordA, form: registrationForm({ sessionId: s.id, personId: workers[1]![3]!.personId, intent: "nominate" }) });
     expect(refused.status).toBe(404);
     expect(await statusOf(s.id, workers[1]![3]!.personId)).toBeNull();
-    const page = await call(handle.db, nominateRoute.loader, { path: "/training/nominate", user: pivotCoordA });
-    const people = (page.data as { people: { id: string }[] }).people.map((p) => p.id);
-    expect(people).toContain(target.personId);
-    expect(people).not.toContain(workers[1]![3]!.personId);
+    // The nomination page's person search (no JavaScript: ?personIdSearch=…) finds their own workers only.
+    const found = async (q: string) => {
+      const page = await call(handle.db, nominateRoute.loader, { path: `/training/nominate?personIdSearch=${encodeURIComponent(q)}`, user: pivotCoordA });
+      return ((page.data as { picker: { search: { people: { id: string }[] } | null } }).picker.search?.people ?? []).map((p) => p.id);
+    };
+    expect(await found("W03")).toContain(target.personId);
+    expect(await found("W13")).not.toContain(workers[1]![3]!.personId);
   });
 
   it("is closed to a worker and to another Table", async () => {

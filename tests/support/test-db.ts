@@ -12,15 +12,17 @@ import { rowsOf } from "../../app/modules/db/rows.ts";
 
 /**
  * One database per test file. Locally: an in-memory PGlite loaded from the migrated template.
- * With DATABASE_URL (CI's database suite): a fresh schema on the real PostgreSQL, migrated by
- * the same migrations, dropped at the end.
+ * With DATABASE_URL (CI's database suite): a copy of the run's migrated template database on the
+ * real PostgreSQL (the migrations then find nothing to do), dropped at the end.
  */
 export async function createTestDatabase(): Promise<DatabaseHandle> {
   const url = process.env.DATABASE_URL;
   if (url) {
     const name = `filet_t_${randomUUID().replace(/-/g, "").slice(0, 16)}`;
+    const template = inject("postgresTemplate");
     const admin = await openPostgresRaw(url);
-    await admin.query(`create database ${name}`);
+    // The pg project has no global setup: it migrates its own database.
+    await admin.query(template ? `create database ${name} template ${template}` : `create database ${name}`);
     await admin.end();
     const scoped = new URL(url);
     scoped.pathname = `/${name}`;

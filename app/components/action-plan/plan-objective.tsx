@@ -1,6 +1,7 @@
 import { Link } from "react-router";
 import { useT, useDay } from "../../i18n/use-t.ts";
 import { ActionStatusBadge, DeleteLink, orgLabel, Progress } from "./plan-ui.tsx";
+import { TableScroll } from "../table-scroll.tsx";
 
 type Organization = Parameters<typeof orgLabel>[1] & { id: string };
 interface Objective {
@@ -59,7 +60,7 @@ export function PlanObjective({
       {o.actions.length === 0 ? (
         <p className="muted">{t("actionPlan.action.none")}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={t("actionPlan.actionsOf", { objective: o.title })}>
           <table>
             <caption className="visually-hidden">{t("actionPlan.actionsOf", { objective: o.title })}</caption>
             <thead>
@@ -105,13 +106,13 @@ export function PlanObjective({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <h3>{t("actionPlan.indicators")}</h3>
       {o.indicators.length === 0 ? (
         <p className="muted">{t("actionPlan.indicator.none")}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={t("actionPlan.indicatorsOf", { objective: o.title })}>
           <table>
             <caption className="visually-hidden">{t("actionPlan.indicatorsOf", { objective: o.title })}</caption>
             <thead>
@@ -142,7 +143,7 @@ export function PlanObjective({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

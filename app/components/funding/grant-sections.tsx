@@ -5,6 +5,7 @@ import { useT, useDay } from "../../i18n/use-t.ts";
 import { DeleteLink } from "../action-plan/plan-ui.tsx";
 import { useMoney } from "./funding-ui.tsx";
 import { DocumentList, DocumentUpload } from "../documents.tsx";
+import { TableScroll } from "../table-scroll.tsx";
 
 /** The grant page's sections (reporting dates, spending, documents); the page passes its data and the errors of each form. */
 type DeleteKind = "report" | "spending" | "document";
@@ -49,41 +50,43 @@ export function ReportsSection({
       {reports.length === 0 ? (
         <p>{t("funding.reportsEmpty")}</p>
       ) : (
-        <table>
-          <caption className="visually-hidden">{t("funding.reports")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("funding.dueOn")}</th>
-              <th scope="col">{t("funding.reportLabel")}</th>
-              <th scope="col">{t("funding.reportStatus")}</th>
-              {canManage ? <th scope="col">{t("actionPlan.manage")}</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {reports.map((r) => (
-              <tr key={r.id}>
-                <th scope="row">{day(r.dueOn)}</th>
-                <td>{r.label || "—"}</td>
-                <td>{r.submittedOn ? t("funding.submittedOn", { date: day(r.submittedOn) }) : r.dueOn < today ? t("funding.late") : t("funding.toSubmit")}</td>
-                {canManage ? (
-                  <td className="actions">
-                    {r.submittedOn ? (
-                      <RowButton intent="report-reopen" id={r.id} label={t("funding.reopen")} />
-                    ) : (
-                      <RowButton intent="report-submitted" id={r.id} label={t("funding.markSubmitted")} />
-                    )}
-                    <DeleteLink
-                      to={deleteTo("report", r.id)}
-                      name={t("funding.confirmDelete.report", {
-                        date: day(r.dueOn),
-                      })}
-                    />
-                  </td>
-                ) : null}
+        <TableScroll label={t("funding.reports")}>
+          <table>
+            <caption className="visually-hidden">{t("funding.reports")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("funding.dueOn")}</th>
+                <th scope="col">{t("funding.reportLabel")}</th>
+                <th scope="col">{t("funding.reportStatus")}</th>
+                {canManage ? <th scope="col">{t("actionPlan.manage")}</th> : null}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {reports.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">{day(r.dueOn)}</th>
+                  <td>{r.label || "—"}</td>
+                  <td>{r.submittedOn ? t("funding.submittedOn", { date: day(r.submittedOn) }) : r.dueOn < today ? t("funding.late") : t("funding.toSubmit")}</td>
+                  {canManage ? (
+                    <td className="actions">
+                      {r.submittedOn ? (
+                        <RowButton intent="report-reopen" id={r.id} label={t("funding.reopen")} />
+                      ) : (
+                        <RowButton intent="report-submitted" id={r.id} label={t("funding.markSubmitted")} />
+                      )}
+                      <DeleteLink
+                        to={deleteTo("report", r.id)}
+                        name={t("funding.confirmDelete.report", {
+                          date: day(r.dueOn),
+                        })}
+                      />
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {canManage ? (
         <Form method="post" className="stack" aria-labelledby="add-report">
@@ -128,33 +131,35 @@ export function SpendingSection({
       {spending.length === 0 ? (
         <p>{t("funding.spendingEmpty")}</p>
       ) : (
-        <table>
-          <caption className="visually-hidden">{t("funding.spending")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("funding.spentOn")}</th>
-              <th scope="col">{t("funding.spendingLabel")}</th>
-              <th scope="col">{t("funding.action")}</th>
-              <th scope="col">{t("funding.amount")}</th>
-              {canManage ? <th scope="col">{t("actionPlan.manage")}</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {spending.map((s) => (
-              <tr key={s.id}>
-                <th scope="row">{day(s.spentOn)}</th>
-                <td>{s.label}</td>
-                <td>{s.actionTitle ? `${s.actionYear} — ${s.actionTitle}` : "—"}</td>
-                <td className="num">{money(s.amount)}</td>
-                {canManage ? (
-                  <td>
-                    <DeleteLink to={deleteTo("spending", s.id)} name={s.label} />
-                  </td>
-                ) : null}
+        <TableScroll label={t("funding.spending")}>
+          <table>
+            <caption className="visually-hidden">{t("funding.spending")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("funding.spentOn")}</th>
+                <th scope="col">{t("funding.spendingLabel")}</th>
+                <th scope="col">{t("funding.action")}</th>
+                <th scope="col">{t("funding.amount")}</th>
+                {canManage ? <th scope="col">{t("actionPlan.manage")}</th> : null}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {spending.map((s) => (
+                <tr key={s.id}>
+                  <th scope="row">{day(s.spentOn)}</th>
+                  <td>{s.label}</td>
+                  <td>{s.actionTitle ? `${s.actionYear} — ${s.actionTitle}` : "—"}</td>
+                  <td className="num">{money(s.amount)}</td>
+                  {canManage ? (
+                    <td>
+                      <DeleteLink to={deleteTo("spending", s.id)} name={s.label} />
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {canManage ? (
         <Form method="post" className="stack" aria-labelledby="add-spending">

@@ -2,6 +2,7 @@ import { Link, NavLink } from "react-router";
 import { RichText } from "../rich-text.tsx";
 import type { MessageKey } from "../../i18n/catalog.ts";
 import { useT } from "../../i18n/use-t.ts";
+import { formatDuration } from "../../i18n/format.ts";
 import guideCss from "./guide.css?url";
 import type { GuideVersionStatus, LocalizedExercise, TranslationStatus } from "../../modules/guide/vocabulary.ts";
 
@@ -68,7 +69,7 @@ export function SectionBody({
   headingLevel: 1 | 2 | 3;
   lang?: string;
 }) {
-  const { t } = useT();
+  const { t, locale } = useT();
   const Sub = `h${headingLevel + 1}` as "h3";
   const Ex = `h${headingLevel + 2}` as "h4";
   return (
@@ -86,7 +87,7 @@ export function SectionBody({
               </Ex>
               <dl>
                 <dt>{t("guide.exercise.duration")}</dt>
-                <dd>{t("guide.exercise.minutes", { n: e.durationMinutes })}</dd>
+                <dd>{formatDuration(locale, e.durationMinutes)}</dd>
                 {e.objectives ? (
                   <>
                     <dt>{t("guide.exercise.objectives")}</dt>

@@ -1,6 +1,7 @@
 import { Form } from "react-router";
 import { useFormatters, useT, useDay } from "../../i18n/use-t.ts";
 import { handoverItemKinds, type HandoverItem } from "../../modules/handover/vocabulary.ts";
+import { TableScroll } from "../table-scroll.tsx";
 
 /** The open handover's checklist: one box per item of the live data, saved (or refreshed) in one form. */
 export function HandoverChecklist({ open, version }: { open: { id: string; items: HandoverItem[] }; version: number | null }) {
@@ -76,29 +77,31 @@ export function HandoverHistory({
       {history.length === 0 ? (
         <p>{t("handover.historyEmpty")}</p>
       ) : (
-        <table>
-          <caption className="visually-hidden">{t("handover.history")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("handover.date")}</th>
-              <th scope="col">{t("handover.outgoing")}</th>
-              <th scope="col">{t("handover.successor")}</th>
-              <th scope="col">{t("handover.outcome")}</th>
-              <th scope="col">{t("handover.items")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {history.map((h) => (
-              <tr key={h.id}>
-                <th scope="row">{dateTime(h.transferredAt ?? h.cancelledAt ?? h.startedAt)}</th>
-                <td>{h.outgoingName}</td>
-                <td>{h.successorName}</td>
-                <td>{t(`handover.status.${h.status}`)}</td>
-                <td>{t("handover.progress", { checked: h.items.filter((i) => i.checked).length, total: h.items.length })}</td>
+        <TableScroll label={t("handover.history")}>
+          <table>
+            <caption className="visually-hidden">{t("handover.history")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("handover.date")}</th>
+                <th scope="col">{t("handover.outgoing")}</th>
+                <th scope="col">{t("handover.successor")}</th>
+                <th scope="col">{t("handover.outcome")}</th>
+                <th scope="col">{t("handover.items")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {history.map((h) => (
+                <tr key={h.id}>
+                  <th scope="row">{dateTime(h.transferredAt ?? h.cancelledAt ?? h.startedAt)}</th>
+                  <td>{h.outgoingName}</td>
+                  <td>{h.successorName}</td>
+                  <td>{t(`handover.status.${h.status}`)}</td>
+                  <td>{t("handover.progress", { checked: h.items.filter((i) => i.checked).length, total: h.items.length })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </section>
   );

@@ -2,6 +2,7 @@ import { Form, Link } from "react-router";
 import { Field, SelectField, type FieldErrors } from "../form.tsx";
 import { useFormatters, useT } from "../../i18n/use-t.ts";
 import { FormAlert, NewPasswordFields, RecoveryCodes } from "./identity-ui.tsx";
+import { TableScroll } from "../table-scroll.tsx";
 
 export interface ProfileActionData {
   intent: "details" | "password" | "mfa-disable" | "recovery-codes" | "revoke-others";
@@ -179,35 +180,37 @@ export function SessionsSection({
     <section aria-labelledby="profile-sessions">
       <h2 id="profile-sessions">{t("identity.profile.sessions.title")}</h2>
       {result?.ok ? <FormAlert message="identity.profile.sessions.revoked" vars={{ count: result.count ?? 0 }} tone="success" /> : null}
-      <table>
-        <caption>{t("identity.profile.sessions.caption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("identity.profile.sessions.device")}</th>
-            <th scope="col">{t("identity.profile.sessions.started")}</th>
-            <th scope="col">{t("identity.profile.sessions.lastSeen")}</th>
-            <th scope="col">{t("identity.profile.sessions.ip")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {sessions.map((s) => (
-            <tr key={s.key}>
-              <td>
-                {describeDevice(s.userAgent) ?? t("identity.profile.sessions.unknownDevice")}
-                {s.current ? (
-                  <>
-                    {" "}
-                    <span className="badge">{t("identity.profile.sessions.current")}</span>
-                  </>
-                ) : null}
-              </td>
-              <td>{f.dateTime(s.createdAt)}</td>
-              <td>{f.dateTime(s.lastSeenAt)}</td>
-              <td>{s.ip}</td>
+      <TableScroll label={t("identity.profile.sessions.caption")}>
+        <table>
+          <caption>{t("identity.profile.sessions.caption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("identity.profile.sessions.device")}</th>
+              <th scope="col">{t("identity.profile.sessions.started")}</th>
+              <th scope="col">{t("identity.profile.sessions.lastSeen")}</th>
+              <th scope="col">{t("identity.profile.sessions.ip")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {sessions.map((s) => (
+              <tr key={s.key}>
+                <td>
+                  {describeDevice(s.userAgent) ?? t("identity.profile.sessions.unknownDevice")}
+                  {s.current ? (
+                    <>
+                      {" "}
+                      <span className="badge">{t("identity.profile.sessions.current")}</span>
+                    </>
+                  ) : null}
+                </td>
+                <td>{f.dateTime(s.createdAt)}</td>
+                <td>{f.dateTime(s.lastSeenAt)}</td>
+                <td>{s.ip}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       {others ? (
         <Form method="post">
           <Intent value="revoke-others" />

@@ -4,10 +4,13 @@ import { SubmissionKey } from "../submission-key.tsx";
 import { RichText } from "../rich-text.tsx";
 import type { MessageKey } from "../../i18n/catalog.ts";
 import { useFormatters, useT } from "../../i18n/use-t.ts";
-import { ResponsibilityFields, ResponsibilityStatusBadge, type ResponsibilityListRow } from "../responsibilities/responsibility-ui.tsx";
+import type { OwnerChoices } from "../../modules/meetings/responsibilities/responsibility-form-data.server.ts";
+import { ResponsibilityStatusBadge, type ResponsibilityListRow } from "../responsibilities/responsibility-ui.tsx";
+import { ResponsibilityFields } from "../responsibilities/responsibility-form.tsx";
 import { attendanceValues, rsvpAnswers } from "../../modules/meetings/vocabulary.ts";
 import { ConfirmDelete } from "../forms/confirm-delete.tsx";
 import { DocumentList, DocumentUpload } from "../documents.tsx";
+import { TableScroll } from "../table-scroll.tsx";
 
 interface Failure {
   intent: string;
@@ -68,11 +71,7 @@ function RowList({ rows }: { rows: ResponsibilityListRow[] }) {
   );
 }
 
-interface Choices {
-  people: { value: string; label: string }[];
-  organizations: { value: string; label: string }[];
-  objectives: { value: string; label: string }[];
-}
+type Choices = OwnerChoices;
 
 /** One agenda item: notes, carried open items, minutes, decisions, responsibilities (with their forms while held). */
 export function AgendaItemSection({
@@ -170,14 +169,14 @@ export function AgendaItemSection({
       {item.responsibilities.length ? <RowList rows={item.responsibilities} /> : <p className="muted">{t("responsibilities.empty")}</p>}
       {canManage && choices && (meetingStatus === "held" || meetingStatus === "planned") ? (
         // Keyed by the count so that it closes again once a responsibility was added.
-        <details key={item.responsibilities.length} open={failure?.intent === "responsibility"}>
+        <details key={item.responsibilities.length} open={failure?.intent === "responsibility" || !!choices.values}>
           <summary>{t("meetings.responsibility.add", { title: item.title })}</summary>
           <Form method="post" className="stack">
             {failure?.intent === "responsibility" ? <ErrorSummary errors={failure.errors} /> : null}
             <input type="hidden" name="intent" value="responsibility" />
             <input type="hidden" name="agendaItemId" value={item.id} />
             <SubmissionKey />
-            <ResponsibilityFields choices={choices} errors={failure?.intent === "responsibility" ? failure.errors : null} idPrefix={`${prefix}-`} />
+            <ResponsibilityFields choices={choices} values={choices.values ?? undefined} errors={failure?.intent === "responsibility" ? failure.errors : null} idPrefix={`${prefix}-`} />
             <div className="actions">
               <button type="submit">{t("meetings.responsibility.save")}</button>
             </div>
@@ -213,7 +212,7 @@ export function AttendanceSection({
   const { t } = useT();
   const editing = canManage && status === "held";
   const table = (
-    <div className="table-scroll">
+    <TableScroll label={t("meetings.attendance.caption", { count: invitations.length })}>
       <table>
         <caption>{t("meetings.attendance.caption", { count: invitations.length })}</caption>
         <thead>
@@ -251,7 +250,7 @@ export function AttendanceSection({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
   return (
     <section aria-labelledby="attendance">

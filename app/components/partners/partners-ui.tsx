@@ -1,6 +1,7 @@
 import { NavLink } from "react-router";
 import { useDay, useT } from "../../i18n/use-t.ts";
 import type { CommitmentStatus, DelegateKind } from "../../modules/partners/vocabulary.ts";
+import { TableScroll } from "../table-scroll.tsx";
 
 export interface HistoryTerm {
   id: string;
@@ -49,8 +50,14 @@ export function CommitmentBadge({ status }: { status: CommitmentStatus }) {
 /** "78,2 mois" / "78.2 months", or "unknown" when there is no term. */
 export function useTenure() {
   const { t } = useT();
-  // The message formats the number ("78,2 mois") and picks "month" or "months".
-  return (months: number | null) => (months === null ? t("partners.turnover.unknown") : t("partners.turnover.months", { count: months }));
+  // A mandate is counted in years once it passes one ("6,5 ans"), in months before ("8 mois");
+  // the message formats the number and picks the plural (French: "1,5 an").
+  return (months: number | null) =>
+    months === null
+      ? t("partners.turnover.unknown")
+      : months >= 12
+        ? t("partners.turnover.years", { count: Math.round((months / 12) * 10) / 10 })
+        : t("partners.turnover.months", { count: months });
 }
 
 /** Delegate and substitute terms, latest first. */
@@ -59,28 +66,30 @@ export function DelegateHistory({ terms }: { terms: readonly HistoryTerm[] }) {
   const day = useDay();
   if (terms.length === 0) return <p className="muted">{t("partners.history.empty")}</p>;
   return (
-    <table>
-      <caption>{t("partners.history.caption")}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t("partners.history.person")}</th>
-          <th scope="col">{t("partners.history.kind")}</th>
-          <th scope="col">{t("partners.history.since")}</th>
-          <th scope="col">{t("partners.history.until")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {terms.map((term) => (
-          <tr key={term.id}>
-            <th scope="row">
-              {term.givenName} {term.familyName}
-            </th>
-            <td>{t(`partners.kind.${term.kind}`)}</td>
-            <td>{day(term.since)}</td>
-            <td>{term.until ? day(term.until) : t("partners.history.current")}</td>
+    <TableScroll label={t("partners.history.caption")}>
+      <table>
+        <caption>{t("partners.history.caption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("partners.history.person")}</th>
+            <th scope="col">{t("partners.history.kind")}</th>
+            <th scope="col">{t("partners.history.since")}</th>
+            <th scope="col">{t("partners.history.until")}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {terms.map((term) => (
+            <tr key={term.id}>
+              <th scope="row">
+                {term.givenName} {term.familyName}
+              </th>
+              <td>{t(`partners.kind.${term.kind}`)}</td>
+              <td>{day(term.since)}</td>
+              <td>{term.until ? day(term.until) : t("partners.history.current")}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

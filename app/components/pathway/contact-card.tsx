@@ -4,8 +4,11 @@ import { useT } from "../../i18n/use-t.ts";
 import { telHref } from "../../modules/pathway/tel-href.ts";
 import type { ContactPivot } from "../../modules/directory/list-contact-pivots.server.ts";
 
-/** One pivot with one-tap call and email links, and the way to ask them for advice. */
-export function ContactCard({ pivot }: { pivot: ContactPivot }) {
+/**
+ * One pivot with one-tap call and email links, and the way to ask them for advice when Filet
+ * can deliver it (`canAsk`): never a link to a form that would refuse.
+ */
+export function ContactCard({ pivot, canAsk }: { pivot: ContactPivot; canAsk: boolean }) {
   const { t, locale } = useT();
   const name = `${pivot.givenName} ${pivot.familyName}`;
   const org = localName(locale, { nameFr: pivot.organizationNameFr, nameEn: pivot.organizationNameEn });
@@ -46,9 +49,11 @@ export function ContactCard({ pivot }: { pivot: ContactPivot }) {
           </li>
         ) : null}
       </ul>
-      <p>
-        <Link to={`/consultations/new?pivot=${encodeURIComponent(pivot.personId)}`}>{t("pathway.contacts.ask", { name })}</Link>
-      </p>
+      {canAsk ? (
+        <p>
+          <Link to={`/consultations/new?pivot=${encodeURIComponent(pivot.personId)}`}>{t("pathway.contacts.ask", { name })}</Link>
+        </p>
+      ) : null}
     </li>
   );
 }

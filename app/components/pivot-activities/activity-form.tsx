@@ -2,6 +2,8 @@ import { Form } from "react-router";
 import { ErrorSummary, Field, SelectField, type FieldErrors } from "../form.tsx";
 import { localName } from "../../i18n/names.ts";
 import type { MessageKey } from "../../i18n/catalog.ts";
+import { GuardFindings, withGuardErrors } from "../guard-findings.tsx";
+import type { Finding } from "../../modules/consultations/pii/find-identifying-details.ts";
 import { useT } from "../../i18n/use-t.ts";
 import { SubmissionKey } from "../submission-key.tsx";
 import type { ActivityFinding } from "../../modules/pivot-activities/activity-schema.ts";
@@ -9,30 +11,11 @@ import { pivotActivityTypes } from "../../modules/pivot-activities/tables.ts";
 
 type Values = Record<string, string | string[] | undefined | number | null>;
 
-/** Each finding of the identifying-details guard, named and explained in the reader's language. */
-export function FindingsList({ findings }: { findings: ActivityFinding[] }) {
-  const { t } = useT();
-  if (!findings.length) return null;
-  return (
-    <div className="alert error" role="alert" data-testid="pii-findings">
-      <p>
-        <strong>{t("activities.pii.title")}</strong>
-      </p>
-      <p>{t("activities.pii.instructions")}</p>
-      <ul>
-        {findings.map((f, i) => (
-          <li key={i}>
-            {t("activities.pii.item", {
-              field: t(`activities.pii.field.${f.field}` as MessageKey),
-              kind: t(`activities.pii.kind.${f.kind}` as MessageKey),
-              text: f.text,
-              explanation: t(`activities.pii.explain.${f.kind}` as MessageKey),
-            })}
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
+/** The guard's findings grouped by field, as the shared guard component reads them. */
+function byField(findings: ActivityFinding[]): Record<string, Finding[]> {
+  const out: Record<string, Finding[]> = {};
+  for (const { field, ...finding } of findings) (out[field] ??= []).push(finding);
+  return out;
 }
 
 interface Props {
@@ -51,14 +34,17 @@ export function ActivityForm({ organizations, values, errors, formError, finding
     const v = values[name];
     return v === null || v === undefined ? "" : String(v);
   };
-  // Highlight the fields the guard refused, so the person knows where to look.
-  const guardErrors: FieldErrors = {};
-  for (const f of findings) guardErrors[f.field] = ["activities.pii.title"];
-  const allErrors = { ...guardErrors, ...(errors ?? {}) };
+  const flagged = byField(findings);
+  // The fields the guard refused point at its findings, so the person knows where to look.
+  const allErrors = withGuardErrors(errors, flagged);
   return (
     <Form method="post" className="stack">
       <ErrorSummary errors={findings.length ? null : errors} formError={formError} />
-      <FindingsList findings={findings} />
+      <GuardFindings
+        findings={flagged}
+        values={values}
+        labels={{ audience: t("activities.form.audience"), notes: t("activities.form.notes") }}
+      />
       <input type="hidden" name="intent" value="save" />
       {/* Editing carries the version it was drawn from; logging a new one, its submission key. */}
       {version ? <input type="hidden" name="version" value={version} /> : <SubmissionKey />}

@@ -1,8 +1,8 @@
-import { Form, Link } from "react-router";
-import { ErrorSummary, Field, SelectField, translateMessage, type FieldErrors } from "../form.tsx";
+import { Link } from "react-router";
+import { Field, SelectField } from "../form.tsx";
+import { TableScroll } from "../table-scroll.tsx";
 import type { MessageKey } from "../../i18n/catalog.ts";
-import { useT } from "../../i18n/use-t.ts";
-import { SubmissionKey } from "../../components/submission-key.tsx";
+import { useDay, useT } from "../../i18n/use-t.ts";
 import type { ResponsibilityStatus } from "../../modules/meetings/responsibilities/vocabulary.ts";
 
 /**
@@ -73,9 +73,10 @@ export function ResponsibilityTable({
   linkMeetings?: boolean;
 }) {
   const { t } = useT();
+  const day = useDay();
   if (rows.length === 0) return <p>{t("responsibilities.empty")}</p>;
   return (
-    <div className="table-scroll">
+    <TableScroll label={caption}>
       <table>
         <caption>{caption}</caption>
         <thead>
@@ -94,7 +95,7 @@ export function ResponsibilityTable({
                 <Link to={`/responsibilities/${r.id}`}>{r.what}</Link>
               </th>
               <td>{r.owner}</td>
-              <td>{r.dueOn}</td>
+              <td>{day(r.dueOn)}</td>
               <td>
                 <ResponsibilityStatusBadge status={r.status} overdue={r.overdue} />
               </td>
@@ -103,103 +104,7 @@ export function ResponsibilityTable({
           ))}
         </tbody>
       </table>
-    </div>
-  );
-}
-
-interface Choices {
-  people: { value: string; label: string }[];
-  organizations: { value: string; label: string }[];
-  objectives: { value: string; label: string }[];
-}
-
-/** What, owner (a person or an organization), due date, objective. Used alone and on a meeting's agenda item. */
-export function ResponsibilityFields({ choices, values, errors, idPrefix = "" }: { choices: Choices; values?: Record<string, string>; errors?: FieldErrors | null; idPrefix?: string }) {
-  const { t } = useT();
-  const ownerId = `${idPrefix}field-owner`;
-  const ownerErrors = (errors?.owner ?? []).map((e) => translateMessage(t, e)).join(" ");
-  return (
-    <>
-      <div className="field">
-        <label htmlFor={`${idPrefix}field-what`}>{t("responsibilities.what")}</label>
-        <input type="text" id={`${idPrefix}field-what`} name="what" required defaultValue={values?.what ?? ""} aria-invalid={errors?.what?.length ? true : undefined} />
-        {errors?.what?.length ? <p className="error">{errors.what.map((e) => translateMessage(t, e)).join(" ")}</p> : null}
-      </div>
-      <div className="field">
-        <label htmlFor={ownerId}>{t("responsibilities.owner")}</label>
-        <select id={ownerId} name="owner" required defaultValue={values?.owner ?? ""} aria-invalid={ownerErrors ? true : undefined}>
-          <option value="">—</option>
-          <optgroup label={t("responsibilities.owner.people")}>
-            {choices.people.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </optgroup>
-          <optgroup label={t("responsibilities.owner.organizations")}>
-            {choices.organizations.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </optgroup>
-        </select>
-        {ownerErrors ? <p className="error">{ownerErrors}</p> : null}
-      </div>
-      <div className="field">
-        <label htmlFor={`${idPrefix}field-dueOn`}>{t("responsibilities.dueOn")}</label>
-        <input type="date" id={`${idPrefix}field-dueOn`} name="dueOn" required defaultValue={values?.dueOn ?? ""} aria-invalid={errors?.dueOn?.length ? true : undefined} />
-        {errors?.dueOn?.length ? <p className="error">{errors.dueOn.map((e) => translateMessage(t, e)).join(" ")}</p> : null}
-      </div>
-      {choices.objectives.length ? (
-        <div className="field">
-          <label htmlFor={`${idPrefix}field-objectiveId`}>
-            {t("responsibilities.objective")} <span className="muted">({t("form.optional")})</span>
-          </label>
-          <select id={`${idPrefix}field-objectiveId`} name="objectiveId" defaultValue={values?.objectiveId ?? ""}>
-            <option value="">—</option>
-            {choices.objectives.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </div>
-      ) : null}
-    </>
-  );
-}
-
-export function ResponsibilityForm({
-  choices,
-  values,
-  errors,
-  formError,
-  version,
-  create,
-  submitLabel,
-}: {
-  choices: Choices;
-  values?: Record<string, string>;
-  errors?: FieldErrors | null;
-  formError?: string | null;
-  /** Edit: the version shown (a stale save answers 409); the form is keyed by it. */
-  version?: number;
-  /** A create form: carries the submission key. */
-  create?: boolean;
-  submitLabel: string;
-}) {
-  return (
-    <Form method="post" className="stack" key={version ?? "new"}>
-      <ErrorSummary errors={errors} formError={formError} />
-      {create ? <SubmissionKey /> : null}
-      {version ? <input type="hidden" name="version" value={version} /> : null}
-      {version ? <input type="hidden" name="intent" value="edit" /> : null}
-      <ResponsibilityFields choices={choices} values={values} errors={errors} />
-      <div className="actions">
-        <button type="submit">{submitLabel}</button>
-      </div>
-    </Form>
+    </TableScroll>
   );
 }
 

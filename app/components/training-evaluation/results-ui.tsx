@@ -1,6 +1,7 @@
 import { useT } from "../../i18n/use-t.ts";
 import { questionLabel } from "./evaluation-ui.tsx";
 import { MIN_ANSWERS_SHOWN, type Question } from "../../modules/training-evaluation/vocabulary.ts";
+import { TableScroll } from "../table-scroll.tsx";
 
 /** What the results loaders return (serializable). */
 export interface ResultsData {
@@ -34,52 +35,56 @@ export function ResultsView({ results, caption }: { results: ResultsData; captio
     <>
       <p>{t("trainingEval.results.count", { count: results.responses })}</p>
       {satisfaction.length ? (
-        <table>
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("trainingEval.results.question")}</th>
-              <th scope="col">{t("trainingEval.results.answered")}</th>
-              <th scope="col">{t("trainingEval.results.mean")}</th>
-              <th scope="col">{t("trainingEval.results.distribution")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {satisfaction.map((r) => (
-              <tr key={r.question.key}>
-                <th scope="row">{questionLabel(r.question, locale)}</th>
-                <td>{r.answered}</td>
-                <td>{r.mean === null ? "—" : `${number(r.mean)} / 5`}</td>
-                <td>
-                  {r.question.kind === "scale"
-                    ? r.distribution.map((n, i) => `${i + 1} : ${n}`).join(" · ")
-                    : `${t("trainingEval.yes")} : ${r.distribution[0] ?? 0} · ${t("trainingEval.no")} : ${r.distribution[1] ?? 0}`}
-                </td>
+        <TableScroll label={caption}>
+          <table>
+            <caption>{caption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("trainingEval.results.question")}</th>
+                <th scope="col">{t("trainingEval.results.answered")}</th>
+                <th scope="col">{t("trainingEval.results.mean")}</th>
+                <th scope="col">{t("trainingEval.results.distribution")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {satisfaction.map((r) => (
+                <tr key={r.question.key}>
+                  <th scope="row">{questionLabel(r.question, locale)}</th>
+                  <td>{r.answered}</td>
+                  <td>{r.mean === null ? "—" : `${number(r.mean)} / 5`}</td>
+                  <td>
+                    {r.question.kind === "scale"
+                      ? r.distribution.map((n, i) => `${i + 1} : ${n}`).join(" · ")
+                      : `${t("trainingEval.yes")} : ${r.distribution[0] ?? 0} · ${t("trainingEval.no")} : ${r.distribution[1] ?? 0}`}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       ) : null}
       {knowledge.length ? (
-        <table>
-          <caption>{t("trainingEval.results.knowledgeCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("trainingEval.results.statement")}</th>
-              <th scope="col">{t("trainingEval.results.expected")}</th>
-              <th scope="col">{t("trainingEval.results.correct")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {knowledge.map((r) => (
-              <tr key={r.question.key}>
-                <th scope="row">{questionLabel(r.question, locale)}</th>
-                <td>{r.question.correct === "yes" ? t("trainingEval.true") : t("trainingEval.false")}</td>
-                <td>{r.percentCorrect === null ? "—" : `${r.percentCorrect} %`}</td>
+        <TableScroll label={t("trainingEval.results.knowledgeCaption")}>
+          <table>
+            <caption>{t("trainingEval.results.knowledgeCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("trainingEval.results.statement")}</th>
+                <th scope="col">{t("trainingEval.results.expected")}</th>
+                <th scope="col">{t("trainingEval.results.correct")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {knowledge.map((r) => (
+                <tr key={r.question.key}>
+                  <th scope="row">{questionLabel(r.question, locale)}</th>
+                  <td>{r.question.correct === "yes" ? t("trainingEval.true") : t("trainingEval.false")}</td>
+                  <td>{r.percentCorrect === null ? "—" : `${r.percentCorrect} %`}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       ) : null}
       {texts.map((r) => (
         <section key={r.question.key}>

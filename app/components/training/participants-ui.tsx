@@ -5,6 +5,7 @@ import type { MessageKey } from "../../i18n/catalog.ts";
 import { useT } from "../../i18n/use-t.ts";
 import type { SessionMix } from "../../modules/training/mix-rules.ts";
 import type { AttendanceStatus, RegistrationStatus, WaitReason } from "../../modules/training/vocabulary.ts";
+import { TableScroll } from "../table-scroll.tsx";
 
 export interface ParticipantView {
   registrationId: string;
@@ -40,25 +41,27 @@ export function MixSummary({ mix, cap, rules }: { mix: SessionMix; cap: number; 
               ["training.mix.byMilieu", mix.milieux, (l: { key: string }) => milieuLabel(l.key)],
             ] as const
           ).map(([caption, rows, label]) => (
-            <table key={caption}>
-              <caption>{t(caption)}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t(caption === "training.mix.byMilieu" ? "training.mix.milieu" : "training.pool.organization")}</th>
-                  <th scope="col">{t("training.mix.count")}</th>
-                  <th scope="col">{t("training.mix.percent")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((l) => (
-                  <tr key={l.key}>
-                    <th scope="row">{label(l)}</th>
-                    <td>{l.count}</td>
-                    <td>{l.percent} %</td>
+            <TableScroll label={t(caption)}>
+              <table key={caption}>
+                <caption>{t(caption)}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t(caption === "training.mix.byMilieu" ? "training.mix.milieu" : "training.pool.organization")}</th>
+                    <th scope="col">{t("training.mix.count")}</th>
+                    <th scope="col">{t("training.mix.percent")}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {rows.map((l) => (
+                    <tr key={l.key}>
+                      <th scope="row">{label(l)}</th>
+                      <td>{l.count}</td>
+                      <td>{l.percent} %</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           ))}
         </div>
       )}
@@ -103,36 +106,38 @@ export function ParticipantsSection({
       {participants.length === 0 ? (
         <p>{t("training.participants.none")}</p>
       ) : (
-        <table>
-          <caption>{t("training.participants.caption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("training.pool.name")}</th>
-              <th scope="col">{t("training.pool.organization")}</th>
-              <th scope="col">{t("training.sessions.status")}</th>
-              <th scope="col">{t("training.participants.actions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {participants.map((p) => (
-              <tr key={p.registrationId}>
-                <th scope="row">{p.name}</th>
-                <td>{(locale === "en" ? p.organizationNameEn : p.organizationName) || "—"}</td>
-                <td>
-                  {t(`training.participants.status.${p.status}`)}
-                  {p.waitReason ? ` — ${t(`training.register.reason.${p.waitReason}`)}` : null}
-                  {p.nominated ? ` — ${t("training.participants.nominated")}` : null}
-                  {p.completed ? ` — ${t("training.participants.completed")}` : null}
-                </td>
-                <td>
-                  <PostButton fields={{ intent: "cancelParticipant", personId: p.personId }} className="button secondary">
-                    {t("training.participants.cancelFor", { name: p.name })}
-                  </PostButton>
-                </td>
+        <TableScroll label={t("training.participants.caption")}>
+          <table>
+            <caption>{t("training.participants.caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("training.pool.name")}</th>
+                <th scope="col">{t("training.pool.organization")}</th>
+                <th scope="col">{t("training.sessions.status")}</th>
+                <th scope="col">{t("training.participants.actions")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {participants.map((p) => (
+                <tr key={p.registrationId}>
+                  <th scope="row">{p.name}</th>
+                  <td>{(locale === "en" ? p.organizationNameEn : p.organizationName) || "—"}</td>
+                  <td>
+                    {t(`training.participants.status.${p.status}`)}
+                    {p.waitReason ? ` — ${t(`training.register.reason.${p.waitReason}`)}` : null}
+                    {p.nominated ? ` — ${t("training.participants.nominated")}` : null}
+                    {p.completed ? ` — ${t("training.participants.completed")}` : null}
+                  </td>
+                  <td>
+                    <PostButton fields={{ intent: "cancelParticipant", personId: p.personId }} className="button secondary">
+                      {t("training.participants.cancelFor", { name: p.name })}
+                    </PostButton>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {canRegister ? (
         <AddPersonSearch sessionId={sessionId} search={search} />

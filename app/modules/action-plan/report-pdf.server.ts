@@ -1,44 +1,74 @@
-import { startPdfDocument } from "../pdf/pdf-document.server.ts";
+import { formatDay, localeTag } from "../../i18n/format.ts";
+import { startPdfDocument, type PdfContext } from "../pdf/pdf-document.server.ts";
 import type { YearEndReport } from "./year-end-report.server.ts";
 
-export interface ReportPdfLabels {
-  title: string;
-  summary: string;
-  totals: string[];
-  actions: string;
-  indicators: string;
-  responsibilities: string;
-  none: string;
-  action: (a: YearEndReport["objectives"][number]["actions"][number]) => string;
-  indicator: (i: YearEndReport["objectives"][number]["indicators"][number]) => string;
-  responsibility: (r: YearEndReport["objectives"][number]["responsibilities"][number]) => string;
-}
-
 /**
- * The year-end report as a PDF (pdfkit's standard fonts, like the guide): the totals, then per
- * objective the actions done or not, the indicator results and the linked responsibilities.
- * Objectives also go in the PDF outline.
+ * The year-end report as a PDF a Table can send its funders: the totals, then per objective
+ * tables of its actions, indicator results and linked responsibilities. Objectives also go in
+ * the PDF outline.
  */
-export async function renderYearEndReportPdf(report: YearEndReport, labels: ReportPdfLabels): Promise<Buffer> {
-  const { doc, finish } = startPdfDocument({ title: labels.title });
-  doc.outline.addItem(labels.title);
-  doc.font("Helvetica-Bold").fontSize(20).text(labels.title);
-  doc.font("Helvetica").fontSize(11).moveDown(0.5);
-  if (report.plan.summary) doc.text(report.plan.summary).moveDown(0.5);
-  doc.font("Helvetica-Bold").fontSize(14).text(labels.summary).font("Helvetica").fontSize(11);
-  for (const line of labels.totals) doc.text(`• ${line}`, { indent: 12 });
-  for (const objective of report.objectives) {
-    doc.outline.addItem(objective.title);
-    doc.moveDown(0.8).font("Helvetica-Bold").fontSize(15).text(objective.title).font("Helvetica").fontSize(11);
-    if (objective.description) doc.text(objective.description);
-    const part = (heading: string, lines: string[]) => {
-      doc.moveDown(0.3).font("Helvetica-Bold").fontSize(12).text(heading).font("Helvetica").fontSize(11);
-      if (lines.length === 0) doc.text(labels.none, { indent: 12 });
-      for (const line of lines) doc.text(`• ${line}`, { indent: 12 });
-    };
-    part(labels.actions, objective.actions.map(labels.action));
-    part(labels.indicators, objective.indicators.map(labels.indicator));
-    if (objective.responsibilities.length) part(labels.responsibilities, objective.responsibilities.map(labels.responsibility));
-  }
-  return finish();
+export async function renderYearEndReportPdf(report: YearEndReport, ctx: PdfContext): Promise<Buffer> {
+  const { t, locale } = ctx;
+  const title = `${t("actionPlan.report.title", { year: report.plan.year })} — ${report.plan.title}`;
+  const w = startPdfDocument({ ...ctx, title });
+  const percent = new Intl.NumberFormat(localeTag(locale), { style: "percent", maximumFractionDigits: 0 });
+  const pct = (n: number) => percent.format(n / 100);
+  const day = (d: string | null) => formatDay(locale, d) || "…";
+  const { totals } = report;
+
+  w.heading(title, 1, w.doc.outline);
+  if (report.plan.summary) w.paragraph(report.plan.summary);
+  w.heading(t("actionPlan.report.summary"), 2);
+  w.labelled(t("actionPlan.report.actionsDone"), t("actionPlan.report.actionsDoneValue", { done: totals.byStatus.done, total: totals.actions, rate: totals.doneRate }));
+  w.labelled(t("actionPlan.status.in_progress"), String(totals.byStatus.in_progress));
+  w.labelled(t("actionPlan.status.planned"), String(totals.byStatus.planned));
+  w.labelled(t("actionPlan.status.dropped"), String(totals.byStatus.dropped));
+  w.labelled(t("actionPlan.report.averageProgress"), pct(totals.averageProgress));
+  w.labelled(t("actionPlan.report.indicatorsMet"), t("actionPlan.report.indicatorsMetValue", { met: totals.indicatorsMet, measured: totals.indicatorsMeasured, total: totals.indicators }));
+  if (totals.responsibilities) w.labelled(t("actionPlan.report.responsibilities"), t("actionPlan.report.responsibilitiesValue", { done: totals.responsibilitiesDone, total: totals.responsibilities }));
+
+  report.objectives.forEach((objective, i) => {
+    w.heading(`${t("actionPlan.objectiveNumber", { n: i + 1 })} ${objective.title}`, 2, w.doc.outline);
+    if (objective.description) w.paragraph(objective.description);
+    w.heading(t("actionPlan.actions"), 3);
+    if (objective.actions.length === 0) w.paragraph(t("actionPlan.action.none"), { color: "#555555" });
+    w.table(
+      [
+        { header: t("actionPlan.action.title"), width: 3.2 },
+        { header: t("actionPlan.action.status"), width: 1.2 },
+        { header: t("actionPlan.action.progress"), width: 1.1, align: "right" },
+        { header: t("actionPlan.action.dates"), width: 2 },
+      ],
+      objective.actions.map((a) => [a.title, t(`actionPlan.status.${a.status}`), pct(a.progress), `${day(a.startsOn)} – ${day(a.endsOn)}`]),
+    );
+    w.heading(t("actionPlan.indicators"), 3);
+    if (objective.indicators.length === 0) w.paragraph(t("actionPlan.indicator.none"), { color: "#555555" });
+    w.table(
+      [
+        { header: t("actionPlan.indicator.label"), width: 3.2 },
+        { header: t("actionPlan.indicator.target"), width: 1.3, align: "right" },
+        { header: t("actionPlan.indicator.actual"), width: 1.5, align: "right" },
+        { header: t("actionPlan.indicator.result"), width: 1.3 },
+      ],
+      objective.indicators.map((ind) => [
+        ind.label,
+        `${ind.target} ${ind.unit}`.trim(),
+        ind.actual === null ? t("actionPlan.indicator.notMeasured") : `${ind.actual} ${ind.unit}`.trim(),
+        ind.met === null ? "—" : ind.met ? t("actionPlan.indicator.met") : t("actionPlan.indicator.notMet"),
+      ]),
+    );
+    if (objective.responsibilities.length) {
+      w.heading(t("actionPlan.report.responsibilities"), 3);
+      w.table(
+        [
+          { header: t("responsibilities.what"), width: 3.2 },
+          { header: t("responsibilities.owner"), width: 1.8 },
+          { header: t("responsibilities.dueOn"), width: 1.3 },
+          { header: t("responsibilities.statusLabel"), width: 1.1 },
+        ],
+        objective.responsibilities.map((r) => [r.what, r.owner, day(r.dueOn), t(`responsibilities.status.${r.status}`)]),
+      );
+    }
+  });
+  return w.finish();
 }

@@ -34,6 +34,7 @@ export async function postAnnouncement(
     }
     const link = `${input.publicUrl}/announcements/${id}`;
     for (const r of recipients) {
+      if (!r.email) continue;
       await queueEmail(tx, {
         to: r.email,
         partnershipId: input.partnershipId,

@@ -1,10 +1,11 @@
-import { and, desc, asc, eq, gte, lt, gt, ilike, like, type SQL } from "drizzle-orm";
+import { and, desc, asc, eq, gte, lt, gt, ilike, like, or, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "./record-audit-event.server.ts";
 import { account } from "../identity/tables.ts";
 import { auditEvent } from "./tables.ts";
 import { normalizeText } from "./canonical-json.ts";
+import { AUDIT_KINDS, auditKinds, type AuditKind } from "./action-kinds.ts";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -13,6 +14,8 @@ export interface AuditQuery {
   partnershipId: string | null;
   /** Prefix of the action: "role." finds role.granted and role.revoked. */
   action?: string;
+  /** A kind of event: any of its action prefixes. */
+  kind?: AuditKind;
   actorEmail?: string;
   targetType?: string;
   /** Inclusive UTC calendar days, YYYY-MM-DD. */
@@ -59,6 +62,7 @@ export async function listAuditEvents(db: Database, query: AuditQuery) {
   const where: SQL[] = [];
   if (query.partnershipId) where.push(eq(auditEvent.partnershipId, query.partnershipId));
   if (query.action) where.push(like(auditEvent.action, `${escapeLike(query.action)}%`));
+  if (query.kind) where.push(or(...AUDIT_KINDS[query.kind].map((p) => like(auditEvent.action, `${escapeLike(p)}%`)))!);
   if (query.actorEmail) where.push(ilike(account.email, `%${escapeLike(query.actorEmail.toLowerCase())}%`));
   if (query.targetType) where.push(eq(auditEvent.targetType, query.targetType));
   if (query.from) where.push(gte(auditEvent.occurredAt, new Date(`${query.from}T00:00:00.000Z`)));
@@ -118,6 +122,7 @@ export const auditFilterSchema = z.object({
     .optional()
     .catch(undefined),
   action: z.string().trim().max(100).optional().catch(undefined),
+  kind: z.enum(auditKinds as [AuditKind, ...AuditKind[]]).optional().catch(undefined),
   actor: z.string().trim().max(254).optional().catch(undefined),
   targetType: z.string().trim().max(50).optional().catch(undefined),
   from: z.string().refine(isDay).optional().catch(undefined),

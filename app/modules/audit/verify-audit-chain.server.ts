@@ -1,7 +1,7 @@
-import { asc, gt } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { auditEvent } from "./tables.ts";
-import { GENESIS_HASH } from "./record-audit-event.server.ts";
+import { GENESIS_HASH, recordAuditEvent, type AuditActor } from "./record-audit-event.server.ts";
 import { hashUnderScheme } from "./hash-scheme.ts";
 import type { JsonObject } from "./canonical-json.ts";
 
@@ -67,4 +67,34 @@ export async function verifyAuditChain(
     }
   }
   return { ok: broken.length === 0 && !truncated, count, broken, truncated };
+}
+
+/**
+ * A verification asked for from the audit page: the reading of the whole chain is journaled too.
+ * There is one chain for the platform, so a Table's privacy officer gets its verdict, but only the
+ * faulty events of their own Table by number, and their Table's count (`partnershipId` set): the
+ * other Tables' volume and event numbers are not theirs to read.
+ */
+export async function verifyAuditChainAsked(db: Database, actor: AuditActor, partnershipId: string | null = null): Promise<AuditChainReport> {
+  const whole = await verifyAuditChain(db);
+  const report = partnershipId ? await scopeReport(db, whole, partnershipId) : whole;
+  await db.transaction((tx) =>
+    recordAuditEvent(tx, actor, {
+      action: "audit.chain_verified",
+      targetType: "audit_event",
+      targetId: "",
+      ...(partnershipId ? { partnershipId } : {}),
+      details: { ok: report.ok, count: report.count, broken: report.broken.length },
+    }),
+  );
+  return report;
+}
+
+async function scopeReport(db: Database, whole: AuditChainReport, partnershipId: string): Promise<AuditChainReport> {
+  const ids = whole.broken.map((b) => b.id);
+  const own = ids.length
+    ? new Set((await db.select({ id: auditEvent.id }).from(auditEvent).where(and(eq(auditEvent.partnershipId, partnershipId), inArray(auditEvent.id, ids)))).map((r) => r.id))
+    : new Set<number>();
+  const [counted] = await db.select({ n: count() }).from(auditEvent).where(eq(auditEvent.partnershipId, partnershipId));
+  return { ok: whole.ok, count: counted?.n ?? 0, broken: whole.broken.filter((b) => own.has(b.id)), truncated: whole.truncated };
 }

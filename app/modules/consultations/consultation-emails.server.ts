@@ -2,6 +2,9 @@ import type { Database } from "../db/client.server.ts";
 import { queueEmail } from "../email/queue-email.server.ts";
 import { translator, type MessageKey } from "../../i18n/catalog.ts";
 import { isLocale } from "../../i18n/types.ts";
+import type { AuditActor } from "../audit/record-audit-event.server.ts";
+import type { PivotDelivery } from "../directory/reachable-pivots.server.ts";
+import { issueInvitation } from "../identity/invite-person.server.ts";
 import type { Recipient } from "./resolve-target.server.ts";
 
 export type ConsultationEmailKind = "new" | "reply" | "closed";
@@ -32,4 +35,31 @@ export async function notifyRecipients(
     await queueEmail(tx, { to: r.email, subject, text, partnershipId: input.partnershipId });
   }
   return seen.size;
+}
+
+/**
+ * A consultation for a pivot whose account is not active yet: the invitation that opens it,
+ * saying only that a consultation awaits (the thread is read after signing in).
+ */
+export async function inviteToConsultation(
+  tx: Database,
+  actor: AuditActor,
+  input: { recipient: PivotDelivery; partnershipId: string; publicUrl: string },
+): Promise<void> {
+  const { recipient } = input;
+  await issueInvitation(tx, actor, {
+    personId: recipient.personId,
+    partnershipId: input.partnershipId,
+    email: recipient.email,
+    locale: recipient.locale,
+    publicUrl: input.publicUrl,
+    reason: "consultation.created",
+    letter: (vars, locale) => {
+      const t = translator(locale);
+      return {
+        subject: t("consultations.email.invited.subject"),
+        text: `${t("consultations.email.invited.body", vars)}\n\n${t("consultations.email.footer")}\n`,
+      };
+    },
+  });
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { versionField } from "../forms/fields.ts";
-import { findIdentifyingDetails, type Finding } from "./pii/find-identifying-details.ts";
+import { findIdentifyingDetails, type Finding, type PublicPhones } from "./pii/find-identifying-details.ts";
 import { urgencies } from "./urgency.ts";
 
 export { urgencies, type Urgency } from "./urgency.ts";
@@ -33,11 +33,11 @@ export const threadIntentSchema = z.object({ intent: z.enum(["reply", "take", "c
 /** The free-text fields the identifying-details guard reads before anything is stored. */
 export type GuardFindings = Record<string, Finding[]>;
 
-/** Runs the guard on every field; an empty object means the texts may be saved. */
-export function checkTexts(fields: Record<string, string>): GuardFindings {
+/** Runs the guard on every field (the Table's public numbers pass); an empty object means the texts may be saved. */
+export function checkTexts(fields: Record<string, string>, publicPhones?: PublicPhones): GuardFindings {
   const out: GuardFindings = {};
   for (const [name, value] of Object.entries(fields)) {
-    const findings = findIdentifyingDetails(value);
+    const findings = findIdentifyingDetails(value, publicPhones);
     if (findings.length) out[name] = findings;
   }
   return out;

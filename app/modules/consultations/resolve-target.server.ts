@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { isCurrentDesignation } from "../directory/current.server.ts";
+import { pivotDeliveries, type PivotDelivery } from "../directory/reachable-pivots.server.ts";
 import { pivotDesignation } from "../directory/tables.ts";
 import { organization } from "../governance/tables.ts";
 import { account } from "../identity/tables.ts";
@@ -22,8 +23,8 @@ export interface ConsultationTarget {
   organizationNameFr: string;
   organizationNameEn: string;
   organizationAcronym: string;
-  /** The addressed pivots who can sign in and read it (the creation email goes to them). */
-  recipients: Recipient[];
+  /** The addressed pivots Filet can reach: a notice to an active account, else an invitation. */
+  recipients: PivotDelivery[];
 }
 
 export async function activeAccountsOf(db: Database, personIds: string[]): Promise<Recipient[]> {
@@ -97,7 +98,7 @@ export async function resolveConsultationTarget(
       organizationNameFr: row.organizationNameFr,
       organizationNameEn: row.organizationNameEn,
       organizationAcronym: row.organizationAcronym,
-      recipients: await activeAccountsOf(db, [row.personId]),
+      recipients: await pivotDeliveries(db, partnershipId, [row.personId], today),
     };
   }
   if (input.organizationId) {
@@ -109,7 +110,7 @@ export async function resolveConsultationTarget(
     if (!row) return null;
     const pivots = await currentPivotsOf(db, partnershipId, row.organizationId, today);
     if (!pivots.length) return null;
-    return { kind: "organization", personId: null, personName: null, ...row, recipients: await activeAccountsOf(db, pivots) };
+    return { kind: "organization", personId: null, personName: null, ...row, recipients: await pivotDeliveries(db, partnershipId, pivots, today) };
   }
   return null;
 }

@@ -1,11 +1,13 @@
-import { and, eq, ne, sql } from "drizzle-orm";
+import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
 import { isUuid } from "../forms/fields.ts";
+import { recordConsultationGiven } from "../pivot-activities/log-pivot-activity.server.ts";
 import { readableBy, sideOf, viewerReach, type Side, type Viewer } from "./access.server.ts";
 import { notifyRecipients } from "./consultation-emails.server.ts";
 import { checkTexts, hasFindings } from "./consultation-schema.ts";
 import { flagged, type Flagged } from "./guard-refusal.server.ts";
+import { publicPhonesFor } from "./pii/table-phones.server.ts";
 import { activeAccountsOf, currentPivotsOf, type Recipient } from "./resolve-target.server.ts";
 import { consultation, consultationMessage } from "./tables.ts";
 import { conflict, missing, ok, refusal, type Conflict, type NotFound, type Ok, type Refused } from "../outcome/outcome.ts";
@@ -80,7 +82,8 @@ export type ReplyResult = Ok<string> | NotFound | Refused<"consultations.thread.
 
 /**
  * A message in the thread, after the guard. The first reply of a pivot marks the consultation
- * answered and stamps the response time the indicators count. Sending the same form twice is
+ * answered, stamps the response time the indicators count, and logs a "consultation given" in
+ * that pivot's activities (nobody retypes it). Sending the same form twice is
  * the route's concern (its submission key, submitOnce): this function always writes.
  */
 export async function replyToConsultation(
@@ -89,7 +92,9 @@ export async function replyToConsultation(
   viewer: Viewer,
   input: { id: string; body: string; publicUrl: string; now?: Date },
 ): Promise<ReplyResult> {
-  const findings = checkTexts({ body: input.body });
+  // The viewer's Table: a thread they may read is always of their Table.
+  const publicPhones = await publicPhonesFor(db, viewer.partnershipId, [input.body]);
+  const findings = checkTexts({ body: input.body }, publicPhones);
   if (hasFindings(findings)) return flagged(findings);
   const now = input.now ?? new Date();
   return db.transaction(async (tx): Promise<ReplyResult> => {
@@ -106,6 +111,15 @@ export async function replyToConsultation(
       .returning({ id: consultationMessage.id });
     if (!message) throw new Error("consultation message insert returned no row");
     if (side === "responder") {
+      // The first answer is the pivot's activity: counted once, even if two pivots reply at once.
+      const first = await tx
+        .update(consultation)
+        .set({ firstResponseAt: now })
+        .where(and(eq(consultation.id, row.id), isNull(consultation.firstResponseAt)))
+        .returning({ id: consultation.id });
+      if (first.length) {
+        await recordConsultationGiven(tx, actor, { partnershipId: row.partnershipId, organizationId: row.targetOrganizationId, personId: viewer.personId, now });
+      }
       await tx
         .update(consultation)
         .set({

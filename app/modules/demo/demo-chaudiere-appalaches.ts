@@ -7,6 +7,7 @@ export const chaudiereAppalachesTable: DemoTable = {
   nameEn: "Chaudière-Appalaches Regional Partnership Table on the Sexual Exploitation of Minors",
   region: "Chaudière-Appalaches",
   dpjPhone: "1 800 555-0198",
+  contact: { email: "table.ca@filet.test", phone: "418 555-0120" },
   foundedOn: "2016-09-01",
   organizations: [
     {

@@ -62,6 +62,8 @@ export interface DemoTable {
   region: string;
   /** Fictional (555-01xx): the Table enters its real DPJ line. */
   dpjPhone: string;
+  /** The Table's public contact, in every page's footer (fictional too). */
+  contact: { email: string; phone: string };
   foundedOn: string;
   organizations: DemoOrganization[];
   people: DemoPerson[];

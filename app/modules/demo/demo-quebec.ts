@@ -11,6 +11,7 @@ export const quebecTable: DemoTable = {
   nameEn: "Capitale-Nationale Regional Partnership Table on the Sexual Exploitation of Minors",
   region: "Capitale-Nationale",
   dpjPhone: "1 800 555-0199",
+  contact: { email: "table@filet.test", phone: "418 555-0110" },
   foundedOn: "2007-05-01",
   organizations: [
     {

@@ -82,7 +82,7 @@ async function insertPerson(
   }
 }
 
-async function seedTable(tx: Database, table: DemoTable, passwordHashes: Map<string, string>) {
+async function seedTable(tx: Database, table: DemoTable, passwordHashes: Map<string, string>, pivotPasswordHash: string) {
   const [created] = await tx
     .insert(partnership)
     .values({
@@ -92,6 +92,7 @@ async function seedTable(tx: Database, table: DemoTable, passwordHashes: Map<str
       region: table.region,
       dpjPhone: table.dpjPhone,
       foundedOn: table.foundedOn,
+      settings: { contact: table.contact },
     })
     .returning({ id: partnership.id });
   const partnershipId = created!.id;
@@ -113,7 +114,7 @@ async function seedTable(tx: Database, table: DemoTable, passwordHashes: Map<str
   }
   for (const p of table.people) await insertPerson(tx, p, { partnershipId, orgIds, siteIds }, passwordHashes);
   // The pivot network's story: designations first (the others refer to the pivots).
-  await seedDirectoryDemo(tx, partnershipId);
+  await seedDirectoryDemo(tx, partnershipId, new Date(), pivotPasswordHash);
   await ensureDefaultPathway(tx, partnershipId);
   await seedActivitiesDemo(tx, partnershipId);
   await seedConsultationsDemo(tx, partnershipId);
@@ -152,13 +153,14 @@ export async function seedDemo(db: Database): Promise<void> {
   // Hashing is slow on purpose: done before the transaction so it holds no lock meanwhile.
   const passwordHashes = new Map<string, string>();
   for (const p of personas) passwordHashes.set(p.email, await hashPassword(DEMO_PASSWORD));
+  const pivotPasswordHash = await hashPassword(DEMO_PASSWORD);
 
   await db.transaction(async (tx) => {
     // Two processes starting together on one PostgreSQL: the second waits, then finds the demo.
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
     const again = await tx.select({ id: partnership.id }).from(partnership).where(eq(partnership.slug, quebecTable.slug));
     if (again.length) return;
-    for (const table of demoTables) await seedTable(tx, table, passwordHashes);
+    for (const table of demoTables) await seedTable(tx, table, passwordHashes, pivotPasswordHash);
     await insertPerson(tx, demoAdmin, { partnershipId: null, orgIds: new Map(), siteIds: new Map() }, passwordHashes);
     await recordAuditEvent(tx, systemActor(SEED_SOURCE), {
       action: "demo.seeded",

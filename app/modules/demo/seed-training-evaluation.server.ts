@@ -49,7 +49,7 @@ const OBSERVATION_COMMENTS = [
 
 /**
  * The Table's observation grid and evaluation questionnaire, the observer on the given sessions
- * (grids submitted, except the latest one, left for the observer to fill), anonymous evaluation
+ * (grids submitted, except the two latest, left for the observer to fill), anonymous evaluation
  * answers from most participants (one session kept under the 3-answer threshold), the demo
  * worker's completed session (certificate downloadable) and guide exercises attached to
  * sessions. Runs after the training and guide seeds; idempotent.
@@ -103,7 +103,8 @@ export async function seedTrainingEvaluationDemo(tx: Database, partnershipId: st
     }
   }
 
-  // The observer attends every given session that has none; grids submitted except the latest.
+  // The observer attends every given session that has none; grids submitted except the two latest
+  // (the latest is filled by a browser test; the other one stays on the observer's home).
   if (observer) {
     await tx
       .update(trainingSession)
@@ -111,7 +112,8 @@ export async function seedTrainingEvaluationDemo(tx: Database, partnershipId: st
       .where(and(eq(trainingSession.partnershipId, partnershipId), eq(trainingSession.status, "given"), isNull(trainingSession.observerPersonId)));
     // The latest one is left for the observer account to fill (demo and browser test).
     if (latest) await tx.update(trainingSession).set({ observerPersonId: observer.id }).where(eq(trainingSession.id, latest.id));
-    const observed = given.filter((s) => s.id !== latest?.id && (s.observerPersonId ?? observer.id) === observer.id);
+    const unfilled = new Set(given.slice(-2).map((s) => s.id));
+    const observed = given.filter((s) => !unfilled.has(s.id) && (s.observerPersonId ?? observer.id) === observer.id);
     if (observed.length) {
       await tx.insert(trainingObservation).values(
         observed.map((s, i) => ({
@@ -189,6 +191,6 @@ export async function seedTrainingEvaluationDemo(tx: Database, partnershipId: st
     action: "training_evaluation.demo_seeded",
     targetType: "partnership",
     targetId: partnershipId,
-    details: { observations: observer ? Math.max(0, given.length - 1) : 0, responses: answering.length },
+    details: { observations: observer ? Math.max(0, given.length - 2) : 0, responses: answering.length },
   });
 }

@@ -2,6 +2,7 @@ import { and, asc, eq, isNull, or, gte, sql } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
 import { organization, site } from "../governance/tables.ts";
+import { person } from "../people/tables.ts";
 import { isStale } from "./dates.ts";
 import { designationScope, type OrganizationScope } from "./designation-scope.server.ts";
 import { pivotDesignation } from "./tables.ts";
@@ -20,6 +21,14 @@ export interface OwnEntry {
   stale: boolean;
   /** The row version the confirmation form carries. */
   version: number;
+  /** What readers of the directory see: the entry's own contact, else the person's. */
+  phone: string;
+  email: string;
+  languages: string[];
+  clienteles: string[];
+  expertise: string[];
+  availability: string;
+  contactNotes: string;
 }
 
 /** The signed-in person's own open designations in their Table ("mes fiches du bottin"). */
@@ -39,8 +48,18 @@ export async function listOwnEntries(
       until: pivotDesignation.until,
       confirmedAt: pivotDesignation.confirmedAt,
       version: pivotDesignation.version,
+      contactPhone: pivotDesignation.contactPhone,
+      contactEmail: pivotDesignation.contactEmail,
+      personPhone: person.phone,
+      personEmail: person.email,
+      languages: pivotDesignation.languages,
+      clienteles: pivotDesignation.clienteles,
+      expertise: pivotDesignation.expertise,
+      availability: pivotDesignation.availability,
+      contactNotes: pivotDesignation.contactNotes,
     })
     .from(pivotDesignation)
+    .innerJoin(person, eq(person.id, pivotDesignation.personId))
     .innerJoin(organization, eq(organization.id, pivotDesignation.organizationId))
     .leftJoin(site, eq(site.id, pivotDesignation.siteId))
     .where(
@@ -51,8 +70,10 @@ export async function listOwnEntries(
       ),
     )
     .orderBy(asc(organization.nameFr), asc(pivotDesignation.since));
-  return rows.map((r) => ({
+  return rows.map(({ contactPhone, contactEmail, personPhone, personEmail, ...r }) => ({
     ...r,
+    phone: contactPhone || personPhone,
+    email: contactEmail || personEmail,
     siteName: r.siteName ?? null,
     confirmedAt: new Date(r.confirmedAt),
     stale: isStale(new Date(r.confirmedAt), now, input.freshnessMonths),

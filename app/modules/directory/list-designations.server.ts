@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, or, gte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, or, gte } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { organization, site } from "../governance/tables.ts";
 import { person } from "../people/tables.ts";
@@ -116,17 +116,16 @@ export async function getDesignation(
 
 export interface DesignationFormOptions {
   organizations: { id: string; nameFr: string; nameEn: string; acronym: string }[];
-  people: { id: string; organizationId: string; givenName: string; familyName: string; title: string }[];
   sites: { id: string; organizationId: string; name: string }[];
 }
 
-/** The organizations, people and sites a manager may pick from (their scope, inside their Table). */
+/** The organizations and sites a manager may pick from (their scope, inside their Table); people come from the picker's search. */
 export async function listDesignationFormOptions(
   db: Database,
   input: { partnershipId: string; organizationIds: OrganizationScope },
 ): Promise<DesignationFormOptions> {
   const ids = input.organizationIds;
-  if (ids !== "all" && ids.length === 0) return { organizations: [], people: [], sites: [] };
+  if (ids !== "all" && ids.length === 0) return { organizations: [], sites: [] };
   const orgWhere = and(eq(organization.partnershipId, input.partnershipId), isNull(organization.leftOn), ids === "all" ? undefined : inArray(organization.id, [...ids]));
   const organizations = await db
     .select({ id: organization.id, nameFr: organization.nameFr, nameEn: organization.nameEn, acronym: organization.acronym })
@@ -134,16 +133,11 @@ export async function listDesignationFormOptions(
     .where(orgWhere)
     .orderBy(asc(organization.nameFr));
   const orgIds = organizations.map((o) => o.id);
-  if (orgIds.length === 0) return { organizations, people: [], sites: [] };
-  const people = await db
-    .select({ id: person.id, organizationId: sql<string>`${person.organizationId}`, givenName: person.givenName, familyName: person.familyName, title: person.title })
-    .from(person)
-    .where(and(eq(person.partnershipId, input.partnershipId), inArray(person.organizationId, orgIds)))
-    .orderBy(asc(person.familyName), asc(person.givenName));
+  if (orgIds.length === 0) return { organizations, sites: [] };
   const sites = await db
     .select({ id: site.id, organizationId: site.organizationId, name: site.name })
     .from(site)
     .where(and(eq(site.partnershipId, input.partnershipId), inArray(site.organizationId, orgIds)))
     .orderBy(asc(site.name));
-  return { organizations, people, sites };
+  return { organizations, sites };
 }

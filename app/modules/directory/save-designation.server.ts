@@ -6,6 +6,7 @@ import { person } from "../people/tables.ts";
 import type { CreateDesignationValues, EndDesignationValues, UpdateDesignationValues } from "./designation-schema.ts";
 import { designationScope, inOrganizationScope, type OrganizationScope } from "./designation-scope.server.ts";
 import { ensurePivotRole, revokePivotRoleIfLast } from "./pivot-role.server.ts";
+import { tellNewPivot } from "./tell-new-pivot.server.ts";
 import { searchTextFor } from "./search-text.server.ts";
 import { pivotDesignation } from "./tables.ts";
 import { quebecDay } from "../time/days.ts";
@@ -46,10 +47,17 @@ async function siteBelongs(tx: Database, siteId: string | null, organizationId: 
 }
 
 /**
- * Designates a person of the organization as pivot. A second identical submission (same
- * person, organization, site, rank and start) returns the first designation instead of a twin.
+ * Designates a person of the organization as pivot, and tells them (tellNewPivot: an email, or
+ * the invitation that opens their account). A second identical submission (same person,
+ * organization, site, rank and start) returns the first designation instead of a twin.
  */
-export async function createDesignation(db: Database, actor: AuditActor, scope: ManagerScope, v: CreateDesignationValues): Promise<SaveResult> {
+export async function createDesignation(
+  db: Database,
+  actor: AuditActor,
+  scope: ManagerScope,
+  v: CreateDesignationValues,
+  notice: { publicUrl: string },
+): Promise<SaveResult> {
   if (!inOrganizationScope(scope.organizationIds, v.organizationId)) return { ok: false, error: "invalid", field: "organizationId" };
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`pivot_designation:${v.personId}`}))`);
@@ -81,7 +89,7 @@ export async function createDesignation(db: Database, actor: AuditActor, scope: 
       );
     if (twin) return { ok: true, id: twin.id } as const;
 
-    const searchText = await searchTextFor(tx, { personId: v.personId, organizationId: v.organizationId, siteId: v.siteId });
+    const searchText = await searchTextFor(tx, { personId: v.personId, organizationId: v.organizationId, siteId: v.siteId, languages: v.languages, clienteles: v.clienteles, expertise: v.expertise });
     const [row] = await tx
       .insert(pivotDesignation)
       .values({
@@ -105,6 +113,7 @@ export async function createDesignation(db: Database, actor: AuditActor, scope: 
     });
     if (!v.until || v.until >= quebecDay()) {
       await ensurePivotRole(tx, actor, { partnershipId: scope.partnershipId, organizationId: v.organizationId, personId: v.personId });
+      await tellNewPivot(tx, actor, { partnershipId: scope.partnershipId, organizationId: v.organizationId, personId: v.personId, publicUrl: notice.publicUrl });
     }
     return { ok: true, id } as const;
   });
@@ -125,7 +134,7 @@ export async function updateDesignation(
       .where(and(eq(pivotDesignation.id, id), designationScope(scope.partnershipId, scope.organizationIds)));
     if (!current) return { ok: false, error: "not_found" } as const;
     if (!(await siteBelongs(tx, v.siteId, current.organizationId, scope.partnershipId))) return { ok: false, error: "invalid", field: "siteId" } as const;
-    const searchText = await searchTextFor(tx, { ...current, siteId: v.siteId });
+    const searchText = await searchTextFor(tx, { ...current, siteId: v.siteId, languages: v.languages, clienteles: v.clienteles, expertise: v.expertise });
     const updated = await tx
       .update(pivotDesignation)
       .set({ ...detailColumns(v), searchText, version: sql`${pivotDesignation.version} + 1`, updatedAt: new Date() })

@@ -43,6 +43,8 @@ export interface DirectoryEntry {
   siteId: string | null;
   siteName: string | null;
   siteMunicipality: string | null;
+  /** The territory served: the site's when it names one, else the organization's ("" when neither does). */
+  territory: string;
   rank: "primary" | "backup";
   since: string;
   until: string | null;
@@ -79,7 +81,9 @@ export function queryWords(q: string | undefined): string[] {
 
 /**
  * The directory search: accent- and case-insensitive partial matching of every word on
- * search_text (the trigram index serves `like '%word%'`), inside one Table only, current
+ * search_text (the trigram index serves `like '%word%'`): names, title, organization, site,
+ * territories, expertise, and the labels of languages and clienteles in French and English
+ * (search-text.server.ts), so each word is one index condition. Inside one Table only, current
  * designations only. Ranked: exact full name, then a name starting with the query (or one of
  * the name's words starting with it), then the rest; then by family and given name.
  */
@@ -142,6 +146,8 @@ export async function searchDirectory(db: Database, query: DirectoryQuery): Prom
       siteId: pivotDesignation.siteId,
       siteName: site.name,
       siteMunicipality: site.municipality,
+      siteTerritory: site.territory,
+      organizationTerritory: organization.territory,
       rank: pivotDesignation.rank,
       since: pivotDesignation.since,
       until: pivotDesignation.until,
@@ -190,6 +196,7 @@ export async function searchDirectory(db: Database, query: DirectoryQuery): Prom
       siteId: r.siteId,
       siteName: r.siteName ?? null,
       siteMunicipality: r.siteMunicipality ?? null,
+      territory: r.siteTerritory || r.organizationTerritory,
       rank: r.rank,
       since: r.since,
       until: r.until,

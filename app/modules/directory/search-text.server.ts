@@ -3,6 +3,7 @@ import type { Database } from "../db/client.server.ts";
 import { organization, site } from "../governance/tables.ts";
 import { person } from "../people/tables.ts";
 import { foldText } from "../people/search-text.ts";
+import { en as directoryEn, fr as directoryFr } from "../../i18n/messages/directory.ts";
 import { pivotDesignation } from "./tables.ts";
 
 /** Separates the parts of search_text; the first part is always the person's full name (ranking relies on it). */
@@ -19,6 +20,27 @@ export interface SearchTextParts {
   siteName?: string | null;
   siteMunicipality?: string | null;
   siteTerritory?: string | null;
+  /** The designation's own details: "fugue" finds "Fugues", "anglais" and "english" find en. */
+  languages?: readonly string[];
+  clienteles?: readonly string[];
+  expertise?: readonly string[];
+}
+
+/**
+ * A code's labels in both languages, as the cards show them: a reader searches with the word they
+ * see, in either language. The labels are written into search_text, so the one trigram index
+ * serves them too (no second condition per word at query time). Read by pattern rather than by
+ * building key strings: the pages that save a designation need none of these messages.
+ */
+const LABEL_KEY = /^directory\.(language|clientele)\.(.+)$/;
+const vocabularyLabels = new Map<string, string[]>();
+for (const [key, label] of Object.entries(directoryFr)) {
+  const m = LABEL_KEY.exec(key);
+  if (m) vocabularyLabels.set(`${m[1]}:${m[2]}`, [label, directoryEn[key as keyof typeof directoryEn]]);
+}
+
+function labelsOf(kind: "language" | "clientele", codes: readonly string[] | undefined): string[] {
+  return (codes ?? []).flatMap((code) => vocabularyLabels.get(`${kind}:${code}`) ?? []);
 }
 
 /** Folds a query or a name the way search_text is folded: lower case, no accents, single spaces. */
@@ -44,11 +66,24 @@ export function buildSearchText(parts: SearchTextParts): string {
   ]
     .map(foldForSearch)
     .filter((p, i, all) => p !== "" && all.indexOf(p) === i);
-  return [name, ...rest].join(SEARCH_TEXT_SEPARATOR);
+  return [name, ...rest, ...searchTextDetails(parts)].join(SEARCH_TEXT_SEPARATOR);
+}
+
+/**
+ * The designation's own details, last in search_text, in the order migration 0010 appends them
+ * to rows written before: expertise tags, then each language's and clientele's labels.
+ */
+export function searchTextDetails(parts: Pick<SearchTextParts, "languages" | "clienteles" | "expertise">): string[] {
+  return [...(parts.expertise ?? []), ...labelsOf("language", parts.languages), ...labelsOf("clientele", parts.clienteles)]
+    .map(foldForSearch)
+    .filter((p, i, all) => p !== "" && all.indexOf(p) === i);
 }
 
 /** The parts of one designation's search text, read from the current names. */
-export async function searchTextFor(tx: Database, designation: { personId: string; organizationId: string; siteId: string | null }): Promise<string> {
+export async function searchTextFor(
+  tx: Database,
+  designation: { personId: string; organizationId: string; siteId: string | null; languages: readonly string[]; clienteles: readonly string[]; expertise: readonly string[] },
+): Promise<string> {
   const [p] = await tx
     .select({ givenName: person.givenName, familyName: person.familyName, title: person.title })
     .from(person)
@@ -74,6 +109,9 @@ export async function searchTextFor(tx: Database, designation: { personId: strin
     siteName: s?.name,
     siteMunicipality: s?.municipality,
     siteTerritory: s?.territory,
+    languages: designation.languages,
+    clienteles: designation.clienteles,
+    expertise: designation.expertise,
   });
 }
 
@@ -95,6 +133,9 @@ export async function refreshDirectorySearchText(
     .select({
       id: pivotDesignation.id,
       searchText: pivotDesignation.searchText,
+      languages: pivotDesignation.languages,
+      clienteles: pivotDesignation.clienteles,
+      expertise: pivotDesignation.expertise,
       givenName: person.givenName,
       familyName: person.familyName,
       title: person.title,

@@ -50,3 +50,34 @@ export const pivotDesignation = pgTable(
     index("pivot_designation_search_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
   ],
 );
+
+/**
+ * A pivot's request to correct their own directory entry: they see it on /directory/mine but
+ * only those who designate may change it, so the request waits for one of them ("open") until
+ * it is made ("done") or turned down ("declined", with a note saying why).
+ */
+export const designationCorrection = pgTable(
+  "designation_correction",
+  {
+    id: idColumn(),
+    partnershipId: partnershipIdColumn(),
+    designationId: uuid("designation_id")
+      .notNull()
+      .references(() => pivotDesignation.id),
+    requestedBy: uuid("requested_by")
+      .notNull()
+      .references(() => person.id),
+    requestedAt: timestamp("requested_at", { withTimezone: true }).notNull().defaultNow(),
+    /** What is wrong, in the pivot's words (≤ 2000 characters). */
+    message: text("message").notNull(),
+    status: text("status", { enum: ["open", "done", "declined"] }).notNull().default("open"),
+    handledBy: uuid("handled_by").references(() => person.id),
+    handledAt: timestamp("handled_at", { withTimezone: true }),
+    handlerNote: text("handler_note").notNull().default(""),
+    version: versionColumn(),
+  },
+  (t) => [
+    index("designation_correction_open_idx").on(t.partnershipId, t.status),
+    index("designation_correction_designation_idx").on(t.designationId),
+  ],
+);

@@ -1,3 +1,4 @@
+import { formatDay } from "../../i18n/format.ts";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, systemActor } from "../audit/record-audit-event.server.ts";
@@ -19,10 +20,10 @@ export function tableCoordinatorEmails(db: Database, partnershipId: string): Pro
 function reportEmail(publicUrl: string, grantId: string, funder: string, dueOn: string) {
   const link = `${publicUrl}/funding/${grantId}`;
   return {
-    subject: `Filet — Reddition de comptes à remettre le ${dueOn} / Funder report due on ${dueOn}`,
+    subject: `Filet — Reddition de comptes à remettre le ${formatDay("fr", dueOn)} / Funder report due on ${formatDay("en", dueOn)}`,
     text:
-      `Bonjour,\n\nUn rapport est attendu par ${funder} le ${dueOn}. Voyez la subvention :\n${link}\n\n` +
-      `Hello,\n\nA report is due to ${funder} on ${dueOn}. See the grant:\n${link}\n`,
+      `Bonjour,\n\nUn rapport est attendu par ${funder} le ${formatDay("fr", dueOn)}. Voyez la subvention :\n${link}\n\n` +
+      `Hello,\n\nA report is due to ${funder} on ${formatDay("en", dueOn)}. See the grant:\n${link}\n`,
   };
 }
 
@@ -31,9 +32,9 @@ function endEmail(publicUrl: string, grantId: string, funder: string, endsOn: st
   return {
     subject: `Filet — Fin de la subvention dans ${months} mois / Grant ends in ${months} months`,
     text:
-      `Bonjour,\n\nFin de la subvention : la subvention de ${funder} se termine le ${endsOn} (dans moins de ${months} mois). ` +
+      `Bonjour,\n\nFin de la subvention : la subvention de ${funder} se termine le ${formatDay("fr", endsOn)} (dans moins de ${months} mois). ` +
       `Pensez au renouvellement ou à un autre financement :\n${link}\n\n` +
-      `Hello,\n\nEnd of the grant: the grant from ${funder} ends on ${endsOn} (in less than ${months} months). ` +
+      `Hello,\n\nEnd of the grant: the grant from ${funder} ends on ${formatDay("en", endsOn)} (in less than ${months} months). ` +
       `Plan its renewal or other funding:\n${link}\n`,
   };
 }

@@ -9,6 +9,9 @@ export const partnershipSchema = z.object({
   ),
   region: optionalText(200),
   dpjPhone: optionalText(40),
+  // The Table's public contact, in every page's footer (governance/table-contact.ts).
+  contactEmail: optionalText(200).refine((v) => v === "" || z.email().safeParse(v).success, "admin.partnership.contactEmailInvalid"),
+  contactPhone: optionalText(40),
   foundedOn: optionalDate,
 });
 

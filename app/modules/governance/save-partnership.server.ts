@@ -25,9 +25,10 @@ export async function createPartnership(
 ): Promise<{ ok: true; id: string } | { ok: false; error: "slug_taken" }> {
   return db.transaction(async (tx) => {
     if (await slugTaken(tx, input.slug)) return { ok: false as const, error: "slug_taken" as const };
+    const { contactEmail, contactPhone, ...columns } = input;
     const inserted = await tx
       .insert(partnership)
-      .values(input)
+      .values({ ...columns, settings: { contact: { email: contactEmail, phone: contactPhone } } })
       .onConflictDoNothing({ target: partnership.slug })
       .returning({ id: partnership.id });
     const row = inserted[0];
@@ -50,13 +51,18 @@ export async function updatePartnership(
   input: PartnershipInput & { id: string; version: number },
 ): Promise<Ok | Conflict | NotFound | Invalid> {
   return db.transaction(async (tx) => {
-    const { id, version, ...fields } = input;
-    const exists = await tx.select({ id: partnership.id }).from(partnership).where(eq(partnership.id, id));
-    if (exists.length === 0) return missing();
+    const { id, version, contactEmail, contactPhone, ...fields } = input;
+    const [current] = await tx.select({ settings: partnership.settings }).from(partnership).where(eq(partnership.id, id));
+    if (!current) return missing();
     if (await slugTaken(tx, input.slug, id)) return invalidFields({ slug: ["admin.partnership.slugTaken"] }, "form.errors");
     const updated = await tx
       .update(partnership)
-      .set({ ...fields, version: sql`${partnership.version} + 1`, updatedAt: new Date() })
+      .set({
+        ...fields,
+        settings: { ...current.settings, contact: { email: contactEmail, phone: contactPhone } },
+        version: sql`${partnership.version} + 1`,
+        updatedAt: new Date(),
+      })
       .where(and(eq(partnership.id, id), eq(partnership.version, version)))
       .returning({ id: partnership.id });
     if (updated.length === 0) return conflict();
@@ -66,7 +72,7 @@ export async function updatePartnership(
       targetId: id,
       partnershipId: id,
       organizationId: null,
-      details: { fields: Object.keys(fields) },
+      details: { fields: [...Object.keys(fields), "contactEmail", "contactPhone"] },
     });
     return ok();
   });

@@ -1,83 +1,88 @@
-import { parseRichText } from "../rich-text/parse-rich-text.ts";
-import { plainInlineText as inlineText, startPdfDocument } from "../pdf/pdf-document.server.ts";
+import type { MessageKey } from "../../i18n/catalog.ts";
+import { formatDay, localeTag } from "../../i18n/format.ts";
+import { startPdfDocument, type PdfContext, type PdfWriter } from "../pdf/pdf-document.server.ts";
+import { writeRichText } from "../pdf/pdf-rich-text.server.ts";
+import { QUEBEC_TIME_ZONE } from "../time/wall-clock.ts";
+
+export interface MinutesResponsibility {
+  what: string;
+  owner: string;
+  dueOn: string;
+  status: string;
+}
 
 export interface MinutesPdfInput {
   title: string;
-  when: string;
+  day: string;
+  startsAt: Date;
+  endsAt: Date;
   place: string;
+  onlineUrl: string;
   objectives: string;
-  attendance: { name: string; status: string }[];
+  attendance: { name: string; organization: string | null; attendance: string | null }[];
   guests: string[];
-  items: {
-    title: string;
-    presenter: string;
-    minutes: string;
-    decisions: string[];
-    responsibilities: string[];
-  }[];
+  items: { title: string; presenter: string; minutes: string; decisions: string[]; responsibilities: MinutesResponsibility[] }[];
   otherDecisions: string[];
-  otherResponsibilities: string[];
+  otherResponsibilities: MinutesResponsibility[];
 }
 
-export interface MinutesPdfLabels {
-  heading: string;
-  objectives: string;
-  attendance: string;
-  guests: string;
-  agenda: string;
-  presenter: string;
-  decisions: string;
-  responsibilities: string;
-  noMinutes: string;
-  other: string;
+function responsibilities(w: PdfWriter, ctx: PdfContext, rows: MinutesResponsibility[]) {
+  const { t, locale } = ctx;
+  if (rows.length === 0) return;
+  w.heading(t("meetings.responsibilities.item"), 3);
+  w.table(
+    [
+      { header: t("responsibilities.what"), width: 3.2 },
+      { header: t("responsibilities.owner"), width: 1.8 },
+      { header: t("responsibilities.dueOn"), width: 1.3 },
+      { header: t("responsibilities.statusLabel"), width: 1.1 },
+    ],
+    rows.map((r) => [r.what, r.owner, formatDay(locale, r.dueOn), t(`responsibilities.status.${r.status}` as MessageKey)]),
+  );
 }
 
-function writeRichText(doc: PDFKit.PDFDocument, source: string): void {
-  for (const block of parseRichText(source)) {
-    if (block.kind === "heading") doc.font("Helvetica-Bold").text(inlineText(block.children)).font("Helvetica");
-    else if (block.kind === "paragraph") doc.text(inlineText(block.children)).moveDown(0.3);
-    else if (block.kind === "list") {
-      block.items.forEach((item, i) => doc.text(`${block.ordered ? `${i + 1}.` : "•"} ${inlineText(item)}`, { indent: 12 }));
-      doc.moveDown(0.3);
-    } else for (const row of [block.header, ...block.rows]) doc.text(row.map(inlineText).join(" | "));
-  }
-}
-
-function bullets(doc: PDFKit.PDFDocument, label: string, lines: string[]) {
+function decisions(w: PdfWriter, ctx: PdfContext, lines: string[]) {
   if (lines.length === 0) return;
-  doc.font("Helvetica-Bold").text(label).font("Helvetica");
-  for (const line of lines) doc.text(`• ${line}`, { indent: 12 });
-  doc.moveDown(0.3);
+  w.heading(ctx.t("meetings.decisions.item"), 3);
+  w.bullets(lines);
 }
 
-/** The minutes as a PDF: attendance, each agenda item's minutes, decisions and responsibilities. */
-export async function renderMinutesPdf(input: MinutesPdfInput, labels: MinutesPdfLabels): Promise<Buffer> {
-  const { doc, finish } = startPdfDocument({ title: `${labels.heading} — ${input.title}` });
-  doc.font("Helvetica-Bold").fontSize(18).text(`${labels.heading} — ${input.title}`);
-  doc.font("Helvetica").fontSize(11).text(input.when).text(input.place).moveDown();
+/** The minutes as a PDF: when and where, attendance, each agenda item's minutes, decisions and responsibilities. */
+export async function renderMinutesPdf(input: MinutesPdfInput, ctx: PdfContext): Promise<Buffer> {
+  const { t, locale } = ctx;
+  const title = `${t("meetings.pdf.heading")} — ${input.title}`;
+  const w = startPdfDocument({ ...ctx, title });
+  const time = new Intl.DateTimeFormat(localeTag(locale), { timeStyle: "short", timeZone: QUEBEC_TIME_ZONE });
+  w.heading(title, 1);
+  w.labelled(t("meetings.form.day"), `${formatDay(locale, input.day)}, ${time.format(input.startsAt)} – ${time.format(input.endsAt)}`);
+  w.labelled(t("meetings.form.place"), input.place);
+  w.labelled(t("meetings.form.onlineUrl"), input.onlineUrl);
   if (input.objectives.trim()) {
-    doc.font("Helvetica-Bold").fontSize(13).text(labels.objectives).font("Helvetica").fontSize(11);
-    writeRichText(doc, input.objectives);
-    doc.moveDown(0.5);
+    w.heading(t("meetings.form.objectives"), 2);
+    writeRichText(w, input.objectives);
   }
-  doc.font("Helvetica-Bold").fontSize(13).text(labels.attendance).font("Helvetica").fontSize(11);
-  for (const a of input.attendance) doc.text(`• ${a.name} — ${a.status}`, { indent: 12 });
-  if (input.guests.length) doc.text(`${labels.guests} : ${input.guests.join(", ")}`);
-  doc.moveDown();
-  doc.font("Helvetica-Bold").fontSize(13).text(labels.agenda).font("Helvetica").fontSize(11).moveDown(0.3);
+  w.heading(t("meetings.attendance.heading"), 2);
+  w.table(
+    [
+      { header: t("meetings.attendance.person"), width: 3 },
+      { header: t("meetings.attendance.title"), width: 1.4 },
+    ],
+    input.attendance.map((a) => [a.organization ? `${a.name} (${a.organization})` : a.name, a.attendance ? t(`meetings.attendance.${a.attendance}` as MessageKey) : "—"]),
+  );
+  if (input.guests.length) w.labelled(t("meetings.attendance.guests"), input.guests.join(", "));
+  w.heading(t("meetings.form.agenda"), 2, w.doc.outline);
   input.items.forEach((item, i) => {
-    doc.font("Helvetica-Bold").fontSize(12).text(`${i + 1}. ${item.title}`).font("Helvetica").fontSize(11);
-    if (item.presenter) doc.text(`${labels.presenter} : ${item.presenter}`);
-    if (item.minutes.trim()) writeRichText(doc, item.minutes);
-    else doc.text(labels.noMinutes);
-    bullets(doc, labels.decisions, item.decisions);
-    bullets(doc, labels.responsibilities, item.responsibilities);
-    doc.moveDown(0.5);
+    w.heading(`${i + 1}. ${item.title}`, 3, w.doc.outline);
+    w.labelled(t("meetings.form.itemPresenter"), item.presenter);
+    if (item.minutes.trim()) writeRichText(w, item.minutes);
+    else w.paragraph(t("meetings.minutes.none"), { font: "italic" });
+    decisions(w, ctx, item.decisions);
+    responsibilities(w, ctx, item.responsibilities);
   });
   if (input.otherDecisions.length || input.otherResponsibilities.length) {
-    doc.font("Helvetica-Bold").fontSize(12).text(labels.other).font("Helvetica").fontSize(11);
-    bullets(doc, labels.decisions, input.otherDecisions);
-    bullets(doc, labels.responsibilities, input.otherResponsibilities);
+    w.heading(t("meetings.pdf.other"), 2);
+    decisions(w, ctx, input.otherDecisions);
+    responsibilities(w, ctx, input.otherResponsibilities);
   }
-  return finish();
+  return w.finish();
 }

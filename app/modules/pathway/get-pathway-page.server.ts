@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { listContactPivots, type ContactPivot } from "../directory/list-contact-pivots.server.ts";
+import { reachablePivotIds } from "../directory/reachable-pivots.server.ts";
 import { readSettingsRow } from "../governance/settings-row.server.ts";
 import { person } from "../people/tables.ts";
 import { defaultPathwayContent } from "./default-content.ts";
@@ -15,6 +16,8 @@ export interface PathwayPage {
   dpjPhone: string;
   own: ContactPivot[];
   others: ContactPivot[];
+  /** The pivots a "Demander conseil" link may name: Filet reaches them, and the reader may ask. */
+  askable: string[];
 }
 
 /**
@@ -23,7 +26,7 @@ export interface PathwayPage {
  */
 export async function getPathwayPage(
   db: Database,
-  input: { partnershipId: string; personId: string; organizationId: string | null; language: PathwayLanguage },
+  input: { partnershipId: string; personId: string; organizationId: string | null; language: PathwayLanguage; mayAsk: boolean },
 ): Promise<PathwayPage> {
   // Sequential on purpose: the first visit may open a transaction, and PGlite has one connection.
   const published = await getPublishedPathway(db, input.partnershipId);
@@ -39,6 +42,7 @@ export async function getPathwayPage(
     organizationId,
     siteId: me[0]?.siteId ?? null,
   });
+  const reachable = input.mayAsk ? await reachablePivotIds(db, input.partnershipId, [...own, ...others].map((p) => p.personId)) : new Set<string>();
   return {
     number: published?.number ?? null,
     publishedAt: published?.publishedAt ?? null,
@@ -47,5 +51,6 @@ export async function getPathwayPage(
     dpjPhone: settings.dpjPhone,
     own,
     others,
+    askable: [...reachable].filter((id) => id !== input.personId),
   };
 }

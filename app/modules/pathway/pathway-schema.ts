@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_INT, optionalText, requiredInt, versionField } from "../forms/fields.ts";
+import { optionalText, versionField } from "../forms/fields.ts";
 import { fieldName, pathwayLanguages, pathwayTextKeys, PATHWAY_TEXT_MAX, type PathwayTextKey } from "./steps.ts";
 import type { PathwayContent } from "./tables.ts";
 
@@ -8,8 +8,7 @@ const text = z
   .transform((v) => (v ?? "").replace(/\r\n/g, "\n").trim())
   .pipe(z.string().min(1, "form.required").max(PATHWAY_TEXT_MAX, "pathway.edit.tooLong"));
 
-/** The latest version number the editor saw (0 before the first version): the pathway's version. */
-const baseNumber = requiredInt(0, MAX_INT);
+import { baseNumber } from "./version-action-schema.ts";
 
 /** Every text in both languages is required: a reader must never land on an empty step. */
 export const pathwayDraftSchema = z.object({
@@ -25,12 +24,6 @@ export function contentFromDraft(values: Record<string, string>): PathwayContent
     Object.fromEntries(pathwayTextKeys.map((key) => [key, values[fieldName(language, key)] ?? ""])) as Record<PathwayTextKey, string>;
   return { fr: pick("fr"), en: pick("en") };
 }
-
-export const versionActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("publish") }),
-  z.object({ intent: z.literal("validate") }),
-  z.object({ intent: z.literal("restore"), baseNumber, changeNote: optionalText(500) }),
-]);
 
 /** Phone numbers as people write them: digits, spaces, dashes, dots, parentheses, a leading +. */
 export const dpjPhoneSchema = z.object({

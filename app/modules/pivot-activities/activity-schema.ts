@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { optionalText, versionField } from "../forms/fields.ts";
-import { findIdentifyingDetails, type FindingKind } from "../consultations/pii/find-identifying-details.ts";
+import { findIdentifyingDetails, type FindingKind, type PublicPhones } from "../consultations/pii/find-identifying-details.ts";
 import { pivotActivityTypes } from "./tables.ts";
 import { isCalendarDate, quebecDay } from "../time/days.ts";
 
@@ -58,9 +58,9 @@ export interface ActivityFinding {
   text: string;
 }
 
-/** The identifying-details guard on every free-text field: the activity is stored only without findings. */
-export function activityFindings(input: Pick<ActivityInput, "notes" | "audience">): ActivityFinding[] {
+/** The identifying-details guard on every free-text field (the Table's public numbers pass): the activity is stored only without findings. */
+export function activityFindings(input: Pick<ActivityInput, "notes" | "audience">, publicPhones?: PublicPhones): ActivityFinding[] {
   return (["audience", "notes"] as const).flatMap((field) =>
-    findIdentifyingDetails(input[field]).map((f) => ({ field, ...f })),
+    findIdentifyingDetails(input[field], publicPhones).map((f) => ({ field, ...f })),
   );
 }

@@ -5,6 +5,7 @@ import { organization } from "../governance/tables.ts";
 import type { ActivityEditor } from "./activity-access.ts";
 import { activityFindings, type ActivityFinding, type ActivityInput, type PivotActivityType } from "./activity-schema.ts";
 import { pivotActivity } from "./tables.ts";
+import { publicPhonesFor } from "../consultations/pii/table-phones.server.ts";
 import { conflict, missing, ok, type Conflict, type NotFound, type Ok } from "../outcome/outcome.ts";
 
 /**
@@ -71,7 +72,7 @@ export async function updatePivotActivity(
   actor: AuditActor,
   input: { partnershipId: string; activityId: string; editor: ActivityEditor; version: number; values: ActivityInput },
 ): Promise<EditResult> {
-  const findings = activityFindings(input.values);
+  const findings = activityFindings(input.values, await publicPhonesFor(db, input.partnershipId, [input.values.audience, input.values.notes]));
   if (findings.length) return { status: "identifying_details", findings };
   return db.transaction(async (tx) => {
     const [current] = await tx

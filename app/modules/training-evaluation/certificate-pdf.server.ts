@@ -1,4 +1,5 @@
-import { startPdfDocument } from "../pdf/pdf-document.server.ts";
+import { startPdfDocument, type PdfContext } from "../pdf/pdf-document.server.ts";
+import { PDF_COLORS } from "../pdf/pdf-style.server.ts";
 
 export interface CertificatePdfContent {
   title: string;
@@ -13,24 +14,37 @@ export interface CertificatePdfContent {
 }
 
 /**
- * The certificate of completion, one landscape page, pdfkit's standard fonts (WinAnsi covers
- * French). Everything printed here is what the public verification page shows, no more.
+ * The certificate of completion, one landscape page in a frame, in the shared layout (the
+ * Table's name, the date it was generated). Everything printed here is what the public
+ * verification page shows, no more.
  */
-export async function renderCertificatePdf(c: CertificatePdfContent): Promise<Buffer> {
-  const { doc, finish } = startPdfDocument({ title: `${c.title} — ${c.holderName}`, subject: c.codeLine, layout: "landscape", margin: 64 });
-  const width = doc.page.width - 128;
-  doc.rect(32, 32, doc.page.width - 64, doc.page.height - 64).lineWidth(2).stroke("#1d4f6e");
-  doc.moveDown(4);
-  doc.font("Helvetica-Bold").fontSize(28).fillColor("#1d4f6e").text(c.title, { align: "center", width });
-  doc.moveDown(1).font("Helvetica").fontSize(14).fillColor("black").text(c.intro, { align: "center", width });
-  doc.moveDown(0.8).font("Helvetica-Bold").fontSize(26).text(c.holderName, { align: "center", width });
-  doc.moveDown(0.6).font("Helvetica").fontSize(14).text(c.completed, { align: "center", width });
-  doc.moveDown(0.4).font("Helvetica-Bold").fontSize(18).text(c.programName, { align: "center", width });
-  doc.moveDown(1).font("Helvetica").fontSize(13).text(c.dates, { align: "center", width });
-  doc.moveDown(0.3).text(c.trainers, { align: "center", width });
-  doc.moveDown(4).font("Helvetica-Bold").fontSize(12).text(c.codeLine, { align: "center", width });
-  doc.font("Helvetica").fontSize(10).text(c.verifyLine, { align: "center", width });
-  return finish();
+export async function renderCertificatePdf(c: CertificatePdfContent, ctx: PdfContext): Promise<Buffer> {
+  const w = startPdfDocument({ ...ctx, title: `${c.title} — ${c.holderName}`, subject: c.codeLine, layout: "landscape" });
+  const { doc } = w;
+  w.artifact(() => {
+    // Outside the running header and footer, which sit in the page's margins.
+    doc.rect(12, 12, doc.page.width - 24, doc.page.height - 24).lineWidth(2).stroke(PDF_COLORS.brand);
+    doc.rect(17, 17, doc.page.width - 34, doc.page.height - 34).lineWidth(0.5).stroke(PDF_COLORS.rule);
+  });
+  doc.y = 112;
+  w.tagged("H1", () => {
+    doc.font("bold").fontSize(30).fillColor(PDF_COLORS.brand).text(c.title, doc.page.margins.left, doc.y, { align: "center", width: w.contentWidth });
+  });
+  const line = (text: string, font: "regular" | "semibold" | "bold", size: number, gap: number) => {
+    if (!text) return;
+    doc.moveDown(gap);
+    w.paragraph(text, { font, size, align: "center" });
+  };
+  line(c.intro, "regular", 14, 0.8);
+  line(c.holderName, "bold", 26, 0.3);
+  line(c.completed, "regular", 14, 0.3);
+  line(c.programName, "semibold", 19, 0.2);
+  line(c.dates, "regular", 13, 0.6);
+  line(c.trainers, "regular", 13, 0);
+  doc.y = Math.max(doc.y, doc.page.height - 170);
+  line(c.codeLine, "semibold", 12, 0);
+  w.paragraph(c.verifyLine, { size: 10, align: "center", color: PDF_COLORS.muted });
+  return w.finish();
 }
 
 /** "12 mai 2026 et 13 mai 2026": calendar days (stored as plain dates) in words. */

@@ -9,10 +9,10 @@ import type { PairAssignment } from "./vocabulary.ts";
 
 export type ProposalRow = typeof pairProposal.$inferSelect;
 
-/** The season to staff: planned or open sessions from today on. */
-export async function buildSeasonInstance(db: Database, partnershipId: string, today: string): Promise<PairInstance> {
+/** The season to staff: planned or open sessions from today on (or, to explain a proposal, its sessions). */
+export async function buildSeasonInstance(db: Database, partnershipId: string, today: string, only?: readonly string[]): Promise<PairInstance> {
   const [sessions, trainers] = await Promise.all([listSessions(db, partnershipId), listTrainers(db, partnershipId)]);
-  const upcoming = sessions.filter((s) => (s.status === "planned" || s.status === "open") && (s.dates[0] ?? "") >= today);
+  const upcoming = only ? sessions.filter((s) => only.includes(s.id)) : sessions.filter((s) => (s.status === "planned" || s.status === "open") && (s.dates[0] ?? "") >= today);
   const availability = await listAvailability(db, partnershipId, upcoming.map((s) => s.id));
   const pastPairs = new Map<string, number>();
   for (const s of sessions) {

@@ -89,19 +89,6 @@ export async function listSessionParticipants(
   });
 }
 
-/** People of the Table the coordinator may add to a session (those with an organization), by name. */
-export async function listPeopleForSession(db: Database, partnershipId: string, organizationIds: "all" | string[]) {
-  const where = [eq(person.partnershipId, partnershipId)];
-  if (organizationIds !== "all") where.push(inArray(person.organizationId, organizationIds.length ? organizationIds : ["00000000-0000-0000-0000-000000000000"]));
-  const rows = await db
-    .select({ id: person.id, givenName: person.givenName, familyName: person.familyName, organizationName: organization.nameFr, acronym: organization.acronym })
-    .from(person)
-    .innerJoin(organization, and(eq(organization.id, person.organizationId), eq(organization.partnershipId, partnershipId), isNull(organization.leftOn)))
-    .where(and(...where))
-    .orderBy(asc(person.familyName), asc(person.givenName));
-  return rows.map((r) => ({ id: r.id, label: `${r.familyName}, ${r.givenName} (${r.acronym || r.organizationName})` }));
-}
-
 /** How many people the coordinator's search shows at once (refine the words to see others). */
 export const PEOPLE_SEARCH_LIMIT = 15;
 

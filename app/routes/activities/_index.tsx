@@ -4,6 +4,7 @@ import { localName } from "../../i18n/names.ts";
 import { Pager, withParams } from "../../components/pagination.tsx";
 import type { MessageKey } from "../../i18n/catalog.ts";
 import { useFormatters, useT } from "../../i18n/use-t.ts";
+import { formatDuration } from "../../i18n/format.ts";
 import { guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { isUuid } from "../../modules/forms/fields.ts";
@@ -19,6 +20,7 @@ import { pivotActivityTypes } from "../../modules/pivot-activities/activity-type
 import { requestUrl } from "../../modules/forms/request-url.ts";
 import { SavedNotice } from "../../components/saved-notice.tsx";
 import { isCalendarDate } from "../../modules/time/days.ts";
+import { TableScroll } from "../../components/table-scroll.tsx";
 
 /** The network's shared activity feed and counts, for every member of the Table. */
 export const policy = needs("partnership.view");
@@ -121,7 +123,7 @@ export default function Activities({ loaderData }: Route.ComponentProps) {
       <section aria-labelledby="counts-heading">
         <h2 id="counts-heading">{t("activities.counts.title")}</h2>
         {counts.length ? (
-          <div className="table-scroll">
+          <TableScroll label={t("activities.counts.caption")}>
             <table>
               <caption>{t("activities.counts.caption")}</caption>
               <thead>
@@ -149,7 +151,7 @@ export default function Activities({ loaderData }: Route.ComponentProps) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         ) : (
           <p>{t("activities.counts.empty")}</p>
         )}
@@ -164,7 +166,7 @@ export default function Activities({ loaderData }: Route.ComponentProps) {
               <h3>{t(`activities.type.${item.type}` as MessageKey)}</h3>
               <p className="muted">
                 {date(`${item.occurredOn}T12:00:00Z`)}
-                {item.durationMinutes ? ` · ${t("activities.feed.duration", { minutes: item.durationMinutes })}` : ""}
+                {item.durationMinutes ? ` · ${formatDuration(locale, item.durationMinutes)}` : ""}
               </p>
               <p>
                 {t("activities.feed.by", {

@@ -12,6 +12,7 @@ import { requiredId } from "../../modules/forms/fields.ts";
 import { parseForm } from "../../modules/forms/read-form.server.ts";
 import { NotFoundError } from "../../modules/identity/errors.ts";
 import { approveSignup, listPendingSignups, rejectSignup } from "../../modules/identity/review-signup.server.ts";
+import { TableScroll } from "../../components/table-scroll.tsx";
 
 /** Workers who signed up themselves wait here for their organization's approval. */
 export const policy = needs("account.approve");
@@ -69,42 +70,44 @@ export default function Approvals({ loaderData, actionData }: Route.ComponentPro
       {loaderData.pending.length === 0 ? (
         <p>{t("admin.approvals.empty")}</p>
       ) : (
-        <table>
-          <caption>{t("admin.approvals.caption", { count: loaderData.pending.length })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("admin.person.name")}</th>
-              <th scope="col">{t("admin.account.email")}</th>
-              <th scope="col">{t("admin.person.organization")}</th>
-              <th scope="col">{t("admin.approvals.requested")}</th>
-              <th scope="col">{t("common.actions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {loaderData.pending.map((p) => {
-              const name = `${p.givenName} ${p.familyName}`;
-              return (
-                <tr key={p.accountId}>
-                  <th scope="row">{name}</th>
-                  <td>{p.email}</td>
-                  <td>{localName(locale, { nameFr: p.organizationNameFr, nameEn: p.organizationNameEn })}</td>
-                  <td>{dateTime(p.createdAt)}</td>
-                  <td>
-                    <Form method="post" className="actions">
-                      <input type="hidden" name="accountId" value={p.accountId} />
-                      <button type="submit" name="intent" value="approve" aria-label={t("admin.approvals.approveLabel", { name })}>
-                        {t("admin.approvals.approve")}
-                      </button>
-                      <button type="submit" name="intent" value="reject" className="secondary" aria-label={t("admin.approvals.rejectLabel", { name })}>
-                        {t("admin.approvals.reject")}
-                      </button>
-                    </Form>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <TableScroll label={t("admin.approvals.caption", { count: loaderData.pending.length })}>
+          <table>
+            <caption>{t("admin.approvals.caption", { count: loaderData.pending.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("admin.person.name")}</th>
+                <th scope="col">{t("admin.account.email")}</th>
+                <th scope="col">{t("admin.person.organization")}</th>
+                <th scope="col">{t("admin.approvals.requested")}</th>
+                <th scope="col">{t("common.actions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {loaderData.pending.map((p) => {
+                const name = `${p.givenName} ${p.familyName}`;
+                return (
+                  <tr key={p.accountId}>
+                    <th scope="row">{name}</th>
+                    <td>{p.email}</td>
+                    <td>{localName(locale, { nameFr: p.organizationNameFr, nameEn: p.organizationNameEn })}</td>
+                    <td>{dateTime(p.createdAt)}</td>
+                    <td>
+                      <Form method="post" className="actions">
+                        <input type="hidden" name="accountId" value={p.accountId} />
+                        <button type="submit" name="intent" value="approve" aria-label={t("admin.approvals.approveLabel", { name })}>
+                          {t("admin.approvals.approve")}
+                        </button>
+                        <button type="submit" name="intent" value="reject" className="secondary" aria-label={t("admin.approvals.rejectLabel", { name })}>
+                          {t("admin.approvals.reject")}
+                        </button>
+                      </Form>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </>
   );

@@ -10,6 +10,7 @@ import { requireTableUser } from "../../modules/governance/admin-access.server.t
 import { listOrganizations } from "../../modules/governance/list-organizations.server.ts";
 import { isOrganizationType } from "../../modules/governance/organization-types.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
+import { TableScroll } from "../../components/table-scroll.tsx";
 
 export const policy = needs("organization.manage");
 
@@ -56,30 +57,32 @@ export default function Organizations({ loaderData }: Route.ComponentProps) {
       {organizations.length === 0 ? (
         <p>{t("admin.organizations.empty")}</p>
       ) : (
-        <table>
-          <caption>{t("admin.organizations.caption", { count: organizations.length })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("admin.organization.name")}</th>
-              <th scope="col">{t("admin.organization.acronym")}</th>
-              <th scope="col">{t("admin.organization.type")}</th>
-              <th scope="col">{t("admin.organization.joinedOn")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {organizations.map((o) => (
-              <tr key={o.id}>
-                <th scope="row">
-                  <Link to={`/admin/organizations/${o.id}`}>{localName(locale, o)}</Link>
-                  {o.leftOn ? <span className="badge"> {t("admin.organization.former")}</span> : null}
-                </th>
-                <td>{o.acronym || "—"}</td>
-                <td>{t(`orgType.${o.type}`)}</td>
-                <td>{o.joinedOn ? date(`${o.joinedOn}T12:00:00Z`) : "—"}</td>
+        <TableScroll label={t("admin.organizations.caption", { count: organizations.length })}>
+          <table>
+            <caption>{t("admin.organizations.caption", { count: organizations.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("admin.organization.name")}</th>
+                <th scope="col">{t("admin.organization.acronym")}</th>
+                <th scope="col">{t("admin.organization.type")}</th>
+                <th scope="col">{t("admin.organization.joinedOn")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {organizations.map((o) => (
+                <tr key={o.id}>
+                  <th scope="row">
+                    <Link to={`/admin/organizations/${o.id}`}>{localName(locale, o)}</Link>
+                    {o.leftOn ? <span className="badge"> {t("admin.organization.former")}</span> : null}
+                  </th>
+                  <td>{o.acronym || "—"}</td>
+                  <td>{t(`orgType.${o.type}`)}</td>
+                  <td>{o.joinedOn ? date(`${o.joinedOn}T12:00:00Z`) : "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </>
   );

@@ -7,6 +7,7 @@ import { guard } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { listOutbox } from "../../modules/email/list-outbox.server.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
+import { TableScroll } from "../../components/table-scroll.tsx";
 
 /** Every email the installation produced; without SMTP this is where they stay. */
 export const policy = needs("outbox.read");
@@ -44,37 +45,39 @@ export default function Outbox({ loaderData }: Route.ComponentProps) {
       {messages.length === 0 ? (
         <p>{t("admin.outbox.empty")}</p>
       ) : (
-        <table>
-          <caption>{t("admin.outbox.caption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("admin.outbox.subject")}</th>
-              <th scope="col">{t("admin.outbox.to")}</th>
-              <th scope="col">{t("admin.outbox.status")}</th>
-              <th scope="col">{t("admin.outbox.created")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {messages.map((m) => (
-              <tr key={m.id}>
-                <th scope="row">
-                  <Link to={`/admin/outbox/${m.id}`}>{m.subject}</Link>
-                  {m.hasSecretLink ? (
-                    <>
-                      {" "}
-                      <span className="badge">{t("admin.outbox.hiddenLink")}</span>
-                    </>
-                  ) : null}
-                </th>
-                <td>{m.toAddress}</td>
-                <td>
-                  <span className="badge">{t(`admin.outbox.status.${m.status}`)}</span>
-                </td>
-                <td>{dateTime(m.createdAt)}</td>
+        <TableScroll label={t("admin.outbox.caption")}>
+          <table>
+            <caption>{t("admin.outbox.caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("admin.outbox.subject")}</th>
+                <th scope="col">{t("admin.outbox.to")}</th>
+                <th scope="col">{t("admin.outbox.status")}</th>
+                <th scope="col">{t("admin.outbox.created")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {messages.map((m) => (
+                <tr key={m.id}>
+                  <th scope="row">
+                    <Link to={`/admin/outbox/${m.id}`}>{m.subject}</Link>
+                    {m.hasSecretLink ? (
+                      <>
+                        {" "}
+                        <span className="badge">{t("admin.outbox.hiddenLink")}</span>
+                      </>
+                    ) : null}
+                  </th>
+                  <td>{m.toAddress}</td>
+                  <td>
+                    <span className="badge">{t(`admin.outbox.status.${m.status}`)}</span>
+                  </td>
+                  <td>{dateTime(m.createdAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       <Pager previous={search.get("before") ? "?" : null} next={next ? withParams(search, { before: next }) : null} />
     </>

@@ -12,6 +12,7 @@ import { listOrganizations } from "../../modules/governance/list-organizations.s
 import { listPeople } from "../../modules/people/list-people.server.ts";
 import { isRole } from "../../modules/people/role-scope.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
+import { TableScroll } from "../../components/table-scroll.tsx";
 
 export const policy = needs("person.manage");
 
@@ -81,34 +82,36 @@ export default function People({ loaderData }: Route.ComponentProps) {
       </Form>
       <p role="status">{t("common.results", { count: total })}</p>
       {people.length ? (
-        <table>
-          <caption>{t("admin.people.caption", { page, pages })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("admin.person.name")}</th>
-              <th scope="col">{t("admin.person.organization")}</th>
-              <th scope="col">{t("admin.roles.title")}</th>
-              <th scope="col">{t("admin.person.account")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {people.map((p) => (
-              <tr key={p.id}>
-                <th scope="row">
-                  <Link to={`/admin/people/${p.id}`}>
-                    {p.familyName}, {p.givenName}
-                  </Link>
-                  {p.email ? <div className="muted">{p.email}</div> : null}
-                </th>
-                <td>{p.organizationId ? p.organizationAcronym || localName(locale, { nameFr: p.organizationNameFr, nameEn: p.organizationNameEn }) : "—"}</td>
-                <td>{p.roles.length ? p.roles.map((r) => t(`role.${r}`)).join(", ") : "—"}</td>
-                <td>
-                  <StatusBadge status={p.accountStatus} />
-                </td>
+        <TableScroll label={t("admin.people.caption", { page, pages })}>
+          <table>
+            <caption>{t("admin.people.caption", { page, pages })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("admin.person.name")}</th>
+                <th scope="col">{t("admin.person.organization")}</th>
+                <th scope="col">{t("admin.roles.title")}</th>
+                <th scope="col">{t("admin.person.account")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {people.map((p) => (
+                <tr key={p.id}>
+                  <th scope="row">
+                    <Link to={`/admin/people/${p.id}`}>
+                      {p.familyName}, {p.givenName}
+                    </Link>
+                    {p.email ? <div className="muted">{p.email}</div> : null}
+                  </th>
+                  <td>{p.organizationId ? p.organizationAcronym || localName(locale, { nameFr: p.organizationNameFr, nameEn: p.organizationNameEn }) : "—"}</td>
+                  <td>{p.roles.length ? p.roles.map((r) => t(`role.${r}`)).join(", ") : "—"}</td>
+                  <td>
+                    <StatusBadge status={p.accountStatus} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       ) : (
         <p>{t("admin.people.none")}</p>
       )}

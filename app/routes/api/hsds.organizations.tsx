@@ -2,6 +2,7 @@ import type { Route } from "./+types/hsds.organizations";
 import { authorize, requireUser } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { exportHsdsOrganizations } from "../../modules/directory/hsds-export.server.ts";
+import { resourceLoader } from "../../modules/http/resource-route.server.ts";
 
 export const policy = needs("partnership.view");
 
@@ -12,7 +13,7 @@ const JSON_HEADERS = { "Cache-Control": "no-store", "Content-Type": "application
  * phones). An API answers in JSON: 401 without a (fully signed-in) session instead of the
  * sign-in redirect; 404 for someone outside the Table, like every other page.
  */
-export async function loader(args: Route.LoaderArgs) {
+export const loader = resourceLoader(async (args: Route.LoaderArgs) => {
   let user;
   try {
     user = await requireUser(args);
@@ -30,4 +31,4 @@ export async function loader(args: Route.LoaderArgs) {
   }
   const organizations = await exportHsdsOrganizations(args.context.db, { partnershipId: user.partnershipId });
   return new Response(JSON.stringify(organizations), { status: 200, headers: JSON_HEADERS });
-}
+});

@@ -14,7 +14,7 @@ import { consultationsTitle } from "../../modules/consultations/ui/page-title.ts
 import { replySchema, threadIntentSchema, versionSchema } from "../../modules/consultations/consultation-schema.ts";
 import { openConsultation } from "../../modules/consultations/open-consultation.server.ts";
 import { closeConsultation, replyToConsultation, takeConsultation } from "../../modules/consultations/update-consultation.server.ts";
-import { GuardFindings } from "../../components/consultations/guard-findings.tsx";
+import { GuardFindings } from "../../components/guard-findings.tsx";
 import { guardRefusalReply } from "../../modules/consultations/guard-refusal.server.ts";
 import { StatusBadge, UrgencyBadge } from "../../components/consultations/badges.tsx";
 import stylesheet from "../../components/consultations/consultations.css?url";

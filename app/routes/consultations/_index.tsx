@@ -8,6 +8,7 @@ import { viewerOf } from "../../modules/consultations/access.server.ts";
 import { consultationsTitle } from "../../modules/consultations/ui/page-title.ts";
 import { listConsultations, type ConsultationSummary } from "../../modules/consultations/list-consultations.server.ts";
 import { listOrganizationsWithPivots } from "../../modules/consultations/resolve-target.server.ts";
+import { TableScroll } from "../../components/table-scroll.tsx";
 
 /** Every member of the Table sees their own consultations (the list is empty for most roles). */
 export const meta: Route.MetaFunction = ({ matches }) => consultationsTitle(matches, "consultations.list.title");
@@ -33,33 +34,35 @@ function ConsultationTable({ id, title, rows, show }: { id: string; title: strin
       {rows.length === 0 ? (
         <p className="muted">{t("consultations.list.empty")}</p>
       ) : (
-        <table aria-labelledby={id}>
-          <thead>
-            <tr>
-              <th scope="col">{t("consultations.list.subject")}</th>
-              <th scope="col">{show === "to" ? t("consultations.list.to") : t("consultations.list.from")}</th>
-              <th scope="col">{t("consultations.list.status")}</th>
-              <th scope="col">{t("consultations.list.urgency")}</th>
-              <th scope="col">{t("consultations.list.updated")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => {
-              const org = r.targetOrganization.acronym || (locale === "en" ? r.targetOrganization.nameEn : r.targetOrganization.nameFr);
-              return (
-                <tr key={r.id}>
-                  <td>
-                    <Link to={`/consultations/${r.id}`}>{r.subject}</Link>
-                  </td>
-                  <td>{show === "to" ? (r.targetPersonName ? `${r.targetPersonName} (${org})` : org) : r.askerName}</td>
-                  <td>{t(`consultations.status.${r.status}`)}</td>
-                  <td>{t(`consultations.urgency.${r.urgency}`)}</td>
-                  <td>{f.dateTime(r.updatedAt)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <TableScroll label={title}>
+          <table aria-labelledby={id}>
+            <thead>
+              <tr>
+                <th scope="col">{t("consultations.list.subject")}</th>
+                <th scope="col">{show === "to" ? t("consultations.list.to") : t("consultations.list.from")}</th>
+                <th scope="col">{t("consultations.list.status")}</th>
+                <th scope="col">{t("consultations.list.urgency")}</th>
+                <th scope="col">{t("consultations.list.updated")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => {
+                const org = r.targetOrganization.acronym || (locale === "en" ? r.targetOrganization.nameEn : r.targetOrganization.nameFr);
+                return (
+                  <tr key={r.id}>
+                    <td>
+                      <Link to={`/consultations/${r.id}`}>{r.subject}</Link>
+                    </td>
+                    <td>{show === "to" ? (r.targetPersonName ? `${r.targetPersonName} (${org})` : org) : r.askerName}</td>
+                    <td>{t(`consultations.status.${r.status}`)}</td>
+                    <td>{t(`consultations.urgency.${r.urgency}`)}</td>
+                    <td>{f.dateTime(r.updatedAt)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </section>
   );

@@ -16,7 +16,7 @@ import { newConsultationSchema } from "../../modules/consultations/consultation-
 import { urgencies } from "../../modules/consultations/urgency.ts";
 import { createConsultation } from "../../modules/consultations/create-consultation.server.ts";
 import { resolveConsultationTarget } from "../../modules/consultations/resolve-target.server.ts";
-import { GuardFindings } from "../../components/consultations/guard-findings.tsx";
+import { GuardFindings } from "../../components/guard-findings.tsx";
 import { guardRefusalReply } from "../../modules/consultations/guard-refusal.server.ts";
 import stylesheet from "../../components/consultations/consultations.css?url";
 import { requestUrl } from "../../modules/forms/request-url.ts";

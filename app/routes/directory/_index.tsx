@@ -1,19 +1,24 @@
 import { Form, Link } from "react-router";
+import { pageTitle } from "../../i18n/page-title.ts";
 import type { Route } from "./+types/_index";
 
 import { DirectoryEntryCard } from "../../components/directory-entry.tsx";
 import { localName } from "../../i18n/names.ts";
 import { Pager } from "../../components/pagination.tsx";
 import { useT } from "../../i18n/use-t.ts";
+import { can } from "../../modules/authz/decide.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { requireDirectoryAccess } from "../../modules/directory/directory-access.server.ts";
 import { listDirectoryFilterOptions } from "../../modules/directory/directory-filters.server.ts";
 import { parseDirectoryParams, directoryHref } from "../../modules/directory/directory-params.ts";
+import { reachablePivotIds } from "../../modules/directory/reachable-pivots.server.ts";
 import { searchDirectory } from "../../modules/directory/search-directory.server.ts";
 import { clienteleCodes, languageCodes } from "../../modules/directory/vocabulary.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 
 export const policy = needs("partnership.view");
+
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "directory.title");
 
 export async function loader(args: Route.LoaderArgs) {
   const access = await requireDirectoryAccess(args, policy);
@@ -22,12 +27,17 @@ export async function loader(args: Route.LoaderArgs) {
     searchDirectory(args.context.db, { ...params, partnershipId: access.partnershipId, freshnessMonths: access.freshnessMonths }),
     listDirectoryFilterOptions(args.context.db, access.partnershipId, params.organizationId || null),
   ]);
-  return { params, results, options, freshnessMonths: access.freshnessMonths };
+  // "Demander conseil" only where the consultation form would accept it: the reader may ask, and
+  // Filet can reach the pivot (the consultation form's own recipients rule), not oneself.
+  const mayAsk = can(access.user.roles, "consultation.ask", { partnershipId: access.partnershipId, organizationId: access.user.organizationId });
+  const reachable = mayAsk ? await reachablePivotIds(args.context.db, access.partnershipId, results.entries.map((e) => e.personId)) : new Set<string>();
+  const askable = [...reachable].filter((id) => id !== access.user.personId);
+  return { params, results, options, freshnessMonths: access.freshnessMonths, askable };
 }
 
 export default function Directory({ loaderData }: Route.ComponentProps) {
   const { t, locale } = useT();
-  const { params, results, options, freshnessMonths } = loaderData;
+  const { params, results, options, freshnessMonths, askable } = loaderData;
   const filtered = !!(params.organizationId || params.siteId || params.territory || params.language || params.clientele || params.expertise);
   const searched = filtered || !!params.q;
   return (
@@ -80,7 +90,7 @@ export default function Directory({ loaderData }: Route.ComponentProps) {
           <ul className="cards" aria-label={t("directory.results.list")}>
             {results.entries.map((entry) => (
               <li key={entry.designationId}>
-                <DirectoryEntryCard entry={entry} freshnessMonths={freshnessMonths} />
+                <DirectoryEntryCard entry={entry} freshnessMonths={freshnessMonths} canAsk={askable.includes(entry.personId)} />
               </li>
             ))}
           </ul>

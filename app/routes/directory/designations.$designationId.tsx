@@ -1,4 +1,5 @@
 import { data, Form, Link, redirect, useSearchParams } from "react-router";
+import { pageTitle } from "../../i18n/page-title.ts";
 import type { Route } from "./+types/designations.$designationId";
 import { DesignationFields } from "../../components/designation-form.tsx";
 import { useDirectoryLabels } from "../../components/directory-ui.tsx";
@@ -21,6 +22,8 @@ import { SavedNotice } from "../../components/saved-notice.tsx";
 import { quebecDay } from "../../modules/time/days.ts";
 
 export const policy = needs("pivot.designate");
+
+export const meta: Route.MetaFunction = ({ matches, data }) => pageTitle(matches, "directory.designation.editTitle", { name: data ? `${data.designation.givenName} ${data.designation.familyName}` : "" });
 
 export async function loader(args: Route.LoaderArgs) {
   const access = await requireDirectoryAccess(args, policy);

@@ -1,4 +1,5 @@
 import { data, Form, redirect } from "react-router";
+import { pageTitle } from "../../i18n/page-title.ts";
 import type { Route } from "./+types/designations.new";
 import { DesignationFields } from "../../components/designation-form.tsx";
 
@@ -9,6 +10,8 @@ import { requireDirectoryAccess } from "../../modules/directory/directory-access
 import { createDesignationSchema, DESIGNATION_ARRAYS } from "../../modules/directory/designation-schema.ts";
 import { saveErrors } from "../../modules/directory/designation-errors.ts";
 import { listDesignationFormOptions } from "../../modules/directory/list-designations.server.ts";
+import { designationPicker } from "../../modules/directory/designation-picker.server.ts";
+import { requestUrl } from "../../modules/forms/request-url.ts";
 import { createDesignation } from "../../modules/directory/save-designation.server.ts";
 import { SubmissionKey } from "../../components/submission-key.tsx";
 import { expiredReply, parseForm } from "../../modules/forms/read-form.server.ts";
@@ -17,10 +20,13 @@ import { quebecDay } from "../../modules/time/days.ts";
 
 export const policy = needs("pivot.designate");
 
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "directory.designation.newTitle");
+
 export async function loader(args: Route.LoaderArgs) {
   const access = await requireDirectoryAccess(args, policy);
-  const options = await listDesignationFormOptions(args.context.db, { partnershipId: access.partnershipId, organizationIds: access.designates });
-  return { options, today: quebecDay() };
+  const scope = { partnershipId: access.partnershipId, organizationIds: access.designates };
+  const [options, picker] = await Promise.all([listDesignationFormOptions(args.context.db, scope), designationPicker(args.context.db, { ...scope, params: requestUrl(args.request).searchParams })]);
+  return { options, picker, today: quebecDay() };
 }
 
 export async function action(args: Route.ActionArgs) {
@@ -30,7 +36,9 @@ export async function action(args: Route.ActionArgs) {
   const submission = submissionOf(input.values, "directory.designations.new", access.user.accountId);
   if (!submission) return expiredReply(input.values);
   const outcome = await submitOnce(args.context.db, submission, async (tx) => {
-    const result = await createDesignation(tx, access.actor, { partnershipId: access.partnershipId, organizationIds: access.designates }, input.data);
+    const result = await createDesignation(tx, access.actor, { partnershipId: access.partnershipId, organizationIds: access.designates }, input.data, {
+      publicUrl: args.context.config.publicUrl,
+    });
     return result.ok ? created(`/directory/designations/${result.id}?saved=1`) : refused(result);
   });
   if (outcome.created) return redirect(outcome.location);
@@ -45,16 +53,16 @@ interface ActionData {
 
 export default function NewDesignation({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useT();
-  const { options, today } = loaderData;
+  const { options, picker, today } = loaderData;
   const data = actionData as ActionData | undefined;
-  const values = (data?.values ?? { since: today, languages: ["fr"], organizationId: options.organizations.length === 1 ? options.organizations[0]!.id : "" }) as Record<string, never>;
+  const values = (data?.values ?? picker?.values ?? { since: today, languages: ["fr"], organizationId: options.organizations.length === 1 ? options.organizations[0]!.id : "" }) as Record<string, never>;
   return (
     <>
       <h1>{t("directory.designation.newTitle")}</h1>
       <ErrorSummary errors={data?.errors} formError={data?.formError} />
       <Form method="post" className="stack" noValidate>
         <SubmissionKey />
-        <DesignationFields values={values} options={options} errors={data?.errors} withPerson />
+        <DesignationFields values={values} options={options} errors={data?.errors} withPerson picker={picker} />
         <p className="actions">
           <button type="submit">{t("directory.designation.create")}</button>
         </p>

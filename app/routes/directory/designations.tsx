@@ -1,4 +1,5 @@
 import { Link, useSearchParams } from "react-router";
+import { pageTitle } from "../../i18n/page-title.ts";
 import type { Route } from "./+types/designations";
 import { useDirectoryLabels } from "../../components/directory-ui.tsx";
 import { localName } from "../../i18n/names.ts";
@@ -8,8 +9,11 @@ import { requireDirectoryAccess } from "../../modules/directory/directory-access
 import { listDesignations } from "../../modules/directory/list-designations.server.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 import { SavedNotice } from "../../components/saved-notice.tsx";
+import { TableScroll } from "../../components/table-scroll.tsx";
 
 export const policy = needs("pivot.designate");
+
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "directory.designations.title");
 
 export async function loader(args: Route.LoaderArgs) {
   const access = await requireDirectoryAccess(args, policy);
@@ -45,35 +49,37 @@ export default function Designations({ loaderData }: Route.ComponentProps) {
       {designations.length === 0 ? (
         <p>{t("directory.designations.none")}</p>
       ) : (
-        <table>
-          <caption>{t("directory.designations.caption", { count: designations.length })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("directory.designations.person")}</th>
-              <th scope="col">{t("directory.designations.organization")}</th>
-              <th scope="col">{t("directory.entry.site")}</th>
-              <th scope="col">{t("directory.entry.rank")}</th>
-              <th scope="col">{t("directory.designations.period")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {designations.map((d) => (
-              <tr key={d.id}>
-                <th scope="row">
-                  <Link to={`/directory/designations/${d.id}`}>
-                    {d.givenName} {d.familyName}
-                  </Link>
-                </th>
-                <td>{localName(locale, { nameFr: d.organizationNameFr, nameEn: d.organizationNameEn })}</td>
-                <td>{d.siteName ?? t("directory.entry.orgWide")}</td>
-                <td>{labels.rank(d.rank)}</td>
-                <td>
-                  {d.until ? t("directory.designations.fromTo", { since: day(d.since), until: day(d.until) }) : t("directory.designations.from", { since: day(d.since) })}
-                </td>
+        <TableScroll label={t("directory.designations.caption", { count: designations.length })}>
+          <table>
+            <caption>{t("directory.designations.caption", { count: designations.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("directory.designations.person")}</th>
+                <th scope="col">{t("directory.designations.organization")}</th>
+                <th scope="col">{t("directory.entry.site")}</th>
+                <th scope="col">{t("directory.entry.rank")}</th>
+                <th scope="col">{t("directory.designations.period")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {designations.map((d) => (
+                <tr key={d.id}>
+                  <th scope="row">
+                    <Link to={`/directory/designations/${d.id}`}>
+                      {d.givenName} {d.familyName}
+                    </Link>
+                  </th>
+                  <td>{localName(locale, { nameFr: d.organizationNameFr, nameEn: d.organizationNameEn })}</td>
+                  <td>{d.siteName ?? t("directory.entry.orgWide")}</td>
+                  <td>{labels.rank(d.rank)}</td>
+                  <td>
+                    {d.until ? t("directory.designations.fromTo", { since: day(d.since), until: day(d.until) }) : t("directory.designations.from", { since: day(d.since) })}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </>
   );

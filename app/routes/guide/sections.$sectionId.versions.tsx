@@ -10,6 +10,7 @@ import { pageTitle } from "../../i18n/page-title.ts";
 import { getGuideSection, listSectionVersions } from "../../modules/guide/read-guide.server.ts";
 import { SavedNotice } from "../../components/saved-notice.tsx";
 import { VersionPicker } from "../../components/version-compare.tsx";
+import { TableScroll } from "../../components/table-scroll.tsx";
 
 /** A section's history (every version, its state and translation status) and the compare form. */
 export const policy = needs("guide.review");
@@ -49,7 +50,7 @@ export default function GuideSectionVersions({ loaderData }: Route.ComponentProp
       <h1>{t("guide.versions.title", { title })}</h1>
       {params.get("done") === "saved" ? <SavedNotice message="guide.version.done.saved" /> : null}
       <SectionLinks sectionId={sectionId} canEdit={canEdit} canReview={false} />
-      <div className="table-scroll">
+      <TableScroll label={t("guide.versions.caption")}>
         <table>
           <caption>{t("guide.versions.caption")}</caption>
           <thead>
@@ -81,7 +82,7 @@ export default function GuideSectionVersions({ loaderData }: Route.ComponentProp
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {versions.length > 1 ? (
         <VersionPicker
           action="/guide/versions/compare"

@@ -1,63 +1,45 @@
 import type { Route } from "./+types/$meetingId.pdf";
-import { translator, type MessageKey } from "../../i18n/catalog.ts";
 import { resolveLocale } from "../../i18n/locale.server.ts";
 import { notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
-import { localTime } from "../../modules/meetings/dates.ts";
 import { meetingDetail } from "../../modules/meetings/get-meeting.server.ts";
 import { renderMinutesPdf } from "../../modules/meetings/meeting-pdf.server.ts";
 import { scopedMeeting } from "../../modules/meetings/meeting-route.server.ts";
+import { pdfContext } from "../../modules/pdf/pdf-context.server.ts";
+import { pdfResponse } from "../../modules/pdf/pdf-response.server.ts";
 import { quebecDay } from "../../modules/time/days.ts";
+import { resourceLoader } from "../../modules/http/resource-route.server.ts";
 
 /** Resource route: the minutes as a PDF (held or closed meetings), in the reader's language. */
 export const policy = needs("meeting.view");
 
-export async function loader(args: Route.LoaderArgs) {
+export const loader = resourceLoader(async (args: Route.LoaderArgs) => {
   const { user, access, meeting: m } = await scopedMeeting(args, policy);
   if (m.status !== "held" && m.status !== "closed") notFound();
-  const t = translator(resolveLocale(args.request, user.locale));
+  const ctx = await pdfContext(args.context.db, m.partnershipId, resolveLocale(args.request, user.locale));
   const d = await meetingDetail(args.context.db, access, m, quebecDay(new Date()));
-  const line = (r: { what: string; owner: string; dueOn: string; status: string }) =>
-    `${r.what} — ${r.owner}, ${t("responsibilities.due", { date: r.dueOn })} (${t(`responsibilities.status.${r.status}` as MessageKey)})`;
   const pdf = await renderMinutesPdf(
     {
       title: m.title,
-      when: `${quebecDay(m.startsAt)} ${localTime(m.startsAt)}–${localTime(m.endsAt)}`,
-      place: [m.place, m.onlineUrl].filter(Boolean).join(" — "),
+      day: quebecDay(m.startsAt),
+      startsAt: m.startsAt,
+      endsAt: m.endsAt,
+      place: m.place ?? "",
+      onlineUrl: m.onlineUrl ?? "",
       objectives: m.objectives,
-      attendance: d.invitations.map((i) => ({
-        name: `${i.name}${i.organization ? ` (${i.organization})` : ""}`,
-        status: i.attendance ? t(`meetings.attendance.${i.attendance}` as MessageKey) : "—",
-      })),
+      attendance: d.invitations,
       guests: d.guests.map((g) => g.name),
       items: d.items.map((i) => ({
         title: i.title,
         presenter: i.presenter,
         minutes: i.minutes,
         decisions: i.decisions.map((x) => x.text),
-        responsibilities: [...i.carried, ...i.responsibilities].map(line),
+        responsibilities: [...i.carried, ...i.responsibilities],
       })),
       otherDecisions: d.otherDecisions.map((x) => x.text),
-      otherResponsibilities: d.otherResponsibilities.map(line),
+      otherResponsibilities: d.otherResponsibilities,
     },
-    {
-      heading: t("meetings.pdf.heading"),
-      objectives: t("meetings.form.objectives"),
-      attendance: t("meetings.attendance.heading"),
-      guests: t("meetings.attendance.guests"),
-      agenda: t("meetings.form.agenda"),
-      presenter: t("meetings.form.itemPresenter"),
-      decisions: t("meetings.decisions.item"),
-      responsibilities: t("meetings.responsibilities.item"),
-      noMinutes: t("meetings.minutes.none"),
-      other: t("meetings.pdf.other"),
-    },
+    ctx,
   );
-  return new Response(new Uint8Array(pdf), {
-    headers: {
-      "content-type": "application/pdf",
-      "content-disposition": `attachment; filename="compte-rendu-${quebecDay(m.startsAt)}.pdf"`,
-      "cache-control": "private, no-store",
-    },
-  });
-}
+  return pdfResponse(pdf, `compte-rendu-${quebecDay(m.startsAt)}.pdf`);
+});

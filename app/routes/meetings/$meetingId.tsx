@@ -32,13 +32,16 @@ export async function loader(args: Route.LoaderArgs) {
   // Before its day, holding or closing the meeting asks for a recorded reason (meeting-records).
   const plannedDay = quebecDay(meeting.startsAt) > today ? quebecDay(meeting.startsAt) : null;
   const options = await saveOptions(args, access.partnershipId, user.locale);
-  const choices = detail.canManage ? await responsibilityFormData(args.context.db, access.partnershipId, meeting.organizationId) : null;
+  const params = requestUrl(args.request).searchParams;
+  // The agenda item whose responsibility form searched for an owner (without JavaScript).
+  const searchedItemId = params.get("intent") === "responsibility" ? params.get("agendaItemId") : null;
+  const choices = detail.canManage ? await responsibilityFormData(args.context.db, access.partnershipId, meeting.organizationId, { params: searchedItemId ? params : new URLSearchParams() }) : null;
   // The versions the edit forms carry (minutes per item, attendance): a stale save answers 409.
   const versions = {
     attendance: attendanceVersion(detail.invitations, detail.guests.map((g) => g.name)),
     minutes: Object.fromEntries(detail.items.map((i) => [i.id, minutesVersion(i.id, i.minutes)])),
   };
-  return { meeting, detail, choices, versions, plannedDay, customKinds: options.customKinds, saved: requestUrl(args.request).searchParams.get("saved") };
+  return { meeting, detail, choices, searchedItemId, versions, plannedDay, customKinds: options.customKinds, saved: params.get("saved") };
 }
 
 export const shouldRevalidate = revalidateAfterConflict;
@@ -66,7 +69,7 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
   const { t } = useT();
   const f = useFormatters();
   const kindLabel = useKindLabel(loaderData.customKinds);
-  const { meeting: m, detail, choices, versions, saved } = loaderData;
+  const { meeting: m, detail, choices, searchedItemId, versions, saved } = loaderData;
   const failure = actionData && !actionData.ok ? actionData : null;
   const editable = detail.canManage && (m.status === "planned" || m.status === "held");
   return (
@@ -144,7 +147,7 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
           index={i}
           meetingStatus={m.status}
           canManage={detail.canManage}
-          choices={choices}
+          choices={choices && searchedItemId !== item.id ? { ...choices, owner: { ...choices.owner, search: null }, values: null } : choices}
           minutesVersion={versions.minutes[item.id] ?? 0}
           failure={failure?.itemId === item.id ? failure : null}
         />

@@ -7,6 +7,7 @@ import { canCreateMeetings } from "../../modules/meetings/meeting-access.server.
 import { listMeetings } from "../../modules/meetings/get-meeting.server.ts";
 import { meetingGuard, saveOptions } from "../../modules/meetings/meeting-route.server.ts";
 import { StatusBadge, useKindLabel } from "../../components/meetings/meeting-ui.tsx";
+import { TableScroll } from "../../components/table-scroll.tsx";
 
 
 export const policy = needs("meeting.view");
@@ -31,7 +32,7 @@ function MeetingTable({ rows, caption, kindLabel }: { rows: Row[]; caption: stri
   const f = useFormatters();
   if (rows.length === 0) return <p>{t("meetings.list.empty")}</p>;
   return (
-    <div className="table-scroll">
+    <TableScroll label={caption}>
       <table>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -60,7 +61,7 @@ function MeetingTable({ rows, caption, kindLabel }: { rows: Row[]; caption: stri
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

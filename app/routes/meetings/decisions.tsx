@@ -7,6 +7,7 @@ import { listDecisions } from "../../modules/meetings/get-meeting.server.ts";
 import { meetingGuard } from "../../modules/meetings/meeting-route.server.ts";
 
 import { requestUrl } from "../../modules/forms/request-url.ts";
+import { TableScroll } from "../../components/table-scroll.tsx";
 
 export const policy = needs("meeting.view");
 
@@ -38,7 +39,7 @@ export default function Decisions({ loaderData }: Route.ComponentProps) {
       {decisions.length === 0 ? (
         <p>{t("meetings.decisions.none")}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={t("meetings.decisions.caption", { count: decisions.length })}>
           <table>
             <caption>{t("meetings.decisions.caption", { count: decisions.length })}</caption>
             <thead>
@@ -63,7 +64,7 @@ export default function Decisions({ loaderData }: Route.ComponentProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );

@@ -3,7 +3,7 @@ import type { Route } from "./+types/responsibilities.$responsibilityId";
 import { ErrorSummary, Field, SelectField } from "../../components/form.tsx";
 import type { MessageKey } from "../../i18n/catalog.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
-import { useFormatters, useT } from "../../i18n/use-t.ts";
+import { useDay, useFormatters, useT } from "../../i18n/use-t.ts";
 import { actorOf, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { isUuid } from "../../modules/forms/fields.ts";
@@ -20,7 +20,8 @@ import { meetingGuard } from "../../modules/meetings/meeting-route.server.ts";
 import { getResponsibility } from "../../modules/meetings/responsibilities/list-responsibilities.server.ts";
 import { responsibilityFormData } from "../../modules/meetings/responsibilities/responsibility-form-data.server.ts";
 import { commentSchema, responsibilitySchema, statusSchema, versionSchema } from "../../modules/meetings/responsibilities/responsibility-schema.ts";
-import { ResponsibilityForm, ResponsibilityStatusBadge } from "../../components/responsibilities/responsibility-ui.tsx";
+import { ResponsibilityStatusBadge } from "../../components/responsibilities/responsibility-ui.tsx";
+import { ResponsibilityForm } from "../../components/responsibilities/responsibility-form.tsx";
 import { addResponsibilityComment, loadResponsibilityRow, setResponsibilityStatus, updateResponsibility } from "../../modules/meetings/responsibilities/save-responsibility.server.ts";
 import { responsibilityStatuses } from "../../modules/meetings/responsibilities/vocabulary.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
@@ -44,12 +45,13 @@ async function scoped(args: Route.LoaderArgs | Route.ActionArgs) {
 
 export async function loader(args: Route.LoaderArgs) {
   const { access, item } = await scoped(args);
+  const params = requestUrl(args.request).searchParams;
   let choices = null;
   if (item.canEdit) {
     const row = await loadResponsibilityRow(args.context.db, access.partnershipId, item.id);
-    choices = await responsibilityFormData(args.context.db, access.partnershipId, row!.scopeOrganizationId);
+    choices = await responsibilityFormData(args.context.db, access.partnershipId, row!.scopeOrganizationId, { params, currentPersonId: item.ownerPersonId });
   }
-  return { item, choices, saved: requestUrl(args.request).searchParams.get("saved") };
+  return { item, choices, saved: params.get("saved") };
 }
 
 export const shouldRevalidate = revalidateAfterConflict;
@@ -91,6 +93,7 @@ export async function action(args: Route.ActionArgs) {
 export default function ResponsibilityPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useT();
   const f = useFormatters();
+  const day = useDay();
   const { item, choices, saved } = loaderData;
   const failed = (intent: string) => (actionData?.intent === intent ? actionData : null);
   return (
@@ -101,7 +104,7 @@ export default function ResponsibilityPage({ loaderData, actionData }: Route.Com
         <dt>{t("responsibilities.owner")}</dt>
         <dd>{item.owner}</dd>
         <dt>{t("responsibilities.dueOn")}</dt>
-        <dd>{item.dueOn}</dd>
+        <dd>{day(item.dueOn)}</dd>
         <dt>{t("responsibilities.statusLabel")}</dt>
         <dd>
           <ResponsibilityStatusBadge status={item.status} overdue={item.overdue} />
@@ -177,7 +180,8 @@ export default function ResponsibilityPage({ loaderData, actionData }: Route.Com
           <h2 id="edit-title">{t("responsibilities.edit")}</h2>
           <ResponsibilityForm
             choices={choices}
-            values={{ what: item.what, owner: item.ownerPersonId ? `person:${item.ownerPersonId}` : `organization:${item.ownerOrganizationId}`, dueOn: item.dueOn, objectiveId: item.objectiveId ?? "" }}
+            // After the owner picker's search (without JavaScript), the values typed before it.
+            values={choices.values ?? { what: item.what, owner: item.ownerPersonId ? `person:${item.ownerPersonId}` : `organization:${item.ownerOrganizationId}`, dueOn: item.dueOn, objectiveId: item.objectiveId ?? "" }}
             errors={failed("edit")?.errors}
             formError={failed("edit")?.formError}
             version={item.version}

@@ -12,7 +12,8 @@ import { respond } from "../../modules/outcome/respond.server.ts";
 import { meetingGuard } from "../../modules/meetings/meeting-route.server.ts";
 import { responsibilityFormData } from "../../modules/meetings/responsibilities/responsibility-form-data.server.ts";
 import { responsibilitySchema } from "../../modules/meetings/responsibilities/responsibility-schema.ts";
-import { ResponsibilityForm } from "../../components/responsibilities/responsibility-ui.tsx";
+import { requestUrl } from "../../modules/forms/request-url.ts";
+import { ResponsibilityForm } from "../../components/responsibilities/responsibility-form.tsx";
 import { createResponsibility } from "../../modules/meetings/responsibilities/save-responsibility.server.ts";
 
 export const policy = needs("meeting.create");
@@ -24,7 +25,8 @@ export async function loader(args: Route.LoaderArgs) {
   // Table-wide for the Table coordinator; inside their organization for a pivot coordinator.
   const scope = access.manageAll ? null : (access.manageFollowupOrgs[0] ?? null);
   if (!access.manageAll && !scope) notFound();
-  return { choices: await responsibilityFormData(args.context.db, access.partnershipId, scope), organizationOnly: !!scope };
+  const params = requestUrl(args.request).searchParams;
+  return { choices: await responsibilityFormData(args.context.db, access.partnershipId, scope, { params }), organizationOnly: !!scope };
 }
 
 export async function action(args: Route.ActionArgs) {
@@ -55,7 +57,7 @@ export default function NewResponsibility({ loaderData, actionData }: Route.Comp
       <p>{loaderData.organizationOnly ? t("responsibilities.new.organizationOnly") : t("responsibilities.new.intro")}</p>
       <ResponsibilityForm
         choices={loaderData.choices}
-        values={actionData?.values as Record<string, string> | undefined}
+        values={(actionData?.values as Record<string, string> | undefined) ?? loaderData.choices.values ?? undefined}
         errors={actionData?.errors}
         formError={actionData?.formError}
         submitLabel={t("responsibilities.create")}

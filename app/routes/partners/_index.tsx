@@ -7,6 +7,7 @@ import { mayOn, partnersUser } from "../../modules/partners/partner-access.serve
 import { listPartners } from "../../modules/partners/partner-pages.server.ts";
 import { CommitmentBadge, useTenure, useOrgName } from "../../components/partners/partners-ui.tsx";
 import { quebecDay } from "../../modules/time/days.ts";
+import { TableScroll } from "../../components/table-scroll.tsx";
 
 /** The partners of the Table: who they are, who represents them, their commitment, their stability. */
 export const policy = needs("partnership.view");
@@ -16,7 +17,14 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "par
 export async function loader(args: Route.LoaderArgs) {
   const { user, partnershipId } = await partnersUser(args, policy);
   const { rows, table } = await listPartners(args.context.db, partnershipId, quebecDay());
-  return { rows, table, showCommitments: mayOn(user, "commitment.read") };
+  // The list shows names, delegates, the commitment's state and end, and turnover: only those travel.
+  const listed = rows.map(({ organization: o, delegates, commitment, turnover }) => ({
+    organization: { id: o.id, nameFr: o.nameFr, nameEn: o.nameEn, acronym: o.acronym },
+    delegates,
+    commitment: { status: commitment.status, latest: commitment.latest ? { endsOn: commitment.latest.endsOn } : null },
+    turnover: { changes: turnover.changes, averageTenureMonths: turnover.averageTenureMonths },
+  }));
+  return { rows: listed, table, showCommitments: mayOn(user, "commitment.read") };
 }
 
 export default function Partners({ loaderData }: Route.ComponentProps) {
@@ -34,39 +42,41 @@ export default function Partners({ loaderData }: Route.ComponentProps) {
         <p>{t("partners.turnover.summary", { changes: table.changes, tenure: tenure(table.averageTenureMonths) })}</p>
         <p className="muted">{t("partners.turnover.help")}</p>
       </section>
-      <table>
-        <caption>{t("partners.list.caption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("partners.list.organization")}</th>
-            <th scope="col">{t("partners.list.delegates")}</th>
-            <th scope="col">{t("partners.list.commitment")}</th>
-            <th scope="col">{t("partners.list.changes")}</th>
-            <th scope="col">{t("partners.list.tenure")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(({ organization: o, delegates, commitment, turnover }) => (
-            <tr key={o.id}>
-              <th scope="row">
-                <Link to={`/partners/${o.id}`}>{orgName(o)}</Link>
-                {o.acronym ? <span className="muted"> ({o.acronym})</span> : null}
-              </th>
-              <td>{delegates.length ? delegates.join(", ") : t("partners.list.none")}</td>
-              <td>
-                <CommitmentBadge status={commitment.status} />{" "}
-                {commitment.latest
-                  ? commitment.status === "late"
-                    ? t("partners.status.endedOn", { date: day(commitment.latest.endsOn) })
-                    : t("partners.status.until", { date: day(commitment.latest.endsOn) })
-                  : t("partners.status.never")}
-              </td>
-              <td>{turnover.changes}</td>
-              <td>{tenure(turnover.averageTenureMonths)}</td>
+      <TableScroll label={t("partners.list.caption")}>
+        <table>
+          <caption>{t("partners.list.caption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("partners.list.organization")}</th>
+              <th scope="col">{t("partners.list.delegates")}</th>
+              <th scope="col">{t("partners.list.commitment")}</th>
+              <th scope="col">{t("partners.list.changes")}</th>
+              <th scope="col">{t("partners.list.tenure")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map(({ organization: o, delegates, commitment, turnover }) => (
+              <tr key={o.id}>
+                <th scope="row">
+                  <Link to={`/partners/${o.id}`}>{orgName(o)}</Link>
+                  {o.acronym ? <span className="muted"> ({o.acronym})</span> : null}
+                </th>
+                <td>{delegates.length ? delegates.join(", ") : t("partners.list.none")}</td>
+                <td>
+                  <CommitmentBadge status={commitment.status} />{" "}
+                  {commitment.latest
+                    ? commitment.status === "late"
+                      ? t("partners.status.endedOn", { date: day(commitment.latest.endsOn) })
+                      : t("partners.status.until", { date: day(commitment.latest.endsOn) })
+                    : t("partners.status.never")}
+                </td>
+                <td>{turnover.changes}</td>
+                <td>{tenure(turnover.averageTenureMonths)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </>
   );
 }

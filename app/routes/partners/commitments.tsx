@@ -11,6 +11,7 @@ import { COMMITMENT_DUE_DAYS } from "../../modules/partners/vocabulary.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 import { SavedNotice } from "../../components/saved-notice.tsx";
 import { quebecDay } from "../../modules/time/days.ts";
+import { TableScroll } from "../../components/table-scroll.tsx";
 
 /** Overview of the written commitments: who signed (valid), who is due, who is late. */
 export const policy = needs("commitment.read");
@@ -62,47 +63,49 @@ export default function Commitments({ loaderData }: Route.ComponentProps) {
           </Link>
         </p>
       ) : null}
-      <table className="commitment-overview">
-        <caption>{t("partners.commitments.caption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("partners.list.organization")}</th>
-            <th scope="col">{t("partners.commitments.status")}</th>
-            <th scope="col">{t("partners.commitments.period")}</th>
-            <th scope="col">{t("partners.commitments.version")}</th>
-            <th scope="col">{t("partners.commitments.signatory")}</th>
-            <th scope="col">{t("partners.commitments.document")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {overview.map((o) => (
-            <tr key={o.organizationId} data-status={o.status}>
-              <th scope="row">
-                <Link to={`/partners/${o.organizationId}`}>{orgName(o)}</Link>
-              </th>
-              <td>
-                <CommitmentBadge status={o.status} />
-                {o.status === "due" && o.daysLeft !== null ? <span className="muted"> {t("partners.commitments.daysLeft", { count: o.daysLeft })}</span> : null}
-              </td>
-              <td>
-                {o.latest ? t("partners.commitments.periodValue", { start: day(o.latest.startsOn), end: day(o.latest.endsOn) }) : t("partners.status.never")}
-              </td>
-              <td>{o.latest ? o.latest.textNumber : "—"}</td>
-              <td>{o.latest ? `${o.latest.signatoryName}${o.latest.signatoryTitle ? `, ${o.latest.signatoryTitle}` : ""}` : "—"}</td>
-              <td>
-                {o.latest ? (
-                  <>
-                    <Link to={`/partners/commitments/${o.latest.id}`}>{t("partners.commitments.details")}</Link>
-                    {o.latest.documentFileId ? null : <span className="muted"> · {t("partners.commitments.noDocument")}</span>}
-                  </>
-                ) : (
-                  "—"
-                )}
-              </td>
+      <TableScroll label={t("partners.commitments.caption")}>
+        <table className="commitment-overview">
+          <caption>{t("partners.commitments.caption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("partners.list.organization")}</th>
+              <th scope="col">{t("partners.commitments.status")}</th>
+              <th scope="col">{t("partners.commitments.period")}</th>
+              <th scope="col">{t("partners.commitments.version")}</th>
+              <th scope="col">{t("partners.commitments.signatory")}</th>
+              <th scope="col">{t("partners.commitments.document")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {overview.map((o) => (
+              <tr key={o.organizationId} data-status={o.status}>
+                <th scope="row">
+                  <Link to={`/partners/${o.organizationId}`}>{orgName(o)}</Link>
+                </th>
+                <td>
+                  <CommitmentBadge status={o.status} />
+                  {o.status === "due" && o.daysLeft !== null ? <span className="muted"> {t("partners.commitments.daysLeft", { count: o.daysLeft })}</span> : null}
+                </td>
+                <td>
+                  {o.latest ? t("partners.commitments.periodValue", { start: day(o.latest.startsOn), end: day(o.latest.endsOn) }) : t("partners.status.never")}
+                </td>
+                <td>{o.latest ? o.latest.textNumber : "—"}</td>
+                <td>{o.latest ? `${o.latest.signatoryName}${o.latest.signatoryTitle ? `, ${o.latest.signatoryTitle}` : ""}` : "—"}</td>
+                <td>
+                  {o.latest ? (
+                    <>
+                      <Link to={`/partners/commitments/${o.latest.id}`}>{t("partners.commitments.details")}</Link>
+                      {o.latest.documentFileId ? null : <span className="muted"> · {t("partners.commitments.noDocument")}</span>}
+                    </>
+                  ) : (
+                    "—"
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </>
   );
 }

@@ -4,6 +4,7 @@ import { RichText } from "../../components/rich-text.tsx";
 import { useFormatters, useT } from "../../i18n/use-t.ts";
 import { resolveLocale } from "../../i18n/locale.server.ts";
 import { guard, notFound } from "../../modules/authz/guard.server.ts";
+import { can } from "../../modules/authz/decide.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { ContactCard } from "../../components/pathway/contact-card.tsx";
 import { telHref } from "../../modules/pathway/tel-href.ts";
@@ -23,6 +24,7 @@ export async function loader(args: Route.LoaderArgs) {
     personId: user.personId,
     organizationId: user.organizationId,
     language,
+    mayAsk: can(user.roles, "consultation.ask", { partnershipId: user.partnershipId, organizationId: user.organizationId }),
   });
   return { page };
 }
@@ -45,14 +47,6 @@ export default function Pathway({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <h1>{t("pathway.title")}</h1>
-      {page.validatedByTable ? null : (
-        <div className="alert warning" role="note">
-          <p>
-            <strong>{t("pathway.notValidated")}</strong>
-          </p>
-          <p>{t("pathway.notValidatedBody")}</p>
-        </div>
-      )}
       <RichText source={page.texts.intro} />
 
       <section className="alert error" aria-labelledby="step-danger">
@@ -64,6 +58,15 @@ export default function Pathway({ loaderData }: Route.ComponentProps) {
         </p>
         <RichText source={page.texts.danger} />
       </section>
+      {/* After step 1: on a phone the 911 call comes first, the note on the text after it. */}
+      {page.validatedByTable ? null : (
+        <div className="alert warning" role="note">
+          <p>
+            <strong>{t("pathway.notValidated")}</strong>
+          </p>
+          <p>{t("pathway.notValidatedBody")}</p>
+        </div>
+      )}
 
       <section aria-labelledby="step-signs">
         <StepHeading id="step-signs" n={2} title={t("pathway.step.signs")} />
@@ -94,7 +97,7 @@ export default function Pathway({ loaderData }: Route.ComponentProps) {
         {page.own.length ? (
           <ul className="cards" data-testid="own-pivots">
             {page.own.map((pivot) => (
-              <ContactCard key={pivot.designationId} pivot={pivot} />
+              <ContactCard key={pivot.designationId} pivot={pivot} canAsk={page.askable.includes(pivot.personId)} />
             ))}
           </ul>
         ) : (
@@ -107,7 +110,7 @@ export default function Pathway({ loaderData }: Route.ComponentProps) {
             <summary>{t("pathway.contacts.showOthers", { count: page.others.length })}</summary>
             <ul className="cards" data-testid="other-pivots">
               {page.others.map((pivot) => (
-                <ContactCard key={pivot.designationId} pivot={pivot} />
+                <ContactCard key={pivot.designationId} pivot={pivot} canAsk={page.askable.includes(pivot.personId)} />
               ))}
             </ul>
           </details>

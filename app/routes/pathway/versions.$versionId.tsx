@@ -10,7 +10,7 @@ import { isUuid, type FieldErrorMap, type FormValues } from "../../modules/forms
 import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
 import { parseForm } from "../../modules/forms/read-form.server.ts";
 import { getPathwayVersion, listPathwayVersions } from "../../modules/pathway/list-pathway-versions.server.ts";
-import { versionActionSchema } from "../../modules/pathway/pathway-schema.ts";
+import { versionActionSchema } from "../../modules/pathway/version-action-schema.ts";
 import { StatusBadge, ValidationBadge } from "../../components/pathway/pathway-ui.tsx";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { publishPathwayVersion, validatePathwayVersion } from "../../modules/pathway/publish-pathway-version.server.ts";
@@ -75,7 +75,7 @@ export async function action(args: Route.ActionArgs) {
 }
 
 const doneMessages: Record<string, MessageKey> = {
-  saved: "pathway.edit.saved",
+  saved: "pathway.version.draftSaved",
   published: "pathway.version.published",
   validated: "pathway.version.validated",
   restored: "pathway.version.restored",

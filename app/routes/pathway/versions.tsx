@@ -6,6 +6,7 @@ import { listPathwayVersions } from "../../modules/pathway/list-pathway-versions
 import { StatusBadge, ValidationBadge, VersionLink } from "../../components/pathway/pathway-ui.tsx";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { VersionPicker } from "../../components/version-compare.tsx";
+import { TableScroll } from "../../components/table-scroll.tsx";
 
 /** The pathway's history: every version with who made it, when, why, and its status. */
 export const policy = needs("pathway.edit");
@@ -43,7 +44,7 @@ export default function PathwayVersions({ loaderData }: Route.ComponentProps) {
         />
       ) : null}
       {versions.length ? (
-        <div className="table-scroll">
+        <TableScroll label={t("pathway.versions.caption")}>
           <table>
             <caption>{t("pathway.versions.caption")}</caption>
             <thead>
@@ -103,7 +104,7 @@ export default function PathwayVersions({ loaderData }: Route.ComponentProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
     </>
   );

@@ -7,6 +7,7 @@ import { buildYearEndReport } from "../../modules/action-plan/year-end-report.se
 import { actionStatuses } from "../../modules/action-plan/vocabulary.ts";
 import { guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
+import { TableScroll } from "../../components/table-scroll.tsx";
 
 /** The year-end report: what was done against what was planned, indicator results, linked responsibilities. */
 export const policy = needs("actionplan.view");
@@ -73,7 +74,7 @@ export default function YearEndReport({ loaderData }: Route.ComponentProps) {
       {report.objectives.map((o) => (
         <section key={o.id} aria-labelledby={`r-${o.id}`}>
           <h2 id={`r-${o.id}`}>{o.title}</h2>
-          <div className="table-scroll">
+          <TableScroll label={t("actionPlan.actionsOf", { objective: o.title })}>
             <table>
               <caption>{t("actionPlan.actionsOf", { objective: o.title })}</caption>
               <thead>
@@ -97,9 +98,9 @@ export default function YearEndReport({ loaderData }: Route.ComponentProps) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           {o.indicators.length ? (
-            <div className="table-scroll">
+            <TableScroll label={t("actionPlan.indicatorsOf", { objective: o.title })}>
               <table>
                 <caption>{t("actionPlan.indicatorsOf", { objective: o.title })}</caption>
                 <thead>
@@ -127,7 +128,7 @@ export default function YearEndReport({ loaderData }: Route.ComponentProps) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           ) : null}
           {o.responsibilities.length ? (
             <>

@@ -8,6 +8,7 @@ import { monthsCovered } from "../../modules/action-plan/timeline.ts";
 import { guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { quebecDay } from "../../modules/time/days.ts";
+import { TableScroll } from "../../components/table-scroll.tsx";
 
 /** The plan's actions on a month axis, as a table (each month cell says whether the action runs then). */
 export const policy = needs("actionplan.view");
@@ -52,7 +53,7 @@ export default function Timeline({ loaderData }: Route.ComponentProps) {
       </p>
       <h1>{t("actionPlan.timeline.pageTitle", { year: plan.year })}</h1>
       <p>{t("actionPlan.timeline.intro")}</p>
-      <div className="table-scroll">
+      <TableScroll label={t("actionPlan.timeline.caption", { year: plan.year })}>
         <table className="timeline">
           <caption>{t("actionPlan.timeline.caption", { year: plan.year })}</caption>
           <thead>
@@ -92,7 +93,7 @@ export default function Timeline({ loaderData }: Route.ComponentProps) {
             </tbody>
           ))}
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

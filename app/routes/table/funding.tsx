@@ -11,6 +11,7 @@ import { GRANT_END_ALERT_MONTHS } from "../../modules/funding/vocabulary.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 import { SavedNotice } from "../../components/saved-notice.tsx";
 import { addMonths, quebecDay } from "../../modules/time/days.ts";
+import { TableScroll } from "../../components/table-scroll.tsx";
 
 /** Funding overview: what is funded until when, per grant and per action of the plan, and what remains. */
 export const policy = needs("funding.view");
@@ -63,7 +64,7 @@ export default function Funding({ loaderData }: Route.ComponentProps) {
       {grants.length === 0 ? (
         <p>{t("funding.empty")}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={t("funding.grantsCaption")}>
           <table>
             <caption>{t("funding.grantsCaption")}</caption>
             <thead>
@@ -96,13 +97,13 @@ export default function Funding({ loaderData }: Route.ComponentProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <h2>{t("funding.byAction")}</h2>
       {actions.length === 0 ? (
         <p>{t("funding.byActionEmpty")}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={t("funding.byActionCaption")}>
           <table>
             <caption>{t("funding.byActionCaption")}</caption>
             <thead>
@@ -126,7 +127,7 @@ export default function Funding({ loaderData }: Route.ComponentProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );

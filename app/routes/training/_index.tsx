@@ -17,6 +17,7 @@ import { parseForm } from "../../modules/forms/read-form.server.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 import { SavedNotice } from "../../components/saved-notice.tsx";
 import { quebecDay } from "../../modules/time/days.ts";
+import { TableScroll } from "../../components/table-scroll.tsx";
 
 /** The coordinator's training overview: program, sessions, trainer pool. */
 export const policy = needs("training.manage");
@@ -146,33 +147,35 @@ export default function Training({ loaderData, actionData }: Route.ComponentProp
       ) : null}
       <h2>{t("training.pool.title", { count: trainers.length })}</h2>
       {trainers.length === 0 ? <p>{t("training.pool.empty")}</p> : (
-        <table>
-          <caption>{t("training.pool.caption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("training.pool.name")}</th>
-              <th scope="col">{t("training.pool.organization")}</th>
-              <th scope="col">{t("training.pool.languages")}</th>
-              <th scope="col">{t("training.pool.accredited")}</th>
-              <th scope="col">{t("training.pool.max")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {trainers.map((tr) => (
-              <tr key={tr.id}>
-                <th scope="row">
-                  <Link to={`/training/trainers/${tr.id}`} aria-label={t("training.trainer.edit", { name: tr.name })}>
-                    {tr.name}
-                  </Link>
-                </th>
-                <td>{tr.organizationName}</td>
-                <td>{tr.languages.join(", ")}</td>
-                <td>{day(tr.accreditedOn)}</td>
-                <td>{tr.maxSessions}</td>
+        <TableScroll label={t("training.pool.caption")}>
+          <table>
+            <caption>{t("training.pool.caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("training.pool.name")}</th>
+                <th scope="col">{t("training.pool.organization")}</th>
+                <th scope="col">{t("training.pool.languages")}</th>
+                <th scope="col">{t("training.pool.accredited")}</th>
+                <th scope="col">{t("training.pool.max")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {trainers.map((tr) => (
+                <tr key={tr.id}>
+                  <th scope="row">
+                    <Link to={`/training/trainers/${tr.id}`} aria-label={t("training.trainer.edit", { name: tr.name })}>
+                      {tr.name}
+                    </Link>
+                  </th>
+                  <td>{tr.organizationName}</td>
+                  <td>{tr.languages.join(", ")}</td>
+                  <td>{day(tr.accreditedOn)}</td>
+                  <td>{tr.maxSessions}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       <Form method="post">
         <input type="hidden" name="intent" value="sync" />
@@ -198,41 +201,43 @@ function SessionTable({ sessions, trainers, caption, today }: { sessions: Sessio
   const { t } = useT();
   const day = useDay();
   return (
-    <table>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t("training.sessions.dates")}</th>
-          <th scope="col">{t("training.sessions.place")}</th>
-          <th scope="col">{t("training.sessions.language")}</th>
-          <th scope="col">{t("training.sessions.status")}</th>
-          <th scope="col">{t("training.sessions.trainers")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {sessions.map((s) => {
-          const pair = [s.trainerAId, s.trainerBId].map((id) => (id ? trainers.get(id) : undefined)).filter((x) => !!x);
-          return (
-            <tr key={s.id}>
-              <th scope="row">
-                <Link to={`/training/sessions/${s.id}`}>{s.dates.map((d) => day(d)).join(" · ")}</Link>
-              </th>
-              <td>{s.online ? t("training.sessions.online") : s.place}</td>
-              <td>{t(`training.language.${s.language}`)}</td>
-              <td>
-                <StatusBadge status={s.status} />
-                {isToClose(s, today) ? (
-                  <>
-                    {" "}
-                    <span className="badge to-close">{t("training.sessions.toClose")}</span>
-                  </>
-                ) : null}
-              </td>
-              <td>{pair.length ? pair.map((tr) => trainerLabel(tr)).join(" + ") : <span className="muted">{t("training.sessions.noPair")}</span>}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <TableScroll label={caption}>
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("training.sessions.dates")}</th>
+            <th scope="col">{t("training.sessions.place")}</th>
+            <th scope="col">{t("training.sessions.language")}</th>
+            <th scope="col">{t("training.sessions.status")}</th>
+            <th scope="col">{t("training.sessions.trainers")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sessions.map((s) => {
+            const pair = [s.trainerAId, s.trainerBId].map((id) => (id ? trainers.get(id) : undefined)).filter((x) => !!x);
+            return (
+              <tr key={s.id}>
+                <th scope="row">
+                  <Link to={`/training/sessions/${s.id}`}>{s.dates.map((d) => day(d)).join(" · ")}</Link>
+                </th>
+                <td>{s.online ? t("training.sessions.online") : s.place}</td>
+                <td>{t(`training.language.${s.language}`)}</td>
+                <td>
+                  <StatusBadge status={s.status} />
+                  {isToClose(s, today) ? (
+                    <>
+                      {" "}
+                      <span className="badge to-close">{t("training.sessions.toClose")}</span>
+                    </>
+                  ) : null}
+                </td>
+                <td>{pair.length ? pair.map((tr) => trainerLabel(tr)).join(" + ") : <span className="muted">{t("training.sessions.noPair")}</span>}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

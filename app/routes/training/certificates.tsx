@@ -11,6 +11,7 @@ import { pageTitle } from "../../i18n/page-title.ts";
 import { formatCode } from "../../modules/training-evaluation/certificate-code.ts";
 import { listCertificates, revokeCertificate } from "../../modules/training-evaluation/certificates.server.ts";
 import { SavedNotice } from "../../components/saved-notice.tsx";
+import { TableScroll } from "../../components/table-scroll.tsx";
 
 /** The coordinator's list of issued certificates; one issued by mistake can be revoked. */
 export const policy = needs("training.manage");
@@ -65,39 +66,41 @@ export default function Certificates({ loaderData, actionData }: Route.Component
       {loaderData.certificates.length === 0 ? (
         <p>{t("trainingEval.certificates.empty")}</p>
       ) : (
-        <table>
-          <caption>{t("trainingEval.certificates.caption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("trainingEval.verify.holder")}</th>
-              <th scope="col">{t("trainingEval.verify.dates")}</th>
-              <th scope="col">{t("trainingEval.verify.code")}</th>
-              <th scope="col">{t("trainingEval.certificates.issued")}</th>
-              <th scope="col">{t("trainingEval.certificates.state")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {loaderData.certificates.map((c) => (
-              <tr key={c.id}>
-                <th scope="row">{c.holderName}</th>
-                <td>{c.dates.map((d) => day(d)).join(" · ")}</td>
-                <td>
-                  <code>{c.code}</code>
-                </td>
-                <td>{day(c.issuedOn)}</td>
-                <td>
-                  {c.revoked ? (
-                    <span className="badge">{t("trainingEval.certificates.revoked")}</span>
-                  ) : (
-                    <PostButton fields={{ certificateId: c.id }} className="button secondary small">
-                      {t("trainingEval.certificates.revoke", { name: c.holderName })}
-                    </PostButton>
-                  )}
-                </td>
+        <TableScroll label={t("trainingEval.certificates.caption")}>
+          <table>
+            <caption>{t("trainingEval.certificates.caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("trainingEval.verify.holder")}</th>
+                <th scope="col">{t("trainingEval.verify.dates")}</th>
+                <th scope="col">{t("trainingEval.verify.code")}</th>
+                <th scope="col">{t("trainingEval.certificates.issued")}</th>
+                <th scope="col">{t("trainingEval.certificates.state")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {loaderData.certificates.map((c) => (
+                <tr key={c.id}>
+                  <th scope="row">{c.holderName}</th>
+                  <td>{c.dates.map((d) => day(d)).join(" · ")}</td>
+                  <td>
+                    <code>{c.code}</code>
+                  </td>
+                  <td>{day(c.issuedOn)}</td>
+                  <td>
+                    {c.revoked ? (
+                      <span className="badge">{t("trainingEval.certificates.revoked")}</span>
+                    ) : (
+                      <PostButton fields={{ certificateId: c.id }} className="button secondary small">
+                        {t("trainingEval.certificates.revoke", { name: c.holderName })}
+                      </PostButton>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </>
   );

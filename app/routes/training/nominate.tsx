@@ -7,7 +7,7 @@ import { useT, useDay } from "../../i18n/use-t.ts";
 import { actorOf, guard, notFound } from "../../modules/authz/guard.server.ts";
 import { organizationsWhere } from "../../modules/authz/decide.ts";
 import { needs } from "../../modules/authz/policy.ts";
-import { requiredId } from "../../modules/forms/fields.ts";
+import { isUuid, requiredId } from "../../modules/forms/fields.ts";
 import { expiredReply, invalidReply, parseValues, readForm } from "../../modules/forms/read-form.server.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 import { submissionOf } from "../../modules/forms/submit-once.server.ts";
@@ -15,7 +15,10 @@ import { pageTitle } from "../../i18n/page-title.ts";
 import { findNominee, listNominations } from "../../modules/training/nomination.server.ts";
 import { outcomeFrom, outcomeLocation } from "../../modules/training/registration-outcome.ts";
 import { cancelRegistration, listOpenSessionsFor, registerForSession } from "../../modules/training/registration.server.ts";
-import { listPeopleForSession } from "../../modules/training/session-participants.server.ts";
+import { nomineeChoice, searchNominees } from "../../modules/training/nominee-search.server.ts";
+import { pickerQuery } from "../../modules/people/picker-query.ts";
+import { resolveLocale } from "../../i18n/locale.server.ts";
+import { PeoplePicker } from "../../components/people-picker.tsx";
 import { createOnce } from "../../modules/outcome/create-once.server.ts";
 import { respond } from "../../modules/outcome/respond.server.ts";
 import { SavedNotice } from "../../components/saved-notice.tsx";
@@ -39,12 +42,23 @@ async function scoped(args: Route.LoaderArgs | Route.ActionArgs) {
 
 export async function loader(args: Route.LoaderArgs) {
   const { user, partnershipId, organizations } = await scoped(args);
-  const [sessions, people, nominations] = await Promise.all([
+  const params = requestUrl(args.request).searchParams;
+  const locale = resolveLocale(args.request, user.locale);
+  // The person picker's search without JavaScript (?personIdSearch=…) and the person ticked before it.
+  const q = pickerQuery(params, "personId");
+  const ticked = params.get("personId") ?? "";
+  const [sessions, nominations, search, current] = await Promise.all([
     listOpenSessionsFor(args.context.db, partnershipId, user.personId),
-    listPeopleForSession(args.context.db, partnershipId, organizations),
     listNominations(args.context.db, partnershipId, organizations),
+    q === null ? null : searchNominees(args.context.db, { partnershipId, organizations, q, locale }),
+    isUuid(ticked) ? nomineeChoice(args.context.db, { partnershipId, organizations, personId: ticked.toLowerCase(), locale }) : null,
   ]);
-  return { sessions: sessions.filter((s) => !s.closed), people, nominations, done: outcomeFrom(requestUrl(args.request).searchParams) };
+  return {
+    sessions: sessions.filter((s) => !s.closed),
+    nominations,
+    picker: { search: search && q !== null ? { q, ...search } : null, current, sessionId: params.get("sessionId") ?? "" },
+    done: outcomeFrom(params),
+  };
 }
 
 /** A refusal (registration closed) answers 409 with this marker: the page names it. */
@@ -93,17 +107,19 @@ export default function TrainingNominate({ loaderData, actionData }: Route.Compo
           tone={done.outcome === "waitlisted" ? "neutral" : "success"}
         />
       ) : null}
-      {loaderData.sessions.length === 0 || loaderData.people.length === 0 ? (
+      {loaderData.sessions.length === 0 ? (
         <p>{t("training.register.empty")}</p>
       ) : (
         <Form method="post" className="stack">
           <SubmissionKey />
           <input type="hidden" name="intent" value="nominate" />
-          <SelectField name="personId" label={t("training.nominate.person")} required errors={actionData?.errors} options={loaderData.people.map((p) => ({ value: p.id, label: p.label }))} />
+          {/* Each choice says whether the person is already certified (nominating them again is rarely wanted). */}
+          <PeoplePicker name="personId" label={t("training.nominate.person")} purpose="nomination" current={loaderData.picker.current} search={loaderData.picker.search} errors={actionData?.errors} required />
           <SelectField
             name="sessionId"
             label={t("training.nominate.session")}
             required
+            defaultValue={loaderData.picker.sessionId}
             errors={actionData?.errors}
             options={loaderData.sessions.map((s) => ({ value: s.id, label: `${when(s.dates)} — ${t("training.register.seats", { taken: s.taken, capacity: s.capacity })}` }))}
           />

@@ -13,6 +13,8 @@ import { pageTitle } from "../../i18n/page-title.ts";
 import { listSessions, listTrainers } from "../../modules/training/list-training.server.ts";
 import { requestPairProposal } from "../../modules/training/pair-proposal-job.server.ts";
 import { applyProposal, loadProposal } from "../../modules/training/propose-pairs.server.ts";
+import { explainPairProposal } from "../../modules/training/pair-explanation.server.ts";
+import { PairLoads, PairReasons } from "../../components/training/pair-explanation.tsx";
 import { trainerLabel } from "../../components/training/training-ui.tsx";
 import type { PairAssignment } from "../../modules/training/vocabulary.ts";
 import { SavedNotice } from "../../components/saved-notice.tsx";
@@ -36,6 +38,7 @@ export async function loader(args: Route.LoaderArgs) {
     listTrainers(args.context.db, user.partnershipId),
   ]);
   const inProposal = new Set(proposal?.sessionIds ?? []);
+  const explanation = await explainPairProposal(args.context.db, user.partnershipId, proposal);
   const pending = proposal?.status === "queued" || proposal?.status === "solving";
   return {
     proposal,
@@ -43,7 +46,8 @@ export async function loader(args: Route.LoaderArgs) {
     /** Seconds since the request (queued) or since HiGHS started (solving). */
     elapsedSeconds: pending ? Math.max(0, Math.round((Date.now() - (proposal!.startedAt ?? proposal!.createdAt).getTime()) / 1000)) : 0,
     sessions: sessions.filter((s) => inProposal.has(s.id)).map((s) => ({ id: s.id, dates: s.dates, language: s.language })),
-    trainers: trainers.filter((t) => t.active),
+    trainers: trainers.filter((t) => t.active).map((t) => ({ id: t.id, name: t.name, organizationName: t.organizationName, organizationAcronym: t.organizationAcronym })),
+    explanation,
   };
 }
 
@@ -102,7 +106,7 @@ export default function TrainingPairs({ loaderData, actionData }: Route.Componen
   const { t } = useT();
   const day = useDay();
   const navigation = useNavigation();
-  const { proposal, sessions, trainers, pending, elapsedSeconds } = loaderData;
+  const { proposal, sessions, trainers, pending, elapsedSeconds, explanation } = loaderData;
   const revalidator = useRevalidator();
   // With JavaScript: ask the loader again every second while the solve is queued or running.
   useEffect(() => {
@@ -140,7 +144,7 @@ export default function TrainingPairs({ loaderData, actionData }: Route.Componen
         <SolveProgressView status={proposal.status} progress={proposal.progress} elapsedSeconds={elapsedSeconds} />
       ) : proposal.status === "failed" ? (
         <p className="alert error" role="alert">
-          {t("training.pairs.failed", { status: proposal.solverStatus })}
+          {t("training.pairs.failed")}
         </p>
       ) : proposal.status === "infeasible" ? (
         <div className="alert warning">
@@ -158,49 +162,38 @@ export default function TrainingPairs({ loaderData, actionData }: Route.Componen
               // HiGHS's "Optimal" in plain words; any other finish is a good, unproven proposal.
               quality: t(proposal.solverStatus === "Optimal" ? "training.pairs.quality.best" : "training.pairs.quality.good"),
             })}</p>
+          {explanation ? <PairLoads loads={explanation.loads} trainers={trainers} /> : null}
           {proposal.status === "applied" ? <p className="alert success">{t("training.pairs.alreadyApplied")}</p> : <p>{t("training.pairs.review")}</p>}
           {/* Keyed by version: after a 409 the choices show the proposal as it is now. */}
           <Form method="post" className="stack" key={proposal.version}>
             <input type="hidden" name="intent" value="apply" />
             <input type="hidden" name="proposalId" value={proposal.id} />
             <input type="hidden" name="version" value={proposal.version} />
-            <table>
-              <caption>{t("training.pairs.caption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("training.pairs.session")}</th>
-                  <th scope="col">{t("training.form.trainerA")}</th>
-                  <th scope="col">{t("training.form.trainerB")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {sessions.map((s) => {
-                  const pair = assigned.get(s.id) ?? ["", ""];
-                  const when = `${s.dates.map((d) => day(d)).join(" · ")} (${t(`training.language.${s.language}`)})`;
-                  return (
-                    <tr key={s.id}>
-                      <th scope="row" id={`row-${s.id}`}>{when}</th>
-                      {(["a", "b"] as const).map((slot, i) => (
-                        <td key={slot}>
-                          <select
-                            name={`${slot}:${s.id}`}
-                            defaultValue={pair[i] ?? ""}
-                            aria-label={`${t(i === 0 ? "training.form.trainerA" : "training.form.trainerB")} — ${when}`}
-                          >
-                            <option value="">—</option>
-                            {trainers.map((tr) => (
-                              <option key={tr.id} value={tr.id}>
-                                {trainerLabel(tr)}
-                              </option>
-                            ))}
-                          </select>
-                        </td>
-                      ))}
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            <h2>{t("training.pairs.caption")}</h2>
+            {/* One card per session: full-width selects show whole names, and the reasons sit under the pair. */}
+            {sessions.map((s) => {
+              const pair = assigned.get(s.id) ?? ["", ""];
+              const when = `${s.dates.map((d) => day(d)).join(" · ")} (${t(`training.language.${s.language}`)})`;
+              return (
+                <fieldset key={s.id} className="stack pair-session">
+                  <legend>{when}</legend>
+                  {(["a", "b"] as const).map((slot, i) => (
+                    <div className="field" key={slot}>
+                      <label htmlFor={`${slot}-${s.id}`}>{t(i === 0 ? "training.form.trainerA" : "training.form.trainerB")}</label>
+                      <select id={`${slot}-${s.id}`} name={`${slot}:${s.id}`} defaultValue={pair[i] ?? ""}>
+                        <option value="">—</option>
+                        {trainers.map((tr) => (
+                          <option key={tr.id} value={tr.id}>
+                            {trainerLabel(tr)}
+                          </option>
+                        ))}
+                      </select>
+                    </div>
+                  ))}
+                  <PairReasons explanation={explanation?.sessions.find((e) => e.sessionId === s.id)} trainers={trainers} language={s.language} />
+                </fieldset>
+              );
+            })}
             {proposal.status === "proposed" ? (
               <div className="actions">
                 <button type="submit">{t("training.pairs.apply")}</button>

@@ -7,6 +7,7 @@ import { pageTitle } from "../../i18n/page-title.ts";
 import { programResults, programsOf, responseCounts } from "../../modules/training-evaluation/evaluation-results.server.ts";
 import { ResultsView } from "../../components/training-evaluation/results-ui.tsx";
 import { MIN_ANSWERS_SHOWN } from "../../modules/training-evaluation/vocabulary.ts";
+import { TableScroll } from "../../components/table-scroll.tsx";
 
 /** Evaluation results aggregated per program, and the sessions with their number of answers. */
 export const policy = needs("training.results");
@@ -45,25 +46,27 @@ export default function TrainingResults({ loaderData }: Route.ComponentProps) {
       {loaderData.sessions.length === 0 ? (
         <p>{t("trainingEval.results.noneYet")}</p>
       ) : (
-        <table>
-          <caption>{t("trainingEval.results.sessionsCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("training.sessions.dates")}</th>
-              <th scope="col">{t("trainingEval.results.responses")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {loaderData.sessions.map((s) => (
-              <tr key={s.sessionId}>
-                <th scope="row">
-                  <Link to={`/training/sessions/${s.sessionId}/results`}>{s.dates.map((d) => day(d)).join(" · ")}</Link>
-                </th>
-                <td>{s.responses}</td>
+        <TableScroll label={t("trainingEval.results.sessionsCaption")}>
+          <table>
+            <caption>{t("trainingEval.results.sessionsCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("training.sessions.dates")}</th>
+                <th scope="col">{t("trainingEval.results.responses")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {loaderData.sessions.map((s) => (
+                <tr key={s.sessionId}>
+                  <th scope="row">
+                    <Link to={`/training/sessions/${s.sessionId}/results`}>{s.dates.map((d) => day(d)).join(" · ")}</Link>
+                  </th>
+                  <td>{s.responses}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </>
   );

@@ -18,6 +18,7 @@ import { attendanceStatuses, type AttendanceStatus } from "../../modules/trainin
 import { requestUrl } from "../../modules/forms/request-url.ts";
 import { SavedNotice } from "../../components/saved-notice.tsx";
 import { quebecDay } from "../../modules/time/days.ts";
+import { TableScroll } from "../../components/table-scroll.tsx";
 
 /** The sign-in sheet (feuille de présence): the coordinator for any session, a trainer for the sessions they give. */
 export const policy = needs("training.attendance");
@@ -137,60 +138,62 @@ export default function AttendanceSheet({ loaderData, actionData }: Route.Compon
         // Keyed by the sheet's version: after a 409 the selects show the current marks.
         <Form method="post" key={loaderData.version}>
           <input type="hidden" name="version" value={loaderData.version} />
-          <table className="signin-table">
-            <caption>{t("training.attendance.caption", { date: when })}</caption>
-            <thead>
-              <tr>
-                <th scope="col" rowSpan={2}>
-                  {t("training.pool.name")}
-                </th>
-                <th scope="col" rowSpan={2}>
-                  {t("training.pool.organization")}
-                </th>
-                {session.dates.map((d, i) => (
-                  <th scope="colgroup" key={`h${i}`} colSpan={2}>
-                    {t("training.attendance.day", { n: i + 1, date: day(d) })}
+          <TableScroll label={t("training.attendance.caption", { date: when })}>
+            <table className="signin-table">
+              <caption>{t("training.attendance.caption", { date: when })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col" rowSpan={2}>
+                    {t("training.pool.name")}
                   </th>
-                ))}
-                <th scope="col" rowSpan={2}>
-                  {t("training.attendance.completion")}
-                </th>
-              </tr>
-              <tr>
-                {session.dates.map((_, i) => (
-                  <Fragment key={`s${i}`}>
-                    <th scope="col">{t("training.attendance.presence")}</th>
-                    <th scope="col">{t("training.attendance.signatureHeader")}</th>
-                  </Fragment>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {participants.map((p) => {
-                const allPresent = p.days.every((d) => d === "present");
-                return (
-                  <tr key={p.registrationId}>
-                    <th scope="row">{p.name}</th>
-                    <td>{(locale === "en" ? p.organizationNameEn : p.organizationName) || "—"}</td>
-                    {session.dates.map((_, i) => (
-                      <AttendanceCells key={i} registrationId={p.registrationId} dayIndex={i} value={p.days[i] ?? null} name={p.name} editable={editable} />
-                    ))}
-                    <td>
-                      {/* certificate: a participant with completedAt set here is "completed"; H5 issues the certificate from it. */}
-                      {p.completed ? t("training.participants.completed") : t("training.attendance.notCompleted")}
-                      {coordinator && editable && !allPresent ? (
-                        <span className="no-print">
-                          <input type="hidden" name={`decide:${p.registrationId}`} value="1" />{" "}
-                          <input type="checkbox" id={`complete-${p.registrationId}`} name={`complete:${p.registrationId}`} defaultChecked={p.completionMarked} />{" "}
-                          <label htmlFor={`complete-${p.registrationId}`}>{t("training.attendance.markCompleted", { name: p.name })}</label>
-                        </span>
-                      ) : null}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+                  <th scope="col" rowSpan={2}>
+                    {t("training.pool.organization")}
+                  </th>
+                  {session.dates.map((d, i) => (
+                    <th scope="colgroup" key={`h${i}`} colSpan={2}>
+                      {t("training.attendance.day", { n: i + 1, date: day(d) })}
+                    </th>
+                  ))}
+                  <th scope="col" rowSpan={2}>
+                    {t("training.attendance.completion")}
+                  </th>
+                </tr>
+                <tr>
+                  {session.dates.map((_, i) => (
+                    <Fragment key={`s${i}`}>
+                      <th scope="col">{t("training.attendance.presence")}</th>
+                      <th scope="col">{t("training.attendance.signatureHeader")}</th>
+                    </Fragment>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {participants.map((p) => {
+                  const allPresent = p.days.every((d) => d === "present");
+                  return (
+                    <tr key={p.registrationId}>
+                      <th scope="row">{p.name}</th>
+                      <td>{(locale === "en" ? p.organizationNameEn : p.organizationName) || "—"}</td>
+                      {session.dates.map((_, i) => (
+                        <AttendanceCells key={i} registrationId={p.registrationId} dayIndex={i} value={p.days[i] ?? null} name={p.name} editable={editable} />
+                      ))}
+                      <td>
+                        {/* certificate: a participant with completedAt set here is "completed"; H5 issues the certificate from it. */}
+                        {p.completed ? t("training.participants.completed") : t("training.attendance.notCompleted")}
+                        {coordinator && editable && !allPresent ? (
+                          <span className="no-print">
+                            <input type="hidden" name={`decide:${p.registrationId}`} value="1" />{" "}
+                            <input type="checkbox" id={`complete-${p.registrationId}`} name={`complete:${p.registrationId}`} defaultChecked={p.completionMarked} />{" "}
+                            <label htmlFor={`complete-${p.registrationId}`}>{t("training.attendance.markCompleted", { name: p.name })}</label>
+                          </span>
+                        ) : null}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </TableScroll>
           <div className="actions no-print">
             {editable ? <button type="submit">{t("training.attendance.save")}</button> : null}
             <PrintButton />

@@ -1,12 +1,14 @@
 import type { Route } from "./+types/sessions.$sessionId.certificate";
-import { translator } from "../../i18n/catalog.ts";
 import { resolveLocale } from "../../i18n/locale.server.ts";
 import { actorOf, guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { isUuid } from "../../modules/forms/fields.ts";
+import { pdfContext } from "../../modules/pdf/pdf-context.server.ts";
+import { pdfResponse } from "../../modules/pdf/pdf-response.server.ts";
 import { formatCode } from "../../modules/training-evaluation/certificate-code.ts";
 import { formatDays, renderCertificatePdf } from "../../modules/training-evaluation/certificate-pdf.server.ts";
 import { issueCertificate } from "../../modules/training-evaluation/certificates.server.ts";
+import { resourceLoader } from "../../modules/http/resource-route.server.ts";
 
 /**
  * Resource route: the participant's own certificate of completion (issued on first download,
@@ -14,7 +16,7 @@ import { issueCertificate } from "../../modules/training-evaluation/certificates
  */
 export const policy = needs("partnership.view");
 
-export async function loader(args: Route.LoaderArgs) {
+export const loader = resourceLoader(async (args: Route.LoaderArgs) => {
   const user = await guard(args, policy);
   if (!user?.partnershipId || !isUuid(args.params.sessionId)) notFound();
   const certificate = await issueCertificate(args.context.db, actorOf(user, args.context), {
@@ -23,8 +25,8 @@ export async function loader(args: Route.LoaderArgs) {
     personId: user.personId,
   });
   if (!certificate) notFound();
-  const locale = resolveLocale(args.request, user.locale);
-  const t = translator(locale);
+  const ctx = await pdfContext(args.context.db, user.partnershipId, resolveLocale(args.request, user.locale));
+  const { t, locale } = ctx;
   const code = formatCode(certificate.code);
   const verifyUrl = `${args.context.config.publicUrl}/certificates/verify?code=${code}`;
   const pdf = await renderCertificatePdf({
@@ -37,12 +39,6 @@ export async function loader(args: Route.LoaderArgs) {
     trainers: certificate.trainerOrganizations.length ? t("trainingEval.certificate.pdfTrainers", { organizations: certificate.trainerOrganizations.join(", ") }) : "",
     codeLine: t("trainingEval.certificate.pdfCode", { code }),
     verifyLine: t("trainingEval.certificate.pdfVerify", { url: verifyUrl }),
-  });
-  return new Response(new Uint8Array(pdf), {
-    headers: {
-      "content-type": "application/pdf",
-      "content-disposition": `attachment; filename="attestation-${certificate.dates[0] ?? "formation"}.pdf"`,
-      "cache-control": "private, no-store",
-    },
-  });
-}
+  }, ctx);
+  return pdfResponse(pdf, `attestation-${certificate.dates[0] ?? "formation"}.pdf`);
+});

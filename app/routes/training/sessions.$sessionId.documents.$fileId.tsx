@@ -5,11 +5,12 @@ import { fileDownloadResponse, getFile } from "../../modules/files/stored-files.
 import { isUuid } from "../../modules/forms/fields.ts";
 import { sessionAccess, seesSessionSpace } from "../../modules/training-evaluation/session-access.server.ts";
 import { sessionFileOwner } from "../../modules/training-evaluation/session-materials.server.ts";
+import { resourceLoader } from "../../modules/http/resource-route.server.ts";
 
 /** Resource route: one document of a session, for the people of the session space (else 404). */
 export const policy = needs("partnership.view");
 
-export async function loader(args: Route.LoaderArgs) {
+export const loader = resourceLoader(async (args: Route.LoaderArgs) => {
   const user = await guard(args, policy);
   if (!user?.partnershipId || !isUuid(args.params.sessionId) || !isUuid(args.params.fileId)) notFound();
   const access = await sessionAccess(args.context.db, user, args.params.sessionId);
@@ -17,4 +18,4 @@ export async function loader(args: Route.LoaderArgs) {
   const file = await getFile(args.context.db, sessionFileOwner(user.partnershipId, access.session.id), args.params.fileId);
   if (!file) notFound();
   return fileDownloadResponse(file);
-}
+});

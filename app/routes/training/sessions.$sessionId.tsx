@@ -16,6 +16,7 @@ import { MixSummary, ParticipantsSection } from "../../components/training/parti
 import { findSession, handleSessionAction, loadSessionPage } from "../../modules/training/session-page.server.ts";
 import { listSessionExercises } from "../../modules/training-evaluation/session-materials.server.ts";
 import { SavedNotice } from "../../components/saved-notice.tsx";
+import { TableScroll } from "../../components/table-scroll.tsx";
 
 export const policy = needs("training.manage");
 
@@ -123,29 +124,31 @@ export default function EditTrainingSession({ loaderData, actionData }: Route.Co
         formError={forParticipants?.formError}
       />
       <h2>{t("training.availability.sessionTitle")}</h2>
-      <table>
-        <caption>{t("training.availability.sessionCaption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("training.pool.name")}</th>
-            <th scope="col">{t("training.availability.trainerAnswer")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {answers.map((a) => (
-            <tr key={a.trainer.id}>
-              <th scope="row">{trainerLabel(a.trainer)}</th>
-              <td>
-                {a.available === null
-                  ? t("training.availability.unanswered")
-                  : a.available
-                    ? t("training.availability.yes")
-                    : t("training.availability.no")}
-              </td>
+      <TableScroll label={t("training.availability.sessionCaption")}>
+        <table>
+          <caption>{t("training.availability.sessionCaption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("training.pool.name")}</th>
+              <th scope="col">{t("training.availability.trainerAnswer")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {answers.map((a) => (
+              <tr key={a.trainer.id}>
+                <th scope="row">{trainerLabel(a.trainer)}</th>
+                <td>
+                  {a.available === null
+                    ? t("training.availability.unanswered")
+                    : a.available
+                      ? t("training.availability.yes")
+                      : t("training.availability.no")}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </>
   );
 }

@@ -6,6 +6,7 @@ import { needs } from "../../modules/authz/policy.ts";
 import type { MessageKey } from "../../i18n/catalog.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { trainingStats } from "../../modules/training-evaluation/training-stats.server.ts";
+import { TableScroll } from "../../components/table-scroll.tsx";
 
 /** Counts at a glance: sessions given and people trained, by year, organization and milieu. */
 export const policy = needs("training.results");
@@ -21,26 +22,28 @@ export async function loader(args: Route.LoaderArgs) {
 function CountTable({ caption, head, rows }: { caption: string; head: string; rows: { key: string; label: string; sessions: number; people: number }[] }) {
   const { t } = useT();
   return (
-    <table>
-      {/* The heading above says the same: the caption is for screen reader table navigation. */}
-      <caption className="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{head}</th>
-          <th scope="col">{t("trainingEval.stats.sessions")}</th>
-          <th scope="col">{t("trainingEval.stats.people")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.key}>
-            <th scope="row">{r.label}</th>
-            <td>{r.sessions}</td>
-            <td>{r.people}</td>
+    <TableScroll label={caption}>
+      <table>
+        {/* The heading above says the same: the caption is for screen reader table navigation. */}
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{head}</th>
+            <th scope="col">{t("trainingEval.stats.sessions")}</th>
+            <th scope="col">{t("trainingEval.stats.people")}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key}>
+              <th scope="row">{r.label}</th>
+              <td>{r.sessions}</td>
+              <td>{r.people}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 

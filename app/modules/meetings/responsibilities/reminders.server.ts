@@ -1,3 +1,4 @@
+import { formatDay } from "../../../i18n/format.ts";
 import { and, eq, inArray, isNull, lte } from "drizzle-orm";
 import type { Database } from "../../db/client.server.ts";
 import { recordAuditEvent, systemActor } from "../../audit/record-audit-event.server.ts";
@@ -40,12 +41,12 @@ async function recipients(db: Database, r: Row): Promise<string[]> {
 function notice(kind: "due_soon" | "overdue", r: Row, link: string) {
   return kind === "due_soon"
     ? {
-        subject: `Filet — Une responsabilité arrive à échéance le ${r.dueOn} / A responsibility is due soon`,
-        text: `Bonjour,\n\nUne responsabilité qui vous est confiée arrive à échéance le ${r.dueOn}. Faites le point et mettez son statut à jour :\n${link}\n\nHello,\n\nA responsibility assigned to you is due on ${r.dueOn}. Check it and update its status:\n${link}\n`,
+        subject: `Filet — Une responsabilité arrive à échéance le ${formatDay("fr", r.dueOn)} / A responsibility is due soon`,
+        text: `Bonjour,\n\nUne responsabilité qui vous est confiée arrive à échéance le ${formatDay("fr", r.dueOn)}. Faites le point et mettez son statut à jour :\n${link}\n\nHello,\n\nA responsibility assigned to you is due on ${formatDay("en", r.dueOn)}. Check it and update its status:\n${link}\n`,
       }
     : {
-        subject: `Filet — Une responsabilité est en retard (échéance ${r.dueOn}) / A responsibility is overdue`,
-        text: `Bonjour,\n\nUne responsabilité qui vous est confiée a dépassé son échéance du ${r.dueOn}. Mettez son statut à jour ou indiquez où elle en est :\n${link}\n\nHello,\n\nA responsibility assigned to you is past its due date (${r.dueOn}). Update its status or say where it stands:\n${link}\n`,
+        subject: `Filet — Une responsabilité est en retard (échéance ${formatDay("fr", r.dueOn)}) / A responsibility is overdue`,
+        text: `Bonjour,\n\nUne responsabilité qui vous est confiée a dépassé son échéance du ${formatDay("fr", r.dueOn)}. Mettez son statut à jour ou indiquez où elle en est :\n${link}\n\nHello,\n\nA responsibility assigned to you is past its due date (${formatDay("en", r.dueOn)}). Update its status or say where it stands:\n${link}\n`,
       };
 }
 

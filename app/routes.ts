@@ -167,5 +167,10 @@ export default [
     route("announcements/:announcementId", "routes/table/announcements.$announcementId.tsx"),
     route("table", "routes/table/_index.tsx"),
   ]),
+  // Evaluation of the implementation: indicators dashboard and exports, evaluation reports
+  layout("routes/evaluation/_layout.tsx", [
+    // evaluation: indicators (dashboard, targets, exports)
+    // evaluation: reports and recommendations
+  ]),
   route("*", "routes/$.tsx"),
 ] satisfies RouteConfig;

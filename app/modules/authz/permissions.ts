@@ -234,6 +234,31 @@ export const permissionRules = {
     ["pivot_coordinator", "organization"],
   ],
   // (table-work block end)
+  // Evaluation of the implementation — evaluation block
+  /** Read the indicators (always through disclosure control) and the evaluation reports with their recommendations. */
+  "evaluation.view": [
+    ["platform_admin", "global"],
+    ["table_coordinator", "partnership"],
+    ["table_member", "partnership"],
+    ["observer", "partnership"],
+    ["evaluator", "partnership"],
+  ],
+  /** See exact figures in the app (never in an export): the Table coordinator, for their own Table only. */
+  "evaluation.exact_figures": [["table_coordinator", "partnership"]],
+  /** Set indicator targets, bind action-plan indicators to the registry, record management responses, link key actions. */
+  "evaluation.manage": [
+    ["platform_admin", "global"],
+    ["table_coordinator", "partnership"],
+  ],
+  /** Enter evaluation reports (findings, recommendations) and verify implementation: the evaluator. */
+  "evaluation.report": [["evaluator", "partnership"]],
+  /** Download indicator tables, the dashboard and the implementation report (always protected, each download audited). */
+  "evaluation.export": [
+    ["platform_admin", "global"],
+    ["table_coordinator", "partnership"],
+    ["evaluator", "partnership"],
+  ],
+  // (evaluation block end)
 } as const satisfies Record<string, Rules>;
 
 export type Permission = keyof typeof permissionRules;

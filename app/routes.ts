@@ -170,6 +170,12 @@ export default [
   // Evaluation of the implementation: indicators dashboard and exports, evaluation reports
   layout("routes/evaluation/_layout.tsx", [
     // evaluation: indicators (dashboard, targets, exports)
+    route("evaluation", "routes/evaluation/_index.tsx"),
+    route("evaluation/export.csv", "routes/evaluation/export.csv.tsx"),
+    route("evaluation/export.xlsx", "routes/evaluation/export.xlsx.tsx"),
+    route("evaluation/indicators/:code", "routes/evaluation/indicators.$code.tsx"),
+    route("evaluation/indicators/:code/table.csv", "routes/evaluation/indicators.$code.csv.tsx"),
+    route("evaluation/indicators/:code/table.xlsx", "routes/evaluation/indicators.$code.xlsx.tsx"),
     // evaluation: reports and recommendations
   ]),
   route("*", "routes/$.tsx"),

@@ -103,6 +103,8 @@ export const actionPlanIndicator = pgTable(
     unit: text("unit").notNull().default(""),
     target: numeric("target", { precision: 12, scale: 2, mode: "number" }).notNull(),
     actual: numeric("actual", { precision: 12, scale: 2, mode: "number" }),
+    /** Bound to a registry indicator (indicators/registry.ts): the plan then shows its live value instead of `actual`. */
+    indicatorCode: text("indicator_code"),
     createdAt: createdAtColumn(),
     updatedAt: updatedAtColumn(),
   },

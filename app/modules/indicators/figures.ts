@@ -95,6 +95,18 @@ export interface IndicatorDefinition {
   disaggregations: readonly Disaggregation[];
   /** Message prefix of the categories' labels (`activities.type` → `activities.type.<key>`), when there are categories. */
   categoryLabels?: string;
+  /** Whether a higher value is progress (most) or a lower one (a time to answer). */
+  better?: "higher" | "lower";
   /** For "per100": the factor is 100 (numerator / denominator × 100); for "percent" the same, shown with %. */
   compute(db: import("../db/client.server.ts").Database, query: IndicatorQuery): Promise<Tallies>;
+}
+
+/** What a breakdown needs to know of the Table's organizations. */
+export interface OrganizationFacts {
+  id: string;
+  type: string;
+  nameFr: string;
+  nameEn: string;
+  territory: string;
+  languages: string[];
 }

@@ -1,4 +1,4 @@
-import { QUEBEC_TIME_ZONE, wallClock } from "./wall-clock.ts";
+import { QUEBEC_TIME_ZONE, fromWallClock, wallClock } from "./wall-clock.ts";
 
 /**
  * Calendar days ("YYYY-MM-DD") on Québec's calendar. Plain code (server and browser): every
@@ -50,4 +50,10 @@ export function addMonths(value: string | Date, n: number): string | Date {
   const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
   d.setUTCDate(Math.min(dayOfMonth, last));
   return typeof value === "string" ? d.toISOString().slice(0, 10) : d;
+}
+
+/** The instant Québec's day begins (midnight there): bounds for timestamps compared with days. */
+export function startOfQuebecDay(day: string): Date {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  return fromWallClock(y, m, d, 0, 0);
 }

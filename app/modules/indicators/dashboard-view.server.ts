@@ -1,0 +1,86 @@
+import type { Locale } from "../../i18n/types.ts";
+import { renderChart } from "../charts/render-chart.server.ts";
+import type { Dashboard } from "./get-dashboard.server.ts";
+import { indicatorWords } from "./words.server.ts";
+
+/** The dashboard as the page draws it: every word and figure already written, the chart already drawn. */
+export interface DashboardView {
+  periodKey: string;
+  by: string;
+  breakdownLabel: string;
+  periodLabel: string;
+  rangeLabel: string;
+  previousLabel: string;
+  choices: { key: string; label: string }[];
+  themes: {
+    theme: string;
+    title: string;
+    rows: {
+      code: string;
+      name: string;
+      value: string;
+      previous: string;
+      target: string;
+      progress: string;
+      met: boolean | null;
+      lowerIsBetter: boolean;
+      breakdown: { key: string; label: string; value: string }[] | null;
+    }[];
+  }[];
+  chart: { svg: string; title: string; rows: { name: string; value: string; target: string; progress: string }[] } | null;
+  footnote: string;
+  exact: boolean;
+}
+
+export function dashboardView(d: Dashboard, locale: Locale): DashboardView {
+  const w = indicatorWords(locale);
+  const all = d.themes.flatMap((t) => t.indicators);
+  const withTargets = all.filter((i) => i.target !== null && i.progress !== null);
+  const periodLabel = w.period(d.period);
+  const chartTitle = w.t("evaluation.chart.progress.title", { period: periodLabel });
+  const targetText = (i: (typeof all)[number]) => (i.target === null ? w.t("evaluation.noTarget") : w.value(i.target, i.type, i.decimals));
+  const progressText = (i: (typeof all)[number]) =>
+    i.met === null ? "" : i.progress !== null ? `${w.t("evaluation.progressOf", { progress: w.value(i.progress, "percent", 1) })} · ${w.t(i.met ? "evaluation.met" : "evaluation.notMet")}` : w.t(i.met ? "evaluation.met" : "evaluation.notMet");
+  return {
+    periodKey: d.period.key,
+    by: d.by ?? "",
+    breakdownLabel: w.breakdown(d.by),
+    periodLabel,
+    rangeLabel: w.range(d.period),
+    previousLabel: w.period(d.previous),
+    choices: d.choices.map((c) => ({ key: c.key, label: w.period(c) })),
+    themes: d.themes.map((t) => ({
+      theme: t.theme,
+      title: w.t(`evaluation.theme.${t.theme}`),
+      rows: t.indicators.map((i) => ({
+        code: i.code,
+        name: w.name(i.code),
+        value: w.figure(i.value, i.type, i.decimals),
+        previous: w.figure(i.previous, i.type, i.decimals),
+        target: targetText(i),
+        progress: progressText(i),
+        met: i.met,
+        lowerIsBetter: i.better === "lower",
+        breakdown: i.breakdown ? i.breakdown.map((b) => ({ key: b.key, label: w.group(d.by, b), value: w.figure(b.value, i.type, i.decimals) })) : null,
+      })),
+    })),
+    chart: withTargets.length
+      ? {
+          title: chartTitle,
+          svg: renderChart({
+            kind: "target",
+            title: chartTitle,
+            desc: w.t("evaluation.chart.progress.desc"),
+            locale,
+            unit: "percent",
+            suppressedMark: w.t("evaluation.suppressedMark"),
+            emptyText: w.t("evaluation.chart.empty"),
+            points: withTargets.map((i) => ({ label: w.name(i.code), value: i.progress, target: 100 })),
+          }),
+          rows: withTargets.map((i) => ({ name: w.name(i.code), value: w.figure(i.value, i.type, i.decimals), target: targetText(i), progress: progressText(i) })),
+        }
+      : null,
+    footnote: w.t(d.exact ? "evaluation.footnote.exact" : "evaluation.footnote.suppressed", { max: String(d.threshold - 1) }),
+    exact: d.exact,
+  };
+}

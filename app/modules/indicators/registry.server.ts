@@ -1,0 +1,19 @@
+import type { IndicatorDefinition } from "./figures.ts";
+import { activityIndicators } from "./compute/activities.server.ts";
+import { directoryIndicators } from "./compute/directory.server.ts";
+import { meetingIndicators } from "./compute/meetings.server.ts";
+
+/**
+ * The indicator registry (registre des indicateurs): every indicator the platform computes from
+ * its own live data, in the dashboard's order. Names and definitions are messages
+ * (`indicator.<code>.name`, `.definition`).
+ */
+export const indicatorRegistry: readonly IndicatorDefinition[] = [...directoryIndicators, ...activityIndicators, ...meetingIndicators];
+
+const byCode = new Map(indicatorRegistry.map((d) => [d.code, d]));
+
+export function indicatorByCode(code: string): IndicatorDefinition | undefined {
+  return byCode.get(code);
+}
+
+export const indicatorCodes = (): string[] => indicatorRegistry.map((d) => d.code);

@@ -1,0 +1,10 @@
+import type { Route } from "./+types/indicators.$code.xlsx";
+import { exportRoute } from "../../modules/indicators/export-route.server.ts";
+import { needs } from "../../modules/authz/policy.ts";
+
+/** One indicator's table as an Excel workbook: protected figures, audited. */
+export const policy = needs("evaluation.export");
+
+export async function loader(args: Route.LoaderArgs) {
+  return exportRoute(args, policy, { format: "xlsx", code: args.params.code });
+}

@@ -151,6 +151,16 @@ describe("a chart drawn on the server", () => {
     expect(parse(renderChart(bar({ id: 'ind-3"><x' }))).root.querySelector("title")!.getAttribute("id")).toBe("chart-ind-3x-title");
   });
 
+  it("draws odd input rather than failing: empty labels, negatives, huge numbers, odd sizes, many series", () => {
+    const odd: Partial<ChartSpec>[] = [
+      { points: [{ label: "", value: -5 }, { label: "", value: 1e15 }], width: Number.NaN, height: -1 },
+      { kind: "target", points: [{ label: "A", value: 3, target: Number.POSITIVE_INFINITY }], width: 10 },
+      { kind: "line", points: Array.from({ length: 80 }, (_, i) => ({ label: `Période ${i % 20}`, series: `Série ${i % 9}`, value: i % 7 ? i : null })) },
+      { kind: "line", unit: "percent", points: [{ label: "Une seule période", value: 40 }], width: 5000 },
+    ];
+    for (const over of odd) expect(wellFormed(renderChart(bar(over)))).toBe(true);
+  });
+
   it("uses colours a reader can see against white", () => {
     expect(contrast(INK)).toBeGreaterThanOrEqual(4.5);
     for (const colour of [BAR, GRID, ...SERIES_COLOURS]) expect(contrast(colour)).toBeGreaterThanOrEqual(3);

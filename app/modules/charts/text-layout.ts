@@ -2,8 +2,8 @@
  * Text size without a browser: linkedom measures nothing, so widths are estimated from the
  * number of characters, on the generous side, so a long French organization name is never cut.
  */
-export const FONT_SIZE = 12;
-export const LINE_HEIGHT = 14;
+export const FONT_SIZE = 13;
+export const LINE_HEIGHT = 15;
 const CHAR_WIDTH = FONT_SIZE * 0.62;
 
 export function textWidth(text: string): number {

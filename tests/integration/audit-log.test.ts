@@ -7,7 +7,7 @@ import { auditEvent } from "../../app/modules/audit/tables.ts";
 import { person } from "../../app/modules/people/tables.ts";
 import { account } from "../../app/modules/identity/tables.ts";
 import { recordAuditEvent, type AuditActor } from "../../app/modules/audit/record-audit-event.server.ts";
-import { csvCell } from "../../app/modules/audit/export-audit-csv.server.ts";
+import { csvCell } from "../../app/modules/exports/csv.ts";
 import * as audit from "../../app/routes/admin/audit.tsx";
 import * as auditCsv from "../../app/routes/admin/audit.csv.tsx";
 

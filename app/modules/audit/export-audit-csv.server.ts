@@ -4,20 +4,11 @@ import type { Locale } from "../../i18n/types.ts";
 import { recordAuditEvent, type AuditActor } from "./record-audit-event.server.ts";
 import { describeAuditEvents, type DescribedAuditEvent } from "./describe-audit-events.server.ts";
 import { listAuditEvents, type AuditFilters, type AuditQuery } from "./list-audit-events.server.ts";
+import { csvFile } from "../exports/csv.ts";
 
 /** An export holds at most this many events, newest first; narrow the filters for older ones. */
 export const AUDIT_EXPORT_CAP = 10_000;
 const CHUNK = 1000;
-
-/**
- * A spreadsheet runs a cell that starts with = + - @ (or a tab or CR before one) as a formula:
- * such a cell gets a leading apostrophe, so it stays text.
- */
-export function csvCell(value: string | number | null | undefined): string {
-  let text = value === null || value === undefined ? "" : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 const COLUMNS: [MessageKey, (e: DescribedAuditEvent) => string | number | null][] = [
   ["admin.audit.csv.id", (e) => e.id],
@@ -48,14 +39,14 @@ export async function exportAuditCsv(
   const t = translator(input.locale);
   const { before: _before, after: _after, ...filters } = input.filters;
   return db.transaction(async (tx) => {
-    const lines = [COLUMNS.map(([key]) => csvCell(t(key))).join(",")];
+    const lines: (string | number | null)[][] = [COLUMNS.map(([key]) => t(key))];
     let before: number | null = null;
     let count = 0;
     let capped = false;
     for (;;) {
       const page = await listAuditEvents(tx, { ...input.query, after: null, before, limit: Math.min(CHUNK, AUDIT_EXPORT_CAP - count) });
       const described = await describeAuditEvents(tx, page.events, input.locale);
-      for (const e of described) lines.push(COLUMNS.map(([, cell]) => csvCell(cell(e))).join(","));
+      for (const e of described) lines.push(COLUMNS.map(([, cell]) => cell(e)));
       count += described.length;
       if (!page.olderCursor) break;
       if (count >= AUDIT_EXPORT_CAP) {
@@ -71,6 +62,6 @@ export async function exportAuditCsv(
       partnershipId: input.query.partnershipId ?? actor.partnershipId,
       details: { scope: input.query.partnershipId ?? "all", filters, rows: count, capped },
     });
-    return { csv: `\uFEFF${lines.join("\r\n")}\r\n`, count, capped };
+    return { csv: csvFile(lines), count, capped };
   });
 }

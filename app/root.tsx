@@ -66,6 +66,8 @@ export async function loader(args: Route.LoaderArgs) {
       user?.partnershipId && roles.some((r) => r.role === "pivot" && r.partnershipId === user.partnershipId)
         ? await countNewConsultations(args.context.db, { personId: user.personId, partnershipId: user.partnershipId, roles })
         : 0,
+    // The evaluation (indicators, evaluation reports): evaluators, the coordinator, delegates, observers.
+    canEvaluation: !!user?.partnershipId && can(roles, "evaluation.view", target),
     // One "Training" entry, to the page that person works in.
     trainingPath: can(roles, "training.manage", target)
       ? "/training"
@@ -198,6 +200,13 @@ function Header() {
                       {t("nav.training")}
                     </Link>
                   </li>
+                  {data.canEvaluation ? (
+                    <li>
+                      <Link to="/evaluation" aria-current={current("/evaluation", ["/evaluation"])}>
+                        {t("nav.evaluation")}
+                      </Link>
+                    </li>
+                  ) : null}
                   {data.canTable ? (
                     <li>
                       <Link to="/table" aria-current={current("/table", tableSections)}>

@@ -3,6 +3,12 @@ import type { Translation } from "../types.ts";
 // The evaluation of the implementation (issue 12): the indicators dashboard, its filters, charts,
 // downloads and targets, and the registry's indicator names and definitions (`indicator.<code>.*`).
 export const fr = {
+  "admin.settings.evaluation.title": "Évaluation",
+  "admin.settings.evaluation.threshold": "Seuil de diffusion des petits nombres",
+  "admin.settings.evaluation.threshold.hint": "Les nombres de 1 jusqu'à ce seuil moins un sont masqués pour les personnes évaluatrices et dans tous les téléchargements (de 3 à 20 ; 5 par défaut).",
+  "admin.settings.evaluation.fiscalStart": "Premier mois de l'exercice financier",
+  "admin.settings.evaluation.fiscalStart.hint": "Les indicateurs par exercice commencent ce mois-là (avril par défaut).",
+  "admin.settings.evaluation.range": "Choisissez une valeur permise.",
   "evaluation.title": "Évaluation de l'implantation",
   "evaluation.intro": "Les indicateurs sont calculés à partir des données de Filet pour la période choisie, comparés à la période précédente et aux cibles fixées par la coordination de la Table.",
   "evaluation.nav.label": "Évaluation",
@@ -61,6 +67,9 @@ export const fr = {
   "evaluation.chart.trend.title": "Évolution : {indicator}",
   "evaluation.chart.trend.desc": "{indicator} sur les {count, plural, one {# dernière période} other {# dernières périodes}}, avec la cible quand il y en a une. Les mêmes chiffres sont dans le tableau qui suit.",
   "evaluation.chart.empty": "Aucune donnée à afficher pour cette période.",
+  "evaluation.chart.legend.value": "Valeur",
+  "evaluation.chart.legend.progress": "Part de la cible atteinte",
+  "evaluation.chart.legend.target": "Cible",
   "evaluation.chart.noTargets": "Aucun indicateur n'a encore de cible pour cette période.",
   "evaluation.download.title": "Télécharger",
   "evaluation.download.csv": "Tableau (CSV)",
@@ -134,6 +143,12 @@ export const fr = {
 } as const;
 
 export const en: Translation<typeof fr> = {
+  "admin.settings.evaluation.title": "Evaluation",
+  "admin.settings.evaluation.threshold": "Threshold for publishing small counts",
+  "admin.settings.evaluation.threshold.hint": "Counts from 1 up to this threshold minus one are hidden from evaluators and in every download (3 to 20; 5 by default).",
+  "admin.settings.evaluation.fiscalStart": "First month of the fiscal year",
+  "admin.settings.evaluation.fiscalStart.hint": "Indicators by fiscal year begin in that month (April by default).",
+  "admin.settings.evaluation.range": "Choose an allowed value.",
   "evaluation.title": "Evaluation of the implementation",
   "evaluation.intro": "Indicators are computed from Filet's data for the chosen period, compared with the previous period and with the targets set by the Table's coordination.",
   "evaluation.nav.label": "Evaluation",
@@ -192,6 +207,9 @@ export const en: Translation<typeof fr> = {
   "evaluation.chart.trend.title": "Trend: {indicator}",
   "evaluation.chart.trend.desc": "{indicator} over the last {count, plural, one {# period} other {# periods}}, with the target where there is one. The same figures are in the table that follows.",
   "evaluation.chart.empty": "No data to show for this period.",
+  "evaluation.chart.legend.value": "Value",
+  "evaluation.chart.legend.progress": "Share of the target reached",
+  "evaluation.chart.legend.target": "Target",
   "evaluation.chart.noTargets": "No indicator has a target for this period yet.",
   "evaluation.download.title": "Download",
   "evaluation.download.csv": "Table (CSV)",

@@ -48,6 +48,8 @@ export const indicatorSchema = z.object({
   unit: optionalText(50),
   target: amount,
   actual: optionalAmount,
+  /** A registry indicator (indicators/registry.server.ts) whose live value the plan shows; "" for none. */
+  indicatorCode: optionalText(60),
 });
 
 export { amount as amountField };

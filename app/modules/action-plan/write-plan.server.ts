@@ -5,6 +5,8 @@ import { contentVersion } from "../forms/content-version.server.ts";
 import { organization } from "../governance/tables.ts";
 import { conflict, invalid, missing, ok, refusal, type Conflict, type Invalid, type NotFound, type Ok, type Refused } from "../outcome/outcome.ts";
 import type { ActionInput, IndicatorInput, ObjectiveInput, PlanInput } from "./plan-schema.ts";
+import { isRegistryCode } from "../indicators/live-values.server.ts";
+import { setPlanTarget } from "../indicators/plan-target.server.ts";
 import { actionPlan, actionPlanAction, actionPlanActionOrganization, actionPlanIndicator, actionPlanObjective } from "./tables.ts";
 
 /** The id of the item written, or why not. */
@@ -27,8 +29,8 @@ export function actionVersion(a: { objectiveId: string; title: string; descripti
   return contentVersion(["action", a.objectiveId, a.title, a.description, a.startsOn, a.endsOn, a.status, a.progress, [...a.organizationIds].sort()]);
 }
 
-export function indicatorVersion(i: { objectiveId: string; label: string; unit: string; target: number | string; actual: number | string | null }): number {
-  return contentVersion(["indicator", i.objectiveId, i.label, i.unit, Number(i.target), i.actual === null ? null : Number(i.actual)]);
+export function indicatorVersion(i: { objectiveId: string; label: string; unit: string; target: number | string; actual: number | string | null; indicatorCode?: string | null }): number {
+  return contentVersion(["indicator", i.objectiveId, i.label, i.unit, Number(i.target), i.actual === null ? null : Number(i.actual), i.indicatorCode ?? null]);
 }
 
 /** A new (empty) plan for a year; one per Table and year. */
@@ -211,7 +213,9 @@ export async function saveIndicator(
       if (indicatorVersion(current) !== version) return conflict();
     }
     if (!(await objectiveOfPlan(tx, partnershipId, planId, input.objectiveId))) return invalid("objectiveId", "form.invalid");
-    const values = { objectiveId: input.objectiveId, label: input.label, unit: input.unit, target: input.target, actual: input.actual };
+    const indicatorCode = input.indicatorCode || null;
+    if (indicatorCode && !isRegistryCode(indicatorCode)) return invalid("indicatorCode", "form.invalid");
+    const values = { objectiveId: input.objectiveId, label: input.label, unit: input.unit, target: input.target, actual: input.actual, indicatorCode };
     let id = indicatorId;
     if (id) {
       const [row] = await tx
@@ -230,8 +234,10 @@ export async function saveIndicator(
       targetType: "action_plan_indicator",
       targetId: id,
       partnershipId,
-      details: { planId, target: input.target, actual: input.actual },
+      details: { planId, target: input.target, actual: input.actual, indicatorCode: indicatorCode ?? "" },
     });
+    // Bound to the registry, the plan's target is the registry's for the plan's year (one target, shown on the dashboard too).
+    if (indicatorCode) await setPlanTarget(tx, { partnershipId, planId, code: indicatorCode, target: input.target });
     return ok(id);
   });
 }

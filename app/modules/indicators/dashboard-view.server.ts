@@ -75,6 +75,7 @@ export function dashboardView(d: Dashboard, locale: Locale): DashboardView {
             unit: "percent",
             suppressedMark: w.t("evaluation.suppressedMark"),
             emptyText: w.t("evaluation.chart.empty"),
+            legend: { value: w.t("evaluation.chart.legend.progress"), target: w.t("evaluation.chart.legend.target") },
             points: withTargets.map((i) => ({ label: w.name(i.code), value: i.progress, target: 100 })),
           }),
           rows: withTargets.map((i) => ({ name: w.name(i.code), value: w.figure(i.value, i.type, i.decimals), target: targetText(i), progress: progressText(i) })),

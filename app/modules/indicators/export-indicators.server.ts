@@ -1,9 +1,9 @@
 import type { Locale } from "../../i18n/types.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
 import type { Database } from "../db/client.server.ts";
-import { toCsv } from "../exports/csv.ts";
+import { toCsvMany } from "../exports/csv.ts";
 import { downloadResponse, sha256Hex } from "../exports/download.server.ts";
-import type { ExportCell, ExportTable } from "../exports/csv.ts";
+import type { ExportCell, ExportTable } from "../exports/export-table.ts";
 import { toXlsx } from "../exports/xlsx.server.ts";
 import { missing, ok, type NotFound, type Ok } from "../outcome/outcome.ts";
 import type { Figure } from "./disclose.server.ts";
@@ -65,8 +65,7 @@ export async function exportIndicators(db: Database, actor: AuditActor, input: E
   const first = pages[0];
   if (!first) return missing();
   const tables = pages.map((p) => indicatorExportTable(p, input.locale, input.tableName, input.day));
-  const w = indicatorWords(input.locale);
-  const body = input.format === "csv" ? tables.map((t) => toCsv(t)).join("\r\n").replace(/(?!^)\uFEFF/g, "") : await toXlsx(tables);
+  const body = input.format === "csv" ? toCsvMany(tables) : await toXlsx(tables);
   const hash = sha256Hex(body);
   await db.transaction((tx) =>
     recordAuditEvent(tx, actor, {
@@ -78,6 +77,6 @@ export async function exportIndicators(db: Database, actor: AuditActor, input: E
     }),
   );
   const slug = (input.code ?? "indicateurs").replace(/_/g, "-");
-  const filename = `${w.t("evaluation.title").toLowerCase().startsWith("évaluation") ? "filet-evaluation" : "filet-evaluation"}-${slug}-${first.period.key}.${input.format}`;
+  const filename = `filet-evaluation-${slug}-${first.period.key}.${input.format}`;
   return ok(downloadResponse(body, { filename, type: input.format }));
 }

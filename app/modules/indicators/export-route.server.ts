@@ -1,8 +1,7 @@
-import type { LoaderFunctionArgs } from "react-router";
+import type { AppLoadContext } from "react-router";
 import { resolveLocale } from "../../i18n/locale.server.ts";
 import { actorOf, guard, notFound } from "../authz/guard.server.ts";
 import type { RoutePolicy } from "../authz/policy.ts";
-import type { FiletContext } from "../context.ts";
 import { requestUrl } from "../forms/request-url.ts";
 import { getTableFooter } from "../governance/get-table-footer.server.ts";
 import { resourceLoader } from "../http/resource-route.server.ts";
@@ -11,8 +10,10 @@ import { quebecDay } from "../time/days.ts";
 import { exportIndicators, type ExportFormat } from "./export-indicators.server.ts";
 
 /** The four download routes' one loader: policy, the page's filters, protected figures, audited. */
-export function exportRoute(args: LoaderFunctionArgs<FiletContext>, policy: RoutePolicy, what: { format: ExportFormat; code: string | null }) {
-  return resourceLoader(async (a: LoaderFunctionArgs<FiletContext>) => {
+type ExportArgs = { request: Request; context: AppLoadContext; params: Record<string, string | undefined> };
+
+export function exportRoute(args: ExportArgs, policy: RoutePolicy, what: { format: ExportFormat; code: string | null }) {
+  return resourceLoader(async (a: ExportArgs) => {
     const user = await guard(a, policy);
     if (!user?.partnershipId) notFound();
     const url = requestUrl(a.request);

@@ -91,6 +91,7 @@ export function indicatorView(page: IndicatorPage, locale: Locale): IndicatorVie
     unit,
     suppressedMark: mark,
     emptyText: w.t("evaluation.chart.empty"),
+    legend: { value: w.t("evaluation.chart.legend.value"), target: w.t("evaluation.chart.legend.target") },
     points: page.trend.map((p) => ({ label: w.period(p), value: chartValue(p.value), target: p.target })),
   });
   const scopeLabel = (kind: string, key: string) => {

@@ -7,6 +7,7 @@ import { parseTrainingSettings, TRAINING_SETTING_BOUNDS, type TrainingSettings }
 import { partnership } from "../governance/tables.ts";
 import { meetingKindsFromText } from "../meetings/meeting-kinds.ts";
 import { versionField } from "../forms/fields.ts";
+import { EVALUATION_SETTING_BOUNDS, parseEvaluationSettings, type EvaluationSettings } from "../indicators/evaluation-settings.ts";
 import { conflict, missing, ok, type Conflict, type NotFound, type Ok } from "../outcome/outcome.ts";
 
 // Whole numbers typed in a field: digits only ("", "1e3", "0x10" are refused), then the range.
@@ -32,6 +33,9 @@ export const partnershipSettingsSchema = z.object({
   trainingMaxOrganizationSharePercent: trainingNumber("maxOrganizationSharePercent").optional(),
   trainingMinOrganizations: trainingNumber("minOrganizations").optional(),
   trainingMinMilieux: trainingNumber("minMilieux").optional(),
+  // Evaluation: the suppression threshold and the fiscal year's first month; absent = unchanged.
+  suppressionThreshold: wholeNumber(...EVALUATION_SETTING_BOUNDS.suppressionThreshold, "admin.settings.evaluation.range").optional(),
+  fiscalYearStartMonth: wholeNumber(...EVALUATION_SETTING_BOUNDS.fiscalYearStartMonth, "admin.settings.evaluation.range").optional(),
   version: versionField,
   /** Added meeting kinds, one per line "Libellé | English label"; absent = unchanged. */
   meetingKinds: z.string().max(2000, "form.tooLong").optional(),
@@ -40,13 +44,18 @@ export const partnershipSettingsSchema = z.object({
 export async function getPartnershipSettingsForm(
   db: Database,
   partnershipId: string,
-): Promise<(PartnershipSettings & { training: TrainingSettings; version: number }) | null> {
+): Promise<(PartnershipSettings & { training: TrainingSettings; evaluation: EvaluationSettings; version: number }) | null> {
   const [row] = await db
     .select({ settings: partnership.settings, dpjPhone: partnership.dpjPhone, version: partnership.version })
     .from(partnership)
     .where(eq(partnership.id, partnershipId));
   return row
-    ? { ...parsePartnershipSettings(row.settings, row.dpjPhone), training: parseTrainingSettings(row.settings.training), version: row.version }
+    ? {
+        ...parsePartnershipSettings(row.settings, row.dpjPhone),
+        training: parseTrainingSettings(row.settings.training),
+        evaluation: parseEvaluationSettings(row.settings),
+        version: row.version,
+      }
     : null;
 }
 
@@ -68,6 +77,8 @@ export async function updatePartnershipSettings(
       consultationRetentionMonths: input.consultationRetentionMonths,
       ...(input.meetingKinds !== undefined ? { meetingKinds: meetingKindsFromText(input.meetingKinds) } : {}),
       training: trainingSettingsOf(input, parseTrainingSettings(current.settings.training)),
+      ...(input.suppressionThreshold !== undefined ? { suppressionThreshold: input.suppressionThreshold } : {}),
+      ...(input.fiscalYearStartMonth !== undefined ? { fiscalYearStartMonth: input.fiscalYearStartMonth } : {}),
     };
     const updated = await tx
       .update(partnership)
@@ -84,6 +95,7 @@ export async function updatePartnershipSettings(
         directoryFreshnessMonths: input.directoryFreshnessMonths,
         consultationRetentionMonths: input.consultationRetentionMonths,
         training: settings.training,
+        evaluation: parseEvaluationSettings(settings),
       },
     });
     return ok();

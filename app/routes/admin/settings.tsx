@@ -2,7 +2,7 @@ import { Form, redirect } from "react-router";
 import type { Route } from "./+types/settings";
 import { AdminBreadcrumb, adminTitle } from "../../components/admin-common.tsx";
 import { SavedNotice } from "../../components/saved-notice.tsx";
-import { ErrorSummary, Field } from "../../components/form.tsx";
+import { ErrorSummary, Field, SelectField } from "../../components/form.tsx";
 import { useT } from "../../i18n/use-t.ts";
 import { actorOf, guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
@@ -44,9 +44,10 @@ export async function action(args: Route.ActionArgs) {
 }
 
 export default function TableSettings({ loaderData, actionData }: Route.ComponentProps) {
-  const { t } = useT();
+  const { t, locale } = useT();
   const { settings } = loaderData;
   const values = (actionData?.values ?? {}) as Record<string, string | undefined>;
+  const months = Array.from({ length: 12 }, (_, i) => new Intl.DateTimeFormat(locale === "en" ? "en-CA" : "fr-CA", { month: "long", timeZone: "UTC" }).format(new Date(Date.UTC(2026, i, 1))));
   return (
     <>
       <AdminBreadcrumb />
@@ -107,6 +108,27 @@ export default function TableSettings({ loaderData, actionData }: Route.Componen
               errors={actionData?.errors}
             />
           ))}
+        </fieldset>
+        <fieldset>
+          <legend>{t("admin.settings.evaluation.title")}</legend>
+          <Field
+            name="suppressionThreshold"
+            label={t("admin.settings.evaluation.threshold")}
+            hint={t("admin.settings.evaluation.threshold.hint")}
+            type="number"
+            inputMode="numeric"
+            required
+            defaultValue={values.suppressionThreshold ?? settings.evaluation.suppressionThreshold}
+            errors={actionData?.errors}
+          />
+          <SelectField
+            name="fiscalYearStartMonth"
+            label={t("admin.settings.evaluation.fiscalStart")}
+            hint={t("admin.settings.evaluation.fiscalStart.hint")}
+            options={months.map((label, i) => ({ value: String(i + 1), label }))}
+            defaultValue={values.fiscalYearStartMonth ?? String(settings.evaluation.fiscalYearStartMonth)}
+            errors={actionData?.errors}
+          />
         </fieldset>
         <div className="actions">
           <button type="submit">{t("form.save")}</button>

@@ -64,7 +64,7 @@ export default function EvaluationDashboard({ loaderData }: Route.ComponentProps
       </p>
       <p className="notice">{view.footnote}</p>
       {view.chart ? (
-        <ChartFigure svg={view.chart.svg} caption={view.chart.title}>
+        <ChartFigure svg={view.chart.svg} title={view.chart.title}>
           <TableScroll label={view.chart.title}>
             <table>
               <caption>{view.chart.title}</caption>

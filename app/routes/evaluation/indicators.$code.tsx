@@ -158,13 +158,13 @@ export default function IndicatorPage({ loaderData, actionData }: Route.Componen
           {t("evaluation.indicator.breakdown")} · {view.breakdownLabel}
         </h2>
         {view.breakdowns.length > 1 ? null : <p>{t("evaluation.indicator.breakdownNone")}</p>}
-        <ChartFigure svg={view.chart.svg} caption={view.chart.title}>
+        <ChartFigure svg={view.chart.svg} title={view.chart.title}>
           <WrittenTable table={view.table} />
         </ChartFigure>
       </section>
       <section aria-labelledby="trend">
         <h2 id="trend">{t("evaluation.indicator.trend")}</h2>
-        <ChartFigure svg={view.trendChart.svg} caption={view.trendChart.title}>
+        <ChartFigure svg={view.trendChart.svg} title={view.trendChart.title}>
           <WrittenTable table={view.trendTable} />
         </ChartFigure>
       </section>
@@ -203,7 +203,7 @@ export default function IndicatorPage({ loaderData, actionData }: Route.Componen
                     <input type="hidden" name="intent" value="edit" />
                     <input type="hidden" name="targetId" value={target.id} />
                     <input type="hidden" name="version" value={target.version} />
-                    <Field idPrefix={`target-${target.id}`} name="target" label={t("evaluation.target.value")} hint={t("evaluation.target.valueHint")} inputMode="decimal" defaultValue={target.rawValue} required />
+                    <Field idPrefix={`target-${target.id}`} name="target" label={t("evaluation.target.value")} hint={t("evaluation.target.valueHint")} defaultValue={target.rawValue} required />
                     <Field idPrefix={`target-${target.id}`} name="note" label={t("evaluation.target.note")} defaultValue={target.note} />
                     <p>
                       <button type="submit">{t("evaluation.target.save")}</button>
@@ -222,7 +222,7 @@ export default function IndicatorPage({ loaderData, actionData }: Route.Componen
             <input type="hidden" name="intent" value="set" />
             <ErrorSummary errors={errors} formError={formError === "form.conflict" ? undefined : formError} />
             <SelectField name="scope" label={t("evaluation.target.scope")} options={view.scopeOptions} defaultValue="table" errors={errors} />
-            <Field name="target" label={t("evaluation.target.value")} hint={t("evaluation.target.valueHint")} inputMode="decimal" required errors={errors} />
+            <Field name="target" label={t("evaluation.target.value")} hint={t("evaluation.target.valueHint")} required errors={errors} />
             <Field name="note" label={t("evaluation.target.note")} errors={errors} />
             <p>
               <button type="submit">{t("evaluation.target.save")}</button>

@@ -1,0 +1,53 @@
+import type { Translation } from "../types.ts";
+
+// Names and definitions of the training, consultation, partnership and responsibility indicators
+// (`indicator.<code>.*`, issue 12 §1): what each counts, over what, and the period rule.
+export const fr = {
+  "indicator.training_sessions_given.name": "Séances de formation données",
+  "indicator.training_sessions_given.definition": "Nombre de séances de formation de la Table marquées comme données dont le premier jour tombe dans la période, jusqu'à aujourd'hui. Les séances annulées ou pas encore closes ne comptent pas.",
+  "indicator.training_people_trained.name": "Personnes formées",
+  "indicator.training_people_trained.definition": "Nombre de personnes distinctes marquées présentes sur la feuille de présence d'au moins un jour de formation tombant dans la période (séances non annulées), comptées dans l'organisation pour laquelle leur place comptait, sinon la leur. Une présence partielle ne compte pas.",
+  "indicator.training_organizations_reached.name": "Organisations rejointes par la formation",
+  "indicator.training_organizations_reached.definition": "Nombre d'organisations partenaires dont au moins une personne a été formée pendant la période (même règle que les personnes formées). Chaque organisation compte une fois.",
+  "indicator.training_sessions_observed.name": "Séances observées",
+  "indicator.training_sessions_observed.definition": "Séances données pendant la période dont la grille d'observation a été soumise, sur l'ensemble des séances données pendant la période (une grille en brouillon ne compte pas).",
+  "indicator.training_satisfaction.name": "Satisfaction à l'égard de la formation",
+  "indicator.training_satisfaction.definition": "Réponses de 4 ou 5 sur 5 à la question de satisfaction générale de l'évaluation de fin de formation, sur l'ensemble des réponses à cette question, pour les séances données pendant la période. Les évaluations sont anonymes et ne sont jamais rattachées à une personne.",
+  "indicator.consultations_asked.name": "Consultations demandées",
+  "indicator.consultations_asked.definition": "Nombre de consultations demandées pendant la période, comptées dans l'organisation des pivots consultés. Une consultation effacée à la fin de sa durée de conservation compte dans le mois de sa demande, si ce mois entier est compris dans la période.",
+  "indicator.consultations_answered.name": "Consultations répondues",
+  "indicator.consultations_answered.definition": "Nombre de consultations ayant reçu au moins une réponse d'un pivot pendant la période, comptées dans l'organisation des pivots consultés. Une consultation effacée à la fin de sa durée de conservation compte dans le mois de sa demande, si elle avait reçu une réponse et que ce mois entier est compris dans la période.",
+  "indicator.consultations_first_answer_median.name": "Délai médian de première réponse",
+  "indicator.consultations_first_answer_median.definition": "Médiane du temps, en minutes, entre la demande d'une consultation et la première réponse d'un pivot, pour les consultations demandées pendant la période et répondues, par organisation des pivots consultés.",
+  "indicator.commitments_signed.name": "Organisations ayant un engagement signé",
+  "indicator.commitments_signed.definition": "Part des organisations partenaires pendant la période qui avaient, à la fin de la période (ou aujourd'hui si elle n'est pas terminée), un engagement écrit signé et en vigueur.",
+  "indicator.delegate_turnover.name": "Roulement des personnes déléguées",
+  "indicator.delegate_turnover.definition": "Part des organisations ayant eu une personne déléguée pendant la période dont la personne déléguée a changé, c'est-à-dire qu'un nouveau mandat de délégué a commencé dans la période après un mandat précédent. La première personne déléguée d'une organisation et les substituts ne comptent pas.",
+  "indicator.responsibilities_on_time.name": "Responsabilités réalisées à temps",
+  "indicator.responsibilities_on_time.definition": "Responsabilités réalisées au plus tard le jour de leur échéance, sur les responsabilités dont l'échéance tombe dans la période et avant aujourd'hui (les responsabilités abandonnées ne comptent pas), par organisation responsable ou organisation de la personne responsable.",
+} as const;
+
+export const en: Translation<typeof fr> = {
+  "indicator.training_sessions_given.name": "Training sessions given",
+  "indicator.training_sessions_given.definition": "Number of the Table's training sessions marked as given whose first day falls in the period, up to today. Cancelled sessions and sessions not yet closed do not count.",
+  "indicator.training_people_trained.name": "People trained",
+  "indicator.training_people_trained.definition": "Number of distinct people marked present on the attendance sheet of at least one training day falling in the period (sessions not cancelled), counted in the organization their seat counted for, otherwise their own. Partial attendance does not count.",
+  "indicator.training_organizations_reached.name": "Organizations reached by training",
+  "indicator.training_organizations_reached.definition": "Number of partner organizations with at least one person trained in the period (same rule as people trained). Each organization counts once.",
+  "indicator.training_sessions_observed.name": "Sessions observed",
+  "indicator.training_sessions_observed.definition": "Sessions given in the period whose observation grid was submitted, over all sessions given in the period (a draft grid does not count).",
+  "indicator.training_satisfaction.name": "Satisfaction with the training",
+  "indicator.training_satisfaction.definition": "Answers of 4 or 5 out of 5 to the end-of-training evaluation's overall satisfaction question, over all answers to that question, for the sessions given in the period. Evaluations are anonymous and never linked to a person.",
+  "indicator.consultations_asked.name": "Consultations asked",
+  "indicator.consultations_asked.definition": "Number of consultations asked in the period, counted in the organization of the pivots consulted. A consultation deleted at the end of its retention period counts in the month it was asked, when that whole month is in the period.",
+  "indicator.consultations_answered.name": "Consultations answered",
+  "indicator.consultations_answered.definition": "Number of consultations that received at least one answer from a pivot in the period, counted in the organization of the pivots consulted. A consultation deleted at the end of its retention period counts in the month it was asked, when it had been answered and that whole month is in the period.",
+  "indicator.consultations_first_answer_median.name": "Median time to first answer",
+  "indicator.consultations_first_answer_median.definition": "Median time, in minutes, from a consultation being asked to a pivot's first answer, for the consultations asked in the period and answered, by organization of the pivots consulted.",
+  "indicator.commitments_signed.name": "Organizations with a signed commitment",
+  "indicator.commitments_signed.definition": "Share of the organizations that were partners during the period which had, at the period's end (or today if it has not ended), a signed written commitment in force.",
+  "indicator.delegate_turnover.name": "Delegate turnover",
+  "indicator.delegate_turnover.definition": "Share of the organizations with a delegate during the period whose delegate changed, that is, a new delegate term began in the period after an earlier one. An organization's first delegate and substitutes do not count.",
+  "indicator.responsibilities_on_time.name": "Responsibilities done on time",
+  "indicator.responsibilities_on_time.definition": "Responsibilities done no later than their due day, over the responsibilities due in the period and before today (dropped ones do not count), by owner organization or the owner person's organization.",
+};

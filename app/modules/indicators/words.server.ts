@@ -17,6 +17,10 @@ export function indicatorWords(locale: Locale) {
   const number = new Intl.NumberFormat(localeTag(locale), { maximumFractionDigits: 1 });
   const monthName = new Intl.DateTimeFormat(localeTag(locale), { month: "long", timeZone: "UTC" });
   const fiscalStart = (year: number) => String(year);
+  // 1er, 2e… / 1st, 2nd…: ordinal plural rules, the suffixes being each language's own.
+  const ordinalRules = new Intl.PluralRules(localeTag(locale), { type: "ordinal" });
+  const suffixes: Record<string, string> = locale === "fr" ? { one: "er", other: "e" } : { one: "st", two: "nd", few: "rd", other: "th" };
+  const ordinal = (n: number) => `${n}${suffixes[ordinalRules.select(n)] ?? suffixes.other}`;
   const words = {
     t,
     name: (code: string) => (has(`indicator.${code}.name`) ? t(`indicator.${code}.name` as MessageKey) : code),
@@ -31,7 +35,7 @@ export function indicatorWords(locale: Locale) {
         case "ytd":
           return t("evaluation.period.ytd", { year: String(p.year) });
         case "quarter":
-          return t("evaluation.period.quarter", { quarter: String(p.part ?? 1), year: String(p.year) });
+          return t("evaluation.period.quarter", { ordinal: ordinal(p.part ?? 1), year: String(p.year) });
         case "month": {
           const m = monthName.format(new Date(Date.UTC(p.year, (p.part ?? 1) - 1, 1)));
           return t("evaluation.period.month", { month: locale === "fr" ? m : m.charAt(0).toUpperCase() + m.slice(1), year: String(p.year) });

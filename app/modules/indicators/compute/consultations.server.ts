@@ -81,6 +81,7 @@ export const consultationIndicators: IndicatorDefinition[] = [
     ...base,
     code: "consultations_first_answer_median",
     type: "median_duration",
+    better: "lower",
     decimals: 1,
     async compute(db, q) {
       // Whole minutes, as the purge keeps them, so live and purged observations agree.

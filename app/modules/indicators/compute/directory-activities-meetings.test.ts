@@ -17,7 +17,6 @@ let close: () => Promise<void>;
 let table: string;
 let school: string;
 let police: string;
-let community: string;
 const period = { from: "2026-01-01", to: "2026-03-31" };
 
 async function figures(code: string, by: IndicatorQuery["by"]): Promise<RawFigures> {
@@ -32,7 +31,8 @@ beforeAll(async () => {
   const other = await createPartnership(db);
   school = await createOrganization(db, table, { type: "school", nameFr: "A école", territory: "Québec" });
   police = await createOrganization(db, table, { type: "police", nameFr: "B police", territory: "Lévis" });
-  community = await createOrganization(db, table, { type: "community", nameFr: "C communautaire", territory: "Québec", leftOn: "2025-06-30" });
+  // A partner that left before the period: out of every denominator.
+  await createOrganization(db, table, { type: "community", nameFr: "C communautaire", territory: "Québec", leftOn: "2025-06-30" });
   const otherOrg = await createOrganization(db, other, { type: "school" });
   const p = async (organizationId: string, partnershipId = table) => (await createPerson(db, { partnershipId, organizationId })).personId;
   const [s1, s2, s3, pol1, o1] = [await p(school), await p(school), await p(school), await p(police), await p(otherOrg, other)];

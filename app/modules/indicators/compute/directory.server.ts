@@ -1,6 +1,5 @@
 import { and, count, eq, gte, isNull, lte, or, sql } from "drizzle-orm";
 import { auditEvent } from "../../audit/tables.ts";
-import type { Database } from "../../db/client.server.ts";
 import { pivotDesignation } from "../../directory/tables.ts";
 import { organization } from "../../governance/tables.ts";
 import { addDays, startOfQuebecDay } from "../../time/days.ts";

@@ -80,6 +80,7 @@ export async function copyPlan(
           position: indicator.position,
           label: indicator.label,
           unit: indicator.unit,
+          indicatorCode: indicator.indicatorCode,
           target: indicator.target,
           actual: null,
         });

@@ -1,3 +1,4 @@
+import { setPlanTarget } from "../indicators/plan-target.server.ts";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { systemActor } from "../audit/record-audit-event.server.ts";
@@ -23,7 +24,7 @@ import { quebecDay } from "../time/days.ts";
  * coordination in the handover history, and a few announcements. People are invented adults.
  */
 type ActionSeed = { title: string; orgs: string[]; starts: string; ends: string; status: ActionStatus; progress: number };
-type ObjectiveSeed = { title: string; description: string; actions: ActionSeed[]; indicators: { label: string; unit: string; target: number; actual: number | null }[] };
+type ObjectiveSeed = { title: string; description: string; actions: ActionSeed[]; indicators: { label: string; unit: string; target: number; actual: number | null; indicatorCode?: string }[] };
 
 const plan2010: ObjectiveSeed[] = [
   {
@@ -35,7 +36,7 @@ const plan2010: ObjectiveSeed[] = [
       { title: "Définir les objectifs des rencontres de pivots", orgs: ["ASSS", "PIPQ"], starts: "2010-01-15", ends: "2010-04-30", status: "done", progress: 100 },
     ],
     indicators: [
-      { label: "Rencontres régionales des pivots tenues", unit: "rencontres", target: 3, actual: 3 },
+      { label: "Rencontres régionales des pivots tenues", unit: "rencontres", target: 3, actual: 3, indicatorCode: "regional_pivot_meetings_held" },
       { label: "Organisations ayant désigné leurs pivots", unit: "organisations", target: 12, actual: 11 },
     ],
   },
@@ -48,8 +49,8 @@ const plan2010: ObjectiveSeed[] = [
       { title: "Réunir les formateurs deux fois par année", orgs: ["CJQ-IU"], starts: "2010-05-01", ends: "2010-11-30", status: "in_progress", progress: 50 },
     ],
     indicators: [
-      { label: "Formations données", unit: "formations", target: 10, actual: 12 },
-      { label: "Intervenant·e·s formé·e·s", unit: "personnes", target: 150, actual: 168 },
+      { label: "Formations données", unit: "formations", target: 10, actual: 12, indicatorCode: "training_sessions_given" },
+      { label: "Intervenant·e·s formé·e·s", unit: "personnes", target: 150, actual: 168, indicatorCode: "training_people_trained" },
     ],
   },
   {
@@ -105,10 +106,10 @@ async function seedPlan2026(tx: Database, partnershipId: string, today: string) 
     const p = progress[a.title];
     if (p) await tx.update(actionPlanAction).set({ status: p[0], progress: p[1] }).where(eq(actionPlanAction.id, a.id));
   }
-  await tx
-    .update(actionPlanIndicator)
-    .set({ actual: 2 })
-    .where(and(eq(actionPlanIndicator.planId, plan!.id), eq(actionPlanIndicator.label, "Rencontres régionales des pivots tenues")));
+  // Bound indicators show their live value; their target is the registry's for 2026 (dashboard "Année 2026").
+  for (const i of await tx.select().from(actionPlanIndicator).where(eq(actionPlanIndicator.planId, plan!.id))) {
+    if (i.indicatorCode) await setPlanTarget(tx, { partnershipId, planId: plan!.id, code: i.indicatorCode, target: i.target });
+  }
   // Two responsibilities of the Table tied to the plan's objectives (the meetings area owns them).
   const objectives = await tx.select().from(actionPlanObjective).where(eq(actionPlanObjective.planId, plan!.id));
   const [asss] = await tx.select({ id: organization.id }).from(organization).where(and(eq(organization.partnershipId, partnershipId), eq(organization.acronym, "ASSS")));

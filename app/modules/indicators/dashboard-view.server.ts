@@ -1,5 +1,6 @@
+// @messages-rendered-on-server: the dashboard's words are written here, for the page and its chart.
 import type { Locale } from "../../i18n/types.ts";
-import { renderChart } from "../charts/render-chart.server.ts";
+import type { ChartSpec } from "../charts/chart-spec.ts";
 import type { Dashboard } from "./get-dashboard.server.ts";
 import { indicatorWords } from "./words.server.ts";
 
@@ -27,9 +28,29 @@ export interface DashboardView {
       breakdown: { key: string; label: string; value: string }[] | null;
     }[];
   }[];
-  chart: { svg: string; title: string; rows: { name: string; value: string; target: string; progress: string }[] } | null;
+  /** The chart is an image of its own (chart.svg): its words and figures stay out of the page's data. */
+  chart: { title: string } | null;
   footnote: string;
   exact: boolean;
+}
+
+/** The progress chart's drawing orders (null without any target): drawn by the chart.svg route. */
+export function progressChartSpec(d: Dashboard, locale: Locale): ChartSpec | null {
+  const w = indicatorWords(locale);
+  const withTargets = d.themes.flatMap((t) => t.indicators).filter((i) => i.target !== null && i.progress !== null);
+  if (!withTargets.length) return null;
+  const title = w.t("evaluation.chart.progress.title", { period: w.period(d.period) });
+  return {
+    kind: "target",
+    title,
+    desc: w.t("evaluation.chart.progress.desc"),
+    locale,
+    unit: "percent",
+    suppressedMark: w.t("evaluation.suppressedMark"),
+    emptyText: w.t("evaluation.chart.empty"),
+    legend: { value: w.t("evaluation.chart.legend.progress"), target: w.t("evaluation.chart.legend.target") },
+    points: withTargets.map((i) => ({ label: w.name(i.code), value: i.progress, target: 100 })),
+  };
 }
 
 export function dashboardView(d: Dashboard, locale: Locale): DashboardView {
@@ -64,23 +85,7 @@ export function dashboardView(d: Dashboard, locale: Locale): DashboardView {
         breakdown: i.breakdown ? i.breakdown.map((b) => ({ key: b.key, label: w.group(d.by, b), value: w.figure(b.value, i.type, i.decimals) })) : null,
       })),
     })),
-    chart: withTargets.length
-      ? {
-          title: chartTitle,
-          svg: renderChart({
-            kind: "target",
-            title: chartTitle,
-            desc: w.t("evaluation.chart.progress.desc"),
-            locale,
-            unit: "percent",
-            suppressedMark: w.t("evaluation.suppressedMark"),
-            emptyText: w.t("evaluation.chart.empty"),
-            legend: { value: w.t("evaluation.chart.legend.progress"), target: w.t("evaluation.chart.legend.target") },
-            points: withTargets.map((i) => ({ label: w.name(i.code), value: i.progress, target: 100 })),
-          }),
-          rows: withTargets.map((i) => ({ name: w.name(i.code), value: w.figure(i.value, i.type, i.decimals), target: targetText(i), progress: progressText(i) })),
-        }
-      : null,
+    chart: withTargets.length ? { title: chartTitle } : null,
     footnote: w.t(d.exact ? "evaluation.footnote.exact" : "evaluation.footnote.suppressed", { max: String(d.threshold - 1) }),
     exact: d.exact,
   };

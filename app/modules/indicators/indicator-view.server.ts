@@ -1,5 +1,6 @@
+// @messages-rendered-on-server: an indicator page's words, tables and chart orders are written here.
 import type { Locale } from "../../i18n/types.ts";
-import { renderChart } from "../charts/render-chart.server.ts";
+import type { ChartSpec } from "../charts/chart-spec.ts";
 import type { Figure } from "./disclose.server.ts";
 import type { IndicatorPage } from "./get-indicator-page.server.ts";
 import { indicatorWords } from "./words.server.ts";
@@ -28,9 +29,9 @@ export interface IndicatorView {
   target: string | null;
   progress: string;
   table: WrittenTable;
-  chart: { svg: string; title: string };
+  chartTitle: string;
   trendTable: WrittenTable;
-  trendChart: { svg: string; title: string };
+  trendTitle: string;
   targets: { id: string; version: number; scope: string; value: string; rawValue: string; note: string }[];
   scopeOptions: { value: string; label: string }[];
   footnote: string;
@@ -71,29 +72,7 @@ export function indicatorView(page: IndicatorPage, locale: Locale): IndicatorVie
   const valueText = (f: Figure) => w.figure(f, d.type, d.decimals);
   const table = breakdownTable(page, locale);
   const chartTitle = w.t("evaluation.chart.breakdown.title", { indicator: name, period: periodLabel });
-  const unit = d.type === "percent" ? ("percent" as const) : ("count" as const);
-  const chart = renderChart({
-    kind: "bar",
-    title: chartTitle,
-    desc: w.t("evaluation.chart.breakdown.desc", { indicator: name }),
-    locale,
-    unit,
-    suppressedMark: mark,
-    emptyText: w.t("evaluation.chart.empty"),
-    points: page.figures.rows.map((r) => ({ label: w.group(page.by, r), value: chartValue(lastCell(r.cells)) })),
-  });
   const trendTitle = w.t("evaluation.chart.trend.title", { indicator: name });
-  const trendChart = renderChart({
-    kind: "line",
-    title: trendTitle,
-    desc: w.t("evaluation.chart.trend.desc", { indicator: name, count: page.trend.length }),
-    locale,
-    unit,
-    suppressedMark: mark,
-    emptyText: w.t("evaluation.chart.empty"),
-    legend: { value: w.t("evaluation.chart.legend.value"), target: w.t("evaluation.chart.legend.target") },
-    points: page.trend.map((p) => ({ label: w.period(p), value: chartValue(p.value), target: p.target })),
-  });
   const scopeLabel = (kind: string, key: string) => {
     if (kind === "table") return w.t("evaluation.target.scope.table");
     const by = kind as Exclude<IndicatorPage["by"], null>;
@@ -115,18 +94,18 @@ export function indicatorView(page: IndicatorPage, locale: Locale): IndicatorVie
     by: page.by ?? "",
     breakdownLabel: w.breakdown(page.by),
     choices: page.choices.map((c) => ({ key: c.key, label: w.period(c) })),
-    breakdowns: [{ value: "", label: w.breakdown(null) }, ...d.disaggregations.map((b) => ({ value: b, label: w.breakdown(b) }))],
+    breakdowns: [{ value: "all", label: w.breakdown(null) }, ...d.disaggregations.map((b) => ({ value: b, label: w.breakdown(b) }))],
     value: valueText(page.value),
     target: page.target === null ? null : w.value(page.target, d.type, d.decimals),
     progress,
     table,
-    chart: { svg: chart, title: chartTitle },
+    chartTitle,
     trendTable: {
       caption: trendTitle,
       head: [w.t("evaluation.col.period"), w.t("evaluation.col.value"), w.t("evaluation.col.target")],
       rows: page.trend.map((p) => ({ header: w.period(p), cells: [valueText(p.value), p.target === null ? "" : w.value(p.target, d.type, d.decimals)] })),
     },
-    trendChart: { svg: trendChart, title: trendTitle },
+    trendTitle,
     targets: page.targets.map((t) => ({ id: t.id, version: t.version, scope: scopeLabel(t.scopeKind, t.scopeKey), value: w.value(t.target, d.type, d.decimals), rawValue: String(t.target), note: t.note })),
     scopeOptions: [
       { value: "table", label: w.t("evaluation.target.scope.table") },
@@ -134,5 +113,32 @@ export function indicatorView(page: IndicatorPage, locale: Locale): IndicatorVie
     ],
     footnote: w.t(page.exact ? "evaluation.footnote.exact" : "evaluation.footnote.suppressed", { max: String(page.threshold - 1) }),
     exact: page.exact,
+  };
+}
+
+/** The drawing orders of an indicator's two charts (its breakdown, its trend), drawn by the chart.svg route. */
+export function indicatorChartSpecs(page: IndicatorPage, locale: Locale): { breakdown: ChartSpec; trend: ChartSpec } {
+  const w = indicatorWords(locale);
+  const { definition: d } = page;
+  const name = w.name(d.code);
+  const mark = w.t("evaluation.suppressedMark");
+  const unit = d.type === "percent" ? ("percent" as const) : ("count" as const);
+  const common = { locale, unit, suppressedMark: mark, emptyText: w.t("evaluation.chart.empty") };
+  return {
+    breakdown: {
+      ...common,
+      kind: "bar",
+      title: w.t("evaluation.chart.breakdown.title", { indicator: name, period: w.period(page.period) }),
+      desc: w.t("evaluation.chart.breakdown.desc", { indicator: name }),
+      points: page.figures.rows.map((r) => ({ label: w.group(page.by, r), value: chartValue(lastCell(r.cells)) })),
+    },
+    trend: {
+      ...common,
+      kind: "line",
+      title: w.t("evaluation.chart.trend.title", { indicator: name }),
+      desc: w.t("evaluation.chart.trend.desc", { indicator: name, count: page.trend.length }),
+      legend: { value: w.t("evaluation.chart.legend.value"), target: w.t("evaluation.chart.legend.target") },
+      points: page.trend.map((p) => ({ label: w.period(p), value: chartValue(p.value), target: p.target })),
+    },
   };
 }

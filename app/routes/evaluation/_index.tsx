@@ -47,12 +47,13 @@ export default function EvaluationDashboard({ loaderData }: Route.ComponentProps
       <Form method="get" className="filters">
         <fieldset>
           <legend>{t("evaluation.filters.legend")}</legend>
-          <SelectField name="period" label={t("evaluation.filters.period")} options={view.choices.map((c) => ({ value: c.key, label: c.label }))} defaultValue={view.periodKey} />
+          <SelectField name="period" required label={t("evaluation.filters.period")} options={view.choices.map((c) => ({ value: c.key, label: c.label }))} defaultValue={view.periodKey} />
           <SelectField
             name="by"
+            required
             label={t("evaluation.filters.by")}
-            options={[{ value: "", label: t("evaluation.by.none") }, ...disaggregations.map((d) => ({ value: d, label: t(`evaluation.by.${d}`) }))]}
-            defaultValue={view.by}
+            options={[{ value: "all", label: t("evaluation.by.none") }, ...disaggregations.map((d) => ({ value: d, label: t(`evaluation.by.${d}`) }))]}
+            defaultValue={view.by || "all"}
           />
           <p>
             <button type="submit">{t("evaluation.filters.apply")}</button>
@@ -64,7 +65,7 @@ export default function EvaluationDashboard({ loaderData }: Route.ComponentProps
       </p>
       <p className="notice">{view.footnote}</p>
       {view.chart ? (
-        <ChartFigure svg={view.chart.svg} title={view.chart.title}>
+        <ChartFigure src={`/evaluation/chart.svg?chart=progress&${query}`} title={view.chart.title}>
           <TableScroll label={view.chart.title}>
             <table>
               <caption>{view.chart.title}</caption>
@@ -77,14 +78,17 @@ export default function EvaluationDashboard({ loaderData }: Route.ComponentProps
                 </tr>
               </thead>
               <tbody>
-                {view.chart.rows.map((r) => (
-                  <tr key={r.name}>
-                    <th scope="row">{r.name}</th>
-                    <td className="num">{r.value}</td>
-                    <td className="num">{r.target}</td>
-                    <td>{r.progress}</td>
-                  </tr>
-                ))}
+                {view.themes
+                  .flatMap((theme) => theme.rows)
+                  .filter((r) => r.met !== null)
+                  .map((r) => (
+                    <tr key={r.code}>
+                      <th scope="row">{r.name}</th>
+                      <td className="num">{r.value}</td>
+                      <td className="num">{r.target}</td>
+                      <td>{r.progress}</td>
+                    </tr>
+                  ))}
               </tbody>
             </table>
           </TableScroll>

@@ -145,8 +145,8 @@ export default function IndicatorPage({ loaderData, actionData }: Route.Componen
       <Form method="get" className="filters">
         <fieldset>
           <legend>{t("evaluation.filters.legend")}</legend>
-          <SelectField name="period" label={t("evaluation.filters.period")} options={view.choices.map((c) => ({ value: c.key, label: c.label }))} defaultValue={view.periodKey} />
-          {view.breakdowns.length > 1 ? <SelectField name="by" label={t("evaluation.filters.by")} options={view.breakdowns} defaultValue={view.by} /> : null}
+          <SelectField name="period" required label={t("evaluation.filters.period")} options={view.choices.map((c) => ({ value: c.key, label: c.label }))} defaultValue={view.periodKey} />
+          {view.breakdowns.length > 1 ? <SelectField name="by" required label={t("evaluation.filters.by")} options={view.breakdowns} defaultValue={view.by || "all"} /> : null}
           <p>
             <button type="submit">{t("evaluation.filters.apply")}</button>
           </p>
@@ -158,13 +158,13 @@ export default function IndicatorPage({ loaderData, actionData }: Route.Componen
           {t("evaluation.indicator.breakdown")} · {view.breakdownLabel}
         </h2>
         {view.breakdowns.length > 1 ? null : <p>{t("evaluation.indicator.breakdownNone")}</p>}
-        <ChartFigure svg={view.chart.svg} title={view.chart.title}>
+        <ChartFigure src={`/evaluation/chart.svg?chart=breakdown&code=${view.code}&${query}`} title={view.chartTitle}>
           <WrittenTable table={view.table} />
         </ChartFigure>
       </section>
       <section aria-labelledby="trend">
         <h2 id="trend">{t("evaluation.indicator.trend")}</h2>
-        <ChartFigure svg={view.trendChart.svg} title={view.trendChart.title}>
+        <ChartFigure src={`/evaluation/chart.svg?chart=trend&code=${view.code}&${query}`} title={view.trendTitle}>
           <WrittenTable table={view.trendTable} />
         </ChartFigure>
       </section>

@@ -28,7 +28,14 @@ describe("protectGrid", () => {
   });
 
   it("2-D with margins: complementary cells close a cycle, the margins stay published", async () => {
-    const table = grid([[2, 10, 12], [8, 3, 9], [15, 11, 20]], { rowTotals: true, colTotals: true });
+    const table = grid(
+      [
+        [2, 10, 12],
+        [8, 3, 9],
+        [15, 11, 20],
+      ],
+      { rowTotals: true, colTotals: true },
+    );
     const published = await protectGrid(table, { threshold: 5 });
     expect(published.cells.flat().filter(hidden)).toHaveLength(4);
     expect(published.cells[0]![0]).toEqual(suppressed("primary"));
@@ -63,7 +70,14 @@ describe("protectGrid", () => {
   });
 
   it("a total below the threshold is suppressed, and so is what would give it back", async () => {
-    const table = grid([[1, 2, 0], [9, 12, 7], [6, 8, 15]], { rowTotals: true, colTotals: true });
+    const table = grid(
+      [
+        [1, 2, 0],
+        [9, 12, 7],
+        [6, 8, 15],
+      ],
+      { rowTotals: true, colTotals: true },
+    );
     const published = await protectGrid(table, { threshold: 5 });
     expect(published.rowTotals![0]).toEqual(suppressed("primary"));
     await expectSafe(table, published, 5);
@@ -76,17 +90,37 @@ describe("protectGrid", () => {
   });
 
   it("an all-zero table is shown as it is", async () => {
-    const table = grid([[0, 0], [0, 0]], { rowTotals: true, colTotals: true });
+    const table = grid(
+      [
+        [0, 0],
+        [0, 0],
+      ],
+      { rowTotals: true, colTotals: true },
+    );
     expect(await protectGrid(table, { threshold: 5 })).toEqual(exactGrid(table));
   });
 
   it("threshold 1 suppresses nothing", async () => {
-    const table = grid([[1, 2], [3, 1]], { rowTotals: true, colTotals: true });
+    const table = grid(
+      [
+        [1, 2],
+        [3, 1],
+      ],
+      { rowTotals: true, colTotals: true },
+    );
     expect(await protectGrid(table, { threshold: 1 })).toEqual(exactGrid(table));
   });
 
   it("threshold 10 hides every count 1 … 9 and keeps each of them at least 10 wide", async () => {
-    const table = grid([[9, 14, 3], [12, 6, 30], [11, 25, 18], [0, 10, 40]], { rowTotals: true, colTotals: true });
+    const table = grid(
+      [
+        [9, 14, 3],
+        [12, 6, 30],
+        [11, 25, 18],
+        [0, 10, 40],
+      ],
+      { rowTotals: true, colTotals: true },
+    );
     const published = await protectGrid(table, { threshold: 10 });
     expect(published.cells[0]![0]).toEqual(suppressed("primary"));
     expect(published.cells[3]![0]).toEqual(value(0));
@@ -94,14 +128,27 @@ describe("protectGrid", () => {
   });
 
   it("without totals only the small cells go: nothing to subtract them from", async () => {
-    const table = grid([[3, 12], [0, 7]]);
+    const table = grid([
+      [3, 12],
+      [0, 7],
+    ]);
     const published = await protectGrid(table, { threshold: 5 });
-    expect(published.cells).toEqual([[suppressed("primary"), value(12)], [value(0), value(7)]]);
+    expect(published.cells).toEqual([
+      [suppressed("primary"), value(12)],
+      [value(0), value(7)],
+    ]);
     expect(published.grandTotal).toBeNull();
   });
 
   it("gives the same marks every time", async () => {
-    const table = grid([[2, 10, 12, 7], [8, 3, 9, 6], [15, 11, 1, 20]], { rowTotals: true, colTotals: true });
+    const table = grid(
+      [
+        [2, 10, 12, 7],
+        [8, 3, 9, 6],
+        [15, 11, 1, 20],
+      ],
+      { rowTotals: true, colTotals: true },
+    );
     const first = await protectGrid(table, { threshold: 5 });
     expect(await protectGrid(table, { threshold: 5 })).toEqual(first);
   });

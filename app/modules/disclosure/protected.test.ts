@@ -5,7 +5,13 @@ const percent = (n: number, d: number) => Math.round((100 * n) / d);
 
 describe("protectCount", () => {
   it("hides 1 … threshold−1 and shows zero and larger counts", () => {
-    expect([0, 1, 4, 5, 12].map((v) => protectCount(v, 5))).toEqual([value(0), suppressed("primary"), suppressed("primary"), value(5), value(12)]);
+    expect([0, 1, 4, 5, 12].map((v) => protectCount(v, 5))).toEqual([
+      value(0),
+      suppressed("primary"),
+      suppressed("primary"),
+      value(5),
+      value(12),
+    ]);
   });
   it("with threshold 1 hides nothing; a broken threshold falls back to 5", () => {
     expect(protectCount(1, 1)).toEqual(value(1));
@@ -49,9 +55,21 @@ describe("protectStatistic", () => {
 
 describe("exactGrid", () => {
   it("gives every figure as a value, totals included, in the protected shape", () => {
-    const grid = { rows: ["a", "b"], cols: ["x", "y"], cells: [[1, 2], [0, 7]], rowTotals: true, colTotals: true };
+    const grid = {
+      rows: ["a", "b"],
+      cols: ["x", "y"],
+      cells: [
+        [1, 2],
+        [0, 7],
+      ],
+      rowTotals: true,
+      colTotals: true,
+    };
     expect(exactGrid(grid)).toEqual({
-      cells: [[value(1), value(2)], [value(0), value(7)]],
+      cells: [
+        [value(1), value(2)],
+        [value(0), value(7)],
+      ],
       rowTotals: [value(3), value(7)],
       colTotals: [value(1), value(9)],
       grandTotal: value(10),

@@ -23,6 +23,11 @@ const TOLERANCE = 1e-6;
  */
 const EXACT_UP_TO = 16;
 
+/**
+ * The figures of one table as they may leave Filet (page, chart, CSV, XLSX, API): counts
+ * 1 … threshold−1 hidden (`primary`), and enough other figures hidden (`complementary`) that a
+ * primary one can still be anything across `threshold` values and no hidden one is determined.
+ */
 export async function protectGrid(grid: CountGrid, options: { threshold: number }): Promise<ProtectedGrid> {
   checkGrid(grid);
   const threshold = normalizeThreshold(options.threshold);

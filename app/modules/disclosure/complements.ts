@@ -73,8 +73,9 @@ export class Intervals {
  * a + b ≥ width (Fischetti–Salazar's model for one cell: two perturbations of the table that
  * keep every sum, leave every published figure alone and keep suppressed figures ≥ 1). Any
  * such pair of perturbations proves the width, whatever their cost; this MILP finds the
- * cheapest set. It takes a few milliseconds on small tables but a few hundred on 40 × 12,
- * where `complementByFlow` answers first.
+ * cheapest set. It takes milliseconds on tiny tables but up to a second from 6 × 5 on, where
+ * `complementByFlow` answers first and the MILP is only the second try. A time-limited answer
+ * is still a valid complement, just not the cheapest.
  * Moves are capped at `width`: a circulation through k decomposes into cycles, and those
  * through k alone move no figure by more than k moves.
  */

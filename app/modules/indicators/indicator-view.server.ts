@@ -68,7 +68,6 @@ export function indicatorView(page: IndicatorPage, locale: Locale): IndicatorVie
   const { definition: d } = page;
   const name = w.name(d.code);
   const periodLabel = w.period(page.period);
-  const mark = w.t("evaluation.suppressedMark");
   const valueText = (f: Figure) => w.figure(f, d.type, d.decimals);
   const table = breakdownTable(page, locale);
   const chartTitle = w.t("evaluation.chart.breakdown.title", { indicator: name, period: periodLabel });

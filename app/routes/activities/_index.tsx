@@ -21,6 +21,14 @@ import { requestUrl } from "../../modules/forms/request-url.ts";
 import { SavedNotice } from "../../components/saved-notice.tsx";
 import { isCalendarDate } from "../../modules/time/days.ts";
 import { TableScroll } from "../../components/table-scroll.tsx";
+import { protectActivityCounts, type ProtectedActivityRow } from "../../modules/indicators/protect-activity-counts.server.ts";
+import type { HeldRole } from "../../modules/authz/decide.ts";
+
+/** Someone whose only role in this Table is evaluator (évaluateur·trice). */
+const evaluatorOnly = (roles: readonly HeldRole[], partnershipId: string) => {
+  const here = roles.filter((r) => r.partnershipId === partnershipId || r.partnershipId === null);
+  return here.length > 0 && here.every((r) => r.role === "evaluator");
+};
 
 /** The network's shared activity feed and counts, for every member of the Table. */
 export const policy = needs("partnership.view");
@@ -50,13 +58,19 @@ export async function loader(args: Route.LoaderArgs) {
   const db = args.context.db;
   const filters = { ...readFilters(requestUrl(args.request)), partnershipId: user.partnershipId };
   const editor = activityEditor(user, user.partnershipId);
-  const feed = await listPivotActivities(db, filters);
-  const counts = await countPivotActivities(db, filters);
   const organizations = await listTableOrganizations(db, user.partnershipId);
+  const exact = await countPivotActivities(db, filters);
+  // An evaluator sees protected counts only (issue 12 §2) and not the feed, which names pivots.
+  if (evaluatorOnly(user.roles, user.partnershipId)) {
+    const { rows, threshold } = await protectActivityCounts(db, user.partnershipId, exact);
+    return { filters, feed: null, counts: rows, protectedBelow: threshold, organizations, canLog: false };
+  }
+  const feed = await listPivotActivities(db, filters);
   return {
     filters,
     feed: { ...feed, items: feed.items.map((item) => ({ ...item, editable: canEditActivity(editor, item) })) },
-    counts,
+    counts: exact as (ProtectedActivityRow | (typeof exact)[number])[],
+    protectedBelow: null,
     organizations,
     canLog: editor.logOrganizations.length > 0,
   };
@@ -66,7 +80,8 @@ export default function Activities({ loaderData }: Route.ComponentProps) {
   const { t, locale } = useT();
   const { date, number } = useFormatters();
   const [search] = useSearchParams();
-  const { filters, feed, counts, organizations, canLog } = loaderData;
+  const { filters, feed, counts, organizations, canLog, protectedBelow } = loaderData;
+  const figure = (n: number | null | undefined) => (n === null ? t("evaluation.suppressedMark") : number(n ?? 0));
   const orgLabel = (o: { nameFr: string; nameEn: string; acronym: string }) => o.acronym || localName(locale, o);
   return (
     <>
@@ -143,10 +158,10 @@ export default function Activities({ loaderData }: Route.ComponentProps) {
                   <tr key={row.organizationId}>
                     <th scope="row">{orgLabel({ nameFr: row.organizationNameFr, nameEn: row.organizationNameEn, acronym: row.organizationAcronym })}</th>
                     {pivotActivityTypes.map((type) => (
-                      <td key={type}>{number(row.counts[type] ?? 0)}</td>
+                      <td key={type}>{figure(row.counts[type])}</td>
                     ))}
-                    <td>{number(row.total)}</td>
-                    <td>{number(Math.round(row.minutes / 6) / 10)}</td>
+                    <td>{figure(row.total)}</td>
+                    <td>{row.minutes === null ? t("evaluation.suppressedMark") : number(Math.round(row.minutes / 6) / 10)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -155,7 +170,14 @@ export default function Activities({ loaderData }: Route.ComponentProps) {
         ) : (
           <p>{t("activities.counts.empty")}</p>
         )}
+        {protectedBelow !== null ? <p className="notice">{t("evaluation.footnote.suppressed", { max: protectedBelow - 1 })}</p> : null}
       </section>
+
+      {feed === null ? (
+        <p>
+          {t("activities.feed.evaluator")} <Link to="/evaluation">{t("nav.evaluation")}</Link>.
+        </p>
+      ) : (
 
       <section aria-labelledby="feed-heading">
         <h2 id="feed-heading">{t("activities.feed.title", { count: feed.total })}</h2>
@@ -195,6 +217,7 @@ export default function Activities({ loaderData }: Route.ComponentProps) {
           label={t("common.page", { page: feed.page, pages: feed.pages })}
         />
       </section>
+      )}
     </>
   );
 }

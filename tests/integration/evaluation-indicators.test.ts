@@ -125,13 +125,13 @@ describe("downloads", () => {
 });
 
 describe("targets", () => {
-  const path = "/evaluation/indicators/pivot_coverage?period=fy2026";
+  const path = "/evaluation/indicators/pivot_coverage?period=fy2032";
   const post = (email: string, form: Record<string, string>) => call(world, indicatorPage.action, { email, path, params: { code: "pivot_coverage" }, form });
   const targets = async () =>
     world.db
       .select()
       .from(indicatorTarget)
-      .where(and(eq(indicatorTarget.partnershipId, world.people[TABLE_COORD]!.partnershipId!), eq(indicatorTarget.indicatorCode, "pivot_coverage"), eq(indicatorTarget.periodKey, "fy2026")));
+      .where(and(eq(indicatorTarget.partnershipId, world.people[TABLE_COORD]!.partnershipId!), eq(indicatorTarget.indicatorCode, "pivot_coverage"), eq(indicatorTarget.periodKey, "fy2032")));
 
   it("are set once per submission, edited with their version, and refused to others", async () => {
     const key = randomUUID();
@@ -141,16 +141,21 @@ describe("targets", () => {
     expect(first.status, JSON.stringify(first)).toBe(302);
     expect(again.location).toBe(first.location);
     const rows = await targets();
-    expect(rows.length).toBe(Math.max(before, 1));
+    expect(rows.length).toBe(before + 1);
+    // A second "set" of the same scope never overwrites it unseen: it is changed through its edit form.
+    expect((await post(TABLE_COORD, { intent: "set", scope: "table", target: "10", note: "", [SUBMISSION_KEY_FIELD]: randomUUID() })).status).toBe(409);
     const row = rows.find((r) => r.scopeKind === "table")!;
     expect(row.target).toBe(95);
     expect((await post(TABLE_COORD, { intent: "edit", targetId: row.id, version: String(row.version + 5), target: "80", note: "" })).status).toBe(409);
-    expect((await post(TABLE_COORD, { intent: "set", scope: "table", target: "120", note: "", [SUBMISSION_KEY_FIELD]: randomUUID() })).status).toBe(400);
+    expect((await post(TABLE_COORD, { intent: "set", scope: "organization_type:police", target: "120", note: "", [SUBMISSION_KEY_FIELD]: randomUUID() })).status).toBe(400);
+    expect((await post(TABLE_COORD, { intent: "edit", targetId: row.id, version: String(row.version), target: "85", note: "" })).status).toBe(302);
+    expect((await targets()).find((r) => r.id === row.id)?.target).toBe(85);
     expectNotFound(await post(EVALUATOR, { intent: "set", scope: "table", target: "50", note: "", [SUBMISSION_KEY_FIELD]: randomUUID() }));
     expectNotFound(await call(world, indicatorPage.action, { email: OTHER_TABLE_COORD, path, params: { code: "pivot_coverage" }, form: { intent: "edit", targetId: row.id, version: String(row.version), target: "1", note: "" } }));
     expectNotFound(await post(TABLE_COORD, { intent: "set", scope: `organization:${randomUUID()}`, target: "50", note: "", [SUBMISSION_KEY_FIELD]: randomUUID() }));
     const audited = await world.db.select().from(auditEvent).where(and(eq(auditEvent.action, "indicator.target_set"), eq(auditEvent.targetId, row.id)));
     expect(audited.length).toBeGreaterThan(0);
-    expect((await post(TABLE_COORD, { intent: "remove", targetId: row.id, version: String(row.version) })).status).toBe(302);
+    expect((await post(TABLE_COORD, { intent: "remove", targetId: row.id, version: String(row.version + 1) })).status).toBe(302);
+    expect((await targets()).length).toBe(before);
   });
 });

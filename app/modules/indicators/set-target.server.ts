@@ -25,12 +25,15 @@ async function scopeExists(db: Database, partnershipId: string, scope: Scope): P
 
 const percentType = (code: string) => indicatorByCode(code)?.type === "percent";
 
-/** Set (or replace) the target of an indicator for a period and scope. */
+/**
+ * Set the target of an indicator for a period and scope. One that exists already is changed
+ * through its edit form (with its version): a second "set" never overwrites it unseen (409).
+ */
 export async function setIndicatorTarget(
   db: Database,
   actor: AuditActor,
   input: { partnershipId: string; personId: string | null; code: string; periodKey: string; fiscalStartMonth: number; today: string } & SetTargetInput,
-): Promise<Ok<string> | NotFound | Invalid> {
+): Promise<Ok<string> | NotFound | Invalid | Conflict> {
   if (!indicatorByCode(input.code) || !parsePeriod(input.periodKey, input.fiscalStartMonth, input.today)) return missing();
   if (percentType(input.code) && input.target > 100) return invalid("target", "evaluation.target.percentMax");
   if (!(await scopeExists(db, input.partnershipId, input.scope))) return missing();
@@ -47,12 +50,9 @@ export async function setIndicatorTarget(
         note: input.note,
         setByPersonId: input.personId,
       })
-      .onConflictDoUpdate({
-        target: [indicatorTarget.partnershipId, indicatorTarget.indicatorCode, indicatorTarget.periodKey, indicatorTarget.scopeKind, indicatorTarget.scopeKey],
-        set: { target: input.target, note: input.note, setByPersonId: input.personId, version: sql`${indicatorTarget.version} + 1`, updatedAt: sql`now()` },
-      })
+      .onConflictDoNothing()
       .returning({ id: indicatorTarget.id });
-    if (!row) throw new Error("target not written");
+    if (!row) return conflict();
     await recordAuditEvent(tx, actor, {
       action: "indicator.target_set",
       targetType: "indicator_target",

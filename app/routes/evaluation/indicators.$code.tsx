@@ -13,6 +13,7 @@ import { useT } from "../../i18n/use-t.ts";
 import { can } from "../../modules/authz/decide.ts";
 import { actorOf, authorize, guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
+import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
 import { dispatchIntent, intentOf } from "../../modules/forms/dispatch-intent.ts";
 import { parseValues, readForm } from "../../modules/forms/read-form.server.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
@@ -32,6 +33,8 @@ import type { AuditActor } from "../../modules/audit/record-audit-event.server.t
 export const policy = needs("evaluation.view");
 
 export const meta: Route.MetaFunction = ({ data, matches }) => pageTitle(matches, "evaluation.title", undefined, (data as { view?: { name?: string } } | undefined)?.view?.name);
+
+export const shouldRevalidate = revalidateAfterConflict;
 
 export async function loader(args: Route.LoaderArgs) {
   const user = await guard(args, policy);

@@ -6,6 +6,7 @@ import { networkCases } from "./network.ts";
 import { tableCases } from "./table.ts";
 import { trainingCases } from "./training.ts";
 import { trainingSessionCases } from "./training-sessions.ts";
+import { evaluationCases } from "./evaluation.ts";
 
 /** Every route file with an action → its forms. One file per area, so areas grow apart. */
-export const caseBook: CaseBook = { ...identityCases, ...adminCases, ...networkCases, ...guideCases, ...trainingCases, ...trainingSessionCases, ...tableCases };
+export const caseBook: CaseBook = { ...identityCases, ...adminCases, ...networkCases, ...guideCases, ...trainingCases, ...trainingSessionCases, ...tableCases, ...evaluationCases };

@@ -482,11 +482,11 @@ export const tableCases: CaseBook = {
       return a!;
     };
     const indicator = async (demo: Demo, last = false) => {
-      const [i] = rowsOf<{ id: string; objective_id: string; label: string; unit: string; target: string; actual: string | null }>(
+      const [i] = rowsOf<{ id: string; objective_id: string; label: string; unit: string; target: string; actual: string | null; indicator_code: string | null }>(
         await demo.db.execute(
           last
-            ? sql`select id, objective_id, label, unit, target, actual from action_plan_indicator where plan_id = ${await plan2026(demo)} order by position desc, created_at desc limit 1`
-            : sql`select id, objective_id, label, unit, target, actual from action_plan_indicator where plan_id = ${await plan2026(demo)} order by position, created_at limit 1`,
+            ? sql`select id, objective_id, label, unit, target, actual, indicator_code from action_plan_indicator where plan_id = ${await plan2026(demo)} order by position desc, created_at desc limit 1`
+            : sql`select id, objective_id, label, unit, target, actual, indicator_code from action_plan_indicator where plan_id = ${await plan2026(demo)} order by position, created_at limit 1`,
         ),
       );
       return i!;
@@ -548,8 +548,8 @@ export const tableCases: CaseBook = {
         url,
         body: async (demo, variant) => {
           const i = await indicator(demo);
-          const version = indicatorVersion({ objectiveId: i.objective_id, label: i.label, unit: i.unit, target: i.target, actual: i.actual });
-          return { intent: "indicator", id: i.id, version: String(version), objectiveId: i.objective_id, label: i.label, unit: i.unit, target: String(100 + variant), actual: "" };
+          const version = indicatorVersion({ objectiveId: i.objective_id, label: i.label, unit: i.unit, target: i.target, actual: i.actual, indicatorCode: i.indicator_code });
+          return { intent: "indicator", id: i.id, version: String(version), objectiveId: i.objective_id, label: i.label, unit: i.unit, target: String(100 + variant), actual: "", indicatorCode: i.indicator_code ?? "" };
         },
       },
       {

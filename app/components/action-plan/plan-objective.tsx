@@ -18,7 +18,7 @@ interface Objective {
     status: Parameters<typeof ActionStatusBadge>[0]["status"];
     progress: number;
   }[];
-  indicators: { id: string; label: string; unit: string; target: number | string; actual: number | string | null }[];
+  indicators: { id: string; label: string; unit: string; target: number | string; actual: number | string | null; indicatorCode?: string | null }[];
 }
 
 /** One objective of the year's plan: its actions and indicators, with the coordinator's edit and delete links. */
@@ -30,6 +30,7 @@ export function PlanObjective({
   orgs,
   deleteTo,
   today,
+  live,
 }: {
   o: Objective;
   index: number;
@@ -39,6 +40,8 @@ export function PlanObjective({
   deleteTo: (kind: "objective" | "action" | "indicator", id: string) => string;
   /** Québec's day, from the loader: actions past their end date are flagged. */
   today: string;
+  /** Live values of the indicators bound to the registry, by code (protected unless the reader is the coordinator). */
+  live?: Record<string, { value: string; target: number | null; met: boolean | null; href: string }>;
 }) {
   const { t, locale } = useT();
   const day = useDay();
@@ -128,9 +131,22 @@ export function PlanObjective({
                 <tr key={i.id} id={`item-${i.id}`}>
                   <th scope="row">{i.label}</th>
                   <td>
-                    {i.target} {i.unit}
+                    {i.indicatorCode && live?.[i.indicatorCode]?.target != null ? live[i.indicatorCode]!.target : i.target} {i.unit}
                   </td>
-                  <td>{i.actual === null ? t("actionPlan.indicator.notMeasured") : `${i.actual} ${i.unit}`}</td>
+                  <td>
+                    {i.indicatorCode && live?.[i.indicatorCode] ? (
+                      <>
+                        <Link to={live[i.indicatorCode]!.href}>{t("actionPlan.indicator.live", { value: live[i.indicatorCode]!.value })}</Link>
+                        {live[i.indicatorCode]!.met === null ? null : (
+                          <span className={live[i.indicatorCode]!.met ? "met" : "not-met"}> · {t(live[i.indicatorCode]!.met ? "evaluation.met" : "evaluation.notMet")}</span>
+                        )}
+                      </>
+                    ) : i.actual === null ? (
+                      t("actionPlan.indicator.notMeasured")
+                    ) : (
+                      `${i.actual} ${i.unit}`
+                    )}
+                  </td>
                   {canEdit ? (
                     <td>
                       <Link to={`${here}?edit=indicator:${i.id}#edit-heading`} aria-label={t("actionPlan.editNamed", { name: i.label })}>

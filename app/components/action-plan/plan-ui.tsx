@@ -171,7 +171,8 @@ export function IndicatorForm({
   id,
   version,
   objectives,
-}: EditFormProps & { id: string | null; objectives: { id: string; title: string }[] }) {
+  registry,
+}: EditFormProps & { id: string | null; objectives: { id: string; title: string }[]; registry: { value: string; label: string }[] }) {
   const { t } = useT();
   return (
     <Form method="post" className="stack" aria-labelledby="edit-heading" key={`${id ?? "new"}-${version ?? ""}`}>
@@ -191,6 +192,14 @@ export function IndicatorForm({
       <Field name="unit" label={t("actionPlan.indicator.unit")} hint={t("actionPlan.indicator.unitHint")} defaultValue={str(values.unit)} errors={errors} />
       <Field name="target" label={t("actionPlan.indicator.target")} required inputMode="numeric" defaultValue={str(values.target)} errors={errors} />
       <Field name="actual" label={t("actionPlan.indicator.actual")} inputMode="numeric" defaultValue={str(values.actual)} errors={errors} />
+      <SelectField
+        name="indicatorCode"
+        label={t("actionPlan.indicator.registry")}
+        hint={t("actionPlan.indicator.registryHint")}
+        options={[{ value: "", label: t("actionPlan.indicator.registryNone") }, ...registry]}
+        defaultValue={str(values.indicatorCode)}
+        errors={errors}
+      />
       <Buttons cancelTo={cancelTo} />
     </Form>
   );

@@ -53,7 +53,7 @@ export async function renderYearEndReportPdf(report: YearEndReport, ctx: PdfCont
       objective.indicators.map((ind) => [
         ind.label,
         `${ind.target} ${ind.unit}`.trim(),
-        ind.actual === null ? t("actionPlan.indicator.notMeasured") : `${ind.actual} ${ind.unit}`.trim(),
+        ind.live === "suppressed" ? t("evaluation.suppressedMark") : ind.actual === null ? t("actionPlan.indicator.notMeasured") : `${ind.actual} ${ind.unit}`.trim(),
         ind.met === null ? "—" : ind.met ? t("actionPlan.indicator.met") : t("actionPlan.indicator.notMet"),
       ]),
     );

@@ -1,3 +1,4 @@
+import { planLiveIndicators } from "../indicators/plan-live.server.ts";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { organization } from "../governance/tables.ts";
@@ -19,6 +20,8 @@ export interface IndicatorResult extends IndicatorRow {
   /** actual / target in percent, rounded; null without an actual or with a zero target. */
   percent: number | null;
   met: boolean | null;
+  /** Bound to the registry: `actual` is the live value over the plan's year ("suppressed" when protected and small). */
+  live?: "value" | "suppressed";
 }
 
 export interface YearEndReport {
@@ -74,16 +77,25 @@ async function linkedResponsibilities(db: Database, partnershipId: string, objec
 }
 
 /** What was done against what was planned, indicator results, and the responsibilities tied to each objective. */
-export async function buildYearEndReport(db: Database, partnershipId: string, year: number): Promise<YearEndReport | null> {
+export async function buildYearEndReport(db: Database, partnershipId: string, year: number, options: { exact: boolean } = { exact: false }): Promise<YearEndReport | null> {
   const full = await loadPlan(db, partnershipId, year);
   if (!full) return null;
+  const codes = full.objectives.flatMap((o) => o.indicators.map((i) => i.indicatorCode).filter((c): c is string => !!c));
+  const { live } = await planLiveIndicators(db, { partnershipId, year, codes, exact: options.exact, locale: "fr", withChoices: false });
+  const withLive = (i: IndicatorRow): IndicatorResult => {
+    const l = i.indicatorCode ? live[i.indicatorCode] : undefined;
+    if (!l) return indicatorResult(i);
+    const target = l.target ?? i.target;
+    if (l.number === null) return { ...i, target, actual: null, percent: null, met: null, live: "suppressed" };
+    return { ...indicatorResult({ ...i, target, actual: l.number }), live: "value" };
+  };
   const links = await linkedResponsibilities(db, partnershipId, full.objectives.map((o) => o.id));
   const objectives = full.objectives.map((o) => ({
     id: o.id,
     title: o.title,
     description: o.description,
     actions: o.actions,
-    indicators: o.indicators.map(indicatorResult),
+    indicators: o.indicators.map(withLive),
     responsibilities: links
       .filter((r) => r.objectiveId === o.id)
       .map((r) => ({

@@ -3,6 +3,7 @@ import type { Route } from "./+types/action-plan.$year.report";
 import { useT, useDay } from "../../i18n/use-t.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { ActionStatusBadge, Progress } from "../../components/action-plan/plan-ui.tsx";
+import { can } from "../../modules/authz/decide.ts";
 import { buildYearEndReport } from "../../modules/action-plan/year-end-report.server.ts";
 import { actionStatuses } from "../../modules/action-plan/vocabulary.ts";
 import { guard, notFound } from "../../modules/authz/guard.server.ts";
@@ -17,7 +18,9 @@ export const meta: Route.MetaFunction = ({ matches, params }) => pageTitle(match
 export async function loader(args: Route.LoaderArgs) {
   const user = await guard(args, policy);
   if (!user?.partnershipId || !/^\d{4}$/.test(args.params.year ?? "")) notFound();
-  const report = await buildYearEndReport(args.context.db, user.partnershipId, Number(args.params.year));
+  // Bound indicators: exact for the Table coordinator in the app, protected for everyone else.
+  const exact = can(user.roles, "evaluation.exact_figures", { partnershipId: user.partnershipId });
+  const report = await buildYearEndReport(args.context.db, user.partnershipId, Number(args.params.year), { exact });
   if (!report) notFound();
   return { report };
 }
@@ -118,7 +121,15 @@ export default function YearEndReport({ loaderData }: Route.ComponentProps) {
                       <td>
                         {i.target} {i.unit}
                       </td>
-                      <td>{i.actual === null ? t("actionPlan.indicator.notMeasured") : `${i.actual} ${i.unit}`}</td>
+                      <td>
+                        {i.live === "suppressed"
+                          ? t("evaluation.suppressedMark")
+                          : i.actual === null
+                            ? t("actionPlan.indicator.notMeasured")
+                            : i.live
+                              ? t("actionPlan.indicator.live", { value: `${i.actual} ${i.unit}`.trim() })
+                              : `${i.actual} ${i.unit}`}
+                      </td>
                       <td>
                         {i.met === null
                           ? "—"

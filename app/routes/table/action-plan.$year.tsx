@@ -15,6 +15,9 @@ import { respond, valueOf } from "../../modules/outcome/respond.server.ts";
 import { SavedNotice } from "../../components/saved-notice.tsx";
 import { ConfirmDelete } from "../../components/forms/confirm-delete.tsx";
 import { quebecDay } from "../../modules/time/days.ts";
+import { can } from "../../modules/authz/decide.ts";
+import { resolveLocale } from "../../i18n/locale.server.ts";
+import { planLiveIndicators } from "../../modules/indicators/plan-live.server.ts";
 
 /** One year's plan: objectives, actions, indicators; the coordinator edits one item at a time (?edit=…). */
 export const policy = needs("actionplan.view");
@@ -29,7 +32,17 @@ async function reader(args: Route.LoaderArgs | Route.ActionArgs) {
 
 export async function loader(args: Route.LoaderArgs) {
   const access = await reader(args);
-  return { ...valueOf(await loadPlanPage(args.context.db, access, args.params.year, requestUrl(args.request).searchParams)), today: quebecDay() };
+  const page = valueOf(await loadPlanPage(args.context.db, access, args.params.year, requestUrl(args.request).searchParams));
+  // Indicators bound to the registry show their live value over the plan's year (issue 12 §1).
+  const { live, choices } = await planLiveIndicators(args.context.db, {
+    partnershipId: access.partnershipId,
+    year: page.plan.year,
+    codes: page.objectives.flatMap((o) => o.indicators.map((i) => i.indicatorCode).filter((c): c is string => !!c)),
+    exact: can(access.roles, "evaluation.exact_figures", { partnershipId: access.partnershipId }),
+    locale: resolveLocale(args.request, access.user.locale),
+    withChoices: page.editing?.kind === "indicator",
+  });
+  return { ...page, live, registryChoices: choices, today: quebecDay() };
 }
 
 export const shouldRevalidate = revalidateAfterConflict;
@@ -79,9 +92,18 @@ export default function ActionPlanYear({ loaderData, actionData }: Route.Compone
     const i = objectives.flatMap((o) => o.indicators).find((x) => x.id === editing.id);
     if (editing.id && !i) return null;
     const values: Values = i
-      ? { objectiveId: i.objectiveId, label: i.label, unit: i.unit, target: String(i.target), actual: i.actual === null ? "" : String(i.actual) }
+      ? { objectiveId: i.objectiveId, label: i.label, unit: i.unit, target: String(i.target), actual: i.actual === null ? "" : String(i.actual), indicatorCode: i.indicatorCode ?? "" }
       : { objectiveId: editing.objectiveId ?? "" };
-    return <IndicatorForm {...common} id={i?.id ?? null} version={i ? (versions[i.id] ?? null) : null} objectives={objectiveOptions} values={actionData?.values ?? values} />;
+    return (
+      <IndicatorForm
+        {...common}
+        id={i?.id ?? null}
+        version={i ? (versions[i.id] ?? null) : null}
+        objectives={objectiveOptions}
+        registry={loaderData.registryChoices}
+        values={actionData?.values ?? values}
+      />
+    );
   }
 
   return (
@@ -119,7 +141,7 @@ export default function ActionPlanYear({ loaderData, actionData }: Route.Compone
       {editForm()}
       {objectives.length === 0 ? <p>{t("actionPlan.objective.none")}</p> : null}
       {objectives.map((o, index) => (
-        <PlanObjective key={o.id} o={o} index={index} here={here} canEdit={canEdit} orgs={orgs} deleteTo={deleteTo} today={loaderData.today} />
+        <PlanObjective key={o.id} o={o} index={index} here={here} canEdit={canEdit} orgs={orgs} deleteTo={deleteTo} today={loaderData.today} live={loaderData.live} />
       ))}
     </>
   );

@@ -21,3 +21,4 @@ export * from "../announcements/tables.ts";
 export * from "../meetings/tables.ts";
 export * from "../meetings/responsibilities/tables.ts";
 export * from "../forms/tables.ts";
+export * from "../evaluation-reports/tables.ts";

@@ -171,6 +171,10 @@ export default [
   layout("routes/evaluation/_layout.tsx", [
     // evaluation: indicators (dashboard, targets, exports)
     // evaluation: reports and recommendations
+    route("evaluation/reports", "routes/evaluation/reports.tsx"),
+    route("evaluation/reports/new", "routes/evaluation/reports.new.tsx"),
+    route("evaluation/reports/:reportId", "routes/evaluation/reports.$reportId.tsx"),
+    route("evaluation/recommendations/:recommendationId", "routes/evaluation/recommendations.$recommendationId.tsx"),
   ]),
   route("*", "routes/$.tsx"),
 ] satisfies RouteConfig;

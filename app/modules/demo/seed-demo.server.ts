@@ -17,6 +17,7 @@ import { seedMeetingsDemo } from "./seed-meetings.server.ts";
 import { seedTrainingEvaluationDemo } from "./seed-training-evaluation.server.ts";
 import { seedPartnersDemo } from "./seed-partners.server.ts";
 import { seedTableWorkDemo } from "./seed-table-work.server.ts";
+import { seedEvaluationReportsDemo } from "./seed-evaluation-reports.server.ts";
 import { ensureDefaultPathway } from "../pathway/ensure-default-pathway.server.ts";
 
 /** Every demo account signs in with this password (shown on the sign-in page in demo mode). */
@@ -124,6 +125,7 @@ async function seedTable(tx: Database, table: DemoTable, passwordHashes: Map<str
   await seedTrainingEvaluationDemo(tx, partnershipId);
   await seedPartnersDemo(tx, partnershipId);
   await seedTableWorkDemo(tx, partnershipId);
+  await seedEvaluationReportsDemo(tx, partnershipId);
   await recordAuditEvent(tx, systemActor(SEED_SOURCE, partnershipId), {
     action: "demo.seeded",
     targetType: "partnership",

@@ -26,6 +26,8 @@ export async function linkKeyAction(db: Database, actor: AuditActor, access: Eva
   return db.transaction(async (tx) => {
     const current = await loadRecommendation(tx, access.partnershipId, id);
     if (!current) return missing();
+    // A stale form answers "changed since" before any rule about the state it no longer shows.
+    if (current.version !== input.version) return conflict();
     const title = await targetTitle(tx, access.partnershipId, input.target);
     // Another Table's action answers like a missing one.
     if (title === null) return missing();
@@ -48,6 +50,8 @@ export async function unlinkKeyAction(db: Database, actor: AuditActor, access: E
   return db.transaction(async (tx) => {
     const current = await loadRecommendation(tx, access.partnershipId, id);
     if (!current) return missing();
+    // A stale form answers "changed since" before any rule about the state it no longer shows.
+    if (current.version !== input.version) return conflict();
     const [link] = await tx
       .select()
       .from(evaluationKeyAction)

@@ -24,6 +24,8 @@ export async function recordResponse(db: Database, actor: AuditActor, access: Ev
   return db.transaction(async (tx) => {
     const current = await loadRecommendation(tx, access.partnershipId, id);
     if (!current) return missing();
+    // A stale form answers "changed since" before any rule about the state it no longer shows.
+    if (current.version !== input.version) return conflict();
     if (current.verification) return invalid("response", "evalReports.refused.verified");
     if (!(await tableDecision(tx, access.partnershipId, input.decisionId))) return invalid("decisionId", "evalReports.form.decisionRequired");
     const done = await changeRecommendation(

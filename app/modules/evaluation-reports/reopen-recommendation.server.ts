@@ -8,6 +8,8 @@ export async function reopenRecommendation(db: Database, actor: AuditActor, acce
   return db.transaction(async (tx) => {
     const current = await loadRecommendation(tx, access.partnershipId, id);
     if (!current) return missing();
+    // A stale form answers "changed since" before any rule about the state it no longer shows.
+    if (current.version !== input.version) return conflict();
     if (!current.verification) return invalid("reason", "evalReports.refused.notVerified");
     const done = await changeRecommendation(
       tx,

@@ -20,6 +20,8 @@ export async function verifyRecommendation(
   return db.transaction(async (tx) => {
     const current = await loadRecommendation(tx, access.partnershipId, id);
     if (!current) return missing();
+    // A stale form answers "changed since" before any rule about the state it no longer shows.
+    if (current.version !== input.version) return conflict();
     if (!current.response) return invalid("verification", "evalReports.refused.noResponse");
     if (current.verification) return invalid("verification", "evalReports.refused.verified");
     const done = await changeRecommendation(

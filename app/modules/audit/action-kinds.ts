@@ -14,6 +14,7 @@ export const AUDIT_KINDS = {
   partners: ["partner.", "partners.", "commitment_text."],
   tableWork: ["action_plan.", "grant.", "handover.", "announcement."],
   pathwayGuide: ["pathway.", "guide."],
+  evaluation: ["evaluation_report.", "evaluation_recommendation."],
   administration: ["partnership.", "email.", "demo."],
   audit: ["audit."],
 } as const satisfies Record<string, readonly string[]>;

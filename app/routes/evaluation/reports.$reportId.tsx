@@ -136,7 +136,7 @@ export default function EvaluationReport({ loaderData, actionData }: Route.Compo
       <section aria-labelledby="recommendations-title">
         <h2 id="recommendations-title">{t("evalReports.recommendations")}</h2>
         {recommendations.length ? (
-          <ol className="recommendations">
+          <ol className="plain-list recommendations">
             {recommendations.map((r) => (
               <li key={r.id} value={r.number}>
                 <h3>

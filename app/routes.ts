@@ -174,6 +174,7 @@ export default [
     route("evaluation/reports", "routes/evaluation/reports.tsx"),
     route("evaluation/reports/new", "routes/evaluation/reports.new.tsx"),
     route("evaluation/reports/:reportId", "routes/evaluation/reports.$reportId.tsx"),
+    route("evaluation/reports/:reportId/pdf", "routes/evaluation/reports.$reportId.pdf.tsx"),
     route("evaluation/recommendations/:recommendationId", "routes/evaluation/recommendations.$recommendationId.tsx"),
   ]),
   route("*", "routes/$.tsx"),

@@ -14,6 +14,8 @@ import * as newReport from "../../app/routes/evaluation/reports.new.tsx";
 import * as reportPage from "../../app/routes/evaluation/reports.$reportId.tsx";
 import * as recPage from "../../app/routes/evaluation/recommendations.$recommendationId.tsx";
 import * as listPage from "../../app/routes/evaluation/reports.tsx";
+import * as pdfRoute from "../../app/routes/evaluation/reports.$reportId.pdf.tsx";
+import { storeFile } from "../../app/modules/files/stored-files.server.ts";
 import { createTestDatabase, testContext } from "../support/test-db.ts";
 import { callRoute, createAuthzDataset, signIn, type AuthzDataset } from "../support/fixtures.ts";
 
@@ -105,6 +107,18 @@ describe("an evaluation recommendation, through the pages", () => {
     expect(page.rec.history.map((h) => h.kind)).toEqual(["created", "responded", "linked", "verified", "reopened"]);
     const audited = await handle.db.select({ action: auditEvent.action }).from(auditEvent).where(and(eq(auditEvent.targetType, "evaluation_recommendation"), eq(auditEvent.targetId, ids.rec)));
     expect(audited.map((a) => a.action)).toEqual(expect.arrayContaining(["evaluation_recommendation.created", "evaluation_recommendation.responded", "evaluation_recommendation.linked", "evaluation_recommendation.verified", "evaluation_recommendation.reopened"]));
+  });
+});
+
+describe("the report's PDF", () => {
+  it("is served to the Table's readers only", async () => {
+    const bytes = new TextEncoder().encode("%PDF-1.4\n%%EOF\n");
+    await storeFile(handle.db, { partnershipId: ds.tableA, ownerType: "evaluation_report", ownerId: ids.report }, { fileName: "rapport.pdf", mediaType: "application/pdf", bytes }, null);
+    const params = { reportId: ids.report };
+    expect((await get(pdfRoute, `/evaluation/reports/${ids.report}/pdf`, params, "member")).status).toBe(200);
+    expect((await get(pdfRoute, `/evaluation/reports/${ids.report}/pdf`, params, "otherTable")).status).toBe(404);
+    const list = (await get(listPage, "/evaluation/reports", {}, "member")).data as { reports: { pdf: { fileName: string } | null }[] };
+    expect(list.reports[0]!.pdf?.fileName).toBe("rapport.pdf");
   });
 });
 

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { actionPlan, actionPlanAction } from "../action-plan/tables.ts";
-import { listFiles } from "../files/stored-files.server.ts";
+import { getFile, listFiles } from "../files/stored-files.server.ts";
 import { meeting, meetingDecision } from "../meetings/tables.ts";
 import { responsibility } from "../meetings/responsibilities/tables.ts";
 import { person } from "../people/tables.ts";
@@ -160,4 +160,12 @@ export async function linkChoices(db: Database, partnershipId: string) {
     .orderBy(desc(responsibility.dueOn))
     .limit(300);
   return { decisions, actions, responsibilities };
+}
+
+/** The PDF of a report of this Table (its latest upload), bytes included, or null. */
+export async function reportPdf(db: Database, partnershipId: string, reportId: string) {
+  const owner = { partnershipId, ownerType: REPORT_FILE_OWNER, ownerId: reportId };
+  const files = await listFiles(db, owner);
+  const last = files.at(-1);
+  return last ? getFile(db, owner, last.id) : null;
 }

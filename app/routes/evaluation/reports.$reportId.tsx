@@ -86,7 +86,7 @@ export async function action(args: Route.ActionArgs) {
 export default function EvaluationReport({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useT();
   const day = useDay();
-  const { report, findings, recommendations, mayReport, saved } = loaderData;
+  const { report, findings, recommendations, pdf, mayReport, saved } = loaderData;
   const failed = (intent: string) => (actionData?.intent === intent ? actionData : null);
   return (
     <>
@@ -107,6 +107,14 @@ export default function EvaluationReport({ loaderData, actionData }: Route.Compo
         <dd>{t(`evalReports.kind.${report.kind}` as MessageKey)}</dd>
         <dt>{t("evalReports.form.responseDueOn")}</dt>
         <dd>{day(report.responseDueOn)}</dd>
+        {pdf ? (
+          <>
+            <dt>{t("evalReports.pdf")}</dt>
+            <dd>
+              <a href={`/evaluation/reports/${report.id}/pdf`}>{pdf.fileName}</a>
+            </dd>
+          </>
+        ) : null}
       </dl>
       <section aria-labelledby="findings-title">
         <h2 id="findings-title">{t("evalReports.findings")}</h2>

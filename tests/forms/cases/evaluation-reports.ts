@@ -28,6 +28,7 @@ export const evaluationReportCases: CaseBook = {
       kind: "create",
       as: "evaluation@filet.test",
       url: () => "/evaluation/reports/new",
+      file: { field: "pdf" },
       body: (_demo, variant) => ({ title: `Rapport final ${variant}`, evaluatorName: "François Lemieux", institution: "UQTR", reportOn: "2013-03-01", kind: "final", responseDueOn: "" }),
     },
   ],

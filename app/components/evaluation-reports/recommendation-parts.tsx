@@ -74,7 +74,8 @@ function Change({ line }: { line: HistoryLine }) {
   return (
     <>
       {t(`evalReports.event.${line.kind}` as MessageKey)}
-      {from || to ? ` (${[from ?? "—", to ?? "—"].join(" → ")})` : null}
+      {/* A first value reads alone ("Agree"); a change reads "before → after". */}
+      {from && to ? ` (${from} → ${to})` : from || to ? ` (${from ?? to})` : null}
       {d.note ? <span className="muted"> — {String(d.note)}</span> : null}
     </>
   );

@@ -76,7 +76,7 @@ export async function updateRecommendation(db: Database, actor: AuditActor, acce
     const current = await loadRecommendation(tx, access.partnershipId, id);
     if (!current) return missing();
     const changed = (["text", "addressee", "priority"] as const).filter((k) => current[k] !== input[k]).join(",");
-    const done = await changeRecommendation(tx, actor, access, current, version, "edited", input, { changed, from: current.priority, to: input.priority });
+    const done = await changeRecommendation(tx, actor, access, current, version, "edited", input, current.priority === input.priority ? { changed } : { changed, from: current.priority, to: input.priority });
     return done ? ok(id) : conflict();
   });
 }

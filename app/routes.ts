@@ -178,6 +178,11 @@ export default [
     route("evaluation/indicators/:code/table.csv", "routes/evaluation/indicators.$code.csv.tsx"),
     route("evaluation/indicators/:code/table.xlsx", "routes/evaluation/indicators.$code.xlsx.tsx"),
     // evaluation: reports and recommendations
+    route("evaluation/reports", "routes/evaluation/reports.tsx"),
+    route("evaluation/reports/new", "routes/evaluation/reports.new.tsx"),
+    route("evaluation/reports/:reportId", "routes/evaluation/reports.$reportId.tsx"),
+    route("evaluation/reports/:reportId/pdf", "routes/evaluation/reports.$reportId.pdf.tsx"),
+    route("evaluation/recommendations/:recommendationId", "routes/evaluation/recommendations.$recommendationId.tsx"),
   ]),
   route("*", "routes/$.tsx"),
 ] satisfies RouteConfig;

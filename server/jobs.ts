@@ -9,6 +9,7 @@ import { commitmentRemindersJob } from "../app/modules/partners/unsigned-reminde
 import { STALE_REMINDERS_JOB, staleRemindersJob } from "../app/modules/directory/stale-entries.server.ts";
 import type { RecurringJob } from "../app/modules/jobs/schedule.server.ts";
 import { RESPONSIBILITY_REMINDERS_JOB, responsibilityRemindersJob } from "../app/modules/meetings/responsibilities/reminders.server.ts";
+import { EVALUATION_REMINDERS_JOB, evaluationRemindersJob } from "../app/modules/evaluation-reports/reminders.server.ts";
 import { TRAINING_REMINDERS_JOB, trainingRemindersJob } from "../app/modules/training/session-notices.server.ts";
 import { cleanupFinishedJobs, purgeOldLoginAttempts } from "../app/modules/jobs/maintenance.server.ts";
 import { purgeFormSubmissions } from "../app/modules/forms/submit-once.server.ts";
@@ -23,6 +24,7 @@ export const jobHandlers: JobHandlers = {
   [COMMITMENT_REMINDERS_JOB]: commitmentRemindersJob,
   [DELIVER_EMAIL_JOB]: deliverEmail,
   [RESPONSIBILITY_REMINDERS_JOB]: responsibilityRemindersJob,
+  [EVALUATION_REMINDERS_JOB]: evaluationRemindersJob,
   "sessions.purge": async (_payload, ctx) => {
     await purgeExpiredSessions(ctx.db, ctx.now);
     await purgeOldLoginAttempts(ctx.db, ctx.now);
@@ -42,6 +44,7 @@ export const jobHandlers: JobHandlers = {
 export const recurringJobs: RecurringJob[] = [
   { name: FUNDING_ALERTS_JOB, schedule: "every day at 08:30" },
   { name: RESPONSIBILITY_REMINDERS_JOB, schedule: "every day at 08:15" },
+  { name: EVALUATION_REMINDERS_JOB, schedule: "every day at 08:20" },
   { name: COMMITMENT_REMINDERS_JOB, schedule: "every day at 08:10" },
   { name: "sessions.purge", schedule: "every day at 03:00" },
   { name: "jobs.cleanup", schedule: "every day at 03:30" },

@@ -34,6 +34,9 @@ export const DEMO_PASSWORD = "demo-filet-2026";
  *   (both PIPQ): the save is refused, so the session itself is unchanged.
  * - guard.test.ts: intervenant.ecole@ sends a new consultation to the SPVQ pivot, who answers it
  *   (English and back to French); the other consultations are left alone.
+ * - evaluation-reports.test.ts adds one recommendation (its text names the file) to the third demo
+ *   evaluation report as evaluation@ (kept in French), answers and links it as coordination@ (English
+ *   and back to French), and verifies it as evaluation@; the demo's recommendations stay as seeded.
  * - home.test.ts and audit-log.test.ts only read (home: five personas; audit log: admin@ and
  *   intervenant.ecole@); each switches its accounts to English and back to French.
  */

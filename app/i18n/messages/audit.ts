@@ -3,7 +3,7 @@ import type { Translation } from "../types.ts";
 // The audit log in words (issue 11 §16): every action the code records, the kinds the log is
 // filtered by, the CSV headers. An action missing here fails app/modules/audit/action-words.test.ts.
 export const fr = {
-  "admin.audit.kind.evaluation": "Évaluation (indicateurs, cibles, téléchargements)",
+  "admin.audit.kind.evaluation": "Évaluation (indicateurs, cibles, téléchargements, rapports et recommandations)",
   "audit.action.indicator.target_set": "Cible d'indicateur fixée",
   "audit.action.indicator.target_removed": "Cible d'indicateur retirée",
   "audit.action.evaluation.exported": "Indicateurs téléchargés (chiffres protégés)",
@@ -239,6 +239,17 @@ export const fr = {
   "audit.action.pivot_activity.deleted": "Activité de pivot supprimée",
   "audit.action.pivot_activity.updated": "Activité de pivot modifiée",
   "audit.action.profile.updated": "Profil modifié",
+  "audit.action.evaluation_report.created": "Rapport d'évaluation déposé",
+  "audit.action.evaluation_report.updated": "Rapport d'évaluation modifié",
+  "audit.action.evaluation_report.finding_added": "Constat ajouté à un rapport d'évaluation",
+  "audit.action.evaluation_recommendation.created": "Recommandation ajoutée",
+  "audit.action.evaluation_recommendation.edited": "Recommandation modifiée",
+  "audit.action.evaluation_recommendation.responded": "Réponse de la direction à une recommandation",
+  "audit.action.evaluation_recommendation.linked": "Action clé liée à une recommandation",
+  "audit.action.evaluation_recommendation.unlinked": "Action clé retirée d'une recommandation",
+  "audit.action.evaluation_recommendation.verified": "Recommandation vérifiée par l'évaluateur",
+  "audit.action.evaluation_recommendation.reopened": "Recommandation rouverte",
+  "audit.action.evaluation_recommendation.reminder_sent": "Rappel de recommandation envoyé",
   "audit.action.responsibility.commented": "Commentaire sur une responsabilité",
   "audit.action.responsibility.created": "Responsabilité créée",
   "audit.action.responsibility.reminder_sent": "Rappel de responsabilité envoyé",
@@ -279,7 +290,7 @@ export const fr = {
 } as const;
 
 export const en: Translation<typeof fr> = {
-  "admin.audit.kind.evaluation": "Evaluation (indicators, targets, downloads)",
+  "admin.audit.kind.evaluation": "Evaluation (indicators, targets, downloads, reports and recommendations)",
   "audit.action.indicator.target_set": "Indicator target set",
   "audit.action.indicator.target_removed": "Indicator target removed",
   "audit.action.evaluation.exported": "Indicators downloaded (protected figures)",
@@ -515,6 +526,17 @@ export const en: Translation<typeof fr> = {
   "audit.action.pivot_activity.deleted": "Pivot activity deleted",
   "audit.action.pivot_activity.updated": "Pivot activity updated",
   "audit.action.profile.updated": "Profile updated",
+  "audit.action.evaluation_report.created": "Evaluation report filed",
+  "audit.action.evaluation_report.updated": "Evaluation report updated",
+  "audit.action.evaluation_report.finding_added": "Finding added to an evaluation report",
+  "audit.action.evaluation_recommendation.created": "Recommendation added",
+  "audit.action.evaluation_recommendation.edited": "Recommendation updated",
+  "audit.action.evaluation_recommendation.responded": "Management response to a recommendation",
+  "audit.action.evaluation_recommendation.linked": "Key action linked to a recommendation",
+  "audit.action.evaluation_recommendation.unlinked": "Key action removed from a recommendation",
+  "audit.action.evaluation_recommendation.verified": "Recommendation verified by the evaluator",
+  "audit.action.evaluation_recommendation.reopened": "Recommendation reopened",
+  "audit.action.evaluation_recommendation.reminder_sent": "Recommendation reminder sent",
   "audit.action.responsibility.commented": "Responsibility comment",
   "audit.action.responsibility.created": "Responsibility created",
   "audit.action.responsibility.reminder_sent": "Responsibility reminder sent",

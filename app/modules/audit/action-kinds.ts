@@ -15,7 +15,7 @@ export const AUDIT_KINDS = {
   tableWork: ["action_plan.", "grant.", "handover.", "announcement."],
   pathwayGuide: ["pathway.", "guide."],
   administration: ["partnership.", "email.", "demo."],
-  evaluation: ["indicator.", "evaluation."],
+  evaluation: ["indicator.", "evaluation.", "evaluation_report.", "evaluation_recommendation."],
   audit: ["audit."],
 } as const satisfies Record<string, readonly string[]>;
 

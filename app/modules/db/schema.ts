@@ -22,3 +22,4 @@ export * from "../meetings/tables.ts";
 export * from "../meetings/responsibilities/tables.ts";
 export * from "../forms/tables.ts";
 export * from "../indicators/tables.ts";
+export * from "../evaluation-reports/tables.ts";

@@ -18,6 +18,7 @@ import { seedTrainingEvaluationDemo } from "./seed-training-evaluation.server.ts
 import { seedPartnersDemo } from "./seed-partners.server.ts";
 import { seedTableWorkDemo } from "./seed-table-work.server.ts";
 import { seedIndicatorTargetsDemo } from "./seed-indicator-targets.server.ts";
+import { seedEvaluationReportsDemo } from "./seed-evaluation-reports.server.ts";
 import { ensureDefaultPathway } from "../pathway/ensure-default-pathway.server.ts";
 
 /** Every demo account signs in with this password (shown on the sign-in page in demo mode). */
@@ -126,6 +127,7 @@ async function seedTable(tx: Database, table: DemoTable, passwordHashes: Map<str
   await seedPartnersDemo(tx, partnershipId);
   await seedTableWorkDemo(tx, partnershipId);
   await seedIndicatorTargetsDemo(tx, partnershipId);
+  await seedEvaluationReportsDemo(tx, partnershipId);
   await recordAuditEvent(tx, systemActor(SEED_SOURCE, partnershipId), {
     action: "demo.seeded",
     targetType: "partnership",

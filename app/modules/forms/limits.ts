@@ -13,6 +13,7 @@ export const UPLOAD_PATHS: readonly RegExp[] = [
   /^\/funding\/(?!new$)[^/]+$/,
   /^\/partners\/commitments\/(new|[^/]+)$/,
   /^\/training\/sessions\/[^/]+\/space$/,
+  /^\/evaluation\/reports\/new$/,
 ];
 
 export function bodyLimitFor(pathname: string): number {

@@ -1,5 +1,6 @@
 import type { CaseBook } from "../harness.ts";
 import { adminCases } from "./admin.ts";
+import { evaluationReportCases } from "./evaluation-reports.ts";
 import { guideCases } from "./guide.ts";
 import { identityCases } from "./identity.ts";
 import { networkCases } from "./network.ts";
@@ -9,4 +10,4 @@ import { trainingSessionCases } from "./training-sessions.ts";
 import { evaluationCases } from "./evaluation.ts";
 
 /** Every route file with an action → its forms. One file per area, so areas grow apart. */
-export const caseBook: CaseBook = { ...identityCases, ...adminCases, ...networkCases, ...guideCases, ...trainingCases, ...trainingSessionCases, ...tableCases, ...evaluationCases };
+export const caseBook: CaseBook = { ...identityCases, ...adminCases, ...networkCases, ...guideCases, ...trainingCases, ...trainingSessionCases, ...tableCases, ...evaluationCases, ...evaluationReportCases };

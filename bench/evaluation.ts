@@ -15,6 +15,7 @@
  */
 import { sql } from "drizzle-orm";
 import { openPglite, openPostgres, type Database, type DatabaseHandle } from "../app/modules/db/client.server.ts";
+import { rowsOf } from "../app/modules/db/rows.ts";
 import { getDashboard } from "../app/modules/indicators/get-dashboard.server.ts";
 import { defaultScale, generateTableWork } from "./generate-table-work.ts";
 import { budget, createTempDatabase, envList, envNumber, percentile, writeResult } from "./lib.ts";
@@ -146,12 +147,12 @@ export async function runEvaluationBench(): Promise<void> {
       for (const id of data.partnershipIds) await addEvaluationData(handle.db, id);
       await handle.db.execute(sql`analyze`);
       const generateSeconds = (performance.now() - t0) / 1000;
-      const counted = await handle.db.execute<{ what: string; n: number }>(sql`
+      const counted = rowsOf<{ what: string; n: number }>(await handle.db.execute(sql`
         select 'pivot activities' as what, count(*)::int as n from pivot_activity
         union all select 'designations', count(*)::int from pivot_designation
         union all select 'consultations', count(*)::int from consultation
-        union all select 'training attendance days', count(*)::int from training_attendance`);
-      const counts = { ...data.counts, ...Object.fromEntries(counted.rows.map((r) => [r.what, r.n])) };
+        union all select 'training attendance days', count(*)::int from training_attendance`));
+      const counts = { ...data.counts, ...Object.fromEntries(counted.map((r) => [r.what, r.n])) };
       console.log(`  generated in ${generateSeconds.toFixed(1)} s: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(", ")}`);
       const partnershipId = data.partnershipIds[0]!;
       const dashboard = (exact: boolean, by: "organization" | null) => async () => {

@@ -3,6 +3,17 @@ import type { Translation } from "../types.ts";
 // The audit log in words (issue 11 §16): every action the code records, the kinds the log is
 // filtered by, the CSV headers. An action missing here fails app/modules/audit/action-words.test.ts.
 export const fr = {
+  "admin.audit.kind.evaluation": "Évaluation (indicateurs, cibles, téléchargements)",
+  "audit.action.indicator.target_set": "Cible d'indicateur fixée",
+  "audit.action.indicator.target_removed": "Cible d'indicateur retirée",
+  "audit.action.evaluation.exported": "Indicateurs téléchargés (chiffres protégés)",
+  "admin.audit.key.indicator": "indicateur",
+  "admin.audit.key.indicatorCode": "indicateur du registre",
+  "admin.audit.key.period": "période",
+  "admin.audit.key.target": "cible",
+  "admin.audit.key.format": "format",
+  "admin.audit.key.by": "ventilation",
+  "admin.audit.key.sha256": "empreinte du fichier (SHA-256)",
   "admin.audit.kind.consultations": "Consultations",
   "admin.audit.kind.directory": "Répertoire (organisations, personnes, pivots)",
   "admin.audit.kind.activities": "Activités des pivots",
@@ -268,6 +279,17 @@ export const fr = {
 } as const;
 
 export const en: Translation<typeof fr> = {
+  "admin.audit.kind.evaluation": "Evaluation (indicators, targets, downloads)",
+  "audit.action.indicator.target_set": "Indicator target set",
+  "audit.action.indicator.target_removed": "Indicator target removed",
+  "audit.action.evaluation.exported": "Indicators downloaded (protected figures)",
+  "admin.audit.key.indicator": "indicator",
+  "admin.audit.key.indicatorCode": "registry indicator",
+  "admin.audit.key.period": "period",
+  "admin.audit.key.target": "target",
+  "admin.audit.key.format": "format",
+  "admin.audit.key.by": "breakdown",
+  "admin.audit.key.sha256": "file fingerprint (SHA-256)",
   "admin.audit.kind.consultations": "Consultations",
   "admin.audit.kind.directory": "Directory (organizations, people, pivots)",
   "admin.audit.kind.activities": "Pivot activities",

@@ -15,6 +15,7 @@ export const AUDIT_KINDS = {
   tableWork: ["action_plan.", "grant.", "handover.", "announcement."],
   pathwayGuide: ["pathway.", "guide."],
   administration: ["partnership.", "email.", "demo."],
+  evaluation: ["indicator.", "evaluation."],
   audit: ["audit."],
 } as const satisfies Record<string, readonly string[]>;
 

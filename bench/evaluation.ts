@@ -16,7 +16,9 @@
 import { sql } from "drizzle-orm";
 import { openPglite, openPostgres, type Database, type DatabaseHandle } from "../app/modules/db/client.server.ts";
 import { rowsOf } from "../app/modules/db/rows.ts";
-import { getDashboard } from "../app/modules/indicators/get-dashboard.server.ts";
+import { computeFigures } from "../app/modules/indicators/compute-figures.server.ts";
+import { getDashboard, resolvePeriods } from "../app/modules/indicators/get-dashboard.server.ts";
+import { indicatorRegistry } from "../app/modules/indicators/registry.server.ts";
 import { defaultScale, generateTableWork } from "./generate-table-work.ts";
 import { budget, createTempDatabase, envList, envNumber, percentile, writeResult } from "./lib.ts";
 import fs from "node:fs";
@@ -116,6 +118,22 @@ interface EvalCase {
   indicators: number;
 }
 
+/** Where the dashboard's time goes: each indicator's queries for the period and the previous one (median of 3). */
+async function slowestIndicators(db: Database, partnershipId: string): Promise<{ code: string; ms: number }[]> {
+  const p = await resolvePeriods(db, partnershipId, null, null);
+  const timed: { code: string; ms: number }[] = [];
+  for (const definition of indicatorRegistry) {
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      for (const period of [p.period, p.previous]) await computeFigures(db, definition, { partnershipId, period, by: null, today: p.today });
+      times.push(performance.now() - t0);
+    }
+    timed.push({ code: definition.code, ms: percentile(times.sort((a, b) => a - b), 50) });
+  }
+  return timed.sort((a, b) => b.ms - a.ms);
+}
+
 async function measure(name: string, run: () => Promise<number>): Promise<EvalCase> {
   for (let i = 0; i < 2; i++) await run();
   const times: number[] = [];
@@ -131,7 +149,7 @@ async function measure(name: string, run: () => Promise<number>): Promise<EvalCa
 
 export async function runEvaluationBench(): Promise<void> {
   const backends = envList("BENCH_BACKENDS", "pglite,postgres");
-  const results: { backend: string; generateSeconds: number; counts: Record<string, number>; cases: EvalCase[] }[] = [];
+  const results: { backend: string; generateSeconds: number; counts: Record<string, number>; cases: EvalCase[]; slowest: { code: string; ms: number }[] }[] = [];
   for (const backend of backends) {
     if (backend !== "pglite" && backend !== "postgres") continue;
     console.log(`\n  Evaluation dashboard, ${TABLES} Tables: ${backend}`);
@@ -169,11 +187,13 @@ export async function runEvaluationBench(): Promise<void> {
         cases.push(c);
         console.log(`  getDashboard ${name.padEnd(28)} p50 ${c.p50.toFixed(0).padStart(6)} ms  p95 ${c.p95.toFixed(0).padStart(6)} ms  max ${c.max.toFixed(0).padStart(6)} ms  (${c.indicators} indicators, ${RUNS} runs)`);
       }
+      const slowest = await slowestIndicators(handle.db, partnershipId);
+      console.log(`  slowest indicators (period and previous, median of 3): ${slowest.slice(0, 6).map((s) => `${s.code} ${s.ms.toFixed(0)} ms`).join(", ")}`);
       if (backend === "pglite") {
         const protectedCase = cases.find((c) => c.name === "protected (evaluator)")!;
         budget({ what: `/evaluation getDashboard protected p95, ${TABLES} Tables (PGlite)`, value: protectedCase.p95, limit: BUDGET_MS, atMost: true, format: (n) => `${n.toFixed(0)} ms` });
       }
-      results.push({ backend, generateSeconds, counts, cases });
+      results.push({ backend, generateSeconds, counts, cases, slowest });
     } finally {
       await handle.close();
       await cleanup();

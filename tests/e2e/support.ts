@@ -34,6 +34,9 @@ export const DEMO_PASSWORD = "demo-filet-2026";
  *   (both PIPQ): the save is refused, so the session itself is unchanged.
  * - guard.test.ts: intervenant.ecole@ sends a new consultation to the SPVQ pivot, who answers it
  *   (English and back to French); the other consultations are left alone.
+ * - evaluation.test.ts: coordination@ sets a Table target on training_sessions_given for the
+ *   current fiscal year (the demo seeds none there) and removes it; evaluation@ downloads the
+ *   dashboard (audit events) and switches to English and back to French; admin@ only reads.
  * - home.test.ts and audit-log.test.ts only read (home: five personas; audit log: admin@ and
  *   intervenant.ecole@); each switches its accounts to English and back to French.
  */

@@ -15,6 +15,8 @@
  *   cold-start  `npm start` on an existing build and data folder, median of 3 (bench/cold-start.ts)
  *   training    the trainer-pair solver (bench/training.ts)
  *   table-work  the Table-at-work loaders (bench/table-work.ts)
+ *   evaluation  the evaluation dashboard's getDashboard() at 17 Tables, exact and protected
+ *               (budget p95 ≤ 1.5 s protected on PGlite) — bench/evaluation.ts
  *
  * Options (environment):
  *   DATABASE_URL               a PostgreSQL server where the bench may create and drop its own
@@ -26,7 +28,8 @@
  *   BENCH_THROUGHPUT_SECONDS (10) per page of the throughput part; 0 skips it
  *   BENCH_MIX_CLIENTS (100), BENCH_MIX_SECONDS (60; 0 skips the load mix)
  *   BENCH_COLD_RUNS (3; 0 skips)
- *   BENCH_TRAINING_RUNS, BENCH_TRAINING_LIMIT, BENCH_TW_QUERIES, BENCH_TW_TABLES: see those files
+ *   BENCH_TRAINING_RUNS, BENCH_TRAINING_LIMIT, BENCH_TW_QUERIES, BENCH_TW_TABLES,
+ *   BENCH_EVAL_RUNS, BENCH_EVAL_TABLES: see those files
  *
  * Example, the issue-10 budgets only:
  *   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres BENCH_PARTS=directory,scale,pages,cold-start npm run bench
@@ -40,7 +43,7 @@ import { runPageWeight, type PageWeight } from "./page-weight.ts";
 import { runLoadMix, type LoadMixResult } from "./load-mix.ts";
 import { runColdStart } from "./cold-start.ts";
 
-const PARTS = envList("BENCH_PARTS", "directory,scale,pages,cold-start,training,table-work");
+const PARTS = envList("BENCH_PARTS", "directory,scale,pages,cold-start,training,table-work,evaluation");
 const BACKENDS = envList("BENCH_BACKENDS", "pglite,postgres").filter((b): b is Backend => b === "pglite" || b === "postgres");
 const PEOPLE = envNumber("BENCH_PEOPLE", 100_000);
 const ORGS = envNumber("BENCH_ORGS", 2000);
@@ -53,7 +56,7 @@ const MIX_CLIENTS = envNumber("BENCH_MIX_CLIENTS", 100);
 const MIX_SECONDS = envNumber("BENCH_MIX_SECONDS", 60);
 const COLD_RUNS = envNumber("BENCH_COLD_RUNS", 3);
 
-const known = new Set(["directory", "scale", "pages", "cold-start", "training", "table-work"]);
+const known = new Set(["directory", "scale", "pages", "cold-start", "training", "table-work", "evaluation"]);
 for (const p of PARTS) if (!known.has(p)) throw new Error(`BENCH_PARTS: unknown part "${p}" (known: ${[...known].join(", ")})`);
 const hasPostgres = Boolean(process.env.DATABASE_URL);
 const skipped: string[] = [];
@@ -132,6 +135,12 @@ if (PARTS.includes("training")) {
 if (PARTS.includes("table-work")) {
   // The Table at work (issues 4 and 5): the busiest pages' loader queries at Table scale.
   await (await import("./table-work.ts")).runTableWorkBench();
+}
+
+if (PARTS.includes("evaluation")) {
+  // The evaluation dashboard (issue 12): every indicator, exact and through disclosure control.
+  header(`Evaluation dashboard, generated Tables`);
+  await (await import("./evaluation.ts")).runEvaluationBench();
 }
 
 const checks = allChecks();

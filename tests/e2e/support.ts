@@ -37,6 +37,9 @@ export const DEMO_PASSWORD = "demo-filet-2026";
  * - evaluation-reports.test.ts adds one recommendation (its text names the file) to the third demo
  *   evaluation report as evaluation@ (kept in French), answers and links it as coordination@ (English
  *   and back to French), and verifies it as evaluation@; the demo's recommendations stay as seeded.
+ * - evaluation.test.ts: coordination@ sets a Table target on training_sessions_given for the
+ *   current fiscal year (the demo seeds none there) and removes it; evaluation@ downloads the
+ *   dashboard (audit events) and switches to English and back to French; admin@ only reads.
  * - home.test.ts and audit-log.test.ts only read (home: five personas; audit log: admin@ and
  *   intervenant.ecole@); each switches its accounts to English and back to French.
  */

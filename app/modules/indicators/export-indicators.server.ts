@@ -73,7 +73,8 @@ export async function exportIndicators(db: Database, actor: AuditActor, input: E
       targetType: "indicator",
       targetId: input.code ?? "dashboard",
       partnershipId: input.partnershipId,
-      details: { format: input.format, indicators: codes, period: first.period.key, by: input.code ? (first.by ?? "") : (input.by ?? ""), sha256: hash },
+      // What the file holds (one indicator, or the whole registry: its count), its filters and its hash.
+      details: { format: input.format, indicator: input.code ?? "dashboard", count: codes.length, period: first.period.key, by: input.code ? (first.by ?? "") : (input.by ?? ""), sha256: hash },
     }),
   );
   const slug = (input.code ?? "indicateurs").replace(/_/g, "-");

@@ -16,13 +16,15 @@ export function linePlot(spec: ChartSpec & { points: Point[] }, width: number): 
   const periods = unique(spec.points.map((p) => p.label));
   const seriesNames = unique(spec.points.map((p) => p.series ?? ""));
   const values = spec.points.flatMap((p) => (p.value === null ? [] : [p.value]));
-  const max = Math.max(spec.unit === "percent" ? 10 : 1, ...values);
+  // Counts get whole-number ticks (a domain of at least 0–5); the widest tick label sets the left margin.
+  const max = Math.max(spec.unit === "percent" ? 10 : 5, ...values);
   const min = Math.min(0, ...values);
-  const marginLeft = Math.max(textWidth(format(max)), textWidth(format(min))) + 16;
+  const tickWidth = Math.max(textWidth(format(max)), textWidth(format(min)), textWidth(format(max * 0.75)), textWidth(format(max * 0.25)));
   const marginRight = Math.max(24, Math.ceil(textWidth(periods.at(-1) ?? "") / 2) + 8);
-  const plotWidth = width - marginLeft - marginRight;
   const longest = Math.max(...periods.map(textWidth));
-  const rotate = periods.length > 1 && longest + 8 > plotWidth / periods.length;
+  const rotate = periods.length > 1 && longest + 8 > (width - tickWidth - 16 - marginRight) / periods.length;
+  // A label turned 45° reaches left of its tick by about 0.71 of its length: the first one must fit.
+  const marginLeft = Math.max(tickWidth + 16, rotate ? Math.ceil(longest * 0.71) - 12 : 0);
   const marginBottom = rotate ? Math.min(160, Math.ceil(longest * 0.71) + LINE_HEIGHT + 8) : 30;
   const named = seriesNames.length > 1 || seriesNames[0] !== "";
   const legend = named

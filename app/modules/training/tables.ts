@@ -169,7 +169,11 @@ export const trainingRegistration = pgTable(
     createdAt: createdAtColumn(),
     updatedAt: updatedAtColumn(),
   },
-  (t) => [uniqueIndex("training_registration_person_idx").on(t.sessionId, t.personId), index("training_registration_session_idx").on(t.sessionId, t.status)],
+  (t) => [
+    uniqueIndex("training_registration_person_idx").on(t.sessionId, t.personId),
+    index("training_registration_session_idx").on(t.sessionId, t.status),
+    index("training_registration_partnership_idx").on(t.partnershipId),
+  ],
 );
 
 /** Attendance (présence) of one registered participant on one day of the session (0 = day 1). */
@@ -185,5 +189,6 @@ export const trainingAttendance = pgTable(
     recordedBy: uuid("recorded_by").references(() => person.id),
     updatedAt: updatedAtColumn(),
   },
-  (t) => [primaryKey({ columns: [t.registrationId, t.dayIndex] }), check("training_attendance_day", sql`${t.dayIndex} >= 0`)],
+  // The Table's attendance read at once (people trained per period, issue 12) without the other Tables' rows.
+  (t) => [primaryKey({ columns: [t.registrationId, t.dayIndex] }), check("training_attendance_day", sql`${t.dayIndex} >= 0`), index("training_attendance_partnership_idx").on(t.partnershipId, t.status)],
 );

@@ -1,0 +1,2 @@
+CREATE INDEX "training_attendance_partnership_idx" ON "training_attendance" USING btree ("partnership_id","status");--> statement-breakpoint
+CREATE INDEX "training_registration_partnership_idx" ON "training_registration" USING btree ("partnership_id");

@@ -48,7 +48,23 @@ export async function loader(args: Route.LoaderArgs) {
       }))
     : null;
   return {
-    events,
+    // What the table draws (issue 10: each page sends only what it renders), and the Table each event belongs to (the
+    // scope the page promises); not the raw details, target ids, IP or request id.
+    events: events.map(({ id, occurredAt, partnershipId, actorEmail, actorAccountId, actorName, actorOrganization, actorRole, action, actionWords, targetType, subject, detailsWords }) => ({
+      id,
+      partnershipId,
+      occurredAt,
+      actorEmail,
+      actorAccountId,
+      actorName,
+      actorOrganization,
+      actorRole,
+      action,
+      actionWords,
+      targetType,
+      subject,
+      detailsWords,
+    })),
     olderCursor: page.olderCursor,
     newerCursor: page.newerCursor,
     chain,

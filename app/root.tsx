@@ -66,8 +66,9 @@ export async function loader(args: Route.LoaderArgs) {
       user?.partnershipId && roles.some((r) => r.role === "pivot" && r.partnershipId === user.partnershipId)
         ? await countNewConsultations(args.context.db, { personId: user.personId, partnershipId: user.partnershipId, roles })
         : 0,
-    // The evaluation (indicators, evaluation reports): evaluators, the coordinator, delegates, observers.
-    canEvaluation: !!user?.partnershipId && can(roles, "evaluation.view", target),
+    // The evaluation (indicators, evaluation reports) has its own header entry for evaluators; the others who read it
+    // (coordinator, delegates, observers) reach it through "La Table", which keeps the header on one row.
+    canEvaluation: !!user?.partnershipId && can(roles, "evaluation.view", target) && roles.some((r) => r.role === "evaluator" && r.partnershipId === target.partnershipId),
     // One "Training" entry, to the page that person works in.
     trainingPath: can(roles, "training.manage", target)
       ? "/training"
@@ -105,6 +106,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
 
 /** The pages reached through "La Table". */
 const tableSections = ["/table", "/partners", "/meetings", "/responsibilities", "/action-plan", "/funding", "/handover", "/announcements"];
+const tableSectionsWithEvaluation = [...tableSections, "/evaluation"];
 
 /** A count on a header entry: the number for the eye, a sentence for screen readers. */
 function CountBadge({ count, label }: { count: number; label: string }) {
@@ -209,7 +211,7 @@ function Header() {
                   ) : null}
                   {data.canTable ? (
                     <li>
-                      <Link to="/table" aria-current={current("/table", tableSections)}>
+                      <Link to="/table" aria-current={current("/table", data.canEvaluation ? tableSections : tableSectionsWithEvaluation)}>
                         {t("tableHub.nav")}
                         <CountBadge count={data.unreadAnnouncements} label={t("tableWork.nav.unread", { count: data.unreadAnnouncements })} />
                       </Link>

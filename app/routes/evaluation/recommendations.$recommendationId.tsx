@@ -1,4 +1,5 @@
 import { Form, Link, redirect } from "react-router";
+import { EvaluationNav } from "../../components/evaluation/evaluation-nav.tsx";
 import type { Route } from "./+types/recommendations.$recommendationId";
 import { ErrorSummary, Field, PostButton, SelectField } from "../../components/form.tsx";
 import { SavedNotice } from "../../components/saved-notice.tsx";
@@ -135,6 +136,7 @@ export default function Recommendation({ loaderData, actionData }: Route.Compone
         <Link to={`/evaluation/reports/${rec.report.id}`}>{rec.report.title}</Link>
       </p>
       <h1>{t("evalReports.recommendation.number", { number: s.number })}</h1>
+      <EvaluationNav />
       {saved ? <SavedNotice message={`evalReports.saved.${saved}` as MessageKey} /> : null}
       <blockquote>
         <p>{s.text}</p>

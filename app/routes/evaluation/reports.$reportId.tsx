@@ -1,4 +1,5 @@
 import { Form, Link, redirect } from "react-router";
+import { EvaluationNav } from "../../components/evaluation/evaluation-nav.tsx";
 import type { Route } from "./+types/reports.$reportId";
 import { ErrorSummary, Field } from "../../components/form.tsx";
 import { SavedNotice } from "../../components/saved-notice.tsx";
@@ -94,6 +95,7 @@ export default function EvaluationReport({ loaderData, actionData }: Route.Compo
         <Link to="/evaluation/reports">{t("evalReports.title")}</Link>
       </p>
       <h1>{report.title}</h1>
+      <EvaluationNav />
       {saved ? <SavedNotice message={`evalReports.saved.${saved}` as MessageKey} /> : null}
       <dl className="summary">
         <dt>{t("evalReports.evaluator")}</dt>

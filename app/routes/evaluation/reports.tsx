@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { EvaluationNav } from "../../components/evaluation/evaluation-nav.tsx";
 import type { Route } from "./+types/reports";
 import { TableScroll } from "../../components/table-scroll.tsx";
 import { RatesRow } from "../../components/evaluation-reports/evaluation-ui.tsx";
@@ -30,6 +31,7 @@ export default function EvaluationReports({ loaderData }: Route.ComponentProps) 
   return (
     <>
       <h1>{t("evalReports.title")}</h1>
+      <EvaluationNav />
       <p>{t("evalReports.intro")}</p>
       {mayReport ? (
         <p>

@@ -124,7 +124,12 @@ export default function TableHub({ loaderData }: Route.ComponentProps) {
             to={actionPlan.plan ? `/action-plan/${actionPlan.plan.year}` : "/action-plan"}
             body="tableHub.actionPlan.body"
             facts={[actionPlan.plan ? t("tableHub.actionPlan.counts", { ...actionPlan.plan }) : t("tableHub.actionPlan.none")]}
-            links={actionPlan.plan ? [{ to: "/action-plan", label: "actionPlan.title" }] : []}
+            links={[
+              !!actionPlan.plan && { to: "/action-plan", label: "actionPlan.title" },
+              // The evaluation measures the plan: its indicators and the evaluators' recommendations.
+              { to: "/evaluation", label: "evaluation.nav.dashboard" },
+              { to: "/evaluation/reports", label: "evaluation.nav.reports" },
+            ]}
           />
         ) : null}
         {funding ? (

@@ -224,7 +224,7 @@ export default function IndicatorPage({ loaderData, actionData }: Route.Componen
             <SubmissionKey />
             <input type="hidden" name="intent" value="set" />
             <ErrorSummary errors={errors} formError={formError === "form.conflict" ? undefined : formError} />
-            <SelectField name="scope" label={t("evaluation.target.scope")} options={view.scopeOptions} defaultValue="table" errors={errors} />
+            <SelectField name="scope" required label={t("evaluation.target.scope")} options={view.scopeOptions} defaultValue="table" errors={errors} />
             <Field name="target" label={t("evaluation.target.value")} hint={t("evaluation.target.valueHint")} required errors={errors} />
             <Field name="note" label={t("evaluation.target.note")} errors={errors} />
             <p>

@@ -172,6 +172,7 @@ export default [
     // evaluation: indicators (dashboard, targets, exports)
     route("evaluation", "routes/evaluation/_index.tsx"),
     route("evaluation/chart.svg", "routes/evaluation/chart.svg.tsx"),
+    route("evaluation/report.pdf", "routes/evaluation/report.pdf.tsx"),
     route("evaluation/export.csv", "routes/evaluation/export.csv.tsx"),
     route("evaluation/export.xlsx", "routes/evaluation/export.xlsx.tsx"),
     route("evaluation/indicators/:code", "routes/evaluation/indicators.$code.tsx"),

@@ -48,7 +48,7 @@ const PERSONAS = [
 const MAX_PAGES_PER_PERSONA = 70;
 const PER_PATTERN = 2;
 // Not pages: files, exports, actions reached by links, and the sign-out/language switches.
-const SKIP = /^\/(logout|locale)(\/|$)|\/(pdf|ics|certificate|text)$|\.(csv|xlsx|svg)$|\/files\/|\/documents\/|^\/api\/|^\/guide\/pdf|\/print$|\/document$/;
+const SKIP = /^\/(logout|locale)(\/|$)|\/(pdf|ics|certificate|text)$|\.(csv|xlsx|svg|pdf)$|\/files\/|\/documents\/|^\/api\/|^\/guide\/pdf|\/print$|\/document$/;
 
 let server: RunningServer;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "filet-weight-"));

@@ -159,3 +159,20 @@ describe("targets", () => {
     expect((await targets()).length).toBe(before);
   });
 });
+
+describe("the implementation report", () => {
+  it("is a PDF of protected figures with the recommendations' status, audited with its hash", async () => {
+    const { pdfText } = await import("../support/pdf-text.ts");
+    const reportPdf = await import("../../app/routes/evaluation/report.pdf.tsx");
+    const res = await download(reportPdf.loader, TABLE_COORD, "/evaluation/report.pdf?period=fy2026");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("application/pdf");
+    const bytes = Buffer.from(await res.arrayBuffer());
+    const text = pdfText(bytes);
+    expect(text).toContain("Rapport d'implantation");
+    expect(text).toContain("Concrétiser un réseau de communication entre les pivots");
+    const [event] = await world.db.select().from(auditEvent).where(and(eq(auditEvent.action, "evaluation.exported"), eq(auditEvent.targetId, "implementation_report")));
+    expect(event?.details).toMatchObject({ format: "pdf", sha256: createHash("sha256").update(bytes).digest("hex") });
+    expectNotFound(await call(world, reportPdf.loader, { email: CJQ_PIVOT, path: "/evaluation/report.pdf" }));
+  });
+});

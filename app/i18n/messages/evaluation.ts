@@ -3,6 +3,14 @@ import type { Translation } from "../types.ts";
 // The evaluation of the implementation (issue 12): the indicators dashboard, its filters, charts,
 // downloads and targets, and the registry's indicator names and definitions (`indicator.<code>.*`).
 export const fr = {
+  "evaluation.report.title": "Rapport d'implantation — {period}",
+  "evaluation.report.download": "Rapport d'implantation de la période (PDF)",
+  "evaluation.report.recommendations": "Recommandations de l'évaluation : où elles en sont",
+  "evaluation.report.noRecommendations": "Aucune recommandation n'est inscrite.",
+  "evaluation.report.recommendation": "Recommandation",
+  "evaluation.report.status": "Statut",
+  "evaluation.report.progress": "Avancement",
+  "evaluation.report.overdue": "en retard",
   "admin.settings.evaluation.title": "Évaluation",
   "admin.settings.evaluation.threshold": "Seuil de diffusion des petits nombres",
   "admin.settings.evaluation.threshold.hint": "Les nombres de 1 jusqu'à ce seuil moins un sont masqués pour les personnes évaluatrices et dans tous les téléchargements (de 3 à 20 ; 5 par défaut).",
@@ -143,6 +151,14 @@ export const fr = {
 } as const;
 
 export const en: Translation<typeof fr> = {
+  "evaluation.report.title": "Implementation report — {period}",
+  "evaluation.report.download": "Implementation report for the period (PDF)",
+  "evaluation.report.recommendations": "The evaluation's recommendations: where they stand",
+  "evaluation.report.noRecommendations": "No recommendation is recorded.",
+  "evaluation.report.recommendation": "Recommendation",
+  "evaluation.report.status": "Status",
+  "evaluation.report.progress": "Progress",
+  "evaluation.report.overdue": "overdue",
   "admin.settings.evaluation.title": "Evaluation",
   "admin.settings.evaluation.threshold": "Threshold for publishing small counts",
   "admin.settings.evaluation.threshold.hint": "Counts from 1 up to this threshold minus one are hidden from evaluators and in every download (3 to 20; 5 by default).",

@@ -142,6 +142,11 @@ export default function EvaluationDashboard({ loaderData }: Route.ComponentProps
           <p>{t("evaluation.download.protected")}</p>
           <ul>
             <li>
+              <a href={`/evaluation/report.pdf?period=${encodeURIComponent(view.periodKey)}`} download>
+                {t("evaluation.report.download")}
+              </a>
+            </li>
+            <li>
               <a href={`/evaluation/export.csv?${query}`} download>
                 {t("evaluation.download.dashboard.csv")}
               </a>

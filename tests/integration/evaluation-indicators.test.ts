@@ -176,3 +176,17 @@ describe("the implementation report", () => {
     expectNotFound(await call(world, reportPdf.loader, { email: CJQ_PIVOT, path: "/evaluation/report.pdf" }));
   });
 });
+
+describe("training counts at a glance", () => {
+  it("shows the evaluator protected counts and the coordinator exact ones", async () => {
+    const statsPage = await import("../../app/routes/training/stats.tsx");
+    type Stats = { stats: { byOrganization: { sessions: number | null; people: number | null }[]; byYear: { people: number | null }[] }; protectedBelow: number | null };
+    const asEvaluator = (await call(world, statsPage.loader, { email: EVALUATOR, path: "/training/stats" })).data as Stats;
+    const asCoordinator = (await call(world, statsPage.loader, { email: TABLE_COORD, path: "/training/stats" })).data as Stats;
+    expect(asEvaluator.protectedBelow).toBe(5);
+    expect(asCoordinator.protectedBelow).toBeNull();
+    const numbers = (s: Stats) => [...s.stats.byOrganization.flatMap((r) => [r.sessions, r.people]), ...s.stats.byYear.map((r) => r.people)];
+    expect(numbers(asEvaluator).filter((n) => n !== null && n >= 1 && n <= 4)).toEqual([]);
+    expect(numbers(asCoordinator).every((n) => typeof n === "number")).toBe(true);
+  });
+});

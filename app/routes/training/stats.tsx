@@ -7,6 +7,9 @@ import type { MessageKey } from "../../i18n/catalog.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { trainingStats } from "../../modules/training-evaluation/training-stats.server.ts";
 import { TableScroll } from "../../components/table-scroll.tsx";
+import { can } from "../../modules/authz/decide.ts";
+import { protectTrainingStats, type ProtectedTrainingStats } from "../../modules/indicators/protect-training-stats.server.ts";
+import type { TrainingStats } from "../../modules/training-evaluation/training-stats.server.ts";
 
 /** Counts at a glance: sessions given and people trained, by year, organization and milieu. */
 export const policy = needs("training.results");
@@ -16,11 +19,16 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "tra
 export async function loader(args: Route.LoaderArgs) {
   const user = await guard(args, policy);
   if (!user?.partnershipId) notFound();
-  return { stats: await trainingStats(args.context.db, user.partnershipId) };
+  const stats = await trainingStats(args.context.db, user.partnershipId);
+  // The Table coordinator sees exact counts; an evaluator (anyone else) protected ones (issue 12 §2).
+  if (can(user.roles, "evaluation.exact_figures", { partnershipId: user.partnershipId })) return { stats: stats as ProtectedTrainingStats | TrainingStats, protectedBelow: null };
+  const shown = await protectTrainingStats(args.context.db, user.partnershipId, stats);
+  return { stats: shown as ProtectedTrainingStats | TrainingStats, protectedBelow: shown.threshold };
 }
 
-function CountTable({ caption, head, rows }: { caption: string; head: string; rows: { key: string; label: string; sessions: number; people: number }[] }) {
+function CountTable({ caption, head, rows }: { caption: string; head: string; rows: { key: string; label: string; sessions: number | null; people: number | null }[] }) {
   const { t } = useT();
+  const shown = (n: number | null) => (n === null ? t("evaluation.suppressedMark") : n);
   return (
     <TableScroll label={caption}>
       <table>
@@ -37,8 +45,8 @@ function CountTable({ caption, head, rows }: { caption: string; head: string; ro
           {rows.map((r) => (
             <tr key={r.key}>
               <th scope="row">{r.label}</th>
-              <td>{r.sessions}</td>
-              <td>{r.people}</td>
+              <td>{shown(r.sessions)}</td>
+              <td>{shown(r.people)}</td>
             </tr>
           ))}
         </tbody>
@@ -49,7 +57,8 @@ function CountTable({ caption, head, rows }: { caption: string; head: string; ro
 
 export default function TrainingStats({ loaderData }: Route.ComponentProps) {
   const { t } = useT();
-  const { stats } = loaderData;
+  const { stats, protectedBelow } = loaderData;
+  const shown = (n: number | null) => (n === null ? t("evaluation.suppressedMark") : n);
   // Milieux are the organization types (school, health, police…), named like everywhere else.
   const milieu = (key: string) => t(`orgType.${key}` as MessageKey);
   return (
@@ -61,14 +70,15 @@ export default function TrainingStats({ loaderData }: Route.ComponentProps) {
       <dl className="key-figures">
         <div>
           <dt>{t("trainingEval.stats.sessionsGiven")}</dt>
-          <dd>{stats.sessionsGiven}</dd>
+          <dd>{shown(stats.sessionsGiven)}</dd>
         </div>
         <div>
           <dt>{t("trainingEval.stats.peopleTrained")}</dt>
-          <dd>{stats.peopleTrained}</dd>
+          <dd>{shown(stats.peopleTrained)}</dd>
         </div>
       </dl>
       <p className="muted">{t("trainingEval.stats.note")}</p>
+      {protectedBelow !== null ? <p className="notice">{t("evaluation.footnote.suppressed", { max: protectedBelow - 1 })}</p> : null}
       <h2>{t("trainingEval.stats.byYear")}</h2>
       <CountTable caption={t("trainingEval.stats.byYear")} head={t("trainingEval.stats.year")} rows={stats.byYear.map((r) => ({ ...r, label: r.key }))} />
       <h2>{t("trainingEval.stats.byMilieu")}</h2>

@@ -5,7 +5,7 @@ import type { Translation } from "../types.ts";
 export const fr = {
   "evaluation.report.title": "Rapport d'implantation — {period}",
   "evaluation.report.download": "Rapport d'implantation de la période (PDF)",
-  "evaluation.report.recommendations": "Recommandations de l'évaluation : où elles en sont",
+  "evaluation.report.recommendations": "Recommandations de l'évaluation : où elles en sont",
   "evaluation.report.noRecommendations": "Aucune recommandation n'est inscrite.",
   "evaluation.report.recommendation": "Recommandation",
   "evaluation.report.status": "Statut",

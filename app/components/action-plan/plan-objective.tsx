@@ -41,7 +41,7 @@ export function PlanObjective({
   /** Québec's day, from the loader: actions past their end date are flagged. */
   today: string;
   /** Live values of the indicators bound to the registry, by code (protected unless the reader is the coordinator). */
-  live?: Record<string, { value: string; target: number | null; met: boolean | null; href: string }>;
+  live?: Record<string, { value: string; target: number | null }>;
 }) {
   const { t, locale } = useT();
   const day = useDay();
@@ -135,12 +135,7 @@ export function PlanObjective({
                   </td>
                   <td>
                     {i.indicatorCode && live?.[i.indicatorCode] ? (
-                      <>
-                        <Link to={live[i.indicatorCode]!.href}>{t("actionPlan.indicator.live", { value: live[i.indicatorCode]!.value })}</Link>
-                        {live[i.indicatorCode]!.met === null ? null : (
-                          <span className={live[i.indicatorCode]!.met ? "met" : "not-met"}> · {t(live[i.indicatorCode]!.met ? "evaluation.met" : "evaluation.notMet")}</span>
-                        )}
-                      </>
+                      t("actionPlan.indicator.live", { value: live[i.indicatorCode]!.value })
                     ) : i.actual === null ? (
                       t("actionPlan.indicator.notMeasured")
                     ) : (

@@ -42,7 +42,9 @@ export async function loader(args: Route.LoaderArgs) {
     locale: resolveLocale(args.request, access.user.locale),
     withChoices: page.editing?.kind === "indicator",
   });
-  return { ...page, live, registryChoices: choices, today: quebecDay() };
+  // Only what the table shows: the value's text and the registry's target (the link is drawn from the code).
+  const shown = Object.fromEntries(Object.entries(live).map(([code, l]) => [code, { value: l.value, target: l.target }]));
+  return { ...page, live: shown, registryChoices: choices, today: quebecDay() };
 }
 
 export const shouldRevalidate = revalidateAfterConflict;

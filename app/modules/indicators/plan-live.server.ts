@@ -11,7 +11,6 @@ export interface PlanLiveIndicator {
   /** The registry's target for the plan's year (the one the dashboard shows), when there is one. */
   target: number | null;
   met: boolean | null;
-  href: string;
 }
 
 /**
@@ -31,7 +30,7 @@ export async function planLiveIndicators(
   for (const [code, v] of Object.entries(values)) {
     const target = targets.get(`${code}|${periodKey}`)?.target ?? null;
     const met = target === null || v.value === null ? null : v.better === "lower" ? v.value <= target : v.value >= target;
-    live[code] = { value: v.text, number: v.value, target, met, href: `/evaluation/indicators/${code}?period=${periodKey}` };
+    live[code] = { value: v.text, number: v.value, target, met };
   }
   return { live, choices: input.withChoices ? registryChoices(input.locale) : [] };
 }

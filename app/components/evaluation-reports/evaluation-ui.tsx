@@ -56,3 +56,33 @@ export function RatesRow({ label, rates }: { label: string; rates: Rates }) {
     </tr>
   );
 }
+
+/** A recommendation quoted, with its addressee, priority, status and progress: the report page's list and its own page. */
+export function RecommendationSummaryBlock({
+  r,
+}: {
+  r: { text: string; addressee: string; priority: string; status: RecommendationStatus; verification: Verification | null; overdue: boolean; responseLate: boolean; progress: number | null };
+}) {
+  const { t } = useT();
+  return (
+    <>
+      <blockquote>
+        <p>{r.text}</p>
+      </blockquote>
+      <dl className="summary">
+        <dt>{t("evalReports.addressee")}</dt>
+        <dd>{t(`evalReports.addressee.${r.addressee}` as MessageKey)}</dd>
+        <dt>{t("evalReports.priority")}</dt>
+        <dd>{t(`evalReports.priority.${r.priority}` as MessageKey)}</dd>
+        <dt>{t("evalReports.status")}</dt>
+        <dd>
+          <RecommendationStatusBadge status={r.status} verification={r.verification} overdue={r.overdue} responseLate={r.responseLate} />
+        </dd>
+        <dt>{t("evalReports.progress")}</dt>
+        <dd>
+          <ProgressValue progress={r.progress} />
+        </dd>
+      </dl>
+    </>
+  );
+}

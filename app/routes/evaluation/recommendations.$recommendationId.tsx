@@ -4,7 +4,7 @@ import type { Route } from "./+types/recommendations.$recommendationId";
 import { ErrorSummary, Field, PostButton, SelectField } from "../../components/form.tsx";
 import { SavedNotice } from "../../components/saved-notice.tsx";
 import { TableScroll } from "../../components/table-scroll.tsx";
-import { ProgressValue, RecommendationStatusBadge } from "../../components/evaluation-reports/evaluation-ui.tsx";
+import { ProgressValue, RecommendationSummaryBlock } from "../../components/evaluation-reports/evaluation-ui.tsx";
 import { RecommendationFields } from "../../components/evaluation-reports/report-fields.tsx";
 import { KeyActionPicker, HistoryTable } from "../../components/evaluation-reports/recommendation-parts.tsx";
 import type { MessageKey } from "../../i18n/catalog.ts";
@@ -138,23 +138,7 @@ export default function Recommendation({ loaderData, actionData }: Route.Compone
       <h1>{t("evalReports.recommendation.number", { number: s.number })}</h1>
       <EvaluationNav />
       {saved ? <SavedNotice message={`evalReports.saved.${saved}` as MessageKey} /> : null}
-      <blockquote>
-        <p>{s.text}</p>
-      </blockquote>
-      <dl className="summary">
-        <dt>{t("evalReports.addressee")}</dt>
-        <dd>{t(`evalReports.addressee.${s.addressee}` as MessageKey)}</dd>
-        <dt>{t("evalReports.priority")}</dt>
-        <dd>{t(`evalReports.priority.${s.priority}` as MessageKey)}</dd>
-        <dt>{t("evalReports.status")}</dt>
-        <dd>
-          <RecommendationStatusBadge status={s.status} verification={s.verification} overdue={s.overdue} responseLate={s.responseLate} />
-        </dd>
-        <dt>{t("evalReports.progress")}</dt>
-        <dd>
-          <ProgressValue progress={s.progress} />
-        </dd>
-      </dl>
+      <RecommendationSummaryBlock r={s} />
 
       <section aria-labelledby="response-title">
         <h2 id="response-title">{t("evalReports.response.title")}</h2>

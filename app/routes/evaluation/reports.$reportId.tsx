@@ -4,7 +4,7 @@ import type { Route } from "./+types/reports.$reportId";
 import { ErrorSummary, Field } from "../../components/form.tsx";
 import { SavedNotice } from "../../components/saved-notice.tsx";
 import { SubmissionKey } from "../../components/submission-key.tsx";
-import { ProgressValue, RecommendationStatusBadge } from "../../components/evaluation-reports/evaluation-ui.tsx";
+import { RecommendationSummaryBlock } from "../../components/evaluation-reports/evaluation-ui.tsx";
 import { RecommendationFields, ReportFields } from "../../components/evaluation-reports/report-fields.tsx";
 import type { MessageKey } from "../../i18n/catalog.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
@@ -152,23 +152,7 @@ export default function EvaluationReport({ loaderData, actionData }: Route.Compo
                 <h3>
                   <Link to={`/evaluation/recommendations/${r.id}`}>{t("evalReports.recommendation.number", { number: r.number })}</Link>
                 </h3>
-                <blockquote>
-                  <p>{r.text}</p>
-                </blockquote>
-                <dl className="summary">
-                  <dt>{t("evalReports.addressee")}</dt>
-                  <dd>{t(`evalReports.addressee.${r.addressee}` as MessageKey)}</dd>
-                  <dt>{t("evalReports.priority")}</dt>
-                  <dd>{t(`evalReports.priority.${r.priority}` as MessageKey)}</dd>
-                  <dt>{t("evalReports.status")}</dt>
-                  <dd>
-                    <RecommendationStatusBadge status={r.status} verification={r.verification} overdue={r.overdue} responseLate={r.responseLate} />
-                  </dd>
-                  <dt>{t("evalReports.progress")}</dt>
-                  <dd>
-                    <ProgressValue progress={r.progress} />
-                  </dd>
-                </dl>
+                <RecommendationSummaryBlock r={r} />
               </li>
             ))}
           </ol>

@@ -19,6 +19,10 @@ export default defineConfig({
           // Files share a worker's module cache: each file still opens its own database, and the
           // suite runs in two thirds of the time (no per-file re-import of the app and PGlite).
           isolate: false,
+          // Vitest's default is one worker less than the cores: one worker on CI's 2-core machine,
+          // where PGlite's work happens in the worker and the main process idles. Two workers run
+          // the suite in about 70% of the time (measured on 16 integration files: 38.8 s → 27.7 s).
+          maxWorkers: 2,
         },
       },
       {

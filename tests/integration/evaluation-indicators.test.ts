@@ -14,6 +14,14 @@ import { indicatorTarget } from "../../app/modules/indicators/tables.ts";
 import { SUBMISSION_KEY_FIELD } from "../../app/modules/forms/submission-field.ts";
 import { pivotActivity } from "../../app/modules/pivot-activities/tables.ts";
 import { person } from "../../app/modules/people/tables.ts";
+import { discloseIndicator } from "../../app/modules/indicators/disclose-indicator.server.ts";
+import type { DisclosedFigures, Figure } from "../../app/modules/indicators/disclose.server.ts";
+import { resolvePeriods } from "../../app/modules/indicators/get-dashboard.server.ts";
+import { indicatorRegistry } from "../../app/modules/indicators/registry.server.ts";
+import { groupsOfOrganization } from "../../app/modules/indicators/roll-up.ts";
+import { tableOrganizations } from "../../app/modules/indicators/table-organizations.server.ts";
+import { auditLinked } from "../../app/modules/disclosure/audit-linked.ts";
+import type { Protected } from "../../app/modules/disclosure/protected.ts";
 
 // The evaluation's pages and downloads on the demo: who reaches them, what an evaluator may see
 // (no count from 1 to 4, anywhere), targets (once per submission, versioned, scoped), audited exports.
@@ -69,6 +77,48 @@ describe("what an evaluator may see", () => {
     const dashboard = (await call(world, dashboardPage.loader, { email: EVALUATOR, path: "/evaluation?by=organization" })).data as { view: View };
     const figures = dashboard.view.themes.flatMap((t) => t.rows.flatMap((r) => [r.value, r.previous]));
     expect(figures.filter((c) => SMALL.test(c))).toEqual([]);
+  });
+
+  it("gives no hidden figure back by setting one breakdown against another (by organization, type, territory, the Table)", async () => {
+    const partnershipId = world.people[EVALUATOR]!.partnershipId!;
+    const periods = await resolvePeriods(world.db, partnershipId, null, null);
+    const organizations = await tableOrganizations(world.db, partnershipId);
+    const asked = (definition: (typeof indicatorRegistry)[number], by: "organization" | "organization_type" | "territory" | null, exact: boolean) =>
+      discloseIndicator(world.db, definition, { partnershipId, period: periods.period, by, today: periods.today }, { exact, threshold: periods.threshold }, organizations);
+    let hiddenSeen = 0;
+    for (const definition of indicatorRegistry.filter((d) => d.type === "count" && d.disaggregations.includes("organization"))) {
+      const breakdowns = [null, ...definition.disaggregations.filter((b) => b !== "language")] as ("organization" | "organization_type" | "territory" | null)[];
+      // The attacker's material: every breakdown as the evaluator sees it, the truth from the exact figures.
+      const units = organizations.map((o) => o.id);
+      const exactByOrganization = await asked(definition, "organization", true);
+      const columns = (exactByOrganization.rows[0]?.cells.length ?? 1) - (exactByOrganization.categories ? 1 : 0);
+      const truth = units.map((id) => {
+        const row = exactByOrganization.rows.find((r) => r.key === id);
+        return Array.from({ length: columns }, (_, j) => (row?.cells[j] && "value" in row.cells[j]! ? row.cells[j]!.value : 0));
+      });
+      const shown = new Map<string, Protected>();
+      const groups: number[][] = [];
+      const record = (members: number[], d: DisclosedFigures["rows"][number]) => {
+        groups.push(members);
+        d.cells.forEach((f: Figure, j) => {
+          const column = d.cells.length > 1 && j === d.cells.length - 1 ? "total" : j;
+          shown.set(`${members.join(",")}|${column}`, "value" in f ? { kind: "value", value: f.value } : { kind: "suppressed", mark: "complementary" });
+        });
+      };
+      for (const by of breakdowns) {
+        const seen = await asked(definition, by, false);
+        for (const row of seen.rows) {
+          const members = units.flatMap((id, u) => (groupsOfOrganization(organizations[u], by).some((g) => g.key === row.key) ? [u] : []));
+          record(members, row);
+        }
+      }
+      const published = { figure: (m: readonly number[], c: number | "total") => shown.get(`${[...m].sort((a, b) => a - b).join(",")}|${c === "total" && columns === 1 ? 0 : c}`) ?? { kind: "suppressed", mark: "primary" }, suppressedCount: 0 } as const;
+      const intervals = await auditLinked({ units: truth, columns, groups, rowTotals: columns > 1 }, published);
+      hiddenSeen += intervals.length;
+      for (const f of intervals) expect(f.max - f.min, `${definition.code} ${JSON.stringify(f)}`).toBeGreaterThanOrEqual(1);
+      for (const f of intervals.filter((i) => i.truth >= 1 && i.truth < periods.threshold)) expect(f.max - f.min, `${definition.code} ${JSON.stringify(f)}`).toBeGreaterThanOrEqual(periods.threshold);
+    }
+    expect(hiddenSeen).toBeGreaterThan(0);
   });
 
   it("shows protected activity counts and no feed on /activities", async () => {

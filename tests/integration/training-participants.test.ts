@@ -365,7 +365,9 @@ describe("attendance and completion", () => {
     expect((await statusOf(s.id, full.personId))!.completedAt).toBeNull();
     expect((await statusOf(s.id, partial.personId))!.completedAt).not.toBeNull();
     // Marks for someone not registered in this session are refused.
-    const stranger = await saveSheet(handle.db, trainer, s.id, { [`day:${regFull.replace(/^./, "0")}:0`]: "present" });
+    // A different id of the same shape (changing its first digit to one it does not already have).
+    const strangerId = regFull.replace(/^./, (first) => (first === "0" ? "1" : "0"));
+    const stranger = await saveSheet(handle.db, trainer, s.id, { [`day:${strangerId}:0`]: "present" });
     expect(stranger.status).toBe(400);
     const audit = rowsOf<{ n: number }>(await handle.db.execute(sql`select count(*)::int as n from audit_event where action = 'training_attendance.recorded' and target_id = ${s.id}`));
     expect(audit[0]!.n).toBeGreaterThanOrEqual(3);

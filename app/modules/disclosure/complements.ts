@@ -1,7 +1,7 @@
 // The two solver questions of protectGrid (ADR 014): how wide is a hidden figure's interval
 // under a pattern, and which published figures to hide so that it becomes wide enough.
 import { LinearSession, solveLinear, type LinearModel } from "./highs.server.ts";
-import type { TableModel } from "./table-model.ts";
+import { isPublished, room, type TableModel } from "./table-model.ts";
 
 /**
  * Width of the interval a reader can pin a figure to, given the pattern: every published figure
@@ -53,7 +53,7 @@ export class Intervals {
     }
     this.session = await LinearSession.open({
       cost: vars.map(() => 0),
-      colLower: vars.map(() => 1),
+      colLower: vars.map((i) => (isPublished(this.model, i) ? 1 : 0)),
       colUpper: vars.map(() => Infinity),
       rows,
     });
@@ -93,7 +93,7 @@ export async function complementFor(model: TableModel, hidden: boolean[], k: num
   const integer = new Array<boolean>(cols).fill(false);
   const rows: LinearModel["rows"] = [];
   for (let i = 0; i < n; i++) {
-    const down = Math.min(model.values[i]! - 1, width);
+    const down = Math.min(room(model, i), width);
     if (i === k) {
       colUpper[i] = width;
       colLower[n + i] = -Math.max(0, down);
@@ -159,15 +159,15 @@ export async function complementByFlow(model: TableModel, hidden: boolean[], k: 
   const colUpper = new Array<number>(4 * n).fill(0);
   const cost = new Array<number>(4 * n).fill(0);
   for (let i = 0; i < n; i++) {
-    const room = Math.min(model.values[i]! - 1, width);
+    const fall = Math.min(room(model, i), width);
     const open = i === k || hidden[i] || model.values[i]! > 0;
     if (!open) continue;
     for (const p of [0, 1]) {
       colUpper[col(p, 0, i)] = i === k && p === 1 ? 0 : width;
-      colUpper[col(p, 1, i)] = i === k && p === 0 ? 0 : Math.max(0, room);
+      colUpper[col(p, 1, i)] = i === k && p === 0 ? 0 : Math.max(0, fall);
       if (!hidden[i] && i !== k) {
         cost[col(p, 0, i)] = costs[i]! / width;
-        cost[col(p, 1, i)] = costs[i]! / Math.max(1, room);
+        cost[col(p, 1, i)] = costs[i]! / Math.max(1, fall);
       }
     }
   }

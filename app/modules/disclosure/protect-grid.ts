@@ -4,7 +4,7 @@
 // The method and its proof are in docs/decisions/014-disclosure-control.md.
 import { complementByFlow, complementFor, Intervals } from "./complements.ts";
 import { normalizeThreshold, suppressed, value, type CountGrid, type Mark, type Protected, type ProtectedGrid } from "./protected.ts";
-import { suppressionCosts, tableModel } from "./table-model.ts";
+import { isPublished, suppressionCosts, tableModel, type TableModel } from "./table-model.ts";
 
 export * from "./protected.ts";
 
@@ -30,10 +30,27 @@ const EXACT_UP_TO = 16;
  */
 export async function protectGrid(grid: CountGrid, options: { threshold: number }): Promise<ProtectedGrid> {
   checkGrid(grid);
-  const threshold = normalizeThreshold(options.threshold);
   const model = tableModel(grid);
-  const marks: (Mark | null)[] = model.values.map((v) => (v >= 1 && v < threshold ? "primary" : null));
-  const hidden = () => marks.map((m) => m !== null);
+  const marks = await protectModel(model, normalizeThreshold(options.threshold));
+  const show = (i: number): Protected => (marks[i] ? suppressed(marks[i]) : value(model.values[i]!));
+  const nCols = grid.cols.length;
+  return {
+    cells: grid.cells.map((row, r) => row.map((_, c) => show(r * nCols + c))),
+    rowTotals: model.rowTotal?.map(show) ?? null,
+    colTotals: model.colTotal?.map(show) ?? null,
+    grandTotal: model.grandTotal === null ? null : show(model.grandTotal),
+    suppressedCount: marks.filter((m) => m !== null).length,
+  };
+}
+
+/**
+ * The marks of any table model (one table, or linked tables over figures never published):
+ * `null` for a figure shown. Unpublished figures get no mark; they are unknowns to the reader.
+ */
+export async function protectModel(model: TableModel, threshold: number): Promise<(Mark | null)[]> {
+  const published = (i: number) => isPublished(model, i);
+  const marks: (Mark | null)[] = model.values.map((v, i) => (published(i) && v >= 1 && v < threshold ? "primary" : null));
+  const hidden = () => marks.map((m, i) => m !== null || !published(i));
   const required = (i: number) => (marks[i] === "primary" ? threshold : 1);
   const settled = model.values.map(() => false);
   const costs = suppressionCosts(model);
@@ -86,10 +103,11 @@ export async function protectGrid(grid: CountGrid, options: { threshold: number 
     }
   }
 
-  // Every figure can then move up along its row or column and the totals above it, all hidden.
+  // Every figure can then move up along its row or column and the totals above it, all hidden
+  // (or never published).
   function hideAllNonZero(): void {
     model.values.forEach((v, i) => {
-      if (v > 0 && !marks[i]) marks[i] = "complementary";
+      if (v > 0 && !marks[i] && published(i)) marks[i] = "complementary";
     });
   }
 
@@ -97,13 +115,5 @@ export async function protectGrid(grid: CountGrid, options: { threshold: number 
     return marks.findIndex((m, i) => m !== null && !settled[i]);
   }
 
-  const show = (i: number): Protected => (marks[i] ? suppressed(marks[i]) : value(model.values[i]!));
-  const nCols = grid.cols.length;
-  return {
-    cells: grid.cells.map((row, r) => row.map((_, c) => show(r * nCols + c))),
-    rowTotals: model.rowTotal?.map(show) ?? null,
-    colTotals: model.colTotal?.map(show) ?? null,
-    grandTotal: model.grandTotal === null ? null : show(model.grandTotal),
-    suppressedCount: marks.filter((m) => m !== null).length,
-  };
+  return marks;
 }

@@ -5,6 +5,11 @@ import { gridTotals, type CountGrid } from "./protected.ts";
 export interface TableModel {
   values: number[];
   isTotal: boolean[];
+  /**
+   * false: a figure that is never published (the organizations behind linked tables when no
+   * table lists them): a reader knows only that it is a whole number ≥ 0. Absent: all published.
+   */
+  published?: boolean[];
   /** Each equation: the figures listed sum to zero with these signs (+1 parts, −1 their total). */
   equations: { items: number[]; signs: number[] }[];
   rowTotal: number[] | null;
@@ -54,6 +59,14 @@ export function tableModel(grid: CountGrid): TableModel {
   }
   return { values, isTotal, equations, rowTotal, colTotal, grandTotal };
 }
+
+export const isPublished = (model: TableModel, i: number): boolean => model.published?.[i] !== false;
+
+/**
+ * How far a hidden figure can fall: to 1 if published (a zero is always shown, so a hidden
+ * figure is at least 1), to 0 if never published.
+ */
+export const room = (model: TableModel, i: number): number => model.values[i]! - (isPublished(model, i) ? 1 : 0);
 
 /**
  * Suppression costs: few and small cells first, a total only when no set of cells will do

@@ -1,7 +1,7 @@
 import type { Database } from "../db/client.server.ts";
 import { quebecDay } from "../time/days.ts";
-import { discloseFigures, wholeTableFigure, type Figure, type Viewer } from "./disclose.server.ts";
-import { computeFigures } from "./compute-figures.server.ts";
+import { wholeTableFigure, type Figure, type Viewer } from "./disclose.server.ts";
+import { discloseIndicator } from "./disclose-indicator.server.ts";
 import { themes, type Disaggregation, type IndicatorDefinition, type Theme } from "./figures.ts";
 import { fiscalYearOf, parsePeriod, periodChoices, previousPeriod, type Period } from "./periods.ts";
 import { readEvaluationSettings } from "./read-evaluation-settings.server.ts";
@@ -67,7 +67,7 @@ export async function getDashboard(
   const viewer: Viewer = { exact: input.exact, threshold: periods.threshold };
   const [organizations, targets] = await Promise.all([tableOrganizations(db, input.partnershipId), tableTargets(db, input.partnershipId, [periods.period.key])]);
   const disclosed = async (definition: IndicatorDefinition, period: Period, by: Disaggregation | null) =>
-    discloseFigures(await computeFigures(db, definition, { partnershipId: input.partnershipId, period, by, today: periods.today }, organizations), viewer);
+    discloseIndicator(db, definition, { partnershipId: input.partnershipId, period, by, today: periods.today }, viewer, organizations);
   const figureOf = async (definition: IndicatorDefinition, period: Period) => wholeTableFigure(await disclosed(definition, period, null));
   const summaries: IndicatorSummary[] = [];
   // One indicator after another: PGlite runs one query at a time anyway, and PostgreSQL's pool stays free for other pages.

@@ -1,7 +1,7 @@
 import type { Database } from "../db/client.server.ts";
 import { missing, ok, type NotFound, type Ok } from "../outcome/outcome.ts";
-import { computeFigures } from "./compute-figures.server.ts";
-import { discloseFigures, wholeTableFigure, type DisclosedFigures, type Figure, type Viewer } from "./disclose.server.ts";
+import { discloseIndicator } from "./disclose-indicator.server.ts";
+import { wholeTableFigure, type DisclosedFigures, type Figure, type Viewer } from "./disclose.server.ts";
 import { disaggregations, type Disaggregation, type IndicatorDefinition } from "./figures.ts";
 import { resolvePeriods, progressOf, type DashboardPeriods } from "./get-dashboard.server.ts";
 import { previousPeriod, type Period } from "./periods.ts";
@@ -42,7 +42,7 @@ export async function getIndicatorPage(
   const by = parseBreakdown(input.by, definition.disaggregations);
   const organizations = await tableOrganizations(db, input.partnershipId);
   const figuresFor = async (period: Period, breakdown: Disaggregation | null) =>
-    discloseFigures(await computeFigures(db, definition, { partnershipId: input.partnershipId, period, by: breakdown, today: periods.today }, organizations), viewer);
+    discloseIndicator(db, definition, { partnershipId: input.partnershipId, period, by: breakdown, today: periods.today }, viewer, organizations);
   const figures = await figuresFor(periods.period, by);
   const chain: Period[] = [periods.period];
   while (chain.length < TREND_LENGTH) chain.unshift(previousPeriod(chain[0] as Period, periods.fiscalStartMonth, periods.today));

@@ -1,8 +1,8 @@
 import type { Locale } from "../../i18n/types.ts";
 import type { Database } from "../db/client.server.ts";
 import { quebecDay } from "../time/days.ts";
-import { computeFigures } from "./compute-figures.server.ts";
-import { discloseFigures, wholeTableFigure } from "./disclose.server.ts";
+import { discloseIndicator } from "./disclose-indicator.server.ts";
+import { wholeTableFigure } from "./disclose.server.ts";
 import { parsePeriod } from "./periods.ts";
 import { readEvaluationSettings } from "./read-evaluation-settings.server.ts";
 import { indicatorByCode, indicatorRegistry } from "./registry.server.ts";
@@ -38,8 +38,8 @@ export async function liveIndicatorValues(
   for (const code of codes) {
     const definition = indicatorByCode(code);
     if (!definition) continue;
-    const raw = await computeFigures(db, definition, { partnershipId: input.partnershipId, period, by: null, today }, organizations);
-    const figure = wholeTableFigure(await discloseFigures(raw, { exact: input.exact, threshold: settings.suppressionThreshold }));
+    const viewer = { exact: input.exact, threshold: settings.suppressionThreshold };
+    const figure = wholeTableFigure(await discloseIndicator(db, definition, { partnershipId: input.partnershipId, period, by: null, today }, viewer, organizations));
     out[code] = { text: w.figure(figure, definition.type, definition.decimals), value: "value" in figure ? figure.value : null, better: definition.better ?? "higher" };
   }
   return out;

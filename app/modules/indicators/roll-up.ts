@@ -7,21 +7,7 @@ import { ALL_GROUP, type Disaggregation, type Group, type OrganizationFacts, typ
  */
 export function rollUp(tallies: Tallies, organizations: readonly OrganizationFacts[], by: Disaggregation | null): RawFigures {
   const facts = new Map(organizations.map((o) => [o.id, o]));
-  const groupsOf = (organizationId: string | null): Group[] => {
-    if (by === null) return [ALL_GROUP];
-    const o = organizationId ? facts.get(organizationId) : undefined;
-    if (!o) return [];
-    switch (by) {
-      case "organization":
-        return [{ key: o.id, name: { fr: o.nameFr, en: o.nameEn } }];
-      case "organization_type":
-        return [{ key: o.type }];
-      case "territory":
-        return [{ key: o.territory.trim(), name: { fr: o.territory.trim(), en: o.territory.trim() } }];
-      case "language":
-        return o.languages.map((l) => ({ key: l }));
-    }
-  };
+  const groupsOf = (organizationId: string | null): Group[] => groupsOfOrganization(organizationId ? facts.get(organizationId) : undefined, by);
   const keys = tallies.shape === "median" ? tallies.observations.map((o) => o.organizationId) : [...tallies.byOrganization.keys()];
   const unattributed = keys.some((k) => k === null || !facts.has(k));
   const additive = by === null || (by !== "language" && !unattributed);
@@ -94,6 +80,22 @@ export function rollUp(tallies: Tallies, organizations: readonly OrganizationFac
     observations: groups.map((g) => lists.get(g.key)?.length ?? 0),
     overall: { value: median(all), observations: all.length },
   };
+}
+
+/** The rows of a breakdown an organization counts in (none when it is not one of the Table's). */
+export function groupsOfOrganization(o: OrganizationFacts | undefined, by: Disaggregation | null): Group[] {
+  if (by === null) return [ALL_GROUP];
+  if (!o) return [];
+  switch (by) {
+    case "organization":
+      return [{ key: o.id, name: { fr: o.nameFr, en: o.nameEn } }];
+    case "organization_type":
+      return [{ key: o.type }];
+    case "territory":
+      return [{ key: o.territory.trim(), name: { fr: o.territory.trim(), en: o.territory.trim() } }];
+    case "language":
+      return o.languages.map((l) => ({ key: l }));
+  }
 }
 
 export function median(values: readonly number[]): number | null {

@@ -5,6 +5,7 @@ import { person } from "../app/modules/people/tables.ts";
 import { pivotDesignation } from "../app/modules/directory/tables.ts";
 import { buildSearchText } from "../app/modules/directory/search-text.server.ts";
 import { clienteleCodes } from "../app/modules/directory/vocabulary.ts";
+import { seededRandom } from "../tests/support/seeded-random.ts";
 
 /**
  * Province-scale directory data: 17+ Tables, 2,000 organizations, 100,000 people (or ten times
@@ -75,18 +76,6 @@ const TITLES = ["Travailleuse sociale", "Éducateur spécialisé", "Psychoéduca
 
 const EXPERTISE = ["Fugues", "Recrutement en ligne", "Exploitation sexuelle", "Gangs de rue", "Hébergement d'urgence", "Santé sexuelle", "Toxicomanie", "Milieu scolaire", "Réseaux sociaux", "Accompagnement judiciaire"];
 
-/** Small, fast, seeded PRNG (mulberry32): the same data on every run. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 async function insertBatched<T>(rows: T[], batch: number, insert: (chunk: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += batch) await insert(rows.slice(i, i + batch));
 }
@@ -99,7 +88,7 @@ export async function generateDirectory(db: Database, options: GenerateOptions =
   const batch = options.batch ?? 1000;
   const chunk = options.chunk ?? 20_000;
   const log = options.log ?? (() => {});
-  const random = rng(options.seed ?? 2026);
+  const random = seededRandom(options.seed ?? 2026);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   const uuid = () => crypto.randomUUID();
 

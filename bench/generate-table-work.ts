@@ -11,6 +11,7 @@ import { actionPlan, actionPlanAction, actionPlanObjective } from "../app/module
 import { grant, grantReportDate } from "../app/modules/funding/tables.ts";
 import { announcement, announcementRecipient } from "../app/modules/announcements/tables.ts";
 import { trainerProfile, trainingProgram, trainingRegistration, trainingSession } from "../app/modules/training/tables.ts";
+import { seededRandom } from "../tests/support/seeded-random.ts";
 
 /**
  * A Table at the scale of a busy region after fifteen years of work, invented: organizations,
@@ -57,17 +58,6 @@ export interface GeneratedTableWork {
   counts: Record<string, number>;
 }
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 async function insertBatched<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>, batch = 1000) {
   for (let i = 0; i < rows.length; i += batch) await insert(rows.slice(i, i + batch));
 }
@@ -96,7 +86,7 @@ function viewer(personId: string, partnershipId: string, organizationId: string,
 }
 
 export async function generateTableWork(db: Database, scale: TableWorkScale, now: Date, log: (line: string) => void = () => {}): Promise<GeneratedTableWork> {
-  const random = rng(2026);
+  const random = seededRandom(2026);
   const uuid = () => crypto.randomUUID();
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   const counts: Record<string, number> = {};

@@ -9,26 +9,16 @@ import { hashAuditEvent, hashAuditEventV2, normalizeAuditFields, type HashedFiel
 import { canonicalJson, normalizeDetails, normalizeJson, type JsonObject } from "./canonical-json.ts";
 import { verifyAuditChain } from "./verify-audit-chain.server.ts";
 import { listAuditEvents, parseAuditFilters, recordAuditViewed } from "./list-audit-events.server.ts";
+import { seededRandom } from "../../../tests/support/seeded-random.ts";
 
 // ---- A small seeded generator of hostile details (no dependency). ----
-
-/** mulberry32: a 32-bit seeded PRNG, enough to make reproducible cases. */
-function prng(seed: number) {
-  let s = seed | 0;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = ["a", "Z", "0", " ", "é", "ß", "中", "😀", "👩‍💻", "\uD800", "\uDBFF", "\uDC00", "\uDFFF", "\u0000", "\u0001", "\n", '"', "\\", "\u2028", "\uFFFD", "\uFEFF", "~", "'"];
 const NUMBERS = [0, -0, 1, -1, 0.1, 1e-7, 1e21, 2 ** 53, 2 ** 53 + 2, 2 ** 60, -(2 ** 63), 1e300, -1e300, 5e-324, Number.MAX_VALUE, NaN, Infinity, -Infinity];
 const KEYS = ["", "__proto__", "constructor", "10", "9", "a", "A", "b", "é", "😀", "\uFF5E", "\uD800", "\uDC00", "k\u0000"];
 
 function generator(seed: number) {
-  const rand = prng(seed);
+  const rand = seededRandom(seed);
   const int = (n: number) => Math.floor(rand() * n);
   const pick = <T>(list: readonly T[]): T => list[int(list.length)] as T;
   const text = () => Array.from({ length: int(7) }, () => pick(PIECES)).join("");

@@ -1,18 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { auditLinked } from "./audit-linked.ts";
 import { exactLinked, protectLinked, type LinkedTables } from "./linked-tables.ts";
-
-/** mulberry32: a seeded PRNG, so a failure names the tables that caused it. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "../../../tests/support/seeded-random.ts";
 
 /**
  * Organizations with a type and a territory (and sometimes a second language group that
@@ -40,7 +29,7 @@ function randomLinked(random: () => number): LinkedTables {
 
 describe("protectLinked on random linked tables, checked by an independent audit", () => {
   it("shows no small figure, no wrong one, and no hidden figure can be pinned down from the other tables", async () => {
-    const random = prng(20261203);
+    const random = seededRandom(20261203);
     let hiddenSeen = 0;
     for (let n = 0; n < 150; n++) {
       const input = randomLinked(random);

@@ -2,18 +2,7 @@ import { describe, expect, it } from "vitest";
 import { auditGrid, bruteForceIntervals } from "./audit-grid.ts";
 import { protectGrid, type CountGrid } from "./protect-grid.ts";
 import { grid, smallShown, wrongFigures, zerosHidden } from "./test-support.ts";
-
-/** mulberry32: a small seeded PRNG, so a failure names the table that caused it. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "../../../tests/support/seeded-random.ts";
 
 /** Small values so that suppression happens: a third zeros, a third 1 … 4, a third 5 … 19. */
 function randomTable(random: () => number): CountGrid {
@@ -30,7 +19,7 @@ function randomTable(random: () => number): CountGrid {
 
 describe("protectGrid on random tables, checked by an independent audit", () => {
   it("never publishes a wrong or small figure, and no suppressed figure can be pinned down", async () => {
-    const random = prng(20261203);
+    const random = seededRandom(20261203);
     let suppressedSeen = 0;
     let bruteForced = 0;
     for (let n = 0; n < 300; n++) {
@@ -74,7 +63,7 @@ describe("protectGrid on random tables, checked by an independent audit", () => 
   }, 120_000);
 
   it("protects a 40 × 12 table with margins within a second once HiGHS is warm, with the same marks each time", async () => {
-    const random = prng(40_12);
+    const random = seededRandom(40_12);
     const cells = Array.from({ length: 40 }, () => Array.from({ length: 12 }, () => (random() < 0.3 ? 0 : Math.floor(random() * 20))));
     const table = grid(cells, { rowTotals: true, colTotals: true });
     const first = await protectGrid(table, { threshold: 5 });

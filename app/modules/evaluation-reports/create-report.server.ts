@@ -59,6 +59,20 @@ export async function addFinding(db: Database, actor: AuditActor, access: Evalua
   return ok(row!.id);
 }
 
+/** A finding taken back (entered by mistake, or twice): the others keep their order. */
+export async function removeFinding(db: Database, actor: AuditActor, access: EvaluationAccess, reportId: string, findingId: string): Promise<Ok<string> | NotFound> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .delete(evaluationFinding)
+      .where(and(eq(evaluationFinding.partnershipId, access.partnershipId), eq(evaluationFinding.reportId, reportId), eq(evaluationFinding.id, findingId)))
+      .returning({ position: evaluationFinding.position });
+    // Already removed (a second click) or another report's: nothing to take back.
+    if (!row) return missing();
+    await audit(tx, actor, access.partnershipId, reportId, "evaluation_report.finding_removed", { findingId, position: row.position });
+    return ok(reportId);
+  });
+}
+
 /** A recommendation, numbered after the report's last one (under the report's lock: two never share a number). */
 export async function addRecommendation(db: Database, actor: AuditActor, access: EvaluationAccess, reportId: string, input: RecommendationInput): Promise<Ok<string> | NotFound> {
   const [report] = await db.select({ id: evaluationReport.id }).from(evaluationReport).where(and(eq(evaluationReport.partnershipId, access.partnershipId), eq(evaluationReport.id, reportId))).for("update");

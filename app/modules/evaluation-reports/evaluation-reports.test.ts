@@ -8,7 +8,7 @@ import { meeting, meetingDecision } from "../meetings/tables.ts";
 import { responsibility } from "../meetings/responsibilities/tables.ts";
 import { createTestDatabase } from "../../../tests/support/test-db.ts";
 import { createOrganization, createPartnership, createPerson } from "../../../tests/support/fixtures.ts";
-import { addFinding, addRecommendation, createReport, updateRecommendation } from "./create-report.server.ts";
+import { addFinding, addRecommendation, createReport, removeFinding, updateRecommendation } from "./create-report.server.ts";
 import { recordResponse } from "./record-response.server.ts";
 import { linkKeyAction, unlinkKeyAction } from "./link-key-action.server.ts";
 import { verifyRecommendation } from "./verify-recommendation.server.ts";
@@ -93,6 +93,16 @@ describe("a recommendation from filing to verification", () => {
       [2, "awaiting_response", true],
     ]);
     expect(await getReport(handle.db, tableB, reportId, TODAY)).toBeNull();
+  });
+
+  it("takes a finding back once; another Table's evaluator cannot", async () => {
+    const extra = await addFinding(handle.db, actor(), evaluator(), reportId, "Constat saisi deux fois");
+    if (extra.kind !== "ok") throw new Error("not added");
+    expect((await removeFinding(handle.db, actor(), { partnershipId: tableB, personId: null }, reportId, extra.value)).kind).toBe("not_found");
+    expect((await removeFinding(handle.db, actor(), evaluator(), reportId, extra.value)).kind).toBe("ok");
+    expect((await removeFinding(handle.db, actor(), evaluator(), reportId, extra.value)).kind).toBe("not_found");
+    const page = await getReport(handle.db, tableA, reportId, TODAY);
+    expect(page!.findings.map((f) => f.text)).toEqual(["Engagement des partenaires", "Leadership de la coordination"]);
   });
 
   it("an edit with a stale version changes nothing", async () => {

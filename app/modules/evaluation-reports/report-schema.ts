@@ -19,6 +19,8 @@ export const reportEditSchema = reportSchema.extend({ version: versionField });
 
 export const findingSchema = z.object({ text: requiredText(2000) });
 
+export const findingRemovalSchema = z.object({ findingId: requiredId });
+
 export const recommendationSchema = z.object({
   text: requiredText(2000),
   addressee: z.enum(addressees, { message: "form.invalid" }),

@@ -3,6 +3,7 @@ import { EvaluationNav } from "../../components/evaluation/evaluation-nav.tsx";
 import type { Route } from "./+types/reports.$reportId";
 import { ErrorSummary, Field } from "../../components/form.tsx";
 import { SavedNotice } from "../../components/saved-notice.tsx";
+import { ConfirmDelete } from "../../components/forms/confirm-delete.tsx";
 import { SubmissionKey } from "../../components/submission-key.tsx";
 import { RecommendationSummaryBlock } from "../../components/evaluation-reports/evaluation-ui.tsx";
 import { RecommendationFields, ReportFields } from "../../components/evaluation-reports/report-fields.tsx";
@@ -12,11 +13,11 @@ import { useDay, useT } from "../../i18n/use-t.ts";
 import { actorOf, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import type { AuditActor } from "../../modules/audit/record-audit-event.server.ts";
-import { addFinding, addRecommendation, updateReport } from "../../modules/evaluation-reports/create-report.server.ts";
+import { addFinding, addRecommendation, removeFinding, updateReport } from "../../modules/evaluation-reports/create-report.server.ts";
 import { evaluationGuard, requirePermission } from "../../modules/evaluation-reports/evaluation-route.server.ts";
 import type { EvaluationAccess } from "../../modules/evaluation-reports/history.server.ts";
 import { getReport } from "../../modules/evaluation-reports/list-reports.server.ts";
-import { findingSchema, recommendationSchema, reportEditSchema } from "../../modules/evaluation-reports/report-schema.ts";
+import { findingRemovalSchema, findingSchema, recommendationSchema, reportEditSchema } from "../../modules/evaluation-reports/report-schema.ts";
 import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
 import { dispatchIntent } from "../../modules/forms/dispatch-intent.ts";
 import { isUuid } from "../../modules/forms/fields.ts";
@@ -58,6 +59,11 @@ const intents = {
     const parsed = parseValues(c.read, findingSchema);
     if (!parsed.ok) return invalidFields(parsed.errors, "form.errors");
     return createOnce(c.db, submissionOf(c.read.values, "evaluation.reports.$reportId:finding", c.accountId), (tx) => addFinding(tx, c.actor, c.access, c.id, parsed.data.text), () => `/evaluation/reports/${c.id}?saved=finding#findings-title`);
+  },
+  removeFinding: async (c: Ctx): Promise<Outcome<string>> => {
+    const parsed = parseValues(c.read, findingRemovalSchema);
+    if (!parsed.ok) return invalidFields(parsed.errors, "form.errors");
+    return map(await removeFinding(c.db, c.actor, c.access, c.id, parsed.data.findingId), () => `/evaluation/reports/${c.id}?saved=findingRemoved#findings-title`);
   },
   recommendation: async (c: Ctx): Promise<Outcome<string>> => {
     const parsed = parseValues(c.read, recommendationSchema);
@@ -122,8 +128,11 @@ export default function EvaluationReport({ loaderData, actionData }: Route.Compo
         <h2 id="findings-title">{t("evalReports.findings")}</h2>
         {findings.length ? (
           <ol className="findings">
-            {findings.map((f) => (
-              <li key={f.id}>{f.text}</li>
+            {findings.map((f, i) => (
+              <li key={f.id}>
+                {f.text}
+                {mayReport ? <ConfirmDelete name={t("evalReports.finding.numbered", { number: i + 1 })} summary={t("evalReports.finding.remove")} fields={{ intent: "removeFinding", findingId: f.id }} /> : null}
+              </li>
             ))}
           </ol>
         ) : (

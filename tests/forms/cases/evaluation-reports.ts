@@ -37,6 +37,13 @@ export const evaluationReportCases: CaseBook = {
     return [
       { name: "add a finding", kind: "create", as: "evaluation@filet.test", url, body: (_demo, variant) => ({ intent: "finding", text: `Constat ${variant}` }) },
       {
+        name: "remove a finding (confirmed)",
+        kind: "action",
+        as: "evaluation@filet.test",
+        url,
+        body: async (demo) => ({ intent: "removeFinding", findingId: await demo.one(sql`select id from evaluation_finding where report_id = ${await report(demo)} order by position desc limit 1`) }),
+      },
+      {
         name: "add a recommendation",
         kind: "create",
         as: "evaluation@filet.test",

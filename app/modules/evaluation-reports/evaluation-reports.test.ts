@@ -9,6 +9,7 @@ import { responsibility } from "../meetings/responsibilities/tables.ts";
 import { createTestDatabase } from "../../../tests/support/test-db.ts";
 import { createOrganization, createPartnership, createPerson } from "../../../tests/support/fixtures.ts";
 import { addFinding, addRecommendation, createReport, removeFinding, updateRecommendation } from "./create-report.server.ts";
+import { attachReportPdf, downloadReportPdf } from "./report-pdf.server.ts";
 import { recordResponse } from "./record-response.server.ts";
 import { linkKeyAction, unlinkKeyAction } from "./link-key-action.server.ts";
 import { verifyRecommendation } from "./verify-recommendation.server.ts";
@@ -103,6 +104,23 @@ describe("a recommendation from filing to verification", () => {
     expect((await removeFinding(handle.db, actor(), evaluator(), reportId, extra.value)).kind).toBe("not_found");
     const page = await getReport(handle.db, tableA, reportId, TODAY);
     expect(page!.findings.map((f) => f.text)).toEqual(["Engagement des partenaires", "Leadership de la coordination"]);
+  });
+
+  it("attaches a PDF after filing, replaces it on a current version only, and audits each download", async () => {
+    const pdf = (text: string) => ({ fileName: `${text}.pdf`, mediaType: "application/pdf" as const, bytes: new TextEncoder().encode(`%PDF-1.4\n% ${text}\n%%EOF\n`) });
+    const current = async () => (await getReport(handle.db, tableA, reportId, TODAY))!.report.version;
+    const v = await current();
+    expect((await attachReportPdf(handle.db, actor(), { partnershipId: tableB, personId: null }, reportId, v, pdf("autre"))).kind).toBe("not_found");
+    expect((await attachReportPdf(handle.db, actor(), evaluator(), reportId, v, pdf("premier"))).kind).toBe("ok");
+    expect((await attachReportPdf(handle.db, actor(), evaluator(), reportId, v, pdf("perdu"))).kind).toBe("conflict");
+    expect((await attachReportPdf(handle.db, actor(), evaluator(), reportId, await current(), pdf("corrige"))).kind).toBe("ok");
+    expect(await downloadReportPdf(handle.db, actor(), tableB, reportId)).toBeNull();
+    const file = await downloadReportPdf(handle.db, actor(), tableA, reportId);
+    expect(file?.fileName).toBe("corrige.pdf");
+    expect((await getReport(handle.db, tableA, reportId, TODAY))!.pdf?.fileName).toBe("corrige.pdf");
+    const audited = await handle.db.select({ action: auditEvent.action, details: auditEvent.details }).from(auditEvent).where(and(eq(auditEvent.targetType, "evaluation_report"), eq(auditEvent.targetId, reportId))).orderBy(auditEvent.id);
+    expect(audited.filter((a) => a.action === "evaluation_report.pdf_attached").map((a) => (a.details as { replaced: boolean }).replaced)).toEqual([false, true]);
+    expect(audited.filter((a) => a.action === "evaluation_report.pdf_downloaded")).toHaveLength(1);
   });
 
   it("an edit with a stale version changes nothing", async () => {

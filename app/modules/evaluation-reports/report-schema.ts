@@ -19,6 +19,9 @@ export const reportEditSchema = reportSchema.extend({ version: versionField });
 
 export const findingSchema = z.object({ text: requiredText(2000) });
 
+/** The PDF form's text part; the file itself is read by readUpload. */
+export const pdfAttachSchema = z.object({ version: versionField });
+
 export const findingRemovalSchema = z.object({ findingId: requiredId });
 
 export const recommendationSchema = z.object({

@@ -13,7 +13,7 @@ export const UPLOAD_PATHS: readonly RegExp[] = [
   /^\/funding\/(?!new$)[^/]+$/,
   /^\/partners\/commitments\/(new|[^/]+)$/,
   /^\/training\/sessions\/[^/]+\/space$/,
-  /^\/evaluation\/reports\/new$/,
+  /^\/evaluation\/reports\/[^/]+$/,
 ];
 
 export function bodyLimitFor(pathname: string): number {

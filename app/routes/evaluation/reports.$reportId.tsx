@@ -17,7 +17,10 @@ import { addFinding, addRecommendation, removeFinding, updateReport } from "../.
 import { evaluationGuard, requirePermission } from "../../modules/evaluation-reports/evaluation-route.server.ts";
 import type { EvaluationAccess } from "../../modules/evaluation-reports/history.server.ts";
 import { getReport } from "../../modules/evaluation-reports/list-reports.server.ts";
-import { findingRemovalSchema, findingSchema, recommendationSchema, reportEditSchema } from "../../modules/evaluation-reports/report-schema.ts";
+import { attachReportPdf } from "../../modules/evaluation-reports/report-pdf.server.ts";
+import { acceptAttribute, pdfOnly } from "../../modules/files/file-types.ts";
+import { readUpload } from "../../modules/files/read-upload.server.ts";
+import { findingRemovalSchema, findingSchema, pdfAttachSchema, recommendationSchema, reportEditSchema } from "../../modules/evaluation-reports/report-schema.ts";
 import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
 import { dispatchIntent } from "../../modules/forms/dispatch-intent.ts";
 import { isUuid } from "../../modules/forms/fields.ts";
@@ -70,6 +73,16 @@ const intents = {
     if (!parsed.ok) return invalidFields(parsed.errors, "form.errors");
     return createOnce(c.db, submissionOf(c.read.values, "evaluation.reports.$reportId:recommendation", c.accountId), (tx) => addRecommendation(tx, c.actor, c.access, c.id, parsed.data), (recId) => `/evaluation/recommendations/${recId}?saved=recommendation`);
   },
+  // A PDF after filing, or a corrected one in its place (the report's version guards it).
+  pdf: async (c: Ctx): Promise<Outcome<string>> => {
+    const parsed = parseValues(c.read, pdfAttachSchema);
+    const upload = await readUpload(c.read.form, "pdf", pdfOnly);
+    if (!parsed.ok || !upload.ok) {
+      const pdf = upload.ok ? {} : { pdf: [upload.error === "missing" ? "form.required" : `evalReports.upload.${upload.error}`] };
+      return invalidFields({ ...(parsed.ok ? {} : parsed.errors), ...pdf }, "form.errors");
+    }
+    return map(await attachReportPdf(c.db, c.actor, c.access, c.id, parsed.data.version, upload.upload), () => `/evaluation/reports/${c.id}?saved=pdf`);
+  },
   report: async (c: Ctx): Promise<Outcome<string>> => {
     const parsed = parseValues(c.read, reportEditSchema);
     if (!parsed.ok) return invalidFields(parsed.errors, "form.errors");
@@ -82,7 +95,8 @@ export async function action(args: Route.ActionArgs) {
   const { user, access, page } = await scoped(args);
   // Reports, findings and recommendations are the evaluator's to write.
   await requirePermission(args, user, "evaluation.report");
-  const read = await readForm(args.request);
+  // The body is capped at the upload limit (the PDF form) before it is read (UPLOAD_PATHS).
+  const read = await readForm(args.request, { files: ["pdf"] });
   const intent = read.ok || typeof read.values.intent === "string" ? String(read.values.intent ?? "") : "";
   const result = read.ok
     ? await dispatchIntent(intent, intents, { db: args.context.db, actor: actorOf(user, args.context), access, accountId: user.accountId, id: page.report.id, read }, () => invalidFields({}, "form.invalid"))
@@ -124,6 +138,22 @@ export default function EvaluationReport({ loaderData, actionData }: Route.Compo
           </>
         ) : null}
       </dl>
+      {mayReport ? (
+        <details className="edit-panel" open={failed("pdf") ? true : undefined}>
+          <summary>{t(pdf ? "evalReports.pdf.replace" : "evalReports.pdf.attach")}</summary>
+          <Form method="post" className="stack" encType="multipart/form-data" key={`pdf-${report.version}`}>
+            <ErrorSummary errors={failed("pdf")?.errors} formError={failed("pdf")?.formError} />
+            <input type="hidden" name="intent" value="pdf" />
+            <input type="hidden" name="version" value={report.version} />
+            <Field idPrefix="attach" name="pdf" type="file" accept={acceptAttribute(pdfOnly)} label={t("evalReports.form.pdf")} hint={t("evalReports.form.pdf.hint")} required errors={failed("pdf")?.errors} />
+            <div className="actions">
+              <button type="submit" className="secondary">
+                {t(pdf ? "evalReports.pdf.replace" : "evalReports.pdf.attach")}
+              </button>
+            </div>
+          </Form>
+        </details>
+      ) : null}
       <section aria-labelledby="findings-title">
         <h2 id="findings-title">{t("evalReports.findings")}</h2>
         {findings.length ? (

@@ -37,6 +37,14 @@ export const evaluationReportCases: CaseBook = {
     return [
       { name: "add a finding", kind: "create", as: "evaluation@filet.test", url, body: (_demo, variant) => ({ intent: "finding", text: `Constat ${variant}` }) },
       {
+        name: "attach or replace the report's PDF",
+        kind: "edit",
+        as: "evaluation@filet.test",
+        url,
+        file: { field: "pdf" },
+        body: async (demo) => ({ intent: "pdf", version: String(await demo.one<number>(sql`select version from evaluation_report where id = ${await report(demo)}`)) }),
+      },
+      {
         name: "remove a finding (confirmed)",
         kind: "action",
         as: "evaluation@filet.test",

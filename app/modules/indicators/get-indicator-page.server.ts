@@ -7,7 +7,7 @@ import { resolvePeriods, progressOf, type DashboardPeriods } from "./get-dashboa
 import { previousPeriod, type Period } from "./periods.ts";
 import { indicatorByCode } from "./registry.server.ts";
 import { tableOrganizations } from "./table-organizations.server.ts";
-import { indicatorTargets, type TargetRow } from "./targets.server.ts";
+import { indicatorTargets, tableTargets, type TargetRow } from "./targets.server.ts";
 
 export const TREND_LENGTH = 5;
 
@@ -47,10 +47,11 @@ export async function getIndicatorPage(
   const chain: Period[] = [periods.period];
   while (chain.length < TREND_LENGTH) chain.unshift(previousPeriod(chain[0] as Period, periods.fiscalStartMonth, periods.today));
   const targets = await indicatorTargets(db, input.partnershipId, definition.code, periods.period.key);
+  // The trend's Table-wide targets in one query (not one per period).
+  const tableWide = await tableTargets(db, input.partnershipId, chain.map((p) => p.key));
   const trendTargets = new Map<string, number>();
   for (const period of chain) {
-    const rows = period.key === periods.period.key ? targets : await indicatorTargets(db, input.partnershipId, definition.code, period.key);
-    const t = rows.find((r) => r.scopeKind === "table");
+    const t = tableWide.get(`${definition.code}|${period.key}`);
     if (t) trendTargets.set(period.key, t.target);
   }
   const trend = [];

@@ -213,6 +213,22 @@ describe("holding and closing", () => {
     expect(pdf.status).toBe(200);
   });
 
+  it("records whether the objectives were met once held; a stale form, a planned meeting and a non-organizer are refused", async () => {
+    const c = ds.people.table_coordinator;
+    const versionNow = async () => (await handle.db.select({ version: meeting.version }).from(meeting).where(eq(meeting.id, pastMeetingId)))[0]!.version;
+    const v = await versionNow();
+    const assess = (who: FixturePerson, body: Record<string, string>) => post(meetingRoute.action, who, url(), { intent: "objectives", ...body }, params());
+    expect((await assess(c, { version: String(v), outcome: "partly", review: "Plan adopté ; formation à préciser" })).status).toBe(302);
+    expect((await assess(c, { version: String(v), outcome: "met", review: "" })).status).toBe(409);
+    expect((await assess(c, { version: String(v + 1), outcome: "peut-être" })).status).toBe(400);
+    expect((await assess(ds.people.table_member, { version: String(v + 1), outcome: "met" })).status).toBe(404);
+    const [m] = await handle.db.select().from(meeting).where(eq(meeting.id, pastMeetingId));
+    expect([m!.objectivesOutcome, m!.objectivesReview]).toEqual(["partly", "Plan adopté ; formation à préciser"]);
+    expect((await audits("meeting.objectives_assessed", pastMeetingId)).map((a) => (a.details as { outcome: string }).outcome)).toEqual(["partly"]);
+    const page = await get(meetingRoute.loader, ds.people.table_member, url(), params());
+    expect((page.data as { meeting: { objectivesOutcome: string } }).meeting.objectivesOutcome).toBe("partly");
+  });
+
   it("lists the decision in the searchable register, only for those who see the meeting", async () => {
     const hit = await get(decisionsRoute.loader, ds.people.table_member, "/meetings/decisions?q=plan%20d'action%202026");
     expect((hit.data as { decisions: { text: string }[] }).decisions.map((d) => d.text)).toEqual(["Adopter le plan d'action 2026"]);

@@ -40,6 +40,7 @@ function versionOf(pathname: string, fields: { get: (k: string) => string | unde
   if (is(`/meetings/${UUID}`, pathname)) {
     if (intent === "minutes") return at(page.versions?.minutes?.[fields.get("itemId") ?? ""]);
     if (intent === "attendance") return at(page.versions?.attendance);
+    if (intent === "objectives") return at((page.meeting as { version?: number } | undefined)?.version);
     return undefined;
   }
   if (is(`/meetings/${UUID}/edit`, pathname)) return at(page.version);

@@ -148,6 +148,8 @@ export const fr = {
   "indicator.regional_pivot_meetings_held.definition": "Nombre de rencontres régionales des pivots tenues ou closes dont la date tombe dans la période.",
   "indicator.regional_pivot_meeting_attendance.name": "Taux de présence aux rencontres régionales des pivots",
   "indicator.regional_pivot_meeting_attendance.definition": "Personnes présentes sur personnes invitées, pour les rencontres régionales des pivots tenues pendant la période.",
+  "indicator.regional_pivot_meeting_objectives_met.name": "Rencontres régionales des pivots dont les objectifs sont atteints",
+  "indicator.regional_pivot_meeting_objectives_met.definition": "Rencontres régionales des pivots tenues pendant la période dont les objectifs fixés à l'avance sont jugés atteints, sur celles dont les objectifs ont été évalués.",
 } as const;
 
 export const en: Translation<typeof fr> = {
@@ -296,4 +298,6 @@ export const en: Translation<typeof fr> = {
   "indicator.regional_pivot_meetings_held.definition": "Number of regional pivot meetings held or closed dated within the period.",
   "indicator.regional_pivot_meeting_attendance.name": "Attendance at regional pivot meetings",
   "indicator.regional_pivot_meeting_attendance.definition": "People present over people invited, for the regional pivot meetings held during the period.",
+  "indicator.regional_pivot_meeting_objectives_met.name": "Regional pivot meetings whose objectives were met",
+  "indicator.regional_pivot_meeting_objectives_met.definition": "Regional pivot meetings held during the period whose objectives set in advance were judged met, over those whose objectives were assessed.",
 };

@@ -4,7 +4,7 @@ import { organization } from "../governance/tables.ts";
 import { person, roleAssignment } from "../people/tables.ts";
 import { fromLocal } from "../meetings/dates.ts";
 import { meeting, meetingAgendaItem, meetingDecision, meetingGuest, meetingInvitation } from "../meetings/tables.ts";
-import type { AttendanceValue, MeetingStatus } from "../meetings/vocabulary.ts";
+import type { AttendanceValue, MeetingStatus, ObjectivesOutcome } from "../meetings/vocabulary.ts";
 import { agendaItemResponsibility, responsibility } from "../meetings/responsibilities/tables.ts";
 import type { ResponsibilityStatus } from "../meetings/responsibilities/vocabulary.ts";
 import { addDays, quebecDay } from "../time/days.ts";
@@ -36,6 +36,8 @@ interface DemoMeeting {
   end: string;
   place: string;
   objectives: string;
+  /** The organizer's assessment of the objectives, for a meeting held. */
+  assessed?: { outcome: ObjectivesOutcome; review: string };
   status: MeetingStatus;
   invite: "delegates" | "pivots" | "org";
   items: DemoItem[];
@@ -128,6 +130,7 @@ export async function seedMeetingsDemo(tx: Database, partnershipId: string, now:
       end: "16:00",
       place: "Maison de la coopération, Québec",
       objectives: "Mettre en commun les activités des pivots et définir la direction des prochaines rencontres.",
+      assessed: { outcome: "partly", review: "Activités mises en commun ; la direction des prochaines rencontres reste à préciser." },
       status: "closed",
       invite: "pivots",
       items: [
@@ -178,6 +181,7 @@ export async function seedMeetingsDemo(tx: Database, partnershipId: string, now:
       end: "11:00",
       place: "Quartier général du SPVQ",
       objectives: "Suivi des activités des pivots du service.",
+      assessed: { outcome: "met", review: "Les deux présentations prévues ont eu lieu." },
       status: "closed",
       invite: "org",
       items: [{ title: "Activités du trimestre", minutes: "Deux présentations en milieu scolaire réalisées." }],
@@ -215,6 +219,8 @@ export async function seedMeetingsDemo(tx: Database, partnershipId: string, now:
         endsAt: fromLocal(spec.day, spec.end),
         place: spec.place,
         objectives: spec.objectives,
+        objectivesOutcome: spec.assessed?.outcome ?? null,
+        objectivesReview: spec.assessed?.review ?? "",
         status: spec.status,
         createdByPersonId: coordinator.id,
         closedAt: spec.status === "closed" ? fromLocal(spec.day, spec.end) : null,

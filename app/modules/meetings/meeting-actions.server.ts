@@ -13,17 +13,17 @@ import { createResponsibility } from "./responsibilities/save-responsibility.ser
 import { meetingFileOwner, type MeetingRow } from "./get-meeting.server.ts";
 import { canManageMeeting, type MeetingAccess } from "./meeting-access.server.ts";
 import { invitedPersonIds } from "./meeting-emails.server.ts";
-import { addDecision, answerInvitation, cancelMeeting, closeMeeting, recordAttendance, saveItemMinutes, startMeeting, type RecordResult } from "./meeting-records.server.ts";
+import { addDecision, answerInvitation, assessObjectives, cancelMeeting, closeMeeting, recordAttendance, saveItemMinutes, startMeeting, type RecordResult } from "./meeting-records.server.ts";
 import { summaryOf } from "../outcome/outcome.ts";
 import { meetingAgendaItem } from "./tables.ts";
-import { attendanceValues, rsvpAnswers } from "./vocabulary.ts";
+import { attendanceValues, objectivesOutcomes, rsvpAnswers } from "./vocabulary.ts";
 
 export type MeetingActionResult =
   | { ok: true; location: string }
   | { ok: false; status: 400 | 404 | 409; intent: string; itemId?: string; message: string; vars?: Record<string, string | number>; errors?: FieldErrorMap };
 
 /** The intents of the meeting page's forms; anything else is refused (400). */
-export const meetingIntents = ["rsvp", "start", "close", "cancel", "attendance", "minutes", "decision", "responsibility", "upload", "deleteFile"] as const;
+export const meetingIntents = ["rsvp", "start", "close", "cancel", "attendance", "minutes", "decision", "responsibility", "upload", "deleteFile", "objectives"] as const;
 
 interface Ctx {
   db: Database;
@@ -42,6 +42,11 @@ const decisionSchema = z.object({ itemId: optionalId, text: z.string().trim().mi
 const fileSchema = z.object({ fileId: requiredId });
 const attendanceSchema = z.object({ version: versionField, guests: z.string().max(30_000, "form.tooLong").optional().default("") });
 const overrideSchema = z.object({ earlyReason: z.string().max(1000, "form.tooLong").optional().default("") });
+const objectivesSchema = z.object({
+  version: versionField,
+  outcome: z.enum(objectivesOutcomes, { message: "form.required" }),
+  review: z.string().max(2000, "form.tooLong").optional().default("").transform((v) => v.trim()),
+});
 const attendanceValue = z.union([z.literal(""), z.enum(attendanceValues)]);
 
 async function hasItem(db: Database, meetingId: string, itemId: string): Promise<boolean> {
@@ -120,6 +125,11 @@ export async function handleMeetingAction(ctx: Ctx, read: Extract<FormRead, { ok
         .filter(Boolean)
         .slice(0, 100);
       return fromRecord(await recordAttendance(db, actor, access, m.id, { version: parsed.data.version, entries, guests }), "attendance", "attendance");
+    }
+    case "objectives": {
+      const parsed = parseValues(read, objectivesSchema);
+      if (!parsed.ok) return refuse("form.errors", parsed.errors);
+      return fromRecord(await assessObjectives(db, actor, access, m.id, parsed.data), "objectives", "objectives");
     }
     case "minutes": {
       const itemId = typeof values.itemId === "string" ? values.itemId : undefined;

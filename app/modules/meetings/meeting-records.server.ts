@@ -5,7 +5,7 @@ import { canManageMeeting, type MeetingAccess } from "./meeting-access.server.ts
 import { invitedPersonIds, queueMeetingNotice } from "./meeting-emails.server.ts";
 import { attendanceVersion, minutesVersion } from "./meeting-versions.server.ts";
 import { meeting, meetingAgendaItem, meetingDecision, meetingGuest, meetingInvitation } from "./tables.ts";
-import type { AttendanceValue, MeetingStatus, RsvpAnswer } from "./vocabulary.ts";
+import type { AttendanceValue, MeetingStatus, ObjectivesOutcome, RsvpAnswer } from "./vocabulary.ts";
 import { conflict, missing, ok, refusal, type Conflict, type NotFound, type Ok, type Refused } from "../outcome/outcome.ts";
 import { quebecDay } from "../time/days.ts";
 
@@ -137,6 +137,24 @@ export async function saveItemMinutes(db: Database, actor: AuditActor, access: M
       .returning({ id: meetingAgendaItem.id });
     if (rows.length === 0) return missing();
     await audit(tx, actor, m, "meeting.minutes_saved", { itemId, length: minutes.length });
+    return ok();
+  });
+}
+
+/**
+ * Whether the objectives set in advance were met, once the meeting is held (or after it is
+ * closed, when the organizer assesses it late): the evaluation counts it per kind of meeting.
+ */
+export async function assessObjectives(db: Database, actor: AuditActor, access: MeetingAccess, meetingId: string, input: { version: number; outcome: ObjectivesOutcome; review: string }): Promise<RecordResult> {
+  return db.transaction(async (tx) => {
+    const m = await managed(tx, access, meetingId, ["held", "closed"]);
+    if (!isMeeting(m)) return m;
+    if (m.version !== input.version) return conflict();
+    await tx
+      .update(meeting)
+      .set({ objectivesOutcome: input.outcome, objectivesReview: input.review, version: sql`${meeting.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(meeting.partnershipId, m.partnershipId), eq(meeting.id, m.id)));
+    await audit(tx, actor, m, "meeting.objectives_assessed", { outcome: input.outcome, previous: m.objectivesOutcome, reviewLength: input.review.length });
     return ok();
   });
 }

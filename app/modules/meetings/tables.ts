@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { organization, partnershipIdColumn } from "../governance/tables.ts";
 import { person } from "../people/tables.ts";
-import { attendanceValues, meetingStatuses, rsvpAnswers } from "./vocabulary.ts";
+import { attendanceValues, meetingStatuses, objectivesOutcomes, rsvpAnswers } from "./vocabulary.ts";
 import { createdAtColumn, idColumn, updatedAtColumn, versionColumn } from "../db/columns.ts";
 
 export { attendanceValues, meetingStatuses, rsvpAnswers } from "./vocabulary.ts";
@@ -26,6 +26,9 @@ export const meeting = pgTable(
     place: text("place").notNull().default(""),
     onlineUrl: text("online_url").notNull().default(""),
     objectives: text("objectives").notNull().default(""),
+    /** Set once the meeting is held: whether its objectives were met, and in a few words how. */
+    objectivesOutcome: text("objectives_outcome", { enum: objectivesOutcomes }),
+    objectivesReview: text("objectives_review").notNull().default(""),
     status: text("status", { enum: meetingStatuses }).notNull().default("planned"),
     /** RFC 5545 SEQUENCE of the invitation: raised when the date or the place changes. */
     sequence: integer("sequence").notNull().default(0),

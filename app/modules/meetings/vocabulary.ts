@@ -26,6 +26,14 @@ export type RsvpAnswer = (typeof rsvpAnswers)[number];
 export const attendanceValues = ["present", "excused", "absent"] as const;
 export type AttendanceValue = (typeof attendanceValues)[number];
 
+/** Were the meeting's objectives ("une direction", set in advance) met? Recorded once it is held. */
+export const objectivesOutcomes = [
+  "met", // atteints
+  "partly", // en partie
+  "not_met", // non atteints
+] as const;
+export type ObjectivesOutcome = (typeof objectivesOutcomes)[number];
+
 /** A kind a Table added in its settings. */
 export interface CustomMeetingKind {
   key: string;

@@ -1,7 +1,6 @@
 import { data, Link, redirect } from "react-router";
 import type { Route } from "./+types/$meetingId";
 import { ErrorSummary, translateMessage } from "../../components/form.tsx";
-import { RichText } from "../../components/rich-text.tsx";
 import { pageTitle } from "../../i18n/page-title.ts";
 import type { MessageKey } from "../../i18n/catalog.ts";
 import { useFormatters, useT } from "../../i18n/use-t.ts";
@@ -15,6 +14,7 @@ import { AgendaItemSection, AttendanceSection, DocumentsSection, MeetingActions,
 import { saveOptions, scopedMeeting } from "../../modules/meetings/meeting-route.server.ts";
 import { attendanceVersion, minutesVersion } from "../../modules/meetings/meeting-versions.server.ts";
 import { StatusBadge, useKindLabel } from "../../components/meetings/meeting-ui.tsx";
+import { ObjectivesSection } from "../../components/meetings/objectives-review.tsx";
 import { responsibilityFormData } from "../../modules/meetings/responsibilities/responsibility-form-data.server.ts";
 import { ResponsibilityTable } from "../../components/responsibilities/responsibility-ui.tsx";
 import { requestUrl } from "../../modules/forms/request-url.ts";
@@ -132,12 +132,7 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
         ) : null}
       </ul>
       {detail.myRsvp !== null && m.status === "planned" ? <RsvpSection current={detail.myRsvp} failure={failure} /> : null}
-      {m.objectives ? (
-        <>
-          <h2>{t("meetings.form.objectives")}</h2>
-          <RichText source={m.objectives} headingLevel={3} />
-        </>
-      ) : null}
+      <ObjectivesSection meeting={m} canManage={detail.canManage} failure={failure?.intent === "objectives" ? failure : null} />
       <h2>{t("meetings.form.agenda")}</h2>
       {detail.items.length === 0 ? <p>{t("meetings.agenda.empty")}</p> : null}
       {detail.items.map((item, i) => (

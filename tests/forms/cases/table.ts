@@ -293,6 +293,17 @@ export const tableCases: CaseBook = {
       body: () => ({ intent: "cancel" }),
     },
     {
+      name: "assess whether a held meeting met its objectives",
+      kind: "edit",
+      as: "coordination@filet.test",
+      url: async (demo) => `/meetings/${await held(demo)}`,
+      body: async (demo, variant) => {
+        const meetingId = await held(demo);
+        const [m] = await demo.db.select({ version: meeting.version }).from(meeting).where(eq(meeting.id, meetingId));
+        return { intent: "objectives", version: String(m!.version), outcome: variant % 2 ? "met" : "partly", review: `Bilan ${variant}` };
+      },
+    },
+    {
       name: "write the minutes of an agenda item",
       kind: "edit",
       as: "coordination@filet.test",

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq, inArray } from "drizzle-orm";
 import { createOrganization, createPartnership, createPerson } from "../../../../tests/support/fixtures.ts";
 import { createTestDatabase } from "../../../../tests/support/test-db.ts";
 import { auditEvent } from "../../audit/tables.ts";
@@ -76,7 +77,13 @@ beforeAll(async () => {
   // 23:30 in Québec on 31 March is 1 April in UTC: still in the period.
   const late = await meet("table", "held", "2026-04-01T03:30:00Z");
   await meet("table", "held", "2026-04-01T05:00:00Z"); // 1 April in Québec
-  await meet("regional_pivots", "held", "2026-03-01T14:00:00Z");
+  const regional = await meet("regional_pivots", "held", "2026-03-01T14:00:00Z");
+  // Objectives assessed: met on 1 March, not met on 15 February; 20 March not assessed yet.
+  const regionalFeb = await meet("regional_pivots", "closed", "2026-02-15T14:00:00Z");
+  await meet("regional_pivots", "held", "2026-03-20T14:00:00Z");
+  const regionalOther = await meet("regional_pivots", "closed", "2026-02-15T14:00:00Z", other);
+  await db.update(meeting).set({ objectivesOutcome: "met" }).where(inArray(meeting.id, [regional, regionalOther]));
+  await db.update(meeting).set({ objectivesOutcome: "not_met" }).where(eq(meeting.id, regionalFeb));
   await meet("table", "held", "2026-02-10T14:00:00Z", other);
   const invite = (meetingId: string, personId: string, attendance: "present" | "absent" | "excused") => db.insert(meetingInvitation).values({ partnershipId: table, meetingId, personId, attendance });
   await invite(held, s1, "present");
@@ -130,7 +137,11 @@ describe("activity indicators", () => {
 describe("meeting indicators", () => {
   it("counts Table meetings held on Québec's days, not cancelled ones, nor another Table's", async () => {
     expect(await figures("table_meetings_held", null)).toMatchObject({ counts: [[2]] });
-    expect(await figures("regional_pivot_meetings_held", null)).toMatchObject({ counts: [[1]] });
+    expect(await figures("regional_pivot_meetings_held", null)).toMatchObject({ counts: [[3]] });
+  });
+
+  it("rates regional meetings whose objectives were met over those assessed (not another Table's)", async () => {
+    expect(await figures("regional_pivot_meeting_objectives_met", null)).toMatchObject({ numerators: [1], denominators: [2] });
   });
 
   it("rates attendance as present over invited, by the invitee's organization", async () => {

@@ -1,4 +1,4 @@
-import { and, count, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { and, count, eq, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import { meeting, meetingInvitation } from "../../meetings/tables.ts";
 import { person } from "../../people/tables.ts";
 import { addDays, startOfQuebecDay } from "../../time/days.ts";
@@ -56,9 +56,32 @@ function attendanceRate(code: string, kind: string): IndicatorDefinition {
   };
 }
 
+/**
+ * Meetings whose objectives were assessed as met ÷ meetings held whose objectives were assessed
+ * (issue 14 §5, "une direction aux rencontres pivots"); an unassessed meeting counts in neither.
+ */
+function objectivesMet(code: string, kind: string): IndicatorDefinition {
+  return {
+    code,
+    theme: "meetings",
+    type: "percent",
+    decimals: 0,
+    module: "meetings",
+    disaggregations: [],
+    async compute(db, q) {
+      const [row] = await db
+        .select({ numerator: sql<number>`sum(case when ${meeting.objectivesOutcome} = 'met' then 1 else 0 end)`, denominator: count() })
+        .from(meeting)
+        .where(and(heldIn(q, kind), isNotNull(meeting.objectivesOutcome)));
+      return { shape: "ratio", byOrganization: ratioByOrganization([{ organizationId: null, numerator: row?.numerator ?? 0, denominator: row?.denominator ?? 0 }]) };
+    },
+  };
+}
+
 export const meetingIndicators: IndicatorDefinition[] = [
   heldCount("table_meetings_held", "table"),
   attendanceRate("table_meeting_attendance", "table"),
   heldCount("regional_pivot_meetings_held", "regional_pivots"),
   attendanceRate("regional_pivot_meeting_attendance", "regional_pivots"),
+  objectivesMet("regional_pivot_meeting_objectives_met", "regional_pivots"),
 ];

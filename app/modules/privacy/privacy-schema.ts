@@ -124,3 +124,6 @@ export function periodOf(search: URLSearchParams, today: string, defaultFrom: st
   const to = pick(search.get("to"), today);
   return from <= to ? { from, to } : { from: to, to: from };
 }
+
+/** "Verify now" on the audit chain page: one button, one intent. */
+export const verifyChainSchema = z.object({ intent: z.literal("verify", { message: "form.invalid" }) });

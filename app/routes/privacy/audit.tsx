@@ -6,11 +6,12 @@ import { useFormatters, useT } from "../../i18n/use-t.ts";
 import { actorOf, guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { verifyAuditChainAsked } from "../../modules/audit/verify-audit-chain.server.ts";
-import { readForm } from "../../modules/forms/read-form.server.ts";
+import { parseForm } from "../../modules/forms/read-form.server.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 import { invalidFields } from "../../modules/outcome/outcome.ts";
 import { respond } from "../../modules/outcome/respond.server.ts";
 import { lastChainVerification } from "../../modules/privacy/consultation-reads.server.ts";
+import { verifyChainSchema } from "../../modules/privacy/privacy-schema.ts";
 
 /**
  * The audit chain's status for the Table (its last verification) and "verify now": a POST that
@@ -29,8 +30,8 @@ export async function loader(args: Route.LoaderArgs) {
 export async function action(args: Route.ActionArgs) {
   const user = await guard(args, policy);
   if (!user?.partnershipId) notFound();
-  const read = await readForm(args.request);
-  if (!read.ok) return respond(invalidFields(read.errors, "form.errors"), () => null);
+  const input = await parseForm(args.request, verifyChainSchema);
+  if (!input.ok) return respond(invalidFields(input.errors, "form.errors"), () => null);
   // A platform admin verifies for the Table they work in: the verdict is the whole chain's, the numbers the Table's.
   await verifyAuditChainAsked(args.context.db, actorOf(user, args.context), user.partnershipId);
   return redirect("/privacy/audit?saved=verified");

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { Form, Link, redirect } from "react-router";
+import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/incidents.$incidentId";
 import { ErrorSummary, Field, SelectField } from "../../components/form.tsx";
 import { PeopleCount } from "../../components/privacy/incident-fields.tsx";
@@ -86,7 +86,7 @@ export async function action(args: Route.ActionArgs) {
   const result = read.ok
     ? await dispatchIntent(intent, intents, { db: args.context.db, actor: actorOf(user, args.context), access, accountId: user.accountId, id: page.incident.id, read }, () => invalidFields({}, "form.invalid"))
     : invalidFields(read.errors, "form.errors");
-  return respond(result, (location) => redirect(location), { body: { intent, values: read.values }, conflict: { values: undefined }, refused: 409 });
+  return respond(result, (location) => redirect(location), { body: { intent, values: read.values }, conflict: { values: undefined }, refused: (r) => data({ intent, values: read.values, errors: {}, formError: `privacy.refused.${r.reason}`, ...(r.vars ? { vars: r.vars } : {}) }, { status: 409 }) });
 }
 
 export default function Incident({ loaderData, actionData }: Route.ComponentProps) {

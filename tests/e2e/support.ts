@@ -40,6 +40,8 @@ export const DEMO_PASSWORD = "demo-filet-2026";
  * - evaluation.test.ts: coordination@ sets a Table target on training_sessions_given for the
  *   current fiscal year (the demo seeds none there) and removes it; evaluation@ downloads the
  *   dashboard (audit events) and switches to English and back to French; admin@ only reads.
+ * - privacy.test.ts owns aiprp.spvq@filet.test (the SPVQ's privacy officer): it reads its register,
+ *   downloads the CSV copy and opens its own data, switching to English and back to French.
  * - home.test.ts and audit-log.test.ts only read (home: five personas; audit log: admin@ and
  *   intervenant.ecole@); each switches its accounts to English and back to French.
  */

@@ -67,6 +67,7 @@ export type Persona =
   | "evaluation@filet.test"
   | "vie-privee@filet.test"
   | "coordination.ca@filet.test"
+  | "aiprp.spvq@filet.test"
   | "anonymous";
 
 export type Fields = Record<string, string | string[]>;

@@ -26,6 +26,13 @@ import * as audit from "../../app/routes/admin/audit.tsx";
 import * as auditCsv from "../../app/routes/admin/audit.csv.tsx";
 import * as outbox from "../../app/routes/admin/outbox.tsx";
 import * as outboxMessage from "../../app/routes/admin/outbox.$messageId.tsx";
+import * as privacyIncidents from "../../app/routes/privacy/incidents.tsx";
+import * as privacyCounts from "../../app/routes/privacy/incidents.counts.tsx";
+import * as privacyReads from "../../app/routes/privacy/reads.tsx";
+import * as privacyAudit from "../../app/routes/privacy/audit.tsx";
+import * as privacyAssessments from "../../app/routes/privacy/assessments.tsx";
+import * as privacyCorrections from "../../app/routes/privacy/corrections.tsx";
+import * as privacyMyData from "../../app/routes/privacy/my-data.tsx";
 
 /*
  * Signs in as each role and checks allow/deny on every administration route: deny is a 404
@@ -139,6 +146,14 @@ const getCases: Case[] = [
     params: () => ({ messageId }),
     allow: ADMIN,
   },
+  // Privacy operations (issue 15): the officer's register, the coordinator's counts, the audit readers' views, everyone's own data
+  { name: "GET /privacy/incidents", handler: privacyIncidents.loader, url: () => "/privacy/incidents", allow: ["privacy_officer"] },
+  { name: "GET /privacy/incidents/counts", handler: privacyCounts.loader, url: () => "/privacy/incidents/counts", allow: ["table_coordinator", "tableBCoordinator"] },
+  { name: "GET /privacy/reads", handler: privacyReads.loader, url: () => "/privacy/reads", allow: AUDITORS },
+  { name: "GET /privacy/audit", handler: privacyAudit.loader, url: () => "/privacy/audit", allow: AUDITORS },
+  { name: "GET /privacy/assessments", handler: privacyAssessments.loader, url: () => "/privacy/assessments", allow: ["privacy_officer"] },
+  { name: "GET /privacy/corrections", handler: privacyCorrections.loader, url: () => "/privacy/corrections", allow: ["privacy_officer"] },
+  { name: "GET /privacy/my-data", handler: privacyMyData.loader, url: () => "/privacy/my-data", allow: [...fixtureRoles, "tableBCoordinator"] },
 ];
 
 const postCases: Case[] = [

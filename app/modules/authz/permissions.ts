@@ -259,6 +259,12 @@ export const permissionRules = {
     ["evaluator", "partnership"],
   ],
   // (evaluation block end)
+  // Privacy operations (Loi 25) — privacy block
+  /** The confidentiality-incident register, EFVP records, correction requests: each officer their own register (organization's or Table's, checked in the use case). */
+  "privacy.manage": [["privacy_officer", "partnership"]],
+  /** Counts of the Table's confidentiality incidents by status and severity, never their content. */
+  "privacy.incident_counts": [["table_coordinator", "partnership"]],
+  // (privacy block end)
 } as const satisfies Record<string, Rules>;
 
 export type Permission = keyof typeof permissionRules;

@@ -455,5 +455,15 @@ export const quebecTable: DemoTable = {
       roles: [{ role: "observer", org: "asss" }],
       account: { label: "Training observer, ASSS (observatrice des formations)" },
     },
+    // Privacy operations (issue 15): an organization's own privacy officer, beside the Table's.
+    {
+      givenName: "Karine",
+      familyName: "Lévesque",
+      title: "Responsable de l'accès à l'information et de la protection des renseignements personnels",
+      email: "aiprp.spvq@filet.test",
+      org: "spvq",
+      roles: [{ role: "privacy_officer", org: "spvq" }],
+      account: { label: "Privacy officer of SPVQ (its own incident register)" },
+    },
   ],
 };

@@ -46,6 +46,7 @@ const expectedRoles: Record<string, string[]> = {
   "evaluation@filet.test": ["evaluator"],
   "vie-privee@filet.test": ["privacy_officer"],
   "coordination.ca@filet.test": ["table_coordinator", "table_member"],
+  "aiprp.spvq@filet.test": ["privacy_officer"],
 };
 
 async function accountOf(email: string) {

@@ -108,6 +108,11 @@ export default function ConsultationThread({ loaderData, actionData }: Route.Com
       <p className="actions">
         <StatusBadge status={thread.status} /> <UrgencyBadge urgency={thread.urgency} />
       </p>
+      {thread.side === "asker" ? (
+        <p>
+          <Link to={`/privacy/consultations/${thread.id}/reads`}>{t("privacy.consultationReads.link")}</Link>
+        </p>
+      ) : null}
       <ul>
         <li>
           {thread.askerOrganization

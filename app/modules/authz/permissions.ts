@@ -259,6 +259,10 @@ export const permissionRules = {
     ["evaluator", "partnership"],
   ],
   // (evaluation block end)
+  // Single sign-on — sso block
+  /** Register the partner organizations' OpenID Connect providers (issuer, client, mapping, SSO-only). */
+  "identity_provider.manage": [["platform_admin", "global"]],
+  // (sso block end)
 } as const satisfies Record<string, Rules>;
 
 export type Permission = keyof typeof permissionRules;

@@ -73,8 +73,11 @@ export async function startIdp(options: { port?: number; host?: string; title?: 
     ],
     jwks: { keys: [jwk as never] },
     cookies: { keys: [randomBytes(32).toString("hex")] },
+    // amr and acr come with the openid scope: Filet reads them to know whether MFA was passed.
     claims: {
-      openid: ["sub"],
+      sid: null,
+      iss: null,
+      openid: ["sub", "amr", "acr", "auth_time"],
       email: ["email", "email_verified"],
       profile: ["given_name", "family_name", "locale", "groups"],
     },

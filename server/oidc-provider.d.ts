@@ -26,7 +26,7 @@ declare module "oidc-provider" {
     clients: Record<string, unknown>[];
     jwks?: { keys: unknown[] };
     cookies?: { keys: string[] };
-    claims?: Record<string, string[]>;
+    claims?: Record<string, string[] | null>;
     conformIdTokenClaims?: boolean;
     pkce?: { required: () => boolean };
     features?: Record<string, { enabled: boolean }>;

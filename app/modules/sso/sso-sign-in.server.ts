@@ -226,7 +226,7 @@ export async function completeSsoSignIn(
   }
 
   // Sign-in: only through an identity already linked, or a new account when the provider allows it.
-  let accountId = linked?.accountId ?? null;
+  const accountId = linked?.accountId ?? null;
   if (linked && linked.providerId !== provider.id) {
     // The same issuer registered for another organization: the identity belongs to its own provider.
     return fail("sso.otherOrganization", {}, provider);

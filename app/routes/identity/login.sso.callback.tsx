@@ -16,7 +16,7 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "sso
 // Public: the provider sends the browser back here, signed in or not.
 export const policy = publicRoute;
 
-const KNOWN = /^[A-Za-z0-9._~\-]*$/;
+const KNOWN = /^[A-Za-z0-9._~-]*$/;
 
 /**
  * The provider's answer. Only code, state, iss (or error) are read, each once and bounded; the

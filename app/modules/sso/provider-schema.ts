@@ -86,13 +86,14 @@ const base = {
 };
 
 function finish<T extends { emailDomains: string; roleMappings: string; defaultRole: string; issuer: string }>(v: T) {
+  const { emailDomains, roleMappings, defaultRole, issuer, ...rest } = v;
   return {
-    ...v,
+    ...rest,
     // The issuer as the provider writes it, minus a trailing slash a person may add.
-    issuer: v.issuer.replace(/\/+$/, ""),
-    emailDomains: parseEmailDomains(v.emailDomains) ?? [],
-    roleMappings: parseRoleMappings(v.roleMappings) ?? [],
-    defaultRole: isMappableRole(v.defaultRole) ? v.defaultRole : null,
+    issuer: issuer.replace(/\/+$/, ""),
+    emailDomains: parseEmailDomains(emailDomains) ?? [],
+    roleMappings: parseRoleMappings(roleMappings) ?? [],
+    defaultRole: isMappableRole(defaultRole) ? defaultRole : null,
   };
 }
 

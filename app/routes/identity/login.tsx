@@ -129,7 +129,7 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
             {loaderData.providers.map((p) => (
               <li key={p.providerId}>
                 <Form method="post" action={`/login/sso/${p.providerId}`}>
-                  <input type="hidden" name="redirectTo" value={loaderData.redirectTo} />
+                  <input type="hidden" name="redirectTo" value={encodeURI(loaderData.redirectTo)} />
                   <button type="submit" className="secondary">
                     {t("sso.login.button", { organization: localName(locale, p) })}
                   </button>

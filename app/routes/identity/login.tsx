@@ -125,18 +125,16 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
         <section aria-labelledby="sso-heading">
           <h2 id="sso-heading">{t("sso.login.heading")}</h2>
           {loaderData.ssoError && !actionData ? <FormAlert message={loaderData.ssoError} /> : null}
-          <ul className="stack sso-buttons">
+          <div className="stack">
             {loaderData.providers.map((p) => (
-              <li key={p.providerId}>
-                <Form method="post" action={`/login/sso/${p.providerId}`}>
+              <Form key={p.providerId} method="post" action={`/login/sso/${p.providerId}`}>
                   <input type="hidden" name="redirectTo" value={encodeURI(loaderData.redirectTo)} />
                   <button type="submit" className="secondary">
                     {t("sso.login.button", { organization: localName(locale, p) })}
                   </button>
-                </Form>
-              </li>
+              </Form>
             ))}
-          </ul>
+          </div>
         </section>
       ) : null}
     </>

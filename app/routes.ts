@@ -24,6 +24,10 @@ export default [
     route("signup", "routes/identity/signup.tsx"),
     route("signup/confirm/:token", "routes/identity/signup.confirm.$token.tsx"),
     route("profile", "routes/identity/profile.tsx"),
+    // Single sign-on (OpenID Connect)
+    route("login/sso/callback", "routes/identity/login.sso.callback.tsx"),
+    route("login/sso/:providerId", "routes/identity/login.sso.$providerId.tsx"),
+    route("profile/sso", "routes/identity/profile.sso.tsx"),
   ]),
   // Administration
   layout("routes/admin/_layout.tsx", [
@@ -46,6 +50,10 @@ export default [
     route("admin/audit.csv", "routes/admin/audit.csv.tsx"),
     route("admin/outbox", "routes/admin/outbox.tsx"),
     route("admin/outbox/:messageId", "routes/admin/outbox.$messageId.tsx"),
+    // Single sign-on: the partner organizations' identity providers
+    route("admin/identity-providers", "routes/admin/identity-providers.tsx"),
+    route("admin/identity-providers/new", "routes/admin/identity-providers.new.tsx"),
+    route("admin/identity-providers/:providerId", "routes/admin/identity-providers.$providerId.tsx"),
   ]),
   // Pivot network: directory (bottin)
   layout("routes/directory/_layout.tsx", [

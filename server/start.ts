@@ -12,6 +12,8 @@ import { seedDemo, demoAccounts, DEMO_PASSWORD } from "../app/modules/demo/seed-
 import { startJobRunner } from "../app/modules/jobs/runner.server.ts";
 import { jobHandlers, recurringJobs } from "./jobs.ts";
 import { createApp } from "./app.ts";
+import { startIdp, type RunningIdp } from "./demo-idp.ts";
+import { attachDemoIdentityProvider, DEMO_IDP_CLIENT_ID, demoIdpPeople } from "../app/modules/sso/demo-provider.server.ts";
 
 export const projectRoot = fileURLToPath(new URL("..", import.meta.url));
 const buildDir = path.join(projectRoot, "build");
@@ -84,6 +86,7 @@ export async function startServer(rawConfig: Config, options: { buildIfMissing?:
     isShuttingDown: () => shuttingDown,
   });
   server.on("request", app);
+  const demoIdp = demoMode ? await startDemoIdp(database.db, config, port) : null;
 
   // Tests and scripts parse this line: keep its form.
   console.log(`Filet is listening on ${url}`);
@@ -93,6 +96,7 @@ export async function startServer(rawConfig: Config, options: { buildIfMissing?:
   if (demoMode) {
     console.log(`Demo accounts (password: ${DEMO_PASSWORD}):`);
     for (const a of demoAccounts) console.log(`  ${a.email.padEnd(34)} ${a.label}`);
+    if (demoIdp) console.log(`Demo identity provider (CSSS de Québec-Nord, "Se connecter avec…" on /login): ${demoIdp.issuer}`);
   }
 
   /**
@@ -113,6 +117,7 @@ export async function startServer(rawConfig: Config, options: { buildIfMissing?:
     server.closeIdleConnections();
     await closed;
     clearInterval(reaper);
+    await demoIdp?.close();
     await runner?.stop();
     await database.close();
     console.log("Stopped cleanly.");
@@ -121,4 +126,28 @@ export async function startServer(rawConfig: Config, options: { buildIfMissing?:
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
   process.once("SIGINT", () => void shutdown("SIGINT"));
   return { server, port, url, database, config, demoMode, shutdown };
+}
+
+/**
+ * Demo mode: a real OpenID provider for the demo's CSSS de Québec-Nord, on the next port (any
+ * free port when PORT=0, or when the next one is taken). FILET_DEMO_IDP=0 leaves it off.
+ */
+async function startDemoIdp(db: Parameters<typeof attachDemoIdentityProvider>[0], config: Config, port: number): Promise<RunningIdp | null> {
+  if (process.env.FILET_DEMO_IDP === "0") return null;
+  const clientSecret = randomBytes(24).toString("base64url");
+  const client = {
+    clientId: DEMO_IDP_CLIENT_ID,
+    clientSecret,
+    redirectUris: [`${config.publicUrl}/login/sso/callback`],
+    postLogoutRedirectUris: [`${config.publicUrl}/login?notice=signedOut`],
+  };
+  const title = "CSSS de Québec-Nord — connexion (démonstration)";
+  let idp: RunningIdp;
+  try {
+    idp = await startIdp({ port: port ? port + 1 : 0, client, people: demoIdpPeople, title });
+  } catch {
+    idp = await startIdp({ port: 0, client, people: demoIdpPeople, title });
+  }
+  await attachDemoIdentityProvider(db, config, { issuer: idp.issuer, clientSecret });
+  return idp;
 }

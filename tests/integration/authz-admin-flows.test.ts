@@ -217,7 +217,7 @@ describe("the admin's current Table", () => {
   it("offers each user only the sections they may open", async () => {
     const sections = async (cookie: string) =>
       ((await callRoute(adminHome.loader, { url: "/admin", cookie, context: ctx() })).data as { sections: string[]; ownOrganizations: { id: string }[] });
-    expect((await sections(admin)).sections).toEqual(["tables", "settings", "organizations", "people", "approvals", "audit", "outbox"]);
+    expect((await sections(admin)).sections).toEqual(["tables", "settings", "organizations", "people", "approvals", "audit", "outbox", "identityProviders"]);
     expect((await sections(coordinator)).sections).toEqual(["settings", "organizations", "people", "approvals"]);
     const pivot = await sections(pivotCoordinator);
     expect(pivot.sections).toEqual(["people", "approvals"]);

@@ -33,6 +33,11 @@ import * as privacyAudit from "../../app/routes/privacy/audit.tsx";
 import * as privacyAssessments from "../../app/routes/privacy/assessments.tsx";
 import * as privacyCorrections from "../../app/routes/privacy/corrections.tsx";
 import * as privacyMyData from "../../app/routes/privacy/my-data.tsx";
+import * as identityProviders from "../../app/routes/admin/identity-providers.tsx";
+import * as identityProvidersNew from "../../app/routes/admin/identity-providers.new.tsx";
+import * as identityProviderPage from "../../app/routes/admin/identity-providers.$providerId.tsx";
+import { createIdentityProvider } from "../../app/modules/sso/manage-identity-providers.server.ts";
+import { systemActor } from "../../app/modules/audit/record-audit-event.server.ts";
 
 /*
  * Signs in as each role and checks allow/deny on every administration route: deny is a 404
@@ -55,6 +60,7 @@ interface Case {
 let handle: DatabaseHandle;
 let d: AuthzDataset;
 let messageId: string;
+let providerId: string;
 const cookies = {} as Record<Subject, string>;
 
 const ADMIN: Subject[] = ["platform_admin"];
@@ -154,6 +160,16 @@ const getCases: Case[] = [
   { name: "GET /privacy/assessments", handler: privacyAssessments.loader, url: () => "/privacy/assessments", allow: ["privacy_officer"] },
   { name: "GET /privacy/corrections", handler: privacyCorrections.loader, url: () => "/privacy/corrections", allow: ["privacy_officer"] },
   { name: "GET /privacy/my-data", handler: privacyMyData.loader, url: () => "/privacy/my-data", allow: [...fixtureRoles, "tableBCoordinator"] },
+  // Single sign-on: the providers' registry is the platform admin's alone.
+  { name: "GET /admin/identity-providers", handler: identityProviders.loader, url: () => "/admin/identity-providers", allow: ADMIN },
+  { name: "GET /admin/identity-providers/new", handler: identityProvidersNew.loader, url: () => "/admin/identity-providers/new", allow: ADMIN },
+  {
+    name: "GET /admin/identity-providers/:id",
+    handler: identityProviderPage.loader,
+    url: () => `/admin/identity-providers/${providerId}`,
+    params: () => ({ providerId }),
+    allow: ADMIN,
+  },
 ];
 
 const postCases: Case[] = [
@@ -240,6 +256,29 @@ const postCases: Case[] = [
     body: () => ({ intent: "approve", accountId: randomUUID() }),
     allow: ORG1_MANAGERS,
   },
+  {
+    name: "POST /admin/identity-providers/new",
+    handler: identityProvidersNew.action,
+    url: () => "/admin/identity-providers/new",
+    body: (d) => ({
+      [SUBMISSION_KEY_FIELD]: randomUUID(),
+      organizationId: d.org1,
+      issuer: `https://login-${randomUUID().slice(0, 8)}.example.org`,
+      clientId: "filet",
+      clientSecret: "secret",
+      roleClaim: "groups",
+      enabled: "on",
+    }),
+    allow: ADMIN,
+  },
+  {
+    name: "POST /admin/identity-providers/:id (stale version)",
+    handler: identityProviderPage.action,
+    url: () => `/admin/identity-providers/${providerId}`,
+    params: () => ({ providerId }),
+    body: (d) => ({ organizationId: d.org1, issuer: "https://login.example.org", clientId: "filet", clientSecret: "", roleClaim: "groups", version: "999" }),
+    allow: ADMIN,
+  },
 ];
 
 function verdict(outcome: RouteOutcome): Verdict {
@@ -270,6 +309,22 @@ beforeAll(async () => {
     cookies[role] = await signIn(handle.db, d.people[role].accountId!, role === "platform_admin" ? { activePartnershipId: d.tableA } : {});
   }
   cookies.tableBCoordinator = await signIn(handle.db, d.tableBCoordinator.accountId!);
+  const provider = await createIdentityProvider(handle.db, testContext(handle.db).config, systemActor("test", d.tableA), {
+    partnershipId: d.tableA,
+    organizationId: d.org1,
+    issuer: "https://login.example.org",
+    clientId: "filet",
+    clientSecret: "secret",
+    emailDomains: [],
+    roleClaim: "groups",
+    roleMappings: [],
+    defaultRole: null,
+    autoCreate: false,
+    ssoOnly: false,
+    enabled: false,
+  });
+  if (provider.kind !== "ok") throw new Error("provider not created");
+  providerId = provider.value.id;
 });
 
 afterAll(async () => {

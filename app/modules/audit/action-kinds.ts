@@ -18,6 +18,7 @@ export const AUDIT_KINDS = {
   evaluation: ["indicator.", "evaluation.", "evaluation_report.", "evaluation_recommendation."],
   audit: ["audit."],
   privacy: ["privacy."],
+  singleSignOn: ["sso.", "identity_provider."],
 } as const satisfies Record<string, readonly string[]>;
 
 export type AuditKind = keyof typeof AUDIT_KINDS;

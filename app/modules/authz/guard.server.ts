@@ -60,7 +60,8 @@ export async function requireUser(args: Args): Promise<CurrentUser> {
   if (!user) loginRedirect(args.request);
   const path = requestUrl(args.request).pathname;
   if (user.mfaEnabled && !user.mfaPassed) throw redirect("/login/mfa");
-  if (user.mfaRequired && !user.mfaEnabled && !args.context.demoMode && !MFA_SETUP_PATHS.has(path)) {
+  // A session whose second factor was asserted by the identity provider (single sign-on) has one.
+  if (user.mfaRequired && !user.mfaEnabled && !user.mfaPassed && !args.context.demoMode && !MFA_SETUP_PATHS.has(path)) {
     throw redirect("/mfa/setup");
   }
   return user;

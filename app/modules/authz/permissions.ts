@@ -265,6 +265,10 @@ export const permissionRules = {
   /** Counts of the Table's confidentiality incidents by status and severity, never their content. */
   "privacy.incident_counts": [["table_coordinator", "partnership"]],
   // (privacy block end)
+  // Single sign-on — sso block
+  /** Register the partner organizations' OpenID Connect providers (issuer, client, mapping, SSO-only). */
+  "identity_provider.manage": [["platform_admin", "global"]],
+  // (sso block end)
 } as const satisfies Record<string, Rules>;
 
 export type Permission = keyof typeof permissionRules;

@@ -24,3 +24,4 @@ export * from "../forms/tables.ts";
 export * from "../indicators/tables.ts";
 export * from "../evaluation-reports/tables.ts";
 export * from "../privacy/tables.ts";
+export * from "../sso/tables.ts";

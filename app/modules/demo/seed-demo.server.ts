@@ -21,6 +21,7 @@ import { seedIndicatorTargetsDemo } from "./seed-indicator-targets.server.ts";
 import { seedEvaluationReportsDemo } from "./seed-evaluation-reports.server.ts";
 import { seedPrivacyDemo } from "./seed-privacy.server.ts";
 import { ensureDefaultPathway } from "../pathway/ensure-default-pathway.server.ts";
+import { seedSsoDemo } from "./seed-sso.server.ts";
 
 /** Every demo account signs in with this password (shown on the sign-in page in demo mode). */
 export const DEMO_PASSWORD = "demo-filet-2026";
@@ -130,6 +131,7 @@ async function seedTable(tx: Database, table: DemoTable, passwordHashes: Map<str
   await seedIndicatorTargetsDemo(tx, partnershipId);
   await seedEvaluationReportsDemo(tx, partnershipId);
   await seedPrivacyDemo(tx, partnershipId);
+  await seedSsoDemo(tx, partnershipId);
   await recordAuditEvent(tx, systemActor(SEED_SOURCE, partnershipId), {
     action: "demo.seeded",
     targetType: "partnership",

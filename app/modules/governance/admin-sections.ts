@@ -1,6 +1,6 @@
 import { can, organizationsWhere, type HeldRole } from "../authz/decide.ts";
 
-export type AdminSection = "tables" | "settings" | "organizations" | "people" | "approvals" | "audit" | "outbox";
+export type AdminSection = "tables" | "settings" | "organizations" | "people" | "approvals" | "audit" | "outbox" | "identityProviders";
 
 /**
  * The administration sections a user may open, computed with the same decision function as the
@@ -19,6 +19,7 @@ export function adminSections(roles: readonly HeldRole[], partnershipId: string 
   if (some(orgScope("account.approve"))) sections.push("approvals");
   if (can(roles, "audit.read", target)) sections.push("audit");
   if (can(roles, "outbox.read", target)) sections.push("outbox");
+  if (partnershipId && can(roles, "identity_provider.manage", target)) sections.push("identityProviders");
   // Pivot coordinators manage their own organization's sites without the Table-wide list.
   const siteScope = orgScope("site.manage");
   const ownOrganizationIds = sections.includes("organizations") || siteScope === "all" ? [] : siteScope;

@@ -17,6 +17,8 @@ export type SignInResult =
   /** Only ever returned after the right password: the address owner learns where they stand. */
   | { kind: "pending_email" }
   | { kind: "pending_approval" }
+  /** Right password, but this account must sign in through its organization's provider (SSO-only). */
+  | { kind: "password_closed" }
   /** `deviceEntries`: the browser's device cookie after this sign-in (null: none can be issued). */
   | { kind: "signed_in"; token: string; next: "mfa" | "mfa_setup" | "continue"; deviceEntries: string[] | null };
 
@@ -35,6 +37,11 @@ export async function signIn(
     previousSessionToken?: string | null;
     /** The entries of the browser's device cookie (`readDeviceEntries`). */
     deviceEntries?: readonly string[];
+    /**
+     * Asked after the right password, before any session: true closes password sign-in for this
+     * account (single sign-on's SSO-only rule; identity does not know providers).
+     */
+    passwordClosed?: (account: { accountId: string; email: string; roles: readonly { role: string }[] }) => Promise<boolean>;
     now?: Date;
   },
 ): Promise<SignInResult> {
@@ -94,6 +101,19 @@ export async function signIn(
   }
 
   const roles = await loadActiveRoles(db, row.personId);
+  if (input.passwordClosed && (await input.passwordClosed({ accountId: row.id, email, roles }))) {
+    await db.transaction(async (tx) => {
+      await recordAuditEvent(tx, anonymousActor(context), {
+        action: "auth.login_failed",
+        targetType: "account",
+        targetId: row.id,
+        partnershipId: row.partnershipId,
+        organizationId: row.organizationId,
+        details: { email, reason: "sso_only", device: verdict.trusted },
+      });
+    });
+    return { kind: "password_closed" };
+  }
   const hasMfa = !!row.mfaEnabledAt;
   const next = hasMfa
     ? "mfa"

@@ -218,7 +218,7 @@ export async function confirmSignup(
   });
 }
 
-async function findApprovers(tx: Database, partnershipId: string, organizationId: string) {
+export async function findApprovers(tx: Database, partnershipId: string, organizationId: string) {
   const holders = (role: "pivot_coordinator" | "table_coordinator", scopedToOrganization: boolean) =>
     tx
       .selectDistinct({ email: account.email, locale: account.locale })

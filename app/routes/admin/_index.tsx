@@ -41,6 +41,7 @@ const links: Record<AdminSection, string> = {
   approvals: "/admin/approvals",
   audit: "/admin/audit",
   outbox: "/admin/outbox",
+  identityProviders: "/admin/identity-providers",
 };
 
 export default function AdminHome({ loaderData }: Route.ComponentProps) {

@@ -21,6 +21,8 @@ import { readSessionToken } from "../../modules/identity/session.server.ts";
 import { signIn } from "../../modules/identity/sign-in.server.ts";
 import { FormAlert } from "../../components/identity/identity-ui.tsx";
 import { requestUrl } from "../../modules/forms/request-url.ts";
+import { localName } from "../../i18n/names.ts";
+import { listSignInButtons, passwordClosedForAccount, ssoOnlyForEmail } from "../../modules/sso/sso-accounts.server.ts";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "identity.login.title");
 
@@ -31,6 +33,9 @@ const notices = {
   passwordReset: "identity.login.notice.passwordReset",
   signedOut: "identity.login.notice.signedOut",
 } as const;
+
+/** Why a single sign-on did not start (from /login/sso/:providerId). */
+const ssoNotices = { "sso.unavailable": "sso.unavailable" } as const;
 
 const schema = z.object({
   email: emailField,
@@ -46,7 +51,14 @@ export async function loader(args: Route.LoaderArgs) {
   // Signed in already (and past the second factor): nothing to do here.
   if (user && (!user.mfaEnabled || user.mfaPassed)) throw redirect(redirectTo);
   const notice = url.searchParams.get("notice");
-  return { redirectTo, notice: notice && notice in notices ? notices[notice as keyof typeof notices] : null };
+  const sso = url.searchParams.get("sso");
+  const providers = await listSignInButtons(args.context.db);
+  return {
+    redirectTo,
+    notice: notice && notice in notices ? notices[notice as keyof typeof notices] : null,
+    ssoError: sso && Object.hasOwn(ssoNotices, sso) ? ssoNotices[sso as keyof typeof ssoNotices] : null,
+    providers,
+  };
 }
 
 export async function action(args: Route.ActionArgs) {
@@ -59,7 +71,13 @@ export async function action(args: Route.ActionArgs) {
     userAgent: userAgentOf(args.request),
     previousSessionToken: readSessionToken(args.request, args.context.config.isProduction),
     deviceEntries: deviceEntriesOf(args.context, args.request),
+    passwordClosed: (who) => passwordClosedForAccount(args.context.db, who),
   });
+  // SSO-only: one answer for every password tried at such an address (right, wrong, or no
+  // account at all), so the page tells nothing about the account; the platform admin still gets in.
+  if (result.kind === "password_closed" || (result.kind === "invalid" && (await ssoOnlyForEmail(args.context.db, input.data.email)))) {
+    return data({ errors: null, formError: "sso.login.ssoOnly", formVars: null, email }, { status: 403 });
+  }
   switch (result.kind) {
     case "signed_in": {
       const target = afterSignInPath(input.data.redirectTo);
@@ -83,7 +101,7 @@ export async function action(args: Route.ActionArgs) {
 }
 
 export default function Login({ loaderData, actionData }: Route.ComponentProps) {
-  const { t } = useT();
+  const { t, locale } = useT();
   const errors = actionData?.errors as FieldErrors | null | undefined;
   return (
     <>
@@ -103,6 +121,22 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
       <p>
         <Link to="/signup">{t("identity.login.signup")}</Link>
       </p>
+      {loaderData.providers.length ? (
+        <section aria-labelledby="sso-heading">
+          <h2 id="sso-heading">{t("sso.login.heading")}</h2>
+          {loaderData.ssoError && !actionData ? <FormAlert message={loaderData.ssoError} /> : null}
+          <div className="stack">
+            {loaderData.providers.map((p) => (
+              <Form key={p.providerId} method="post" action={`/login/sso/${p.providerId}`}>
+                  <input type="hidden" name="redirectTo" value={encodeURI(loaderData.redirectTo)} />
+                  <button type="submit" className="secondary">
+                    {t("sso.login.button", { organization: localName(locale, p) })}
+                  </button>
+              </Form>
+            ))}
+          </div>
+        </section>
+      ) : null}
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { data } from "react-router";
+import { data, Link } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/profile";
 import { useT } from "../../i18n/use-t.ts";
@@ -130,6 +130,9 @@ export default function ProfilePage({ loaderData, actionData }: Route.ComponentP
         result={result?.intent === "mfa-disable" || result?.intent === "recovery-codes" ? result : undefined}
       />
       <SessionsSection sessions={sessions} result={result?.intent === "revoke-others" ? result : undefined} />
+      <p>
+        <Link to="/profile/sso">{t("sso.profile.menu")}</Link>
+      </p>
     </>
   );
 }

@@ -9,6 +9,7 @@ import { trainingCases } from "./training.ts";
 import { trainingSessionCases } from "./training-sessions.ts";
 import { evaluationCases } from "./evaluation.ts";
 import { privacyCases } from "./privacy.ts";
+import { ssoCases } from "./sso.ts";
 
 /** Every route file with an action → its forms. One file per area, so areas grow apart. */
-export const caseBook: CaseBook = { ...identityCases, ...adminCases, ...networkCases, ...guideCases, ...trainingCases, ...trainingSessionCases, ...tableCases, ...evaluationCases, ...evaluationReportCases, ...privacyCases };
+export const caseBook: CaseBook = { ...identityCases, ...adminCases, ...networkCases, ...guideCases, ...trainingCases, ...trainingSessionCases, ...tableCases, ...evaluationCases, ...evaluationReportCases, ...privacyCases, ...ssoCases };

@@ -1,0 +1,45 @@
+import { data, redirect } from "react-router";
+import { z } from "zod";
+import type { Route } from "./+types/login.sso.$providerId";
+import { publicRoute } from "../../modules/authz/policy.ts";
+import { guard } from "../../modules/authz/guard.server.ts";
+import { isUuid } from "../../modules/forms/fields.ts";
+import { parseForm } from "../../modules/forms/read-form.server.ts";
+import { afterSignInPath } from "../../modules/identity/route-helpers.server.ts";
+import { safeRedirectPath } from "../../modules/http/safe-redirect.ts";
+import { serializeSsoCookie } from "../../modules/sso/sso-cookie.server.ts";
+import { startSsoSignIn } from "../../modules/sso/sso-sign-in.server.ts";
+import { listSignInButtons } from "../../modules/sso/sso-accounts.server.ts";
+
+/** "Sign in with <organisation>": a POST starts the authorization code flow at the provider. */
+export const policy = publicRoute;
+
+/** Only POST starts a sign-in: a link or an image pointing here changes nothing (an unknown provider is a 404). */
+export async function loader(args: Route.LoaderArgs) {
+  const providerId = args.params.providerId;
+  if (!isUuid(providerId)) throw data({ message: "not_found" }, { status: 404 });
+  const buttons = await listSignInButtons(args.context.db);
+  if (!buttons.some((b) => b.providerId === providerId.toLowerCase())) throw data({ message: "not_found" }, { status: 404 });
+  return redirect("/login");
+}
+
+// The page always sends where to go afterwards ("/" at least): an empty body is not its form.
+// A same-site path in plain URL characters, as the page draws it; anything else is not its form.
+const PATH = /^\/(?!\/)[A-Za-z0-9\-._~!$&'()*+,;=:@%/?]*$/;
+const schema = z.object({
+  redirectTo: z
+    .string({ message: "form.required" })
+    .max(2000, "form.tooLong")
+    .refine((v) => PATH.test(v) && safeRedirectPath(v, "") === v, "form.invalid"),
+});
+
+export async function action(args: Route.ActionArgs) {
+  await guard(args, policy);
+  const input = await parseForm(args.request, schema);
+  if (!input.ok) return input.reply;
+  const providerId = args.params.providerId;
+  if (!isUuid(providerId)) throw data({ message: "not_found" }, { status: 404 });
+  const started = await startSsoSignIn(args.context, { providerId: providerId.toLowerCase(), purpose: "login", redirectTo: afterSignInPath(input.data.redirectTo) });
+  if (started.kind === "refused") return redirect(`/login?sso=${encodeURIComponent(started.reason)}`);
+  return redirect(started.url, { headers: { "Set-Cookie": serializeSsoCookie(started.stateId, args.context.config.isProduction) } });
+}

@@ -259,6 +259,25 @@ export const permissionRules = {
     ["evaluator", "partnership"],
   ],
   // (evaluation block end)
+  // The pivot network (spaces, threads, notifications, moderation) — network block
+  /** Open the network (/network): each space is then checked (whole network, own milieu, own organization, a group one belongs to). */
+  "network.read": [
+    ["table_coordinator", "partnership"],
+    ["table_member", "partnership"],
+    ["pivot_coordinator", "partnership"],
+    ["pivot", "partnership"],
+  ],
+  /** Create a working-group or meeting space and name its members. */
+  "network.space_create": [
+    ["table_coordinator", "partnership"],
+    ["pivot_coordinator", "organization"],
+  ],
+  /** Reach the review queue and the moderation log (then only the spaces one moderates). */
+  "network.moderate": [
+    ["table_coordinator", "partnership"],
+    ["pivot_coordinator", "organization"],
+  ],
+  // (network block end)
 } as const satisfies Record<string, Rules>;
 
 export type Permission = keyof typeof permissionRules;

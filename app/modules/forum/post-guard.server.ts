@@ -57,7 +57,8 @@ export async function guardPostTexts(db: Database, partnershipId: string, fields
   const findings: GuardFindings = {};
   for (const [name, list] of Object.entries(raw)) {
     const spans = mentionSpans(fields[name] ?? "").filter((s) => mentions.known.has(s.word));
-    const kept = list.filter((f) => !(f.kind === "social_handle" && spans.some((s) => f.start >= s.start && f.end <= s.end)));
+    // The finder may take the sentence's final period with the handle ("@SPVQ."): its start is what counts.
+    const kept = list.filter((f) => !(f.kind === "social_handle" && spans.some((s) => f.start >= s.start && f.start < s.end && f.end <= s.end + 1)));
     if (kept.length) findings[name] = kept;
   }
   return { findings, mentions };

@@ -8,7 +8,7 @@ import type { CaseBook, Demo } from "../harness.ts";
  */
 const networkSpace = (demo: Demo) => demo.one(sql`select id from forum_space where partnership_id = ${demo.tableId} and kind = 'network'`);
 const meetingThread = (demo: Demo) => demo.one(sql`select id from forum_thread where partnership_id = ${demo.tableId} and title like 'Rencontre régionale des pivots du printemps%'`);
-const postOf = (demo: Demo, title: string, position: number) =>
+const postOf = (demo: Demo, title: string, position: number): Promise<string> =>
   demo.one(sql`select p.id from forum_post p join forum_thread t on t.id = p.thread_id where t.partnership_id = ${demo.tableId} and t.title like ${`${title}%`} and p.position = ${position}`);
 const threadUrl = async (demo: Demo) => `/network/threads/${await meetingThread(demo)}`;
 
@@ -39,7 +39,15 @@ export const forumCases: CaseBook = {
       kind: "create",
       as: "pivot.cjq@filet.test",
       url: threadUrl,
-      body: async (demo) => ({ intent: "report", postId: await postOf(demo, "Rencontre régionale des pivots du printemps", 2), reason: "other", note: "À vérifier." }),
+      // One report per person and post while it is open: each submission reports another post by someone else.
+      body: async (demo) => ({
+        intent: "report",
+        postId: await demo.one(
+          sql`select p.id from forum_post p join person a on a.id = p.author_person_id where p.thread_id = ${await meetingThread(demo)} and a.email <> 'pivot.cjq@filet.test' and p.hidden_at is null and not exists (select 1 from forum_report r join person rp on rp.id = r.reporter_person_id where r.post_id = p.id and rp.email = 'pivot.cjq@filet.test') order by p.position limit 1`,
+        ),
+        reason: "other",
+        note: "À vérifier.",
+      }),
     },
     { name: "set the thread's notification level", kind: "action", as: "pivot.cjq@filet.test", url: threadUrl, body: (_demo, variant) => ({ intent: "level", level: variant % 2 ? "watching" : "normal" }) },
     {

@@ -40,6 +40,9 @@ export const DEMO_PASSWORD = "demo-filet-2026";
  * - evaluation.test.ts: coordination@ sets a Table target on training_sessions_given for the
  *   current fiscal year (the demo seeds none there) and removes it; evaluation@ downloads the
  *   dashboard (audit events) and switches to English and back to French; admin@ only reads.
+ * - network.test.ts: pivot.cjq@ starts a new thread in the whole network (no JavaScript) mentioning
+ *   helene.bouchard@, who reports it (English and back to French); coordination@ hides it from the
+ *   review queue (language kept). The demo's threads and its reported post stay as seeded.
  * - home.test.ts and audit-log.test.ts only read (home: five personas; audit log: admin@ and
  *   intervenant.ecole@); each switches its accounts to English and back to French.
  */

@@ -32,7 +32,7 @@ describe("the pivot network", () => {
     await Promise.all([page.waitForNavigation(), page.getByRole("link", { name: fr["forum.space.network"] }).click()]);
     const form = page.locator('form:has([name="title"])');
     await form.locator('[name="title"]').fill(title);
-    await form.locator('[name="body"]').fill("La jeune Léa Tremblay nous a été adressée hier.");
+    await form.locator('[name="body"]').fill("La jeune s'appelle Léa Tremblay, née le 14 mars 2009.");
     await submit(page, form.locator('[type="submit"]'));
     await expect.poll(() => page.locator("[data-guard-findings] li").count()).toBeGreaterThan(0);
     await page.locator('form:has([name="title"]) [name="body"]').fill("Comment gérez-vous l'accueil d'une demande le vendredi soir ? @helene.bouchard, tu en parlais à la dernière rencontre.");

@@ -10,7 +10,7 @@ import { pageTitle } from "../../i18n/page-title.ts";
 import { useFormatters, useT } from "../../i18n/use-t.ts";
 import { actorOf } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
-import { guardRefusalReply } from "../../modules/consultations/guard-refusal.server.ts";
+import { flaggedReply } from "../../modules/forum/flagged-reply.server.ts";
 import { dismissSchema, hideSchema } from "../../modules/forum/forum-schema.ts";
 import { forumGuard } from "../../modules/forum/forum-route.server.ts";
 import { moderateReport } from "../../modules/forum/moderate-report.server.ts";
@@ -59,7 +59,7 @@ export async function action(args: Route.ActionArgs) {
   const intent = read.ok ? intentOf(read.values) : "";
   const values = read.values;
   const result = read.ok ? await dispatchIntent(intent, intents, { args, g, read }, () => invalidFields({}, "form.invalid")) : invalidFields(read.errors, "form.errors");
-  if (result.kind === "refused" && result.reason === "findings") return guardRefusalReply(result, { intent, values });
+  if (result.kind === "refused" && result.reason === "findings") return flaggedReply(intent, result, values);
   return respond(result, (location) => redirect(location), { body: { intent, values, findings: null }, conflict: { values: undefined } });
 }
 

@@ -11,7 +11,7 @@ import { pageTitle } from "../../i18n/page-title.ts";
 import { useT } from "../../i18n/use-t.ts";
 import { actorOf, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
-import { guardRefusalReply } from "../../modules/consultations/guard-refusal.server.ts";
+import { flaggedReply } from "../../modules/forum/flagged-reply.server.ts";
 import { spaceAccess } from "../../modules/forum/access.server.ts";
 import { createThread } from "../../modules/forum/create-thread.server.ts";
 import { levelSchema, newThreadSchema } from "../../modules/forum/forum-schema.ts";
@@ -96,7 +96,7 @@ export async function action(args: Route.ActionArgs) {
   const intent = read.ok ? intentOf(read.values) : "";
   const values = read.values;
   const result = read.ok ? await dispatchIntent(intent, intents, { args, s, read }, () => invalidFields({}, "form.invalid")) : invalidFields(read.errors, "form.errors");
-  if (result.kind === "refused" && result.reason === "findings") return guardRefusalReply(result, { intent, values });
+  if (result.kind === "refused" && result.reason === "findings") return flaggedReply(intent, result, values);
   return respond(result, (location) => redirect(location), { body: { intent, values, findings: null } });
 }
 

@@ -64,7 +64,7 @@ describe("the pivot network", () => {
     await first.locator("summary").click();
     await first.locator('select[name="reason"]').selectOption("off_topic");
     await submit(page, first.locator('form [type="submit"]'));
-    expect(await mainText(page)).toContain(fr["forum.saved.reported"]);
+    expect(await mainText(page)).toContain("le message a été signalé à la modération");
     await ensureLanguage(page, "en");
     await page.goto(url("/network"));
     await checkA11y(page);

@@ -27,6 +27,7 @@ import { countNewConsultations } from "./modules/consultations/consultation-coun
 import { getTableFooter } from "./modules/governance/get-table-footer.server.ts";
 import { SiteFooter } from "./components/site-footer.tsx";
 import { APP_VERSION } from "./modules/config/version.server.ts";
+import { countUnreadNotifications } from "./modules/forum/notifications.server.ts";
 
 export const links: Route.LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -77,6 +78,9 @@ export async function loader(args: Route.LoaderArgs) {
         : roles.some((r) => r.role === "trainer" && r.partnershipId === target.partnershipId)
           ? "/training/availability"
           : "/training/register",
+    // The pivot network's entry (/network), with its unread notifications: one count on a partial index.
+    canNetwork: !!user?.partnershipId && can(roles, "network.read", target),
+    unreadNetwork: user?.partnershipId && can(roles, "network.read", target) ? await countUnreadNotifications(args.context.db, user.partnershipId, user.personId) : 0,
     footer: { table: await getTableFooter(args.context.db, user?.partnershipId ?? null), version: APP_VERSION },
   };
 }
@@ -187,6 +191,14 @@ function Header() {
                       <CountBadge count={data.newConsultations} label={t("nav.consultationsNew", { count: data.newConsultations })} />
                     </Link>
                   </li>
+                  {data.canNetwork ? (
+                    <li>
+                      <Link to="/network" aria-current={current("/network", ["/network"])}>
+                        {t("nav.network")}
+                        <CountBadge count={data.unreadNetwork} label={t("nav.networkUnread", { count: data.unreadNetwork })} />
+                      </Link>
+                    </li>
+                  ) : null}
                   <li>
                     <Link to="/activities" aria-current={current("/activities", ["/activities"])}>
                       {t("nav.activities")}

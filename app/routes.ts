@@ -212,5 +212,17 @@ export default [
     route("privacy/my-data", "routes/privacy/my-data.tsx"),
     route("privacy/my-data.json", "routes/privacy/my-data.json.tsx"),
   ]),
+  // The pivot network: spaces, threads, notifications, moderation (issue 14)
+  layout("routes/network/_layout.tsx", [
+    route("network", "routes/network/_index.tsx"),
+    route("network/search", "routes/network/search.tsx"),
+    route("network/notifications", "routes/network/notifications.tsx"),
+    route("network/moderation", "routes/network/moderation.tsx"),
+    route("network/spaces/new", "routes/network/spaces.new.tsx"),
+    route("network/spaces/:spaceId", "routes/network/spaces.$spaceId.tsx"),
+    route("network/threads/:threadId", "routes/network/threads.$threadId.tsx"),
+    route("network/posts/:postId/edit", "routes/network/posts.$postId.edit.tsx"),
+    route("network/posts/:postId/history", "routes/network/posts.$postId.history.tsx"),
+  ]),
   route("*", "routes/$.tsx"),
 ] satisfies RouteConfig;

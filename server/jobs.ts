@@ -14,6 +14,7 @@ import { TRAINING_REMINDERS_JOB, trainingRemindersJob } from "../app/modules/tra
 import { cleanupFinishedJobs, purgeOldLoginAttempts } from "../app/modules/jobs/maintenance.server.ts";
 import { purgeFormSubmissions } from "../app/modules/forms/submit-once.server.ts";
 import { runPairProposalJob, SOLVE_PAIRS_JOB } from "../app/modules/training/pair-proposal-job.server.ts";
+import { FORUM_DIGEST_JOB, forumDigestJob } from "../app/modules/forum/digest.server.ts";
 
 /**
  * Every kind of background work the app knows, registered here: each module exports its own
@@ -38,6 +39,8 @@ export const jobHandlers: JobHandlers = {
   [TRAINING_REMINDERS_JOB]: trainingRemindersJob,
   // Training: a trainer-pair proposal solved by HiGHS in a worker thread (progress on the row).
   [SOLVE_PAIRS_JOB]: runPairProposalJob,
+  // The pivot network's daily or weekly digest (one email per person, links only).
+  [FORUM_DIGEST_JOB]: forumDigestJob,
 };
 
 /** Housekeeping, at night (Québec time), once per day across every app process. */
@@ -52,4 +55,6 @@ export const recurringJobs: RecurringJob[] = [
   { name: STALE_REMINDERS_JOB, schedule: "every day at 08:00" },
   { name: PURGE_CONSULTATIONS_JOB, schedule: "every day at 04:00" },
   { name: TRAINING_REMINDERS_JOB, schedule: "every day at 08:15" },
+  // Each person's network digest, before the working day (weekly ones when a week has passed).
+  { name: FORUM_DIGEST_JOB, schedule: "every day at 07:00" },
 ];

@@ -42,6 +42,9 @@ export const DEMO_PASSWORD = "demo-filet-2026";
  *   dashboard (audit events) and switches to English and back to French; admin@ only reads.
  * - privacy.test.ts owns aiprp.spvq@filet.test (the SPVQ's privacy officer): it reads its register,
  *   downloads the CSV copy and opens its own data, switching to English and back to French.
+ * - network.test.ts: pivot.cjq@ starts a new thread in the whole network (no JavaScript) mentioning
+ *   helene.bouchard@, who reports it (English and back to French); coordination@ hides it from the
+ *   review queue (language kept). The demo's threads and its reported post stay as seeded.
  * - home.test.ts and audit-log.test.ts only read (home: five personas; audit log: admin@ and
  *   intervenant.ecole@); each switches its accounts to English and back to French.
  */

@@ -291,6 +291,20 @@ export const fr = {
   "audit.action.training_session.exercise_attached": "Exercice joint à la séance",
   "audit.action.training_session.exercise_detached": "Exercice retiré de la séance",
   "audit.action.training_session.updated": "Séance de formation modifiée",
+  // The pivot network (issue 14)
+  "audit.action.forum_thread.created": "Fil du réseau lancé",
+  "audit.action.forum.digest_sent": "Résumé du réseau envoyé",
+  "audit.action.forum_post.created": "Réponse publiée dans le réseau",
+  "audit.action.forum.digest_set": "Fréquence du résumé du réseau réglée",
+  "audit.action.forum_thread.unpinned": "Fil du réseau désépinglé",
+  "audit.action.forum_post.reported": "Message du réseau signalé",
+  "audit.action.forum_thread.pinned": "Fil du réseau épinglé",
+  "audit.action.forum_space.created": "Espace du réseau créé",
+  "audit.action.forum_post.edited": "Message du réseau modifié",
+  "audit.action.forum.level_set": "Niveau de notification du réseau réglé",
+  "audit.action.forum_post.hidden": "Message du réseau masqué par la modération",
+  "admin.audit.kind.network": "Réseau des pivots (fils, messages, modération)",
+  "audit.action.forum_report.dismissed": "Signalement d'un message du réseau rejeté",
 } as const;
 
 export const en: Translation<typeof fr> = {
@@ -582,4 +596,18 @@ export const en: Translation<typeof fr> = {
   "audit.action.training_session.exercise_attached": "Exercise attached to a session",
   "audit.action.training_session.exercise_detached": "Exercise removed from a session",
   "audit.action.training_session.updated": "Training session updated",
+  // The pivot network (issue 14)
+  "audit.action.forum_thread.created": "Network thread started",
+  "audit.action.forum.digest_sent": "Network digest sent",
+  "audit.action.forum_post.created": "Reply posted in the network",
+  "audit.action.forum.digest_set": "Network digest frequency set",
+  "audit.action.forum_thread.unpinned": "Network thread unpinned",
+  "audit.action.forum_post.reported": "Network post reported",
+  "audit.action.forum_thread.pinned": "Network thread pinned",
+  "audit.action.forum_space.created": "Network space created",
+  "audit.action.forum_post.edited": "Network post edited",
+  "audit.action.forum.level_set": "Network notification level set",
+  "audit.action.forum_post.hidden": "Network post hidden by the moderators",
+  "admin.audit.kind.network": "Pivot network (threads, posts, moderation)",
+  "audit.action.forum_report.dismissed": "Report on a network post dismissed",
 };

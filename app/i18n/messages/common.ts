@@ -141,6 +141,9 @@ export const fr = {
   "orgType.other": "Autre",
   "lang.fr": "Français",
   "lang.en": "Anglais",
+  // The pivot network (issue 14)
+  "nav.networkUnread": "{count, plural, one {# notification non lue} other {# notifications non lues}}",
+  "nav.network": "Réseau",
 } as const;
 
 export const en: Translation<typeof fr> = {
@@ -284,4 +287,7 @@ export const en: Translation<typeof fr> = {
   "orgType.other": "Other",
   "lang.fr": "French",
   "lang.en": "English",
+  // The pivot network (issue 14)
+  "nav.networkUnread": "{count, plural, one {# unread notification} other {# unread notifications}}",
+  "nav.network": "Network",
 };

@@ -19,6 +19,7 @@ export const AUDIT_KINDS = {
   audit: ["audit."],
   privacy: ["privacy."],
   singleSignOn: ["sso.", "identity_provider."],
+  network: ["forum.", "forum_space.", "forum_thread.", "forum_post.", "forum_report."],
 } as const satisfies Record<string, readonly string[]>;
 
 export type AuditKind = keyof typeof AUDIT_KINDS;

@@ -269,6 +269,25 @@ export const permissionRules = {
   /** Register the partner organizations' OpenID Connect providers (issuer, client, mapping, SSO-only). */
   "identity_provider.manage": [["platform_admin", "global"]],
   // (sso block end)
+  // The pivot network (spaces, threads, notifications, moderation) — network block
+  /** Open the network (/network): each space is then checked (whole network, own milieu, own organization, a group one belongs to). */
+  "network.read": [
+    ["table_coordinator", "partnership"],
+    ["table_member", "partnership"],
+    ["pivot_coordinator", "partnership"],
+    ["pivot", "partnership"],
+  ],
+  /** Create a working-group or meeting space and name its members. */
+  "network.space_create": [
+    ["table_coordinator", "partnership"],
+    ["pivot_coordinator", "organization"],
+  ],
+  /** Reach the review queue and the moderation log (then only the spaces one moderates). */
+  "network.moderate": [
+    ["table_coordinator", "partnership"],
+    ["pivot_coordinator", "organization"],
+  ],
+  // (network block end)
 } as const satisfies Record<string, Rules>;
 
 export type Permission = keyof typeof permissionRules;

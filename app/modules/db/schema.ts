@@ -25,3 +25,4 @@ export * from "../indicators/tables.ts";
 export * from "../evaluation-reports/tables.ts";
 export * from "../privacy/tables.ts";
 export * from "../sso/tables.ts";
+export * from "../forum/tables.ts";

@@ -20,6 +20,7 @@ import { seedTableWorkDemo } from "./seed-table-work.server.ts";
 import { seedIndicatorTargetsDemo } from "./seed-indicator-targets.server.ts";
 import { seedEvaluationReportsDemo } from "./seed-evaluation-reports.server.ts";
 import { seedPrivacyDemo } from "./seed-privacy.server.ts";
+import { seedForumDemo } from "./seed-forum.server.ts";
 import { ensureDefaultPathway } from "../pathway/ensure-default-pathway.server.ts";
 import { seedSsoDemo } from "./seed-sso.server.ts";
 
@@ -132,6 +133,7 @@ async function seedTable(tx: Database, table: DemoTable, passwordHashes: Map<str
   await seedEvaluationReportsDemo(tx, partnershipId);
   await seedPrivacyDemo(tx, partnershipId);
   await seedSsoDemo(tx, partnershipId);
+  await seedForumDemo(tx, partnershipId);
   await recordAuditEvent(tx, systemActor(SEED_SOURCE, partnershipId), {
     action: "demo.seeded",
     targetType: "partnership",

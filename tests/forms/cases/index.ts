@@ -10,6 +10,7 @@ import { trainingSessionCases } from "./training-sessions.ts";
 import { evaluationCases } from "./evaluation.ts";
 import { privacyCases } from "./privacy.ts";
 import { ssoCases } from "./sso.ts";
+import { forumCases } from "./forum.ts";
 
 /** Every route file with an action → its forms. One file per area, so areas grow apart. */
-export const caseBook: CaseBook = { ...identityCases, ...adminCases, ...networkCases, ...guideCases, ...trainingCases, ...trainingSessionCases, ...tableCases, ...evaluationCases, ...evaluationReportCases, ...privacyCases, ...ssoCases };
+export const caseBook: CaseBook = { ...identityCases, ...adminCases, ...networkCases, ...guideCases, ...trainingCases, ...trainingSessionCases, ...tableCases, ...evaluationCases, ...evaluationReportCases, ...privacyCases, ...ssoCases, ...forumCases };

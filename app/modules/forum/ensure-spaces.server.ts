@@ -1,0 +1,47 @@
+import { and, eq, isNull, ne } from "drizzle-orm";
+import type { Database } from "../db/client.server.ts";
+import { recordAuditEvent, systemActor } from "../audit/record-audit-event.server.ts";
+import { organization } from "../governance/tables.ts";
+import { forumSpace } from "./tables.ts";
+
+/**
+ * The spaces every Table has, derived from its organizations: the whole network, one per milieu
+ * (each organization type present among current organizations) and one per organization's pivots.
+ * Idempotent (a unique index; two requests at once insert once), audited when it adds one.
+ * Working groups are created by people (create-space.server.ts).
+ */
+export async function ensureStandardSpaces(db: Database, partnershipId: string): Promise<number> {
+  const orgs = await db
+    .select({ id: organization.id, type: organization.type })
+    .from(organization)
+    .where(and(eq(organization.partnershipId, partnershipId), isNull(organization.leftOn)));
+  const existing = await db
+    .select({ kind: forumSpace.kind, milieu: forumSpace.milieu, organizationId: forumSpace.organizationId })
+    .from(forumSpace)
+    .where(and(eq(forumSpace.partnershipId, partnershipId), ne(forumSpace.kind, "group")));
+  const have = new Set(existing.map((s) => `${s.kind}|${s.milieu ?? ""}|${s.organizationId ?? ""}`));
+  const wanted: { kind: "network" | "milieu" | "organization"; milieu: string | null; organizationId: string | null }[] = [
+    { kind: "network", milieu: null, organizationId: null },
+    ...[...new Set(orgs.map((o) => o.type as string))].sort().map((milieu) => ({ kind: "milieu" as const, milieu, organizationId: null })),
+    ...orgs.map((o) => ({ kind: "organization" as const, milieu: null, organizationId: o.id })),
+  ];
+  const missing = wanted.filter((w) => !have.has(`${w.kind}|${w.milieu ?? ""}|${w.organizationId ?? ""}`));
+  if (!missing.length) return 0;
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .insert(forumSpace)
+      .values(missing.map((m) => ({ partnershipId, ...m })))
+      .onConflictDoNothing()
+      .returning({ id: forumSpace.id, kind: forumSpace.kind, milieu: forumSpace.milieu, organizationId: forumSpace.organizationId });
+    for (const r of rows) {
+      await recordAuditEvent(tx, systemActor("network-spaces", partnershipId), {
+        action: "forum_space.created",
+        targetType: "forum_space",
+        targetId: r.id,
+        partnershipId,
+        details: { kind: r.kind, milieu: r.milieu, organizationId: r.organizationId },
+      });
+    }
+    return rows.length;
+  });
+}

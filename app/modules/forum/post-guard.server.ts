@@ -1,0 +1,67 @@
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import type { Database } from "../db/client.server.ts";
+import { checkTexts, hasFindings, type GuardFindings } from "../consultations/consultation-schema.ts";
+import { publicPhonesFor } from "../consultations/pii/table-phones.server.ts";
+import { isCurrentDesignation } from "../directory/current.server.ts";
+import { pivotDesignation } from "../directory/tables.ts";
+import { organization } from "../governance/tables.ts";
+import { person } from "../people/tables.ts";
+import { quebecDay } from "../time/days.ts";
+import { foldAcronym, handleOf, mentionSpans } from "./vocabulary.ts";
+
+export interface ResolvedMentions {
+  /** People named by their handle (@helene.bouchard). */
+  people: string[];
+  /** Designated pivots of the organizations named by their acronym (@SPVQ). */
+  organizationPivots: string[];
+  /** The @words that named someone (their spans pass the guard). */
+  known: Set<string>;
+}
+
+/** The @words of texts that name a person of the Table or an organization (its current designated pivots). */
+export async function resolveMentions(db: Database, partnershipId: string, texts: string[], today = quebecDay()): Promise<ResolvedMentions> {
+  const words = new Set(texts.flatMap((t) => mentionSpans(t).map((s) => s.word)));
+  const empty: ResolvedMentions = { people: [], organizationPivots: [], known: new Set() };
+  if (!words.size) return empty;
+  const orgs = await db.select({ id: organization.id, acronym: organization.acronym }).from(organization).where(and(eq(organization.partnershipId, partnershipId), isNull(organization.leftOn)));
+  const orgIds = orgs.filter((o) => o.acronym && words.has(foldAcronym(o.acronym))).map((o) => o.id);
+  const known = new Set(orgs.filter((o) => o.acronym && words.has(foldAcronym(o.acronym))).map((o) => foldAcronym(o.acronym)));
+  const pivots = orgIds.length
+    ? await db
+        .selectDistinct({ personId: pivotDesignation.personId })
+        .from(pivotDesignation)
+        .where(and(eq(pivotDesignation.partnershipId, partnershipId), inArray(pivotDesignation.organizationId, orgIds), isCurrentDesignation(today)))
+    : [];
+  const people = await db.select({ id: person.id, givenName: person.givenName, familyName: person.familyName }).from(person).where(eq(person.partnershipId, partnershipId));
+  const named: string[] = [];
+  for (const p of people) {
+    const handle = handleOf(p.givenName, p.familyName);
+    if (words.has(handle)) {
+      named.push(p.id);
+      known.add(handle);
+    }
+  }
+  return { people: named, organizationPivots: pivots.map((p) => p.personId), known };
+}
+
+/**
+ * The identifying-details guard on a post's texts (the same finder and public numbers as the
+ * consultations). A mention of a colleague or of an organization (@helene.bouchard, @SPVQ) is
+ * not a youth's social-media handle: its span passes; any other handle, name, number… is found.
+ */
+export async function guardPostTexts(db: Database, partnershipId: string, fields: Record<string, string>): Promise<{ findings: GuardFindings; mentions: ResolvedMentions }> {
+  const texts = Object.values(fields);
+  const mentions = await resolveMentions(db, partnershipId, texts);
+  const publicPhones = await publicPhonesFor(db, partnershipId, texts);
+  const raw = checkTexts(fields, publicPhones);
+  const findings: GuardFindings = {};
+  for (const [name, list] of Object.entries(raw)) {
+    const spans = mentionSpans(fields[name] ?? "").filter((s) => mentions.known.has(s.word));
+    // The finder may take the sentence's final period with the handle ("@SPVQ."): its start is what counts.
+    const kept = list.filter((f) => !(f.kind === "social_handle" && spans.some((s) => f.start >= s.start && f.start < s.end && f.end <= s.end + 1)));
+    if (kept.length) findings[name] = kept;
+  }
+  return { findings, mentions };
+}
+
+export { hasFindings };

@@ -1,0 +1,64 @@
+/** Plain lists of the pivot network (browser-safe). */
+export const spaceKinds = ["network", "milieu", "organization", "group"] as const;
+export type SpaceKind = (typeof spaceKinds)[number];
+
+/** Notification levels (Discourse's): a thread's level overrides its space's; "normal" by default. */
+export const notificationLevels = ["muted", "normal", "watching"] as const;
+export type NotificationLevel = (typeof notificationLevels)[number];
+export const DEFAULT_LEVEL: NotificationLevel = "normal";
+
+export const digestRhythms = ["daily", "weekly"] as const;
+export type DigestRhythm = (typeof digestRhythms)[number];
+
+export const reportReasons = ["identifying", "disrespectful", "off_topic", "other"] as const;
+export type ReportReason = (typeof reportReasons)[number];
+
+export const postingRules = ["members", "moderators"] as const;
+export type PostingRule = (typeof postingRules)[number];
+
+export const notificationKinds = ["mention", "reply", "post", "thread", "hidden"] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
+/** Roles that take part in the network (the permission `network.read` grants the same). */
+export const networkRoles = ["table_coordinator", "table_member", "pivot_coordinator", "pivot"] as const;
+
+/** Characters of a quoted post kept in the quote. */
+export const QUOTE_LENGTH = 280;
+
+export const TITLE_MAX = 150;
+export const BODY_MAX = 8000;
+
+/** Lower-case, accent-free (same folding as the directory search). */
+function fold(value: string): string {
+  return value.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase();
+}
+
+/**
+ * A person's handle in a post: "@helene.bouchard" (given and family names folded, spaces and
+ * apostrophes as "-"). An organization's pivots are mentioned by its acronym: "@SPVQ".
+ */
+export function handleOf(givenName: string, familyName: string): string {
+  const part = (s: string) => fold(s).trim().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  return `${part(givenName)}.${part(familyName)}`;
+}
+
+/** The @words of a text with where they sit, folded, without a trailing period ("@SPVQ." → "spvq"). */
+export function mentionSpans(text: string): { word: string; start: number; end: number }[] {
+  const out: { word: string; start: number; end: number }[] = [];
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}_.@-])@([\p{L}\p{N}][\p{L}\p{N}.'’-]*)/gu)) {
+    const raw = m[1]!.replace(/[.'’-]+$/, "");
+    const word = fold(raw).replace(/['’]/g, "-");
+    const start = m.index ?? 0;
+    if (word) out.push({ word, start, end: start + 1 + raw.length });
+  }
+  return out;
+}
+
+/** The distinct @words of a text. */
+export function mentionsIn(text: string): string[] {
+  return [...new Set(mentionSpans(text).map((s) => s.word))];
+}
+
+export function foldAcronym(acronym: string): string {
+  return fold(acronym).replace(/[^a-z0-9-]+/g, "");
+}

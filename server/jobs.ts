@@ -14,6 +14,7 @@ import { TRAINING_REMINDERS_JOB, trainingRemindersJob } from "../app/modules/tra
 import { cleanupFinishedJobs, purgeOldLoginAttempts } from "../app/modules/jobs/maintenance.server.ts";
 import { purgeFormSubmissions } from "../app/modules/forms/submit-once.server.ts";
 import { runPairProposalJob, SOLVE_PAIRS_JOB } from "../app/modules/training/pair-proposal-job.server.ts";
+import { STATISTICS_REMINDERS_JOB, statisticsRemindersJob } from "../app/modules/statistics/reminders.server.ts";
 
 /**
  * Every kind of background work the app knows, registered here: each module exports its own
@@ -38,6 +39,8 @@ export const jobHandlers: JobHandlers = {
   [TRAINING_REMINDERS_JOB]: trainingRemindersJob,
   // Training: a trainer-pair proposal solved by HiGHS in a worker thread (progress on the row).
   [SOLVE_PAIRS_JOB]: runPairProposalJob,
+  // Statistics: reminders to the reporters before the deadline of a period's report.
+  [STATISTICS_REMINDERS_JOB]: statisticsRemindersJob,
 };
 
 /** Housekeeping, at night (Québec time), once per day across every app process. */
@@ -52,4 +55,5 @@ export const recurringJobs: RecurringJob[] = [
   { name: STALE_REMINDERS_JOB, schedule: "every day at 08:00" },
   { name: PURGE_CONSULTATIONS_JOB, schedule: "every day at 04:00" },
   { name: TRAINING_REMINDERS_JOB, schedule: "every day at 08:15" },
+  { name: STATISTICS_REMINDERS_JOB, schedule: "every day at 08:25" },
 ];

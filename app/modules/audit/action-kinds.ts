@@ -17,6 +17,7 @@ export const AUDIT_KINDS = {
   administration: ["partnership.", "email.", "demo."],
   evaluation: ["indicator.", "evaluation.", "evaluation_report.", "evaluation_recommendation."],
   audit: ["audit."],
+  statistics: ["statistics_"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type AuditKind = keyof typeof AUDIT_KINDS;

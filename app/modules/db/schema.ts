@@ -23,3 +23,4 @@ export * from "../meetings/responsibilities/tables.ts";
 export * from "../forms/tables.ts";
 export * from "../indicators/tables.ts";
 export * from "../evaluation-reports/tables.ts";
+export * from "../statistics/tables.ts";

@@ -185,5 +185,15 @@ export default [
     route("evaluation/reports/:reportId/pdf", "routes/evaluation/reports.$reportId.pdf.tsx"),
     route("evaluation/recommendations/:recommendationId", "routes/evaluation/recommendations.$recommendationId.tsx"),
   ]),
+  // Aggregate statistics per period (issue 13 §2): data sets, entry, review, completeness
+  layout("routes/statistics/_layout.tsx", [
+    route("statistics", "routes/statistics/_index.tsx"),
+    route("statistics/data-sets", "routes/statistics/data-sets.tsx"),
+    route("statistics/data-sets/:dataSetId", "routes/statistics/data-sets.$dataSetId.tsx"),
+    route("statistics/categories", "routes/statistics/categories.tsx"),
+    route("statistics/entry/:dataSetId/:organizationId/:period", "routes/statistics/entry.$dataSetId.$organizationId.$period.tsx"),
+    route("statistics/reports/:reportId", "routes/statistics/reports.$reportId.tsx"),
+    route("statistics/completeness", "routes/statistics/completeness.tsx"),
+  ]),
   route("*", "routes/$.tsx"),
 ] satisfies RouteConfig;

@@ -44,6 +44,7 @@ CREATE TABLE "statistics_data_set" (
 	"entry_window_days" integer NOT NULL,
 	"timeliness_days" integer NOT NULL,
 	"first_period" text NOT NULL,
+	"last_period" text,
 	"active" boolean DEFAULT true NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,

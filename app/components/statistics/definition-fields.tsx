@@ -35,6 +35,7 @@ export function DataSetFields({ idPrefix, values, errors }: { idPrefix: string; 
       <Field idPrefix={idPrefix} name="entryWindowDays" label={t("statistics.dataSet.entryWindowDays")} inputMode="numeric" required defaultValue={str(values.entryWindowDays) || "60"} errors={errors} />
       <Field idPrefix={idPrefix} name="timelinessDays" label={t("statistics.dataSet.timelinessDays")} hint={t("statistics.dataSet.timelinessDays.hint")} inputMode="numeric" required defaultValue={str(values.timelinessDays) || "30"} errors={errors} />
       <Field idPrefix={idPrefix} name="firstPeriod" label={t("statistics.dataSet.firstPeriod")} hint={t("statistics.dataSet.firstPeriod.hint")} required defaultValue={str(values.firstPeriod)} errors={errors} />
+      <Field idPrefix={idPrefix} name="lastPeriod" label={t("statistics.dataSet.lastPeriod")} hint={t("statistics.dataSet.lastPeriod.hint")} defaultValue={str(values.lastPeriod)} errors={errors} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { organizationTypes } from "../governance/tables.ts";
-import { optionalId, requiredId, requiredInt, requiredText, versionField } from "../forms/fields.ts";
+import { optionalId, optionalText, requiredId, requiredInt, requiredText, versionField } from "../forms/fields.ts";
 import { parsePeriod } from "./periods.ts";
 import { CODE_PATTERN, periodTypes, statisticsIndicatorCodes } from "./vocabulary.ts";
 
@@ -16,14 +16,19 @@ export const dataSetSchema = z
     entryWindowDays: requiredInt(1, 366),
     timelinessDays: requiredInt(1, 366),
     firstPeriod: requiredText(10),
+    lastPeriod: optionalText(10),
   })
   .superRefine((v, ctx) => {
     if (v.organizationTypes.length === 0) ctx.addIssue({ code: "custom", path: ["organizationTypes"], message: "statistics.form.organizationTypes.required" });
     if (v.organizationTypes.some((t) => !(organizationTypes as readonly string[]).includes(t))) ctx.addIssue({ code: "custom", path: ["organizationTypes"], message: "form.invalid" });
     if (v.timelinessDays > v.entryWindowDays) ctx.addIssue({ code: "custom", path: ["timelinessDays"], message: "statistics.form.timeliness.afterWindow" });
-    if (v.firstPeriod && !parsePeriod(v.firstPeriod, v.periodType)) ctx.addIssue({ code: "custom", path: ["firstPeriod"], message: "statistics.form.firstPeriod.invalid" });
+    const first = v.firstPeriod ? parsePeriod(v.firstPeriod, v.periodType) : null;
+    if (v.firstPeriod && !first) ctx.addIssue({ code: "custom", path: ["firstPeriod"], message: "statistics.form.firstPeriod.invalid" });
+    const last = v.lastPeriod ? parsePeriod(v.lastPeriod, v.periodType) : null;
+    if (v.lastPeriod && !last) ctx.addIssue({ code: "custom", path: ["lastPeriod"], message: "statistics.form.firstPeriod.invalid" });
+    if (first && last && last.from < first.from) ctx.addIssue({ code: "custom", path: ["lastPeriod"], message: "statistics.form.lastPeriod.beforeFirst" });
   })
-  .transform((v) => ({ ...v, organizationTypes: [...new Set(v.organizationTypes)] as (typeof organizationTypes)[number][] }));
+  .transform((v) => ({ ...v, lastPeriod: v.lastPeriod === "" ? null : v.lastPeriod, organizationTypes: [...new Set(v.organizationTypes)] as (typeof organizationTypes)[number][] }));
 export type DataSetInput = z.output<typeof dataSetSchema>;
 
 

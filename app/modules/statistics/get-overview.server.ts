@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, lte, or, gte } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { organization } from "../governance/tables.ts";
 import { listDataSets, type DataSetRow } from "./list-definitions.server.ts";
+import { addDays } from "../time/days.ts";
 import { isOpenForEntry, parsePeriod, periodCalendar, recentPeriods, type Period } from "./periods.ts";
 import { statisticsSubmission } from "./tables.ts";
 import type { SubmissionStatus } from "./vocabulary.ts";
@@ -9,7 +10,10 @@ import type { SubmissionStatus } from "./vocabulary.ts";
 /** The recent periods of a data set that are expected (not before its first period), newest first. */
 export function expectedPeriods(set: DataSetRow, today: string, count: number): Period[] {
   const first = parsePeriod(set.firstPeriod, set.periodType);
-  return recentPeriods(set.periodType, today, count).filter((p) => first && p.from >= first.from);
+  const last = set.lastPeriod ? parsePeriod(set.lastPeriod, set.periodType) : null;
+  // A data set that has ended lists its last periods, not today's.
+  const end = last && last.to < today ? addDays(last.to, 1) : today;
+  return recentPeriods(set.periodType, end, count).filter((p) => first && p.from >= first.from);
 }
 
 /** Organizations of the Table that report a data set during a period (of its types, not gone before it starts). */

@@ -40,7 +40,7 @@ export async function updateDataSet(db: Database, actor: AuditActor, access: Sta
       .where(and(eq(statisticsDataSet.partnershipId, access.partnershipId), eq(statisticsDataSet.id, id), eq(statisticsDataSet.version, version)))
       .returning({ id: statisticsDataSet.id });
     if (rows.length === 0) return conflict();
-    const changed = (["nameFr", "nameEn", "periodType", "entryWindowDays", "timelinessDays", "firstPeriod"] as const).filter((k) => current[k] !== input[k]);
+    const changed = (["nameFr", "nameEn", "periodType", "entryWindowDays", "timelinessDays", "firstPeriod", "lastPeriod"] as const).filter((k) => current[k] !== input[k]);
     if (current.organizationTypes.join(",") !== input.organizationTypes.join(",")) changed.push("organizationTypes" as never);
     await audit(tx, actor, access.partnershipId, "statistics_data_set", id, "statistics_data_set.updated", { changed: changed.join(",") });
     return ok(id);

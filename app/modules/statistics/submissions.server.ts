@@ -31,7 +31,8 @@ export async function reportingOrganization(db: Database, set: DataSetRow, organ
 export function periodOfSet(set: DataSetRow, key: string): Period | null {
   const period = parsePeriod(key, set.periodType);
   const first = parsePeriod(set.firstPeriod, set.periodType);
-  if (!period || !first || period.from < first.from) return null;
+  const last = set.lastPeriod ? parsePeriod(set.lastPeriod, set.periodType) : null;
+  if (!period || !first || period.from < first.from || (last && period.from > last.from)) return null;
   return period;
 }
 

@@ -59,6 +59,8 @@ export const statisticsDataSet = pgTable(
     timelinessDays: integer("timeliness_days").notNull(),
     /** The first period reported (its key); none before it is expected. */
     firstPeriod: text("first_period").notNull(),
+    /** The last period reported, for a data set that has ended (null: still reported). */
+    lastPeriod: text("last_period"),
     active: boolean("active").notNull().default(true),
     version: versionColumn(),
     createdAt: createdAtColumn(),

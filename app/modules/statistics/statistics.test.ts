@@ -112,7 +112,7 @@ describe("the lifecycle of a report", () => {
     expect((await saveSection(handle.db, actor, other, { dataSetId: ids.set, organizationId: ids.other, periodKey: "2026Q3", elementId: ids.element, version: 0, posted: { "cell:total": "40" }, confirmJump: true, today })).kind).toBe("ok");
     const view = await getCompleteness(handle.db, ids.table, ids.set, "2026Q3", today);
     const q3 = view!.rows.find((r) => r.period.key === "2026Q3")!;
-    expect(q3).toMatchObject({ expected: 2, submitted: 1, onTime: 1, awaiting: 1 });
+    expect(q3).toMatchObject({ expected: 2, submitted: 1, late: 1, awaiting: 1 });
     const sent = await sendStatisticsReminders(handle.db, { now: new Date("2026-10-25T12:00:00Z"), publicUrl: "http://x" });
     expect(sent.due_soon).toBe(1);
     expect((await sendStatisticsReminders(handle.db, { now: new Date("2026-10-25T12:00:00Z"), publicUrl: "http://x" })).due_soon).toBe(0);

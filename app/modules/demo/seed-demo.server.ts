@@ -19,6 +19,7 @@ import { seedPartnersDemo } from "./seed-partners.server.ts";
 import { seedTableWorkDemo } from "./seed-table-work.server.ts";
 import { seedIndicatorTargetsDemo } from "./seed-indicator-targets.server.ts";
 import { seedEvaluationReportsDemo } from "./seed-evaluation-reports.server.ts";
+import { seedStatisticsDemo } from "./seed-statistics.server.ts";
 import { ensureDefaultPathway } from "../pathway/ensure-default-pathway.server.ts";
 
 /** Every demo account signs in with this password (shown on the sign-in page in demo mode). */
@@ -128,6 +129,7 @@ async function seedTable(tx: Database, table: DemoTable, passwordHashes: Map<str
   await seedTableWorkDemo(tx, partnershipId);
   await seedIndicatorTargetsDemo(tx, partnershipId);
   await seedEvaluationReportsDemo(tx, partnershipId);
+  await seedStatisticsDemo(tx, partnershipId);
   await recordAuditEvent(tx, systemActor(SEED_SOURCE, partnershipId), {
     action: "demo.seeded",
     targetType: "partnership",

@@ -8,6 +8,7 @@ import { tableCases } from "./table.ts";
 import { trainingCases } from "./training.ts";
 import { trainingSessionCases } from "./training-sessions.ts";
 import { evaluationCases } from "./evaluation.ts";
+import { statisticsCases } from "./statistics.ts";
 
 /** Every route file with an action → its forms. One file per area, so areas grow apart. */
-export const caseBook: CaseBook = { ...identityCases, ...adminCases, ...networkCases, ...guideCases, ...trainingCases, ...trainingSessionCases, ...tableCases, ...evaluationCases, ...evaluationReportCases };
+export const caseBook: CaseBook = { ...identityCases, ...adminCases, ...networkCases, ...guideCases, ...trainingCases, ...trainingSessionCases, ...tableCases, ...evaluationCases, ...evaluationReportCases, ...statisticsCases };

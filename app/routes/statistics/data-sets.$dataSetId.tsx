@@ -94,7 +94,7 @@ export default function StatisticsDataSet({ loaderData, actionData }: Route.Comp
       <h1>{named(locale, set)}</h1>
       <StatisticsNav mayDefine={mayDefine} mayReview={mayReview} />
       {saved ? <SavedNotice message={`statistics.saved.${saved}` as MessageKey} /> : null}
-      <p>{t("statistics.dataSet.summary", { periodType: t(`statistics.periodType.${set.periodType}`), window: set.entryWindowDays, due: set.timelinessDays })}</p>
+      <p>{t("statistics.dataSet.summary", { periodType: t(`statistics.periodType.${set.periodType}`), days: set.entryWindowDays, due: set.timelinessDays })}</p>
       <section aria-labelledby="elements-title">
         <h2 id="elements-title">{t("statistics.dataSet.elements")}</h2>
         {elements.length === 0 ? (

@@ -77,6 +77,8 @@ export async function loader(args: Route.LoaderArgs) {
         : roles.some((r) => r.role === "trainer" && r.partnershipId === target.partnershipId)
           ? "/training/availability"
           : "/training/register",
+    // Statistics per period: the organizations' reporters and the Table coordinator who reviews them.
+    canStatistics: !!user?.partnershipId && (can(roles, "statistics.enter", target) || can(roles, "statistics.review", target)),
     footer: { table: await getTableFooter(args.context.db, user?.partnershipId ?? null), version: APP_VERSION },
   };
 }
@@ -206,6 +208,13 @@ function Header() {
                     <li>
                       <Link to="/evaluation" aria-current={current("/evaluation", ["/evaluation"])}>
                         {t("nav.evaluation")}
+                      </Link>
+                    </li>
+                  ) : null}
+                  {data.canStatistics ? (
+                    <li>
+                      <Link to="/statistics" aria-current={current("/statistics", ["/statistics"])}>
+                        {t("nav.statistics")}
                       </Link>
                     </li>
                   ) : null}

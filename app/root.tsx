@@ -81,6 +81,8 @@ export async function loader(args: Route.LoaderArgs) {
     // The pivot network's entry (/network), with its unread notifications: one count on a partial index.
     canNetwork: !!user?.partnershipId && can(roles, "network.read", target),
     unreadNetwork: user?.partnershipId && can(roles, "network.read", target) ? await countUnreadNotifications(args.context.db, user.partnershipId, user.personId) : 0,
+    // Statistics per period: the organizations' reporters and the Table coordinator who reviews them.
+    canStatistics: !!user?.partnershipId && (can(roles, "statistics.enter", target) || can(roles, "statistics.review", target)),
     footer: { table: await getTableFooter(args.context.db, user?.partnershipId ?? null), version: APP_VERSION },
   };
 }
@@ -218,6 +220,13 @@ function Header() {
                     <li>
                       <Link to="/evaluation" aria-current={current("/evaluation", ["/evaluation"])}>
                         {t("nav.evaluation")}
+                      </Link>
+                    </li>
+                  ) : null}
+                  {data.canStatistics ? (
+                    <li>
+                      <Link to="/statistics" aria-current={current("/statistics", ["/statistics"])}>
+                        {t("nav.statistics")}
                       </Link>
                     </li>
                   ) : null}

@@ -224,5 +224,15 @@ export default [
     route("network/posts/:postId/edit", "routes/network/posts.$postId.edit.tsx"),
     route("network/posts/:postId/history", "routes/network/posts.$postId.history.tsx"),
   ]),
+  // Aggregate statistics per period (issue 13 §2): data sets, entry, review, completeness
+  layout("routes/statistics/_layout.tsx", [
+    route("statistics", "routes/statistics/_index.tsx"),
+    route("statistics/data-sets", "routes/statistics/data-sets.tsx"),
+    route("statistics/data-sets/:dataSetId", "routes/statistics/data-sets.$dataSetId.tsx"),
+    route("statistics/categories", "routes/statistics/categories.tsx"),
+    route("statistics/entry/:dataSetId/:organizationId/:period", "routes/statistics/entry.$dataSetId.$organizationId.$period.tsx"),
+    route("statistics/reports/:reportId", "routes/statistics/reports.$reportId.tsx"),
+    route("statistics/completeness", "routes/statistics/completeness.tsx"),
+  ]),
   route("*", "routes/$.tsx"),
 ] satisfies RouteConfig;

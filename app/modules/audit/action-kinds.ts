@@ -20,6 +20,7 @@ export const AUDIT_KINDS = {
   privacy: ["privacy."],
   singleSignOn: ["sso.", "identity_provider."],
   network: ["forum.", "forum_space.", "forum_thread.", "forum_post.", "forum_report."],
+  statistics: ["statistics_"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type AuditKind = keyof typeof AUDIT_KINDS;

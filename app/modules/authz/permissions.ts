@@ -288,6 +288,27 @@ export const permissionRules = {
     ["pivot_coordinator", "organization"],
   ],
   // (network block end)
+  // Aggregate statistics per period (issue 13 §2) — statistics block
+  /** Open the statistics section: the coordinator, and the organizations' reporters for their own organization. */
+  "statistics.view": [
+    ["platform_admin", "global"],
+    ["table_coordinator", "partnership"],
+    ["table_member", "organization"],
+    ["pivot_coordinator", "organization"],
+  ],
+  /** Define data sets, data elements, categories and their options (no figures in them). */
+  "statistics.define": [
+    ["platform_admin", "global"],
+    ["table_coordinator", "partnership"],
+  ],
+  /** Enter, submit and correct the counts of one's own organization: its delegate or its pivot coordinator. */
+  "statistics.enter": [
+    ["table_member", "organization"],
+    ["pivot_coordinator", "organization"],
+  ],
+  /** Read every organization's exact counts, approve, return, reopen, completeness and timeliness: the Table coordinator only. */
+  "statistics.review": [["table_coordinator", "partnership"]],
+  // (statistics block end)
 } as const satisfies Record<string, Rules>;
 
 export type Permission = keyof typeof permissionRules;

@@ -26,3 +26,4 @@ export * from "../evaluation-reports/tables.ts";
 export * from "../privacy/tables.ts";
 export * from "../sso/tables.ts";
 export * from "../forum/tables.ts";
+export * from "../statistics/tables.ts";

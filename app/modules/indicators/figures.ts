@@ -11,7 +11,7 @@ export type Disaggregation = (typeof disaggregations)[number];
 export type IndicatorType = "count" | "percent" | "per100" | "median_duration";
 
 /** Themes group the dashboard; each is a heading. */
-export const themes = ["pivots", "meetings", "training", "consultations", "partnership"] as const;
+export const themes = ["pivots", "meetings", "training", "consultations", "partnership", "statistics"] as const;
 export type Theme = (typeof themes)[number];
 
 /** Inclusive calendar days in Québec (YYYY-MM-DD). */

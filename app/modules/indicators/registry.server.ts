@@ -5,6 +5,7 @@ import { directoryIndicators } from "./compute/directory.server.ts";
 import { meetingIndicators } from "./compute/meetings.server.ts";
 import { partnershipIndicators } from "./compute/partnership.server.ts";
 import { trainingIndicators } from "./compute/training.server.ts";
+import { statisticsIndicators } from "./compute/statistics.server.ts";
 
 /**
  * The indicator registry (registre des indicateurs): every indicator the platform computes from
@@ -18,6 +19,7 @@ export const indicatorRegistry: readonly IndicatorDefinition[] = [
   ...partnershipIndicators,
   ...trainingIndicators,
   ...consultationIndicators,
+  ...statisticsIndicators,
 ];
 
 const byCode = new Map(indicatorRegistry.map((d) => [d.code, d]));

@@ -82,6 +82,7 @@ function viewer(personId: string, partnershipId: string, organizationId: string,
     mfaRequired: false,
     sessionIdHash: "bench",
     mfaPassed: true,
+    mfaByProvider: false,
   };
 }
 

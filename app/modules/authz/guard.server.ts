@@ -60,8 +60,9 @@ export async function requireUser(args: Args): Promise<CurrentUser> {
   if (!user) loginRedirect(args.request);
   const path = requestUrl(args.request).pathname;
   if (user.mfaEnabled && !user.mfaPassed) throw redirect("/login/mfa");
-  // A session whose second factor was asserted by the identity provider (single sign-on) has one.
-  if (user.mfaRequired && !user.mfaEnabled && !user.mfaPassed && !args.context.demoMode && !MFA_SETUP_PATHS.has(path)) {
+  // A session whose second factor was asserted by the identity provider (single sign-on) has one;
+  // any other session of a privileged role without a Filet second factor sets one up first.
+  if (user.mfaRequired && !user.mfaEnabled && !(user.mfaPassed && user.mfaByProvider) && !args.context.demoMode && !MFA_SETUP_PATHS.has(path)) {
     throw redirect("/mfa/setup");
   }
   return user;

@@ -25,7 +25,7 @@ async function member(email: string): Promise<CurrentUser & { partnershipId: str
     .innerJoin(person, eq(person.id, account.personId))
     .where(eq(account.email, email));
   const roles = await loadActiveRoles(handle.db, row!.personId);
-  return { ...row!, email, locale: "fr", roles, mfaEnabled: false, mfaRequired: false, sessionIdHash: "", mfaPassed: true } as CurrentUser & { partnershipId: string };
+  return { ...row!, email, locale: "fr", roles, mfaEnabled: false, mfaRequired: false, sessionIdHash: "", mfaPassed: true, mfaByProvider: false } as CurrentUser & { partnershipId: string };
 }
 
 const needsOf = async (email: string) => (await whatNeedsYou(handle.db, await member(email))).map((n) => `${n.kind} ${n.count} ${n.href.replace(/[0-9a-f-]{36}/, ":id")}`);

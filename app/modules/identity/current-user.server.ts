@@ -23,6 +23,8 @@ export interface CurrentUser {
   mfaRequired: boolean;
   sessionIdHash: string;
   mfaPassed: boolean;
+  /** The session's second factor came from the identity provider (single sign-on). */
+  mfaByProvider: boolean;
 }
 
 export async function loadActiveRoles(db: Database, personId: string): Promise<HeldRole[]> {
@@ -82,5 +84,6 @@ export async function getCurrentUser(db: Database, request: Request, secureCooki
     mfaRequired: roles.some((r) => mfaRequiredRoles.includes(r.role)),
     sessionIdHash: live.idHash,
     mfaPassed: live.mfaPassed,
+    mfaByProvider: live.mfaByProvider,
   };
 }

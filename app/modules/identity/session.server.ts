@@ -44,7 +44,7 @@ export function readSessionToken(request: Request, secure: boolean): string | nu
 /** A new id at every sign-in: a token known before sign-in is worthless after it. */
 export async function createSession(
   db: Database,
-  input: { accountId: string; mfaPassed: boolean; ip: string; userAgent: string; now?: Date },
+  input: { accountId: string; mfaPassed: boolean; mfaByProvider?: boolean; ip: string; userAgent: string; now?: Date },
 ): Promise<string> {
   const token = randomBytes(32).toString("base64url");
   const now = input.now ?? new Date();
@@ -52,6 +52,7 @@ export async function createSession(
     idHash: hashToken(token),
     accountId: input.accountId,
     mfaPassed: input.mfaPassed,
+    mfaByProvider: input.mfaByProvider ?? false,
     ip: input.ip,
     userAgent: input.userAgent.slice(0, 300),
     createdAt: now,
@@ -65,6 +66,7 @@ export interface LiveSession {
   idHash: string;
   accountId: string;
   mfaPassed: boolean;
+  mfaByProvider: boolean;
   activePartnershipId: string | null;
 }
 
@@ -80,6 +82,7 @@ export async function loadSession(db: Database, token: string, now = new Date())
       idHash: session.idHash,
       accountId: session.accountId,
       mfaPassed: session.mfaPassed,
+      mfaByProvider: session.mfaByProvider,
       activePartnershipId: session.activePartnershipId,
       lastSeenAt: session.lastSeenAt,
       expiresAt: session.expiresAt,
@@ -102,6 +105,7 @@ export async function loadSession(db: Database, token: string, now = new Date())
     idHash: row.idHash,
     accountId: row.accountId,
     mfaPassed: row.mfaPassed,
+    mfaByProvider: row.mfaByProvider,
     activePartnershipId: row.activePartnershipId,
   };
 }

@@ -48,6 +48,8 @@ export const session = pgTable(
       .references(() => account.id),
     /** False until the second factor is passed for an account that has MFA. */
     mfaPassed: boolean("mfa_passed").notNull().default(false),
+    /** The second factor was asserted by the organization's identity provider (amr/acr), not by a Filet TOTP. */
+    mfaByProvider: boolean("mfa_by_provider").notNull().default(false),
     activePartnershipId: uuid("active_partnership_id"),
     createdAt: createdAtColumn(),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),

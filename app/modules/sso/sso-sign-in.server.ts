@@ -268,7 +268,7 @@ export async function completeSsoSignIn(
     });
     if (input.previousSessionToken) await revokeSession(tx, hashToken(input.previousSessionToken), now);
     // A second factor the provider asserts counts as the session's own.
-    const created = await createSession(tx, { accountId: accountId!, mfaPassed: asserted, ip: context.ip, userAgent: input.userAgent, now });
+    const created = await createSession(tx, { accountId: accountId!, mfaPassed: asserted, mfaByProvider: asserted, ip: context.ip, userAgent: input.userAgent, now });
     await tx.insert(ssoSession).values({ sessionIdHash: hashToken(created), providerId: provider.id, idTokenEnc: idTokenBox(context.config).seal(idToken, hashToken(created)), createdAt: now });
     await tx.update(ssoIdentity).set({ lastLoginAt: now }).where(eq(ssoIdentity.id, linked!.identityId));
     await tx.update(account).set({ lastLoginAt: now }).where(eq(account.id, accountId!));

@@ -1,0 +1,1 @@
+ALTER TABLE "session" ADD COLUMN "mfa_by_provider" boolean DEFAULT false NOT NULL;

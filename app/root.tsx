@@ -111,7 +111,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
 }
 
 /** The pages reached through "La Table". */
-const tableSections = ["/table", "/partners", "/meetings", "/responsibilities", "/action-plan", "/funding", "/handover", "/announcements"];
+const tableSections = ["/table", "/partners", "/meetings", "/responsibilities", "/action-plan", "/funding", "/handover", "/announcements", "/statistics"];
 const tableSectionsWithEvaluation = [...tableSections, "/evaluation"];
 
 /** A count on a header entry: the number for the eye, a sentence for screen readers. */
@@ -223,7 +223,8 @@ function Header() {
                       </Link>
                     </li>
                   ) : null}
-                  {data.canStatistics ? (
+                  {/* Members of the Table reach the statistics from the Table's hub: the header stays on one row. */}
+                  {data.canStatistics && !data.canTable ? (
                     <li>
                       <Link to="/statistics" aria-current={current("/statistics", ["/statistics"])}>
                         {t("nav.statistics")}

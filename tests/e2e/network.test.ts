@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { catalog } from "../../app/i18n/catalog.ts";
-import { checkA11y, ensureLanguage, launchBrowser, mainText, newContext, screenshot, signIn, submit, url } from "./support.ts";
+import { checkA11y, ensureLanguage, htmlLang, launchBrowser, mainText, newContext, screenshot, signIn, submit, url } from "./support.ts";
 
 /*
  * The pivot network in the browser: a pivot posts without JavaScript (the guard stops a youth's
@@ -83,9 +83,12 @@ describe("the pivot network", () => {
     const item = page.locator("section", { has: page.getByRole("link", { name: title }) });
     await item.locator('input[name="reason"]').fill("Hors sujet pour cet espace");
     await submit(page, item.locator('form:has([name="reason"]) [type="submit"]'));
-    expect(await mainText(page)).toContain(fr["forum.saved.hidden"]);
+    // Other files switch coordination@'s language (and back) while this one runs: read the page's.
+    const words = (await htmlLang(page)) === "en" ? catalog.en : catalog.fr;
+    expect(await mainText(page)).toContain(words["forum.saved.hidden"]);
     await page.goto(url(threadPath));
-    expect(await mainText(page)).toContain(fr["forum.post.hiddenNotice"]);
+    const wordsNow = (await htmlLang(page)) === "en" ? catalog.en : catalog.fr;
+    expect(await mainText(page)).toContain(wordsNow["forum.post.hiddenNotice"]);
     await context.close();
   });
 });

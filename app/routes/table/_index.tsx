@@ -1,4 +1,4 @@
-import { Link } from "react-router";
+import { Link, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/_index";
 import type { MessageKey } from "../../i18n/catalog.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
@@ -59,6 +59,7 @@ function Section({ id, title, to, body, facts, links = [] }: SectionProps) {
 
 export default function TableHub({ loaderData }: Route.ComponentProps) {
   const { t } = useT();
+  const canStatistics = !!(useRouteLoaderData("root") as { canStatistics?: boolean } | undefined)?.canStatistics;
   const f = useFormatters();
   const day = useDay();
   const { partners, meetings, responsibilities, actionPlan, funding, handover, announcements } = loaderData.summary;
@@ -129,6 +130,8 @@ export default function TableHub({ loaderData }: Route.ComponentProps) {
               // The evaluation measures the plan: its indicators and the evaluators' recommendations.
               { to: "/evaluation", label: "evaluation.nav.dashboard" },
               { to: "/evaluation/reports", label: "evaluation.nav.reports" },
+              // The organizations' counts per period, entered and reviewed under the statistics.
+              canStatistics && { to: "/statistics", label: "nav.statistics" },
             ]}
           />
         ) : null}

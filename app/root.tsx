@@ -25,7 +25,7 @@ import { can } from "./modules/authz/decide.ts";
 import { countUnread } from "./modules/announcements/announcements.server.ts";
 import { countNewConsultations } from "./modules/consultations/consultation-counts.server.ts";
 import { getTableFooter } from "./modules/governance/get-table-footer.server.ts";
-import { SiteFooter } from "./components/site-footer.tsx";
+import { SiteFooter, footerOf } from "./components/site-footer.tsx";
 import { APP_VERSION } from "./modules/config/version.server.ts";
 import { countUnreadNotifications } from "./modules/forum/notifications.server.ts";
 
@@ -83,7 +83,8 @@ export async function loader(args: Route.LoaderArgs) {
     unreadNetwork: user?.partnershipId && can(roles, "network.read", target) ? await countUnreadNotifications(args.context.db, user.partnershipId, user.personId) : 0,
     // Statistics per period: the organizations' reporters and the Table coordinator who reviews them.
     canStatistics: !!user?.partnershipId && (can(roles, "statistics.enter", target) || can(roles, "statistics.review", target)),
-    footer: { table: await getTableFooter(args.context.db, user?.partnershipId ?? null), version: APP_VERSION },
+    // The Table's name in the reader's language only: every page carries it.
+    footer: { table: footerOf(locale, await getTableFooter(args.context.db, user?.partnershipId ?? null)), version: APP_VERSION },
   };
 }
 

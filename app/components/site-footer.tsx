@@ -1,17 +1,26 @@
 import { Link } from "react-router";
 import { useT } from "../i18n/use-t.ts";
 import { localName } from "../i18n/names.ts";
-import type { TableFooter } from "../modules/governance/table-contact.ts";
+import type { Locale } from "../i18n/types.ts";
+import type { TableContact, TableFooter } from "../modules/governance/table-contact.ts";
+
+export interface FooterTable extends TableContact {
+  name: string;
+}
+
+export function footerOf(locale: Locale, table: TableFooter | null): FooterTable | null {
+  return table ? { name: localName(locale, table), email: table.email, phone: table.phone } : null;
+}
 
 /** Every page's footer: who to reach at the Table, the privacy notice, accessibility, the version. */
-export function SiteFooter({ table, version }: { table: TableFooter | null; version: string }) {
-  const { t, locale } = useT();
+export function SiteFooter({ table, version }: { table: FooterTable | null; version: string }) {
+  const { t } = useT();
   return (
     <footer className="site-footer">
       {table ? (
         <section aria-labelledby="footer-table">
           <h2 id="footer-table" className="footer-heading">
-            {localName(locale, table)}
+            {table.name}
           </h2>
           {table.email || table.phone ? (
             <ul className="footer-contact">

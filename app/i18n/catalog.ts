@@ -47,8 +47,28 @@ export function messagesFor(locale: Locale): Messages {
  */
 export type Namespace = string;
 
-/** What every page renders: the header, the language switch, the demo banner, form basics. */
-export const CHROME_NAMESPACES: readonly Namespace[] = ["app", "nav", "lang", "demo", "common", "form", "error", "tableHub.nav", "tableWork.nav", "footer"];
+/**
+ * What every page renders: the header (and its unread badge), the language switch, the demo
+ * banner, the error page, the footer — and the form errors that arrive as data in an action's
+ * reply (a key there is not in any page's source, so the page's scan cannot find it). The form
+ * kit's own words (save, cancel, delete confirmation) and `common` are sent by the pages that
+ * render them (their scan finds them).
+ */
+export const FORM_ERROR_KEYS = [
+  "form.errors",
+  "form.required",
+  "form.invalid",
+  "form.conflict",
+  "form.badCharacters",
+  "form.oneValue",
+  "form.invalidNumber",
+  "form.expired",
+  "form.tooLong",
+  "form.invalidDate",
+  "form.languageCodes",
+  "form.languagesRequired",
+] as const;
+export const CHROME_NAMESPACES: readonly Namespace[] = ["app", "nav", "lang", "demo", "error", "tableHub.nav", "tableWork.nav.unread", "footer", ...FORM_ERROR_KEYS];
 
 const inNamespace = (key: string, namespaces: readonly Namespace[]) =>
   namespaces.some((ns) => key === ns || (key.startsWith(ns) && key.charAt(ns.length) === "."));

@@ -45,6 +45,9 @@ export const DEMO_PASSWORD = "demo-filet-2026";
  * - network.test.ts: pivot.cjq@ starts a new thread in the whole network (no JavaScript) mentioning
  *   helene.bouchard@, who reports it (English and back to French); coordination@ hides it from the
  *   review queue (language kept). The demo's threads and its reported post stay as seeded.
+ * - sso.test.ts owns Julie Fortin (julie.fortin@csssqn.qc.ca), whom its first sign-in through the
+ *   demo's identity provider creates; coordination@ approves her (language read, left as found);
+ *   admin@ reads the provider registry (English and back).
  * - home.test.ts and audit-log.test.ts only read (home: five personas; audit log: admin@ and
  *   intervenant.ecole@); each switches its accounts to English and back to French.
  */

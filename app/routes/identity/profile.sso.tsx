@@ -16,6 +16,7 @@ import { respond } from "../../modules/outcome/respond.server.ts";
 import { canLinkProvider, getProfileSso, unlinkIdentity } from "../../modules/sso/sso-accounts.server.ts";
 import { serializeSsoCookie } from "../../modules/sso/sso-cookie.server.ts";
 import { startSsoSignIn } from "../../modules/sso/sso-sign-in.server.ts";
+import { ProviderHandoff } from "../../components/sso/provider-handoff.tsx";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "sso.profile.title");
 
@@ -32,31 +33,34 @@ export async function loader(args: Route.LoaderArgs) {
 const linkForm = z.object({ providerId: requiredId });
 const unlinkForm = z.object({ identityId: requiredId });
 
+/** One reply shape for the page: a form error, or the hand-over to the provider. */
+const reply = (body: { formError?: string; handoff?: string }, init?: ResponseInit) => data(body, init);
+
 export async function action(args: Route.ActionArgs) {
   const user = (await guard(args, policy))!;
   const read = await readForm(args.request);
-  if (!read.ok) return data({ formError: "form.errors" }, { status: 400 });
+  if (!read.ok) return reply({ formError: "form.errors" }, { status: 400 });
   return dispatchIntent(
     intentOf(read.values),
     {
       link: async () => {
         const parsed = parseValues(read, linkForm);
-        if (!parsed.ok) return data({ formError: "form.errors" }, { status: 400 });
+        if (!parsed.ok) return reply({ formError: "form.errors" }, { status: 400 });
         // Only a provider of the person's own organization (another's answers like a missing one).
         if (!(await canLinkProvider(args.context.db, { accountId: user.accountId, providerId: parsed.data.providerId }))) notFound();
         const started = await startSsoSignIn(args.context, { providerId: parsed.data.providerId, purpose: "link", accountId: user.accountId, redirectTo: "/profile/sso" });
-        if (started.kind === "refused") return data({ formError: started.reason }, { status: 400 });
-        return redirect(started.url, { headers: { "Set-Cookie": serializeSsoCookie(started.stateId, args.context.config.isProduction) } });
+        if (started.kind === "refused") return reply({ formError: started.reason }, { status: 400 });
+        return reply({ handoff: started.url }, { headers: { "Set-Cookie": serializeSsoCookie(started.stateId, args.context.config.isProduction) } });
       },
       unlink: async () => {
         const parsed = parseValues(read, unlinkForm);
-        if (!parsed.ok) return data({ formError: "form.errors" }, { status: 400 });
+        if (!parsed.ok) return reply({ formError: "form.errors" }, { status: 400 });
         const outcome = await unlinkIdentity(args.context.db, actorOf(user, args.context), { accountId: user.accountId, identityId: parsed.data.identityId });
         return respond(outcome, () => redirect("/profile/sso?unlinked=1"), { refused: 409 });
       },
     },
     undefined,
-    () => data({ formError: "form.errors" }, { status: 400 }),
+    () => reply({ formError: "form.errors" }, { status: 400 }),
   );
 }
 
@@ -65,6 +69,7 @@ export default function ProfileSso({ loaderData, actionData }: Route.ComponentPr
   const { dateTime } = useFormatters();
   const { linked, linkable, justLinked } = loaderData;
   const formError = actionData && "formError" in actionData ? (actionData.formError as string) : null;
+  if (actionData && "handoff" in actionData && actionData.handoff) return <ProviderHandoff to={actionData.handoff} kind="signIn" />;
   return (
     <>
       <p>

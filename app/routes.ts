@@ -25,6 +25,7 @@ export default [
     route("signup/confirm/:token", "routes/identity/signup.confirm.$token.tsx"),
     route("profile", "routes/identity/profile.tsx"),
     // Single sign-on (OpenID Connect)
+    route("login/sso", "routes/identity/login.sso.tsx"),
     route("login/sso/callback", "routes/identity/login.sso.callback.tsx"),
     route("login/sso/:providerId", "routes/identity/login.sso.$providerId.tsx"),
     route("profile/sso", "routes/identity/profile.sso.tsx"),

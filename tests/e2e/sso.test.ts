@@ -111,6 +111,27 @@ describe("signing in with one's organization", () => {
     await context.close();
   });
 
+  it("asks for the work address first and sends it to its organization", async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(url("/login"));
+    await page.getByRole("link", { name: catalog.fr["sso.emailFirst.link"] }).click();
+    await page.waitForURL(/\/login\/sso$/);
+    expect(await heading(page)).toBe(catalog.fr["sso.emailFirst.title"]);
+    await checkA11y(page, "/login/sso (fr)");
+    const form = page.locator("main form");
+    await form.getByLabel(catalog.fr["sso.emailFirst.email"]).fill("quelquun@ailleurs.example.org");
+    await submit(page, form.getByRole("button", { name: catalog.fr["sso.emailFirst.submit"] }));
+    expect(await mainText(page)).toContain(catalog.fr["sso.emailFirst.none"]);
+    await checkA11y(page, "/login/sso refused (fr)");
+    await form.getByLabel(catalog.fr["sso.emailFirst.email"]).fill("simon.lachance@csssqn.qc.ca");
+    await Promise.all([
+      page.waitForURL((u) => u.pathname.startsWith("/interaction/"), { timeout: 15_000 }),
+      form.getByRole("button", { name: catalog.fr["sso.emailFirst.submit"] }).click(),
+    ]);
+    await context.close();
+  });
+
   it("shows the platform admin the provider registry, in French and English", async () => {
     const context = await newContext(browser);
     const page = await context.newPage();

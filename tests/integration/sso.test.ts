@@ -14,6 +14,7 @@ import { createIdentityProvider, updateIdentityProvider, getIdentityProvider } f
 import { providerConfiguration } from "../../app/modules/sso/oidc-configuration.server.ts";
 import { identityProvider, ssoIdentity, ssoLoginState } from "../../app/modules/sso/tables.ts";
 import * as start from "../../app/routes/identity/login.sso.$providerId.tsx";
+import * as emailFirst from "../../app/routes/identity/login.sso.tsx";
 import * as callback from "../../app/routes/identity/login.sso.callback.tsx";
 import * as login from "../../app/routes/identity/login.tsx";
 import * as logout from "../../app/routes/identity/logout.tsx";
@@ -439,4 +440,30 @@ describe("logout", () => {
 it("leaves no person behind for a refused sign-in", async () => {
   const count = (await handle.db.select({ id: person.id }).from(person).where(eq(person.email, `nobody.${suffix}@${DOMAIN}`))).length;
   expect(count).toBe(0);
+});
+
+describe("email first", () => {
+  const ask = (email: string) => callRoute(emailFirst.action, ctx(), { path: "/login/sso", form: { email, redirectTo: "/directory" } });
+
+  it("sends an address of a provider's domain to that provider, whether an account exists or not", async () => {
+    await createAccount(handle.db, { email: `existe.${suffix}@${DOMAIN}`, partnershipId: table.partnershipId, organizationId: table.organizationId, roles: ["worker"] });
+    for (const email of [`existe.${suffix}@${DOMAIN}`, `personne.${suffix}@${DOMAIN.toUpperCase()}`]) {
+      const out = await ask(email);
+      expect(out.status, email).toBe(200);
+      const to = new URL(handoffOf(out));
+      expect(`${to.origin}${to.pathname}`).toBe(`${idp.issuer}/auth`);
+      expect(to.searchParams.get("code_challenge_method")).toBe("S256");
+      expect(out.setCookie).toContain("filet_sso=");
+    }
+  });
+
+  it("tells an address no provider signs in to use its password, and refuses a malformed one", async () => {
+    const none = await ask(`quelquun@autre-${suffix}.example.org`);
+    expect(none.status).toBe(400);
+    expect((none.data as { formError: string }).formError).toBe("sso.emailFirst.none");
+    expect(none.setCookie).toBeNull();
+    const bad = await ask("pas-une-adresse");
+    expect(bad.status).toBe(400);
+    expect((bad.data as { errors: unknown }).errors).toBeTruthy();
+  });
 });

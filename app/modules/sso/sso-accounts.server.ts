@@ -25,6 +25,22 @@ export async function listSignInButtons(db: Database): Promise<SignInButton[]> {
 }
 
 /**
+ * The enabled provider that signs in this address ("email first"): the one whose allowed domains
+ * hold its domain, an SSO-only one first. Depends on the address's domain only, never on an account.
+ */
+export async function providerForEmail(db: Database, email: string): Promise<string | null> {
+  const domain = emailDomain(email);
+  if (!domain) return null;
+  const [row] = await db
+    .select({ id: identityProvider.id })
+    .from(identityProvider)
+    .where(and(eq(identityProvider.enabled, true), sql`${domain} = any(${identityProvider.emailDomains})`))
+    .orderBy(sql`${identityProvider.ssoOnly} desc`, asc(identityProvider.createdAt))
+    .limit(1);
+  return row?.id ?? null;
+}
+
+/**
  * Whether password sign-in is closed for this address: its domain belongs to an enabled
  * SSO-only provider. Depends on the address only, so the answer says nothing about an account.
  */

@@ -125,6 +125,9 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
         <section aria-labelledby="sso-heading">
           <h2 id="sso-heading">{t("sso.login.heading")}</h2>
           {loaderData.ssoError && !actionData ? <FormAlert message={loaderData.ssoError} /> : null}
+          <p>
+            <Link to={loaderData.redirectTo === "/" ? "/login/sso" : `/login/sso?redirectTo=${encodeURIComponent(loaderData.redirectTo)}`}>{t("sso.emailFirst.link")}</Link>
+          </p>
           <div className="stack">
             {loaderData.providers.map((p) => (
               <Form key={p.providerId} method="post" action={`/login/sso/${p.providerId}`}>

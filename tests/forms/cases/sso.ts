@@ -75,6 +75,15 @@ export const ssoCases: CaseBook = {
       body: () => ({ redirectTo: "/directory" }),
     },
   ],
+  "routes/identity/login.sso.tsx": [
+    {
+      name: "sign in by one's work address (email first)",
+      kind: "action",
+      as: "anonymous",
+      url: () => "/login/sso",
+      body: () => ({ email: "julie.fortin@csssqn.qc.ca", redirectTo: "/" }),
+    },
+  ],
   "routes/identity/profile.sso.tsx": [
     {
       name: "unlink one's organization account",

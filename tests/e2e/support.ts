@@ -48,6 +48,8 @@ export const DEMO_PASSWORD = "demo-filet-2026";
  * - sso.test.ts owns Julie Fortin (julie.fortin@csssqn.qc.ca), whom its first sign-in through the
  *   demo's identity provider creates; coordination@ approves her (language read, left as found);
  *   admin@ reads the provider registry (English and back).
+ * - statistics.test.ts owns catherine.roy@ (CJQ-IU's pivot coordinator): it completes and submits
+ *   CJQ-IU's current quarter (a draft in the demo); English and back to French.
  * - home.test.ts and audit-log.test.ts only read (home: five personas; audit log: admin@ and
  *   intervenant.ecole@); each switches its accounts to English and back to French.
  */

@@ -426,6 +426,7 @@ export const quebecTable: DemoTable = {
         { role: "table_member", org: "cjq" },
         { role: "pivot_coordinator", org: "cjq" },
       ],
+      account: { label: "Pivot coordinator at CJQ-IU, enters its quarterly statistics (coordonnatrice des pivots)" },
     },
     {
       givenName: "Stéphanie",

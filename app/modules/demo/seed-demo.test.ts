@@ -47,6 +47,7 @@ const expectedRoles: Record<string, string[]> = {
   "vie-privee@filet.test": ["privacy_officer"],
   "coordination.ca@filet.test": ["table_coordinator", "table_member"],
   "aiprp.spvq@filet.test": ["privacy_officer"],
+  "catherine.roy@filet.test": ["pivot_coordinator", "table_member"],
 };
 
 async function accountOf(email: string) {

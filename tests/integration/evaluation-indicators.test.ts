@@ -221,6 +221,9 @@ describe("the implementation report", () => {
     const text = pdfText(bytes);
     expect(text).toContain("Rapport d'implantation");
     expect(text).toContain("Concrétiser un réseau de communication entre les pivots");
+    // The trend of each indicator with a target, drawn in the PDF (its words are in the text).
+    expect(text).toContain("Évolution des indicateurs qui ont une cible");
+    if (process.env.FILET_KEEP_PDF) (await import("node:fs")).writeFileSync(process.env.FILET_KEEP_PDF, bytes);
     const [event] = await world.db.select().from(auditEvent).where(and(eq(auditEvent.action, "evaluation.exported"), eq(auditEvent.targetId, "implementation_report")));
     expect(event?.details).toMatchObject({ format: "pdf", sha256: createHash("sha256").update(bytes).digest("hex") });
     expectNotFound(await call(world, reportPdf.loader, { email: CJQ_PIVOT, path: "/evaluation/report.pdf" }));

@@ -11,6 +11,7 @@ import { quebecDay } from "../time/days.ts";
 import { dashboardView } from "./dashboard-view.server.ts";
 import { getDashboard } from "./get-dashboard.server.ts";
 import { indicatorWords } from "./words.server.ts";
+import { drawTrendCharts } from "./implementation-trend-pdf.server.ts";
 
 const BAR = { height: 10, gap: 7, labelWidth: 200, fill: "#1d5fa8", track: "#e4e8ee", ink: "#1b1f24" };
 
@@ -79,6 +80,14 @@ export async function implementationReportPdf(
       ],
       withTargets.map((r) => [r.name, r.value, r.target, r.progress]),
     );
+
+  // How each targeted indicator moved over the last periods of its kind.
+  const targeted = dashboard.themes.flatMap((th) => th.indicators).filter((i) => i.progress !== null).map((i) => i.code);
+  if (targeted.length) {
+    w.heading(t("evaluation.report.trends"), 2, w.doc.outline);
+    w.paragraph(t("evaluation.report.trendLegend"), { color: "#444444" });
+    await drawTrendCharts(db, w, words, { partnershipId: input.partnershipId, periodKey: dashboard.period.key, codes: targeted });
+  }
 
   for (const theme of view.themes) {
     w.heading(theme.title, 2, w.doc.outline);

@@ -209,6 +209,7 @@ export default [
     route("privacy/assessments/new", "routes/privacy/assessments.new.tsx"),
     route("privacy/assessments/:assessmentId", "routes/privacy/assessments.$assessmentId.tsx"),
     route("privacy/corrections", "routes/privacy/corrections.tsx"),
+    route("privacy/retention", "routes/privacy/retention.tsx"),
     route("privacy/my-data", "routes/privacy/my-data.tsx"),
     route("privacy/my-data.json", "routes/privacy/my-data.json.tsx"),
   ]),

@@ -14,7 +14,7 @@ export const likelihoods = ["low", "medium", "high"] as const;
 export type Likelihood = (typeof likelihoods)[number];
 
 /** Where an incident was found (issue 15 §1: a consultation or a post); "other" otherwise. */
-export const incidentSources = ["other", "consultation", "announcement"] as const;
+export const incidentSources = ["other", "consultation", "announcement", "forum_post"] as const;
 export type IncidentSource = (typeof incidentSources)[number];
 
 /** Which status may follow which; closing is final. */

@@ -285,7 +285,7 @@ export const fr = {
   "privacy.retention.disposition.anonymize": "Anonymiser (texte retiré, décomptes conservés)",
   "privacy.retention.disposition.deactivate": "Désactiver le compte (rien n'est supprimé)",
   "privacy.retention.disposition.count_only": "Compter seulement (rien n'est supprimé)",
-  "privacy.retention.note.consultations": "Une consultation fermée est supprimée avec ses messages ; seuls des décomptes anonymes sont conservés pour les indicateurs.",
+  "privacy.retention.note.consultations": "Une consultation fermée est supprimée avec ses messages ; seuls des décomptes anonymes sont conservés pour les indicateurs.",
   "privacy.retention.note.activity_notes": "Les notes libres d'une activité sont effacées (anonymiser) ou l'activité est supprimée (détruire).",
   "privacy.retention.note.thread_posts": "Le texte des messages d'un fil sans nouveau message est remplacé par une marque de retrait, avec ses versions antérieures.",
   "privacy.retention.note.survey_answers": "Les sondages ne sont pas encore en service dans Filet : la règle s'appliquera dès leur arrivée.",

@@ -200,6 +200,7 @@ export default [
     route("privacy/incidents/counts", "routes/privacy/incidents.counts.tsx"),
     route("privacy/incidents/register.csv", "routes/privacy/incidents.register.csv.tsx"),
     route("privacy/incidents/register.pdf", "routes/privacy/incidents.register.pdf.tsx"),
+    route("privacy/incidents/from/:sourceType/:sourceId", "routes/privacy/incidents.from.$sourceType.$sourceId.tsx"),
     route("privacy/incidents/:incidentId", "routes/privacy/incidents.$incidentId.tsx"),
     route("privacy/incidents/:incidentId/edit", "routes/privacy/incidents.$incidentId.edit.tsx"),
     route("privacy/reads", "routes/privacy/reads.tsx"),

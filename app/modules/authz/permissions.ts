@@ -269,11 +269,8 @@ export const permissionRules = {
     ["table_coordinator", "partnership"],
     ["privacy_officer", "partnership"],
   ],
-  /** Open an incident from a consultation or a post and redact its text: the Table's or the content's organization's privacy officer, or the Table coordinator (checked against the record). */
-  "privacy.redact": [
-    ["table_coordinator", "partnership"],
-    ["privacy_officer", "partnership"],
-  ],
+  /** Open an incident from a consultation or a post and redact its text: the Table's privacy officer, or the officer of the content's organization (checked against the record). The coordinator sees counts only. */
+  "privacy.redact": [["privacy_officer", "partnership"]],
   // (privacy block end)
   // Single sign-on — sso block
   /** Register the partner organizations' OpenID Connect providers (issuer, client, mapping, SSO-only). */

@@ -40,3 +40,10 @@ export type CorrectionStatus = (typeof correctionStatuses)[number];
 
 /** The register a privacy officer keeps: their organization's, or the Table's (`null`). */
 export const TABLE_REGISTER = "table";
+
+/** A part of a consultation or a post that can be redacted: its name in the form and its length (never its text). */
+export interface SourcePart {
+  part: string;
+  length: number;
+  redacted: boolean;
+}

@@ -22,4 +22,20 @@ export const retentionCases: CaseBook = {
       },
     },
   ],
+  "routes/privacy/incidents.from.$sourceType.$sourceId.tsx": [
+    {
+      name: "open an incident from a network post, redacting nothing",
+      kind: "create",
+      as: "vie-privee@filet.test",
+      url: async (demo) => `/privacy/incidents/from/forum_post/${await demo.one(sql`select id from forum_post where partnership_id = ${demo.tableId} order by created_at limit 1`)}`,
+      body: (_demo, variant) => ({
+        register: "table",
+        title: `Détail identificatoire signalé dans un message (${variant})`,
+        personalInformation: "Prénom d'une personne mineure (non reproduit).",
+        circumstances: "Signalé par une personne pivot.",
+        occurredOn: "2026-11-02",
+        knownOn: "2026-11-03",
+      }),
+    },
+  ],
 };

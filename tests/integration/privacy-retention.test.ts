@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { auditEvent } from "../../app/modules/audit/tables.ts";
 import { verifyAuditChain } from "../../app/modules/audit/verify-audit-chain.server.ts";
-import type { AuditActor } from "../../app/modules/audit/record-audit-event.server.ts";
 import { storedFile } from "../../app/modules/files/tables.ts";
 import { forumPost, forumPostRevision, forumThread } from "../../app/modules/forum/tables.ts";
 import { partnership } from "../../app/modules/governance/tables.ts";
@@ -11,7 +10,6 @@ import { pivotActivity } from "../../app/modules/pivot-activities/tables.ts";
 import { readRetentionSchedule } from "../../app/modules/privacy/retention-schedule.server.ts";
 import { REDACTION_MARK, defaultRetentionSchedule } from "../../app/modules/privacy/retention-vocabulary.ts";
 import { runRetention, RETENTION_JOB } from "../../app/modules/privacy/run-retention.server.ts";
-import { saveRetentionSchedule } from "../../app/modules/privacy/save-retention-schedule.server.ts";
 import { retentionRun, retentionSchedule } from "../../app/modules/privacy/tables.ts";
 import * as retentionRoute from "../../app/routes/privacy/retention.tsx";
 import { jobHandlers, recurringJobs } from "../../server/jobs.ts";
@@ -20,7 +18,6 @@ import { ADMIN, createWorld, PRIVACY, TABLE_COORD, WORKER, type World } from "./
 
 let world: World;
 let tableId: string;
-const actor: AuditActor = { accountId: null, role: "test", organizationId: null, partnershipId: null, requestId: "retention-test", ip: "" };
 /** The injected clock: ten years after the demo, so every rule finds something past its period. */
 const NOW = new Date("2036-06-15T12:00:00Z");
 

@@ -1,7 +1,8 @@
 import { DELIVER_EMAIL_JOB } from "../app/modules/email/queue-email.server.ts";
 import { deliverEmail } from "../app/modules/email/deliver-email.server.ts";
 import { purgeExpiredSessions } from "../app/modules/identity/session.server.ts";
-import { PURGE_CONSULTATIONS_JOB, purgeConsultationsJob } from "../app/modules/consultations/purge-consultations.server.ts";
+import { PURGE_CONSULTATIONS_JOB } from "../app/modules/consultations/purge-consultations.server.ts";
+import { RETENTION_JOB, retentionJob } from "../app/modules/privacy/run-retention.server.ts";
 import type { JobHandlers } from "../app/modules/jobs/runner.server.ts";
 import { FUNDING_ALERTS_JOB, fundingAlertsJob } from "../app/modules/funding/funding-alerts.server.ts";
 import { COMMITMENT_REMINDERS_JOB } from "../app/modules/partners/commitment-reminders.server.ts";
@@ -36,7 +37,10 @@ export const jobHandlers: JobHandlers = {
     await purgeFormSubmissions(ctx.db, ctx.now);
   },
   [STALE_REMINDERS_JOB]: staleRemindersJob,
-  [PURGE_CONSULTATIONS_JOB]: purgeConsultationsJob,
+  // The retention schedule (privacy): every kind's purge, destruction record included. The old
+  // consultations-only job's name runs it too, for a job queued before the schedule existed.
+  [RETENTION_JOB]: retentionJob,
+  [PURGE_CONSULTATIONS_JOB]: retentionJob,
   [TRAINING_REMINDERS_JOB]: trainingRemindersJob,
   // Training: a trainer-pair proposal solved by HiGHS in a worker thread (progress on the row).
   [SOLVE_PAIRS_JOB]: runPairProposalJob,
@@ -56,7 +60,7 @@ export const recurringJobs: RecurringJob[] = [
   { name: "jobs.cleanup", schedule: "every day at 03:30" },
   // Morning, so reminders arrive during working hours.
   { name: STALE_REMINDERS_JOB, schedule: "every day at 08:00" },
-  { name: PURGE_CONSULTATIONS_JOB, schedule: "every day at 04:00" },
+  { name: RETENTION_JOB, schedule: "every day at 04:00" },
   { name: TRAINING_REMINDERS_JOB, schedule: "every day at 08:15" },
   // Each person's network digest, before the working day (weekly ones when a week has passed).
   { name: FORUM_DIGEST_JOB, schedule: "every day at 07:00" },

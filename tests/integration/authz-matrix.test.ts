@@ -33,6 +33,7 @@ import * as privacyAudit from "../../app/routes/privacy/audit.tsx";
 import * as privacyAssessments from "../../app/routes/privacy/assessments.tsx";
 import * as privacyCorrections from "../../app/routes/privacy/corrections.tsx";
 import * as privacyMyData from "../../app/routes/privacy/my-data.tsx";
+import * as privacyRetention from "../../app/routes/privacy/retention.tsx";
 import * as identityProviders from "../../app/routes/admin/identity-providers.tsx";
 import * as identityProvidersNew from "../../app/routes/admin/identity-providers.new.tsx";
 import * as identityProviderPage from "../../app/routes/admin/identity-providers.$providerId.tsx";
@@ -158,6 +159,8 @@ const getCases: Case[] = [
   { name: "GET /privacy/reads", handler: privacyReads.loader, url: () => "/privacy/reads", allow: AUDITORS },
   { name: "GET /privacy/audit", handler: privacyAudit.loader, url: () => "/privacy/audit", allow: AUDITORS },
   { name: "GET /privacy/assessments", handler: privacyAssessments.loader, url: () => "/privacy/assessments", allow: ["privacy_officer"] },
+  // The Table's coordinator or its own privacy officer (the fixture's officer has no organization); never the platform admin.
+  { name: "GET /privacy/retention", handler: privacyRetention.loader, url: () => "/privacy/retention", allow: ["table_coordinator", "tableBCoordinator", "privacy_officer"] },
   { name: "GET /privacy/corrections", handler: privacyCorrections.loader, url: () => "/privacy/corrections", allow: ["privacy_officer"] },
   { name: "GET /privacy/my-data", handler: privacyMyData.loader, url: () => "/privacy/my-data", allow: [...fixtureRoles, "tableBCoordinator"] },
   // Single sign-on: the providers' registry is the platform admin's alone.

@@ -7,9 +7,11 @@ import { createConsultation } from "../../app/modules/consultations/create-consu
 import { closeConsultation, replyToConsultation } from "../../app/modules/consultations/update-consultation.server.ts";
 import { purgeExpiredConsultations, PURGE_CONSULTATIONS_JOB } from "../../app/modules/consultations/purge-consultations.server.ts";
 import type { Viewer } from "../../app/modules/consultations/access.server.ts";
-import { partnership } from "../../app/modules/governance/tables.ts";
 import { loadActiveRoles } from "../../app/modules/identity/current-user.server.ts";
 import { jobHandlers, recurringJobs } from "../../server/jobs.ts";
+import { RETENTION_JOB } from "../../app/modules/privacy/run-retention.server.ts";
+import { saveRetentionSchedule } from "../../app/modules/privacy/save-retention-schedule.server.ts";
+import { readRetentionSchedule } from "../../app/modules/privacy/retention-schedule.server.ts";
 import { CJQ_PIVOT, createWorld, WORKER, type World } from "./consultations-fixtures.ts";
 
 let world: World;
@@ -58,7 +60,8 @@ async function consultationAged(subject: string, createdMonthsAgo: number, close
 describe("retention of closed consultations", () => {
   it("is a daily job of the runner", () => {
     expect(jobHandlers[PURGE_CONSULTATIONS_JOB]).toBeTypeOf("function");
-    expect(recurringJobs).toContainEqual({ name: PURGE_CONSULTATIONS_JOB, schedule: "every day at 04:00" });
+    expect(recurringJobs).toContainEqual({ name: RETENTION_JOB, schedule: "every day at 04:00" });
+    expect(jobHandlers[RETENTION_JOB]).toBe(jobHandlers[PURGE_CONSULTATIONS_JOB]);
   });
 
   it("deletes consultations closed longer ago than the Table's period, keeping anonymous counts and an audit entry", async () => {
@@ -102,10 +105,15 @@ describe("retention of closed consultations", () => {
   it("follows the Table's own retention period", async () => {
     const fourMonths = await consultationAged("Objet de quatre mois", 6, 4);
     expect((await purgeExpiredConsultations(world.db, NOW)).purged).toBe(0);
-    await world.db
-      .update(partnership)
-      .set({ settings: { consultationRetentionMonths: 3 } })
-      .where(eq(partnership.id, worker.partnershipId));
+    // The Table's schedule is the one source of truth for the period.
+    const schedule = await readRetentionSchedule(world.db, worker.partnershipId);
+    const saved = await saveRetentionSchedule(world.db, actor, {
+      partnershipId: worker.partnershipId,
+      personId: worker.personId,
+      version: schedule.version,
+      rules: { ...schedule.rules, consultations: { months: 3, disposition: "destroy" } },
+    });
+    expect(saved.kind).toBe("ok");
     // At least this one (the demo's closed consultation may go too, depending on the day the demo was seeded).
     expect((await purgeExpiredConsultations(world.db, NOW)).purged).toBeGreaterThanOrEqual(1);
     expect(await world.db.select().from(consultation).where(eq(consultation.id, fourMonths))).toEqual([]);

@@ -29,7 +29,7 @@ describe("Table settings (/admin/settings)", () => {
     }
   });
 
-  it("saves both periods for the coordinator's own Table, audited, with a version check", async () => {
+  it("saves the directory's period for the coordinator's own Table, audited, with a version check", async () => {
     const cookie = await cookieOf(ds.people.table_coordinator.accountId!);
     const context = testContext(handle.db);
     const saved = await callRoute(route.action, {
@@ -39,8 +39,10 @@ describe("Table settings (/admin/settings)", () => {
       body: { directoryFreshnessMonths: "3", consultationRetentionMonths: "6", version: "1" },
     });
     expect(saved.location).toBe("/admin/settings?saved=1");
-    expect(await readPartnershipSettings(handle.db, ds.tableA)).toMatchObject({ directoryFreshnessMonths: 3, consultationRetentionMonths: 6 });
-    expect(await readPartnershipSettings(handle.db, ds.tableB)).toMatchObject({ directoryFreshnessMonths: 6, consultationRetentionMonths: 12 });
+    expect(await readPartnershipSettings(handle.db, ds.tableA)).toMatchObject({ directoryFreshnessMonths: 3 });
+    // The consultations' period is no longer a setting: it is the retention schedule's (privacy).
+    expect(await readPartnershipSettings(handle.db, ds.tableA)).not.toHaveProperty("consultationRetentionMonths");
+    expect(await readPartnershipSettings(handle.db, ds.tableB)).toMatchObject({ directoryFreshnessMonths: 6 });
     const events = await handle.db.select().from(auditEvent).where(eq(auditEvent.action, "partnership.settings_updated"));
     expect(events).toHaveLength(1);
 
@@ -64,7 +66,7 @@ describe("Table settings (/admin/settings)", () => {
     });
     expect(outcome.status).toBe(400);
     expect(outcome.data).toMatchObject({
-      errors: { directoryFreshnessMonths: ["admin.settings.months"], consultationRetentionMonths: ["admin.settings.months"] },
+      errors: { directoryFreshnessMonths: ["admin.settings.months"] },
     });
   });
 

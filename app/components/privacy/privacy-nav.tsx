@@ -10,6 +10,8 @@ export interface PrivacyNavFlags {
   audit: boolean;
   /** The Table coordinator's counts of incidents. */
   counts: boolean;
+  /** The Table's retention schedule (its coordinator or its own privacy officer). */
+  retention: boolean;
 }
 
 /** The privacy section's links, those the reader's roles open only (NavLink marks the current one). */
@@ -20,6 +22,7 @@ export function PrivacyNav({ flags }: { flags: PrivacyNavFlags }) {
     ...(flags.counts ? ([["/privacy/incidents/counts", t("privacy.nav.counts")]] as [string, string][]) : []),
     ...(flags.audit ? ([["/privacy/reads", t("privacy.nav.reads")], ["/privacy/audit", t("privacy.nav.audit")]] as [string, string][]) : []),
     ...(flags.tableOfficer ? ([["/privacy/assessments", t("privacy.nav.assessments")], ["/privacy/corrections", t("privacy.nav.corrections")]] as [string, string][]) : []),
+    ...(flags.retention ? ([["/privacy/retention", t("privacy.nav.retention")]] as [string, string][]) : []),
     ["/privacy/my-data", t("privacy.nav.myData")],
   ];
   return (

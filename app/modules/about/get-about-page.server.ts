@@ -1,7 +1,6 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
-import { consultationRetentionOf } from "../consultations/retention-settings.server.ts";
-import { readSettingsRow } from "../governance/settings-row.server.ts";
+import { readConsultationRetentionMonths } from "../consultations/retention-settings.server.ts";
 import { getTableFooter } from "../governance/get-table-footer.server.ts";
 import type { TableFooter } from "../governance/table-contact.ts";
 import { person, roleAssignment } from "../people/tables.ts";
@@ -37,10 +36,9 @@ export async function getAboutPage(db: Database, partnershipId: string | null): 
       ),
     )
     .orderBy(asc(person.familyName), asc(person.givenName));
-  const { settings } = await readSettingsRow(db, partnershipId);
   return {
     table,
     privacyOfficers: officers.map((o) => ({ name: `${o.givenName} ${o.familyName}`, title: o.title, email: o.email })),
-    consultationRetentionMonths: consultationRetentionOf(settings),
+    consultationRetentionMonths: await readConsultationRetentionMonths(db, partnershipId),
   };
 }

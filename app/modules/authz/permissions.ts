@@ -264,6 +264,13 @@ export const permissionRules = {
   "privacy.manage": [["privacy_officer", "partnership"]],
   /** Counts of the Table's confidentiality incidents by status and severity, never their content. */
   "privacy.incident_counts": [["table_coordinator", "partnership"]],
+  /** The Table's retention schedule and destruction record: its coordinator or its privacy officer (the Table's register: checked in the route). */
+  "privacy.retention": [
+    ["table_coordinator", "partnership"],
+    ["privacy_officer", "partnership"],
+  ],
+  /** Open an incident from a consultation or a post and redact its text: the Table's privacy officer, or the officer of the content's organization (checked against the record). The coordinator sees counts only. */
+  "privacy.redact": [["privacy_officer", "partnership"]],
   // (privacy block end)
   // Single sign-on — sso block
   /** Register the partner organizations' OpenID Connect providers (issuer, client, mapping, SSO-only). */

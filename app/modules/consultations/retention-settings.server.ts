@@ -1,13 +1,11 @@
 import type { Database } from "../db/client.server.ts";
-import { readSettingsRow, settingMonths } from "../governance/settings-row.server.ts";
+import { readRetentionSchedule } from "../privacy/retention-schedule.server.ts";
+import { RETENTION_KINDS } from "../privacy/retention-vocabulary.ts";
 
-/** A closed consultation is deleted after this many months. */
-export const DEFAULT_CONSULTATION_RETENTION_MONTHS = 12;
+/** A closed consultation is deleted after this many months, until the Table sets its schedule. */
+export const DEFAULT_CONSULTATION_RETENTION_MONTHS = RETENTION_KINDS.consultations.defaultMonths;
 
-export function consultationRetentionOf(settings: Record<string, unknown>): number {
-  return settingMonths(settings.consultationRetentionMonths, DEFAULT_CONSULTATION_RETENTION_MONTHS);
-}
-
+/** The Table's period, from its retention schedule (privacy), the one source of truth. */
 export async function readConsultationRetentionMonths(db: Database, partnershipId: string): Promise<number> {
-  return consultationRetentionOf((await readSettingsRow(db, partnershipId)).settings);
+  return (await readRetentionSchedule(db, partnershipId)).rules.consultations.months;
 }

@@ -2,7 +2,8 @@ import { and, eq } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { organization } from "../governance/tables.ts";
 import { person } from "../people/tables.ts";
-import { privacyAssessment, privacyCorrectionRequest, privacyIncident } from "../privacy/tables.ts";
+import { privacyAssessment, privacyCorrectionRequest, privacyIncident, retentionRun, retentionSchedule } from "../privacy/tables.ts";
+import { defaultRetentionSchedule, RETENTION_KINDS } from "../privacy/retention-vocabulary.ts";
 
 /**
  * Privacy operations in the demo (issue 15): two fictional confidentiality incidents — a minor
@@ -16,6 +17,20 @@ export async function seedPrivacyDemo(tx: Database, partnershipId: string) {
   const pivot = await byEmail("pivot.cjq@filet.test");
   const [spvq] = await tx.select({ id: organization.id }).from(organization).where(and(eq(organization.partnershipId, partnershipId), eq(organization.acronym, "SPVQ")));
   if (!tableOfficer || !spvqOfficer || !pivot || !spvq) return;
+
+  // The retention schedule with the product's defaults, saved by the Table's officer, and one
+  // past run of the daily job in the destruction record (counts only, never content).
+  await tx.insert(retentionSchedule).values({ partnershipId, rules: defaultRetentionSchedule(), updatedByPersonId: tableOfficer, createdAt: new Date("2026-10-01T14:00:00Z"), updatedAt: new Date("2026-10-01T14:00:00Z") });
+  await tx.insert(retentionRun).values({
+    partnershipId,
+    kind: "consultations",
+    trigger: RETENTION_KINDS.consultations.trigger,
+    months: RETENTION_KINDS.consultations.defaultMonths,
+    disposition: "destroy",
+    count: 3,
+    ranOn: "2026-11-02",
+    createdAt: new Date("2026-11-02T09:00:00Z"),
+  });
 
   await tx.insert(privacyIncident).values([
     {

@@ -36,10 +36,9 @@ describe("directory helpers", () => {
   });
 
   it("reads the Table's settings with safe defaults", () => {
-    expect(parsePartnershipSettings({}, "1 800 555-0199")).toEqual({ directoryFreshnessMonths: 6, consultationRetentionMonths: 12, dpjPhone: "1 800 555-0199", meetingKinds: [] });
+    expect(parsePartnershipSettings({}, "1 800 555-0199")).toEqual({ directoryFreshnessMonths: 6, dpjPhone: "1 800 555-0199", meetingKinds: [] });
     expect(parsePartnershipSettings({ directoryFreshnessMonths: 3, consultationRetentionMonths: "24" }, "").directoryFreshnessMonths).toBe(3);
-    expect(parsePartnershipSettings({ consultationRetentionMonths: "24" }, "").consultationRetentionMonths).toBe(24);
-    expect(parsePartnershipSettings({ directoryFreshnessMonths: -1, consultationRetentionMonths: "abc" }, "")).toMatchObject({ directoryFreshnessMonths: 6, consultationRetentionMonths: 12 });
+    expect(parsePartnershipSettings({ directoryFreshnessMonths: -1, consultationRetentionMonths: "abc" }, "")).toMatchObject({ directoryFreshnessMonths: 6 });
   });
 
   it("cleans the search query string and rebuilds it for the pager", () => {

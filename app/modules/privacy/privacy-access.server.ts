@@ -53,3 +53,22 @@ export async function privacyGuard(args: Args, policy: RoutePolicy) {
   return { user: user as CurrentUser & { partnershipId: string }, access };
 }
 
+
+/**
+ * Who sets the Table's retention schedule and reads its destruction record: the Table coordinator
+ * or the Table's own privacy officer (an organization's officer keeps only their register). A
+ * platform admin is not among them: support reads no register nor schedule (deny by default).
+ */
+export function keepsRetention(user: CurrentUser): boolean {
+  if (!user.partnershipId) return false;
+  return user.roles.some(
+    (r) => r.partnershipId === user.partnershipId && (r.role === "table_coordinator" || (r.role === "privacy_officer" && (r.organizationId ?? null) === null)),
+  );
+}
+
+/** Guard + the retention keepers only; anyone else, 404. */
+export async function retentionGuard(args: Args, policy: RoutePolicy) {
+  const user = await guard(args, policy);
+  if (!user || !keepsRetention(user)) notFound();
+  return user as CurrentUser & { partnershipId: string };
+}

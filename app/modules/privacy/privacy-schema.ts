@@ -127,3 +127,14 @@ export function periodOf(search: URLSearchParams, today: string, defaultFrom: st
 
 /** "Verify now" on the audit chain page: one button, one intent. */
 export const verifyChainSchema = z.object({ intent: z.literal("verify", { message: "form.invalid" }) });
+
+/** An incident opened from a consultation or a post, with the parts to redact ("redact", repeated; none = keep the text). */
+export const sourceIncidentSchema = incidentObject
+  .extend({
+    redact: z
+      .union([z.string(), z.array(z.string())])
+      .nullish()
+      .transform((v) => (v == null ? [] : Array.isArray(v) ? v : [v]))
+      .pipe(z.array(z.string().regex(/^(context|question|body|message-\d{1,4})$/, "form.invalid")).max(200, "form.invalid")),
+  })
+  .superRefine(refineIncident);

@@ -1,9 +1,10 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { organization, partnershipIdColumn } from "../governance/tables.ts";
 import { responsibility } from "../meetings/responsibilities/tables.ts";
 import { person } from "../people/tables.ts";
 import { createdAtColumn, idColumn, updatedAtColumn, versionColumn } from "../db/columns.ts";
+import { retentionDispositions, retentionKinds, retentionTriggers } from "./retention-vocabulary.ts";
 import { assessedFeatures, assessmentDecisions, correctionStatuses, incidentSeverities, incidentSources, incidentStatuses, likelihoods } from "./vocabulary.ts";
 
 /**
@@ -121,4 +122,41 @@ export const privacyCorrectionRequest = pgTable(
     updatedAt: updatedAtColumn(),
   },
   (t) => [index("privacy_correction_request_partnership_idx").on(t.partnershipId, t.status)],
+);
+
+/**
+ * A Table's retention schedule (issue 15 §2): one row per Table, its rules per data kind as
+ * `{ [kind]: { months, disposition } }`, read through `parseRetentionSchedule` (bounds enforced;
+ * a missing or out-of-bounds rule reads as the product's default). No row yet = the defaults
+ * (and, for consultations, the period the Table set before the schedule existed).
+ */
+export const retentionSchedule = pgTable("retention_schedule", {
+  id: idColumn(),
+  partnershipId: partnershipIdColumn().unique(),
+  rules: jsonb("rules").$type<Record<string, unknown>>().notNull().default({}),
+  updatedByPersonId: uuid("updated_by_person_id").references(() => person.id),
+  version: versionColumn(),
+  createdAt: createdAtColumn(),
+  updatedAt: updatedAtColumn(),
+});
+
+/**
+ * The destruction record: what one run of the retention job did to one kind in one Table — how
+ * many records, under which rule, on which day. Never any content, never an id of what went.
+ */
+export const retentionRun = pgTable(
+  "retention_run",
+  {
+    id: idColumn(),
+    partnershipId: partnershipIdColumn(),
+    kind: text("kind", { enum: retentionKinds }).notNull(),
+    trigger: text("trigger", { enum: retentionTriggers }).notNull(),
+    months: integer("months").notNull(),
+    disposition: text("disposition", { enum: retentionDispositions }).notNull(),
+    count: integer("count").notNull(),
+    /** The Québec calendar day of the run. */
+    ranOn: date("ran_on").notNull(),
+    createdAt: createdAtColumn(),
+  },
+  (t) => [index("retention_run_partnership_idx").on(t.partnershipId, t.ranOn)],
 );

@@ -14,7 +14,7 @@ export const likelihoods = ["low", "medium", "high"] as const;
 export type Likelihood = (typeof likelihoods)[number];
 
 /** Where an incident was found (issue 15 §1: a consultation or a post); "other" otherwise. */
-export const incidentSources = ["other", "consultation", "announcement"] as const;
+export const incidentSources = ["other", "consultation", "announcement", "forum_post"] as const;
 export type IncidentSource = (typeof incidentSources)[number];
 
 /** Which status may follow which; closing is final. */
@@ -40,3 +40,10 @@ export type CorrectionStatus = (typeof correctionStatuses)[number];
 
 /** The register a privacy officer keeps: their organization's, or the Table's (`null`). */
 export const TABLE_REGISTER = "table";
+
+/** A part of a consultation or a post that can be redacted: its name in the form and its length (never its text). */
+export interface SourcePart {
+  part: string;
+  length: number;
+  redacted: boolean;
+}

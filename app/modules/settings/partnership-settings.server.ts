@@ -1,11 +1,9 @@
 import type { Database } from "../db/client.server.ts";
-import { consultationRetentionOf } from "../consultations/retention-settings.server.ts";
 import { directoryFreshnessOf } from "../directory/directory-settings.server.ts";
 import { readSettingsRow } from "../governance/settings-row.server.ts";
 import { parseMeetingKinds } from "../meetings/meeting-kinds.ts";
 import type { CustomMeetingKind } from "../meetings/vocabulary.ts";
 
-export { DEFAULT_CONSULTATION_RETENTION_MONTHS } from "../consultations/retention-settings.server.ts";
 export { DEFAULT_DIRECTORY_FRESHNESS_MONTHS } from "../directory/directory-settings.server.ts";
 
 /**
@@ -15,8 +13,6 @@ export { DEFAULT_DIRECTORY_FRESHNESS_MONTHS } from "../directory/directory-setti
 export interface PartnershipSettings {
   /** An entry of the directory not confirmed within this many months is flagged "to be confirmed". */
   directoryFreshnessMonths: number;
-  /** A closed consultation is deleted after this many months. */
-  consultationRetentionMonths: number;
   /** Regional DPJ reporting line (partnership.dpj_phone). */
   dpjPhone: string;
   /** Meeting kinds the Table added to the built-in ones. */
@@ -27,7 +23,6 @@ export function parsePartnershipSettings(settings: Record<string, unknown> | nul
   const s = settings ?? {};
   return {
     directoryFreshnessMonths: directoryFreshnessOf(s),
-    consultationRetentionMonths: consultationRetentionOf(s),
     dpjPhone,
     meetingKinds: parseMeetingKinds(s.meetingKinds),
   };

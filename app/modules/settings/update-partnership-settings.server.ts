@@ -26,7 +26,6 @@ const trainingNumber = (key: keyof TrainingSettings) =>
 
 export const partnershipSettingsSchema = z.object({
   directoryFreshnessMonths: months,
-  consultationRetentionMonths: months,
   // Training (formation): registration closing, reminder, mixed groups; absent = unchanged.
   trainingRegistrationClosesDays: trainingNumber("registrationClosesDays").optional(),
   trainingReminderDays: trainingNumber("reminderDays").optional(),
@@ -59,7 +58,7 @@ export async function getPartnershipSettingsForm(
     : null;
 }
 
-/** Merges the two periods into partnership.settings, with a version check and an audit entry. */
+/** Merges the settings (the consultations' retention is in the retention schedule now, privacy) into partnership.settings, with a version check and an audit entry. */
 export async function updatePartnershipSettings(
   db: Database,
   actor: AuditActor,
@@ -74,7 +73,6 @@ export async function updatePartnershipSettings(
     const settings = {
       ...current.settings,
       directoryFreshnessMonths: input.directoryFreshnessMonths,
-      consultationRetentionMonths: input.consultationRetentionMonths,
       ...(input.meetingKinds !== undefined ? { meetingKinds: meetingKindsFromText(input.meetingKinds) } : {}),
       training: trainingSettingsOf(input, parseTrainingSettings(current.settings.training)),
       ...(input.suppressionThreshold !== undefined ? { suppressionThreshold: input.suppressionThreshold } : {}),
@@ -93,8 +91,7 @@ export async function updatePartnershipSettings(
       partnershipId: input.partnershipId,
       details: {
         directoryFreshnessMonths: input.directoryFreshnessMonths,
-        consultationRetentionMonths: input.consultationRetentionMonths,
-        training: settings.training,
+          training: settings.training,
         evaluation: parseEvaluationSettings(settings),
       },
     });

@@ -1,4 +1,4 @@
-import { Form, redirect } from "react-router";
+import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/settings";
 import { AdminBreadcrumb, adminTitle } from "../../components/admin-common.tsx";
 import { SavedNotice } from "../../components/saved-notice.tsx";
@@ -67,16 +67,11 @@ export default function TableSettings({ loaderData, actionData }: Route.Componen
           defaultValue={values.directoryFreshnessMonths ?? settings.directoryFreshnessMonths}
           errors={actionData?.errors}
         />
-        <Field
-          name="consultationRetentionMonths"
-          label={t("admin.settings.retention")}
-          hint={t("admin.settings.retention.hint")}
-          type="number"
-          inputMode="numeric"
-          required
-          defaultValue={values.consultationRetentionMonths ?? settings.consultationRetentionMonths}
-          errors={actionData?.errors}
-        />
+        <p>
+          <Link to="/privacy/retention">{t("admin.settings.retention")}</Link>
+          {" — "}
+          {t("admin.settings.retention.hint")}
+        </p>
         <Field
           name="meetingKinds"
           label={t("meetings.settings.kinds")}

@@ -14,6 +14,7 @@ import { actorOf, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { flaggedReply } from "../../modules/forum/flagged-reply.server.ts";
 import { levelSchema, pinSchema, replySchema, reportSchema } from "../../modules/forum/forum-schema.ts";
+import { privacyAccessOf } from "../../modules/privacy/privacy-access.server.ts";
 import { forumGuard } from "../../modules/forum/forum-route.server.ts";
 import { openThread } from "../../modules/forum/open-thread.server.ts";
 import { pinThread } from "../../modules/forum/pin-thread.server.ts";
@@ -48,13 +49,13 @@ function threadIdOf(params: { threadId?: string }): string {
 }
 
 export async function loader(args: Route.LoaderArgs) {
-  const { viewer } = await forumGuard(args, policy);
+  const { user, viewer } = await forumGuard(args, policy);
   const page = await openThread(args.context.db, viewer, threadIdOf(args.params));
   if (!page) notFound();
   const params = requestUrl(args.request).searchParams;
   const quote = params.get("quote");
   const quoted = quote && isUuid(quote) ? page.posts.find((p) => p.id === quote.toLowerCase() && !p.hidden && p.body) : undefined;
-  return { ...page, quote: quoted ? { id: quoted.id, position: quoted.position, authorName: quoted.authorName, body: quoted.body! } : null, saved: params.get("saved") };
+  return { ...page, quote: quoted ? { id: quoted.id, position: quoted.position, authorName: quoted.authorName, body: quoted.body! } : null, saved: params.get("saved"), privacyOfficer: privacyAccessOf(user) !== null };
 }
 
 type Guarded = Awaited<ReturnType<typeof forumGuard>>;
@@ -114,7 +115,7 @@ export default function NetworkThread({ loaderData, actionData }: Route.Componen
   const { t } = useT();
   const { dateTime } = useFormatters();
   const spaceName = useSpaceName();
-  const { thread, space, posts, lastReadBefore, level, spaceLevel, moderator, mayPost, quote, saved } = loaderData;
+  const { thread, space, posts, lastReadBefore, level, spaceLevel, moderator, mayPost, quote, saved, privacyOfficer } = loaderData;
   const failedOf = (intent: string) => (actionData && "intent" in actionData && actionData.intent === intent ? actionData : null);
   const reply = failedOf("reply");
   const replyValues = (reply?.values ?? {}) as Record<string, string>;
@@ -181,6 +182,7 @@ export default function NetworkThread({ loaderData, actionData }: Route.Componen
                   {mayPost && !p.hidden ? <Link to={`/network/threads/${thread.id}?quote=${p.id}#reply-title`}>{t("forum.quote.action")}</Link> : null}
                   {p.mine && !p.hidden ? <Link to={`/network/posts/${p.id}/edit`}>{t("forum.post.edit")}</Link> : null}
                   {(moderator || p.mine) && p.edited ? <Link to={`/network/posts/${p.id}/history`}>{t("forum.post.history")}</Link> : null}
+                  {privacyOfficer ? <Link to={`/privacy/incidents/from/forum_post/${p.id}`}>{t("forum.post.openIncident")}</Link> : null}
                   {moderator && p.openReports ? <Link to="/network/moderation">{t("forum.post.reports", { count: p.openReports })}</Link> : null}
                   {!p.mine && !p.hidden ? (
                     <details>

@@ -5,7 +5,7 @@ import { pageMessages } from "../../i18n/page-messages.server.ts";
 import { revalidateOnEveryPage } from "../../i18n/revalidate-section.ts";
 import { can } from "../../modules/authz/decide.ts";
 import { publicRoute } from "../../modules/authz/policy.ts";
-import { keepsTableRegister, privacyAccessOf } from "../../modules/privacy/privacy-access.server.ts";
+import { keepsRetention, keepsTableRegister, privacyAccessOf } from "../../modules/privacy/privacy-access.server.ts";
 
 /**
  * The privacy section's layout: the messages of the page shown, and the section's navigation
@@ -24,7 +24,7 @@ export async function loader(args: Route.LoaderArgs) {
   return {
     messages,
     nav: user && partnershipId
-      ? { officer: !!access, tableOfficer: !!access && keepsTableRegister(access), audit: can(user.roles, "audit.read", target), counts: can(user.roles, "privacy.incident_counts", target) }
+      ? { officer: !!access, tableOfficer: !!access && keepsTableRegister(access), audit: can(user.roles, "audit.read", target), counts: can(user.roles, "privacy.incident_counts", target), retention: keepsRetention(user) }
       : null,
   };
 }

@@ -8,6 +8,7 @@ import { can } from "../../modules/authz/decide.ts";
 import { authenticated } from "../../modules/authz/policy.ts";
 import { isUuid } from "../../modules/forms/fields.ts";
 import { consultationReads } from "../../modules/privacy/consultation-reads.server.ts";
+import { privacyAccessOf } from "../../modules/privacy/privacy-access.server.ts";
 
 /**
  * Who read a consultation, from the audit log: for the consultation's asker and for the Table's
@@ -24,7 +25,7 @@ export async function loader(args: Route.LoaderArgs) {
   const officer = can(user.roles, "audit.read", { partnershipId: user.partnershipId, organizationId: null });
   const page = await consultationReads(args.context.db, actorOf(user, args.context), { partnershipId: user.partnershipId, personId: user.personId, officer }, id.toLowerCase());
   if (!page) notFound();
-  return page;
+  return { ...page, privacyOfficer: privacyAccessOf(user) !== null };
 }
 
 export default function ConsultationReads({ loaderData }: Route.ComponentProps) {
@@ -41,6 +42,11 @@ export default function ConsultationReads({ loaderData }: Route.ComponentProps) 
         <strong>{consultation.subject}</strong>
       </p>
       <p>{t("privacy.consultationReads.intro")}</p>
+      {loaderData.privacyOfficer ? (
+        <p>
+          <Link to={`/privacy/incidents/from/consultation/${consultation.id}`}>{t("privacy.fromSource.open")}</Link>
+        </p>
+      ) : null}
       {reads.length === 0 ? (
         <p>{t("privacy.consultationReads.none")}</p>
       ) : (

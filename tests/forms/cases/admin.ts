@@ -70,7 +70,6 @@ export const adminCases: CaseBook = {
         return {
           version: String(version),
           directoryFreshnessMonths: String(2 + (variant % 10)),
-          consultationRetentionMonths: "12",
           meetingKinds: "",
           trainingRegistrationClosesDays: "7",
           trainingReminderDays: "2",

@@ -3,8 +3,10 @@ import { optionalText, requiredId, requiredText, versionField } from "../forms/f
 import { isCalendarDate } from "../time/days.ts";
 import { BODY_MAX, TITLE_MAX, voteChoices } from "./vocabulary.ts";
 
+// nullish: an unchecked box sends nothing (the key is then optional for Zod).
 const checkbox = z
-  .union([z.string(), z.undefined(), z.null()])
+  .string()
+  .nullish()
   .transform((v) => v === "on" || v === "true" || v === "1");
 
 /** A new proposal: its title and text (the thread's), the closing day and time (Québec), anonymity, hidden results. */
@@ -24,7 +26,7 @@ export const voteSchema = z
   .object({
     choice: z.enum(voteChoices, { message: "form.required" }),
     reason: optionalText(1000),
-    version: z.union([z.literal(""), z.undefined(), z.null(), versionField]).transform((v) => (typeof v === "number" ? v : null)),
+    version: z.union([z.literal(""), versionField]).nullish().transform((v) => (typeof v === "number" ? v : null)),
   })
   .superRefine((v, ctx) => {
     if (v.choice === "block" && !v.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "proposals.vote.blockReason" });

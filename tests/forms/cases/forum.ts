@@ -84,3 +84,40 @@ export const forumCases: CaseBook = {
     },
   ],
 };
+
+const openProposal = (demo: Demo) =>
+  demo.one(sql`select p.id from forum_proposal p join forum_thread t on t.id = p.thread_id where p.partnership_id = ${demo.tableId} and p.status = 'open' and t.title like 'Proposition : un résumé hebdomadaire%'`);
+
+/** Proposals (issue 14 §6): put one; vote on the demo's open one (a second vote carries the vote's version). */
+export const proposalCases: CaseBook = {
+  "routes/network/proposals.new.tsx": [
+    {
+      name: "put a proposal",
+      kind: "create",
+      as: "coordination@filet.test",
+      url: () => "/network/proposals/new",
+      body: async (demo, variant) => ({
+        spaceId: await networkSpace(demo),
+        title: `Proposition ${variant}`,
+        body: "Adopter le gabarit commun de compte rendu.",
+        closesOn: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10),
+        closesAtTime: "17:00",
+      }),
+    },
+  ],
+  "routes/network/proposals.$proposalId.tsx": [
+    {
+      name: "vote on a proposal",
+      kind: "create",
+      as: "pivot.cjq@filet.test",
+      url: async (demo) => `/network/proposals/${await openProposal(demo)}`,
+      body: async (demo, variant) => {
+        const id = await openProposal(demo);
+        const version = await demo.one<string>(
+          sql`select coalesce((select v.version::text from forum_proposal_vote v join person p on p.id = v.person_id where v.proposal_id = ${id} and p.email = 'pivot.cjq@filet.test'), '') as v`,
+        );
+        return { intent: "vote", choice: variant % 2 ? "agree" : "abstain", reason: "", version };
+      },
+    },
+  ],
+};

@@ -10,8 +10,8 @@ import { trainingSessionCases } from "./training-sessions.ts";
 import { evaluationCases } from "./evaluation.ts";
 import { privacyCases } from "./privacy.ts";
 import { ssoCases } from "./sso.ts";
-import { forumCases } from "./forum.ts";
+import { forumCases, proposalCases } from "./forum.ts";
 import { statisticsCases } from "./statistics.ts";
 
 /** Every route file with an action → its forms. One file per area, so areas grow apart. */
-export const caseBook: CaseBook = { ...identityCases, ...adminCases, ...networkCases, ...guideCases, ...trainingCases, ...trainingSessionCases, ...tableCases, ...evaluationCases, ...evaluationReportCases, ...privacyCases, ...ssoCases, ...forumCases, ...statisticsCases };
+export const caseBook: CaseBook = { ...identityCases, ...adminCases, ...networkCases, ...guideCases, ...trainingCases, ...trainingSessionCases, ...tableCases, ...evaluationCases, ...evaluationReportCases, ...privacyCases, ...ssoCases, ...forumCases, ...proposalCases, ...statisticsCases };

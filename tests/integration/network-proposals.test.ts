@@ -53,7 +53,7 @@ async function propose(p: FixturePerson, title: string, extra: Record<string, st
   expect(out.status, JSON.stringify(out.data)).toBe(302);
   return out.location!.split("/").pop()!;
 }
-const vote = (id: string, p: FixturePerson, body: Record<string, string>) => post(page, `/network/proposals/${id}`, p, { intent: "vote", ...body, ...key() }, { proposalId: id });
+const vote = (id: string, p: FixturePerson, body: Record<string, string>) => post(page, `/network/proposals/${id}`, p, { intent: "vote", ...body }, { proposalId: id });
 const view = async (id: string, p: FixturePerson) => {
   const out = await get(page, `/network/proposals/${id}`, p, { proposalId: id });
   return out as { status: number; data: Awaited<ReturnType<typeof page.loader>> };

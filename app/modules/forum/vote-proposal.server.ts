@@ -42,10 +42,18 @@ export async function voteOnProposal(db: Database, actor: AuditActor, input: { v
     }
     const [mine] = await tx.select().from(forumProposalVote).where(and(eq(forumProposalVote.proposalId, p.id), eq(forumProposalVote.personId, viewer.personId)));
     if (!mine) {
-      await tx.insert(forumProposalVote).values({ partnershipId: viewer.partnershipId, proposalId: p.id, personId: viewer.personId, choice: fields.choice, reason: fields.reason });
+      // A vote racing this one (the same form sent twice) already holds the row: nothing more to write.
+      const made = await tx
+        .insert(forumProposalVote)
+        .values({ partnershipId: viewer.partnershipId, proposalId: p.id, personId: viewer.personId, choice: fields.choice, reason: fields.reason })
+        .onConflictDoNothing()
+        .returning({ id: forumProposalVote.id });
+      if (!made.length) return ok(p.id);
       await audit({ anonymous: false, choice: fields.choice, changed: false });
       return ok(p.id);
     }
+    // The same first vote sent again (a double submission): already there.
+    if (fields.version === null && mine.choice === fields.choice && mine.reason === fields.reason) return ok(p.id);
     if (fields.version !== mine.version) return conflict();
     await tx
       .update(forumProposalVote)

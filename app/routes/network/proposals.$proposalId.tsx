@@ -58,16 +58,12 @@ const here = (id: string, saved: string) => `/network/proposals/${id}?saved=${sa
 const meetingsOf = (c: Ctx) => meetingAccess({ ...c.g.user, partnershipId: c.g.viewer.partnershipId });
 
 const intents = {
-  // A vote is taken once per submission key; changing a named vote carries its version.
+  // A vote is one row per person (named) or a marker (anonymous): sent twice, it lands on the same
+  // row (the same named vote again is a no-op; a second anonymous one is refused), so no submission key.
   vote: async (c: Ctx) => {
     const parsed = parseValues(c.read, voteSchema);
     if (!parsed.ok) return invalidFields(parsed.errors, "form.errors");
-    return createOnce<string, VoteRefusal | "findings">(
-      c.args.context.db,
-      submissionOf(c.read.values, "network.proposals.$proposalId:vote", c.g.user.accountId),
-      (tx) => voteOnProposal(tx, actorOf(c.g.user, c.args.context), { viewer: c.g.viewer, proposalId: c.proposalId, fields: parsed.data, now: new Date() }),
-      (id) => here(id, "voted"),
-    );
+    return map<string, string, VoteRefusal | "findings">(await voteOnProposal(c.args.context.db, actorOf(c.g.user, c.args.context), { viewer: c.g.viewer, proposalId: c.proposalId, fields: parsed.data, now: new Date() }), (id) => here(id, "voted"));
   },
   close: async (c: Ctx) => {
     const parsed = parseValues(c.read, closeProposalSchema);
@@ -203,7 +199,6 @@ export default function ProposalPage({ loaderData, actionData }: Route.Component
           {p.anonymous ? <p className="alert">{t("proposals.vote.anonymousFinal")}</p> : <p>{t("proposals.vote.namedChangeable")}</p>}
           <Form method="post" className="stack">
             <input type="hidden" name="intent" value="vote" />
-            <SubmissionKey />
             {mine ? <input type="hidden" name="version" value={String(mine.version)} /> : null}
             <fieldset>
               <legend>{t("proposals.vote.choice")}</legend>

@@ -85,8 +85,21 @@ export const forumCases: CaseBook = {
   ],
 };
 
-const openProposal = (demo: Demo) =>
-  demo.one(sql`select p.id from forum_proposal p join forum_thread t on t.id = p.thread_id where p.partnership_id = ${demo.tableId} and p.status = 'open' and t.title like 'Proposition : un résumé hebdomadaire%'`);
+/**
+ * A fresh open proposal (a copy of the demo's open one, in a new thread) on which pivot.cjq has
+ * not voted: each case's first vote creates a vote row (a changed vote would create none).
+ */
+const freshProposal = (demo: Demo) =>
+  demo.one(sql`
+    with src as (
+      select p.* from forum_proposal p join forum_thread t on t.id = p.thread_id
+      where p.partnership_id = ${demo.tableId} and p.status = 'open' and t.title like 'Proposition : un résumé hebdomadaire%' limit 1
+    ), th as (
+      insert into forum_thread (partnership_id, space_id, title, author_person_id, post_count, search_text)
+      select partnership_id, space_id, 'Proposition du harnais', author_person_id, 0, 'proposition du harnais' from src returning id
+    )
+    insert into forum_proposal (partnership_id, space_id, thread_id, author_person_id, closes_at)
+    select src.partnership_id, src.space_id, th.id, src.author_person_id, now() + interval '6 days' from src, th returning id`);
 
 /** Proposals (issue 14 §6): put one; vote on the demo's open one (a second vote carries the vote's version). */
 export const proposalCases: CaseBook = {
@@ -108,16 +121,10 @@ export const proposalCases: CaseBook = {
   "routes/network/proposals.$proposalId.tsx": [
     {
       name: "vote on a proposal",
-      kind: "create",
+      kind: "action",
       as: "pivot.cjq@filet.test",
-      url: async (demo) => `/network/proposals/${await openProposal(demo)}`,
-      body: async (demo, variant) => {
-        const id = await openProposal(demo);
-        const version = await demo.one<string>(
-          sql`select coalesce((select v.version::text from forum_proposal_vote v join person p on p.id = v.person_id where v.proposal_id = ${id} and p.email = 'pivot.cjq@filet.test'), '') as v`,
-        );
-        return { intent: "vote", choice: variant % 2 ? "agree" : "abstain", reason: "", version };
-      },
+      url: async (demo) => `/network/proposals/${await freshProposal(demo)}`,
+      body: (_demo, variant) => ({ intent: "vote", choice: variant % 2 ? "agree" : "abstain", reason: "" }),
     },
   ],
 };

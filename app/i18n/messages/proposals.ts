@@ -3,6 +3,8 @@ import type { Translation } from "../types.ts";
 // Decisions by proposal in the pivot network (issue 14 §6).
 export const fr = {
   "proposals.title": "Propositions",
+  "proposals.thread.vote": "Ce fil porte une proposition : voir la proposition et voter",
+  "proposals.thread.outcome": "Ce fil porte une proposition close : voir son résultat",
   "proposals.intro": "Les décisions de la Table et des groupes de travail par proposition : chacun se prononce avant la date de clôture, puis le résultat est inscrit aux décisions d'une rencontre.",
   "proposals.list.open": "Propositions ouvertes",
   "proposals.list.closed": "Propositions closes",
@@ -98,6 +100,8 @@ export const fr = {
 
 export const en: Translation<typeof fr> = {
   "proposals.title": "Proposals",
+  "proposals.thread.vote": "This thread holds a proposal: see it and vote",
+  "proposals.thread.outcome": "This thread holds a closed proposal: see its outcome",
   "proposals.intro": "Decisions of the Table and the working groups by proposal: everyone takes a position before the closing date, then the outcome is written into a meeting's decisions.",
   "proposals.list.open": "Open proposals",
   "proposals.list.closed": "Closed proposals",

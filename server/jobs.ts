@@ -16,6 +16,7 @@ import { cleanupFinishedJobs, purgeOldLoginAttempts } from "../app/modules/jobs/
 import { purgeFormSubmissions } from "../app/modules/forms/submit-once.server.ts";
 import { runPairProposalJob, SOLVE_PAIRS_JOB } from "../app/modules/training/pair-proposal-job.server.ts";
 import { FORUM_DIGEST_JOB, forumDigestJob } from "../app/modules/forum/digest.server.ts";
+import { FORUM_PROPOSALS_JOB, forumProposalsJob } from "../app/modules/forum/proposal-reminders.server.ts";
 import { STATISTICS_REMINDERS_JOB, statisticsRemindersJob } from "../app/modules/statistics/reminders.server.ts";
 
 /**
@@ -46,6 +47,8 @@ export const jobHandlers: JobHandlers = {
   [SOLVE_PAIRS_JOB]: runPairProposalJob,
   // The pivot network's daily or weekly digest (one email per person, links only).
   [FORUM_DIGEST_JOB]: forumDigestJob,
+  // The network's proposals: closing on their date, reminders before (links only).
+  [FORUM_PROPOSALS_JOB]: forumProposalsJob,
   // Statistics: reminders to the reporters before the deadline of a period's report.
   [STATISTICS_REMINDERS_JOB]: statisticsRemindersJob,
 };
@@ -64,5 +67,7 @@ export const recurringJobs: RecurringJob[] = [
   { name: TRAINING_REMINDERS_JOB, schedule: "every day at 08:15" },
   // Each person's network digest, before the working day (weekly ones when a week has passed).
   { name: FORUM_DIGEST_JOB, schedule: "every day at 07:00" },
+  // Proposals close at the minute they said (within a quarter of an hour), reminders follow.
+  { name: FORUM_PROPOSALS_JOB, schedule: "every 15 minutes" },
   { name: STATISTICS_REMINDERS_JOB, schedule: "every day at 08:25" },
 ];

@@ -294,6 +294,12 @@ export const permissionRules = {
     ["table_coordinator", "partnership"],
     ["pivot_coordinator", "organization"],
   ],
+  /** Put a proposal to the whole network's space or a working group (then its readers who may post vote). */
+  "network.propose": [
+    ["table_coordinator", "partnership"],
+    ["table_member", "partnership"],
+    ["pivot_coordinator", "organization"],
+  ],
   // (network block end)
   // Aggregate statistics per period (issue 13 §2) — statistics block
   /** Open the statistics section: the coordinator, and the organizations' reporters for their own organization. */

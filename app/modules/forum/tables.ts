@@ -260,3 +260,99 @@ export const forumModerationEvent = pgTable(
   },
   (t) => [index("forum_moderation_event_idx").on(t.partnershipId, t.createdAt)],
 );
+
+/**
+ * A proposal (Loomio's): a thread of the network's or a working group's space that asks its
+ * readers to agree, abstain, disagree or block before a closing date. Anonymous proposals keep
+ * who voted (`forum_proposal_voter`) apart from the votes (`forum_proposal_vote` without a
+ * person, a time or an order): nothing links a vote to its voter. At close the counts are
+ * written here (the outcome), then the author or the Table coordinator records them in a
+ * meeting's decisions (`meetingDecisionId`).
+ */
+export const forumProposal = pgTable(
+  "forum_proposal",
+  {
+    id: idColumn(),
+    partnershipId: partnershipIdColumn(),
+    spaceId: uuid("space_id")
+      .notNull()
+      .references(() => forumSpace.id),
+    threadId: uuid("thread_id")
+      .notNull()
+      .references(() => forumThread.id),
+    authorPersonId: uuid("author_person_id")
+      .notNull()
+      .references(() => person.id),
+    closesAt: timestamp("closes_at", { withTimezone: true }).notNull(),
+    anonymous: boolean("anonymous").notNull().default(false),
+    /** Counts and votes are shown to nobody (the author included) before the close. */
+    hideResults: boolean("hide_results").notNull().default(false),
+    status: text("status", { enum: ["open", "closed"] }).notNull().default("open"),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    /** Who closed it early; null when it closed on its date (the job). */
+    closedByPersonId: uuid("closed_by_person_id").references(() => person.id),
+    outcome: text("outcome", { enum: ["agreed", "not_agreed", "blocked", "no_votes"] }),
+    agreeCount: integer("agree_count").notNull().default(0),
+    abstainCount: integer("abstain_count").notNull().default(0),
+    disagreeCount: integer("disagree_count").notNull().default(0),
+    blockCount: integer("block_count").notNull().default(0),
+    /** The meeting decision the outcome was written into (meetings module's addDecision). */
+    meetingId: uuid("meeting_id"),
+    meetingDecisionId: uuid("meeting_decision_id"),
+    version: versionColumn(),
+    createdAt: createdAtColumn(),
+    updatedAt: updatedAtColumn(),
+  },
+  (t) => [uniqueIndex("forum_proposal_thread_uq").on(t.threadId), index("forum_proposal_open_idx").on(t.status, t.closesAt)],
+);
+
+/**
+ * One vote. Named proposals: with the person (one per person, changeable until the close).
+ * Anonymous ones: no person, no timestamp, a random id, so the row cannot be matched to the
+ * "has voted" marker by time or order of insertion; such a vote cannot be changed.
+ */
+export const forumProposalVote = pgTable(
+  "forum_proposal_vote",
+  {
+    id: idColumn(),
+    partnershipId: partnershipIdColumn(),
+    proposalId: uuid("proposal_id")
+      .notNull()
+      .references(() => forumProposal.id, { onDelete: "cascade" }),
+    personId: uuid("person_id").references(() => person.id),
+    choice: text("choice", { enum: ["agree", "abstain", "disagree", "block"] }).notNull(),
+    reason: text("reason").notNull().default(""),
+    version: versionColumn(),
+  },
+  (t) => [uniqueIndex("forum_proposal_vote_person_uq").on(t.proposalId, t.personId).where(sql`${t.personId} is not null`), index("forum_proposal_vote_proposal_idx").on(t.proposalId)],
+);
+
+/** "Has voted" on an anonymous proposal: the person, never their vote. */
+export const forumProposalVoter = pgTable(
+  "forum_proposal_voter",
+  {
+    proposalId: uuid("proposal_id")
+      .notNull()
+      .references(() => forumProposal.id, { onDelete: "cascade" }),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => person.id),
+    partnershipId: partnershipIdColumn(),
+  },
+  (t) => [primaryKey({ columns: [t.proposalId, t.personId] })],
+);
+
+/** A closing reminder already sent for a proposal (each stage once). */
+export const forumProposalReminder = pgTable(
+  "forum_proposal_reminder",
+  {
+    proposalId: uuid("proposal_id")
+      .notNull()
+      .references(() => forumProposal.id, { onDelete: "cascade" }),
+    stage: text("stage", { enum: ["three_days", "one_day"] }).notNull(),
+    partnershipId: partnershipIdColumn(),
+    recipients: integer("recipients").notNull().default(0),
+    sentAt: createdAtColumn(),
+  },
+  (t) => [primaryKey({ columns: [t.proposalId, t.stage] })],
+);

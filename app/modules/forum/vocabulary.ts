@@ -62,3 +62,22 @@ export function mentionsIn(text: string): string[] {
 export function foldAcronym(acronym: string): string {
   return fold(acronym).replace(/[^a-z0-9-]+/g, "");
 }
+
+/** A proposal's choices (Loomio's): a block needs a reason. */
+export const voteChoices = ["agree", "abstain", "disagree", "block"] as const;
+export type VoteChoice = (typeof voteChoices)[number];
+export const proposalOutcomes = ["agreed", "not_agreed", "blocked", "no_votes"] as const;
+export type ProposalOutcome = (typeof proposalOutcomes)[number];
+/** Reminder stages before a proposal closes, with how long before. */
+export const reminderStages = [
+  { stage: "three_days", before: 3 * 24 * 60 * 60 * 1000 },
+  { stage: "one_day", before: 24 * 60 * 60 * 1000 },
+] as const;
+export type ReminderStage = (typeof reminderStages)[number]["stage"];
+
+/** Blocked by any block; else agreed when more agree than disagree; no votes at all says so. */
+export function outcomeOf(c: { agree: number; abstain: number; disagree: number; block: number }): ProposalOutcome {
+  if (c.agree + c.abstain + c.disagree + c.block === 0) return "no_votes";
+  if (c.block > 0) return "blocked";
+  return c.agree > c.disagree ? "agreed" : "not_agreed";
+}

@@ -18,6 +18,7 @@ import { privacyAccessOf } from "../../modules/privacy/privacy-access.server.ts"
 import { forumGuard } from "../../modules/forum/forum-route.server.ts";
 import { openThread } from "../../modules/forum/open-thread.server.ts";
 import { pinThread } from "../../modules/forum/pin-thread.server.ts";
+import { proposalOfThread } from "../../modules/forum/proposal-access.server.ts";
 import { replyToThread } from "../../modules/forum/reply-to-thread.server.ts";
 import { reportPost } from "../../modules/forum/report-post.server.ts";
 import { setLevel } from "../../modules/forum/set-level.server.ts";
@@ -55,7 +56,8 @@ export async function loader(args: Route.LoaderArgs) {
   const params = requestUrl(args.request).searchParams;
   const quote = params.get("quote");
   const quoted = quote && isUuid(quote) ? page.posts.find((p) => p.id === quote.toLowerCase() && !p.hidden && p.body) : undefined;
-  return { ...page, quote: quoted ? { id: quoted.id, position: quoted.position, authorName: quoted.authorName, body: quoted.body! } : null, saved: params.get("saved"), privacyOfficer: privacyAccessOf(user) !== null };
+  const proposal = await proposalOfThread(args.context.db, viewer.partnershipId, page.thread.id);
+  return { ...page, proposal, quote: quoted ? { id: quoted.id, position: quoted.position, authorName: quoted.authorName, body: quoted.body! } : null, saved: params.get("saved"), privacyOfficer: privacyAccessOf(user) !== null };
 }
 
 type Guarded = Awaited<ReturnType<typeof forumGuard>>;
@@ -115,7 +117,7 @@ export default function NetworkThread({ loaderData, actionData }: Route.Componen
   const { t } = useT();
   const { dateTime } = useFormatters();
   const spaceName = useSpaceName();
-  const { thread, space, posts, lastReadBefore, level, spaceLevel, moderator, mayPost, quote, saved, privacyOfficer } = loaderData;
+  const { thread, space, posts, lastReadBefore, level, spaceLevel, moderator, mayPost, quote, saved, privacyOfficer, proposal } = loaderData;
   const failedOf = (intent: string) => (actionData && "intent" in actionData && actionData.intent === intent ? actionData : null);
   const reply = failedOf("reply");
   const replyValues = (reply?.values ?? {}) as Record<string, string>;
@@ -131,6 +133,11 @@ export default function NetworkThread({ loaderData, actionData }: Route.Componen
       </p>
       <h1>{thread.title}</h1>
       {thread.pinned ? <p className="badge">{t("forum.thread.pinned")}</p> : null}
+      {proposal ? (
+        <p className="alert">
+          <Link to={`/network/proposals/${proposal.id}`}>{proposal.status === "open" ? t("proposals.thread.vote") : t("proposals.thread.outcome")}</Link>
+        </p>
+      ) : null}
       {saved ? <SavedNotice message={`forum.saved.${saved}` as MessageKey} /> : null}
       {moderator ? (
         <PostButton fields={{ intent: thread.pinned ? "unpin" : "pin", version: String(thread.version) }} className="secondary">

@@ -84,3 +84,47 @@ export const forumCases: CaseBook = {
     },
   ],
 };
+
+/**
+ * A fresh open proposal (a copy of the demo's open one, in a new thread) on which pivot.cjq has
+ * not voted: each case's first vote creates a vote row (a changed vote would create none).
+ */
+const freshProposal = (demo: Demo) =>
+  demo.one(sql`
+    with src as (
+      select p.* from forum_proposal p join forum_thread t on t.id = p.thread_id
+      where p.partnership_id = ${demo.tableId} and p.status = 'open' and t.title like 'Proposition : un résumé hebdomadaire%' limit 1
+    ), th as (
+      insert into forum_thread (partnership_id, space_id, title, author_person_id, post_count, search_text)
+      select partnership_id, space_id, 'Proposition du harnais', author_person_id, 0, 'proposition du harnais' from src returning id
+    )
+    insert into forum_proposal (partnership_id, space_id, thread_id, author_person_id, closes_at)
+    select src.partnership_id, src.space_id, th.id, src.author_person_id, now() + interval '6 days' from src, th returning id`);
+
+/** Proposals (issue 14 §6): put one; vote on the demo's open one (a second vote carries the vote's version). */
+export const proposalCases: CaseBook = {
+  "routes/network/proposals.new.tsx": [
+    {
+      name: "put a proposal",
+      kind: "create",
+      as: "coordination@filet.test",
+      url: () => "/network/proposals/new",
+      body: async (demo, variant) => ({
+        spaceId: await networkSpace(demo),
+        title: `Proposition ${variant}`,
+        body: "Adopter le gabarit commun de compte rendu.",
+        closesOn: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10),
+        closesAtTime: "17:00",
+      }),
+    },
+  ],
+  "routes/network/proposals.$proposalId.tsx": [
+    {
+      name: "vote on a proposal",
+      kind: "action",
+      as: "pivot.cjq@filet.test",
+      url: async (demo) => `/network/proposals/${await freshProposal(demo)}`,
+      body: (_demo, variant) => ({ intent: "vote", choice: variant % 2 ? "agree" : "abstain", reason: "" }),
+    },
+  ],
+};

@@ -11,8 +11,8 @@ import { evaluationCases } from "./evaluation.ts";
 import { privacyCases } from "./privacy.ts";
 import { retentionCases } from "./retention.ts";
 import { ssoCases } from "./sso.ts";
-import { forumCases } from "./forum.ts";
+import { forumCases, proposalCases } from "./forum.ts";
 import { statisticsCases } from "./statistics.ts";
 
 /** Every route file with an action → its forms. One file per area, so areas grow apart. */
-export const caseBook: CaseBook = { ...identityCases, ...adminCases, ...networkCases, ...guideCases, ...trainingCases, ...trainingSessionCases, ...tableCases, ...evaluationCases, ...evaluationReportCases, ...privacyCases, ...retentionCases, ...ssoCases, ...forumCases, ...statisticsCases };
+export const caseBook: CaseBook = { ...identityCases, ...adminCases, ...networkCases, ...guideCases, ...trainingCases, ...trainingSessionCases, ...tableCases, ...evaluationCases, ...evaluationReportCases, ...privacyCases, ...retentionCases, ...ssoCases, ...forumCases, ...proposalCases, ...statisticsCases };

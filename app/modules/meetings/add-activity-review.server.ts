@@ -11,7 +11,7 @@ import type { RecordResult } from "./meeting-records.server.ts";
 import { auditMeeting, isLocked, lockPivotMeeting, type PivotMeeting } from "./pivot-meeting-common.server.ts";
 import { meeting, meetingActivityReview, meetingAgendaItem, meetingInvitation, type ActivityReviewRow } from "./tables.ts";
 
-/** The previous meeting of the same kind (same organization for a follow-up), not cancelled. */
+/** The previous meeting of the same kind (same organization for a follow-up) that took place (held or closed). */
 async function previousOfKind(tx: Database, m: PivotMeeting) {
   const [previous] = await tx
     .select({ id: meeting.id, startsAt: meeting.startsAt })
@@ -21,7 +21,7 @@ async function previousOfKind(tx: Database, m: PivotMeeting) {
         eq(meeting.partnershipId, m.partnershipId),
         eq(meeting.kind, m.kind),
         m.organizationId ? eq(meeting.organizationId, m.organizationId) : isNull(meeting.organizationId),
-        ne(meeting.status, "cancelled"),
+        inArray(meeting.status, ["held", "closed"]),
         ne(meeting.id, m.id),
         lt(meeting.startsAt, m.startsAt),
       ),

@@ -45,6 +45,9 @@ export const DEMO_PASSWORD = "demo-filet-2026";
  * - network.test.ts: pivot.cjq@ starts a new thread in the whole network (no JavaScript) mentioning
  *   helene.bouchard@, who reports it (English and back to French); coordination@ hides it from the
  *   review queue (language kept). The demo's threads and its reported post stay as seeded.
+ * - pivot-meetings.test.ts owns coord-pivots.spvq@'s poll answers and registration on the demo's
+ *   upcoming regional pivot meeting (the one with an open poll): it answers (no JavaScript), changes
+ *   an answer, registers and withdraws; it switches coord-pivots.spvq@ to English and back to French.
  * - home.test.ts and audit-log.test.ts only read (home: five personas; audit log: admin@ and
  *   intervenant.ecole@); each switches its accounts to English and back to French.
  */

@@ -247,10 +247,10 @@ export function ActivityReviewTable({
   const figure = (n: number | null | undefined) => (n === null ? t("meetings.review.suppressed") : f.number(n ?? 0));
   const caption = review.fromDay
     ? t("meetings.review.caption", {
-        from: day(review.fromDay),
-        to: day(review.toDay),
+        since: day(review.fromDay),
+        until: day(review.toDay),
       })
-    : t("meetings.review.captionAll", { to: day(review.toDay) });
+    : t("meetings.review.captionAll", { until: day(review.toDay) });
   return (
     <div className="activity-review">
       {review.rows.length ? (
@@ -282,7 +282,7 @@ export function ActivityReviewTable({
           </table>
         </TableScroll>
       ) : (
-        <p>{review.fromDay ? t("meetings.review.empty", { from: day(review.fromDay) }) : t("meetings.review.emptyAll")}</p>
+        <p>{review.fromDay ? t("meetings.review.empty", { since: day(review.fromDay) }) : t("meetings.review.emptyAll")}</p>
       )}
       {review.protectedBelow !== null ? <p className="notice">{t("meetings.review.protected", { max: review.protectedBelow - 1 })}</p> : null}
     </div>

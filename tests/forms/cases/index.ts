@@ -12,6 +12,23 @@ import { privacyCases } from "./privacy.ts";
 import { ssoCases } from "./sso.ts";
 import { forumCases } from "./forum.ts";
 import { statisticsCases } from "./statistics.ts";
+import { pivotMeetingPageCases } from "./pivot-meetings.ts";
 
 /** Every route file with an action → its forms. One file per area, so areas grow apart. */
-export const caseBook: CaseBook = { ...identityCases, ...adminCases, ...networkCases, ...guideCases, ...trainingCases, ...trainingSessionCases, ...tableCases, ...evaluationCases, ...evaluationReportCases, ...privacyCases, ...ssoCases, ...forumCases, ...statisticsCases };
+export const caseBook: CaseBook = {
+  ...identityCases,
+  ...adminCases,
+  ...networkCases,
+  ...guideCases,
+  ...trainingCases,
+  ...trainingSessionCases,
+  ...tableCases,
+  ...evaluationCases,
+  ...evaluationReportCases,
+  ...privacyCases,
+  ...ssoCases,
+  ...forumCases,
+  ...statisticsCases,
+  // The pivot meetings' forms live on the meeting page, beside the Table's meeting forms.
+  "routes/meetings/$meetingId.tsx": [...(tableCases["routes/meetings/$meetingId.tsx"] ?? []), ...pivotMeetingPageCases],
+};

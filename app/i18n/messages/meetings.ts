@@ -269,7 +269,7 @@ export const fr = {
   "meetings.review.suppressed": "—",
   "meetings.review.empty": "Aucune activité des pivots depuis le {since}.",
   "meetings.review.emptyAll": "Aucune activité des pivots n'est inscrite.",
-  "meetings.review.protected": "Une évaluatrice ou un évaluateur est invité : les nombres de {max} ou moins (et ceux qui permettraient de les retrouver) sont masqués (—).",
+  "meetings.review.protected": "Une évaluatrice ou un évaluateur est invité : les nombres qui ne dépassent pas {max} (et ceux qui permettraient de les retrouver) sont masqués (—).",
   "meetings.review.type.awareness_session": "Sensibilisation",
   "meetings.review.type.consultation_given": "Consultations",
   "meetings.review.type.case_discussion": "Discussions de cas",

@@ -4,13 +4,15 @@ import { activityReviewCounts } from "../meetings/add-activity-review.server.ts"
 import { fromLocal } from "../meetings/dates.ts";
 import { meeting, meetingActivityReview, meetingAgendaItem, meetingInvitation, meetingPollAnswer, meetingPollSlot, meetingRegistration } from "../meetings/tables.ts";
 import { person, roleAssignment } from "../people/tables.ts";
+import { pivotActivity } from "../pivot-activities/tables.ts";
 import type { PollAnswer } from "../meetings/vocabulary.ts";
 import { addDays, quebecDay } from "../time/days.ts";
 
 /**
  * Pivot meetings in the demo (issue 14 §5): the held regional meeting gains the registrations of
  * the pivots who came, and an upcoming regional meeting has its date still open — a poll of
- * three slots answered by a few pivots — with the review of the pivots' activities on its agenda.
+ * three slots answered by a few pivots — with the review of the pivots' activities on its agenda
+ * (a few activities are logged in the last weeks so that it has counts).
  * coord-pivots.spvq@ has not answered yet (the browser test answers as them). Run right after
  * the meetings demo, in the same transaction (nothing happens without the regional meeting).
  */
@@ -30,7 +32,7 @@ export async function seedPivotMeetingsDemo(tx: Database, partnershipId: string,
   for (const { personId } of came) await tx.insert(meetingRegistration).values({ meetingId: held.id, personId, partnershipId, registeredAt });
 
   const pivots = await tx
-    .selectDistinct({ id: person.id, email: person.email })
+    .selectDistinct({ id: person.id, email: person.email, organizationId: roleAssignment.organizationId })
     .from(person)
     .innerJoin(roleAssignment, and(eq(roleAssignment.personId, person.id), isNull(roleAssignment.revokedAt)))
     .where(and(eq(person.partnershipId, partnershipId), inArray(roleAssignment.role, ["pivot", "pivot_coordinator"])));
@@ -78,6 +80,13 @@ export async function seedPivotMeetingsDemo(tx: Database, partnershipId: string,
   // Two pivots registered already (the others are still to answer).
   for (const p of answering.slice(0, 2)) await tx.insert(meetingRegistration).values({ meetingId: m.id, personId: p.id, partnershipId, registeredAt: now });
   for (const p of answering.slice(0, 2)) await tx.update(meetingInvitation).set({ rsvp: "yes", answeredAt: now }).where(and(eq(meetingInvitation.meetingId, m.id), eq(meetingInvitation.personId, p.id)));
+  // A few activities shared since the last regional meeting (counts only, no notes), so the review has figures.
+  const types = ["awareness_session", "consultation_given", "management_briefing", "awareness_session", "meeting_attended", "case_discussion"] as const;
+  for (const [i, p] of pivots.filter((p) => p.organizationId).slice(0, 6).entries()) {
+    for (let k = 0; k <= i % 3; k += 1) {
+      await tx.insert(pivotActivity).values({ partnershipId, organizationId: p.organizationId!, personId: p.id, type: types[(i + k) % types.length]!, occurredOn: addDays(today, -(3 + 4 * i + k)), durationMinutes: 60 });
+    }
+  }
   const [item] = await tx
     .insert(meetingAgendaItem)
     .values({ partnershipId, meetingId: m.id, position: 0, title: "Retour sur les activités des pivots", durationMinutes: 45 })

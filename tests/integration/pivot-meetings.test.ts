@@ -255,6 +255,16 @@ describe("the meeting's thread", () => {
     expect(await audits("meeting.thread_opened", id)).toHaveLength(1);
   });
 
+  it("creates no thread for a Table meeting (404) nor for a cancelled pivot meeting", async () => {
+    const before = (await handle.db.select().from(forumThread)).length;
+    const table = await makeMeeting({ kind: "table", day: addDays(today, 27), invite: [ds.people.pivot] });
+    expect((await post(ds.people.pivot, table.id, { intent: "thread" })).status).toBe(404);
+    const cancelled = await makeMeeting({ day: addDays(today, 28), invite: [ds.people.pivot] });
+    await handle.db.update(meeting).set({ status: "cancelled" }).where(eq(meeting.id, cancelled.id));
+    expect((await post(ds.people.pivot, cancelled.id, { intent: "thread" })).status).toBe(409);
+    expect((await handle.db.select().from(forumThread)).length).toBe(before);
+  });
+
   it("puts a follow-up's thread in the organization's pivots space", async () => {
     const id = (await makeMeeting({ kind: "org_followup", organizationId: ds.org1, day: addDays(today, 26), invite: [ds.people.pivot_coordinator] })).id;
     const res = await post(ds.people.pivot_coordinator, id, { intent: "thread" });

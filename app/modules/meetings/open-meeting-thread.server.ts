@@ -10,6 +10,7 @@ import { missing, ok, refusal, type NotFound, type Ok, type Refused } from "../o
 import { auditMeeting, isLocked, lockPivotMeeting, type PivotMeeting } from "./pivot-meeting-common.server.ts";
 import type { MeetingAccess } from "./meeting-access.server.ts";
 import { meeting } from "./tables.ts";
+import { isPivotMeetingKind } from "./vocabulary.ts";
 
 /** The network space a pivot meeting talks in: the whole network (regional) or the organization's pivots (follow-up). */
 async function spaceFor(db: Database, m: PivotMeeting): Promise<string | null> {
@@ -44,7 +45,8 @@ export async function openMeetingThread(
     .select()
     .from(meeting)
     .where(and(eq(meeting.partnershipId, access.partnershipId), eq(meeting.id, meetingId)));
-  if (!current) return missing();
+  // Checked before the thread is created: a Table meeting has none, a cancelled one gets none.
+  if (!current || !isPivotMeetingKind(current.kind)) return missing();
   if (current.forumThreadId) {
     const [thread] = await db
       .select({ id: forumThread.id })
@@ -52,6 +54,7 @@ export async function openMeetingThread(
       .where(and(eq(forumThread.partnershipId, current.partnershipId), eq(forumThread.id, current.forumThreadId)));
     if (thread) return ok(thread.id);
   }
+  if (current.status === "cancelled") return refusal("meetings.refused.status");
   const viewer = await forumViewerOf(db, user);
   const spaceId = viewer ? await spaceFor(db, current) : null;
   if (!viewer || !spaceId) return missing();

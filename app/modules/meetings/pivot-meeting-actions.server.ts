@@ -50,8 +50,8 @@ const versionSchema = z.object({ version: versionField });
 const pickSchema = z.object({ version: versionField, slotId: requiredId });
 const answerValue = z.enum(pollAnswers);
 
-/** The poll form's rows (slotDay-N, slotStart-N, slotEnd-N; blank rows ignored), or the fields in error. */
-export function readPollSlots(values: Record<string, string | string[]>): { ok: true; slots: PollSlotInput[] } | { ok: false; errors: FieldErrorMap } {
+/** The poll form's rows (slotDay-N, slotStart-N, slotEnd-N; blank rows ignored; each still to come), or the fields in error. */
+export function readPollSlots(values: Record<string, string | string[]>, now: Date = new Date()): { ok: true; slots: PollSlotInput[] } | { ok: false; errors: FieldErrorMap } {
   const errors: FieldErrorMap = {};
   const slots: PollSlotInput[] = [];
   const text = (k: string) => (typeof values[k] === "string" ? (values[k] as string).trim() : "");
@@ -62,11 +62,8 @@ export function readPollSlots(values: Record<string, string | string[]>): { ok: 
     else if (!TIME.test(start)) errors[`slotStart-${i}`] = ["meetings.form.invalidTime"];
     else if (!TIME.test(end)) errors[`slotEnd-${i}`] = ["meetings.form.invalidTime"];
     else if (end <= start) errors[`slotEnd-${i}`] = ["meetings.form.endAfterStart"];
-    else
-      slots.push({
-        startsAt: fromLocal(day, start),
-        endsAt: fromLocal(day, end),
-      });
+    else if (fromLocal(day, start) <= now) errors[`slotDay-${i}`] = ["meetings.poll.slotPast"];
+    else slots.push({ startsAt: fromLocal(day, start), endsAt: fromLocal(day, end) });
   }
   if (Object.keys(errors).length) return { ok: false, errors };
   const distinct = new Set(slots.map((s) => `${s.startsAt.getTime()}-${s.endsAt.getTime()}`));

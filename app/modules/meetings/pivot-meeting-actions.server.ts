@@ -43,6 +43,9 @@ export type PivotActionResult =
       errors?: FieldErrorMap;
     };
 
+/** The refusals the pivot meetings' use cases answer (named here so the meeting page sends their messages). */
+const refusalMessages: readonly string[] = ["meetings.refused.status", "meetings.poll.alreadyOpen", "meetings.poll.closed", "meetings.poll.answerRequired", "meetings.thread.refused"];
+
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const realDay = (d: string) => DAY.test(d) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
@@ -87,7 +90,7 @@ export async function handlePivotMeetingAction(ctx: PivotCtx, intent: PivotMeeti
       case "conflict":
         return { ok: false, status: 409, intent, message: "form.conflict" };
       case "refused":
-        return { ok: false, status: 409, intent, message: r.reason };
+        return { ok: false, status: 409, intent, message: refusalMessages.includes(r.reason) ? r.reason : "form.invalid" };
     }
   };
   switch (intent) {

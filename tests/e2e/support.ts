@@ -50,6 +50,9 @@ export const DEMO_PASSWORD = "demo-filet-2026";
  *   admin@ reads the provider registry (English and back).
  * - statistics.test.ts owns catherine.roy@ (CJQ-IU's pivot coordinator): it completes and submits
  *   CJQ-IU's current quarter (a draft in the demo); English and back to French.
+ * - pivot-meetings.test.ts owns coord-pivots.spvq@'s poll answers and registration on the demo's
+ *   upcoming regional pivot meeting (the one with an open poll): it answers (no JavaScript), changes
+ *   an answer, registers and withdraws; it switches coord-pivots.spvq@ to English and back to French.
  * - home.test.ts and audit-log.test.ts only read (home: five personas; audit log: admin@ and
  *   intervenant.ecole@); each switches its accounts to English and back to French.
  */

@@ -27,7 +27,9 @@ describe("the meetings demo", () => {
     const meetings = await handle.db.select().from(meeting).where(eq(meeting.partnershipId, tableId));
     expect(meetings.some((m) => m.startsAt.getUTCFullYear() === 2009 && m.status === "closed")).toBe(true);
     expect(meetings.filter((m) => m.kind === "table" && m.status === "planned" && m.startsAt > new Date())).toHaveLength(1);
-    expect(meetings.filter((m) => m.kind === "regional_pivots")).toHaveLength(1);
+    // The regional pivot meeting held last month, and the next one whose date poll is open (issue 14 §5).
+    expect(meetings.filter((m) => m.kind === "regional_pivots" && m.status === "closed")).toHaveLength(1);
+    expect(meetings.filter((m) => m.kind === "regional_pivots" && m.status === "planned" && m.pollStatus === "open")).toHaveLength(1);
     expect(meetings.filter((m) => m.kind === "org_followup" && m.organizationId)).toHaveLength(1);
     expect((await handle.db.select().from(meetingDecision).where(eq(meetingDecision.partnershipId, tableId))).length).toBeGreaterThanOrEqual(4);
   });

@@ -40,7 +40,8 @@ function versionOf(pathname: string, fields: { get: (k: string) => string | unde
   if (is(`/meetings/${UUID}`, pathname)) {
     if (intent === "minutes") return at(page.versions?.minutes?.[fields.get("itemId") ?? ""]);
     if (intent === "attendance") return at(page.versions?.attendance);
-    if (intent === "objectives") return at((page.meeting as { version?: number } | undefined)?.version);
+    // The pivot meetings' poll and agenda review carry the meeting's version, like its assessment.
+    if (["objectives", "openPoll", "pickSlot", "activityReview"].includes(intent)) return at((page.meeting as { version?: number } | undefined)?.version);
     return undefined;
   }
   if (is(`/meetings/${UUID}/edit`, pathname)) return at(page.version);
@@ -59,7 +60,7 @@ function versionOf(pathname: string, fields: { get: (k: string) => string | unde
 }
 
 const needsVersion = (pathname: string, intent: string) =>
-  (is(`/meetings/${UUID}`, pathname) && (intent === "minutes" || intent === "attendance")) ||
+  (is(`/meetings/${UUID}`, pathname) && ["minutes", "attendance", "openPoll", "pickSlot", "activityReview"].includes(intent)) ||
   is(`/meetings/${UUID}/edit`, pathname) ||
   (is(`/responsibilities/${UUID}`, pathname) && (intent === "status" || intent === "edit")) ||
   is("/action-plan/\\d{4}", pathname) ||

@@ -184,6 +184,11 @@ export const permissionRules = {
   ],
   /** Prepare and close the pivot follow-ups of one's organization; its responsibilities. */
   "meeting.followup_manage": [["pivot_coordinator", "organization"]],
+  /** Register for (or withdraw from) a pivot meeting one is invited to: the designated pivots (issue 14 §5). */
+  "meeting.register": [
+    ["pivot_coordinator", "partnership"],
+    ["pivot", "partnership"],
+  ],
   /** Reach the "new meeting" and "new responsibility" forms (then the kind or scope is checked). */
   "meeting.create": [
     ["platform_admin", "global"],

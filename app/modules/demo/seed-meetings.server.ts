@@ -1,3 +1,4 @@
+import { seedPivotMeetingsDemo } from "./seed-pivot-meetings.server.ts";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { organization } from "../governance/tables.ts";
@@ -269,4 +270,5 @@ export async function seedMeetingsDemo(tx: Database, partnershipId: string, now:
       }
     }
   }
+  await seedPivotMeetingsDemo(tx, partnershipId, now);
 }

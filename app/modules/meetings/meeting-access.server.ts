@@ -20,6 +20,8 @@ export interface MeetingAccess {
   manageFollowupOrgs: string[];
   /** "My organization": its responsibilities appear under "my responsibilities". */
   ownOrgIds: string[];
+  /** A designated pivot (pivot or pivot coordinator): registers for the pivot meetings they are invited to. */
+  mayRegister?: boolean;
   /** Organizations they answer for (delegate, pivot coordinator): may update the status of the organization's items. */
   answerForOrgIds: string[];
 }
@@ -41,6 +43,7 @@ export function meetingAccess(user: CurrentUser & { partnershipId: string }): Me
     followupOrgs: list(organizationsWhere(user.roles, "meeting.followup_view", partnershipId)),
     manageAll: can(user.roles, "meeting.manage", target),
     manageFollowupOrgs: list(organizationsWhere(user.roles, "meeting.followup_manage", partnershipId)),
+    mayRegister: can(user.roles, "meeting.register", target),
     ownOrgIds: [...new Set([...(user.organizationId ? [user.organizationId] : []), ...roleOrgs])],
     answerForOrgIds: [...new Set(answerFor)],
   };

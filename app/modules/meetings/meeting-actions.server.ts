@@ -17,13 +17,15 @@ import { addDecision, answerInvitation, assessObjectives, cancelMeeting, closeMe
 import { summaryOf } from "../outcome/outcome.ts";
 import { meetingAgendaItem } from "./tables.ts";
 import { attendanceValues, objectivesOutcomes, rsvpAnswers } from "./vocabulary.ts";
+import { handlePivotMeetingAction, isPivotIntent, pivotMeetingIntents, type PivotCtx } from "./pivot-meeting-actions.server.ts";
+import type { Locale } from "../../i18n/types.ts";
 
 export type MeetingActionResult =
   | { ok: true; location: string }
   | { ok: false; status: 400 | 404 | 409; intent: string; itemId?: string; message: string; vars?: Record<string, string | number>; errors?: FieldErrorMap };
 
 /** The intents of the meeting page's forms; anything else is refused (400). */
-export const meetingIntents = ["rsvp", "start", "close", "cancel", "attendance", "minutes", "decision", "responsibility", "upload", "deleteFile", "objectives"] as const;
+export const meetingIntents = ["rsvp", "start", "close", "cancel", "attendance", "minutes", "decision", "responsibility", "upload", "deleteFile", "objectives", ...pivotMeetingIntents] as const;
 
 interface Ctx {
   db: Database;
@@ -32,6 +34,9 @@ interface Ctx {
   accountId: string;
   meeting: MeetingRow;
   publicUrl: string;
+  /** The person's language (agenda item and thread titles the pivot meetings write). */
+  locale: Locale;
+  user: PivotCtx["user"];
 }
 
 const intentSchema = z.object({ intent: z.enum(meetingIntents, { message: "form.invalid" }) });
@@ -96,6 +101,7 @@ export async function handleMeetingAction(ctx: Ctx, read: Extract<FormRead, { ok
     if (!answer.ok) return refuse("form.invalid", answer.errors);
     return fromRecord(await answerInvitation(db, actor, access, m.id, answer.data.answer), "rsvp", "rsvp");
   }
+  if (isPivotIntent(which.data.intent)) return handlePivotMeetingAction(ctx, which.data.intent, read);
   if (!canManageMeeting(access, m)) return { ok: false, status: 404, intent, message: "not_found" };
   switch (which.data.intent) {
     case "start":

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { organization, partnershipIdColumn } from "../governance/tables.ts";
 import { person } from "../people/tables.ts";
-import { attendanceValues, meetingStatuses, objectivesOutcomes, rsvpAnswers } from "./vocabulary.ts";
+import { attendanceValues, meetingStatuses, objectivesOutcomes, pollAnswers, pollStatuses, rsvpAnswers } from "./vocabulary.ts";
 import { createdAtColumn, idColumn, updatedAtColumn, versionColumn } from "../db/columns.ts";
 
 export { attendanceValues, meetingStatuses, rsvpAnswers } from "./vocabulary.ts";
@@ -32,6 +32,10 @@ export const meeting = pgTable(
     status: text("status", { enum: meetingStatuses }).notNull().default("planned"),
     /** RFC 5545 SEQUENCE of the invitation: raised when the date or the place changes. */
     sequence: integer("sequence").notNull().default(0),
+    /** A meeting-time poll (pivot meetings): open while the date is chosen; null without a poll. */
+    pollStatus: text("poll_status", { enum: pollStatuses }),
+    /** The network thread of the meeting (forum_thread id), once someone opened it. */
+    forumThreadId: uuid("forum_thread_id"),
     templateId: uuid("template_id"),
     createdByPersonId: uuid("created_by_person_id").references(() => person.id),
     closedAt: timestamp("closed_at", { withTimezone: true }),
@@ -120,3 +124,90 @@ export const meetingGuest = pgTable(
   },
   (t) => [index("meeting_guest_meeting_idx").on(t.meetingId)],
 );
+
+/** A designated pivot's registration to a pivot meeting they are invited to (withdrawn: kept, dated). */
+export const meetingRegistration = pgTable(
+  "meeting_registration",
+  {
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => meeting.id, { onDelete: "cascade" }),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => person.id),
+    partnershipId: partnershipIdColumn(),
+    registeredAt: timestamp("registered_at", { withTimezone: true }).notNull().defaultNow(),
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.personId] }), index("meeting_registration_person_idx").on(t.personId)],
+);
+
+/** A time slot proposed by the meeting-time poll (Québec wall clock, stored as instants). */
+export const meetingPollSlot = pgTable(
+  "meeting_poll_slot",
+  {
+    id: idColumn(),
+    partnershipId: partnershipIdColumn(),
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => meeting.id, { onDelete: "cascade" }),
+    position: integer("position").notNull().default(0),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    /** The slot the organizer picked (the meeting's date). */
+    chosen: boolean("chosen").notNull().default(false),
+    createdAt: createdAtColumn(),
+  },
+  (t) => [index("meeting_poll_slot_meeting_idx").on(t.meetingId, t.position), check("meeting_poll_slot_times", sql`${t.endsAt} > ${t.startsAt}`)],
+);
+
+/** One invited person's answer to one slot; one row per person and slot, replaced when changed. */
+export const meetingPollAnswer = pgTable(
+  "meeting_poll_answer",
+  {
+    slotId: uuid("slot_id")
+      .notNull()
+      .references(() => meetingPollSlot.id, { onDelete: "cascade" }),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => person.id),
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => meeting.id, { onDelete: "cascade" }),
+    partnershipId: partnershipIdColumn(),
+    answer: text("answer", { enum: pollAnswers }).notNull(),
+    answeredAt: timestamp("answered_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.slotId, t.personId] }), index("meeting_poll_answer_meeting_idx").on(t.meetingId)],
+);
+
+/** One organization's counts per activity type; null where the disclosure control suppressed a figure. */
+export interface ActivityReviewRow {
+  organizationId: string;
+  organizationNameFr: string;
+  organizationNameEn: string;
+  organizationAcronym: string;
+  counts: Record<string, number | null>;
+  total: number | null;
+}
+
+/**
+ * The "review of the pivots' activities" agenda item: counts by type and organization since the
+ * previous meeting of the kind, taken when the item was added (counts only, never notes).
+ */
+export const meetingActivityReview = pgTable("meeting_activity_review", {
+  agendaItemId: uuid("agenda_item_id")
+    .primaryKey()
+    .references(() => meetingAgendaItem.id, { onDelete: "cascade" }),
+  meetingId: uuid("meeting_id")
+    .notNull()
+    .references(() => meeting.id, { onDelete: "cascade" }),
+  partnershipId: partnershipIdColumn(),
+  /** The day after the previous meeting of the kind (null: no previous meeting, everything until). */
+  fromDay: date("from_day"),
+  toDay: date("to_day").notNull(),
+  /** Counts went through the disclosure control (an evaluator is invited): the Table's threshold. */
+  protectedBelow: integer("protected_below"),
+  rows: jsonb("rows").$type<ActivityReviewRow[]>().notNull(),
+  createdAt: createdAtColumn(),
+});

@@ -51,3 +51,19 @@ export function shortcutFor(kind: string): InviteShortcut {
   if (kind === FOLLOWUP_KIND) return "organization";
   return "delegates";
 }
+
+/** The pivots' meetings (issue 14 §5): registration, a time poll, the review of shared activities, a thread. */
+export const pivotMeetingKinds = ["regional_pivots", FOLLOWUP_KIND] as const;
+export const isPivotMeetingKind = (kind: string): boolean => (pivotMeetingKinds as readonly string[]).includes(kind);
+
+/** A meeting-time poll: open while the date is being chosen, closed once a slot is picked. */
+export const pollStatuses = ["open", "closed"] as const;
+export type PollStatus = (typeof pollStatuses)[number];
+
+/** An invited person's answer to one proposed time slot. */
+export const pollAnswers = ["yes", "if_needed", "no"] as const;
+export type PollAnswer = (typeof pollAnswers)[number];
+
+/** How many time slots a poll proposes. */
+export const POLL_MIN_SLOTS = 2;
+export const POLL_MAX_SLOTS = 6;

@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import { data, Link, redirect } from "react-router";
 import type { Route } from "./+types/$meetingId";
 import { ErrorSummary, translateMessage } from "../../components/form.tsx";
@@ -20,6 +21,9 @@ import { ResponsibilityTable } from "../../components/responsibilities/responsib
 import { requestUrl } from "../../modules/forms/request-url.ts";
 import { SavedNotice } from "../../components/saved-notice.tsx";
 import { quebecDay } from "../../modules/time/days.ts";
+import { resolveLocale } from "../../i18n/locale.server.ts";
+import { pivotMeetingDetail } from "../../modules/meetings/pivot-meeting-detail.server.ts";
+import { ActivityReviewAction, ActivityReviewTable, MeetingThreadLink, PollSection, RegistrationSection } from "../../components/meetings/pivot-meeting-ui.tsx";
 
 export const policy = needs("meeting.view");
 
@@ -41,7 +45,9 @@ export async function loader(args: Route.LoaderArgs) {
     attendance: attendanceVersion(detail.invitations, detail.guests.map((g) => g.name)),
     minutes: Object.fromEntries(detail.items.map((i) => [i.id, minutesVersion(i.id, i.minutes)])),
   };
-  return { meeting, detail, choices, searchedItemId, versions, plannedDay, customKinds: options.customKinds, saved: params.get("saved") };
+  // Pivot meetings (issue 14 §5): registration, the date poll, the activities review, the thread.
+  const pivot = await pivotMeetingDetail(args.context.db, access, meeting);
+  return { meeting, detail, pivot, choices, searchedItemId, versions, plannedDay, customKinds: options.customKinds, saved: params.get("saved") };
 }
 
 export const shouldRevalidate = revalidateAfterConflict;
@@ -56,7 +62,16 @@ export async function action(args: Route.ActionArgs) {
     return data<MeetingActionResult>({ ok: false, status: 400, intent, itemId, message: "form.errors", errors: read.errors }, { status: 400 });
   }
   const result = await handleMeetingAction(
-    { db: args.context.db, actor: actorOf(user, args.context), access, accountId: user.accountId, meeting, publicUrl: args.context.config.publicUrl },
+    {
+      db: args.context.db,
+      actor: actorOf(user, args.context),
+      access,
+      accountId: user.accountId,
+      meeting,
+      publicUrl: args.context.config.publicUrl,
+      locale: resolveLocale(args.request, user.locale),
+      user: { personId: user.personId, partnershipId: access.partnershipId, roles: user.roles },
+    },
     read,
   );
   if (result.ok) return redirect(result.location);
@@ -69,7 +84,7 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
   const { t } = useT();
   const f = useFormatters();
   const kindLabel = useKindLabel(loaderData.customKinds);
-  const { meeting: m, detail, choices, searchedItemId, versions, saved } = loaderData;
+  const { meeting: m, detail, pivot, choices, searchedItemId, versions, saved } = loaderData;
   const failure = actionData && !actionData.ok ? actionData : null;
   const editable = detail.canManage && (m.status === "planned" || m.status === "held");
   return (
@@ -130,23 +145,29 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
             <Link to={`/meetings/new?template=${m.id}`}>{t("meetings.template.next")}</Link>
           </li>
         ) : null}
+        {pivot && (pivot.threadId || m.status !== "cancelled") ? <MeetingThreadLink threadId={pivot.threadId} failure={failure} /> : null}
       </ul>
       {detail.myRsvp !== null && m.status === "planned" ? <RsvpSection current={detail.myRsvp} failure={failure} /> : null}
+      {pivot ? <RegistrationSection pivot={pivot} failure={failure} /> : null}
+      {pivot ? <PollSection pivot={pivot} version={m.version} failure={failure} /> : null}
       <ObjectivesSection meeting={m} canManage={detail.canManage} failure={failure?.intent === "objectives" ? failure : null} />
-      <h2>{t("meetings.form.agenda")}</h2>
+      <h2 id="agenda">{t("meetings.form.agenda")}</h2>
       {detail.items.length === 0 ? <p>{t("meetings.agenda.empty")}</p> : null}
       {detail.items.map((item, i) => (
-        <AgendaItemSection
-          key={item.id}
-          item={item}
-          index={i}
-          meetingStatus={m.status}
-          canManage={detail.canManage}
-          choices={choices && searchedItemId !== item.id ? { ...choices, owner: { ...choices.owner, search: null }, values: null } : choices}
-          minutesVersion={versions.minutes[item.id] ?? 0}
-          failure={failure?.itemId === item.id ? failure : null}
-        />
+        <Fragment key={item.id}>
+          <AgendaItemSection
+            item={item}
+            index={i}
+            meetingStatus={m.status}
+            canManage={detail.canManage}
+            choices={choices && searchedItemId !== item.id ? { ...choices, owner: { ...choices.owner, search: null }, values: null } : choices}
+            minutesVersion={versions.minutes[item.id] ?? 0}
+            failure={failure?.itemId === item.id ? failure : null}
+          />
+          {pivot?.reviews[item.id] ? <ActivityReviewTable review={pivot.reviews[item.id]!} /> : null}
+        </Fragment>
       ))}
+      {pivot?.mayReview ? <ActivityReviewAction hasReview={Object.keys(pivot.reviews).length > 0} version={m.version} failure={failure} /> : null}
       <AttendanceSection status={m.status} canManage={detail.canManage} invitations={detail.invitations} guests={detail.guests} version={versions.attendance} />
       <h2 id="decisions">{t("meetings.decisions.onMeeting", { count: detail.decisions.length })}</h2>
       {detail.decisions.length ? (

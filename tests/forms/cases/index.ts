@@ -13,6 +13,25 @@ import { retentionCases } from "./retention.ts";
 import { ssoCases } from "./sso.ts";
 import { forumCases, proposalCases } from "./forum.ts";
 import { statisticsCases } from "./statistics.ts";
+import { pivotMeetingPageCases } from "./pivot-meetings.ts";
 
 /** Every route file with an action → its forms. One file per area, so areas grow apart. */
-export const caseBook: CaseBook = { ...identityCases, ...adminCases, ...networkCases, ...guideCases, ...trainingCases, ...trainingSessionCases, ...tableCases, ...evaluationCases, ...evaluationReportCases, ...privacyCases, ...retentionCases, ...ssoCases, ...forumCases, ...proposalCases, ...statisticsCases };
+export const caseBook: CaseBook = {
+  ...identityCases,
+  ...adminCases,
+  ...networkCases,
+  ...guideCases,
+  ...trainingCases,
+  ...trainingSessionCases,
+  ...tableCases,
+  ...evaluationCases,
+  ...evaluationReportCases,
+  ...privacyCases,
+  ...retentionCases,
+  ...ssoCases,
+  ...forumCases,
+  ...proposalCases,
+  ...statisticsCases,
+  // The pivot meetings' forms live on the meeting page, beside the Table's meeting forms.
+  "routes/meetings/$meetingId.tsx": [...(tableCases["routes/meetings/$meetingId.tsx"] ?? []), ...pivotMeetingPageCases],
+};

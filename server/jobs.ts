@@ -16,6 +16,7 @@ import { purgeFormSubmissions } from "../app/modules/forms/submit-once.server.ts
 import { runPairProposalJob, SOLVE_PAIRS_JOB } from "../app/modules/training/pair-proposal-job.server.ts";
 import { FORUM_DIGEST_JOB, forumDigestJob } from "../app/modules/forum/digest.server.ts";
 import { STATISTICS_REMINDERS_JOB, statisticsRemindersJob } from "../app/modules/statistics/reminders.server.ts";
+import { SURVEY_DAILY_JOB, surveyDailyJob } from "../app/modules/surveys/survey-jobs.server.ts";
 
 /**
  * Every kind of background work the app knows, registered here: each module exports its own
@@ -44,6 +45,8 @@ export const jobHandlers: JobHandlers = {
   [FORUM_DIGEST_JOB]: forumDigestJob,
   // Statistics: reminders to the reporters before the deadline of a period's report.
   [STATISTICS_REMINDERS_JOB]: statisticsRemindersJob,
+  // Surveys: close those past their date, remind the invited who have not answered (once each).
+  [SURVEY_DAILY_JOB]: surveyDailyJob,
 };
 
 /** Housekeeping, at night (Québec time), once per day across every app process. */
@@ -61,4 +64,5 @@ export const recurringJobs: RecurringJob[] = [
   // Each person's network digest, before the working day (weekly ones when a week has passed).
   { name: FORUM_DIGEST_JOB, schedule: "every day at 07:00" },
   { name: STATISTICS_REMINDERS_JOB, schedule: "every day at 08:25" },
+  { name: SURVEY_DAILY_JOB, schedule: "every day at 08:35" },
 ];

@@ -18,6 +18,9 @@ import { allQuestions } from "../../app/modules/surveys/vocabulary.ts";
 import { createOrganization, createPartnership, createPerson } from "../support/fixtures.ts";
 import { createTestDatabase } from "../support/test-db.ts";
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const rowsOf = async (db: DatabaseHandle["db"], q: ReturnType<typeof sql>) => ((await db.execute(q)) as unknown as { rows: any[] }).rows;
+
 const DEFINITION = `# Connaissance | Knowledge
 ? knows | single | required | Connaissez-vous les partenaires ? | Do you know the partners?
 - yes | Oui | Yes
@@ -78,8 +81,8 @@ describe("surveys", () => {
       tokens.push(/\/surveys\/answer\/([A-Za-z0-9_-]+)/.exec(m.textBody)![1]!);
     }
     // The token is stored only hashed.
-    const raw = await db.execute(sql`select token_hash from survey_invitation`);
-    expect(JSON.stringify(raw.rows)).not.toContain(tokens[0]!);
+    const raw = await rowsOf(db, sql`select token_hash from survey_invitation`);
+    expect(JSON.stringify(raw)).not.toContain(tokens[0]!);
 
     for (const [i, token] of tokens.entries()) {
       const state = await invitationByToken(db, token);
@@ -92,25 +95,25 @@ describe("surveys", () => {
     expect(await invitationByToken(db, "not-a-token-at-all-xxxxxxxx")).toEqual({ state: "unknown" });
 
     // Anonymous by construction: no column links a response to a person, an invitation or a time.
-    const cols = await db.execute(sql`select column_name, data_type from information_schema.columns where table_name = 'survey_response'`);
-    const names = (cols.rows as { column_name: string; data_type: string }[]).map((c) => c.column_name).sort();
+    const cols = await rowsOf(db, sql`select column_name, data_type from information_schema.columns where table_name = 'survey_response'`);
+    const names = (cols as { column_name: string; data_type: string }[]).map((c) => c.column_name).sort();
     expect(names).toEqual(["answered_on", "answers", "id", "organization_type", "partnership_id", "survey_id", "version_id"]);
-    expect((cols.rows as { column_name: string; data_type: string }[]).find((c) => c.column_name === "answered_on")!.data_type).toBe("date");
-    const fks = await db.execute(sql`select ccu.table_name from information_schema.table_constraints tc join information_schema.constraint_column_usage ccu on ccu.constraint_name = tc.constraint_name where tc.table_name = 'survey_response' and tc.constraint_type = 'FOREIGN KEY'`);
-    expect((fks.rows as { table_name: string }[]).map((r) => r.table_name).sort()).toEqual(["partnership", "survey", "survey_version"]);
-    const authors = await db.execute(sql`select count(*)::int as n from survey_response_author`);
-    expect((authors.rows[0] as { n: number }).n).toBe(0);
-    const drafts = await db.execute(sql`select count(*)::int as n from survey_draft`);
-    expect((drafts.rows[0] as { n: number }).n).toBe(0);
+    expect((cols as { column_name: string; data_type: string }[]).find((c) => c.column_name === "answered_on")!.data_type).toBe("date");
+    const fks = await rowsOf(db, sql`select ccu.table_name from information_schema.table_constraints tc join information_schema.constraint_column_usage ccu on ccu.constraint_name = tc.constraint_name where tc.table_name = 'survey_response' and tc.constraint_type = 'FOREIGN KEY'`);
+    expect((fks as { table_name: string }[]).map((r) => r.table_name).sort()).toEqual(["partnership", "survey", "survey_version"]);
+    const authors = await rowsOf(db, sql`select count(*)::int as n from survey_response_author`);
+    expect((authors[0] as { n: number }).n).toBe(0);
+    const drafts = await rowsOf(db, sql`select count(*)::int as n from survey_draft`);
+    expect((drafts[0] as { n: number }).n).toBe(0);
     // Ids are random uuids (no serial), nothing finer than the day.
-    const rows = await db.execute(sql`select id::text, answered_on::text from survey_response`);
-    for (const r of rows.rows as { id: string; answered_on: string }[]) {
+    const rows = await rowsOf(db, sql`select id::text, answered_on::text from survey_response`);
+    for (const r of rows as { id: string; answered_on: string }[]) {
       expect(r.id).toMatch(/^[0-9a-f-]{36}$/);
       expect(r.answered_on).toBe("2026-05-04");
     }
     // The audit events of the answers carry no actor.
-    const events = await db.execute(sql`select actor_account_id from audit_event where action = 'survey.answered'`);
-    expect((events.rows as { actor_account_id: string | null }[]).every((e) => e.actor_account_id === null)).toBe(true);
+    const events = await rowsOf(db, sql`select actor_account_id from audit_event where action = 'survey.answered'`);
+    expect((events as { actor_account_id: string | null }[]).every((e) => e.actor_account_id === null)).toBe(true);
 
     // Results through the disclosure control (threshold 5 by default): 4 "yes" shown, 2 "no" suppressed.
     const row = (await getSurvey(db, table, id))!.survey;
@@ -127,7 +130,7 @@ describe("surveys", () => {
     expect(csv).toContain("Question");
     expect(csv.split("\n").some((l) => l.includes("Oui") && l.includes("x"))).toBe(true);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(await toXlsx(tables));
+    await book.xlsx.load((await toXlsx(tables)) as unknown as ArrayBuffer);
     expect(book.worksheets.length).toBe(2);
 
     // Closing by hand; the link then says closed.

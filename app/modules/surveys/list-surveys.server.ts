@@ -1,5 +1,6 @@
 import { and, count, desc, eq } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
+import { organization } from "../governance/tables.ts";
 import { survey, surveyInvitation, surveyResponse, surveyVersion } from "./tables.ts";
 
 export type SurveyRow = typeof survey.$inferSelect;
@@ -37,4 +38,10 @@ export async function publishedVersion(db: Database, row: SurveyRow): Promise<Su
   if (!row.publishedVersionId) return null;
   const [v] = await db.select().from(surveyVersion).where(and(eq(surveyVersion.id, row.publishedVersionId), eq(surveyVersion.partnershipId, row.partnershipId)));
   return v ?? null;
+}
+
+/** The Table's organizations, to choose an audience from. */
+export async function surveyOrganizations(db: Database, partnershipId: string, locale: "fr" | "en") {
+  const rows = await db.select({ id: organization.id, nameFr: organization.nameFr, nameEn: organization.nameEn }).from(organization).where(eq(organization.partnershipId, partnershipId));
+  return rows.map((r) => ({ id: r.id, name: locale === "en" ? r.nameEn : r.nameFr })).sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -74,13 +74,13 @@ export async function openSurvey(
   db: Database,
   actor: AuditActor,
   input: { partnershipId: string; surveyId: string; expectedVersion: number; publicUrl: string; now: Date },
-): Promise<Ok<{ invited: number }> | Conflict | NotFound | Refused<"closes_in_past">> {
+): Promise<Ok<{ invited: number }> | Conflict | NotFound | Refused<"surveys.edit.closesInPast">> {
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(survey).where(and(eq(survey.partnershipId, input.partnershipId), eq(survey.id, input.surveyId))).for("update");
     if (!row) return missing();
     if (row.version !== input.expectedVersion || row.status === "open") return conflict();
     const today = quebecDay(input.now);
-    if (row.closesOn < today) return refusal("closes_in_past");
+    if (row.closesOn < today) return refusal("surveys.edit.closesInPast");
     const [latest] = await tx.select().from(surveyVersion).where(eq(surveyVersion.surveyId, row.id)).orderBy(desc(surveyVersion.number)).limit(1);
     if (!latest) return missing();
     await tx.update(surveyVersion).set({ published: true }).where(eq(surveyVersion.id, latest.id));

@@ -1,8 +1,8 @@
-import { type FieldErrors } from "../form.tsx";
+import type { FieldErrors } from "../form.tsx";
 import { QuestionFields } from "../questionnaire/question-fields.tsx";
 import type { QuestionBase } from "../../modules/questionnaires/questions.ts";
 import { useT } from "../../i18n/use-t.ts";
-import { type Answers, type Question } from "../../modules/training-evaluation/vocabulary.ts";
+import type { Answers, Question } from "../../modules/training-evaluation/vocabulary.ts";
 
 export const questionLabel = (q: Question, locale: string) => (locale === "en" ? q.labelEn : q.labelFr);
 

@@ -12,6 +12,7 @@ import { privacyCases } from "./privacy.ts";
 import { ssoCases } from "./sso.ts";
 import { forumCases } from "./forum.ts";
 import { statisticsCases } from "./statistics.ts";
+import { surveysCases } from "./surveys.ts";
 
 /** Every route file with an action → its forms. One file per area, so areas grow apart. */
-export const caseBook: CaseBook = { ...identityCases, ...adminCases, ...networkCases, ...guideCases, ...trainingCases, ...trainingSessionCases, ...tableCases, ...evaluationCases, ...evaluationReportCases, ...privacyCases, ...ssoCases, ...forumCases, ...statisticsCases };
+export const caseBook: CaseBook = { ...identityCases, ...adminCases, ...networkCases, ...guideCases, ...trainingCases, ...trainingSessionCases, ...tableCases, ...evaluationCases, ...evaluationReportCases, ...privacyCases, ...ssoCases, ...forumCases, ...statisticsCases, ...surveysCases };

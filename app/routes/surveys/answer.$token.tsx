@@ -58,6 +58,15 @@ export async function loader(args: Route.LoaderArgs) {
 
 export async function action(args: Route.ActionArgs) {
   const state = await scoped(args);
+  if (state.state === "used") {
+    // The same submission again (a double click, a retry) lands on the thanks page.
+    const again = await readForm(args.request.clone());
+    const submission = again.ok ? submissionOf(again.values, "surveys.answer", null) : null;
+    if (submission) {
+      const replay = await submitOnce(args.context.db, submission, async () => refused({ status: "used" }));
+      if (replay.created) return redirect(replay.location);
+    }
+  }
   if (state.state !== "open") return data({ errors: {} as FieldErrors, formError: `surveys.answer.${state.state}` as string | undefined, values: {}, findings: null }, { status: 410 });
   const sections = state.version.sections;
   const read = await readForm(args.request, { arrays: repeatedFields(allQuestions(sections)) });

@@ -52,8 +52,10 @@ export const surveysCases: CaseBook = {
   ],
   "routes/surveys/answer.$token.tsx": [
     {
+      // One answer per single-use link: the harness's "create" (a second record at the same URL)
+      // cannot hold, as for a vote. The form still carries its key: a replay lands on the thanks page.
       name: "answer a survey by its link",
-      kind: "create",
+      kind: "action",
       as: "anonymous",
       url: async (demo) => `/surveys/answer/${await invitationToken(demo)}`,
       body: () => ({ intent: "submit", a_q1: "yes" }),

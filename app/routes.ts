@@ -230,6 +230,15 @@ export default [
     route("network/proposals/new", "routes/network/proposals.new.tsx"),
     route("network/proposals/:proposalId", "routes/network/proposals.$proposalId.tsx"),
   ]),
+  // Surveys of the partners (issue 13 §1): definition, invitations, answering, results
+  layout("routes/surveys/_layout.tsx", [
+    route("surveys", "routes/surveys/_index.tsx"),
+    route("surveys/answer/:token", "routes/surveys/answer.$token.tsx"),
+    route("surveys/:surveyId", "routes/surveys/$surveyId.tsx"),
+    route("surveys/:surveyId/results", "routes/surveys/$surveyId.results.tsx"),
+    route("surveys/:surveyId/results.csv", "routes/surveys/$surveyId.results.csv.tsx"),
+    route("surveys/:surveyId/results.xlsx", "routes/surveys/$surveyId.results.xlsx.tsx"),
+  ]),
   // Aggregate statistics per period (issue 13 §2): data sets, entry, review, completeness
   layout("routes/statistics/_layout.tsx", [
     route("statistics", "routes/statistics/_index.tsx"),

@@ -18,6 +18,7 @@ import { runPairProposalJob, SOLVE_PAIRS_JOB } from "../app/modules/training/pai
 import { FORUM_DIGEST_JOB, forumDigestJob } from "../app/modules/forum/digest.server.ts";
 import { FORUM_PROPOSALS_JOB, forumProposalsJob } from "../app/modules/forum/proposal-reminders.server.ts";
 import { STATISTICS_REMINDERS_JOB, statisticsRemindersJob } from "../app/modules/statistics/reminders.server.ts";
+import { SURVEY_DAILY_JOB, surveyDailyJob } from "../app/modules/surveys/survey-jobs.server.ts";
 
 /**
  * Every kind of background work the app knows, registered here: each module exports its own
@@ -51,6 +52,8 @@ export const jobHandlers: JobHandlers = {
   [FORUM_PROPOSALS_JOB]: forumProposalsJob,
   // Statistics: reminders to the reporters before the deadline of a period's report.
   [STATISTICS_REMINDERS_JOB]: statisticsRemindersJob,
+  // Surveys: close those past their date, remind the invited who have not answered (once each).
+  [SURVEY_DAILY_JOB]: surveyDailyJob,
 };
 
 /** Housekeeping, at night (Québec time), once per day across every app process. */
@@ -70,4 +73,5 @@ export const recurringJobs: RecurringJob[] = [
   // Proposals close at the minute they said (within a quarter of an hour), reminders follow.
   { name: FORUM_PROPOSALS_JOB, schedule: "every 15 minutes" },
   { name: STATISTICS_REMINDERS_JOB, schedule: "every day at 08:25" },
+  { name: SURVEY_DAILY_JOB, schedule: "every day at 08:35" },
 ];

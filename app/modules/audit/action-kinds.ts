@@ -21,6 +21,7 @@ export const AUDIT_KINDS = {
   singleSignOn: ["sso.", "identity_provider."],
   network: ["forum.", "forum_space.", "forum_thread.", "forum_post.", "forum_report.", "forum_proposal."],
   statistics: ["statistics_"],
+  surveys: ["survey."],
 } as const satisfies Record<string, readonly string[]>;
 
 export type AuditKind = keyof typeof AUDIT_KINDS;

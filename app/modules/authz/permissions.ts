@@ -327,6 +327,15 @@ export const permissionRules = {
   /** Read every organization's exact counts, approve, return, reopen, completeness and timeliness: the Table coordinator only. */
   "statistics.review": [["table_coordinator", "partnership"]],
   // (statistics block end)
+  // Surveys of the partners (issue 13 §1) — surveys block
+  /** Create, edit, open and close the Table's surveys, read their results: the Table coordinator. */
+  "survey.manage": [["table_coordinator", "partnership"]],
+  /** Read a survey's results (through the disclosure control) and export them: the coordinator and the evaluator. */
+  "survey.results": [
+    ["table_coordinator", "partnership"],
+    ["evaluator", "partnership"],
+  ],
+  // (surveys block end)
 } as const satisfies Record<string, Rules>;
 
 export type Permission = keyof typeof permissionRules;

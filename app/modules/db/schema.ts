@@ -27,3 +27,4 @@ export * from "../privacy/tables.ts";
 export * from "../sso/tables.ts";
 export * from "../forum/tables.ts";
 export * from "../statistics/tables.ts";
+export * from "../surveys/tables.ts";

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { answerField, questionKinds, questionSections, type Answers, type Question, type QuestionnaireKind } from "./vocabulary.ts";
+import { parseAnswers as parseSharedAnswers } from "../questionnaires/parse-answers.ts";
+import { questionKinds, questionSections, type Answers, type Question, type QuestionnaireKind } from "./vocabulary.ts";
 
 /** Rows of the editor: the existing questions plus blank ones to add. */
 export const MAX_QUESTIONS = 40;
@@ -62,35 +63,14 @@ export function parseQuestionnaireForm(form: Record<string, string>, kind: Quest
 
 
 /**
- * Reads answers from a form. `complete` requires every scale and yes/no question (text stays
- * optional); a draft keeps whatever was given. Unknown values are errors, never stored.
+ * Reads answers from a form with the shared engine: `complete` requires every scale and yes/no
+ * question (text stays optional); a draft keeps whatever was given. Unknown values are errors.
+ * Training questions only hold numbers and strings, hence the narrower `Answers`.
  */
 export function parseAnswers(
   questions: readonly Question[],
   form: Record<string, string>,
   complete: boolean,
 ): { ok: true; answers: Answers } | { ok: false; errors: Record<string, string[]>; answers: Answers } {
-  const answers: Answers = {};
-  const errors: Record<string, string[]> = {};
-  for (const q of questions) {
-    const name = answerField(q.key);
-    const value = (form[name] ?? "").trim();
-    if (value === "") {
-      if (complete && q.kind !== "text") errors[name] = ["form.required"];
-      continue;
-    }
-    if (q.kind === "scale") {
-      const n = Number(value);
-      if (!Number.isInteger(n) || n < 1 || n > 5) errors[name] = ["form.invalid"];
-      else answers[q.key] = n;
-    } else if (q.kind === "yesno") {
-      if (value !== "yes" && value !== "no") errors[name] = ["form.invalid"];
-      else answers[q.key] = value;
-    } else if (value.length > 2000) {
-      errors[name] = ["form.tooLong"];
-    } else {
-      answers[q.key] = value;
-    }
-  }
-  return Object.keys(errors).length ? { ok: false, errors, answers } : { ok: true, answers };
+  return parseSharedAnswers(questions, form, complete) as { ok: true; answers: Answers } | { ok: false; errors: Record<string, string[]>; answers: Answers };
 }

@@ -1,3 +1,4 @@
+import { answerField, type QuestionBase } from "../questionnaires/questions.ts";
 // Plain data, free of the ORM, so that route components may import it.
 
 /** The two questionnaires a Table defines: the observer's grid and the participants' evaluation. */
@@ -12,13 +13,10 @@ export type QuestionKind = (typeof questionKinds)[number];
 export const questionSections = ["satisfaction", "knowledge"] as const;
 export type QuestionSection = (typeof questionSections)[number];
 
-export interface Question {
-  /** Stable across versions, so answers of different versions aggregate together. */
-  key: string;
+/** A training question: the shared question model (app/modules/questionnaires) narrowed to three kinds. */
+export interface Question extends QuestionBase {
   kind: QuestionKind;
   section: QuestionSection;
-  labelFr: string;
-  labelEn: string;
   /** Knowledge check only: the expected yes/no answer. */
   correct?: "yes" | "no";
 }
@@ -29,5 +27,5 @@ export type Answers = Record<string, string | number>;
 /** Results of a session are shown only from this many answers, so nobody's answer can be singled out. */
 export const MIN_ANSWERS_SHOWN = 3;
 
-/** The form field of a question's answer. */
-export const answerField = (key: string) => `a_${key}`;
+/** The form field of a question's answer (the shared engine's). */
+export { answerField };

@@ -13,6 +13,7 @@ import { retentionCases } from "./retention.ts";
 import { ssoCases } from "./sso.ts";
 import { forumCases, proposalCases } from "./forum.ts";
 import { statisticsCases } from "./statistics.ts";
+import { surveysCases } from "./surveys.ts";
 import { pivotMeetingPageCases } from "./pivot-meetings.ts";
 
 /** Every route file with an action → its forms. One file per area, so areas grow apart. */
@@ -32,6 +33,7 @@ export const caseBook: CaseBook = {
   ...forumCases,
   ...proposalCases,
   ...statisticsCases,
+  ...surveysCases,
   // The pivot meetings' forms live on the meeting page, beside the Table's meeting forms.
   "routes/meetings/$meetingId.tsx": [...(tableCases["routes/meetings/$meetingId.tsx"] ?? []), ...pivotMeetingPageCases],
 };

@@ -1,4 +1,4 @@
-import { data, Form, Link } from "react-router";
+import { data, Form, Link, redirect } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/login.sso";
 import { useT } from "../../i18n/use-t.ts";
@@ -42,7 +42,9 @@ export async function action(args: Route.ActionArgs) {
   const providerId = await providerForEmail(args.context.db, input.data.email);
   if (!providerId) return data({ errors: null, formError: "sso.emailFirst.none", email }, { status: 400 });
   const started = await startSsoSignIn(args.context, { providerId, purpose: "login", redirectTo: afterSignInPath(input.data.redirectTo) });
-  if (started.kind === "refused") return data({ errors: null, formError: "sso.unavailable", email }, { status: 503 });
+  // The provider unreachable is not the person's fault, and no answer of ours is a 5xx: back to
+  // the sign-in page with the same notice as the provider's own button gives.
+  if (started.kind === "refused") return redirect(`/login?sso=${encodeURIComponent(started.reason)}`);
   return data({ handoff: started.url }, { headers: { "Set-Cookie": serializeSsoCookie(started.stateId, args.context.config.isProduction) } });
 }
 

@@ -9,7 +9,7 @@ import { privacyIncident } from "../../app/modules/privacy/tables.ts";
 import * as fromSource from "../../app/routes/privacy/incidents.from.$sourceType.$sourceId.tsx";
 import { callRoute } from "../support/fixtures.ts";
 import { SUBMISSION_KEY_FIELD } from "../../app/modules/forms/submission-field.ts";
-import { createWorld, PRIVACY, TABLE_COORD, WORKER, type World } from "./consultations-fixtures.ts";
+import { ADMIN, CJQ_PIVOT, createWorld, EVALUATOR, HELENE, OTHER_TABLE_COORD, PRIVACY, SPVQ_COORD, TABLE_COORD, TRAINER, WORKER, type World } from "./consultations-fixtures.ts";
 
 let world: World;
 let tableId: string;
@@ -84,5 +84,29 @@ describe("an incident opened from its source, with the text redacted", () => {
     expect((await get(PRIVACY, "announcement", p!.id)).status).toBe(404);
     expect((await get(PRIVACY, "forum_post", "00000000-0000-4000-8000-000000000000")).status).toBe(404);
     expect((await post(PRIVACY, "forum_post", p!.id, { ...incident("redact-bad"), redact: "../x" })).status).toBe(400);
+  });
+});
+
+describe("who may open an incident from a source (route × persona)", () => {
+  // Only the officer whose register covers the source; the platform admin and another Table's
+  // coordinator get the same 404 as a missing source, for reading the page and for posting to it.
+  const OTHERS = [WORKER, CJQ_PIVOT, SPVQ_COORD, TRAINER, ADMIN, TABLE_COORD, EVALUATOR, OTHER_TABLE_COORD, HELENE];
+  it.each(["consultation", "forum_post"] as const)("%s: the Table's privacy officer only; everyone else 404, and nothing is redacted", async (type) => {
+    const table = type === "consultation" ? consultation : forumPost;
+    const [row] = await world.db.select({ id: table.id }).from(table).where(eq(table.partnershipId, tableId)).limit(1);
+    expect((await get(PRIVACY, type, row!.id)).status).toBe(200);
+    const tally = async (id: string) => ({
+      incidents: (await world.db.select({ id: privacyIncident.id }).from(privacyIncident).where(eq(privacyIncident.sourceId, id))).length,
+      redactions: (await world.db.select({ id: auditEvent.id }).from(auditEvent).where(and(eq(auditEvent.action, "privacy.content_redacted"), eq(auditEvent.targetId, id)))).length,
+    });
+    const before = await tally(row!.id);
+    const answers: string[] = [];
+    for (const email of OTHERS) {
+      const page = await get(email, type, row!.id);
+      const sent = await post(email, type, row!.id, { ...incident(`matrix-${email}`), redact: type === "consultation" ? "context" : "body" });
+      if (page.status !== 404 || sent.status !== 404) answers.push(`${email}: GET ${page.status}, POST ${sent.status}`);
+    }
+    expect(answers).toEqual([]);
+    expect(await tally(row!.id)).toEqual(before);
   });
 });

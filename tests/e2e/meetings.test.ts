@@ -113,7 +113,9 @@ describe("meetings and responsibilities in the browser", () => {
 
     async function addResponsibility(what: string, ownerLabel: string, kind: "person" | "organization") {
       const section = page.locator("section.agenda-item", { hasText: "Suivi du plan d'action" });
-      await section.locator("summary").click();
+      // Each item offers a link that draws its responsibility form (works without JavaScript).
+      await followLink(page, section.getByRole("link", { name: new RegExp(fr["meetings.responsibility.add"].split("{title}")[0]!.trim()) }));
+      await section.locator("input[name=what]").waitFor();
       await section.locator("input[name=what]").fill(what);
       if (kind === "person") {
         // The people picker's combobox: type, then pick from its list.

@@ -1,4 +1,4 @@
-import { Form, Link } from "react-router";
+import { Form, Link, useLocation } from "react-router";
 import { ErrorSummary, Field, translateMessage, type FieldErrors } from "../form.tsx";
 import { SubmissionKey } from "../submission-key.tsx";
 import { RichText } from "../rich-text.tsx";
@@ -93,11 +93,15 @@ export function AgendaItemSection({
   failure: Failure | null;
 }) {
   const { t } = useT();
+  const { pathname } = useLocation();
   const held = meetingStatus === "held" && canManage;
-  const prefix = `item-${item.id}`;
+  // The section keeps the record's id as its anchor; the fields inside use the item's rank, which
+  // is as unique on the page and keeps ids short (they repeat a couple of dozen times per item).
+  const anchor = `item-${item.id}`;
+  const prefix = `a${index + 1}`;
   const errorText = failure ? translateMessage(t, failure.message) : null;
   return (
-    <section aria-labelledby={`${prefix}-title`} id={prefix} className="card agenda-item">
+    <section aria-labelledby={`${prefix}-title`} id={anchor} className="card agenda-item">
       <h3 id={`${prefix}-title`}>
         {index + 1}. {item.title}
       </h3>
@@ -167,21 +171,30 @@ export function AgendaItemSection({
       ) : null}
       <h4>{t("meetings.responsibilities.item")}</h4>
       {item.responsibilities.length ? <RowList rows={item.responsibilities} /> : <p className="muted">{t("responsibilities.empty")}</p>}
-      {canManage && choices && (meetingStatus === "held" || meetingStatus === "planned") ? (
-        // Keyed by the count so that it closes again once a responsibility was added.
-        <details key={item.responsibilities.length} open={failure?.intent === "responsibility" || !!choices.values}>
-          <summary>{t("meetings.responsibility.add", { title: item.title })}</summary>
-          <Form method="post" className="stack">
-            {failure?.intent === "responsibility" ? <ErrorSummary errors={failure.errors} /> : null}
-            <input type="hidden" name="intent" value="responsibility" />
-            <input type="hidden" name="agendaItemId" value={item.id} />
-            <SubmissionKey />
-            <ResponsibilityFields choices={choices} values={choices.values ?? undefined} errors={failure?.intent === "responsibility" ? failure.errors : null} idPrefix={`${prefix}-`} />
-            <div className="actions">
-              <button type="submit">{t("meetings.responsibility.save")}</button>
-            </div>
-          </Form>
-        </details>
+      {canManage && (meetingStatus === "held" || meetingStatus === "planned") ? (
+        // The form is drawn for the item asked for only (its owner list and the plan's objectives
+        // would repeat on every item otherwise): a plain link opens it, with or without JavaScript.
+        choices ? (
+          <div className="stack" id={`${prefix}-assign`}>
+            <h5>{t("meetings.responsibility.add", { title: item.title })}</h5>
+            <Form method="post" className="stack">
+              {failure?.intent === "responsibility" ? <ErrorSummary errors={failure.errors} /> : null}
+              <input type="hidden" name="intent" value="responsibility" />
+              <input type="hidden" name="agendaItemId" value={item.id} />
+              <SubmissionKey />
+              <ResponsibilityFields choices={choices} values={choices.values ?? undefined} errors={failure?.intent === "responsibility" ? failure.errors : null} idPrefix={`${prefix}-`} />
+              <div className="actions">
+                <button type="submit">{t("meetings.responsibility.save")}</button> <Link to={{ search: "", hash: `#${anchor}` }}>{t("form.cancel")}</Link>
+              </div>
+            </Form>
+          </div>
+        ) : (
+          <p>
+            <Link to={`${pathname}?intent=responsibility&agendaItemId=${item.id}#${prefix}-assign`}>
+              {t("meetings.responsibility.add", { title: item.title })}
+            </Link>
+          </p>
+        )
       ) : null}
     </section>
   );

@@ -13,7 +13,7 @@ import { canManageMeeting } from "../../modules/meetings/meeting-access.server.t
 import { listInvitable } from "../../modules/meetings/meeting-people.server.ts";
 import { formValuesOf, saveOptions, scopedMeeting } from "../../modules/meetings/meeting-route.server.ts";
 import { MEETING_ARRAYS, meetingSchema } from "../../modules/meetings/meeting-schema.ts";
-import { MeetingForm } from "../../components/meetings/meeting-ui.tsx";
+import { MeetingForm } from "../../components/meetings/meeting-form.tsx";
 import { moveAgendaItem, moveDirections } from "../../modules/meetings/move-agenda-item.server.ts";
 import { updateMeeting } from "../../modules/meetings/save-meeting.server.ts";
 import { templateAgenda } from "../../modules/meetings/templates.server.ts";

@@ -39,7 +39,8 @@ export async function loader(args: Route.LoaderArgs) {
   const params = requestUrl(args.request).searchParams;
   // The agenda item whose responsibility form searched for an owner (without JavaScript).
   const searchedItemId = params.get("intent") === "responsibility" ? params.get("agendaItemId") : null;
-  const choices = detail.canManage ? await responsibilityFormData(args.context.db, access.partnershipId, meeting.organizationId, { params: searchedItemId ? params : new URLSearchParams() }) : null;
+  // The owner choices serve the one agenda item whose responsibility form was asked for.
+  const choices = detail.canManage && searchedItemId ? await responsibilityFormData(args.context.db, access.partnershipId, meeting.organizationId, { params }) : null;
   // The versions the edit forms carry (minutes per item, attendance): a stale save answers 409.
   const versions = {
     attendance: attendanceVersion(detail.invitations, detail.guests.map((g) => g.name)),
@@ -160,7 +161,7 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
             index={i}
             meetingStatus={m.status}
             canManage={detail.canManage}
-            choices={choices && searchedItemId !== item.id ? { ...choices, owner: { ...choices.owner, search: null }, values: null } : choices}
+            choices={searchedItemId === item.id ? choices : null}
             minutesVersion={versions.minutes[item.id] ?? 0}
             failure={failure?.itemId === item.id ? failure : null}
           />

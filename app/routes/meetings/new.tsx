@@ -15,7 +15,8 @@ import { canManageMeeting } from "../../modules/meetings/meeting-access.server.t
 import { listInvitable, organizationsOf } from "../../modules/meetings/meeting-people.server.ts";
 import { formValuesOf, meetingGuard, saveOptions } from "../../modules/meetings/meeting-route.server.ts";
 import { MEETING_ARRAYS, meetingSchema } from "../../modules/meetings/meeting-schema.ts";
-import { MeetingForm, useKindLabel } from "../../components/meetings/meeting-ui.tsx";
+import { useKindLabel } from "../../components/meetings/meeting-ui.tsx";
+import { MeetingForm } from "../../components/meetings/meeting-form.tsx";
 import type { MeetingFormValues } from "../../modules/meetings/meeting-form-values.ts";
 import { createMeeting } from "../../modules/meetings/save-meeting.server.ts";
 import { listTemplates, templateAgenda } from "../../modules/meetings/templates.server.ts";

@@ -366,3 +366,71 @@ describe("unread markers and the notification list", () => {
     expect(ids).toEqual([t]);
   });
 });
+
+describe("mentions added by an edit, and @all", () => {
+  const handleFor = async (p: FixturePerson) => {
+    const [row] = await handle.db.select().from(person).where(eq(person.id, p.personId));
+    return handleOf(row!.givenName, row!.familyName);
+  };
+  const mentionsOf = async (personId: string, threadId: string) =>
+    handle.db.select().from(forumNotification).where(and(eq(forumNotification.personId, personId), eq(forumNotification.threadId, threadId), eq(forumNotification.kind, "mention")));
+
+  it("tells only the people an edit newly mentions, at once and without content", async () => {
+    const t = await newThread(spaces.network, as("table_coordinator"), "Édition et mentions", "Premier message du fil.");
+    expect((await reply(t, as("pivot"), "Je reviens vers vous bientôt.")).status).toBe(302);
+    const [p] = await handle.db.select().from(forumPost).where(and(eq(forumPost.threadId, t), eq(forumPost.position, 2)));
+    const edit = (body: string, version: number) => post(postEdit, `/network/posts/${p!.id}/edit`, as("pivot"), { body, version: String(version) }, { postId: p!.id });
+    const policeMailsBefore = (await emailsTo(policePivot.email)).length;
+    expect((await edit("Je reviens vers vous bientôt, avec @POL2.", p!.version)).status).toBe(302);
+    expect(await mentionsOf(policePivot.personId, t)).toHaveLength(1);
+    const policeMails = await emailsTo(policePivot.email);
+    expect(policeMails.length).toBe(policeMailsBefore + 1);
+    expect(policeMails.at(-1)!.textBody).toContain(`/network/threads/${t}#post-2`);
+    expect(policeMails.at(-1)!.textBody).not.toMatch(/reviens|Édition et mentions/);
+    // A second edit keeps @POL2 and adds the Table member: only the member hears of it.
+    const member = as("table_member");
+    const memberHandle = await handleFor(member);
+    expect((await edit(`Je reviens vers vous bientôt, avec @POL2 et @${memberHandle}.`, p!.version + 1)).status).toBe(302);
+    expect(await mentionsOf(policePivot.personId, t)).toHaveLength(1);
+    expect(await mentionsOf(member.personId, t)).toHaveLength(1);
+    expect((await emailsTo(policePivot.email)).length).toBe(policeMailsBefore + 1);
+    // An edit that only rewords tells nobody.
+    const before = (await handle.db.select().from(forumNotification).where(eq(forumNotification.threadId, t))).length;
+    expect((await edit(`Je reviens vers vous demain, avec @POL2 et @${memberHandle}.`, p!.version + 2)).status).toBe(302);
+    expect((await handle.db.select().from(forumNotification).where(eq(forumNotification.threadId, t))).length).toBe(before);
+  });
+
+  it("refuses @all / @tous to someone who does not moderate the space, with a form error and nothing written", async () => {
+    const t = await newThread(spaces.network, as("table_coordinator"), "Annonce à tous", "Un fil pour les annonces.");
+    const posts = async () => (await handle.db.select().from(forumPost).where(eq(forumPost.threadId, t))).length;
+    for (const word of ["@tous", "@all"]) {
+      const out = await reply(t, as("pivot"), `Bonjour ${word}, une question.`);
+      expect(out.status).toBe(400);
+      expect((out.data as { formError?: string }).formError).toBe("forum.refused.everyone");
+    }
+    expect(await posts()).toBe(1);
+    const opened = await post(space, `/network/spaces/${spaces.network}`, as("pivot"), { intent: "thread", title: "Pour tous", body: "Bonjour @tous.", ...key() }, { spaceId: spaces.network });
+    expect(opened.status).toBe(400);
+    // Nor may an edit slip it in.
+    const [own] = await handle.db.select().from(forumPost).where(and(eq(forumPost.threadId, threads.youth), eq(forumPost.position, 1)));
+    const edited = await post(postEdit, `/network/posts/${own!.id}/edit`, as("pivot"), { body: "Nous révisons notre protocole d'accueil, @tous.", version: String(own!.version) }, { postId: own!.id });
+    expect(edited.status).toBe(400);
+  });
+
+  it("lets a moderator reach every reader of the space with @tous, except those who muted it", async () => {
+    const t = await newThread(spaces.network, as("pivot"), "Rencontre de juin", "Qui vient à la rencontre de juin ?");
+    expect((await post(thread, `/network/threads/${t}`, as("table_member"), { intent: "level", level: "muted" }, { threadId: t })).status).toBe(302);
+    const out = await reply(t, as("pivot_coordinator"), "Rappel à @tous : inscrivez-vous avant vendredi.");
+    expect(out.status, JSON.stringify(out.data)).toBe(302);
+    for (const p of [as("pivot"), as("table_coordinator"), policePivot]) expect(await mentionsOf(p.personId, t), p.email).toHaveLength(1);
+    expect(await mentionsOf(as("table_member").personId, t)).toHaveLength(0);
+    expect(await mentionsOf(as("pivot_coordinator").personId, t)).toHaveLength(0);
+    const mail = (await emailsTo(policePivot.email)).at(-1)!;
+    expect(mail.textBody).not.toMatch(/inscrivez|juin/);
+    // In a milieu the police pivot does not read, @all does not reach them.
+    const y = await newThread(spaces.youth, as("pivot"), "Accueil", "Un mot sur l'accueil.");
+    expect((await reply(y, as("table_coordinator"), "Note pour @all : nouvel horaire.")).status).toBe(302);
+    expect(await mentionsOf(policePivot.personId, y)).toHaveLength(0);
+    expect(await mentionsOf(as("pivot").personId, y)).toHaveLength(1);
+  });
+});

@@ -5,14 +5,14 @@ import { flagged, type Flagged } from "../consultations/guard-refusal.server.ts"
 import { missing, ok, refusal, type NotFound, type Ok, type Refused } from "../outcome/outcome.ts";
 import type { ForumViewer } from "./access.server.ts";
 import { appendPost } from "./add-post.server.ts";
-import { notifyNewPost } from "./notify.server.ts";
+import { mentionedPeople, notifyNewPost } from "./notify.server.ts";
 import { guardPostTexts, hasFindings } from "./post-guard.server.ts";
 import { threadAccess } from "./thread-access.server.ts";
 import { forumPost } from "./tables.ts";
 import { QUOTE_LENGTH } from "./vocabulary.ts";
 import type { ReplyInput } from "./forum-schema.ts";
 
-export type ReplyResult = Ok<{ threadId: string; position: number }> | NotFound | Refused<"forum.refused.readOnly" | "forum.refused.quote"> | Flagged;
+export type ReplyResult = Ok<{ threadId: string; position: number }> | NotFound | Refused<"forum.refused.readOnly" | "forum.refused.quote" | "forum.refused.everyone"> | Flagged;
 
 /** The quoted words: the start of the post, cut at a space, "…" when it goes on. */
 export function excerptOf(body: string): string {
@@ -43,6 +43,8 @@ export async function replyToThread(db: Database, actor: AuditActor, input: { vi
   }
   const { findings, mentions } = await guardPostTexts(db, viewer.partnershipId, { body: fields.body });
   if (hasFindings(findings)) return flagged(findings);
+  // "@all" is the moderators' word: anyone else is told so, rather than silently notifying nobody.
+  if (mentions.everyone && !access.moderator) return refusal("forum.refused.everyone");
   return db.transaction(async (tx): Promise<ReplyResult> => {
     const post = await appendPost(tx, {
       partnershipId: viewer.partnershipId,
@@ -53,7 +55,7 @@ export async function replyToThread(db: Database, actor: AuditActor, input: { vi
       quotePostId: quoted?.id ?? null,
       quoteExcerpt: quoted ? excerptOf(quoted.body) : null,
     });
-    const mentioned = new Set([...mentions.people, ...mentions.organizationPivots]);
+    const mentioned = await mentionedPeople(tx, viewer.partnershipId, access.space, mentions);
     const repliedTo = new Set([access.thread.authorPersonId, ...(quoted ? [quoted.authorPersonId] : [])]);
     const sent = await notifyNewPost(tx, {
       partnershipId: viewer.partnershipId,

@@ -76,7 +76,7 @@ const intents = {
     const parsed = parseValues(c.read, newThreadSchema);
     if (!parsed.ok) return invalidFields(parsed.errors, "form.errors");
     const { db, config } = c.args.context;
-    return createOnce<string, "forum.refused.readOnly" | "findings">(
+    return createOnce<string, "forum.refused.readOnly" | "forum.refused.everyone" | "findings">(
       db,
       submissionOf(c.read.values, "network.spaces.$spaceId:thread", c.s.user.accountId),
       (tx) => createThread(tx, actorOf(c.s.user, c.args.context), { viewer: c.s.viewer, spaceId: c.s.access.space.id, fields: parsed.data, publicUrl: config.publicUrl }),
@@ -97,7 +97,7 @@ export async function action(args: Route.ActionArgs) {
   const values = read.values;
   const result = read.ok ? await dispatchIntent(intent, intents, { args, s, read }, () => invalidFields({}, "form.invalid")) : invalidFields(read.errors, "form.errors");
   if (result.kind === "refused" && result.reason === "findings") return flaggedReply(intent, result, values);
-  return respond(result, (location) => redirect(location), { body: { intent, values, findings: null } });
+  return respond(result, (location) => redirect(location), { body: { intent, values, findings: null }, refused: { "forum.refused.everyone": 400 } });
 }
 
 export default function NetworkSpace({ loaderData, actionData }: Route.ComponentProps) {

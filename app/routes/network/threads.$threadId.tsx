@@ -68,7 +68,7 @@ const intents = {
   reply: async (c: Ctx) => {
     const parsed = parseValues(c.read, replySchema);
     if (!parsed.ok) return invalidFields(parsed.errors, "form.errors");
-    return createOnce<{ threadId: string; position: number }, "forum.refused.readOnly" | "forum.refused.quote" | "findings">(
+    return createOnce<{ threadId: string; position: number }, "forum.refused.readOnly" | "forum.refused.quote" | "forum.refused.everyone" | "findings">(
       c.args.context.db,
       submissionOf(c.read.values, "network.threads.$threadId:reply", c.g.user.accountId),
       (tx) => replyToThread(tx, actorOf(c.g.user, c.args.context), { viewer: c.g.viewer, threadId: c.threadId, fields: parsed.data, publicUrl: c.args.context.config.publicUrl }),

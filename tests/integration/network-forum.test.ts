@@ -19,6 +19,9 @@ import * as space from "../../app/routes/network/spaces.$spaceId.tsx";
 import * as thread from "../../app/routes/network/threads.$threadId.tsx";
 import * as postEdit from "../../app/routes/network/posts.$postId.edit.tsx";
 import * as postHistory from "../../app/routes/network/posts.$postId.history.tsx";
+import * as postFile from "../../app/routes/network/posts.$postId.files.$fileId.tsx";
+import { storedFile } from "../../app/modules/files/tables.ts";
+import { retentionPurges } from "../../app/modules/privacy/retention-purges.server.ts";
 import { randomUUID } from "node:crypto";
 import { person } from "../../app/modules/people/tables.ts";
 import { handleOf } from "../../app/modules/forum/vocabulary.ts";
@@ -432,5 +435,89 @@ describe("mentions added by an edit, and @all", () => {
     expect((await reply(y, as("table_coordinator"), "Note pour @all : nouvel horaire.")).status).toBe(302);
     expect(await mentionsOf(policePivot.personId, y)).toHaveLength(0);
     expect(await mentionsOf(as("pivot").personId, y)).toHaveLength(1);
+  });
+});
+
+describe("attachments on posts (the files store)", () => {
+  const tinyPdf = () => new TextEncoder().encode("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n") as Uint8Array<ArrayBuffer>;
+  async function multipart(mod: { action?: unknown }, url: string, p: FixturePerson, fields: Record<string, string>, file: { bytes: Uint8Array<ArrayBuffer>; name: string } | null, params: Record<string, string>) {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields)) form.set(k, v);
+    form.set(SUBMISSION_KEY_FIELD, randomUUID());
+    if (file) form.set("attachment", new File([file.bytes], file.name));
+    const request = new Request(`http://localhost:3000${url}`, { method: "POST", headers: { cookie: await cookieOf(p) }, body: form });
+    try {
+      const out = (await (mod.action as (a: unknown) => Promise<unknown>)({ request, params, context: ctx() })) as Response | { init: { status: number }; data: unknown };
+      return out instanceof Response ? { status: out.status, location: out.headers.get("location"), data: null } : { status: out.init.status, location: null, data: out.data as Record<string, unknown> };
+    } catch (thrown) {
+      if (thrown instanceof Response) return { status: thrown.status, location: thrown.headers.get("location"), data: null };
+      const t = thrown as { init?: { status: number }; data?: unknown };
+      return { status: t.init?.status ?? 500, location: null, data: t.data as Record<string, unknown> };
+    }
+  }
+  const download = async (p: FixturePerson, postId: string, fileId: string) => {
+    try {
+      const res = (await (postFile.loader as (a: unknown) => Promise<Response>)({
+        request: new Request(`http://localhost:3000/network/posts/${postId}/files/${fileId}`, { headers: { cookie: p === d.tableBCoordinator ? await cookieOf(p, d.tableB) : await cookieOf(p) } }),
+        params: { postId, fileId },
+        context: ctx(),
+      })) as Response;
+      return res.status;
+    } catch (thrown) {
+      return thrown instanceof Response ? thrown.status : ((thrown as { init?: { status: number } }).init?.status ?? 500);
+    }
+  };
+  const filesOf = async (postId: string) => handle.db.select().from(storedFile).where(and(eq(storedFile.ownerType, "forum_post"), eq(storedFile.ownerId, postId)));
+
+  it("stores a reply's file, lists it on the post, and serves it only to readers of the space", async () => {
+    const t = await newThread(spaces.youth, as("pivot"), "Gabarit d'entente", "Voici le gabarit dont nous parlions.");
+    const out = await multipart(thread, `/network/threads/${t}`, as("pivot_coordinator"), { intent: "reply", body: "Le gabarit révisé est joint." }, { bytes: tinyPdf(), name: "gabarit-entente.pdf" }, { threadId: t });
+    expect(out.status, JSON.stringify(out.data)).toBe(302);
+    const [p] = await handle.db.select().from(forumPost).where(and(eq(forumPost.threadId, t), eq(forumPost.position, 2)));
+    const files = await filesOf(p!.id);
+    expect(files.map((f) => [f.fileName, f.mediaType])).toEqual([["gabarit-entente.pdf", "application/pdf"]]);
+    const page = await get(thread, `/network/threads/${t}`, as("pivot"), { threadId: t });
+    const shown = (page.data as { posts: { id: string; attachments: { id: string }[] }[] }).posts.find((x) => x.id === p!.id)!;
+    expect(shown.attachments.map((a) => a.id)).toEqual([files[0]!.id]);
+    expect(await download(as("pivot"), p!.id, files[0]!.id)).toBe(200);
+    // The police pivot does not read the youth-protection milieu; another Table is another world; a worker is outside the network.
+    expect(await download(policePivot, p!.id, files[0]!.id)).toBe(404);
+    expect(await download(d.tableBCoordinator, p!.id, files[0]!.id)).toBe(404);
+    expect(await download(as("worker"), p!.id, files[0]!.id)).toBe(404);
+    // The file through another post's address is not found either.
+    const [opening] = await handle.db.select().from(forumPost).where(and(eq(forumPost.threadId, t), eq(forumPost.position, 1)));
+    expect(await download(as("pivot"), opening!.id, files[0]!.id)).toBe(404);
+  });
+
+  it("opens a thread with a file, refuses a type the files store does not accept, and writes nothing then", async () => {
+    const opened = await multipart(space, `/network/spaces/${spaces.network}`, as("pivot"), { intent: "thread", title: "Affiche régionale", body: "L'affiche est jointe." }, { bytes: tinyPdf(), name: "affiche.pdf" }, { spaceId: spaces.network });
+    expect(opened.status, JSON.stringify(opened.data)).toBe(302);
+    const threadId = opened.location!.split("/").pop()!;
+    const [first] = await handle.db.select().from(forumPost).where(and(eq(forumPost.threadId, threadId), eq(forumPost.position, 1)));
+    expect(await filesOf(first!.id)).toHaveLength(1);
+    const before = (await handle.db.select().from(forumPost).where(eq(forumPost.threadId, threadId))).length;
+    const refused = await multipart(thread, `/network/threads/${threadId}`, as("pivot"), { intent: "reply", body: "Et la page web." }, { bytes: new TextEncoder().encode("<html><script>alert(1)</script></html>") as Uint8Array<ArrayBuffer>, name: "page.pdf" }, { threadId });
+    expect(refused.status).toBe(400);
+    expect((refused.data as { errors: Record<string, string[]> }).errors.attachment).toEqual(["forum.attachment.wrong_type"]);
+    expect((await handle.db.select().from(forumPost).where(eq(forumPost.threadId, threadId))).length).toBe(before);
+    // A plain (urlencoded) reply without a file still works.
+    expect((await reply(threadId, policePivot, "Merci pour l'affiche.")).status).toBe(302);
+  });
+
+  it("serves nobody the files of a hidden post, and redaction or retention removes them", async () => {
+    const t = await newThread(spaces.network, as("pivot"), "Document à retirer", "Un document suit.");
+    const out = await multipart(thread, `/network/threads/${t}`, policePivot, { intent: "reply", body: "Le document est joint." }, { bytes: tinyPdf(), name: "document.pdf" }, { threadId: t });
+    expect(out.status, JSON.stringify(out.data)).toBe(302);
+    const [p] = await handle.db.select().from(forumPost).where(and(eq(forumPost.threadId, t), eq(forumPost.position, 2)));
+    const [file] = await filesOf(p!.id);
+    expect(await download(as("pivot"), p!.id, file!.id)).toBe(200);
+    await handle.db.update(forumPost).set({ hiddenAt: new Date(), hiddenReason: "Retiré" }).where(eq(forumPost.id, p!.id));
+    for (const who of [as("pivot"), policePivot, as("table_coordinator")]) expect(await download(who, p!.id, file!.id)).toBe(404);
+    const page = await get(thread, `/network/threads/${t}`, as("table_coordinator"), { threadId: t });
+    expect((page.data as { posts: { id: string; attachments: unknown[] }[] }).posts.find((x) => x.id === p!.id)!.attachments).toEqual([]);
+    // The retention run on quiet threads takes the files with the words.
+    await handle.db.update(forumThread).set({ lastPostAt: new Date("2000-01-01") }).where(eq(forumThread.id, t));
+    await handle.db.transaction((tx) => retentionPurges.thread_posts({ tx, partnershipId: d.tableA, rule: { months: 24 } as never, now: new Date() }));
+    expect(await filesOf(p!.id)).toEqual([]);
   });
 });

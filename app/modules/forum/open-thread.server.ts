@@ -5,6 +5,7 @@ import { person } from "../people/tables.ts";
 import type { ForumViewer } from "./access.server.ts";
 import { markRead } from "./add-post.server.ts";
 import { spaceLabel, type SpaceLabel } from "./list-spaces.server.ts";
+import { attachmentsOf, type AttachmentView } from "./post-attachments.server.ts";
 import { forumNotification, forumPost, forumReport, forumSubscription, forumThread, forumThreadRead } from "./tables.ts";
 import { threadAccess } from "./thread-access.server.ts";
 import { handleOf, type NotificationLevel } from "./vocabulary.ts";
@@ -28,6 +29,8 @@ export interface PostView {
   createdAt: string;
   mine: boolean;
   openReports: number;
+  /** A hidden post's attachments are listed (and served) to nobody. */
+  attachments: AttachmentView[];
 }
 
 export interface ThreadPage {
@@ -83,6 +86,11 @@ export async function openThread(db: Database, viewer: ForumViewer, threadId: st
     .leftJoin(organization, eq(organization.id, person.organizationId))
     .where(and(eq(forumPost.partnershipId, viewer.partnershipId), eq(forumPost.threadId, thread.id)))
     .orderBy(asc(forumPost.position));
+  const files = await attachmentsOf(
+    db,
+    viewer.partnershipId,
+    rows.filter((r) => r.hiddenAt === null).map((r) => r.id),
+  );
   const posts: PostView[] = rows.map((r) => {
     const mine = r.authorPersonId === viewer.personId;
     const hidden = r.hiddenAt !== null;
@@ -106,6 +114,7 @@ export async function openThread(db: Database, viewer: ForumViewer, threadId: st
       createdAt: r.createdAt.toISOString(),
       mine,
       openReports: Number(r.openReports),
+      attachments: hidden ? [] : (files.get(r.id) ?? []),
     };
   });
   const hiddenIds = new Set(rows.filter((r) => r.hiddenAt).map((r) => r.id));

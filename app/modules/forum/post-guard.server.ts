@@ -68,4 +68,13 @@ export async function guardPostTexts(db: Database, partnershipId: string, fields
   return { findings, mentions };
 }
 
+/**
+ * An attachment's file name is checked like the post ("rapport-prenom-nom.pdf" names someone):
+ * without its extension and with separators as spaces, so the finder reads words.
+ */
+export function attachmentName(upload: { fileName: string } | null | undefined): { attachment?: string } {
+  if (!upload) return {};
+  return { attachment: upload.fileName.replace(/\.[^.]*$/, "").replace(/[_]+/g, " ") };
+}
+
 export { hasFindings };

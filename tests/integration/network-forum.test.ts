@@ -500,6 +500,11 @@ describe("attachments on posts (the files store)", () => {
     expect(refused.status).toBe(400);
     expect((refused.data as { errors: Record<string, string[]> }).errors.attachment).toEqual(["forum.attachment.wrong_type"]);
     expect((await handle.db.select().from(forumPost).where(eq(forumPost.threadId, threadId))).length).toBe(before);
+    // A file name goes through the identifying-details guard like the post.
+    const named = await multipart(thread, `/network/threads/${threadId}`, as("pivot"), { intent: "reply", body: "Le dossier est joint." }, { bytes: tinyPdf(), name: "dossier-jessica-tremblay.pdf" }, { threadId });
+    expect(named.status).toBe(400);
+    expect(Object.keys((named.data as { findings: Record<string, unknown> }).findings)).toEqual(["attachment"]);
+    expect((await handle.db.select().from(forumPost).where(eq(forumPost.threadId, threadId))).length).toBe(before);
     // A plain (urlencoded) reply without a file still works.
     expect((await reply(threadId, policePivot, "Merci pour l'affiche.")).status).toBe(302);
   });
@@ -519,5 +524,17 @@ describe("attachments on posts (the files store)", () => {
     await handle.db.update(forumThread).set({ lastPostAt: new Date("2000-01-01") }).where(eq(forumThread.id, t));
     await handle.db.transaction((tx) => retentionPurges.thread_posts({ tx, partnershipId: d.tableA, rule: { months: 24 } as never, now: new Date() }));
     expect(await filesOf(p!.id)).toEqual([]);
+  });
+});
+
+describe("the guard's reading of a file name", () => {
+  it("finds a name or a phone number written in lower case with dashes, lets a plain name through", async () => {
+    const { attachmentName } = await import("../../app/modules/forum/post-guard.server.ts");
+    const { findIdentifyingDetails } = await import("../../app/modules/consultations/pii/find-identifying-details.ts");
+    const found = (name: string) => findIdentifyingDetails(attachmentName({ fileName: name }).attachment!).map((f) => f.kind);
+    expect(found("dossier-jessica-tremblay.pdf")).toContain("person_name");
+    expect(found("fiche_514-555-0199.pdf")).toContain("phone");
+    expect(found("gabarit-entente-2025.docx")).toEqual([]);
+    expect(found("affiche_regionale.png")).toEqual([]);
   });
 });

@@ -69,12 +69,21 @@ export async function guardPostTexts(db: Database, partnershipId: string, fields
 }
 
 /**
- * An attachment's file name is checked like the post ("rapport-prenom-nom.pdf" names someone):
- * without its extension and with separators as spaces, so the finder reads words.
+ * An attachment's file name is checked like the post ("dossier-prenom-nom.pdf" names someone):
+ * without its extension, its words apart and each capitalized, since file names are often
+ * written in lower case and the finder reads names by their capitals. A common word that
+ * is also a first name may be found: renaming the file is the way through.
  */
 export function attachmentName(upload: { fileName: string } | null | undefined): { attachment?: string } {
   if (!upload) return {};
-  return { attachment: upload.fileName.replace(/\.[^.]*$/, "").replace(/[_]+/g, " ") };
+  const words = upload.fileName
+    .replace(/\.[^.]*$/, "")
+    // Dashes between letters separate words; between digits they belong to a number (a phone).
+    .split(/[\s_.]+|(?<=\p{L})-+(?=\p{L})/u)
+    .filter(Boolean)
+    .map((w) => w.charAt(0).toLocaleUpperCase("fr") + w.slice(1));
+  // Words apart (a run of capitalized words reads as a title to the finder): each name stands alone.
+  return { attachment: words.join(", ") };
 }
 
 export { hasFindings };

@@ -166,7 +166,8 @@ export async function listThreads(db: Database, viewer: ForumViewer, spaceId: st
     .innerJoin(person, eq(person.id, forumThread.authorPersonId))
     .leftJoin(forumThreadRead, and(eq(forumThreadRead.threadId, forumThread.id), eq(forumThreadRead.personId, viewer.personId)))
     .where(where)
-    .orderBy(sql`${forumThread.pinnedAt} is null`, desc(forumThread.pinnedAt), desc(forumThread.lastPostAt))
+    // Exactly forum_thread_list_idx's order, so the first page is read from the index, not sorted.
+    .orderBy(sql`(${forumThread.pinnedAt} is null)`, sql`${forumThread.pinnedAt} desc nulls last`, sql`${forumThread.lastPostAt} desc nulls last`)
     .limit(page.limit)
     .offset(page.offset);
   const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(forumThread).where(where);

@@ -1,6 +1,6 @@
 import { Form } from "react-router";
 import { Field } from "../form.tsx";
-import { acceptAttribute, anyDocument, MAX_UPLOAD_BYTES } from "../../modules/files/file-types.ts";
+import { acceptAttribute, anyDocument } from "../../modules/files/file-types.ts";
 import type { FieldErrorMap } from "../../modules/forms/fields.ts";
 import type { MessageKey } from "../../i18n/catalog.ts";
 import { useT } from "../../i18n/use-t.ts";
@@ -93,7 +93,7 @@ export function AttachmentField({ idPrefix, errors }: { idPrefix: string; errors
       type="file"
       accept={acceptAttribute(anyDocument)}
       label={t("forum.attachment.label")}
-      hint={t("forum.attachment.hint", { size: MAX_UPLOAD_BYTES / (1024 * 1024) })}
+      hint={t("forum.attachment.hint")}
       errors={errors}
     />
   );

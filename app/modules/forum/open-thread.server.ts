@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { organization } from "../governance/tables.ts";
 import { person } from "../people/tables.ts";

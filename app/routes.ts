@@ -226,6 +226,7 @@ export default [
     route("network/threads/:threadId", "routes/network/threads.$threadId.tsx"),
     route("network/posts/:postId/edit", "routes/network/posts.$postId.edit.tsx"),
     route("network/posts/:postId/history", "routes/network/posts.$postId.history.tsx"),
+    route("network/posts/:postId/files/:fileId", "routes/network/posts.$postId.files.$fileId.tsx"),
     route("network/proposals", "routes/network/proposals._index.tsx"),
     route("network/proposals/new", "routes/network/proposals.new.tsx"),
     route("network/proposals/:proposalId", "routes/network/proposals.$proposalId.tsx"),

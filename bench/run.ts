@@ -17,6 +17,8 @@
  *   table-work  the Table-at-work loaders (bench/table-work.ts)
  *   evaluation  the evaluation dashboard's getDashboard() at 17 Tables, exact and protected
  *               (budget p95 ≤ 1.5 s protected on PGlite) — bench/evaluation.ts
+ *   forum       the pivot network: a space of 10,000 threads and 100,000 posts, its list and the
+ *               search (budgets in docs/PERFORMANCE.md) — bench/forum.ts
  *
  * Options (environment):
  *   DATABASE_URL               a PostgreSQL server where the bench may create and drop its own
@@ -29,7 +31,7 @@
  *   BENCH_MIX_CLIENTS (100), BENCH_MIX_SECONDS (60; 0 skips the load mix)
  *   BENCH_COLD_RUNS (3; 0 skips)
  *   BENCH_TRAINING_RUNS, BENCH_TRAINING_LIMIT, BENCH_TW_QUERIES, BENCH_TW_TABLES,
- *   BENCH_EVAL_RUNS, BENCH_EVAL_TABLES: see those files
+ *   BENCH_EVAL_RUNS, BENCH_EVAL_TABLES, BENCH_FORUM_THREADS, BENCH_FORUM_POSTS, BENCH_FORUM_QUERIES: see those files
  *
  * Example, the issue-10 budgets only:
  *   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres BENCH_PARTS=directory,scale,pages,cold-start npm run bench
@@ -43,7 +45,7 @@ import { runPageWeight, type PageWeight } from "./page-weight.ts";
 import { runLoadMix, type LoadMixResult } from "./load-mix.ts";
 import { runColdStart } from "./cold-start.ts";
 
-const PARTS = envList("BENCH_PARTS", "directory,scale,pages,cold-start,training,table-work,evaluation");
+const PARTS = envList("BENCH_PARTS", "directory,scale,pages,cold-start,training,table-work,evaluation,forum");
 const BACKENDS = envList("BENCH_BACKENDS", "pglite,postgres").filter((b): b is Backend => b === "pglite" || b === "postgres");
 const PEOPLE = envNumber("BENCH_PEOPLE", 100_000);
 const ORGS = envNumber("BENCH_ORGS", 2000);
@@ -56,7 +58,7 @@ const MIX_CLIENTS = envNumber("BENCH_MIX_CLIENTS", 100);
 const MIX_SECONDS = envNumber("BENCH_MIX_SECONDS", 60);
 const COLD_RUNS = envNumber("BENCH_COLD_RUNS", 3);
 
-const known = new Set(["directory", "scale", "pages", "cold-start", "training", "table-work", "evaluation"]);
+const known = new Set(["directory", "scale", "pages", "cold-start", "training", "table-work", "evaluation", "forum"]);
 for (const p of PARTS) if (!known.has(p)) throw new Error(`BENCH_PARTS: unknown part "${p}" (known: ${[...known].join(", ")})`);
 const hasPostgres = Boolean(process.env.DATABASE_URL);
 const skipped: string[] = [];
@@ -141,6 +143,12 @@ if (PARTS.includes("evaluation")) {
   // The evaluation dashboard (issue 12): every indicator, exact and through disclosure control.
   header(`Evaluation dashboard, generated Tables`);
   await (await import("./evaluation.ts")).runEvaluationBench();
+}
+
+if (PARTS.includes("forum")) {
+  // The pivot network (issue 14 §7): a space's thread list and the search at 10,000 threads.
+  header(`Pivot network, generated space`);
+  await (await import("./forum.ts")).runForumBench();
 }
 
 const checks = allChecks();

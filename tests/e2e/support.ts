@@ -53,6 +53,10 @@ export const DEMO_PASSWORD = "demo-filet-2026";
  * - pivot-meetings.test.ts owns coord-pivots.spvq@'s poll answers and registration on the demo's
  *   upcoming regional pivot meeting (the one with an open poll): it answers (no JavaScript), changes
  *   an answer, registers and withdraws; it switches coord-pivots.spvq@ to English and back to French.
+ * - proposals.test.ts owns olivier.bergeron@ and david.nguyen@ (pivots): they vote on a proposal that
+ *   coordination@ puts to the whole network (results hidden), closes, and records into a Table
+ *   meeting it creates and holds for the purpose (its language read, left as found); olivier.bergeron@
+ *   votes without JavaScript; david.nguyen@ switches to English and back to French.
  * - home.test.ts and audit-log.test.ts only read (home: five personas; audit log: admin@ and
  *   intervenant.ecole@); each switches its accounts to English and back to French.
  */

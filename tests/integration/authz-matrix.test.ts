@@ -39,6 +39,22 @@ import * as identityProvidersNew from "../../app/routes/admin/identity-providers
 import * as identityProviderPage from "../../app/routes/admin/identity-providers.$providerId.tsx";
 import { createIdentityProvider } from "../../app/modules/sso/manage-identity-providers.server.ts";
 import { systemActor } from "../../app/modules/audit/record-audit-event.server.ts";
+import * as networkHome from "../../app/routes/network/_index.tsx";
+import * as networkSearch from "../../app/routes/network/search.tsx";
+import * as networkNotifications from "../../app/routes/network/notifications.tsx";
+import * as networkModeration from "../../app/routes/network/moderation.tsx";
+import * as networkSpacesNew from "../../app/routes/network/spaces.new.tsx";
+import * as networkSpace from "../../app/routes/network/spaces.$spaceId.tsx";
+import * as networkThread from "../../app/routes/network/threads.$threadId.tsx";
+import * as networkPostEdit from "../../app/routes/network/posts.$postId.edit.tsx";
+import * as networkPostHistory from "../../app/routes/network/posts.$postId.history.tsx";
+import * as networkPostFile from "../../app/routes/network/posts.$postId.files.$fileId.tsx";
+import * as networkProposals from "../../app/routes/network/proposals._index.tsx";
+import * as networkProposalsNew from "../../app/routes/network/proposals.new.tsx";
+import * as networkProposal from "../../app/routes/network/proposals.$proposalId.tsx";
+import { forumPost, forumProposal, forumSpace } from "../../app/modules/forum/tables.ts";
+import { storeFile } from "../../app/modules/files/stored-files.server.ts";
+import { addDays, quebecDay } from "../../app/modules/time/days.ts";
 
 /*
  * Signs in as each role and checks allow/deny on every administration route: deny is a 404
@@ -70,6 +86,123 @@ const PEOPLE_MANAGERS: Subject[] = ["platform_admin", "table_coordinator", "pivo
 const ORG1_MANAGERS: Subject[] = ["platform_admin", "table_coordinator", "pivot_coordinator"];
 const TABLE_A_MANAGERS: Subject[] = ["platform_admin", "table_coordinator"];
 const AUDITORS: Subject[] = ["platform_admin", "privacy_officer"];
+
+/*
+ * The pivot network (issue 14): the network's roles read it (pivots, pivot coordinators, Table
+ * members and coordinators), nobody else; in Table A a space of organization 1 is read by its
+ * people and the Table coordinator, organization 2's space by the Table coordinator alone (no
+ * fixture person belongs to organization 2): everything in a space one does not read is a 404.
+ */
+const NETWORK: Subject[] = ["table_coordinator", "table_member", "pivot_coordinator", "pivot"];
+const NETWORK_ANY_TABLE: Subject[] = [...NETWORK, "tableBCoordinator"];
+const NETWORK_MODERATORS: Subject[] = ["table_coordinator", "pivot_coordinator", "tableBCoordinator"];
+const net = {} as {
+  networkSpace: string;
+  org1Space: string;
+  org2Space: string;
+  networkThread: string;
+  org2Thread: string;
+  pivotPost: string;
+  org1Post: string;
+  org1File: string;
+  org2Post: string;
+  org2File: string;
+  proposal: string;
+  org2Proposal: string;
+};
+const threadCase = (name: string, thread: () => string, allow: Subject[]): Case => ({ name, handler: networkThread.loader, url: () => `/network/threads/${thread()}`, params: () => ({ threadId: thread() }), allow });
+const fileCase = (name: string, post: () => string, file: () => string, allow: Subject[]): Case => ({
+  name,
+  handler: networkPostFile.loader,
+  url: () => `/network/posts/${post()}/files/${file()}`,
+  params: () => ({ postId: post(), fileId: file() }),
+  allow,
+});
+const networkGetCases: Case[] = [
+  { name: "GET /network", handler: networkHome.loader, url: () => "/network", allow: NETWORK_ANY_TABLE },
+  { name: "GET /network/search", handler: networkSearch.loader, url: () => "/network/search?q=rencontre", allow: NETWORK_ANY_TABLE },
+  { name: "GET /network/notifications", handler: networkNotifications.loader, url: () => "/network/notifications", allow: NETWORK_ANY_TABLE },
+  { name: "GET /network/moderation", handler: networkModeration.loader, url: () => "/network/moderation", allow: NETWORK_MODERATORS },
+  { name: "GET /network/spaces/new", handler: networkSpacesNew.loader, url: () => "/network/spaces/new", allow: NETWORK_MODERATORS },
+  { name: "GET /network/spaces/:network", handler: networkSpace.loader, url: () => `/network/spaces/${net.networkSpace}`, params: () => ({ spaceId: net.networkSpace }), allow: NETWORK },
+  { name: "GET /network/spaces/:org1", handler: networkSpace.loader, url: () => `/network/spaces/${net.org1Space}`, params: () => ({ spaceId: net.org1Space }), allow: NETWORK },
+  { name: "GET /network/spaces/:org2 (another organization's space)", handler: networkSpace.loader, url: () => `/network/spaces/${net.org2Space}`, params: () => ({ spaceId: net.org2Space }), allow: ["table_coordinator"] },
+  threadCase("GET /network/threads/:network", () => net.networkThread, NETWORK),
+  threadCase("GET /network/threads/:org2 (another organization's space)", () => net.org2Thread, ["table_coordinator"]),
+  { name: "GET /network/posts/:own/edit (its author only)", handler: networkPostEdit.loader, url: () => `/network/posts/${net.pivotPost}/edit`, params: () => ({ postId: net.pivotPost }), allow: ["pivot"] },
+  {
+    name: "GET /network/posts/:edited/history (its author and the space's moderators)",
+    handler: networkPostHistory.loader,
+    url: () => `/network/posts/${net.pivotPost}/history`,
+    params: () => ({ postId: net.pivotPost }),
+    allow: ["table_coordinator", "pivot_coordinator", "pivot"],
+  },
+  fileCase("GET /network/posts/:org1/files/:id", () => net.org1Post, () => net.org1File, NETWORK),
+  fileCase("GET /network/posts/:org2/files/:id (another organization's space)", () => net.org2Post, () => net.org2File, ["table_coordinator"]),
+  fileCase("GET /network/posts/:org1/files/:org2file (a file of another post)", () => net.org1Post, () => net.org2File, []),
+  { name: "GET /network/proposals", handler: networkProposals.loader, url: () => "/network/proposals", allow: NETWORK_ANY_TABLE },
+  { name: "GET /network/proposals/new", handler: networkProposalsNew.loader, url: () => "/network/proposals/new", allow: ["table_coordinator", "table_member", "pivot_coordinator", "tableBCoordinator"] },
+  { name: "GET /network/proposals/:network", handler: networkProposal.loader, url: () => `/network/proposals/${net.proposal}`, params: () => ({ proposalId: net.proposal }), allow: NETWORK },
+];
+
+const networkPostCases: Case[] = [
+  // Setting one's notification level writes nothing but one's own preference: safe to send as every role.
+  {
+    name: "POST /network/spaces/:network (level)",
+    handler: networkSpace.action,
+    url: () => `/network/spaces/${net.networkSpace}`,
+    params: () => ({ spaceId: net.networkSpace }),
+    body: () => ({ intent: "level", level: "normal" }),
+    allow: NETWORK,
+  },
+  {
+    name: "POST /network/spaces/:org2 (level, another organization's space)",
+    handler: networkSpace.action,
+    url: () => `/network/spaces/${net.org2Space}`,
+    params: () => ({ spaceId: net.org2Space }),
+    body: () => ({ intent: "level", level: "normal" }),
+    allow: ["table_coordinator"],
+  },
+  {
+    name: "POST /network/threads/:org2 (reply, another organization's space)",
+    handler: networkThread.action,
+    url: () => `/network/threads/${net.org2Thread}`,
+    params: () => ({ threadId: net.org2Thread }),
+    body: () => ({ intent: "reply", body: "Une réponse.", [SUBMISSION_KEY_FIELD]: randomUUID() }),
+    allow: ["table_coordinator"],
+  },
+  {
+    name: "POST /network/threads/:network (level)",
+    handler: networkThread.action,
+    url: () => `/network/threads/${net.networkThread}`,
+    params: () => ({ threadId: net.networkThread }),
+    body: () => ({ intent: "level", level: "normal" }),
+    allow: NETWORK,
+  },
+  {
+    name: "POST /network/posts/:own/edit (stale version: only its author gets past the 404)",
+    handler: networkPostEdit.action,
+    url: () => `/network/posts/${net.pivotPost}/edit`,
+    params: () => ({ postId: net.pivotPost }),
+    body: () => ({ body: "Autre texte.", version: "999" }),
+    allow: ["pivot"],
+  },
+  {
+    name: "POST /network/moderation (unknown report)",
+    handler: networkModeration.action,
+    url: () => "/network/moderation",
+    body: () => ({ intent: "dismiss", reportId: randomUUID(), version: "1" }),
+    allow: [],
+  },
+  {
+    name: "POST /network/proposals/:group (vote, a working group one is not in)",
+    handler: networkProposal.action,
+    url: () => `/network/proposals/${net.org2Proposal}`,
+    params: () => ({ proposalId: net.org2Proposal }),
+    body: () => ({ intent: "vote", choice: "abstain", reason: "", [SUBMISSION_KEY_FIELD]: randomUUID() }),
+    allow: ["table_coordinator", "table_member"],
+  },
+];
 
 const getCases: Case[] = [
   { name: "GET /admin", handler: adminHome.loader, url: () => "/admin", allow: [...PEOPLE_MANAGERS, "privacy_officer"] },
@@ -173,9 +306,11 @@ const getCases: Case[] = [
     params: () => ({ providerId }),
     allow: ADMIN,
   },
+  ...networkGetCases,
 ];
 
 const postCases: Case[] = [
+  ...networkPostCases,
   {
     name: "POST /admin/table (switch Table)",
     handler: adminTable.action,
@@ -328,7 +463,48 @@ beforeAll(async () => {
   });
   if (provider.kind !== "ok") throw new Error("provider not created");
   providerId = provider.value.id;
+  await networkFixtures();
 });
+
+/** Table A's network: its standard spaces, a thread in the whole network and one in organization 2's space, posts with files, proposals. */
+async function networkFixtures() {
+  const ctx = testContext(handle.db);
+  const as = (subject: Subject) => cookies[subject];
+  const send = async (mod: { action?: unknown }, url: string, subject: Subject, body: Record<string, string>, params: Record<string, string> = {}) => {
+    const out = await callRoute(mod.action as Handler, { url, params, cookie: as(subject), method: "POST", body: { ...body, [SUBMISSION_KEY_FIELD]: randomUUID() }, context: ctx });
+    if (out.status !== 302) throw new Error(`${url}: ${out.status} ${JSON.stringify(out.data)}`);
+    return out.location!;
+  };
+  await callRoute(networkHome.loader, { url: "/network", cookie: as("pivot"), context: ctx });
+  const spaces = await handle.db.select().from(forumSpace).where(eq(forumSpace.partnershipId, d.tableA));
+  net.networkSpace = spaces.find((r) => r.kind === "network")!.id;
+  net.org1Space = spaces.find((r) => r.kind === "organization" && r.organizationId === d.org1)!.id;
+  net.org2Space = spaces.find((r) => r.kind === "organization" && r.organizationId === d.org2)!.id;
+  const threadIn = async (spaceId: string, subject: Subject, title: string) =>
+    (await send(networkSpace, `/network/spaces/${spaceId}`, subject, { intent: "thread", title, body: "Premier message." }, { spaceId })).split("/").pop()!.split("?")[0]!;
+  net.networkThread = await threadIn(net.networkSpace, "pivot", "Rencontre régionale");
+  net.org2Thread = await threadIn(net.org2Space, "table_coordinator", "Relève du pivot");
+  const org1Thread = await threadIn(net.org1Space, "pivot", "Horaire de garde");
+  const firstPost = async (threadId: string) => (await handle.db.select().from(forumPost).where(and(eq(forumPost.threadId, threadId), eq(forumPost.position, 1))))[0]!;
+  const own = await firstPost(net.networkThread);
+  net.pivotPost = own.id;
+  await send(networkPostEdit, `/network/posts/${own.id}/edit`, "pivot", { body: "Premier message, précisé.", version: String(own.version) }, { postId: own.id });
+  net.org1Post = (await firstPost(org1Thread)).id;
+  net.org2Post = (await firstPost(net.org2Thread)).id;
+  const pdf = { fileName: "note.pdf", mediaType: "application/pdf" as const, bytes: new TextEncoder().encode("%PDF-1.4\n%%EOF\n") };
+  net.org1File = (await handle.db.transaction((tx) => storeFile(tx, { partnershipId: d.tableA, ownerType: "forum_post", ownerId: net.org1Post }, pdf, null))).id;
+  net.org2File = (await handle.db.transaction((tx) => storeFile(tx, { partnershipId: d.tableA, ownerType: "forum_post", ownerId: net.org2Post }, pdf, null))).id;
+  const proposalIn = async (spaceId: string, subject: Subject) =>
+    send(networkProposalsNew, "/network/proposals/new", subject, { spaceId, title: "Proposition", body: "Tenir la rencontre au printemps.", closesOn: addDays(quebecDay(), 10), closesAtTime: "17:00" });
+  await proposalIn(net.networkSpace, "table_member");
+  const [p] = await handle.db.select({ id: forumProposal.id }).from(forumProposal).where(eq(forumProposal.spaceId, net.networkSpace));
+  net.proposal = p!.id;
+  // Proposals live in the whole network or a working group: a group of the Table coordinator and the Table member.
+  const group = (await send(networkSpacesNew, "/network/spaces/new", "table_coordinator", { name: "Groupe restreint", description: "", posting: "members", members: d.people.table_member.personId })).split("/").pop()!;
+  await proposalIn(group, "table_coordinator");
+  const [q] = await handle.db.select({ id: forumProposal.id }).from(forumProposal).where(eq(forumProposal.spaceId, group));
+  net.org2Proposal = q!.id;
+}
 
 afterAll(async () => {
   await handle.close();

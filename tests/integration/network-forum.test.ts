@@ -19,6 +19,9 @@ import * as space from "../../app/routes/network/spaces.$spaceId.tsx";
 import * as thread from "../../app/routes/network/threads.$threadId.tsx";
 import * as postEdit from "../../app/routes/network/posts.$postId.edit.tsx";
 import * as postHistory from "../../app/routes/network/posts.$postId.history.tsx";
+import * as postFile from "../../app/routes/network/posts.$postId.files.$fileId.tsx";
+import { storedFile } from "../../app/modules/files/tables.ts";
+import { retentionPurges } from "../../app/modules/privacy/retention-purges.server.ts";
 import { randomUUID } from "node:crypto";
 import { person } from "../../app/modules/people/tables.ts";
 import { handleOf } from "../../app/modules/forum/vocabulary.ts";
@@ -364,5 +367,174 @@ describe("unread markers and the notification list", () => {
     expect(await countUnreadNotifications(handle.db, d.tableA, policePivot.personId)).toBe(0);
     const ids = (await handle.db.select({ id: forumThread.id }).from(forumThread).where(inArray(forumThread.id, [t]))).map((r) => r.id);
     expect(ids).toEqual([t]);
+  });
+});
+
+describe("mentions added by an edit, and @all", () => {
+  const handleFor = async (p: FixturePerson) => {
+    const [row] = await handle.db.select().from(person).where(eq(person.id, p.personId));
+    return handleOf(row!.givenName, row!.familyName);
+  };
+  const mentionsOf = async (personId: string, threadId: string) =>
+    handle.db.select().from(forumNotification).where(and(eq(forumNotification.personId, personId), eq(forumNotification.threadId, threadId), eq(forumNotification.kind, "mention")));
+
+  it("tells only the people an edit newly mentions, at once and without content", async () => {
+    const t = await newThread(spaces.network, as("table_coordinator"), "Édition et mentions", "Premier message du fil.");
+    expect((await reply(t, as("pivot"), "Je reviens vers vous bientôt.")).status).toBe(302);
+    const [p] = await handle.db.select().from(forumPost).where(and(eq(forumPost.threadId, t), eq(forumPost.position, 2)));
+    const edit = (body: string, version: number) => post(postEdit, `/network/posts/${p!.id}/edit`, as("pivot"), { body, version: String(version) }, { postId: p!.id });
+    const policeMailsBefore = (await emailsTo(policePivot.email)).length;
+    expect((await edit("Je reviens vers vous bientôt, avec @POL2.", p!.version)).status).toBe(302);
+    expect(await mentionsOf(policePivot.personId, t)).toHaveLength(1);
+    const policeMails = await emailsTo(policePivot.email);
+    expect(policeMails.length).toBe(policeMailsBefore + 1);
+    expect(policeMails.at(-1)!.textBody).toContain(`/network/threads/${t}#post-2`);
+    expect(policeMails.at(-1)!.textBody).not.toMatch(/reviens|Édition et mentions/);
+    // A second edit keeps @POL2 and adds the Table member: only the member hears of it.
+    const member = as("table_member");
+    const memberHandle = await handleFor(member);
+    expect((await edit(`Je reviens vers vous bientôt, avec @POL2 et @${memberHandle}.`, p!.version + 1)).status).toBe(302);
+    expect(await mentionsOf(policePivot.personId, t)).toHaveLength(1);
+    expect(await mentionsOf(member.personId, t)).toHaveLength(1);
+    expect((await emailsTo(policePivot.email)).length).toBe(policeMailsBefore + 1);
+    // An edit that only rewords tells nobody.
+    const before = (await handle.db.select().from(forumNotification).where(eq(forumNotification.threadId, t))).length;
+    expect((await edit(`Je reviens vers vous demain, avec @POL2 et @${memberHandle}.`, p!.version + 2)).status).toBe(302);
+    expect((await handle.db.select().from(forumNotification).where(eq(forumNotification.threadId, t))).length).toBe(before);
+  });
+
+  it("refuses @all / @tous to someone who does not moderate the space, with a form error and nothing written", async () => {
+    const t = await newThread(spaces.network, as("table_coordinator"), "Annonce à tous", "Un fil pour les annonces.");
+    const posts = async () => (await handle.db.select().from(forumPost).where(eq(forumPost.threadId, t))).length;
+    for (const word of ["@tous", "@all"]) {
+      const out = await reply(t, as("pivot"), `Bonjour ${word}, une question.`);
+      expect(out.status).toBe(400);
+      expect((out.data as { formError?: string }).formError).toBe("forum.refused.everyone");
+    }
+    expect(await posts()).toBe(1);
+    const opened = await post(space, `/network/spaces/${spaces.network}`, as("pivot"), { intent: "thread", title: "Pour tous", body: "Bonjour @tous.", ...key() }, { spaceId: spaces.network });
+    expect(opened.status).toBe(400);
+    // Nor may an edit slip it in.
+    const [own] = await handle.db.select().from(forumPost).where(and(eq(forumPost.threadId, threads.youth), eq(forumPost.position, 1)));
+    const edited = await post(postEdit, `/network/posts/${own!.id}/edit`, as("pivot"), { body: "Nous révisons notre protocole d'accueil, @tous.", version: String(own!.version) }, { postId: own!.id });
+    expect(edited.status).toBe(400);
+  });
+
+  it("lets a moderator reach every reader of the space with @tous, except those who muted it", async () => {
+    const t = await newThread(spaces.network, as("pivot"), "Rencontre de juin", "Qui vient à la rencontre de juin ?");
+    expect((await post(thread, `/network/threads/${t}`, as("table_member"), { intent: "level", level: "muted" }, { threadId: t })).status).toBe(302);
+    const out = await reply(t, as("pivot_coordinator"), "Rappel à @tous : inscrivez-vous avant vendredi.");
+    expect(out.status, JSON.stringify(out.data)).toBe(302);
+    for (const p of [as("pivot"), as("table_coordinator"), policePivot]) expect(await mentionsOf(p.personId, t), p.email).toHaveLength(1);
+    expect(await mentionsOf(as("table_member").personId, t)).toHaveLength(0);
+    expect(await mentionsOf(as("pivot_coordinator").personId, t)).toHaveLength(0);
+    const mail = (await emailsTo(policePivot.email)).at(-1)!;
+    expect(mail.textBody).not.toMatch(/inscrivez|juin/);
+    // In a milieu the police pivot does not read, @all does not reach them.
+    const y = await newThread(spaces.youth, as("pivot"), "Accueil", "Un mot sur l'accueil.");
+    expect((await reply(y, as("table_coordinator"), "Note pour @all : nouvel horaire.")).status).toBe(302);
+    expect(await mentionsOf(policePivot.personId, y)).toHaveLength(0);
+    expect(await mentionsOf(as("pivot").personId, y)).toHaveLength(1);
+  });
+});
+
+describe("attachments on posts (the files store)", () => {
+  const tinyPdf = () => new TextEncoder().encode("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n") as Uint8Array<ArrayBuffer>;
+  async function multipart(mod: { action?: unknown }, url: string, p: FixturePerson, fields: Record<string, string>, file: { bytes: Uint8Array<ArrayBuffer>; name: string } | null, params: Record<string, string>) {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields)) form.set(k, v);
+    form.set(SUBMISSION_KEY_FIELD, randomUUID());
+    if (file) form.set("attachment", new File([file.bytes], file.name));
+    const request = new Request(`http://localhost:3000${url}`, { method: "POST", headers: { cookie: await cookieOf(p) }, body: form });
+    try {
+      const out = (await (mod.action as (a: unknown) => Promise<unknown>)({ request, params, context: ctx() })) as Response | { init: { status: number }; data: unknown };
+      return out instanceof Response ? { status: out.status, location: out.headers.get("location"), data: null } : { status: out.init.status, location: null, data: out.data as Record<string, unknown> };
+    } catch (thrown) {
+      if (thrown instanceof Response) return { status: thrown.status, location: thrown.headers.get("location"), data: null };
+      const t = thrown as { init?: { status: number }; data?: unknown };
+      return { status: t.init?.status ?? 500, location: null, data: t.data as Record<string, unknown> };
+    }
+  }
+  const download = async (p: FixturePerson, postId: string, fileId: string) => {
+    try {
+      const res = (await (postFile.loader as (a: unknown) => Promise<Response>)({
+        request: new Request(`http://localhost:3000/network/posts/${postId}/files/${fileId}`, { headers: { cookie: p === d.tableBCoordinator ? await cookieOf(p, d.tableB) : await cookieOf(p) } }),
+        params: { postId, fileId },
+        context: ctx(),
+      })) as Response;
+      return res.status;
+    } catch (thrown) {
+      return thrown instanceof Response ? thrown.status : ((thrown as { init?: { status: number } }).init?.status ?? 500);
+    }
+  };
+  const filesOf = async (postId: string) => handle.db.select().from(storedFile).where(and(eq(storedFile.ownerType, "forum_post"), eq(storedFile.ownerId, postId)));
+
+  it("stores a reply's file, lists it on the post, and serves it only to readers of the space", async () => {
+    const t = await newThread(spaces.youth, as("pivot"), "Gabarit d'entente", "Voici le gabarit dont nous parlions.");
+    const out = await multipart(thread, `/network/threads/${t}`, as("pivot_coordinator"), { intent: "reply", body: "Le gabarit révisé est joint." }, { bytes: tinyPdf(), name: "gabarit-entente.pdf" }, { threadId: t });
+    expect(out.status, JSON.stringify(out.data)).toBe(302);
+    const [p] = await handle.db.select().from(forumPost).where(and(eq(forumPost.threadId, t), eq(forumPost.position, 2)));
+    const files = await filesOf(p!.id);
+    expect(files.map((f) => [f.fileName, f.mediaType])).toEqual([["gabarit-entente.pdf", "application/pdf"]]);
+    const page = await get(thread, `/network/threads/${t}`, as("pivot"), { threadId: t });
+    const shown = (page.data as { posts: { id: string; attachments: { id: string }[] }[] }).posts.find((x) => x.id === p!.id)!;
+    expect(shown.attachments.map((a) => a.id)).toEqual([files[0]!.id]);
+    expect(await download(as("pivot"), p!.id, files[0]!.id)).toBe(200);
+    // The police pivot does not read the youth-protection milieu; another Table is another world; a worker is outside the network.
+    expect(await download(policePivot, p!.id, files[0]!.id)).toBe(404);
+    expect(await download(d.tableBCoordinator, p!.id, files[0]!.id)).toBe(404);
+    expect(await download(as("worker"), p!.id, files[0]!.id)).toBe(404);
+    // The file through another post's address is not found either.
+    const [opening] = await handle.db.select().from(forumPost).where(and(eq(forumPost.threadId, t), eq(forumPost.position, 1)));
+    expect(await download(as("pivot"), opening!.id, files[0]!.id)).toBe(404);
+  });
+
+  it("opens a thread with a file, refuses a type the files store does not accept, and writes nothing then", async () => {
+    const opened = await multipart(space, `/network/spaces/${spaces.network}`, as("pivot"), { intent: "thread", title: "Affiche régionale", body: "L'affiche est jointe." }, { bytes: tinyPdf(), name: "affiche.pdf" }, { spaceId: spaces.network });
+    expect(opened.status, JSON.stringify(opened.data)).toBe(302);
+    const threadId = opened.location!.split("/").pop()!;
+    const [first] = await handle.db.select().from(forumPost).where(and(eq(forumPost.threadId, threadId), eq(forumPost.position, 1)));
+    expect(await filesOf(first!.id)).toHaveLength(1);
+    const before = (await handle.db.select().from(forumPost).where(eq(forumPost.threadId, threadId))).length;
+    const refused = await multipart(thread, `/network/threads/${threadId}`, as("pivot"), { intent: "reply", body: "Et la page web." }, { bytes: new TextEncoder().encode("<html><script>alert(1)</script></html>") as Uint8Array<ArrayBuffer>, name: "page.pdf" }, { threadId });
+    expect(refused.status).toBe(400);
+    expect((refused.data as { errors: Record<string, string[]> }).errors.attachment).toEqual(["forum.attachment.wrong_type"]);
+    expect((await handle.db.select().from(forumPost).where(eq(forumPost.threadId, threadId))).length).toBe(before);
+    // A file name goes through the identifying-details guard like the post.
+    const named = await multipart(thread, `/network/threads/${threadId}`, as("pivot"), { intent: "reply", body: "Le dossier est joint." }, { bytes: tinyPdf(), name: "dossier-jessica-tremblay.pdf" }, { threadId });
+    expect(named.status).toBe(400);
+    expect(Object.keys((named.data as { findings: Record<string, unknown> }).findings)).toEqual(["attachment"]);
+    expect((await handle.db.select().from(forumPost).where(eq(forumPost.threadId, threadId))).length).toBe(before);
+    // A plain (urlencoded) reply without a file still works.
+    expect((await reply(threadId, policePivot, "Merci pour l'affiche.")).status).toBe(302);
+  });
+
+  it("serves nobody the files of a hidden post, and redaction or retention removes them", async () => {
+    const t = await newThread(spaces.network, as("pivot"), "Document à retirer", "Un document suit.");
+    const out = await multipart(thread, `/network/threads/${t}`, policePivot, { intent: "reply", body: "Le document est joint." }, { bytes: tinyPdf(), name: "document.pdf" }, { threadId: t });
+    expect(out.status, JSON.stringify(out.data)).toBe(302);
+    const [p] = await handle.db.select().from(forumPost).where(and(eq(forumPost.threadId, t), eq(forumPost.position, 2)));
+    const [file] = await filesOf(p!.id);
+    expect(await download(as("pivot"), p!.id, file!.id)).toBe(200);
+    await handle.db.update(forumPost).set({ hiddenAt: new Date(), hiddenReason: "Retiré" }).where(eq(forumPost.id, p!.id));
+    for (const who of [as("pivot"), policePivot, as("table_coordinator")]) expect(await download(who, p!.id, file!.id)).toBe(404);
+    const page = await get(thread, `/network/threads/${t}`, as("table_coordinator"), { threadId: t });
+    expect((page.data as { posts: { id: string; attachments: unknown[] }[] }).posts.find((x) => x.id === p!.id)!.attachments).toEqual([]);
+    // The retention run on quiet threads takes the files with the words.
+    await handle.db.update(forumThread).set({ lastPostAt: new Date("2000-01-01") }).where(eq(forumThread.id, t));
+    await handle.db.transaction((tx) => retentionPurges.thread_posts({ tx, partnershipId: d.tableA, rule: { months: 24 } as never, now: new Date() }));
+    expect(await filesOf(p!.id)).toEqual([]);
+  });
+});
+
+describe("the guard's reading of a file name", () => {
+  it("finds a name or a phone number written in lower case with dashes, lets a plain name through", async () => {
+    const { attachmentName } = await import("../../app/modules/forum/post-guard.server.ts");
+    const { findIdentifyingDetails } = await import("../../app/modules/consultations/pii/find-identifying-details.ts");
+    const found = (name: string) => findIdentifyingDetails(attachmentName({ fileName: name }).attachment!).map((f) => f.kind);
+    expect(found("dossier-jessica-tremblay.pdf")).toContain("person_name");
+    expect(found("fiche_514-555-0199.pdf")).toContain("phone");
+    expect(found("gabarit-entente-2025.docx")).toEqual([]);
+    expect(found("affiche_regionale.png")).toEqual([]);
   });
 });

@@ -1,4 +1,7 @@
 import { Form } from "react-router";
+import { Field } from "../form.tsx";
+import { acceptAttribute, anyDocument } from "../../modules/files/file-types.ts";
+import type { FieldErrorMap } from "../../modules/forms/fields.ts";
 import type { MessageKey } from "../../i18n/catalog.ts";
 import { useT } from "../../i18n/use-t.ts";
 import { notificationLevels, type NotificationLevel, type SpaceKind } from "../../modules/forum/vocabulary.ts";
@@ -77,5 +80,39 @@ export function UnreadBadge({ count }: { count: number }) {
       <span aria-hidden="true">{count}</span>
       <span className="visually-hidden">{t("forum.unread", { count })}</span>
     </span>
+  );
+}
+
+/** The optional file of a new post (the form must be multipart; without JavaScript too). */
+export function AttachmentField({ idPrefix, errors }: { idPrefix: string; errors?: FieldErrorMap | null }) {
+  const { t } = useT();
+  return (
+    <Field
+      idPrefix={idPrefix}
+      name="attachment"
+      type="file"
+      accept={acceptAttribute(anyDocument)}
+      label={t("forum.attachment.label")}
+      hint={t("forum.attachment.hint")}
+      errors={errors}
+    />
+  );
+}
+
+/** A post's attachments: links to download them (served only to readers of the space). */
+export function Attachments({ postId, files }: { postId: string; files: readonly { id: string; fileName: string; byteSize: number }[] }) {
+  const { t } = useT();
+  if (!files.length) return null;
+  return (
+    <ul className="forum-attachments" aria-label={t("forum.attachment.list")}>
+      {files.map((f) => (
+        <li key={f.id}>
+          <a href={`/network/posts/${postId}/files/${f.id}`} download>
+            {f.fileName}
+          </a>{" "}
+          <span className="muted">({t("forum.attachment.size", { size: Math.max(1, Math.round(f.byteSize / 1024)) })})</span>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -14,6 +14,8 @@ export const UPLOAD_PATHS: readonly RegExp[] = [
   /^\/partners\/commitments\/(new|[^/]+)$/,
   /^\/training\/sessions\/[^/]+\/space$/,
   /^\/evaluation\/reports\/[^/]+$/,
+  // A new thread or a reply may carry an attachment.
+  /^\/network\/(spaces\/(?!new$)|threads\/)[^/]+$/,
 ];
 
 export function bodyLimitFor(pathname: string): number {

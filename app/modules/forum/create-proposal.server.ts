@@ -9,7 +9,7 @@ import { proposalSpaceKinds } from "./proposal-access.server.ts";
 import type { NewProposalInput } from "./proposal-schema.ts";
 import { forumProposal } from "./tables.ts";
 
-export type CreateProposalResult = Ok<string> | NotFound | Invalid | Refused<"forum.refused.readOnly" | "proposals.refused.space"> | Flagged;
+export type CreateProposalResult = Ok<string> | NotFound | Invalid | Refused<"forum.refused.readOnly" | "forum.refused.everyone" | "proposals.refused.space"> | Flagged;
 
 const HOUR = 60 * 60 * 1000;
 /** A proposal stays open at least an hour and at most 60 days. */

@@ -3,33 +3,38 @@ import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.s
 import { flagged, type Flagged } from "../consultations/guard-refusal.server.ts";
 import { missing, ok, refusal, type NotFound, type Ok, type Refused } from "../outcome/outcome.ts";
 import { spaceAccess, type ForumViewer } from "./access.server.ts";
+import type { Upload } from "../files/read-upload.server.ts";
 import { appendPost, foldForSearch } from "./add-post.server.ts";
-import { notifyNewPost } from "./notify.server.ts";
-import { guardPostTexts, hasFindings } from "./post-guard.server.ts";
+import { attachToPost } from "./post-attachments.server.ts";
+import { mentionedPeople, notifyNewPost } from "./notify.server.ts";
+import { attachmentName, guardPostTexts, hasFindings } from "./post-guard.server.ts";
 import { forumThread } from "./tables.ts";
 import type { NewThreadInput } from "./forum-schema.ts";
 
-export type CreateThreadResult = Ok<string> | NotFound | Refused<"forum.refused.readOnly"> | Flagged;
+export type CreateThreadResult = Ok<string> | NotFound | Refused<"forum.refused.readOnly" | "forum.refused.everyone"> | Flagged;
 
 /**
  * A new thread in a space the viewer reads and may post in. Its title and opening post pass the
  * identifying-details guard first: with a finding nothing is written. The thread, its first post,
  * the audit event and the notifications (mentions at once; the new thread in digests) commit together.
  */
-export async function createThread(db: Database, actor: AuditActor, input: { viewer: ForumViewer; spaceId: string; fields: NewThreadInput; publicUrl: string }): Promise<CreateThreadResult> {
+export async function createThread(db: Database, actor: AuditActor, input: { viewer: ForumViewer; spaceId: string; fields: NewThreadInput; publicUrl: string; attachment?: Upload | null }): Promise<CreateThreadResult> {
   const { viewer, fields } = input;
   const access = await spaceAccess(db, viewer, input.spaceId);
   if (!access) return missing();
   if (!access.mayPost) return refusal("forum.refused.readOnly");
-  const { findings, mentions } = await guardPostTexts(db, viewer.partnershipId, { title: fields.title, body: fields.body });
+  const { findings, mentions } = await guardPostTexts(db, viewer.partnershipId, { title: fields.title, body: fields.body, ...attachmentName(input.attachment) });
   if (hasFindings(findings)) return flagged(findings);
+  // "@all" is the moderators' word: anyone else is told so, rather than silently notifying nobody.
+  if (mentions.everyone && !access.moderator) return refusal("forum.refused.everyone");
   return db.transaction(async (tx): Promise<CreateThreadResult> => {
     const [thread] = await tx
       .insert(forumThread)
       .values({ partnershipId: viewer.partnershipId, spaceId: access.space.id, title: fields.title, authorPersonId: viewer.personId, searchText: foldForSearch(fields.title) })
       .returning({ id: forumThread.id });
     const post = await appendPost(tx, { partnershipId: viewer.partnershipId, spaceId: access.space.id, threadId: thread!.id, authorPersonId: viewer.personId, body: fields.body });
-    const mentioned = new Set([...mentions.people, ...mentions.organizationPivots]);
+    const file = input.attachment ? await attachToPost(tx, { partnershipId: viewer.partnershipId, postId: post.id, upload: input.attachment, personId: viewer.personId }) : null;
+    const mentioned = await mentionedPeople(tx, viewer.partnershipId, access.space, mentions);
     const sent = await notifyNewPost(tx, {
       partnershipId: viewer.partnershipId,
       space: access.space,
@@ -47,7 +52,7 @@ export async function createThread(db: Database, actor: AuditActor, input: { vie
       targetType: "forum_thread",
       targetId: thread!.id,
       partnershipId: viewer.partnershipId,
-      details: { spaceId: access.space.id, postId: post.id, mentioned: mentioned.size, ...sent },
+      details: { spaceId: access.space.id, postId: post.id, mentioned: mentioned.size, ...sent, attachment: file?.id ?? null },
     });
     return ok(thread!.id);
   });

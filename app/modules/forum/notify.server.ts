@@ -1,6 +1,7 @@
 import { and, eq, inArray, or } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { readersOf, type SpaceRow } from "./access.server.ts";
+import type { ResolvedMentions } from "./post-guard.server.ts";
 import { mailboxesOf, sendImmediate } from "./forum-emails.server.ts";
 import { forumNotification, forumSubscription } from "./tables.ts";
 import { DEFAULT_LEVEL, type NotificationKind, type NotificationLevel } from "./vocabulary.ts";
@@ -40,6 +41,17 @@ export async function levelsIn(db: Database, spaceId: string, threadId: string, 
 }
 
 /**
+ * The people a post's mentions name: people by handle, an organization's designated pivots by
+ * its acronym, and with "@all"/"@tous" every reader of the space (the caller has checked that
+ * a moderator wrote it). Who cannot read the space is dropped later by `notifyNewPost`.
+ */
+export async function mentionedPeople(tx: Database, partnershipId: string, space: SpaceRow, mentions: ResolvedMentions): Promise<Set<string>> {
+  const out = new Set([...mentions.people, ...mentions.organizationPivots]);
+  if (mentions.everyone) for (const p of await readersOf(tx, partnershipId, space)) out.add(p);
+  return out;
+}
+
+/**
  * Notifications of a new post, in the post's transaction: one row per reader who hears of it,
  * and the immediate emails. Only readers of the space: a mention of someone outside it says
  * nothing to them (they could not open it anyway).
@@ -57,9 +69,11 @@ export async function notifyNewPost(
     repliedTo: Set<string>;
     newThread: boolean;
     publicUrl: string;
+    /** Only these people hear of it (an edit tells only the newly mentioned). */
+    only?: Set<string>;
   },
 ): Promise<{ notified: number; emailed: number }> {
-  const readers = (await readersOf(tx, input.partnershipId, input.space)).filter((p) => p !== input.authorPersonId);
+  const readers = (await readersOf(tx, input.partnershipId, input.space)).filter((p) => p !== input.authorPersonId && (!input.only || input.only.has(p)));
   const levelOf = await levelsIn(tx, input.space.id, input.threadId, readers);
   const rows: (typeof forumNotification.$inferInsert)[] = [];
   for (const personId of readers) {

@@ -1,10 +1,11 @@
-import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { organization } from "../governance/tables.ts";
 import { person } from "../people/tables.ts";
 import type { ForumViewer } from "./access.server.ts";
 import { markRead } from "./add-post.server.ts";
 import { spaceLabel, type SpaceLabel } from "./list-spaces.server.ts";
+import { attachmentsOf, type AttachmentView } from "./post-attachments.server.ts";
 import { forumNotification, forumPost, forumReport, forumSubscription, forumThread, forumThreadRead } from "./tables.ts";
 import { threadAccess } from "./thread-access.server.ts";
 import { handleOf, type NotificationLevel } from "./vocabulary.ts";
@@ -28,6 +29,8 @@ export interface PostView {
   createdAt: string;
   mine: boolean;
   openReports: number;
+  /** A hidden post's attachments are listed (and served) to nobody. */
+  attachments: AttachmentView[];
 }
 
 export interface ThreadPage {
@@ -83,6 +86,11 @@ export async function openThread(db: Database, viewer: ForumViewer, threadId: st
     .leftJoin(organization, eq(organization.id, person.organizationId))
     .where(and(eq(forumPost.partnershipId, viewer.partnershipId), eq(forumPost.threadId, thread.id)))
     .orderBy(asc(forumPost.position));
+  const files = await attachmentsOf(
+    db,
+    viewer.partnershipId,
+    rows.filter((r) => r.hiddenAt === null).map((r) => r.id),
+  );
   const posts: PostView[] = rows.map((r) => {
     const mine = r.authorPersonId === viewer.personId;
     const hidden = r.hiddenAt !== null;
@@ -106,6 +114,7 @@ export async function openThread(db: Database, viewer: ForumViewer, threadId: st
       createdAt: r.createdAt.toISOString(),
       mine,
       openReports: Number(r.openReports),
+      attachments: hidden ? [] : (files.get(r.id) ?? []),
     };
   });
   const hiddenIds = new Set(rows.filter((r) => r.hiddenAt).map((r) => r.id));
@@ -157,7 +166,8 @@ export async function listThreads(db: Database, viewer: ForumViewer, spaceId: st
     .innerJoin(person, eq(person.id, forumThread.authorPersonId))
     .leftJoin(forumThreadRead, and(eq(forumThreadRead.threadId, forumThread.id), eq(forumThreadRead.personId, viewer.personId)))
     .where(where)
-    .orderBy(sql`${forumThread.pinnedAt} is null`, desc(forumThread.pinnedAt), desc(forumThread.lastPostAt))
+    // Exactly forum_thread_list_idx's order, so the first page is read from the index, not sorted.
+    .orderBy(sql`(${forumThread.pinnedAt} is null)`, sql`${forumThread.pinnedAt} desc nulls last`, sql`${forumThread.lastPostAt} desc nulls last`)
     .limit(page.limit)
     .offset(page.offset);
   const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(forumThread).where(where);

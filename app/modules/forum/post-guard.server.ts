@@ -7,13 +7,15 @@ import { pivotDesignation } from "../directory/tables.ts";
 import { organization } from "../governance/tables.ts";
 import { person } from "../people/tables.ts";
 import { quebecDay } from "../time/days.ts";
-import { foldAcronym, handleOf, mentionSpans } from "./vocabulary.ts";
+import { everyoneWords, foldAcronym, handleOf, mentionSpans } from "./vocabulary.ts";
 
 export interface ResolvedMentions {
   /** People named by their handle (@helene.bouchard). */
   people: string[];
   /** Designated pivots of the organizations named by their acronym (@SPVQ). */
   organizationPivots: string[];
+  /** "@all" or "@tous" was written: every reader of the space (moderators only may). */
+  everyone: boolean;
   /** The @words that named someone (their spans pass the guard). */
   known: Set<string>;
 }
@@ -21,7 +23,7 @@ export interface ResolvedMentions {
 /** The @words of texts that name a person of the Table or an organization (its current designated pivots). */
 export async function resolveMentions(db: Database, partnershipId: string, texts: string[], today = quebecDay()): Promise<ResolvedMentions> {
   const words = new Set(texts.flatMap((t) => mentionSpans(t).map((s) => s.word)));
-  const empty: ResolvedMentions = { people: [], organizationPivots: [], known: new Set() };
+  const empty: ResolvedMentions = { people: [], organizationPivots: [], everyone: false, known: new Set() };
   if (!words.size) return empty;
   const orgs = await db.select({ id: organization.id, acronym: organization.acronym }).from(organization).where(and(eq(organization.partnershipId, partnershipId), isNull(organization.leftOn)));
   const orgIds = orgs.filter((o) => o.acronym && words.has(foldAcronym(o.acronym))).map((o) => o.id);
@@ -41,7 +43,9 @@ export async function resolveMentions(db: Database, partnershipId: string, texts
       known.add(handle);
     }
   }
-  return { people: named, organizationPivots: pivots.map((p) => p.personId), known };
+  const everyone = everyoneWords.filter((w) => words.has(w));
+  for (const w of everyone) known.add(w);
+  return { people: named, organizationPivots: pivots.map((p) => p.personId), everyone: everyone.length > 0, known };
 }
 
 /**
@@ -62,6 +66,24 @@ export async function guardPostTexts(db: Database, partnershipId: string, fields
     if (kept.length) findings[name] = kept;
   }
   return { findings, mentions };
+}
+
+/**
+ * An attachment's file name is checked like the post ("dossier-prenom-nom.pdf" names someone):
+ * without its extension, its words apart and each capitalized, since file names are often
+ * written in lower case and the finder reads names by their capitals. A common word that
+ * is also a first name may be found: renaming the file is the way through.
+ */
+export function attachmentName(upload: { fileName: string } | null | undefined): { attachment?: string } {
+  if (!upload) return {};
+  const words = upload.fileName
+    .replace(/\.[^.]*$/, "")
+    // Dashes between letters separate words; between digits they belong to a number (a phone).
+    .split(/[\s_.]+|(?<=\p{L})-+(?=\p{L})/u)
+    .filter(Boolean)
+    .map((w) => w.charAt(0).toLocaleUpperCase("fr") + w.slice(1));
+  // Words apart (a run of capitalized words reads as a title to the finder): each name stands alone.
+  return { attachment: words.join(", ") };
 }
 
 export { hasFindings };

@@ -59,6 +59,12 @@ export function mentionsIn(text: string): string[] {
   return [...new Set(mentionSpans(text).map((s) => s.word))];
 }
 
+/**
+ * "@all" / "@tous": every reader of the space, for its moderators only (an announcement to a
+ * group, Discourse's @group). Folded words, as `mentionSpans` gives them.
+ */
+export const everyoneWords: readonly string[] = ["all", "tous"];
+
 export function foldAcronym(acronym: string): string {
   return fold(acronym).replace(/[^a-z0-9-]+/g, "");
 }

@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
 import { consultation, consultationMessage } from "../consultations/tables.ts";
+import { removePostAttachments } from "../forum/post-attachments.server.ts";
 import { forumPost, forumPostRevision } from "../forum/tables.ts";
 import { person } from "../people/tables.ts";
 import type { Invalid, NotFound, Ok } from "../outcome/outcome.ts";
@@ -55,7 +56,7 @@ export async function loadSource(db: Database, access: PrivacyAccess, type: Reda
 }
 
 /** Replaces one part's text by the mark; returns the length removed (0 when already redacted or unknown). */
-async function redactPart(tx: Database, source: SourceSummary, name: string, now: Date): Promise<number> {
+async function redactPart(tx: Database, partnershipId: string, source: SourceSummary, name: string, now: Date): Promise<number> {
   const target = source.parts.find((p) => p.part === name);
   if (!target || target.redacted) return 0;
   if (source.type === "forum_post") {
@@ -66,6 +67,8 @@ async function redactPart(tx: Database, source: SourceSummary, name: string, now
     // Its earlier wordings, and the excerpts other posts quoted of it, go too.
     await tx.update(forumPostRevision).set({ body: REDACTION_MARK }).where(eq(forumPostRevision.postId, source.id));
     await tx.update(forumPost).set({ quoteExcerpt: REDACTION_MARK }).where(eq(forumPost.quotePostId, source.id));
+    // Its attachments cannot be redacted word by word: a redacted post keeps none.
+    await removePostAttachments(tx, partnershipId, [source.id]);
     return target.length;
   }
   if (name === "context" || name === "question") {
@@ -102,7 +105,7 @@ export async function openIncidentFromSource(
     if (created.kind !== "ok") return created;
     const lengths: Record<string, number> = {};
     for (const name of parts) {
-      const removed = await redactPart(tx, source, name, now);
+      const removed = await redactPart(tx, access.partnershipId, source, name, now);
       if (removed > 0) lengths[name] = removed;
     }
     if (Object.keys(lengths).length) {

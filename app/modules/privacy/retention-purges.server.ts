@@ -5,6 +5,7 @@ import { auditEvent } from "../audit/tables.ts";
 import { purgeTableConsultations } from "../consultations/purge-consultations.server.ts";
 import { evaluationReport } from "../evaluation-reports/tables.ts";
 import { storedFile } from "../files/tables.ts";
+import { removePostAttachments } from "../forum/post-attachments.server.ts";
 import { forumPost, forumPostRevision, forumThread } from "../forum/tables.ts";
 import { grant } from "../funding/tables.ts";
 import { expireAccountTokens } from "../identity/account-tokens.server.ts";
@@ -39,6 +40,7 @@ const FILE_OWNERS = {
   partner_commitment: partnerCommitment,
   training_session: trainingSession,
   evaluation_report: evaluationReport,
+  forum_post: forumPost,
 } as const;
 
 const tableAccounts = (tx: Database, partnershipId: string) =>
@@ -72,6 +74,7 @@ export const retentionPurges: Record<RetentionKind, (args: PurgeArgs) => Promise
     const ids = rows.map((r) => r.id);
     if (ids.length) {
       await tx.delete(forumPostRevision).where(inArray(forumPostRevision.postId, ids));
+      await removePostAttachments(tx, partnershipId, ids);
       await tx.update(forumPost).set({ quoteExcerpt: null }).where(and(eq(forumPost.partnershipId, partnershipId), inArray(forumPost.quotePostId, ids)));
     }
     return ids.length;

@@ -45,7 +45,7 @@ export async function action(args: Route.ActionArgs) {
   const { user, viewer, post } = await scoped(args);
   const input = await parseForm(args.request, editPostSchema);
   if (!input.ok) return input.reply;
-  const outcome = await editPost(args.context.db, actorOf(user, args.context), { viewer, postId: post.id, version: input.data.version, body: input.data.body });
+  const outcome = await editPost(args.context.db, actorOf(user, args.context), { viewer, postId: post.id, version: input.data.version, body: input.data.body, publicUrl: args.context.config.publicUrl });
   if (outcome.kind === "refused") return guardRefusalReply(outcome, input.values);
   return respond(outcome, (r) => redirect(`/network/threads/${r.threadId}?saved=edited#post-${r.position}`), { body: { values: input.values, findings: null }, conflict: { values: undefined } });
 }

@@ -42,7 +42,7 @@ export async function action(args: Route.ActionArgs) {
   if (!input.ok) return input.reply;
   const submission = submissionOf(input.values, "network.proposals.new", user.accountId);
   if (!submission) return expiredReply(input.values);
-  const outcome = await createOnce<string, "forum.refused.readOnly" | "proposals.refused.space" | "findings">(
+  const outcome = await createOnce<string, "forum.refused.readOnly" | "forum.refused.everyone" | "proposals.refused.space" | "findings">(
     args.context.db,
     submission,
     (tx) => createProposal(tx, actorOf(user, args.context), { viewer, spaceId: input.data.spaceId, fields: input.data, now: new Date(), publicUrl: args.context.config.publicUrl }),

@@ -1,6 +1,6 @@
 import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/spaces.$spaceId";
-import { LevelForm, UnreadBadge, useSpaceName } from "../../components/forum/forum-ui.tsx";
+import { AttachmentField, LevelForm, UnreadBadge, useSpaceName } from "../../components/forum/forum-ui.tsx";
 import stylesheet from "../../components/forum/forum.css?url";
 import { ErrorSummary, Field } from "../../components/form.tsx";
 import { GuardFindings } from "../../components/guard-findings.tsx";
@@ -11,7 +11,8 @@ import { pageTitle } from "../../i18n/page-title.ts";
 import { useT } from "../../i18n/use-t.ts";
 import { actorOf, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
-import { flaggedReply } from "../../modules/forum/flagged-reply.server.ts";
+import { attachmentNameOf, flaggedReply } from "../../modules/forum/flagged-reply.server.ts";
+import { readAttachment } from "../../modules/forum/post-attachments.server.ts";
 import { spaceAccess } from "../../modules/forum/access.server.ts";
 import { createThread } from "../../modules/forum/create-thread.server.ts";
 import { levelSchema, newThreadSchema } from "../../modules/forum/forum-schema.ts";
@@ -75,11 +76,13 @@ const intents = {
   thread: async (c: Ctx) => {
     const parsed = parseValues(c.read, newThreadSchema);
     if (!parsed.ok) return invalidFields(parsed.errors, "form.errors");
+    const file = await readAttachment(c.read.form);
+    if (!file.ok) return invalidFields({ attachment: [file.error] }, "form.errors");
     const { db, config } = c.args.context;
-    return createOnce<string, "forum.refused.readOnly" | "findings">(
+    return createOnce<string, "forum.refused.readOnly" | "forum.refused.everyone" | "findings">(
       db,
       submissionOf(c.read.values, "network.spaces.$spaceId:thread", c.s.user.accountId),
-      (tx) => createThread(tx, actorOf(c.s.user, c.args.context), { viewer: c.s.viewer, spaceId: c.s.access.space.id, fields: parsed.data, publicUrl: config.publicUrl }),
+      (tx) => createThread(tx, actorOf(c.s.user, c.args.context), { viewer: c.s.viewer, spaceId: c.s.access.space.id, fields: parsed.data, publicUrl: config.publicUrl, attachment: file.upload }),
       (threadId) => `/network/threads/${threadId}`,
     );
   },
@@ -92,12 +95,13 @@ const intents = {
 
 export async function action(args: Route.ActionArgs) {
   const s = await scoped(args);
-  const read = await readForm(args.request);
+  // The new-thread form may carry an attachment (multipart, up to the files store's limit).
+  const read = await readForm(args.request, { files: ["attachment"] });
   const intent = read.ok ? intentOf(read.values) : "";
   const values = read.values;
   const result = read.ok ? await dispatchIntent(intent, intents, { args, s, read }, () => invalidFields({}, "form.invalid")) : invalidFields(read.errors, "form.errors");
-  if (result.kind === "refused" && result.reason === "findings") return flaggedReply(intent, result, values);
-  return respond(result, (location) => redirect(location), { body: { intent, values, findings: null } });
+  if (result.kind === "refused" && result.reason === "findings") return flaggedReply(intent, result, read.ok ? { ...values, ...(await attachmentNameOf(read.form)) } : values);
+  return respond(result, (location) => redirect(location), { body: { intent, values, findings: null }, refused: { "forum.refused.everyone": 400 } });
 }
 
 export default function NetworkSpace({ loaderData, actionData }: Route.ComponentProps) {
@@ -107,7 +111,7 @@ export default function NetworkSpace({ loaderData, actionData }: Route.Component
   const failed = actionData && "intent" in actionData && actionData.intent === "thread" ? actionData : null;
   const values = ((failed?.values ?? {}) as Record<string, string>) || {};
   const findings = failed && "findings" in failed ? failed.findings : null;
-  const labels = { title: t("forum.thread.title"), body: t("forum.post.body") };
+  const labels = { title: t("forum.thread.title"), body: t("forum.post.body"), attachment: t("forum.attachment.label") };
   const name = spaceName(space);
   return (
     <>
@@ -144,11 +148,12 @@ export default function NetworkSpace({ loaderData, actionData }: Route.Component
           <ErrorSummary errors={findings ? null : failed?.errors} formError={failed?.formError} />
           {findings ? <GuardFindings findings={findings} values={values} labels={labels} /> : null}
           <p id="thread-hint">{t("forum.post.deidentify")}</p>
-          <Form method="post" className="stack" aria-describedby="thread-hint">
+          <Form method="post" encType="multipart/form-data" className="stack" aria-describedby="thread-hint">
             <input type="hidden" name="intent" value="thread" />
             <SubmissionKey />
             <Field idPrefix="thread" name="title" label={labels.title} required defaultValue={values.title} errors={failed?.errors} />
             <Field idPrefix="thread" name="body" label={labels.body} hint={t("forum.post.mentionHint")} multiline required defaultValue={values.body} errors={failed?.errors} />
+            <AttachmentField idPrefix="thread" errors={failed?.errors} />
             <p className="actions">
               <button type="submit">{t("forum.thread.submit")}</button>
             </p>

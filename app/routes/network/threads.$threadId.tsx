@@ -1,7 +1,7 @@
 import { Fragment } from "react";
 import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/threads.$threadId";
-import { LevelForm, PostBody, useSpaceName } from "../../components/forum/forum-ui.tsx";
+import { AttachmentField, Attachments, LevelForm, PostBody, useSpaceName } from "../../components/forum/forum-ui.tsx";
 import stylesheet from "../../components/forum/forum.css?url";
 import { ErrorSummary, Field, PostButton, SelectField } from "../../components/form.tsx";
 import { GuardFindings } from "../../components/guard-findings.tsx";
@@ -12,7 +12,8 @@ import { pageTitle } from "../../i18n/page-title.ts";
 import { useFormatters, useT } from "../../i18n/use-t.ts";
 import { actorOf, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
-import { flaggedReply } from "../../modules/forum/flagged-reply.server.ts";
+import { attachmentNameOf, flaggedReply } from "../../modules/forum/flagged-reply.server.ts";
+import { readAttachment } from "../../modules/forum/post-attachments.server.ts";
 import { levelSchema, pinSchema, replySchema, reportSchema } from "../../modules/forum/forum-schema.ts";
 import { privacyAccessOf } from "../../modules/privacy/privacy-access.server.ts";
 import { forumGuard } from "../../modules/forum/forum-route.server.ts";
@@ -68,10 +69,12 @@ const intents = {
   reply: async (c: Ctx) => {
     const parsed = parseValues(c.read, replySchema);
     if (!parsed.ok) return invalidFields(parsed.errors, "form.errors");
-    return createOnce<{ threadId: string; position: number }, "forum.refused.readOnly" | "forum.refused.quote" | "findings">(
+    const file = await readAttachment(c.read.form);
+    if (!file.ok) return invalidFields({ attachment: [file.error] }, "form.errors");
+    return createOnce<{ threadId: string; position: number }, "forum.refused.readOnly" | "forum.refused.quote" | "forum.refused.everyone" | "findings">(
       c.args.context.db,
       submissionOf(c.read.values, "network.threads.$threadId:reply", c.g.user.accountId),
-      (tx) => replyToThread(tx, actorOf(c.g.user, c.args.context), { viewer: c.g.viewer, threadId: c.threadId, fields: parsed.data, publicUrl: c.args.context.config.publicUrl }),
+      (tx) => replyToThread(tx, actorOf(c.g.user, c.args.context), { viewer: c.g.viewer, threadId: c.threadId, fields: parsed.data, publicUrl: c.args.context.config.publicUrl, attachment: file.upload }),
       (r) => `/network/threads/${r.threadId}#post-${r.position}`,
     );
   },
@@ -105,11 +108,12 @@ export async function action(args: Route.ActionArgs) {
   const threadId = threadIdOf(args.params);
   // A thread of a space one may not read answers 404 before any input is read.
   if (!(await threadAccess(args.context.db, g.viewer, threadId))) notFound();
-  const read = await readForm(args.request);
+  // The reply form may carry an attachment (multipart, up to the files store's limit).
+  const read = await readForm(args.request, { files: ["attachment"] });
   const intent = read.ok ? intentOf(read.values) : "";
   const values = read.values;
   const result = read.ok ? await dispatchIntent(intent, intents, { args, g, threadId, read }, () => invalidFields({}, "form.invalid")) : invalidFields(read.errors, "form.errors");
-  if (result.kind === "refused" && result.reason === "findings") return flaggedReply(intent, result, values);
+  if (result.kind === "refused" && result.reason === "findings") return flaggedReply(intent, result, read.ok ? { ...values, ...(await attachmentNameOf(read.form)) } : values);
   return respond(result, (location) => redirect(location), { body: { intent, values, findings: null }, refused: 400 });
 }
 
@@ -185,6 +189,7 @@ export default function NetworkThread({ loaderData, actionData }: Route.Componen
                   </blockquote>
                 ) : null}
                 {p.body !== null ? <PostBody text={p.body} /> : null}
+                <Attachments postId={p.id} files={p.attachments} />
                 <div className="forum-post-actions">
                   {mayPost && !p.hidden ? <Link to={`/network/threads/${thread.id}?quote=${p.id}#reply-title`}>{t("forum.quote.action")}</Link> : null}
                   {p.mine && !p.hidden ? <Link to={`/network/posts/${p.id}/edit`}>{t("forum.post.edit")}</Link> : null}
@@ -225,9 +230,9 @@ export default function NetworkThread({ loaderData, actionData }: Route.Componen
         <section aria-labelledby="reply-title">
           <h2 id="reply-title">{t("forum.reply.title")}</h2>
           <ErrorSummary errors={replyFindings ? null : reply?.errors} formError={reply?.formError} />
-          {replyFindings ? <GuardFindings findings={replyFindings} values={replyValues} labels={{ body: t("forum.post.body") }} /> : null}
+          {replyFindings ? <GuardFindings findings={replyFindings} values={replyValues} labels={{ body: t("forum.post.body"), attachment: t("forum.attachment.label") }} /> : null}
           <p id="reply-hint">{t("forum.post.deidentify")}</p>
-          <Form method="post" className="stack" aria-describedby="reply-hint" key={thread.postCount}>
+          <Form method="post" encType="multipart/form-data" className="stack" aria-describedby="reply-hint" key={thread.postCount}>
             <input type="hidden" name="intent" value="reply" />
             <SubmissionKey />
             {quote ? (
@@ -241,6 +246,7 @@ export default function NetworkThread({ loaderData, actionData }: Route.Componen
             ) : null}
             <input type="hidden" name="quote" value={quoteId} />
             <Field idPrefix="reply" name="body" label={t("forum.post.body")} hint={t("forum.post.mentionHint")} multiline required defaultValue={replyValues.body} errors={reply?.errors} />
+            <AttachmentField idPrefix="reply" errors={reply?.errors} />
             <p className="actions">
               <button type="submit">{t("forum.reply.submit")}</button>
             </p>

@@ -29,11 +29,21 @@ export const forumCases: CaseBook = {
     const url = async (demo: Demo) => `/network/spaces/${await networkSpace(demo)}`;
     return [
       { name: "start a thread", kind: "create", as: "pivot.cjq@filet.test", url, body: (_demo, variant) => ({ intent: "thread", title: `Partage de pratique ${variant}`, body: "Comment organisez-vous vos retours ?" }) },
+      // The same form, multipart with an attachment (the files store's types and size).
+      {
+        name: "start a thread with an attachment",
+        kind: "create",
+        as: "pivot.cjq@filet.test",
+        url,
+        file: { field: "attachment" },
+        body: (_demo, variant) => ({ intent: "thread", title: `Gabarit partagé ${variant}`, body: "Le gabarit est joint." }),
+      },
       { name: "set the space's notification level", kind: "action", as: "pivot.cjq@filet.test", url, body: (_demo, variant) => ({ intent: "level", level: variant % 2 ? "watching" : "muted" }) },
     ];
   })(),
   "routes/network/threads.$threadId.tsx": [
     { name: "reply in a thread", kind: "create", as: "pivot.cjq@filet.test", url: threadUrl, body: (_demo, variant) => ({ intent: "reply", body: `Je serai présente (${variant}).`, quote: "" }) },
+    { name: "reply with an attachment", kind: "create", as: "pivot.cjq@filet.test", url: threadUrl, file: { field: "attachment" }, body: (_demo, variant) => ({ intent: "reply", body: `Le document est joint (${variant}).`, quote: "" }) },
     {
       name: "report a post",
       kind: "create",

@@ -1,0 +1,3 @@
+CREATE INDEX "forum_post_search_trgm_idx" ON "forum_post" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "forum_thread_list_idx" ON "forum_thread" USING btree ("space_id",("pinned_at" is null),"pinned_at" DESC NULLS LAST,"last_post_at" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "forum_thread_search_trgm_idx" ON "forum_thread" USING gin ("search_text" gin_trgm_ops);

@@ -28,7 +28,7 @@ const get = async (fn: Parameters<typeof callRoute>[0], who: FixturePerson, url:
 const post = async (fn: Parameters<typeof callRoute>[0], who: FixturePerson, url: string, body: Record<string, string>, params: Record<string, string> = {}) =>
   callRoute(fn, { url, params, cookie: await cookieOf(who), method: "POST", body, context: ctx() });
 const publish = (who: FixturePerson, fields: { title: string; body: string }) => post(newRoute.action, who, "/network/news/new", { ...fields, _submission: randomUUID() });
-const idOf = (location: string | undefined) => location!.split("/")[3]!.split("?")[0]!;
+const idOf = (location: string | null | undefined) => location!.split("/")[3]!.split("?")[0]!;
 const actor = () => ({ accountId: null, role: "table_coordinator", organizationId: null, partnershipId: ds.tableA, requestId: "t", ip: "127.0.0.1" });
 
 beforeAll(async () => {

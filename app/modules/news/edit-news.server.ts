@@ -50,12 +50,13 @@ export async function archiveNews(
 ): Promise<Ok<string> | NotFound | Conflict> {
   return db.transaction(async (tx) => {
     const [row] = await tx
-      .select({ id: newsItem.id, authorPersonId: newsItem.authorPersonId, version: newsItem.version })
+      .select({ id: newsItem.id, authorPersonId: newsItem.authorPersonId, version: newsItem.version, archivedAt: newsItem.archivedAt })
       .from(newsItem)
-      .where(and(eq(newsItem.partnershipId, input.partnershipId), eq(newsItem.id, input.id), isNull(newsItem.archivedAt)))
+      .where(and(eq(newsItem.partnershipId, input.partnershipId), eq(newsItem.id, input.id)))
       .for("update");
     if (!row || !input.mayChange(row.authorPersonId)) return missing();
-    if (row.version !== input.version) return conflict();
+    // Archived meanwhile (by someone else, or this very form sent twice): the form is stale.
+    if (row.archivedAt || row.version !== input.version) return conflict();
     const now = new Date();
     await tx
       .update(newsItem)

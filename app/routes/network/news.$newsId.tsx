@@ -5,7 +5,8 @@ import { NewsKind, PlainText, useNewsTitle } from "../../components/news/news-ui
 import { SavedNotice } from "../../components/saved-notice.tsx";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { useFormatters, useT } from "../../i18n/use-t.ts";
-import { actorOf } from "../../modules/authz/guard.server.ts";
+import { actorOf, notFound } from "../../modules/authz/guard.server.ts";
+import { isUuid } from "../../modules/forms/fields.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
 import { parseForm } from "../../modules/forms/read-form.server.ts";
@@ -29,13 +30,15 @@ export async function loader(args: Route.LoaderArgs) {
 
 export async function action(args: Route.ActionArgs) {
   const viewer = await newsGuard(args, policy);
-  const item = await newsOfUrl(args, viewer);
+  // Not newsOfUrl: an item archived meanwhile answers 409 (the form is stale), not 404.
+  const id = args.params.newsId;
+  if (!isUuid(id)) notFound();
   const input = await parseForm(args.request, archiveNewsSchema);
   if (!input.ok) return input.reply;
   const outcome = await archiveNews(args.context.db, actorOf(viewer.user, args.context), {
     partnershipId: viewer.partnershipId,
     personId: viewer.personId,
-    id: item.id,
+    id: id.toLowerCase(),
     version: input.data.version,
     mayChange: mayChange(viewer),
   });

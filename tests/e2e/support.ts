@@ -53,6 +53,9 @@ export const DEMO_PASSWORD = "demo-filet-2026";
  * - pivot-meetings.test.ts owns coord-pivots.spvq@'s poll answers and registration on the demo's
  *   upcoming regional pivot meeting (the one with an open poll): it answers (no JavaScript), changes
  *   an answer, registers and withdraws; it switches coord-pivots.spvq@ to English and back to French.
+ * - news.test.ts: coordination@ publishes a new news item (no JavaScript, language kept); sophie.tremblay@
+ *   (a school pivot) owns no other file: it reads the feed and comments in that item's thread (English
+ *   and back to French). The demo's news items stay as seeded.
  * - home.test.ts and audit-log.test.ts only read (home: five personas; audit log: admin@ and
  *   intervenant.ecole@); each switches its accounts to English and back to French.
  */

@@ -42,6 +42,9 @@ describe("news on practices", () => {
     newsPath = new URL(page.url()).pathname;
     expect(await page.locator("h1").textContent()).toBe(title);
     expect(await mainText(page)).toContain(fr["news.published"]);
+    await Promise.all([page.waitForNavigation(), page.getByRole("link", { name: fr["news.edit.action"] }).click()]);
+    expect(await page.locator("h1").textContent()).toBe(fr["news.edit.title"]);
+    await screenshot(page, "news-edit-1280");
     await context.close();
   });
 
@@ -70,7 +73,15 @@ describe("news on practices", () => {
     expect(await mainText(page)).toContain("ça rassure les familles");
     await page.goto(url(newsPath));
     expect(await mainText(page)).toContain("1 commentaire");
+    // The demo's guide update: titled from its section, linking to it.
+    await page.goto(url("/network/news"));
+    await Promise.all([page.waitForURL(/\/network\/news\/[0-9a-f-]{36}$/), page.getByRole("link", { name: /^Section révisée/ }).click()]);
+    await checkA11y(page);
+    await screenshot(page, "news-guide-update-1280");
+    expect(await page.getByRole("link", { name: fr["news.guideUpdate.read"] }).getAttribute("href")).toMatch(/^\/guide\/sections\//);
     await ensureLanguage(page, "en");
+    await checkA11y(page);
+    await screenshot(page, "news-guide-update-en-1280");
     await page.goto(url("/network/news"));
     await checkA11y(page);
     await page.goto(url(newsPath));

@@ -59,7 +59,10 @@ describe("who publishes and who reads", () => {
       const feed = await get(feedRoute.loader, ds.people[role], "/network/news");
       expect(feed.status, role).toBe(200);
       expect((feed.data as { items: NewsRow[] }).items.map((i) => i.id), role).toContain(articleId);
-      expect((await get(itemRoute.loader, ds.people[role], `/network/news/${articleId}`, { newsId: articleId })).status, role).toBe(200);
+      const item = await get(itemRoute.loader, ds.people[role], `/network/news/${articleId}`, { newsId: articleId });
+      expect(item.status, role).toBe(200);
+      // The trainer (a guide editor outside the network) gets no link to a thread it could not open.
+      expect((item.data as { readsNetwork: boolean }).readsNetwork, role).toBe(role !== "trainer");
     }
     for (const role of others) {
       expect((await get(feedRoute.loader, ds.people[role], "/network/news")).status, role).toBe(404);

@@ -7,6 +7,7 @@ import { pageTitle } from "../../i18n/page-title.ts";
 import { useFormatters, useT } from "../../i18n/use-t.ts";
 import { actorOf, notFound } from "../../modules/authz/guard.server.ts";
 import { isUuid } from "../../modules/forms/fields.ts";
+import { can } from "../../modules/authz/decide.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
 import { parseForm } from "../../modules/forms/read-form.server.ts";
@@ -25,7 +26,9 @@ export const shouldRevalidate = revalidateAfterConflict;
 export async function loader(args: Route.LoaderArgs) {
   const viewer = await newsGuard(args, policy);
   const item = await newsOfUrl(args, viewer);
-  return { item, mayChange: mayChange(viewer)(item.authorPersonId) };
+  // A guide editor outside the network (a trainer) reads the item but not its thread: no link to a 404.
+  const readsNetwork = can(viewer.user.roles, "network.read", { partnershipId: viewer.partnershipId });
+  return { item, mayChange: mayChange(viewer)(item.authorPersonId), readsNetwork };
 }
 
 export async function action(args: Route.ActionArgs) {
@@ -81,14 +84,14 @@ export default function NewsPage({ loaderData, actionData }: Route.ComponentProp
         )}
       </article>
       <h2>{t("news.comments", { count: item.comments })}</h2>
-      {item.forumThreadId ? (
+      {item.forumThreadId && loaderData.readsNetwork ? (
         <p>
           <Link to={`/network/threads/${item.forumThreadId}`} className="button secondary">
             {t("news.comment")}
           </Link>
         </p>
       ) : (
-        <p>{t("news.noThread")}</p>
+        <p>{t(item.forumThreadId ? "news.threadOutside" : "news.noThread")}</p>
       )}
       {loaderData.mayChange ? (
         <div className="actions">

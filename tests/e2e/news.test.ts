@@ -75,7 +75,7 @@ describe("news on practices", () => {
     expect(await mainText(page)).toContain("1 commentaire");
     // The demo's guide update: titled from its section, linking to it.
     await page.goto(url("/network/news"));
-    await Promise.all([page.waitForURL(/\/network\/news\/[0-9a-f-]{36}$/), page.getByRole("link", { name: /^Section révisée/ }).click()]);
+    await Promise.all([page.waitForURL(/\/network\/news\/[0-9a-f-]{36}$/), page.getByRole("link", { name: /^Section révisée/ }).first().click()]);
     await checkA11y(page);
     await screenshot(page, "news-guide-update-1280");
     expect(await page.getByRole("link", { name: fr["news.guideUpdate.read"] }).getAttribute("href")).toMatch(/^\/guide\/sections\//);

@@ -24,6 +24,7 @@ import * as sso from "./messages/sso.ts";
 import * as forum from "./messages/forum.ts";
 import * as statistics from "./messages/statistics.ts";
 import * as proposals from "./messages/proposals.ts";
+import * as news from "./messages/news.ts";
 import * as surveys from "./messages/surveys.ts";
 import { format, type MessageVars } from "./format.ts";
 import type { Locale } from "./types.ts";
@@ -32,8 +33,8 @@ export { format, type MessageVars } from "./format.ts";
 
 // One namespace file per area; each exports `fr` (the source) and `en` (typed against it).
 export const catalog = {
-  fr: { ...trainingEvaluation.fr, ...common.fr, ...identity.fr, ...admin.fr, ...directory.fr, ...pathway.fr, ...consultations.fr, ...activities.fr, ...guide.fr, ...training.fr, ...trainingParticipants.fr, ...partners.fr, ...meetings.fr, ...tableWork.fr, ...tableHub.fr, ...about.fr, ...guard.fr, ...audit.fr, ...evaluation.fr, ...indicatorDefinitionsMore.fr, ...evaluationReports.fr, ...privacy.fr, ...sso.fr, ...forum.fr, ...statistics.fr, ...proposals.fr, ...surveys.fr },
-  en: { ...trainingEvaluation.en, ...common.en, ...identity.en, ...admin.en, ...directory.en, ...pathway.en, ...consultations.en, ...activities.en, ...guide.en, ...training.en, ...trainingParticipants.en, ...partners.en, ...meetings.en, ...tableWork.en, ...tableHub.en, ...about.en, ...guard.en, ...audit.en, ...evaluation.en, ...indicatorDefinitionsMore.en, ...evaluationReports.en, ...privacy.en, ...sso.en, ...forum.en, ...statistics.en, ...proposals.en, ...surveys.en },
+  fr: { ...trainingEvaluation.fr, ...common.fr, ...identity.fr, ...admin.fr, ...directory.fr, ...pathway.fr, ...consultations.fr, ...activities.fr, ...guide.fr, ...training.fr, ...trainingParticipants.fr, ...partners.fr, ...meetings.fr, ...tableWork.fr, ...tableHub.fr, ...about.fr, ...guard.fr, ...audit.fr, ...evaluation.fr, ...indicatorDefinitionsMore.fr, ...evaluationReports.fr, ...privacy.fr, ...sso.fr, ...forum.fr, ...statistics.fr, ...proposals.fr, ...news.fr, ...surveys.fr },
+  en: { ...trainingEvaluation.en, ...common.en, ...identity.en, ...admin.en, ...directory.en, ...pathway.en, ...consultations.en, ...activities.en, ...guide.en, ...training.en, ...trainingParticipants.en, ...partners.en, ...meetings.en, ...tableWork.en, ...tableHub.en, ...about.en, ...guard.en, ...audit.en, ...evaluation.en, ...indicatorDefinitionsMore.en, ...evaluationReports.en, ...privacy.en, ...sso.en, ...forum.en, ...statistics.en, ...proposals.en, ...news.en, ...surveys.en },
 } as const;
 
 export type MessageKey = keyof (typeof catalog)["fr"];

@@ -57,6 +57,9 @@ export const DEMO_PASSWORD = "demo-filet-2026";
  *   coordination@ puts to the whole network (results hidden), closes, and records into a Table
  *   meeting it creates and holds for the purpose (its language read, left as found); olivier.bergeron@
  *   votes without JavaScript; david.nguyen@ switches to English and back to French.
+ * - news.test.ts: coordination@ publishes a new news item (no JavaScript, language kept); sophie.tremblay@
+ *   (a school pivot) owns no other file: it reads the feed and comments in that item's thread (English
+ *   and back to French). The demo's news items stay as seeded.
  * - home.test.ts and audit-log.test.ts only read (home: five personas; audit log: admin@ and
  *   intervenant.ecole@); each switches its accounts to English and back to French.
  */

@@ -37,6 +37,8 @@ import * as privacyRetention from "../../app/routes/privacy/retention.tsx";
 import * as identityProviders from "../../app/routes/admin/identity-providers.tsx";
 import * as identityProvidersNew from "../../app/routes/admin/identity-providers.new.tsx";
 import * as identityProviderPage from "../../app/routes/admin/identity-providers.$providerId.tsx";
+import * as newsFeed from "../../app/routes/network/news._index.tsx";
+import * as newsNew from "../../app/routes/network/news.new.tsx";
 import { createIdentityProvider } from "../../app/modules/sso/manage-identity-providers.server.ts";
 import { systemActor } from "../../app/modules/audit/record-audit-event.server.ts";
 import * as networkHome from "../../app/routes/network/_index.tsx";
@@ -206,6 +208,9 @@ const networkPostCases: Case[] = [
 
 const getCases: Case[] = [
   { name: "GET /admin", handler: adminHome.loader, url: () => "/admin", allow: [...PEOPLE_MANAGERS, "privacy_officer"] },
+  // News on practices (issue 14 §4): the network's readers and the guide editors read; the coordinator and guide editors publish.
+  { name: "GET /network/news", handler: newsFeed.loader, url: () => "/network/news", allow: ["table_coordinator", "table_member", "pivot_coordinator", "pivot", "trainer", "tableBCoordinator"] },
+  { name: "GET /network/news/new", handler: newsNew.loader, url: () => "/network/news/new", allow: ["table_coordinator", "trainer", "tableBCoordinator"] },
   { name: "GET /admin/tables", handler: tables.loader, url: () => "/admin/tables", allow: ADMIN },
   { name: "GET /admin/tables/new", handler: tablesNew.loader, url: () => "/admin/tables/new", allow: ADMIN },
   {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, eq, isNotNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { newsItem } from "../../app/modules/news/tables.ts";
 import type { DatabaseHandle } from "../../app/modules/db/client.server.ts";
 import { seedDemo } from "../../app/modules/demo/seed-demo.server.ts";
 import { quebecTable } from "../../app/modules/demo/demo-quebec.ts";
@@ -51,6 +52,22 @@ describe("demo pivot network", () => {
     for (const text of [...posts.map((p) => p.body), ...titles.map((t) => t.title)]) {
       const { findings } = await guardPostTexts(handle.db, tableId, { text });
       expect(findings, text).toEqual({});
+    }
+  });
+});
+
+describe("demo news on practices", () => {
+  it("has three articles and a guide update, each with its network thread, one commented, nothing identifying", async () => {
+    const items = await handle.db.select().from(newsItem).where(eq(newsItem.partnershipId, tableId));
+    expect(items.filter((i) => i.kind === "article")).toHaveLength(3);
+    const update = items.find((i) => i.kind === "guide_update");
+    expect(update?.guideVersionId).toBeTruthy();
+    expect(items.every((i) => i.forumThreadId)).toBe(true);
+    const threads = await handle.db.select({ postCount: forumThread.postCount }).from(forumThread).where(inArray(forumThread.id, items.map((i) => i.forumThreadId!)));
+    expect(threads.some((t) => t.postCount > 1)).toBe(true);
+    for (const i of items) {
+      const { findings } = await guardPostTexts(handle.db, tableId, { title: i.title, body: i.body });
+      expect(findings, i.title).toEqual({});
     }
   });
 });

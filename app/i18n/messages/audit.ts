@@ -300,6 +300,9 @@ export const fr = {
   "audit.action.training_session.updated": "Séance de formation modifiée",
   // The pivot network (issue 14)
   "audit.action.forum_thread.created": "Fil du réseau lancé",
+  "audit.action.news_item.published": "Nouvelle publiée pour les pivots",
+  "audit.action.news_item.edited": "Nouvelle pour les pivots modifiée",
+  "audit.action.news_item.archived": "Nouvelle pour les pivots archivée",
   "audit.action.forum_proposal.created": "Proposition soumise au réseau",
   "audit.action.forum_proposal.voted": "Vote sur une proposition du réseau",
   "audit.action.forum_proposal.closed": "Proposition du réseau close",
@@ -618,6 +621,9 @@ export const en: Translation<typeof fr> = {
   "audit.action.training_session.updated": "Training session updated",
   // The pivot network (issue 14)
   "audit.action.forum_thread.created": "Network thread started",
+  "audit.action.news_item.published": "News item published for the pivots",
+  "audit.action.news_item.edited": "News item for the pivots edited",
+  "audit.action.news_item.archived": "News item for the pivots archived",
   "audit.action.forum_proposal.created": "Proposal put to the network",
   "audit.action.forum_proposal.voted": "Vote on a network proposal",
   "audit.action.forum_proposal.closed": "Network proposal closed",

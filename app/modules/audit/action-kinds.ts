@@ -19,7 +19,7 @@ export const AUDIT_KINDS = {
   audit: ["audit."],
   privacy: ["privacy."],
   singleSignOn: ["sso.", "identity_provider."],
-  network: ["forum.", "forum_space.", "forum_thread.", "forum_post.", "forum_report.", "forum_proposal."],
+  network: ["forum.", "forum_space.", "forum_thread.", "forum_post.", "forum_report.", "forum_proposal.", "news_item."],
   statistics: ["statistics_"],
   surveys: ["survey."],
 } as const satisfies Record<string, readonly string[]>;

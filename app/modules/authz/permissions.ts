@@ -305,6 +305,19 @@ export const permissionRules = {
     ["table_member", "partnership"],
     ["pivot_coordinator", "organization"],
   ],
+  /** Read the news on practices (/network/news) and their comment threads' links: the network's readers, and the guide editors who publish there. */
+  "news.read": [
+    ["table_coordinator", "partnership"],
+    ["table_member", "partnership"],
+    ["pivot_coordinator", "partnership"],
+    ["pivot", "partnership"],
+    ["trainer", "partnership"],
+  ],
+  /** Publish, edit and archive news on practices: the Table coordinator and the guide editors (trainers). */
+  "news.publish": [
+    ["table_coordinator", "partnership"],
+    ["trainer", "partnership"],
+  ],
   // (network block end)
   // Aggregate statistics per period (issue 13 §2) — statistics block
   /** Open the statistics section: the coordinator, and the organizations' reporters for their own organization. */

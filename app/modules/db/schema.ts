@@ -26,5 +26,6 @@ export * from "../evaluation-reports/tables.ts";
 export * from "../privacy/tables.ts";
 export * from "../sso/tables.ts";
 export * from "../forum/tables.ts";
+export * from "../news/tables.ts";
 export * from "../statistics/tables.ts";
 export * from "../surveys/tables.ts";

@@ -22,6 +22,7 @@ import { seedEvaluationReportsDemo } from "./seed-evaluation-reports.server.ts";
 import { seedPrivacyDemo } from "./seed-privacy.server.ts";
 import { seedForumDemo } from "./seed-forum.server.ts";
 import { seedProposalsDemo } from "./seed-proposals.server.ts";
+import { seedNewsDemo } from "./seed-news.server.ts";
 import { seedStatisticsDemo } from "./seed-statistics.server.ts";
 import { ensureDefaultPathway } from "../pathway/ensure-default-pathway.server.ts";
 import { seedSsoDemo } from "./seed-sso.server.ts";
@@ -137,6 +138,7 @@ async function seedTable(tx: Database, table: DemoTable, passwordHashes: Map<str
   await seedSsoDemo(tx, partnershipId);
   await seedForumDemo(tx, partnershipId);
   await seedProposalsDemo(tx, partnershipId);
+  await seedNewsDemo(tx, partnershipId);
   await seedStatisticsDemo(tx, partnershipId);
   await recordAuditEvent(tx, systemActor(SEED_SOURCE, partnershipId), {
     action: "demo.seeded",

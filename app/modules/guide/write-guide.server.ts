@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull, max, ne } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
+import { announceGuideRevision } from "../news/publish-news.server.ts";
 import { lockGuideSection } from "./guide-lock.server.ts";
 import { notifyGuideReviewers } from "./notify-reviewers.server.ts";
 import { guideModule, guideReviewComment, guideSection, guideSectionVersion } from "./tables.ts";
@@ -157,6 +158,8 @@ export async function changeGuideVersionStatus(
     to: "in_review" | "published" | "draft";
     /** Base of the link in the notice sent to the Table's reviewers when a review opens. */
     publicUrl?: string;
+    /** The publisher's language: the news item's comment thread is titled in it. */
+    locale?: "fr" | "en";
   },
 ): Promise<GuideWriteResult> {
   return db.transaction(async (tx) => {
@@ -207,6 +210,10 @@ export async function changeGuideVersionStatus(
       partnershipId: input.partnershipId,
       details: { sectionId: probe.sectionId, number: target.number, from: target.status, archived },
     });
+    if (input.to === "published") {
+      // The pivots hear of it in the news feed (and their digest), in this transaction.
+      await announceGuideRevision(tx, actor, { partnershipId: input.partnershipId, personId: input.personId, versionId: target.id, locale: input.locale, publicUrl: input.publicUrl ?? "" });
+    }
     if (input.to === "in_review") {
       await notifyGuideReviewers(tx, { partnershipId: input.partnershipId, versionId: target.id, exceptPersonId: input.personId, publicUrl: input.publicUrl ?? "" });
     }

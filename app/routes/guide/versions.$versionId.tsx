@@ -88,7 +88,7 @@ export async function action(args: Route.ActionArgs) {
     return respond(result, (id) => redirect(`/guide/versions/${id}?done=restored`));
   }
   const to = steps[form.intent];
-  const result = await changeGuideVersionStatus(args.context.db, actor, { ...base, to, publicUrl: args.context.config.publicUrl });
+  const result = await changeGuideVersionStatus(args.context.db, actor, { ...base, to, publicUrl: args.context.config.publicUrl, locale: user.locale });
   return respond(result, () => {
     // Opening a review queues a notice to each reviewer of the Table.
     if (to === "in_review") args.context.notifyJobs();

@@ -86,6 +86,7 @@ export default function NetworkHome({ loaderData, actionData }: Route.ComponentP
         <Link to="/network/notifications">
           {t("forum.notifications.title")} <UnreadBadge count={unreadNotifications} />
         </Link>
+        <Link to="/network/news">{t("news.title")}</Link>
         <Link to="/network/proposals">{t("proposals.title")}</Link>
         {moderates ? <Link to="/network/moderation">{t("forum.moderation.title")}</Link> : null}
         {mayCreate ? (

@@ -12,6 +12,7 @@ import { privacyCases } from "./privacy.ts";
 import { retentionCases } from "./retention.ts";
 import { ssoCases } from "./sso.ts";
 import { forumCases, proposalCases } from "./forum.ts";
+import { newsCases } from "./news.ts";
 import { statisticsCases } from "./statistics.ts";
 import { surveysCases } from "./surveys.ts";
 import { pivotMeetingPageCases } from "./pivot-meetings.ts";
@@ -32,6 +33,7 @@ export const caseBook: CaseBook = {
   ...ssoCases,
   ...forumCases,
   ...proposalCases,
+  ...newsCases,
   ...statisticsCases,
   ...surveysCases,
   // The pivot meetings' forms live on the meeting page, beside the Table's meeting forms.

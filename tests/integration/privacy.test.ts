@@ -40,7 +40,7 @@ let org2Officer: FixturePerson;
 let tableBOfficer: FixturePerson;
 type Who = "table" | "org1" | "org2" | "tableB" | "coordinator" | "worker" | "pivot" | "admin";
 const cookies = {} as Record<Who, string>;
-const ids = { tableIncident: "", org1Incident: "", serious: "", consultation: "" };
+const ids = { tableIncident: "", org1Incident: "", serious: "", consultation: "", innerConsultation: "" as string | undefined };
 
 const ctx = () => testContext(handle.db);
 type Mod = { loader?: unknown; action?: unknown };
@@ -313,6 +313,14 @@ describe("who read a consultation", () => {
     ids.consultation = c!.id;
     const reader = { accountId: ds.people.pivot.accountId, role: "pivot", organizationId: ds.org1, partnershipId: ds.tableA, requestId: "r", ip: "" };
     for (let i = 0; i < 2; i++) await handle.db.transaction((tx) => recordAuditEvent(tx, reader, { action: "consultation.read", targetType: "consultation", targetId: ids.consultation, details: {} }));
+    // A consultation inside organization 2 only: organization 1's officer has no business with it.
+    const [inner] = await handle.db
+      .insert(consultation)
+      .values({ partnershipId: ds.tableA, askerPersonId: org2Officer.personId, askerOrganizationId: ds.org2, targetOrganizationId: ds.org2, subject: "Question interne", context: "Contexte", question: "Que faire ?" })
+      .returning({ id: consultation.id });
+    ids.innerConsultation = inner!.id;
+    const coordinatorReads = { accountId: ds.people.table_coordinator.accountId, role: "pivot", organizationId: ds.org2, partnershipId: ds.tableA, requestId: "r", ip: "" };
+    await handle.db.transaction((tx) => recordAuditEvent(tx, coordinatorReads, { action: "consultation.read", targetType: "consultation", targetId: ids.innerConsultation!, details: {} }));
   });
 
   it("lists the reads for the asker and the officer; anyone else gets 404", async () => {
@@ -325,11 +333,16 @@ describe("who read a consultation", () => {
       expect(reads).toHaveLength(2);
       expect(reads[0]!.email).toBe(ds.people.pivot.email);
     }
-    // An organization's privacy officer holds audit.read for the Table (as on /admin/audit): they see the reads too.
+    // An organization's privacy officer sees the reads of the consultations their organization is party to, no others.
     expect((await get(consultationReadsPage, url, "org1", params)).status).toBe(200);
+    expect((await get(consultationReadsPage, url, "org2", params)).status).toBe(200);
+    const inner = { consultationId: ids.innerConsultation! };
+    expect((await get(consultationReadsPage, `/privacy/consultations/${ids.innerConsultation}/reads`, "org1", inner)).status).toBe(404);
+    expect((await get(consultationReadsPage, `/privacy/consultations/${ids.innerConsultation}/reads`, "org2", inner)).status).toBe(200);
+    expect((await get(consultationReadsPage, `/privacy/consultations/${ids.innerConsultation}/reads`, "table", inner)).status).toBe(200);
     for (const who of ["pivot", "coordinator", "tableB"] as const) expect((await get(consultationReadsPage, url, who, params)).status, who).toBe(404);
     const viewed = await handle.db.select().from(auditEvent).where(and(eq(auditEvent.action, "privacy.consultation_reads_viewed"), eq(auditEvent.targetId, ids.consultation)));
-    expect(viewed).toHaveLength(3);
+    expect(viewed).toHaveLength(4);
   });
 
   it("counts reads per person over a period, for the officer", async () => {
@@ -337,6 +350,10 @@ describe("who read a consultation", () => {
     const res = await get(readsPage, `/privacy/reads?from=2026-01-01&to=${today > "2026-01-01" ? today : "2026-12-31"}`, "table");
     const people = (res.data as { people: { email: string; reads: number; consultations: number }[] }).people;
     expect(people.find((p) => p.email === ds.people.pivot.email)).toMatchObject({ reads: 2, consultations: 1 });
+    expect(people.find((p) => p.email === ds.people.table_coordinator.email)).toMatchObject({ reads: 1, consultations: 1 });
+    // Organization 1's officer: the reads of consultations organization 1 is party to only.
+    const org1 = (await get(readsPage, `/privacy/reads?from=2026-01-01&to=${today > "2026-01-01" ? today : "2026-12-31"}`, "org1")).data as { people: { email: string }[] };
+    expect(org1.people.map((p) => p.email)).toEqual([ds.people.pivot.email]);
     const empty = await get(readsPage, "/privacy/reads?from=2001-01-01&to=2001-01-31", "table");
     expect((empty.data as { people: unknown[] }).people).toEqual([]);
     // A nonsense period falls back to the default, never a 5xx.

@@ -7,7 +7,7 @@ import { actorOf, guard, notFound } from "../../modules/authz/guard.server.ts";
 import { can } from "../../modules/authz/decide.ts";
 import { authenticated } from "../../modules/authz/policy.ts";
 import { isUuid } from "../../modules/forms/fields.ts";
-import { consultationReads } from "../../modules/privacy/consultation-reads.server.ts";
+import { consultationReads, readsScopeOf } from "../../modules/privacy/consultation-reads.server.ts";
 import { privacyAccessOf } from "../../modules/privacy/privacy-access.server.ts";
 
 /**
@@ -23,7 +23,7 @@ export async function loader(args: Route.LoaderArgs) {
   const id = args.params.consultationId;
   if (!user?.partnershipId || !isUuid(id)) notFound();
   const officer = can(user.roles, "audit.read", { partnershipId: user.partnershipId, organizationId: null });
-  const page = await consultationReads(args.context.db, actorOf(user, args.context), { partnershipId: user.partnershipId, personId: user.personId, officer }, id.toLowerCase());
+  const page = await consultationReads(args.context.db, actorOf(user, args.context), { partnershipId: user.partnershipId, personId: user.personId, officer, organizations: readsScopeOf(user) }, id.toLowerCase());
   if (!page) notFound();
   return { ...page, privacyOfficer: privacyAccessOf(user) !== null };
 }

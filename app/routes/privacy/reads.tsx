@@ -8,7 +8,7 @@ import { actorOf, guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { isUuid } from "../../modules/forms/fields.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
-import { readsPerPerson } from "../../modules/privacy/consultation-reads.server.ts";
+import { readsPerPerson, readsScopeOf } from "../../modules/privacy/consultation-reads.server.ts";
 import { periodOf } from "../../modules/privacy/privacy-schema.ts";
 import { addDays, quebecDay } from "../../modules/time/days.ts";
 
@@ -26,7 +26,7 @@ export async function loader(args: Route.LoaderArgs) {
   if (isUuid(wanted)) throw redirect(`/privacy/consultations/${wanted.toLowerCase()}/reads`);
   const today = quebecDay(new Date());
   const period = periodOf(search, today, addDays(today, -30));
-  const people = await readsPerPerson(args.context.db, actorOf(user, args.context), user.partnershipId, period);
+  const people = await readsPerPerson(args.context.db, actorOf(user, args.context), user.partnershipId, period, readsScopeOf(user));
   return { period, people };
 }
 

@@ -68,8 +68,11 @@ const optionLines = (required: boolean) =>
 export const categorySchema = z.object({ code, nameFr: requiredText(200), nameEn: requiredText(200), options: optionLines(true) });
 export type CategoryInput = z.output<typeof categorySchema>;
 
-/** Renaming a category and adding options (existing options stay: values refer to them). */
-export const categoryEditSchema = z.object({ nameFr: requiredText(200), nameEn: requiredText(200), newOptions: optionLines(false), version: versionField });
+/**
+ * Renaming a category, renaming its options by code (`options`, absent or blank: unchanged) and
+ * adding options; no option goes away: values refer to them.
+ */
+export const categoryEditSchema = z.object({ nameFr: requiredText(200), nameEn: requiredText(200), options: optionLines(false), newOptions: optionLines(false), version: versionField });
 export type CategoryEditInput = z.output<typeof categoryEditSchema>;
 
 const indicatorCode = z

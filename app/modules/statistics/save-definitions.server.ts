@@ -109,13 +109,16 @@ export async function createCategory(db: Database, actor: AuditActor, access: St
   }
 }
 
-/** Renames a category and appends options; existing options stay (values refer to their codes). */
+/** Renames a category and its options (by code), appends options; none goes away (values refer to their codes). */
 export async function updateCategory(db: Database, actor: AuditActor, access: StatisticsAccess, id: string, version: number, input: CategoryEditInput): Promise<Ok<string> | NotFound | Conflict | Invalid> {
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(statisticsCategory).where(and(eq(statisticsCategory.partnershipId, access.partnershipId), eq(statisticsCategory.id, id)));
     if (!current) return missing();
     if (current.version !== version) return conflict();
-    const existing = await tx.select({ code: statisticsCategoryOption.code, position: statisticsCategoryOption.position }).from(statisticsCategoryOption).where(eq(statisticsCategoryOption.categoryId, id));
+    const existing = await tx
+      .select({ code: statisticsCategoryOption.code, position: statisticsCategoryOption.position, nameFr: statisticsCategoryOption.nameFr, nameEn: statisticsCategoryOption.nameEn }).from(statisticsCategoryOption).where(eq(statisticsCategoryOption.categoryId, id));
+    if (input.options.some((o) => !existing.some((e) => e.code === o.code))) return invalid("options", "statistics.form.options.unknown");
+    if (new Set(input.options.map((o) => o.code)).size !== input.options.length) return invalid("options", "statistics.form.options.duplicate");
     if (input.newOptions.some((o) => existing.some((e) => e.code === o.code))) return invalid("newOptions", "statistics.form.options.duplicate");
     if (existing.length + input.newOptions.length > 30) return invalid("newOptions", "statistics.form.options.tooMany");
     const rows = await tx
@@ -124,11 +127,21 @@ export async function updateCategory(db: Database, actor: AuditActor, access: St
       .where(and(eq(statisticsCategory.id, id), eq(statisticsCategory.version, version)))
       .returning({ id: statisticsCategory.id });
     if (rows.length === 0) return conflict();
+    const renamed = input.options.filter((o) => {
+      const before = existing.find((e) => e.code === o.code)!;
+      return before.nameFr !== o.nameFr || before.nameEn !== o.nameEn;
+    });
+    for (const o of renamed) {
+      await tx
+        .update(statisticsCategoryOption)
+        .set({ nameFr: o.nameFr, nameEn: o.nameEn })
+        .where(and(eq(statisticsCategoryOption.categoryId, id), eq(statisticsCategoryOption.code, o.code)));
+    }
     if (input.newOptions.length) {
       const start = Math.max(0, ...existing.map((e) => e.position));
       await tx.insert(statisticsCategoryOption).values(input.newOptions.map((o, i) => ({ partnershipId: access.partnershipId, categoryId: id, ...o, position: start + i + 1 })));
     }
-    await audit(tx, actor, access.partnershipId, "statistics_category", id, "statistics_category.updated", { optionsAdded: input.newOptions.length });
+    await audit(tx, actor, access.partnershipId, "statistics_category", id, "statistics_category.updated", { optionsAdded: input.newOptions.length, optionsRenamed: renamed.map((o) => o.code) });
     return ok(id);
   });
 }

@@ -8,7 +8,10 @@ import { categorySchema, dataElementSchema, dataSetSchema } from "./definition-s
 import { getCompleteness } from "./get-completeness.server.ts";
 import { parsePeriod, shiftPeriod } from "./periods.ts";
 import { saveSection } from "./save-section.server.ts";
-import { createCategory, createDataElement, createDataSet } from "./save-definitions.server.ts";
+import { createCategory, createDataElement, createDataSet, updateCategory } from "./save-definitions.server.ts";
+import { categoryEditSchema } from "./definition-schema.ts";
+import { statisticsCategoryOption } from "./tables.ts";
+import { asc, eq } from "drizzle-orm";
 import { checkSection, isJump } from "./validate-counts.ts";
 import { sendStatisticsReminders } from "./reminders.server.ts";
 import type { CategoryShape } from "./vocabulary.ts";
@@ -54,7 +57,7 @@ describe("validation rules of a section", () => {
 
 describe("the lifecycle of a report", () => {
   let handle: DatabaseHandle;
-  let ids: { table: string; org: string; other: string; set: string; element: string; person: string; coordinator: string };
+  let ids: { table: string; org: string; other: string; set: string; element: string; person: string; coordinator: string; category: string };
   const actor = systemActor("test");
   const today = "2026-10-10";
   beforeAll(async () => {
@@ -71,7 +74,7 @@ describe("the lifecycle of a report", () => {
     const set = await createDataSet(db, actor, access, { nameFr: "S", nameEn: "S", periodType: "quarter", organizationTypes: ["police"], entryWindowDays: 60, timelinessDays: 30, firstPeriod: "2026Q1", lastPeriod: null });
     const el = await createDataElement(db, actor, access, set.value, { code: "concern", nameFr: "C", nameEn: "C", categoryIds: [cat.value], indicatorCode: "stats_concern_raised" });
     if (el.kind !== "ok") throw new Error("element");
-    ids = { table, org, other, set: set.value, element: el.value, person: p.personId, coordinator: c.personId };
+    ids = { table, org, other, set: set.value, element: el.value, person: p.personId, coordinator: c.personId, category: cat.value };
   });
   afterAll(async () => handle?.close());
 
@@ -94,6 +97,22 @@ describe("the lifecycle of a report", () => {
     expect(await section(4, { "cell:total": "9" })).toMatchObject({ kind: "refused", reason: "statistics.entry.locked" });
     expect((await reopenReport(handle.db, actor, reporter(), id, { version: 4, reason: "Erreur de saisie" })).kind).toBe("ok");
     expect((await section(5, { "cell:a12": "2", "cell:a14": "2" })).kind).toBe("ok");
+  });
+
+  it("renames a category's options by code, keeps every option (values refer to them), refuses an unknown code", async () => {
+    const access = { partnershipId: ids.table, personId: ids.coordinator };
+    const edit = (version: number, options: string, newOptions = "") => {
+      const parsed = categoryEditSchema.parse({ nameFr: "Âge", nameEn: "Age", options, newOptions, version: String(version) });
+      return updateCategory(handle.db, actor, access, ids.category, version, parsed);
+    };
+    expect(await edit(1, "a12 | 12 à 13 ans | 12 to 13 years")).toMatchObject({ kind: "ok" });
+    const names = async () => (await handle.db.select().from(statisticsCategoryOption).where(eq(statisticsCategoryOption.categoryId, ids.category)).orderBy(asc(statisticsCategoryOption.position))).map((o) => `${o.code}:${o.nameFr}/${o.nameEn}`);
+    // The option left out of the list keeps its name: nothing is removed.
+    expect(await names()).toEqual(["a12:12 à 13 ans/12 to 13 years", "a14:14/14"]);
+    expect(await edit(2, "a99 | Inconnue | Unknown")).toMatchObject({ kind: "invalid" });
+    expect(categoryEditSchema.safeParse({ nameFr: "Âge", nameEn: "Age", options: "a12 | Un | One\na12 | Deux | Two", version: "2" }).success).toBe(false);
+    expect(await edit(1, "a12 | Vieux | Stale")).toMatchObject({ kind: "conflict" });
+    expect(await names()).toEqual(["a12:12 à 13 ans/12 to 13 years", "a14:14/14"]);
   });
 
   it("another organization's report is missing to a reporter; a closed window refuses a new report", async () => {

@@ -103,6 +103,15 @@ export default function StatisticsCategories({ loaderData, actionData }: Route.C
                 <input type="hidden" name="version" value={c.version} />
                 <Field idPrefix={`cat-${c.code}`} name="nameFr" label={t("statistics.dataSet.nameFr")} required defaultValue={text(mine?.values?.nameFr) ?? c.nameFr} errors={mine?.errors} />
                 <Field idPrefix={`cat-${c.code}`} name="nameEn" label={t("statistics.dataSet.nameEn")} required defaultValue={text(mine?.values?.nameEn) ?? c.nameEn} errors={mine?.errors} />
+                <Field
+                  idPrefix={`cat-${c.code}`}
+                  name="options"
+                  label={t("statistics.category.renameOptions")}
+                  hint={t("statistics.category.renameOptions.hint")}
+                  multiline
+                  defaultValue={text(mine?.values?.options) ?? c.options.map((o) => `${o.code} | ${o.nameFr} | ${o.nameEn}`).join("\n")}
+                  errors={mine?.errors}
+                />
                 <Field idPrefix={`cat-${c.code}`} name="newOptions" label={t("statistics.category.newOptions")} hint={t("statistics.category.newOptions.hint")} multiline defaultValue={text(mine?.values?.newOptions)} errors={mine?.errors} />
                 <div className="actions">
                   <button type="submit" className="secondary">

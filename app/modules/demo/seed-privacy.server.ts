@@ -83,6 +83,59 @@ export async function seedPrivacyDemo(tx: Database, partnershipId: string) {
     },
   ]);
 
+  // One record per feature that handles personal information (issue 15 §3): sign-in, the
+  // directory, surveys and single sign-on beside the consultations — one still under way.
+  await tx.insert(privacyAssessment).values([
+    {
+      partnershipId,
+      feature: "sign_in",
+      title: "EFVP de la connexion et des comptes",
+      summary: "Comptes nominatifs des intervenants : mots de passe hachés (Argon2id), séances côté serveur, deuxième facteur pour les rôles privilégiés, limitation des essais sans verrouillage par un tiers, journal des connexions.",
+      startedOn: "2025-09-08",
+      completedOn: "2025-11-03",
+      reviewOn: "2027-11-03",
+      decision: "approved",
+      decisionReason: "Mesures proportionnées au risque ; revoir à chaque nouveau rôle privilégié.",
+      createdByPersonId: tableOfficer,
+    },
+    {
+      partnershipId,
+      feature: "directory",
+      title: "EFVP du bottin des pivots",
+      summary: "Coordonnées professionnelles des personnes pivots et des organisations, visibles des membres de la Table seulement ; aucune donnée sur les jeunes ; confirmation périodique par la personne elle-même.",
+      startedOn: "2025-10-06",
+      completedOn: "2025-12-12",
+      reviewOn: "2027-12-12",
+      decision: "approved_with_conditions",
+      decisionReason: "À condition que chaque fiche soit confirmée au moins une fois l'an et que les numéros personnels n'y figurent jamais.",
+      createdByPersonId: tableOfficer,
+    },
+    {
+      partnershipId,
+      feature: "surveys",
+      title: "EFVP des sondages auprès des partenaires",
+      summary: "Sondages anonymes par construction (aucun lien entre une personne et sa réponse, dates au jour), liens à usage unique, contrôle des réponses libres, résultats sous le seuil masqués.",
+      startedOn: "2026-09-14",
+      completedOn: null,
+      reviewOn: null,
+      decision: "pending",
+      decisionReason: "",
+      createdByPersonId: tableOfficer,
+    },
+    {
+      partnershipId,
+      feature: "single_sign_on",
+      title: "EFVP de la connexion par l'organisation (authentification unique)",
+      summary: "Connexion par le fournisseur d'identité d'une organisation partenaire : identités liées par émetteur et sujet, jamais par courriel ; rôles réappliqués à chaque connexion ; secret du client chiffré.",
+      startedOn: "2026-06-01",
+      completedOn: "2026-08-28",
+      reviewOn: "2027-08-28",
+      decision: "approved",
+      decisionReason: "Approuvée pour le CSSS de Québec-Nord ; une évaluation par nouvelle organisation raccordée.",
+      createdByPersonId: tableOfficer,
+    },
+  ]);
+
   await tx.insert(privacyAssessment).values({
     partnershipId,
     feature: "consultations",

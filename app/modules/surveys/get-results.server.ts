@@ -69,9 +69,9 @@ export async function getSurveyResults(db: Database, row: SurveyRow, locale: "fr
     return { label, count, percent: count.kind === "value" ? Math.round((n / total) * 1000) / 10 : null };
   };
   const t = translator(locale);
-  const typeOf = (r: (typeof responses)[number]) => r.organizationType ?? "none";
+  const typeOf = (r: (typeof responses)[number]): string => r.organizationType ?? "none";
   // Columns: the types present, in the vocabulary's order (a type nobody answered from is no column).
-  const present = new Set(responses.map(typeOf));
+  const present = new Set<string>(responses.map(typeOf));
   const types: string[] = [...organizationTypes, "none"].filter((k) => present.has(k));
   const typeLabel = (k: string) => (k === "none" ? t("surveys.results.noType") : t(`orgType.${k}` as MessageKey));
   for (const q of allQuestions(version?.sections ?? [])) {

@@ -34,10 +34,12 @@ export interface QuestionResult {
    * cell comes back by subtraction from the totals or from the question's figures.
    */
   crossTab: CrossTab | null;
+  /** The survey asks for the type, but too few answered per type for any cross-tab to show. */
+  crossTabWithheld?: boolean;
 }
 
 export interface CrossTab {
-  /** Column labels: the organization types that answered, then "no type" when some had none. */
+  /** Column labels: the organization types that answered (the fewest merged into "other milieux"). */
   types: string[];
   /** One row per choice (same order as `figures`), one cell per type. */
   cells: Protected[][];
@@ -74,6 +76,33 @@ export async function getSurveyResults(db: Database, row: SurveyRow, locale: "fr
   const present = new Set<string>(responses.map(typeOf));
   const types: string[] = [...organizationTypes, "none"].filter((k) => present.has(k));
   const typeLabel = (k: string) => (k === "none" ? t("surveys.results.noType") : t(`orgType.${k}` as MessageKey));
+  const respondents = (k: string) => responses.filter((r) => typeOf(r) === k).length;
+  /**
+   * Choice × organization type as one protected grid with its totals. With few answers per type
+   * the complements would hide the question's own figures: the smallest types are merged into
+   * "other milieux" until the grid shows every figure the question shows alone; down to one
+   * column, no cross-tab (withheld).
+   */
+  async function crossTabOf(
+    values: { value: string | number }[],
+    rows: string[],
+    countIn: (group: ReadonlySet<string> | null, v: string | number) => number,
+    alone: Protected[],
+  ): Promise<{ rowTotals: Protected[]; table: CrossTab } | null> {
+    const singles = [...types].sort((a, b) => respondents(b) - respondents(a) || types.indexOf(a) - types.indexOf(b));
+    const merged: string[] = [];
+    while (singles.length + (merged.length ? 1 : 0) >= 2) {
+      const groups = [...singles.map((k) => [k]), ...(merged.length ? [merged] : [])];
+      const cells = values.map((v) => groups.map((g) => countIn(new Set(g), v.value)));
+      const grid = await protectGrid({ rows, cols: groups.map((g) => g.join("+")), cells, rowTotals: true, colTotals: true }, { threshold });
+      if (grid.rowTotals!.every((p, i) => p.kind === "value" || alone[i]!.kind === "suppressed")) {
+        const label = (g: string[]) => (g.length > 1 ? t("surveys.results.otherTypes") : typeLabel(g[0]!));
+        return { rowTotals: grid.rowTotals!, table: { types: groups.map(label), cells: grid.cells, typeTotals: grid.colTotals!, total: grid.grandTotal!, suppressed: grid.suppressedCount } };
+      }
+      merged.unshift(singles.pop()!);
+    }
+    return null;
+  }
   for (const q of allQuestions(version?.sections ?? [])) {
     const result: QuestionResult = { key: q.key, label: questionText(q, locale), kind: q.kind, figures: [], texts: [], crossTab: null };
     // One answer per respondent (single choice, scale): the figures and their cross-tab are one grid.
@@ -85,18 +114,23 @@ export async function getSurveyResults(db: Database, row: SurveyRow, locale: "fr
           : null;
     if (values) {
       const matches = (r: (typeof responses)[number], v: string | number) => r.answers[q.key] === v || (typeof v === "string" && answerTokens(r.answers[q.key]).includes(v));
-      const cross = row.asksOrganizationType;
-      const cols = cross ? types : ["all"];
-      const cells = values.map((v) => cols.map((c) => responses.filter((r) => (!cross || typeOf(r) === c) && matches(r, v.value)).length));
-      const grid = await protectGrid({ rows: values.map((v) => String(v.value)), cols, cells, rowTotals: cross, colTotals: true }, { threshold });
-      const counts = cross ? grid.rowTotals! : grid.cells.map((r) => r[0]!);
-      const answered = cells.flat().reduce((a, b) => a + b, 0);
+      const countIn = (group: ReadonlySet<string> | null, v: string | number) => responses.filter((r) => (!group || group.has(typeOf(r))) && matches(r, v)).length;
+      const rows = values.map((v) => String(v.value));
+      // The question's figures alone: one column and its total (so no choice comes back by subtraction).
+      const alone = await protectGrid({ rows, cols: ["all"], cells: values.map((v) => [countIn(null, v.value)]), rowTotals: false, colTotals: true }, { threshold });
+      let counts = alone.cells.map((r) => r[0]!);
+      if (row.asksOrganizationType) {
+        const cross = await crossTabOf(values, rows, countIn, alone.cells.map((r) => r[0]!));
+        if (cross) {
+          // The grid is published whole: its row totals are the question's figures.
+          counts = cross.rowTotals;
+          result.crossTab = cross.table;
+        } else result.crossTabWithheld = true;
+      }
       values.forEach((v, i) => {
         const count = counts[i]!;
         result.figures.push({ label: v.label, count, percent: count.kind === "value" ? Math.round((count.value / total) * 1000) / 10 : null });
       });
-      if (cross && answered > 0)
-        result.crossTab = { types: types.map(typeLabel), cells: grid.cells, typeTotals: grid.colTotals!, total: grid.grandTotal!, suppressed: grid.suppressedCount };
     } else if (q.kind === "multiple") {
       for (const o of q.options ?? []) result.figures.push(figure(choiceLabel(o, locale), responses.filter((r) => answerTokens(r.answers[q.key]).includes(o.value)).length));
     } else if (q.kind === "matrix") {

@@ -123,6 +123,7 @@ export default function SurveyResults({ loaderData }: Route.ComponentProps) {
                   {q.crossTab.suppressed ? <p className="hint">{t("surveys.results.crossFootnote", { threshold: results.threshold })}</p> : null}
                 </div>
               ) : null}
+              {q.crossTabWithheld ? <p className="hint">{t("surveys.results.crossWithheld")}</p> : null}
               {q.figures.length ? null : q.texts.length ? (
                 <ul>
                   {q.texts.map((text, k) => (

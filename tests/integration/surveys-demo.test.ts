@@ -10,6 +10,8 @@ import { listSurveys } from "../../app/modules/surveys/list-surveys.server.ts";
 import { seedDemo } from "../../app/modules/demo/seed-demo.server.ts";
 import { PARTNER_SURVEY_2026, TRAINING_NEEDS_SURVEY } from "../../app/modules/demo/seed-surveys.server.ts";
 import { quebecTable } from "../../app/modules/demo/demo-quebec.ts";
+import { discloseIndicator } from "../../app/modules/indicators/disclose-indicator.server.ts";
+import { indicatorByCode } from "../../app/modules/indicators/registry.server.ts";
 
 /**
  * The demo's surveys: the 2026 partner survey closed with enough answers for most questions to
@@ -53,5 +55,15 @@ describe("demo surveys", () => {
     const token = /http:\/\/demo\.test\/surveys\/answer\/([A-Za-z0-9_-]+)/.exec(mail!.textBody)![1]!;
     const state = await invitationByToken(handle.db, token);
     expect(state.state).toBe("open");
+  });
+  it("feeds partner_survey_satisfaction (% agree or more) through the disclosure control", async () => {
+    const definition = indicatorByCode("partner_survey_satisfaction")!;
+    expect(definition).toMatchObject({ type: "percent", module: "surveys" });
+    const query = { partnershipId: tableId, period: { from: "2026-04-01", to: "2027-03-31" }, by: null, today: "2026-12-01" };
+    expect(await definition.compute(handle.db, query)).toEqual({ shape: "ratio", byOrganization: new Map([[null, { numerator: 13, denominator: 20 }]]) });
+    const shown = await discloseIndicator(handle.db, definition, query, { exact: false, threshold: 5 });
+    expect(JSON.stringify(shown)).toContain("65");
+    // A period without a closed survey: nothing to count (no figure from 1 … threshold − 1 either).
+    expect(await definition.compute(handle.db, { ...query, period: { from: "2025-04-01", to: "2026-03-31" } })).toEqual({ shape: "ratio", byOrganization: new Map([[null, { numerator: 0, denominator: 0 }]]) });
   });
 });

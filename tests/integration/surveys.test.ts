@@ -61,6 +61,12 @@ describe("surveys", () => {
   it("parses the text definition and refuses a bad line", () => {
     expect(allQuestions(sections()).map((q) => q.key)).toEqual(["knows", "which", "needs", "comment"]);
     expect(parseDefinition("? x | nope | required | a | b")).toMatchObject({ ok: false, line: 1 });
+    // A single-choice or scale question may feed a known indicator, with values among its choices.
+    const bound = parseDefinition("? s | single | required | S | S\n- ok | Oui | Yes\n- ko | Non | No\nindicator partner_survey_satisfaction = ok");
+    expect(bound.ok && bound.sections[0]!.questions[0]).toMatchObject({ indicator: { code: "partner_survey_satisfaction", anyOf: ["ok"] } });
+    expect(parseDefinition("? s | single | required | S | S\n- ok | Oui | Yes\n- ko | Non | No\nindicator partner_survey_satisfaction = maybe")).toMatchObject({ ok: false, line: 4 });
+    expect(parseDefinition("? s | long | required | S | S\nindicator partner_survey_satisfaction = x")).toMatchObject({ ok: false, line: 2 });
+    expect(parseDefinition("? s | single | required | S | S\n- ok | Oui | Yes\n- ko | Non | No\nindicator unknown_code = ok")).toMatchObject({ ok: false, line: 4 });
   });
 
   it("a hidden required question is not required", () => {
@@ -199,13 +205,13 @@ describe("surveys", () => {
     if (!results.shown) throw new Error("hidden");
     const knows = results.questions.find((q) => q.key === "knows")!;
     const cross = knows.crossTab!;
-    expect(cross.types).toEqual(["Protection de la jeunesse (DPJ)", "Police", "Milieu scolaire"]);
-    // Police answered twice: both cells under the threshold are suppressed, and others with them
+    expect(cross.types).toEqual(["Protection de la jeunesse (DPJ)", "Milieu scolaire", "Police"]);
+    // Columns by how many answered from each type. Police answered twice: both cells under the threshold are suppressed, and others with them
     // so that neither comes back from the totals (its column total too).
-    const truth = { rows: ["yes", "no"], cols: ["youth_protection", "police", "school"], cells: [[6, 1, 5], [5, 1, 6]], rowTotals: true, colTotals: true };
+    const truth = { rows: ["yes", "no"], cols: ["youth_protection", "school", "police"], cells: [[6, 5, 1], [5, 6, 1]], rowTotals: true, colTotals: true };
     const published = { cells: cross.cells, rowTotals: knows.figures.map((f) => f.count), colTotals: cross.typeTotals, grandTotal: cross.total, suppressedCount: cross.suppressed };
-    expect(cross.cells[0]![1]).toMatchObject({ kind: "suppressed" });
-    expect(cross.cells[1]![1]).toMatchObject({ kind: "suppressed" });
+    expect(cross.cells[0]![2]).toMatchObject({ kind: "suppressed" });
+    expect(cross.cells[1]![2]).toMatchObject({ kind: "suppressed" });
     expect(cross.suppressed).toBeGreaterThan(2);
     expect(wrongFigures(truth, published)).toEqual([]);
     for (const interval of await auditGrid(truth, published)) expect(interval.max - interval.min, JSON.stringify(interval)).toBeGreaterThan(0);
@@ -213,6 +219,6 @@ describe("surveys", () => {
     const tables = resultsTables("Milieux", results, { question: "Q", choice: "Choix", count: "N", percent: "%", answer: "R", mark: "x", footnote: "x", total: "Total", byType: "Par type" });
     const crossTable = tables.find((t) => t.title.startsWith("Par type"))!;
     expect(crossTable.rows[0]![0]).toBe("Oui");
-    expect(crossTable.rows[0]![2]).toEqual({ suppressed: true });
+    expect(crossTable.rows[0]![3]).toEqual({ suppressed: true });
   });
 });

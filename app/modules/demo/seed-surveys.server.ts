@@ -22,8 +22,8 @@ import { addDays, quebecDay } from "../time/days.ts";
 export const PARTNER_SURVEY_2026 = {
   titleFr: "Sondage auprès des partenaires 2026",
   titleEn: "Partner survey 2026",
-  openedOn: "2026-03-02",
-  closesOn: "2026-03-31",
+  openedOn: "2026-09-14",
+  closesOn: "2026-10-09",
   definition: `# Votre milieu | Your milieu
 ? pivot | single | required | Connaissez-vous la personne pivot en exploitation sexuelle des jeunes de votre milieu ? | Do you know the pivot person for youth sexual exploitation in your milieu?
 - yes | Oui, je sais qui la joindre | Yes, I know how to reach them
@@ -53,6 +53,7 @@ if dpj = partly, no
 - neutral | Ni en accord ni en désaccord | Neither agree nor disagree
 - disagree | En désaccord | Disagree
 - strongly-disagree | Tout à fait en désaccord | Strongly disagree
+indicator partner_survey_satisfaction = strongly-agree, agree
 ? suggestions | long | optional | Vos suggestions pour la Table (n'écrivez rien qui identifie un ou une jeune) | Your suggestions for the Table (write nothing that identifies a youth)
 `,
 } as const;
@@ -92,7 +93,7 @@ const COMFORT = spread([[2, 2], [3, 6], [4, 7], [5, 5]], 3);
 const DPJ = spread([["yes", 10], ["partly", 6], ["no", 4]], 5);
 const HELP = [["pivot"], ["guide", "training"], ["pivot", "training"], ["training"], ["guide"], ["pivot"], ["guide", "pivot"], ["training"]];
 const TRAINING = [["signs", "online"], ["law"], ["online"], ["signs", "intervention"], ["intervention", "online"], [], ["law", "online"], ["signs"]];
-const SATISFACTION = spread([["strongly-agree", 6], ["agree", 8], ["neutral", 4], ["disagree", 2]], 11);
+const SATISFACTION = spread([["strongly-agree", 6], ["agree", 7], ["neutral", 4], ["disagree", 3]], 11);
 const SUGGESTIONS: Record<number, string> = {
   2: "Refaire une tournée des milieux scolaires pour présenter les pivots.",
   6: "Un aide-mémoire d'une page sur le signalement, à afficher dans les bureaux.",

@@ -34,6 +34,8 @@ export interface QuestionResult {
    * cell comes back by subtraction from the totals or from the question's figures.
    */
   crossTab: CrossTab | null;
+  /** Single choice and scale: how many answered the question, as its protected grid published it. */
+  answered?: Protected;
   /** The survey asks for the type, but too few answered per type for any cross-tab to show. */
   crossTabWithheld?: boolean;
 }
@@ -119,12 +121,14 @@ export async function getSurveyResults(db: Database, row: SurveyRow, locale: "fr
       // The question's figures alone: one column and its total (so no choice comes back by subtraction).
       const alone = await protectGrid({ rows, cols: ["all"], cells: values.map((v) => [countIn(null, v.value)]), rowTotals: false, colTotals: true }, { threshold });
       let counts = alone.cells.map((r) => r[0]!);
+      result.answered = alone.colTotals![0]!;
       if (row.asksOrganizationType) {
         const cross = await crossTabOf(values, rows, countIn, alone.cells.map((r) => r[0]!));
         if (cross) {
           // The grid is published whole: its row totals are the question's figures.
           counts = cross.rowTotals;
           result.crossTab = cross.table;
+          result.answered = cross.table.total;
         } else result.crossTabWithheld = true;
       }
       values.forEach((v, i) => {

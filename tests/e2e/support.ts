@@ -53,6 +53,9 @@ export const DEMO_PASSWORD = "demo-filet-2026";
  * - pivot-meetings.test.ts owns coord-pivots.spvq@'s poll answers and registration on the demo's
  *   upcoming regional pivot meeting (the one with an open poll): it answers (no JavaScript), changes
  *   an answer, registers and withdraws; it switches coord-pivots.spvq@ to English and back to French.
+ * - surveys.test.ts owns stephanie.lavoie@'s invitation to the demo's open survey (the link in her
+ *   email): it answers it once without JavaScript; it reads the closed 2026 partner survey's
+ *   results as coordination@ (English and back to French).
  * - home.test.ts and audit-log.test.ts only read (home: five personas; audit log: admin@ and
  *   intervenant.ecole@); each switches its accounts to English and back to French.
  */

@@ -65,11 +65,11 @@ export const TRAINING_NEEDS_SURVEY = {
 ? met | single | required | Avez-vous accompagné une situation d'exploitation sexuelle cette année ? | Have you accompanied a situation of sexual exploitation this year?
 - yes | Oui | Yes
 - no | Non | No
-? called | single | optional | Avez-vous joint la personne pivot ? | Did you reach the pivot person?
+# Vos besoins | Your needs
+? called | single | optional | Avez-vous joint la personne pivot pour cette situation ? | Did you reach the pivot person for that situation?
 - yes | Oui | Yes
 - no | Non | No
 if met = yes
-# Vos besoins | Your needs
 ? topics | multiple | optional | Quels thèmes voudriez-vous en formation ? | Which topics would you like in training?
 - signs | Reconnaître les signes | Recognizing the signs
 - online | L'exploitation en ligne | Online exploitation

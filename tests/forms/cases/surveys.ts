@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
+import { SUBMISSION_KEY_FIELD } from "../../../app/modules/forms/submission-field.ts";
 import type { CaseBook, Demo } from "../harness.ts";
 
 const DEFINITION = "# Section | Section\n? q1 | single | required | Question | Question\n- yes | Oui | Yes\n- no | Non | No\n";
@@ -58,7 +60,8 @@ export const surveysCases: CaseBook = {
       kind: "action",
       as: "anonymous",
       url: async (demo) => `/surveys/answer/${await invitationToken(demo)}`,
-      body: () => ({ intent: "submit", a_q1: "yes" }),
+      // The form's own key (the page renders one): without it the answer is "expired", not sent.
+      body: () => ({ intent: "submit", a_q1: "yes", [SUBMISSION_KEY_FIELD]: randomUUID() }),
     },
   ],
 };

@@ -136,6 +136,11 @@ describe("surveys", () => {
     expect(cells).toContain("x");
     expect(cells.some((c) => c.startsWith("Par type d'organisation"))).toBe(true);
 
+    // The satisfaction question feeds its indicator on the evaluation dashboard (a protected percent).
+    await page.goto(url("/evaluation"));
+    const indicator = page.locator("main tr", { hasText: fr["indicator.partner_survey_satisfaction.name"] });
+    expect(words((await indicator.textContent()) ?? "")).toContain("65 %");
+
     // English, then back to French.
     await ensureLanguage(page, "en");
     await page.goto(url(href!));

@@ -54,7 +54,7 @@ export async function seedDemoCommand(): Promise<void> {
           "seed-demo only fills an empty database (use a new FILET_DATA_DIR or database).",
       );
     }
-    await seedDemo(db);
+    await seedDemo(db, { publicUrl: config.publicUrl });
     // Known passwords: the installation is a demo from now on (banner shown, MFA not enforced).
     await db
       .insert(installationSetting)

@@ -49,7 +49,7 @@ export async function startServer(rawConfig: Config, options: { buildIfMissing?:
     config.databaseKind === "pglite" && !fs.existsSync(path.join(config.FILET_DATA_DIR, "pgdata"));
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.FILET_DATA_DIR });
   const demoMode = await decideDemoMode(database.db, config, freshDataDir);
-  if (demoMode) await seedDemo(database.db);
+  if (demoMode) await seedDemo(database.db, { publicUrl: config.publicUrl });
   const build = (await import(pathToFileURL(serverEntry).href)) as ServerBuild;
 
   // Listen first, so that PORT=0 (any free port) yields the real URL for links in emails.

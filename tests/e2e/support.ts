@@ -60,6 +60,9 @@ export const DEMO_PASSWORD = "demo-filet-2026";
  * - news.test.ts: coordination@ publishes a new news item (no JavaScript, language kept); sophie.tremblay@
  *   (a school pivot) owns no other file: it reads the feed and comments in that item's thread (English
  *   and back to French). The demo's news items stay as seeded.
+ * - surveys.test.ts owns stephanie.lavoie@'s invitation to the demo's open survey (the link in her
+ *   email): it answers it once without JavaScript; it reads the closed 2026 partner survey's
+ *   results as coordination@ (English and back to French).
  * - home.test.ts and audit-log.test.ts only read (home: five personas; audit log: admin@ and
  *   intervenant.ecole@); each switches its accounts to English and back to French.
  */

@@ -182,6 +182,12 @@ describe("/table: counts scoped to the viewer's Table and organization", () => {
     expect(s.announcements).toEqual({ unread: 0, canPost: true });
   });
 
+  it("links to the surveys for the coordinator and the evaluator only (survey.manage or survey.results)", async () => {
+    const viewers: FixtureRole[] = ["table_coordinator", "evaluator", "table_member", "pivot", "worker", "privacy_officer"];
+    const shown = Object.fromEntries(await Promise.all(viewers.map(async (v) => [v, (await summaryOf(v)).surveys] as const)));
+    expect(shown).toEqual({ table_coordinator: true, evaluator: true, table_member: false, pivot: false, worker: false, privacy_officer: false });
+  });
+
   it("the delegate counts their own and their organization's responsibilities", async () => {
     const s = await summaryOf("table_member");
     // Own open ones (one overdue) + org 1's; the done one is not open.

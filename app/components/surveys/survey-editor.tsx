@@ -6,6 +6,7 @@ export interface EditorValues {
   titleFr?: string;
   titleEn?: string;
   anonymous?: boolean;
+  asksOrganizationType?: boolean;
   audience?: string;
   organizationIds?: string[];
   closesOn?: string;
@@ -30,6 +31,15 @@ export function SurveyEditorFields({ values, errors, formError, organizations, s
         </label>
       </fieldset>
       <fieldset disabled={started}>
+        <legend>{t("surveys.field.organizationType")}</legend>
+        <label className="checkbox">
+          <input type="radio" name="organizationType" value="no" defaultChecked={!values.asksOrganizationType} /> {t("surveys.organizationType.no")}
+        </label>
+        <label className="checkbox">
+          <input type="radio" name="organizationType" value="yes" defaultChecked={!!values.asksOrganizationType} /> {t("surveys.organizationType.yes")}
+        </label>
+      </fieldset>
+      <fieldset disabled={started}>
         <legend>{t("surveys.field.audience")}</legend>
         {surveyAudiences.map((a) => (
           <label className="checkbox" key={a}>
@@ -48,6 +58,7 @@ export function SurveyEditorFields({ values, errors, formError, organizations, s
       {started ? (
         <>
           <input type="hidden" name="anonymous" value={values.anonymous === false ? "no" : "yes"} />
+          <input type="hidden" name="organizationType" value={values.asksOrganizationType ? "yes" : "no"} />
           <input type="hidden" name="audience" value={values.audience ?? "delegates"} />
           <p className="hint">{t("surveys.field.fixedOnceOpen")}</p>
         </>

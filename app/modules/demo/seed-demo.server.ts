@@ -24,6 +24,7 @@ import { seedForumDemo } from "./seed-forum.server.ts";
 import { seedProposalsDemo } from "./seed-proposals.server.ts";
 import { seedNewsDemo } from "./seed-news.server.ts";
 import { seedStatisticsDemo } from "./seed-statistics.server.ts";
+import { seedSurveysDemo } from "./seed-surveys.server.ts";
 import { ensureDefaultPathway } from "../pathway/ensure-default-pathway.server.ts";
 import { seedSsoDemo } from "./seed-sso.server.ts";
 
@@ -41,6 +42,11 @@ export const demoAccounts: { email: string; label: string }[] = personas.map((p)
 }));
 
 const SEED_SOURCE = "demo-seed";
+
+/** publicUrl: where the demo's emailed links (the open survey's invitation) lead. */
+export interface SeedOptions {
+  publicUrl: string;
+}
 const SEED_LOCK = 7_412_000_003;
 
 async function insertPerson(
@@ -90,7 +96,7 @@ async function insertPerson(
   }
 }
 
-async function seedTable(tx: Database, table: DemoTable, passwordHashes: Map<string, string>, pivotPasswordHash: string) {
+async function seedTable(tx: Database, table: DemoTable, passwordHashes: Map<string, string>, pivotPasswordHash: string, options: SeedOptions) {
   const [created] = await tx
     .insert(partnership)
     .values({
@@ -140,6 +146,7 @@ async function seedTable(tx: Database, table: DemoTable, passwordHashes: Map<str
   await seedProposalsDemo(tx, partnershipId);
   await seedNewsDemo(tx, partnershipId);
   await seedStatisticsDemo(tx, partnershipId);
+  await seedSurveysDemo(tx, partnershipId, { publicUrl: options.publicUrl, now: new Date() });
   await recordAuditEvent(tx, systemActor(SEED_SOURCE, partnershipId), {
     action: "demo.seeded",
     targetType: "partnership",
@@ -164,7 +171,8 @@ export async function isDemoSeeded(db: Database): Promise<boolean> {
  * Creates the demo of SPEC §6 in one transaction, audited. Does nothing when the demo Table
  * already exists, so every start of a demo installation may call it.
  */
-export async function seedDemo(db: Database): Promise<void> {
+export async function seedDemo(db: Database, options: Partial<SeedOptions> = {}): Promise<void> {
+  const seedOptions: SeedOptions = { publicUrl: options.publicUrl ?? "http://localhost:3000" };
   if (await isDemoSeeded(db)) return;
   // Hashing is slow on purpose: done before the transaction so it holds no lock meanwhile.
   const passwordHashes = new Map<string, string>();
@@ -176,7 +184,7 @@ export async function seedDemo(db: Database): Promise<void> {
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
     const again = await tx.select({ id: partnership.id }).from(partnership).where(eq(partnership.slug, quebecTable.slug));
     if (again.length) return;
-    for (const table of demoTables) await seedTable(tx, table, passwordHashes, pivotPasswordHash);
+    for (const table of demoTables) await seedTable(tx, table, passwordHashes, pivotPasswordHash, seedOptions);
     await insertPerson(tx, demoAdmin, { partnershipId: null, orgIds: new Map(), siteIds: new Map() }, passwordHashes);
     await recordAuditEvent(tx, systemActor(SEED_SOURCE), {
       action: "demo.seeded",

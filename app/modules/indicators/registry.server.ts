@@ -6,6 +6,7 @@ import { meetingIndicators } from "./compute/meetings.server.ts";
 import { partnershipIndicators } from "./compute/partnership.server.ts";
 import { trainingIndicators } from "./compute/training.server.ts";
 import { statisticsIndicators } from "./compute/statistics.server.ts";
+import { surveyIndicators } from "./compute/surveys.server.ts";
 
 /**
  * The indicator registry (registre des indicateurs): every indicator the platform computes from
@@ -20,6 +21,7 @@ export const indicatorRegistry: readonly IndicatorDefinition[] = [
   ...trainingIndicators,
   ...consultationIndicators,
   ...statisticsIndicators,
+  ...surveyIndicators,
 ];
 
 const byCode = new Map(indicatorRegistry.map((d) => [d.code, d]));

@@ -17,6 +17,7 @@ import { person, roleAssignment } from "../people/tables.ts";
 import { pivotActivity } from "../pivot-activities/tables.ts";
 import { addMonths, quebecDay } from "../time/days.ts";
 import { trainingSession } from "../training/tables.ts";
+import { purgeSurveyAnswers } from "../surveys/purge-survey-answers.server.ts";
 import { REDACTION_MARK, type RetentionKind, type RetentionRule } from "./retention-vocabulary.ts";
 
 export const RETENTION_JOB = "privacy.retention";
@@ -80,8 +81,7 @@ export const retentionPurges: Record<RetentionKind, (args: PurgeArgs) => Promise
     return ids.length;
   },
 
-  /** Surveys are built elsewhere (issue 15 §2 names them): until that module exists, nothing to purge. */
-  survey_answers: async () => 0,
+  survey_answers: ({ tx, partnershipId, rule, now }) => purgeSurveyAnswers(tx, partnershipId, rule, now),
 
   /** Stored files whose owning record no longer exists, and that no record names, uploaded before the period. */
   documents: async ({ tx, partnershipId, rule, now }) => {

@@ -47,8 +47,8 @@ export async function saveSurveyDraft(db: Database, input: { invitationId: strin
 /**
  * Submits the answer, once. In one transaction: the invitation is marked used (the "has
  * answered" marker; a second submission finds it used), the response is stored — for an
- * anonymous survey with no person, no invitation, the day only and the organization's TYPE
- * only — and the draft is deleted. A named survey stores its author beside the response.
+ * anonymous survey with no person, no invitation, the day only and, when the survey asks for
+ * it, the organization's TYPE only — and the draft is deleted. A named survey stores its author beside the response.
  * The audit event of an anonymous answer carries no actor (with its time it would tell who).
  */
 export async function submitSurveyAnswer(
@@ -76,7 +76,8 @@ export async function submitSurveyAnswer(
         surveyId: inv.surveyId,
         versionId: row.publishedVersionId,
         answeredOn: quebecDay(input.now),
-        organizationType: row.anonymous ? (who?.organizationType ?? null) : null,
+        // Only when the survey asks for it, and only the type: coarse enough to hide a person.
+        organizationType: row.asksOrganizationType ? (who?.organizationType ?? null) : null,
         answers: input.answers,
       })
       .returning({ id: surveyResponse.id });

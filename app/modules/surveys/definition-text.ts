@@ -1,5 +1,5 @@
-import { surveyQuestionKinds, type SurveySection } from "./vocabulary.ts";
-import type { Choice, QuestionBase, QuestionKind } from "../questionnaires/questions.ts";
+import { surveyIndicatorCodes, surveyQuestionKinds, type SurveyIndicatorCode, type SurveyQuestion, type SurveySection } from "./vocabulary.ts";
+import type { Choice, QuestionKind } from "../questionnaires/questions.ts";
 
 /**
  * A survey's definition as plain text, edited in one textarea (works without JavaScript):
@@ -10,6 +10,8 @@ import type { Choice, QuestionBase, QuestionKind } from "../questionnaires/quest
  *   = row | Ligne en français | Row in English        (matrix rows)
  *   if other-key = value, value2                       (show only when an earlier answer matches)
  *   range 1-5                                          (scale and number bounds)
+ *   indicator code = value, value2                     (single choice or scale: feeds a registry indicator,
+ *                                                       the share of answers among the values)
  *
  * Kinds: single, multiple, scale, matrix, short, long, number, date. `required` or `optional`.
  */
@@ -22,7 +24,7 @@ export type DefinitionResult = { ok: true; sections: SurveySection[] } | { ok: f
 export function parseDefinition(text: string): DefinitionResult {
   const sections: SurveySection[] = [];
   const seen = new Set<string>();
-  let question: QuestionBase | null = null;
+  let question: SurveyQuestion | null = null;
   const lines = text.replace(/\r\n?/g, "\n").split("\n");
   const fail = (i: number, problem: string): DefinitionResult => ({ ok: false, line: i + 1, problem });
   for (let i = 0; i < lines.length; i++) {
@@ -57,6 +59,16 @@ export function parseDefinition(text: string): DefinitionResult {
       const anyOf = m[2]!.split(",").map((v) => v.trim()).filter(Boolean);
       if (target.options && anyOf.some((v) => !target.options!.some((o) => o.value === v))) return fail(i, "surveys.definition.condition");
       question.showIf = { question: target.key, anyOf };
+    } else if (line.startsWith("indicator ")) {
+      const m = /^indicator\s+([a-z0-9_]+)\s*=\s*(.+)$/.exec(line);
+      const code = m?.[1] as SurveyIndicatorCode | undefined;
+      if (!question || !m || !code || !surveyIndicatorCodes.includes(code) || (question.kind !== "single" && question.kind !== "scale")) return fail(i, "surveys.definition.indicator");
+      const anyOf = m[2]!.split(",").map((v) => v.trim()).filter(Boolean);
+      if (anyOf.length === 0) return fail(i, "surveys.definition.indicator");
+      if (question.options?.length ? anyOf.some((v) => !question!.options!.some((o) => o.value === v)) : anyOf.some((v) => !/^-?\d{1,6}$/.test(v))) return fail(i, "surveys.definition.indicator");
+      const bound = sections.flatMap((s) => s.questions as SurveyQuestion[]).find((other) => other !== question && other.indicator?.code === code);
+      if (bound) return fail(i, "surveys.definition.indicator");
+      question.indicator = { code, anyOf };
     } else if (line.startsWith("range ")) {
       const m = /^range\s+(-?\d{1,6})\s*-\s*(-?\d{1,6})$/.exec(line);
       if (!question || !m || Number(m[1]) >= Number(m[2]) || (question.kind === "scale" && Number(m[2]) - Number(m[1]) > 10)) return fail(i, "surveys.definition.range");
@@ -86,6 +98,7 @@ export function definitionText(sections: readonly SurveySection[]): string {
       for (const o of q.options ?? []) out.push(`- ${o.value} | ${o.labelFr} | ${o.labelEn}`);
       for (const r of q.rows ?? []) out.push(`= ${r.value} | ${r.labelFr} | ${r.labelEn}`);
       if (q.showIf) out.push(`if ${q.showIf.question} = ${q.showIf.anyOf.join(", ")}`);
+      if (q.indicator) out.push(`indicator ${q.indicator.code} = ${q.indicator.anyOf.join(", ")}`);
     }
     out.push("");
   }

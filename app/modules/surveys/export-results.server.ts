@@ -7,8 +7,8 @@ import { getSurveyResults, resultsTables } from "./get-results.server.ts";
 import type { SurveyRow } from "./list-surveys.server.ts";
 
 const LABELS = {
-  fr: { question: "Question", choice: "Choix", count: "Nombre", percent: "Pourcentage", answer: "Réponse", mark: "x", footnote: "x : masqué par le contrôle de la divulgation (sous le seuil)." },
-  en: { question: "Question", choice: "Choice", count: "Count", percent: "Percent", answer: "Answer", mark: "x", footnote: "x: suppressed by the disclosure control (below the threshold)." },
+  fr: { question: "Question", choice: "Choix", count: "Nombre", percent: "Pourcentage", answer: "Réponse", mark: "x", footnote: "x\u00a0: masqué par le contrôle de la divulgation (sous le seuil, ou pour qu'un chiffre masqué ne se retrouve pas par soustraction).", total: "Total", byType: "Par type d'organisation" },
+  en: { question: "Question", choice: "Choice", count: "Count", percent: "Percent", answer: "Answer", mark: "x", footnote: "x: suppressed by the disclosure control (below the threshold, or so that a suppressed figure cannot be found by subtraction).", total: "Total", byType: "By organization type" },
 };
 
 /** The results (already through the disclosure control) as CSV or XLSX, audited with the file's hash. */

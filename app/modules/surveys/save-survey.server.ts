@@ -11,6 +11,7 @@ export interface SurveyInput {
   titleFr: string;
   titleEn: string;
   anonymous: boolean;
+  asksOrganizationType: boolean;
   audience: SurveyAudience;
   audienceOrganizationIds: string[];
   closesOn: string;
@@ -32,10 +33,10 @@ export async function createSurvey(db: Database, actor: AuditActor, partnershipI
   const orgs = await ownOrganizations(db, partnershipId, input.audienceOrganizationIds);
   const [row] = await db
     .insert(survey)
-    .values({ partnershipId, titleFr: input.titleFr, titleEn: input.titleEn, anonymous: input.anonymous, audience: input.audience, audienceOrganizationIds: orgs, closesOn: input.closesOn })
+    .values({ partnershipId, titleFr: input.titleFr, titleEn: input.titleEn, anonymous: input.anonymous, asksOrganizationType: input.asksOrganizationType, audience: input.audience, audienceOrganizationIds: orgs, closesOn: input.closesOn })
     .returning({ id: survey.id });
   await db.insert(surveyVersion).values({ partnershipId, surveyId: row!.id, number: 1, sections: input.sections });
-  await recordAuditEvent(db, actor, { action: "survey.created", targetType: "survey", targetId: row!.id, partnershipId, details: { anonymous: input.anonymous, audience: input.audience } });
+  await recordAuditEvent(db, actor, { action: "survey.created", targetType: "survey", targetId: row!.id, partnershipId, details: { anonymous: input.anonymous, asksOrganizationType: input.asksOrganizationType, audience: input.audience } });
   return ok(row!.id);
 }
 
@@ -64,7 +65,7 @@ export async function updateSurvey(
         titleFr: input.titleFr,
         titleEn: input.titleEn,
         closesOn: input.closesOn,
-        ...(started ? {} : { anonymous: input.anonymous, audience: input.audience, audienceOrganizationIds: orgs }),
+        ...(started ? {} : { anonymous: input.anonymous, asksOrganizationType: input.asksOrganizationType, audience: input.audience, audienceOrganizationIds: orgs }),
         version: sql`${survey.version} + 1`,
         updatedAt: new Date(),
       })

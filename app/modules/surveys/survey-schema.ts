@@ -15,6 +15,8 @@ export const surveySchema = z
     titleFr: requiredText(200),
     titleEn: requiredText(200),
     anonymous: z.enum(["yes", "no"], { message: "form.required" }),
+    // Absent on a form from before the option: the survey does not ask.
+    organizationType: z.enum(["yes", "no"], { message: "form.invalid" }).optional(),
     audience: z.enum(surveyAudiences, { message: "form.required" }),
     organizationIds: uuidList,
     closesOn: z.string().trim().refine(isCalendarDate, "form.invalidDate"),
@@ -26,7 +28,7 @@ export const surveySchema = z
       ctx.addIssue({ code: "custom", path: ["definition"], message: parsed.problem });
       return z.NEVER;
     }
-    return { titleFr: v.titleFr, titleEn: v.titleEn, anonymous: v.anonymous === "yes", audience: v.audience, audienceOrganizationIds: v.organizationIds, closesOn: v.closesOn, sections: parsed.sections, definitionLine: 0 };
+    return { titleFr: v.titleFr, titleEn: v.titleEn, anonymous: v.anonymous === "yes", asksOrganizationType: v.organizationType === "yes", audience: v.audience, audienceOrganizationIds: v.organizationIds, closesOn: v.closesOn, sections: parsed.sections, definitionLine: 0 };
   });
 
 export const surveyEditSchema = z.intersection(surveySchema, z.object({ version: versionField }));

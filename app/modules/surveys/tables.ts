@@ -15,6 +15,11 @@ export const survey = pgTable(
     titleEn: text("title_en").notNull(),
     /** Anonymous by construction: the response tables then hold nothing that links to a person. */
     anonymous: boolean("anonymous").notNull().default(true),
+    /**
+     * The survey asks for the respondent's organization TYPE (milieu) for the cross-tabs: only
+     * then does a response carry it, and never the organization nor the person.
+     */
+    asksOrganizationType: boolean("asks_organization_type").notNull().default(false),
     audience: text("audience").$type<SurveyAudience>().notNull().default("delegates"),
     audienceOrganizationIds: uuid("audience_organization_ids").array().notNull().default([]),
     status: text("status").$type<SurveyStatus>().notNull().default("draft"),

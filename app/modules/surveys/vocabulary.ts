@@ -11,7 +11,16 @@ export type SurveyAudience = (typeof surveyAudiences)[number];
 /** The survey's own question kinds (the training's yes/no and text stay the training's). */
 export const surveyQuestionKinds = ["single", "multiple", "scale", "matrix", "short", "long", "number", "date"] as const;
 
-export type SurveyQuestion = QuestionBase;
+/**
+ * Registry indicators a survey question may feed (app/modules/indicators/compute/surveys.server.ts):
+ * the share of a single-choice or scale question's answers that are among `anyOf`.
+ */
+export const surveyIndicatorCodes = ["partner_survey_satisfaction"] as const;
+export type SurveyIndicatorCode = (typeof surveyIndicatorCodes)[number];
+
+export interface SurveyQuestion extends QuestionBase {
+  indicator?: { code: SurveyIndicatorCode; anyOf: string[] };
+}
 
 export interface SurveySection {
   key: string;

@@ -27,6 +27,8 @@ export interface TableSummary {
   funding: FundingSummary | null;
   handover: { open: boolean; checked: number; total: number } | null;
   announcements: { unread: number; canPost: boolean };
+  /** The surveys of the partners: prepared by the coordinator, their results read by the evaluator too. */
+  surveys: boolean;
 }
 
 export async function tableSummary(db: Database, user: CurrentUser & { partnershipId: string }, now: Date): Promise<TableSummary> {
@@ -63,5 +65,6 @@ export async function tableSummary(db: Database, user: CurrentUser & { partnersh
         ? null
         : { open: !!handover, checked: handover?.items.filter((i) => i.checked).length ?? 0, total: handover?.items.length ?? 0 },
     announcements: { unread, canPost: postingRights(user.roles, partnershipId).audiences.length > 0 },
+    surveys: may("survey.manage") || may("survey.results"),
   };
 }

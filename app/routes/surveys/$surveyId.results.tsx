@@ -6,6 +6,7 @@ import { useT } from "../../i18n/use-t.ts";
 import { guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { renderChart } from "../../modules/charts/render-chart.server.ts";
+import type { Protected } from "../../modules/disclosure/protected.ts";
 import { isUuid } from "../../modules/forms/fields.ts";
 import { getSurveyResults } from "../../modules/surveys/get-results.server.ts";
 import { getSurvey } from "../../modules/surveys/list-surveys.server.ts";
@@ -29,7 +30,9 @@ export async function loader(args: Route.LoaderArgs) {
           .filter((q) => q.figures.length && q.kind !== "matrix")
           .map((q) => [
             q.key,
-            renderChart({ kind: "bar", title: q.label, desc: "", locale, unit: "percent", suppressedMark: mark, points: q.figures.map((f) => ({ label: f.label, value: f.percent })) }),
+            // Drawn inline (not as an <img>): the plot's inner aria-labels (marks' names) are not allowed
+            // on plain groups of a role=img, so they go; the table beside the chart carries the figures.
+            renderChart({ kind: "bar", title: q.label, desc: "", locale, unit: "percent", suppressedMark: mark, points: q.figures.map((f) => ({ label: f.label, value: f.percent })) }).replace(/ aria-label="[^"]*"/g, ""),
           ]),
       )
     : {};
@@ -40,6 +43,7 @@ export default function SurveyResults({ loaderData }: Route.ComponentProps) {
   const { t, locale } = useT();
   const { survey, results, charts } = loaderData;
   const title = locale === "en" ? survey.titleEn : survey.titleFr;
+  const count = (p: Protected) => (p.kind === "value" ? p.value : <abbr title={t("surveys.results.suppressed")}>x</abbr>);
   const pct = (n: number | null) => (n === null ? "x" : new Intl.NumberFormat(locale === "en" ? "en-CA" : "fr-CA", { maximumFractionDigits: 1 }).format(n) + (locale === "en" ? "%" : "\u00a0%"));
   return (
     <>
@@ -75,7 +79,7 @@ export default function SurveyResults({ loaderData }: Route.ComponentProps) {
                         {q.figures.map((f) => (
                           <tr key={f.label}>
                             <th scope="row">{f.label}</th>
-                            <td>{f.count.kind === "value" ? f.count.value : "x"}</td>
+                            <td>{count(f.count)}</td>
                             <td>{pct(f.percent)}</td>
                           </tr>
                         ))}
@@ -83,7 +87,46 @@ export default function SurveyResults({ loaderData }: Route.ComponentProps) {
                     </table>
                   </div>
                 </ChartFigure>
-              ) : q.texts.length ? (
+              ) : null}
+              {q.crossTab ? (
+                <div className="table-scroll">
+                  <table>
+                    <caption>{t("surveys.results.byType", { question: q.label })}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t("surveys.results.choice")}</th>
+                        {q.crossTab.types.map((type) => (
+                          <th scope="col" key={type}>
+                            {type}
+                          </th>
+                        ))}
+                        <th scope="col">{t("surveys.results.total")}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {q.figures.map((f, r) => (
+                        <tr key={f.label}>
+                          <th scope="row">{f.label}</th>
+                          {q.crossTab!.cells[r]!.map((c, k) => (
+                            <td key={k}>{count(c)}</td>
+                          ))}
+                          <td>{count(f.count)}</td>
+                        </tr>
+                      ))}
+                      <tr>
+                        <th scope="row">{t("surveys.results.total")}</th>
+                        {q.crossTab.typeTotals.map((c, k) => (
+                          <td key={k}>{count(c)}</td>
+                        ))}
+                        <td>{count(q.crossTab.total)}</td>
+                      </tr>
+                    </tbody>
+                  </table>
+                  {q.crossTab.suppressed ? <p className="hint">{t("surveys.results.crossFootnote", { threshold: results.threshold })}</p> : null}
+                </div>
+              ) : null}
+              {q.crossTabWithheld ? <p className="hint">{t("surveys.results.crossWithheld")}</p> : null}
+              {q.figures.length ? null : q.texts.length ? (
                 <ul>
                   {q.texts.map((text, k) => (
                     <li key={k} className="pre-line">

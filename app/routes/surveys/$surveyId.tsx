@@ -38,7 +38,7 @@ async function scoped(args: Route.LoaderArgs | Route.ActionArgs) {
 export async function loader(args: Route.LoaderArgs) {
   const { user, partnershipId, survey, latest } = await scoped(args);
   return {
-    survey: { id: survey.id, titleFr: survey.titleFr, titleEn: survey.titleEn, anonymous: survey.anonymous, audience: survey.audience, organizationIds: survey.audienceOrganizationIds, closesOn: survey.closesOn, status: survey.status, version: survey.version },
+    survey: { id: survey.id, titleFr: survey.titleFr, titleEn: survey.titleEn, anonymous: survey.anonymous, asksOrganizationType: survey.asksOrganizationType, audience: survey.audience, organizationIds: survey.audienceOrganizationIds, closesOn: survey.closesOn, status: survey.status, version: survey.version },
     definition: latest ? definitionText(latest.sections) : "",
     definitionNumber: latest?.number ?? 0,
     draftPending: !!latest && !latest.published && survey.status !== "draft",
@@ -115,6 +115,7 @@ export default function SurveyEdit({ loaderData, actionData }: Route.ComponentPr
             titleFr: s("titleFr") ?? survey.titleFr,
             titleEn: s("titleEn") ?? survey.titleEn,
             anonymous: survey.anonymous,
+            asksOrganizationType: survey.asksOrganizationType,
             audience: survey.audience,
             organizationIds: survey.organizationIds,
             closesOn: s("closesOn") ?? survey.closesOn,

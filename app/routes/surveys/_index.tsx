@@ -112,7 +112,7 @@ export default function Surveys({ loaderData, actionData }: Route.ComponentProps
             <SubmissionKey />
             <input type="hidden" name="intent" value="create" />
             <SurveyEditorFields
-              values={{ titleFr: s("titleFr"), titleEn: s("titleEn"), closesOn: s("closesOn"), definition: s("definition") ?? TEMPLATE, audience: s("audience"), anonymous: s("anonymous") !== "no" }}
+              values={{ titleFr: s("titleFr"), titleEn: s("titleEn"), closesOn: s("closesOn"), definition: s("definition") ?? TEMPLATE, audience: s("audience"), anonymous: s("anonymous") !== "no", asksOrganizationType: s("organizationType") === "yes" }}
               errors={actionData && "errors" in actionData ? (actionData.errors as never) : undefined}
               formError={actionData && "formError" in actionData ? (actionData.formError as string) : undefined}
               organizations={loaderData.organizations}

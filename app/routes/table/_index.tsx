@@ -132,6 +132,8 @@ export default function TableHub({ loaderData }: Route.ComponentProps) {
               { to: "/evaluation/reports", label: "evaluation.nav.reports" },
               // The organizations' counts per period, entered and reviewed under the statistics.
               canStatistics && { to: "/statistics", label: "nav.statistics" },
+              // The partners' surveys, whose results feed the evaluation.
+              loaderData.summary.surveys && { to: "/surveys", label: "nav.surveys" },
             ]}
           />
         ) : null}

@@ -60,6 +60,7 @@ export const surveysCases: CaseBook = {
       kind: "action",
       as: "anonymous",
       url: async (demo) => `/surveys/answer/${await invitationToken(demo)}`,
+      // The form's own key (the page renders one): without it the answer is "expired", not sent.
       body: () => ({ intent: "submit", a_q1: "yes", [SUBMISSION_KEY_FIELD]: randomUUID() }),
     },
   ],

@@ -1,0 +1,1 @@
+ALTER TABLE "survey" ADD COLUMN "asks_organization_type" boolean DEFAULT false NOT NULL;

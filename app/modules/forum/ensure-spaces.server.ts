@@ -4,13 +4,17 @@ import { recordAuditEvent, systemActor } from "../audit/record-audit-event.serve
 import { organization } from "../governance/tables.ts";
 import { forumSpace } from "./tables.ts";
 
+type StandardSpaceKind = "network" | "milieu" | "organization";
+
 /**
  * The spaces every Table has, derived from its organizations: the whole network, one per milieu
  * (each organization type present among current organizations) and one per organization's pivots.
  * Idempotent (a unique index; two requests at once insert once), audited when it adds one.
- * Working groups are created by people (create-space.server.ts).
+ * Working groups are created by people (create-space.server.ts). `kinds` narrows it to what a
+ * caller needs (a news item needs the network's space only, not the spaces of organizations
+ * added since someone last opened the network).
  */
-export async function ensureStandardSpaces(db: Database, partnershipId: string): Promise<number> {
+export async function ensureStandardSpaces(db: Database, partnershipId: string, kinds: readonly StandardSpaceKind[] = ["network", "milieu", "organization"]): Promise<number> {
   const orgs = await db
     .select({ id: organization.id, type: organization.type })
     .from(organization)
@@ -20,12 +24,12 @@ export async function ensureStandardSpaces(db: Database, partnershipId: string):
     .from(forumSpace)
     .where(and(eq(forumSpace.partnershipId, partnershipId), ne(forumSpace.kind, "group")));
   const have = new Set(existing.map((s) => `${s.kind}|${s.milieu ?? ""}|${s.organizationId ?? ""}`));
-  const wanted: { kind: "network" | "milieu" | "organization"; milieu: string | null; organizationId: string | null }[] = [
+  const wanted: { kind: StandardSpaceKind; milieu: string | null; organizationId: string | null }[] = [
     { kind: "network", milieu: null, organizationId: null },
     ...[...new Set(orgs.map((o) => o.type as string))].sort().map((milieu) => ({ kind: "milieu" as const, milieu, organizationId: null })),
     ...orgs.map((o) => ({ kind: "organization" as const, milieu: null, organizationId: o.id })),
   ];
-  const missing = wanted.filter((w) => !have.has(`${w.kind}|${w.milieu ?? ""}|${w.organizationId ?? ""}`));
+  const missing = wanted.filter((w) => kinds.includes(w.kind) && !have.has(`${w.kind}|${w.milieu ?? ""}|${w.organizationId ?? ""}`));
   if (!missing.length) return 0;
   return db.transaction(async (tx) => {
     const rows = await tx

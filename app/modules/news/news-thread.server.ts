@@ -22,7 +22,7 @@ export async function openNewsThread(
   actor: AuditActor,
   input: { partnershipId: string; personId: string; newsId: string; title: string; locale: "fr" | "en"; publicUrl: string },
 ): Promise<string | null> {
-  await ensureStandardSpaces(tx, input.partnershipId);
+  await ensureStandardSpaces(tx, input.partnershipId, ["network"]);
   const [space] = await tx
     .select({ id: forumSpace.id })
     .from(forumSpace)

@@ -243,6 +243,7 @@ export default [
     route("surveys/:surveyId/results", "routes/surveys/$surveyId.results.tsx"),
     route("surveys/:surveyId/results.csv", "routes/surveys/$surveyId.results.csv.tsx"),
     route("surveys/:surveyId/results.xlsx", "routes/surveys/$surveyId.results.xlsx.tsx"),
+    route("surveys/:surveyId/chart.svg", "routes/surveys/$surveyId.chart.svg.tsx"),
   ]),
   // Aggregate statistics per period (issue 13 §2): data sets, entry, review, completeness
   layout("routes/statistics/_layout.tsx", [

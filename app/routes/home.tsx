@@ -58,9 +58,9 @@ async function tableShortcuts(db: Route.LoaderArgs["context"]["db"], user: Param
 }
 
 const shortcuts: { to: string; title: MessageKey; body: MessageKey }[] = [
-  { to: "/directory", title: "nav.directory", body: "home.shortcut.directory" },
+  { to: "/directory", title: "home.shortcut.directoryTitle", body: "home.shortcut.directory" },
   { to: "/consultations", title: "nav.consultations", body: "home.shortcut.consultations" },
-  { to: "/activities", title: "nav.activities", body: "home.shortcut.activities" },
+  { to: "/activities", title: "home.shortcut.activitiesTitle", body: "home.shortcut.activities" },
   { to: "/profile", title: "nav.profile", body: "home.shortcut.profile" },
 ];
 

@@ -52,4 +52,26 @@ describe("the privacy officer's register", () => {
     await checkA11y(page, "/privacy/my-data (fr)");
     await context.close();
   });
+
+  it("shows the Table coordinator the retention schedule, its next runs and the destruction record, in French and English", async () => {
+    // coordination@ only reads here; its language is read and left as found.
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signIn(page, "coordination@filet.test");
+    const start = (await page.locator("html").getAttribute("lang")) === "en" ? "en" : "fr";
+    for (const locale of start === "fr" ? (["fr", "en"] as const) : (["en", "fr"] as const)) {
+      await ensureLanguage(page, locale);
+      await page.goto(url("/privacy/retention"));
+      expect(await heading(page)).toBe(catalog[locale]["privacy.retention.title"]);
+      // One rule per data kind, survey answers among them, in one form that carries the schedule's version.
+      await expect.poll(() => page.locator("main").textContent()).toContain(catalog[locale]["privacy.retention.kind.survey_answers"]);
+      expect(await page.locator("main form input[name=version]").count()).toBe(1);
+      await checkA11y(page, `/privacy/retention (${locale})`);
+      await screenshot(page, `privacy-retention-${locale}-1280`);
+    }
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, "privacy-retention-390");
+    await ensureLanguage(page, start);
+    await context.close();
+  });
 });

@@ -35,8 +35,9 @@ describe("the Table at work: announcements, action plan, funding, handover", () 
     const member = await memberContext.newPage();
     await signIn(member, PIVOT_COORDINATOR);
     await ensureLanguage(member, "fr");
-    // The header shows an unread count.
-    expect(await member.locator("header .badge-count").count()).toBe(1);
+    // The header's "La Table" entry shows an unread count (other entries may carry their own:
+    // the network's notifications, consultations waiting).
+    expect(await member.locator('header a[href="/table"] .badge-count').count()).toBe(1);
     await visit(member, "/announcements", "announcements-unread-fr");
     const item = member.locator("main li", { hasText: title });
     await expect.poll(() => item.count()).toBe(1);

@@ -11,6 +11,7 @@ import { invitationByToken, submitSurveyAnswer } from "../../app/modules/surveys
 import { parseDefinition } from "../../app/modules/surveys/definition-text.ts";
 import { getSurveyResults, resultsTables } from "../../app/modules/surveys/get-results.server.ts";
 import { getSurvey } from "../../app/modules/surveys/list-surveys.server.ts";
+import { surveyChart } from "../../app/modules/surveys/survey-chart.server.ts";
 import { closeSurvey, openSurvey } from "../../app/modules/surveys/open-survey.server.ts";
 import { createSurvey, updateSurvey } from "../../app/modules/surveys/save-survey.server.ts";
 import { runSurveyDaily } from "../../app/modules/surveys/survey-jobs.server.ts";
@@ -131,6 +132,14 @@ describe("surveys", () => {
     const knows = results.questions.find((q) => q.key === "knows")!;
     expect(knows.figures.map((f) => f.count)).toEqual([{ kind: "suppressed", mark: "primary" }, { kind: "suppressed", mark: "primary" }]);
     expect(results.questions.find((q) => q.key === "comment")!.texts).toHaveLength(6);
+    // The chart image draws the same protected figures: a suppressed bar is marked, never drawn with its count.
+    const chart = await surveyChart(db, { partnershipId: table, surveyId: id, questionKey: "knows", locale: "fr" });
+    expect(chart).toMatch(/^<svg/);
+    expect(chart).toContain("Connaissez-vous les partenaires");
+    // No chart for a text question, an unknown question, or the survey asked from another Table.
+    expect(await surveyChart(db, { partnershipId: table, surveyId: id, questionKey: "comment", locale: "fr" })).toBeNull();
+    expect(await surveyChart(db, { partnershipId: table, surveyId: id, questionKey: "nope", locale: "fr" })).toBeNull();
+    expect(await surveyChart(db, { partnershipId: await createPartnership(db), surveyId: id, questionKey: "knows", locale: "fr" })).toBeNull();
 
     // Exports read back: the CSV parses, the XLSX opens with exceljs.
     const labels = { question: "Question", choice: "Choix", count: "Nombre", percent: "%", answer: "Réponse", mark: "x", footnote: "x = masqué", total: "Total", byType: "Par type" };

@@ -5,7 +5,6 @@ import { pageTitle } from "../../i18n/page-title.ts";
 import { useT } from "../../i18n/use-t.ts";
 import { guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
-import { renderChart } from "../../modules/charts/render-chart.server.ts";
 import type { Protected } from "../../modules/disclosure/protected.ts";
 import { isUuid } from "../../modules/forms/fields.ts";
 import { getSurveyResults } from "../../modules/surveys/get-results.server.ts";
@@ -23,25 +22,12 @@ export async function loader(args: Route.LoaderArgs) {
   if (!found) notFound();
   const locale = user.locale;
   const results = await getSurveyResults(args.context.db, found.survey, locale);
-  const mark = "x";
-  const charts = results.shown
-    ? Object.fromEntries(
-        results.questions
-          .filter((q) => q.figures.length && q.kind !== "matrix")
-          .map((q) => [
-            q.key,
-            // Drawn inline (not as an <img>): the plot's inner aria-labels (marks' names) are not allowed
-            // on plain groups of a role=img, so they go; the table beside the chart carries the figures.
-            renderChart({ kind: "bar", title: q.label, desc: "", locale, unit: "percent", suppressedMark: mark, points: q.figures.map((f) => ({ label: f.label, value: f.percent })) }).replace(/ aria-label="[^"]*"/g, ""),
-          ]),
-      )
-    : {};
-  return { survey: { id: found.survey.id, titleFr: found.survey.titleFr, titleEn: found.survey.titleEn }, results, charts };
+  return { survey: { id: found.survey.id, titleFr: found.survey.titleFr, titleEn: found.survey.titleEn }, results };
 }
 
 export default function SurveyResults({ loaderData }: Route.ComponentProps) {
   const { t, locale } = useT();
-  const { survey, results, charts } = loaderData;
+  const { survey, results } = loaderData;
   const title = locale === "en" ? survey.titleEn : survey.titleFr;
   const count = (p: Protected) => (p.kind === "value" ? p.value : <abbr title={t("surveys.results.suppressed")}>x</abbr>);
   const pct = (n: number | null) => (n === null ? "x" : new Intl.NumberFormat(locale === "en" ? "en-CA" : "fr-CA", { maximumFractionDigits: 1 }).format(n) + (locale === "en" ? "%" : "\u00a0%"));
@@ -65,7 +51,7 @@ export default function SurveyResults({ loaderData }: Route.ComponentProps) {
                 {i + 1}. {q.label}
               </h2>
               {q.figures.length ? (
-                <ChartFigure svg={charts[q.key]} title={q.label}>
+                <ChartFigure src={q.kind !== "matrix" ? `/surveys/${survey.id}/chart.svg?question=${encodeURIComponent(q.key)}` : undefined} title={q.label}>
                   <div className="table-scroll">
                     <table>
                       <thead>

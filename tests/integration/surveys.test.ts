@@ -136,6 +136,9 @@ describe("surveys", () => {
     const chart = await surveyChart(db, { partnershipId: table, surveyId: id, questionKey: "knows", locale: "fr" });
     expect(chart).toMatch(/^<svg/);
     expect(chart).toContain("Connaissez-vous les partenaires");
+    // One question's results alone are that question's results on the whole page.
+    const alone = await getSurveyResults(db, row, "fr", "knows");
+    expect(alone.shown && alone.questions).toEqual([knows]);
     // No chart for a text question, an unknown question, or the survey asked from another Table.
     expect(await surveyChart(db, { partnershipId: table, surveyId: id, questionKey: "comment", locale: "fr" })).toBeNull();
     expect(await surveyChart(db, { partnershipId: table, surveyId: id, questionKey: "nope", locale: "fr" })).toBeNull();
@@ -215,6 +218,9 @@ describe("surveys", () => {
     const knows = results.questions.find((q) => q.key === "knows")!;
     const cross = knows.crossTab!;
     expect(cross.types).toEqual(["Protection de la jeunesse (DPJ)", "Milieu scolaire", "Police"]);
+    // The chart's single-question results carry the same cross-tab and figures as the page's.
+    const alone = await getSurveyResults(db, row, "fr", "knows");
+    expect(alone.shown && alone.questions).toEqual([knows]);
     // Columns by how many answered from each type. Police answered twice: both cells under the threshold are suppressed, and others with them
     // so that neither comes back from the totals (its column total too).
     const truth = { rows: ["yes", "no"], cols: ["youth_protection", "school", "police"], cells: [[6, 5, 1], [5, 6, 1]], rowTotals: true, colTotals: true };

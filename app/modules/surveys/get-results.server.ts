@@ -56,9 +56,11 @@ export type SurveyResults = { shown: false; responses: Protected; threshold: num
 /**
  * The results of a survey for the coordinator and the evaluator. Every figure goes through the
  * disclosure control with the Table's threshold: nothing at all while fewer responses than the
- * threshold, and each count below it suppressed (its percentage with it).
+ * threshold, and each count below it suppressed (its percentage with it). Each question is
+ * protected on its own, so `only` (one question's key, for its chart) gives that question's
+ * figures exactly as the whole page has them, without solving every other grid.
  */
-export async function getSurveyResults(db: Database, row: SurveyRow, locale: "fr" | "en"): Promise<SurveyResults> {
+export async function getSurveyResults(db: Database, row: SurveyRow, locale: "fr" | "en", only?: string): Promise<SurveyResults> {
   const { suppressionThreshold: threshold } = await readEvaluationSettings(db, row.partnershipId);
   const responses = await db
     .select({ answers: surveyResponse.answers, organizationType: surveyResponse.organizationType })
@@ -105,7 +107,7 @@ export async function getSurveyResults(db: Database, row: SurveyRow, locale: "fr
     }
     return null;
   }
-  for (const q of allQuestions(version?.sections ?? [])) {
+  for (const q of allQuestions(version?.sections ?? []).filter((x) => only === undefined || x.key === only)) {
     const result: QuestionResult = { key: q.key, label: questionText(q, locale), kind: q.kind, figures: [], texts: [], crossTab: null };
     // One answer per respondent (single choice, scale): the figures and their cross-tab are one grid.
     const values: { value: string | number; label: string }[] | null =

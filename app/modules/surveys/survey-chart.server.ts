@@ -12,7 +12,7 @@ import { getSurvey } from "./list-surveys.server.ts";
 export async function surveyChart(db: Database, input: { partnershipId: string; surveyId: string; questionKey: string; locale: "fr" | "en" }): Promise<string | null> {
   const found = await getSurvey(db, input.partnershipId, input.surveyId);
   if (!found) return null;
-  const results = await getSurveyResults(db, found.survey, input.locale);
+  const results = await getSurveyResults(db, found.survey, input.locale, input.questionKey);
   if (!results.shown) return null;
   const q = results.questions.find((x) => x.key === input.questionKey && x.kind !== "matrix" && x.figures.length > 0);
   if (!q) return null;

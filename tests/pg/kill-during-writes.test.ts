@@ -36,9 +36,10 @@ describe.skipIf(!databaseUrl)("SIGKILL during concurrent audited writes (Postgre
     }
   }
 
+  // No demo identity provider: it would take PORT+1, which another process of this run may have been given.
   const start = async (demo: boolean) => {
     server = await startFiletProcess(
-      { DATABASE_URL: scopedUrl, FILET_DATA_DIR: dataDir, FILET_SECRET_KEY: "kill-test-secret-key-0123456789-0123456789", PORT: String(port), ...(demo ? { FILET_DEMO: "1" } : {}) },
+      { DATABASE_URL: scopedUrl, FILET_DATA_DIR: dataDir, FILET_SECRET_KEY: "kill-test-secret-key-0123456789-0123456789", PORT: String(port), FILET_DEMO_IDP: "0", ...(demo ? { FILET_DEMO: "1" } : {}) },
       { logFile: path.join(root, "test-results", "pg-kill.log") },
     );
     return server;

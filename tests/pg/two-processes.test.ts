@@ -39,8 +39,9 @@ describe.skipIf(!databaseUrl)("two app processes on one PostgreSQL database", ()
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `filet-${name}-`));
     dataDirs.push(dataDir);
     fs.mkdirSync(path.join(root, "test-results"), { recursive: true });
+    // No demo identity provider: it would take PORT+1, which another process of this run may have been given.
     return startFiletProcess(
-      { DATABASE_URL: scopedUrl, FILET_DATA_DIR: dataDir, FILET_SECRET_KEY: "two-processes-share-one-secret-key-0123456789", ...env },
+      { DATABASE_URL: scopedUrl, FILET_DATA_DIR: dataDir, FILET_SECRET_KEY: "two-processes-share-one-secret-key-0123456789", FILET_DEMO_IDP: "0", ...env },
       { logFile: path.join(root, "test-results", `pg-${name}.log`) },
     ).then((server) => {
       servers.push(server);

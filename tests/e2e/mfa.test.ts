@@ -71,6 +71,27 @@ describe("two-factor authentication (TOTP)", () => {
     await ensureLanguage(page, "fr");
     expect(await heading(page)).toMatch(/^Bienvenue/);
 
+    // Only the Table's privacy officer reads the privacy impact assessments (EFVP), and this is
+    // that account: their pages are checked here, behind the second factor, in both languages.
+    for (const locale of ["fr", "en"] as const) {
+      await ensureLanguage(page, locale);
+      await page.goto(url("/privacy/assessments"));
+      expect(new URL(page.url()).pathname).toBe("/privacy/assessments");
+      await checkA11y(page, `/privacy/assessments (${locale})`);
+      await screenshot(page, `privacy-assessments-${locale}`);
+      const first = page.locator('main a[href^="/privacy/assessments/"]:not([href$="/new"])').first();
+      await first.click();
+      await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/privacy\/assessments\/[0-9a-f-]{36}$/);
+      await checkA11y(page, `an assessment (${locale})`);
+      await screenshot(page, `privacy-assessment-${locale}`);
+      await page.setViewportSize({ width: 390, height: 844 });
+      await screenshot(page, `privacy-assessment-${locale}-390`);
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto(url("/privacy/assessments/new"));
+      await checkA11y(page, `/privacy/assessments/new (${locale})`);
+    }
+    await ensureLanguage(page, "fr");
+
     await signOut(page);
     await submitLogin(page, EMAIL);
     expect(new URL(page.url()).pathname).toBe("/login/mfa");

@@ -11,7 +11,7 @@ export const DEMO_PASSWORD = "demo-filet-2026";
 /*
  * All browser test files share one server and its demo accounts, in no fixed order. A file
  * that changes an account's state leaves it as it found it, or owns the account alone:
- * - vie-privee@filet.test: MFA is turned on by mfa.test.ts — no other file may sign in with it;
+ * - vie-privee@filet.test: MFA is turned on by mfa.test.ts (which also reads the EFVP pages in FR and EN) — no other file may sign in with it;
  * - evaluation@filet.test: its language is switched by language.test.ts;
  * - admin@, formateur.pipq@: language switched and switched back (pages, sign-in tests).
  * - training-registration.test.ts opens the LAST session of the demo season (capacity 1) and

@@ -108,7 +108,7 @@ describe("certificates, evaluation and observation", () => {
     await signIn(page, OBSERVER);
     await ensureLanguage(page, "fr");
     await visit(page, "/training/mine", "training-mine-observer-fr");
-    // The latest given session (2012) is the one left to fill; the cards are newest first.
+    // The latest given session (the recent season's last, two months ago) is the one left to fill; the cards are newest first.
     await followLink(page, page.locator("main .card a").first());
     await followLink(page, page.locator("main a", { hasText: "Grille d'observation" }));
     const gridPath = new URL(page.url()).pathname;
@@ -135,7 +135,7 @@ describe("certificates, evaluation and observation", () => {
     await context.close();
   });
 
-  it("the coordinator and the evaluator read the counts (32 sessions, about 450 trained) and the results", async () => {
+  it("the coordinator and the evaluator read the counts (the seeds' 32 sessions and the recent season's 6, about 535 trained) and the results", async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await signIn(page, COORDINATOR);
@@ -144,9 +144,9 @@ describe("certificates, evaluation and observation", () => {
     await followLink(page, page.locator("main nav a", { hasText: "En chiffres" }));
     await visit(page, "/training/stats", "training-stats-fr");
     const figures = await page.locator("dl.key-figures dd").allTextContents();
-    expect(figures[0]).toBe("32");
-    expect(Number(figures[1])).toBeGreaterThanOrEqual(430);
-    expect(Number(figures[1])).toBeLessThanOrEqual(470);
+    expect(figures[0]).toBe("38");
+    expect(Number(figures[1])).toBeGreaterThanOrEqual(510);
+    expect(Number(figures[1])).toBeLessThanOrEqual(560);
     await visit(page, "/training/results", "training-results-fr");
     expect(await mainText(page)).toContain("Vérification des connaissances");
     await visit(page, "/training/questionnaires/evaluation", "training-questionnaire-editor-fr");
@@ -159,7 +159,7 @@ describe("certificates, evaluation and observation", () => {
     await signIn(evaluator, EVALUATOR);
     const lang = (await evaluator.locator("html").getAttribute("lang")) as "fr" | "en";
     await visit(evaluator, "/training/stats", `training-stats-evaluator-${lang}`);
-    expect((await evaluator.locator("dl.key-figures dd").allTextContents())[0]).toBe("32");
+    expect((await evaluator.locator("dl.key-figures dd").allTextContents())[0]).toBe("38");
     await visit(evaluator, "/training/results", `training-results-evaluator-${lang}`);
     await evaluatorContext.close();
   });

@@ -4,6 +4,7 @@ import type { DatabaseHandle } from "../../app/modules/db/client.server.ts";
 import { partnership } from "../../app/modules/governance/tables.ts";
 import { seedDemo } from "../../app/modules/demo/seed-demo.server.ts";
 import { seedTrainingDemo } from "../../app/modules/demo/seed-training.server.ts";
+import { HISTORY_SESSIONS, RECENT_SESSIONS } from "../../app/modules/demo/seed-training-history.server.ts";
 import { quebecTable } from "../../app/modules/demo/demo-quebec.ts";
 import { buildSeasonInstance } from "../../app/modules/training/propose-pairs.server.ts";
 import { solvePairs } from "../../app/modules/training/solve-pairs.server.ts";
@@ -32,7 +33,7 @@ describe("the training demo", () => {
     expect(new Set(trainers.map((t) => t.organizationId)).size).toBe(8);
     const sessions = await handle.db.select().from(trainingSession).where(eq(trainingSession.partnershipId, tableId));
     expect(sessions.filter((s) => s.status === "given").length).toBeGreaterThan(0);
-    expect(sessions.filter((s) => s.status === "given")).toHaveLength(32);
+    expect(sessions.filter((s) => s.status === "given")).toHaveLength(HISTORY_SESSIONS + RECENT_SESSIONS);
     expect(sessions.filter((s) => s.status === "planned" || s.status === "open")).toHaveLength(12);
   });
 
@@ -44,14 +45,21 @@ describe("the training demo", () => {
     const solution = await solvePairs(instance, { timeLimitSeconds: 20 });
     expect(solution.status).toBe("optimal");
     await handle.db.transaction((tx) => seedTrainingDemo(tx, tableId));
-    expect(await handle.db.select().from(trainingSession).where(eq(trainingSession.partnershipId, tableId))).toHaveLength(32 + 12);
+    expect(await handle.db.select().from(trainingSession).where(eq(trainingSession.partnershipId, tableId))).toHaveLength(HISTORY_SESSIONS + RECENT_SESSIONS + 12);
   }, 60_000);
 });
 
-describe("the training history (32 sessions, about 450 trained)", () => {
-  it("has mixed sessions given in 2009–2012 with completed participants over the demo organizations and milieux", async () => {
+describe("the training history (32 sessions, about 450 trained) and the recent season", () => {
+  it("has mixed sessions given in 2009–2012 and over the last two years, with completed participants over the demo organizations and milieux", async () => {
     const given = (await handle.db.select().from(trainingSession).where(eq(trainingSession.partnershipId, tableId))).filter((s) => s.status === "given");
-    expect(given.every((s) => s.dates[0]! >= "2009-01-01" && s.dates[0]! <= "2012-12-31")).toBe(true);
+    const seeds = given.filter((s) => s.dates[0]! >= "2009-01-01" && s.dates[0]! <= "2012-12-31");
+    expect(seeds).toHaveLength(32);
+    // The recent season lies between two years ago and today, both days over.
+    const today = new Date().toISOString().slice(0, 10);
+    const twoYearsAgo = new Date(Date.now() - 730 * 86_400_000).toISOString().slice(0, 10);
+    const recent = given.filter((s) => !seeds.includes(s));
+    expect(recent).toHaveLength(RECENT_SESSIONS);
+    expect(recent.every((s) => s.dates[0]! >= twoYearsAgo && s.dates.at(-1)! < today)).toBe(true);
     const trainers = await handle.db.select().from(trainerProfile).where(eq(trainerProfile.partnershipId, tableId));
     const orgOf = new Map(trainers.map((t) => [t.id, t.organizationId]));
     expect(given.every((s) => s.trainerAId && s.trainerBId && orgOf.get(s.trainerAId) !== orgOf.get(s.trainerBId))).toBe(true);
@@ -61,8 +69,9 @@ describe("the training history (32 sessions, about 450 trained)", () => {
       .innerJoin(organization, eq(organization.id, trainingRegistration.organizationId))
       .where(eq(trainingRegistration.partnershipId, tableId));
     const completed = rows.filter((r) => r.completedAt);
-    expect(completed.length).toBeGreaterThanOrEqual(440);
-    expect(completed.length).toBeLessThanOrEqual(460);
+    // About 450 in the seeds' years, about 85 more in the recent season.
+    expect(completed.length).toBeGreaterThanOrEqual(520);
+    expect(completed.length).toBeLessThanOrEqual(550);
     expect(new Set(completed.map((r) => r.personId)).size).toBe(completed.length);
     expect(new Set(completed.map((r) => r.type)).size).toBeGreaterThanOrEqual(5);
     for (const s of given) {

@@ -4,7 +4,7 @@ import { recordAuditEvent, systemActor } from "../audit/record-audit-event.serve
 import { person, roleAssignment } from "../people/tables.ts";
 import { basicProgram } from "../training/basic-program.ts";
 import { trainerAvailability, trainerProfile, trainingProgram, trainingSession } from "../training/tables.ts";
-import { HISTORY_SESSIONS, seedTrainingHistory } from "./seed-training-history.server.ts";
+import { HISTORY_SESSIONS, RECENT_SESSIONS, seedRecentSessions, seedTrainingHistory } from "./seed-training-history.server.ts";
 
 /** The demo's 8 trainers, from 8 partner organizations (looked up by email in the Table). */
 const demoTrainers: readonly { email: string; languages?: string[]; accreditedOn: string }[] = [
@@ -29,8 +29,9 @@ function tuesdayFrom(d: Date): Date {
 }
 
 /**
- * The basic 2-day program, the demo trainer pool, the 32 sessions given in 2009–2012 (with
- * their pairs, participants, attendance and completion) and an upcoming season of planned sessions with availability answered, so the
+ * The basic 2-day program, the demo trainer pool, the 32 sessions given in 2009–2012 and six
+ * given over the last two fiscal years (with their pairs, participants, attendance and
+ * completion) and an upcoming season of planned sessions with availability answered, so the
  * coordinator can ask for pairs right away. Idempotent: does nothing once the program exists.
  */
 export async function seedTrainingDemo(tx: Database, partnershipId: string, now: Date = new Date()): Promise<void> {
@@ -66,6 +67,9 @@ export async function seedTrainingDemo(tx: Database, partnershipId: string, now:
     // Only the trainers accredited by then (the first six) gave them.
     trained = await seedTrainingHistory(tx, { partnershipId, programId: program!.id, trainerIds: trainerIds.slice(0, 6) });
     sessions += HISTORY_SESSIONS;
+    // The recent season (the last two fiscal years), by the whole pool, the newest trainers included.
+    trained += await seedRecentSessions(tx, { partnershipId, programId: program!.id, trainerIds, now });
+    sessions += RECENT_SESSIONS;
     // The upcoming season: 12 sessions to staff, two a month; one in English; one online.
     const seasonStart = tuesdayFrom(addDays(now, 30));
     for (let i = 0; i < 12; i++) {

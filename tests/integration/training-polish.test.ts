@@ -118,16 +118,26 @@ describe("the training overview", () => {
     await handle.db.insert(guideModule).values({ partnershipId: tableB, kind: "attitudes", position: 1, titleFr: "Autre Table", titleEn: "Other Table" });
     const res = await call(handle.db, overviewRoute.loader, { path: "/training", user: coordinator });
     expect(res.status).toBe(200);
-    const body = res.data as {
+    type Overview = {
       current: { id: string }[];
-      past: { year: string; sessions: { id: string }[] }[];
+      years: { year: string; count: number }[];
+      archive: { year: string; sessions: { id: string }[] } | null;
       programs: { modules: { kind: string; id: string | null; titleFr: string | null; titleEn: string | null }[] }[];
     };
+    const body = res.data as Overview;
     expect(body.current.map((s) => s.id)).toContain(upcoming.id);
     expect(body.current.map((s) => s.id)).not.toContain(given.id);
-    expect(body.past.find((y) => y.year === "2012")!.sessions.map((s) => s.id)).toEqual([given.id]);
-    expect(body.past.find((y) => y.year === "2011")!.sessions.map((s) => s.id)).toEqual([cancelled.id]);
-    expect(body.past.map((y) => y.year)).toEqual(["2012", "2011"]);
+    // Every year is listed with its count; only the latest year's sessions are sent by default.
+    expect(body.years).toEqual([{ year: "2012", count: 1 }, { year: "2011", count: 1 }]);
+    expect(body.archive).toMatchObject({ year: "2012", sessions: [{ id: given.id }] });
+    const older = (await call(handle.db, overviewRoute.loader, { path: "/training?year=2011", user: coordinator })).data as Overview;
+    expect(older.archive).toMatchObject({ year: "2011", sessions: [{ id: cancelled.id }] });
+    // A year without sessions (or any other value) falls back to the latest one.
+    for (const year of ["1999", "abc", "2012'--"]) {
+      const other = await call(handle.db, overviewRoute.loader, { path: `/training?year=${encodeURIComponent(year)}`, user: coordinator });
+      expect(other.status).toBe(200);
+      expect((other.data as Overview).archive?.year).toBe("2012");
+    }
     // "savoir" (a legacy key) is the knowledge module of this Table's guide; "attitudes" has no module here yet.
     expect(body.programs[0]!.modules).toEqual([
       { kind: "knowledge", id: knowledge!.id, titleFr: "Savoir — comprendre", titleEn: "Knowledge — understand" },

@@ -54,7 +54,19 @@ export async function loader(args: Route.LoaderArgs) {
     trainerBId: s.trainerBId,
   }));
   const { current, past } = groupSessions(rows);
-  return { programs: views, current, past, total: sessions.length, trainers, today: quebecDay(), saved: url.searchParams.has("saved") };
+  // The archive grows every year: only the year asked for (the latest by default) is sent with its sessions.
+  const asked = url.searchParams.get("year");
+  const shown = past.find((y) => y.year === asked) ?? past[0] ?? null;
+  return {
+    programs: views,
+    current,
+    years: past.map((y) => ({ year: y.year, count: y.sessions.length })),
+    archive: shown,
+    total: sessions.length,
+    trainers,
+    today: quebecDay(),
+    saved: url.searchParams.has("saved"),
+  };
 }
 
 /** The page's one form: bring the trainer role holders into the pool (repeating it adds nobody twice). */
@@ -72,7 +84,7 @@ export async function action(args: Route.ActionArgs) {
 export default function Training({ loaderData, actionData }: Route.ComponentProps) {
   const { t, locale } = useT();
   const day = useDay();
-  const { programs, current, past, total, trainers } = loaderData;
+  const { programs, current, years, archive, total, trainers } = loaderData;
   const byId = new Map(trainers.map((tr) => [tr.id, tr]));
   return (
     <>
@@ -133,16 +145,23 @@ export default function Training({ loaderData, actionData }: Route.ComponentProp
         )}
         {current.some((s) => isToClose(s, loaderData.today)) ? <p className="hint">{t("training.sessions.toCloseNote")}</p> : null}
       </section>
-      {past.length ? (
-        <section aria-labelledby="past-sessions">
+      {archive ? (
+        <section aria-labelledby="past-sessions" id="past">
           <h2 id="past-sessions">{t("training.sessions.pastTitle", { count: total - current.length })}</h2>
           <p>{t("training.sessions.pastIntro")}</p>
-          {past.map((y) => (
-            <details key={y.year} className="session-year">
-              <summary>{t("training.sessions.year", { year: y.year, count: y.sessions.length })}</summary>
-              <SessionTable sessions={y.sessions} trainers={byId} caption={t("training.sessions.yearCaption", { year: y.year })} today={loaderData.today} />
-            </details>
-          ))}
+          <nav className="session-years" aria-label={t("training.sessions.yearsNav")}>
+            <ul>
+              {years.map((y) => (
+                <li key={y.year}>
+                  <Link to={`?year=${y.year}#past`} aria-current={y.year === archive.year ? "page" : undefined} preventScrollReset>
+                    {t("training.sessions.year", { year: y.year, count: y.count })}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <h3>{t("training.sessions.year", { year: archive.year, count: archive.sessions.length })}</h3>
+          <SessionTable sessions={archive.sessions} trainers={byId} caption={t("training.sessions.yearCaption", { year: archive.year })} today={loaderData.today} />
         </section>
       ) : null}
       <h2>{t("training.pool.title", { count: trainers.length })}</h2>

@@ -28,7 +28,6 @@ const KNOWN_OVER: Record<string, number> = {
   "/meetings/:id": 55,
   "/training": 42,
   "/admin/audit": 62,
-  "/mfa/setup": 54,
   "/training/sessions/:id/attendance": 41,
   "/training/sessions/:id": 42,
   "/action-plan/:year": 48,

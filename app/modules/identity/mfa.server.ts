@@ -1,13 +1,13 @@
 import { randomInt } from "node:crypto";
 import { and, eq, isNull, lt, ne, or } from "drizzle-orm";
 import { generateSecret, generateURI, verify } from "otplib";
-import { renderSVG } from "uqr";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
 import type { Config } from "../config/config.server.ts";
 import type { Database } from "../db/client.server.ts";
 import { secretBox } from "../crypto/secret-box.server.ts";
 import type { IdentityContext } from "./identity-context.ts";
 import { createSession, hashToken, markSessionMfaPassed, revokeSession } from "./session.server.ts";
+import { qrCodeDataUrl } from "./qr-code.ts";
 import { account, recoveryCode, session } from "./tables.ts";
 import { markAttemptSucceeded, registerAttempt } from "./throttle.server.ts";
 
@@ -31,8 +31,7 @@ export interface Enrollment {
 
 function describe(secret: string, email: string, sealed: string): Enrollment {
   const uri = generateURI({ issuer: ISSUER, label: email, secret });
-  const svg = renderSVG(uri, { border: 2 });
-  return { secret, uri, sealed, qrDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}` };
+  return { secret, uri, sealed, qrDataUrl: qrCodeDataUrl(uri) };
 }
 
 export function startEnrollment(config: Pick<Config, "FILET_SECRET_KEY">, input: { accountId: string; email: string; now?: Date }): Enrollment {

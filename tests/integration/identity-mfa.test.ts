@@ -46,7 +46,7 @@ async function enrolled() {
 describe("MFA set-up", () => {
   it("shows a QR code and a key, writes nothing until confirmed, then enables MFA with 10 recovery codes", async () => {
     const { accountId, view, done, secret, firstCookie, otherCookie } = await enrolled();
-    expect(view.qrDataUrl.startsWith("data:image/svg+xml;base64,")).toBe(true);
+    expect(view.qrDataUrl.startsWith("data:image/svg+xml,%3Csvg")).toBe(true);
     expect(view.uri).toContain(`secret=${secret}`);
     expect(done.status).toBe(200);
     const codes = (done.data as { recoveryCodes: string[] }).recoveryCodes;

@@ -27,7 +27,7 @@ const HTML_BUDGET = 40 * 1024;
 const KNOWN_OVER: Record<string, number> = {
   "/meetings/:id": 55,
   "/training": 42,
-  "/admin/audit": 62,
+  "/admin/audit": 48,
   "/training/sessions/:id/attendance": 41,
   "/training/sessions/:id": 42,
   "/action-plan/:year": 48,

@@ -7,7 +7,8 @@ import { auditEvent } from "./tables.ts";
 import { normalizeText } from "./canonical-json.ts";
 import { AUDIT_KINDS, auditKinds, type AuditKind } from "./action-kinds.ts";
 
-export const AUDIT_PAGE_SIZE = 50;
+// 25 events a page: each row carries who, what and the details in words (about 1 KB), and a page stays under its budget (issue 10); older ones are a cursor away.
+export const AUDIT_PAGE_SIZE = 25;
 
 export interface AuditQuery {
   /** The Table whose events are read; null means every Table (platform admins only). */

@@ -3,16 +3,25 @@ import type { MessageKey } from "../../i18n/catalog.ts";
 import { useT } from "../../i18n/use-t.ts";
 import { TableScroll } from "../table-scroll.tsx";
 
-/** The statistics section's parts; the definitions and completeness only for the coordinator. */
-export function StatisticsNav({ mayDefine, mayReview }: { mayDefine: boolean; mayReview: boolean }) {
+/**
+ * The statistics section's parts; the definitions and completeness only for the coordinator.
+ * Every reader of the section may read the results; a reader of the results only (the evaluator)
+ * has no reports page (`mayView` false).
+ */
+export function StatisticsNav({ mayDefine, mayReview, mayView = true }: { mayDefine: boolean; mayReview: boolean; mayView?: boolean }) {
   const { t } = useT();
   return (
     <nav aria-label={t("statistics.nav.label")}>
       <ul className="subnav">
+        {mayView ? (
+          <li>
+            <NavLink to="/statistics" end>
+              {t("statistics.nav.overview")}
+            </NavLink>
+          </li>
+        ) : null}
         <li>
-          <NavLink to="/statistics" end>
-            {t("statistics.nav.overview")}
-          </NavLink>
+          <NavLink to="/statistics/results">{t("statistics.nav.results")}</NavLink>
         </li>
         {mayReview ? (
           <li>

@@ -206,6 +206,19 @@ describe("who reads the results", () => {
   });
 });
 
+describe("malformed queries", () => {
+  it("never give a 5xx on the page, its charts or its downloads", async () => {
+    const queries = ["from=%00&to=9999Q9", "from=2011Q2&to=2011Q1&rows-trial=__proto__", `from=${"x".repeat(600)}&exact=%ED%A0%80`, "element=trial&chart=<script>&from=2011Q1&from=2011Q2", "rows-trial=gender&exact=1&exact=0"];
+    for (const q of queries) {
+      expect((await send(h, { url: page(q), persona: "coordination@filet.test", method: "GET" })).status, q).toBe(200);
+      for (const kind of ["chart.svg", "results.csv", "results.xlsx"]) {
+        const status = (await raw(`/statistics/data-sets/${setId}/${kind}?element=trial&${q}`, "coordination@filet.test")).status;
+        expect(status, `${kind}?${q}`).toBeLessThan(500);
+      }
+    }
+  });
+});
+
 describe("the demo", () => {
   it("shows suppressed cells in the 2008–2012 data set's default quarters", async () => {
     const demoSet = await h.demo.one<string>(sql`select id from statistics_data_set where partnership_id = ${h.demo.tableId} and last_period = '2012Q4'`);

@@ -209,7 +209,7 @@ export const fr = {
   "statistics.results.title": "Résultats des statistiques",
   "statistics.results.indexIntro": "Les nombres approuvés de chaque ensemble de données, par catégorie, par période et par milieu. Chaque chiffre passe par le contrôle de la divulgation : les petits nombres sont masqués.",
   "statistics.results.none": "Aucun ensemble de données pour l'instant.",
-  "statistics.results.periodRange": "De {first} à {last}",
+  "statistics.results.periodRange": "{first, elide, De} à {last}",
   "statistics.results.ongoing": "Depuis {first}",
   "statistics.results.heading": "Résultats : {set}",
   "statistics.results.intro": "Seuls les rapports approuvés comptent. Colonnes : les milieux (types d'organisation) et le total.",

@@ -26,6 +26,12 @@ const small = (n: number) => n >= 1 && n < THRESHOLD;
 async function shots(page: Page, name: string): Promise<void> {
   await screenshot(page, `${name}-1280`);
   await page.setViewportSize({ width: 390, height: 844 });
+  // On a phone the page never scrolls sideways (wide tables scroll in their own box).
+  const width = await page.evaluate(() => {
+    const wide = [...document.querySelectorAll("main *")].filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !el.closest(".table-scroll"));
+    return { document: document.documentElement.scrollWidth, viewport: document.documentElement.clientWidth, wide: wide.slice(0, 5).map((el) => `${el.tagName}.${el.className} ${Math.round(el.getBoundingClientRect().width)}`) };
+  });
+  expect(width.document, `${name}: ${width.wide.join(", ")}`).toBeLessThanOrEqual(width.viewport);
   await screenshot(page, `${name}-390`);
   await page.setViewportSize({ width: 1280, height: 800 });
 }

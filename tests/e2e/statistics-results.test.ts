@@ -38,7 +38,7 @@ async function shots(page: Page, name: string): Promise<void> {
 
 /** The numbers in the result tables' cells (the suppression mark apart). */
 async function shownNumbers(page: Page): Promise<number[]> {
-  const texts = await page.locator("main table.results-grid td:not(.suppressed)").allTextContents();
+  const texts = await page.locator("main table.results-grid td:not(.x)").allTextContents();
   return texts.map((t) => parseInt(t.replace(/\s/g, ""), 10));
 }
 
@@ -62,9 +62,8 @@ describe("statistics results", () => {
     expect(text).toContain("T1 2012 à T4 2012");
     expect(text).toContain(words(fr["statistics.results.footnote"].split("{")[0]!));
     // Suppressed figures: the one mark, explained; no small number in any table.
-    const marks = page.locator("main td.suppressed abbr", { hasText: "x" });
+    const marks = page.locator("main td.x", { hasText: "x" });
     expect(await marks.count()).toBeGreaterThan(0);
-    expect(await marks.first().getAttribute("title")).toBe(fr["statistics.results.suppressed"]);
     for (const n of await shownNumbers(page)) expect(small(n), `shown ${n}`).toBe(false);
     // Each chart is an image of its own that loads as an SVG.
     const charts = page.locator("main img.chart-svg");
@@ -76,6 +75,12 @@ describe("statistics results", () => {
     await checkA11y(page, "/statistics/data-sets/:id/results (fr)");
     await shots(page, "statistics-results-fr");
 
+    // Each page's HTML stays within the 40 KB budget (tests/e2e/page-weight.test.ts), the exact view too.
+    for (const q of ["", "?exact=1"]) {
+      const html = await (await page.request.get(url(`${path}${q}`), { headers: { accept: "text/html" } })).text();
+      expect(html.length, `${path}${q}`).toBeLessThan(40 * 1024);
+      if (process.env.SHOW_WEIGHT) console.log(q, html.length);
+    }
     // The exact view: the small figures appear, each marked as hidden from the others.
     await followLink(page, page.getByRole("link", { name: fr["statistics.results.exact.show"] }));
     expect(page.url()).toContain("exact=1");
@@ -111,7 +116,7 @@ describe("statistics results", () => {
     expect(await htmlLang(page)).toBe("en");
     expect(await heading(page)).toBe(en["statistics.results.heading"].replace("{set}", "Quarterly statistics 2008–2012"));
     expect(await mainText(page)).toContain(words(en["statistics.results.footnote"].split("{")[0]!));
-    expect(await page.locator("main td.suppressed abbr", { hasText: "x" }).count()).toBeGreaterThan(0);
+    expect(await page.locator("main td.x", { hasText: "x" }).count()).toBeGreaterThan(0);
     await checkA11y(page, "/statistics/data-sets/:id/results (en)");
     await shots(page, "statistics-results-en");
     await page.goto(url("/statistics/results"));
@@ -133,7 +138,7 @@ describe("statistics results", () => {
     const set = page.locator("main li a[href^='/statistics/data-sets/']").first();
     const href = await set.getAttribute("href");
     await page.goto(url(href!));
-    expect(await page.locator("main td.suppressed abbr", { hasText: "x" }).count()).toBeGreaterThan(0);
+    expect(await page.locator("main td.x", { hasText: "x" }).count()).toBeGreaterThan(0);
     for (const n of await shownNumbers(page)) expect(small(n)).toBe(false);
     // No exact view for the evaluator, even asked for.
     await page.goto(url(`${href}?exact=1`));
@@ -146,7 +151,7 @@ describe("statistics results", () => {
     await submit(page, page.locator("main form[method=get] button[type=submit]"));
     expect(page.url()).toContain("from=2008Q1");
     expect(page.url()).toContain("rows-concern_raised=gender");
-    expect(await page.locator("main td.suppressed abbr").count()).toBeGreaterThan(0);
+    expect(await page.locator("main td.x").count()).toBeGreaterThan(0);
     const lang = (await htmlLang(page)) as "fr" | "en";
     const dict = lang === "en" ? en : fr;
     expect(await mainText(page)).toContain(dict["statistics.period.quarter"].replace("{part}", "1").replace("{year}", "2008"));

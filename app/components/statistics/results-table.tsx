@@ -1,48 +1,41 @@
 import { useT } from "../../i18n/use-t.ts";
-import type { Figure, ResultsTable } from "../../modules/statistics/results.ts";
+import type { PageFigure, PageTable } from "../../modules/statistics/results.ts";
 import { TableScroll } from "../table-scroll.tsx";
 
 /**
- * One figure of the results: a number, or the suppression mark with its explanation (one mark
- * for every suppressed figure, whatever the reason: ADR 014). In the coordinator's exact view, a
- * figure the others do not see carries the mark after it, with the reason.
+ * One figure of the results: a number, or the suppression mark, explained by the footnote above
+ * the tables (one mark for every suppressed figure, whatever the reason: ADR 014). In the
+ * coordinator's exact view, a figure the others do not see carries a sign after it, * below the
+ * threshold, † so that a small one cannot be recovered (the notice above the tables says so).
  */
-export function FigureCell({ figure }: { figure: Figure }) {
+export function FigureCell({ figure }: { figure: PageFigure }) {
   const { t, locale } = useT();
   const number = new Intl.NumberFormat(locale === "en" ? "en-CA" : "fr-CA");
-  if (figure.kind === "suppressed") {
+  if (figure === "x") return <td className="x">{t("statistics.results.mark")}</td>;
+  if (Array.isArray(figure)) {
     return (
-      <td className="num suppressed">
-        <abbr title={t("statistics.results.suppressed")}>{t("statistics.results.mark")}</abbr>
+      <td className="hidden-for-others">
+        {number.format(figure[0])}
+        <sup>{figure[1] === "p" ? "*" : "†"}</sup>
       </td>
     );
   }
-  if ("hiddenAs" in figure) {
-    const why = t(figure.hiddenAs === "primary" ? "statistics.results.hidden.primary" : "statistics.results.hidden.complementary");
-    return (
-      <td className="num hidden-for-others">
-        {number.format(figure.value)}{" "}
-        <sup aria-hidden="true" title={why}>
-          {t("statistics.results.mark")}
-        </sup>
-        <span className="visually-hidden">({why})</span>
-      </td>
-    );
-  }
-  return <td className="num">{number.format(figure.value)}</td>;
+  return <td>{number.format(figure)}</td>;
 }
 
-/** A results table: rows × organization types, a total per row, and the totals row when the table has one. */
-export function ResultsGrid({ table, caption }: { table: ResultsTable; caption: string }) {
+/**
+ * A results table: rows × organization types, a total per row, and the totals row when the table
+ * has one. It sits in a figure whose caption names it (its scrolling box is named the same).
+ */
+export function ResultsGrid({ table, cols, label }: { table: PageTable; cols: { key: string; label: string }[]; label: string }) {
   const { t } = useT();
   return (
-    <TableScroll label={caption}>
+    <TableScroll label={label}>
       <table className="results-grid">
-        <caption>{caption}</caption>
         <thead>
           <tr>
             <th scope="col">{table.rowHeader}</th>
-            {table.cols.map((c) => (
+            {cols.map((c) => (
               <th scope="col" key={c.key}>
                 {c.label}
               </th>
@@ -51,9 +44,9 @@ export function ResultsGrid({ table, caption }: { table: ResultsTable; caption: 
           </tr>
         </thead>
         <tbody>
-          {table.rows.map((r, i) => (
-            <tr key={r.key}>
-              <th scope="row">{r.label}</th>
+          {table.rows.map((label, i) => (
+            <tr key={i}>
+              <th scope="row">{label}</th>
               {table.cells[i]!.map((f, j) => (
                 <FigureCell key={j} figure={f} />
               ))}
@@ -61,7 +54,7 @@ export function ResultsGrid({ table, caption }: { table: ResultsTable; caption: 
             </tr>
           ))}
           {table.colTotals ? (
-            <tr className="total-row">
+            <tr>
               <th scope="row">{t("statistics.results.total")}</th>
               {table.colTotals.map((f, j) => (
                 <FigureCell key={j} figure={f} />

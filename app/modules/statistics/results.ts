@@ -86,3 +86,36 @@ export function resultRange(choices: readonly Period[], from: string | null, to:
   a = Math.max(a, b - MAX_RESULT_PERIODS + 1);
   return choices.slice(a, b + 1);
 }
+
+/**
+ * A figure as the results page sends it (its data rides in every page's HTML): a number, "x"
+ * when suppressed, or in the coordinator's exact view [number, "p" | "c"] for a figure the
+ * others see suppressed (primary or complementary).
+ */
+export type PageFigure = number | "x" | [number, "p" | "c"];
+
+export interface PageTable {
+  rowHeader: string;
+  /** The rows' labels. */
+  rows: string[];
+  cells: PageFigure[][];
+  rowTotals: PageFigure[];
+  colTotals: PageFigure[] | null;
+  grandTotal: PageFigure;
+  suppressedCount: number;
+}
+
+export const pageFigure = (f: Figure): PageFigure => (f.kind === "suppressed" ? "x" : "hiddenAs" in f ? [f.value, f.hiddenAs === "primary" ? "p" : "c"] : f.value);
+
+/** A table in the page's compact form (the columns are the same for every table: sent once). */
+export function pageTable(t: ResultsTable): PageTable {
+  return {
+    rowHeader: t.rowHeader,
+    rows: t.rows.map((r) => r.label),
+    cells: t.cells.map((row) => row.map(pageFigure)),
+    rowTotals: t.rowTotals.map(pageFigure),
+    colTotals: t.colTotals?.map(pageFigure) ?? null,
+    grandTotal: pageFigure(t.grandTotal),
+    suppressedCount: t.suppressedCount,
+  };
+}

@@ -3,14 +3,13 @@ import type { Route } from "./+types/data-sets.$dataSetId.results";
 import { ChartFigure } from "../../components/chart-figure.tsx";
 import { SelectField } from "../../components/form.tsx";
 import { ResultsGrid } from "../../components/statistics/results-table.tsx";
-import { StatisticsNav } from "../../components/statistics/statistics-ui.tsx";
+import { StatisticsNav, usePeriodLabel } from "../../components/statistics/statistics-nav.tsx";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { useT } from "../../i18n/use-t.ts";
 import { notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { getStatisticsResults } from "../../modules/statistics/get-results.server.ts";
-import { rowsParam } from "../../modules/statistics/results.ts";
-import { chartTitle } from "../../modules/statistics/results-chart.server.ts";
+import { pageTable, rowsParam } from "../../modules/statistics/results.ts";
 import { resultsQuery, statisticsGuard } from "../../modules/statistics/statistics-route.server.ts";
 
 /** A data set's results: approved counts by category option, organization type and period, every figure through the disclosure control. */
@@ -21,24 +20,36 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "sta
 export async function loader(args: Route.LoaderArgs) {
   const g = await statisticsGuard(args, policy);
   const query = resultsQuery(args, g, true);
-  const results = await getStatisticsResults(args.context.db, query);
-  if (!results) notFound();
-  const titles = Object.fromEntries(results.elements.map((e) => [e.code, { breakdown: chartTitle(e, "breakdown", query.locale), trend: chartTitle(e, "trend", query.locale) }]));
-  return { results, titles, mayDefine: g.mayDefine, mayReview: g.mayReview, mayView: g.mayView, mayExport: g.mayExport };
+  const found = await getStatisticsResults(args.context.db, query);
+  if (!found) notFound();
+  // The page's data rides in its HTML: figures in their compact form, the columns once.
+  const results = {
+    ...found,
+    choices: found.choices.map((c) => c.key),
+    chosen: query.from !== null && query.to !== null && found.from !== null,
+    cols: found.elements[0]?.trend.cols ?? [],
+    elements: found.elements.map(({ breakdown, trend, ...e }) => ({ ...e, breakdown: pageTable(breakdown), trend: pageTable(trend) })),
+  };
+  return { results, mayDefine: g.mayDefine, mayReview: g.mayReview, mayView: g.mayView, mayExport: g.mayExport };
 }
 
 export default function StatisticsResultsPage({ loaderData }: Route.ComponentProps) {
   const { t } = useT();
-  const { results, titles, mayDefine, mayReview, mayView, mayExport } = loaderData;
+  const { results, mayDefine, mayReview, mayView, mayExport } = loaderData;
+  const titles = (e: (typeof results.elements)[number]) => ({
+    breakdown: t("statistics.results.breakdownTitle", { element: e.name, rows: e.breakdown.rowHeader }),
+    trend: t("statistics.results.trendTitle", { element: e.name }),
+  });
   const base = `/statistics/data-sets/${results.set.id}`;
-  const label = (key: string | null) => results.choices.find((c) => c.key === key)?.label ?? "";
-  // The page's own choices, for its links (charts, downloads, the exact view).
+  const periodLabel = usePeriodLabel();
+  const label = (key: string | null) => (key ? periodLabel(key) : "");
+  // The page's own choices, for its links (charts, downloads, the exact view): the periods only when the reader chose them.
   const choice = new URLSearchParams();
-  if (results.from && results.to) {
+  if (results.from && results.to && results.chosen) {
     choice.set("from", results.from);
     choice.set("to", results.to);
   }
-  for (const e of results.elements) if (e.categories.length > 1 && e.rowsBy) choice.set(rowsParam(e.code), e.rowsBy);
+  for (const e of results.elements) if (e.categories.length > 1 && e.rowsBy && e.rowsBy !== e.categories[0]!.code) choice.set(rowsParam(e.code), e.rowsBy);
   const withExact = (extra: Record<string, string>) => {
     const q = new URLSearchParams(choice);
     if (results.exact) q.set("exact", "1");
@@ -62,8 +73,8 @@ export default function StatisticsResultsPage({ loaderData }: Route.ComponentPro
           <Form method="get" className="filters">
             <fieldset>
               <legend>{t("statistics.results.filters")}</legend>
-              <SelectField name="from" required label={t("statistics.results.from")} options={results.choices.map((c) => ({ value: c.key, label: c.label }))} defaultValue={results.from} />
-              <SelectField name="to" required label={t("statistics.results.to")} options={results.choices.map((c) => ({ value: c.key, label: c.label }))} defaultValue={results.to} />
+              <SelectField name="from" required label={t("statistics.results.from")} options={results.choices.map((key) => ({ value: key, label: periodLabel(key) }))} defaultValue={results.from} />
+              <SelectField name="to" required label={t("statistics.results.to")} options={results.choices.map((key) => ({ value: key, label: periodLabel(key) }))} defaultValue={results.to} />
               {results.elements
                 .filter((e) => e.categories.length > 1)
                 .map((e) => (
@@ -87,12 +98,12 @@ export default function StatisticsResultsPage({ loaderData }: Route.ComponentPro
           {results.elements.map((e) => (
             <section key={e.code} aria-labelledby={`element-${e.code}`}>
               <h2 id={`element-${e.code}`}>{e.name}</h2>
-              <ChartFigure src={`${base}/chart.svg?${withExact({ element: e.code, chart: "breakdown" })}`} title={titles[e.code]!.breakdown}>
-                <ResultsGrid table={e.breakdown} caption={titles[e.code]!.breakdown} />
+              <ChartFigure src={`${base}/chart.svg?${withExact({ element: e.code, chart: "breakdown" })}`} title={titles(e).breakdown}>
+                <ResultsGrid table={e.breakdown} cols={results.cols} label={titles(e).breakdown} />
                 <p className="hint">{t("statistics.results.suppressedCount", { count: e.breakdown.suppressedCount })}</p>
               </ChartFigure>
-              <ChartFigure src={`${base}/chart.svg?${withExact({ element: e.code, chart: "trend" })}`} title={titles[e.code]!.trend}>
-                <ResultsGrid table={e.trend} caption={titles[e.code]!.trend} />
+              <ChartFigure src={`${base}/chart.svg?${withExact({ element: e.code, chart: "trend" })}`} title={titles(e).trend}>
+                <ResultsGrid table={e.trend} cols={results.cols} label={titles(e).trend} />
                 <p className="hint">{t("statistics.results.suppressedCount", { count: e.trend.suppressedCount })}</p>
               </ChartFigure>
             </section>

@@ -1,6 +1,6 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/results";
-import { StatisticsNav, usePeriodLabel } from "../../components/statistics/statistics-ui.tsx";
+import { StatisticsNav, usePeriodLabel } from "../../components/statistics/statistics-nav.tsx";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { useT } from "../../i18n/use-t.ts";
 import { needs } from "../../modules/authz/policy.ts";

@@ -254,6 +254,11 @@ export default [
     route("statistics/entry/:dataSetId/:organizationId/:period", "routes/statistics/entry.$dataSetId.$organizationId.$period.tsx"),
     route("statistics/reports/:reportId", "routes/statistics/reports.$reportId.tsx"),
     route("statistics/completeness", "routes/statistics/completeness.tsx"),
+    route("statistics/results", "routes/statistics/results.tsx"),
+    route("statistics/data-sets/:dataSetId/results", "routes/statistics/data-sets.$dataSetId.results.tsx"),
+    route("statistics/data-sets/:dataSetId/results.csv", "routes/statistics/data-sets.$dataSetId.results.csv.tsx"),
+    route("statistics/data-sets/:dataSetId/results.xlsx", "routes/statistics/data-sets.$dataSetId.results.xlsx.tsx"),
+    route("statistics/data-sets/:dataSetId/chart.svg", "routes/statistics/data-sets.$dataSetId.chart.svg.tsx"),
   ]),
   route("*", "routes/$.tsx"),
 ] satisfies RouteConfig;

@@ -63,6 +63,9 @@ export const DEMO_PASSWORD = "demo-filet-2026";
  * - surveys.test.ts owns stephanie.lavoie@'s invitation to the demo's open survey (the link in her
  *   email): it answers it once without JavaScript; it reads the closed 2026 partner survey's
  *   results as coordination@ (English and back to French).
+ * - statistics-results.test.ts only reads: coordination@ opens the 2008–2012 data set's results
+ *   (exact view on and off) and downloads them (English and back to French); evaluation@ reads them
+ *   (language kept) and downloads the CSV (an audit event).
  * - home.test.ts and audit-log.test.ts only read (home: five personas; audit log: admin@ and
  *   intervenant.ecole@); each switches its accounts to English and back to French.
  */

@@ -39,6 +39,12 @@ import * as identityProvidersNew from "../../app/routes/admin/identity-providers
 import * as identityProviderPage from "../../app/routes/admin/identity-providers.$providerId.tsx";
 import * as newsFeed from "../../app/routes/network/news._index.tsx";
 import * as newsNew from "../../app/routes/network/news.new.tsx";
+import * as statisticsResults from "../../app/routes/statistics/results.tsx";
+import * as statisticsSetResults from "../../app/routes/statistics/data-sets.$dataSetId.results.tsx";
+import * as statisticsResultsCsv from "../../app/routes/statistics/data-sets.$dataSetId.results.csv.tsx";
+import * as statisticsResultsXlsx from "../../app/routes/statistics/data-sets.$dataSetId.results.xlsx.tsx";
+import * as statisticsResultsChart from "../../app/routes/statistics/data-sets.$dataSetId.chart.svg.tsx";
+import { statisticsDataElement, statisticsDataSet } from "../../app/modules/statistics/tables.ts";
 import { createIdentityProvider } from "../../app/modules/sso/manage-identity-providers.server.ts";
 import { systemActor } from "../../app/modules/audit/record-audit-event.server.ts";
 import * as networkHome from "../../app/routes/network/_index.tsx";
@@ -80,6 +86,7 @@ let handle: DatabaseHandle;
 let d: AuthzDataset;
 let messageId: string;
 let providerId: string;
+let dataSetId: string;
 const cookies = {} as Record<Subject, string>;
 
 const ADMIN: Subject[] = ["platform_admin"];
@@ -87,6 +94,8 @@ const ORG_MANAGERS: Subject[] = ["platform_admin", "table_coordinator", "tableBC
 const PEOPLE_MANAGERS: Subject[] = ["platform_admin", "table_coordinator", "pivot_coordinator", "tableBCoordinator"];
 const ORG1_MANAGERS: Subject[] = ["platform_admin", "table_coordinator", "pivot_coordinator"];
 const TABLE_A_MANAGERS: Subject[] = ["platform_admin", "table_coordinator"];
+const RESULTS_READERS: Subject[] = ["platform_admin", "table_coordinator", "table_member", "pivot_coordinator", "evaluator"];
+const RESULTS_EXPORTERS: Subject[] = ["platform_admin", "table_coordinator", "evaluator"];
 const AUDITORS: Subject[] = ["platform_admin", "privacy_officer"];
 
 /*
@@ -311,6 +320,12 @@ const getCases: Case[] = [
     params: () => ({ providerId }),
     allow: ADMIN,
   },
+  // Statistics results (issue 13 §2): protected figures for the Table's readers and the evaluator, downloads as the evaluation's.
+  { name: "GET /statistics/results", handler: statisticsResults.loader, url: () => "/statistics/results", allow: [...RESULTS_READERS, "tableBCoordinator"] },
+  { name: "GET /statistics/data-sets/:id/results", handler: statisticsSetResults.loader, url: () => `/statistics/data-sets/${dataSetId}/results`, params: () => ({ dataSetId }), allow: RESULTS_READERS },
+  { name: "GET /statistics/data-sets/:id/chart.svg", handler: statisticsResultsChart.loader, url: () => `/statistics/data-sets/${dataSetId}/chart.svg?element=seen`, params: () => ({ dataSetId }), allow: RESULTS_READERS },
+  { name: "GET /statistics/data-sets/:id/results.csv", handler: statisticsResultsCsv.loader, url: () => `/statistics/data-sets/${dataSetId}/results.csv`, params: () => ({ dataSetId }), allow: RESULTS_EXPORTERS },
+  { name: "GET /statistics/data-sets/:id/results.xlsx", handler: statisticsResultsXlsx.loader, url: () => `/statistics/data-sets/${dataSetId}/results.xlsx`, params: () => ({ dataSetId }), allow: RESULTS_EXPORTERS },
   ...networkGetCases,
 ];
 
@@ -445,6 +460,12 @@ async function run(c: Case, cookie: string | null, method: "GET" | "POST"): Prom
 beforeAll(async () => {
   handle = await createTestDatabase();
   d = await createAuthzDataset(handle.db);
+  const [set] = await handle.db
+    .insert(statisticsDataSet)
+    .values({ partnershipId: d.tableA, nameFr: "Trimestres", nameEn: "Quarters", organizationTypes: ["community"], entryWindowDays: 30, timelinessDays: 20, firstPeriod: "2020Q1", lastPeriod: "2020Q4" })
+    .returning({ id: statisticsDataSet.id });
+  dataSetId = set!.id;
+  await handle.db.insert(statisticsDataElement).values({ partnershipId: d.tableA, dataSetId, code: "seen", nameFr: "Jeunes vus", nameEn: "Youths seen", position: 1 });
   messageId = await handle.db.transaction((tx) =>
     queueEmail(tx, { to: "someone@a.filet.test", subject: "Invitation", text: "Bonjour", partnershipId: d.tableA }),
   );

@@ -339,6 +339,20 @@ export const permissionRules = {
   ],
   /** Read every organization's exact counts, approve, return, reopen, completeness and timeliness: the Table coordinator only. */
   "statistics.review": [["table_coordinator", "partnership"]],
+  /** Read a data set's approved results, always through the disclosure control (the coordinator may also see them exact, in the app only). */
+  "statistics.results": [
+    ["platform_admin", "global"],
+    ["table_coordinator", "partnership"],
+    ["table_member", "partnership"],
+    ["pivot_coordinator", "partnership"],
+    ["evaluator", "partnership"],
+  ],
+  /** Download a data set's results (protected figures only, each download audited): as the evaluation's exports, not the delegates nor the pivot coordinators. */
+  "statistics.results_export": [
+    ["platform_admin", "global"],
+    ["table_coordinator", "partnership"],
+    ["evaluator", "partnership"],
+  ],
   // (statistics block end)
   // Surveys of the partners (issue 13 §1) — surveys block
   /** Create, edit, open and close the Table's surveys, read their results: the Table coordinator. */

@@ -2,7 +2,12 @@ import type { AppLoadContext } from "react-router";
 import { guard, notFound } from "../authz/guard.server.ts";
 import { can, organizationsWhere } from "../authz/decide.ts";
 import type { RoutePolicy } from "../authz/policy.ts";
+import { isUuid } from "../forms/fields.ts";
+import { requestUrl } from "../forms/request-url.ts";
 import type { CurrentUser } from "../identity/current-user.server.ts";
+import { resolveLocale } from "../../i18n/locale.server.ts";
+import { quebecDay } from "../time/days.ts";
+import { rowsFrom, type ResultsQuery } from "./get-results.server.ts";
 
 interface Args {
   request: Request;
@@ -27,6 +32,35 @@ export async function statisticsGuard(args: Args, policy: RoutePolicy) {
     personId: user.personId,
     mayDefine: can(user.roles, "statistics.define", target),
     mayReview: can(user.roles, "statistics.review", target),
+    /** The reports pages (/statistics): a reader of the results only (the evaluator) has none. */
+    mayView: can(user.roles, "statistics.view", target),
+    mayExport: can(user.roles, "statistics.results_export", target),
     enterOrganizations: enter === "all" ? [] : enter,
+  };
+}
+
+/**
+ * A results route's query: the data set of the path (404 when not a uuid), the period range and
+ * row choices of the query string, and exact figures only for the Table coordinator who asks
+ * (`exact=1`) and only where `allowExact` (the page and its charts, never an export).
+ */
+export function resultsQuery(args: Args, g: Awaited<ReturnType<typeof statisticsGuard>>, allowExact: boolean): ResultsQuery & { params: URLSearchParams } {
+  const id = args.params.dataSetId;
+  if (!isUuid(id)) notFound();
+  const params = requestUrl(args.request).searchParams;
+  const key = (name: string) => {
+    const v = params.get(name);
+    return v && v.length <= 10 ? v : null;
+  };
+  return {
+    params,
+    partnershipId: g.partnershipId,
+    dataSetId: id.toLowerCase(),
+    today: quebecDay(new Date()),
+    from: key("from"),
+    to: key("to"),
+    rowsBy: rowsFrom(params),
+    exact: allowExact && g.mayReview && params.get("exact") === "1",
+    locale: resolveLocale(args.request, g.user.locale),
   };
 }

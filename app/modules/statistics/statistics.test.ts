@@ -1,3 +1,4 @@
+import { MAX_RESULT_PERIODS, resultPeriods, resultRange } from "./results.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../audit/record-audit-event.server.ts";
 import type { DatabaseHandle } from "../db/client.server.ts";
@@ -135,5 +136,24 @@ describe("the lifecycle of a report", () => {
     const sent = await sendStatisticsReminders(handle.db, { now: new Date("2026-10-25T12:00:00Z"), publicUrl: "http://x" });
     expect(sent.due_soon).toBe(1);
     expect((await sendStatisticsReminders(handle.db, { now: new Date("2026-10-25T12:00:00Z"), publicUrl: "http://x" })).due_soon).toBe(0);
+  });
+});
+
+describe("results periods", () => {
+  const ended = { periodType: "quarter" as const, firstPeriod: "2008Q1", lastPeriod: "2012Q4" };
+  const live = { periodType: "quarter" as const, firstPeriod: "2026Q1", lastPeriod: null };
+  it("offers the ended periods between the first and the last (or the last ended one)", () => {
+    expect(resultPeriods(ended, "2026-12-06")).toHaveLength(20);
+    expect(resultPeriods(live, "2026-12-06").map((p) => p.key)).toEqual(["2026Q1", "2026Q2", "2026Q3"]);
+    expect(resultPeriods({ ...live, firstPeriod: "2027Q1" }, "2026-12-06")).toEqual([]);
+  });
+  it("shows the last four by default, a chosen range in either order, at most MAX_RESULT_PERIODS", () => {
+    const choices = resultPeriods(ended, "2026-12-06");
+    expect(resultRange(choices, null, null).map((p) => p.key)).toEqual(["2012Q1", "2012Q2", "2012Q3", "2012Q4"]);
+    expect(resultRange(choices, "2010Q4", "2010Q2").map((p) => p.key)).toEqual(["2010Q2", "2010Q3", "2010Q4"]);
+    expect(resultRange(choices, "1999Q1", "2010Q2")).toHaveLength(4);
+    const months = resultPeriods({ periodType: "month", firstPeriod: "2000-01", lastPeriod: null }, "2026-12-06");
+    expect(resultRange(months, "2000-01", "2026-11")).toHaveLength(MAX_RESULT_PERIODS);
+    expect(resultRange([], null, null)).toEqual([]);
   });
 });

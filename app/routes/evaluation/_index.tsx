@@ -32,12 +32,13 @@ export async function loader(args: Route.LoaderArgs) {
   return {
     view: dashboardView(dashboard, locale),
     canExport: can(user.roles, "evaluation.export", { partnershipId: user.partnershipId }),
+    statisticsResults: can(user.roles, "statistics.results", { partnershipId: user.partnershipId }),
   };
 }
 
 export default function EvaluationDashboard({ loaderData }: Route.ComponentProps) {
   const { t } = useT();
-  const { view, canExport } = loaderData;
+  const { view, canExport, statisticsResults } = loaderData;
   const query = `period=${encodeURIComponent(view.periodKey)}${view.by ? `&by=${encodeURIComponent(view.by)}` : ""}`;
   return (
     <>
@@ -134,6 +135,11 @@ export default function EvaluationDashboard({ loaderData }: Route.ComponentProps
               </tbody>
             </table>
           </TableScroll>
+          {theme.theme === "statistics" && statisticsResults ? (
+            <p>
+              <Link to="/statistics/results">{t("statistics.results.evaluationLink")}</Link>
+            </p>
+          ) : null}
         </section>
       ))}
       {canExport ? (

@@ -12,7 +12,8 @@ export interface DashboardView {
   periodLabel: string;
   rangeLabel: string;
   previousLabel: string;
-  choices: { key: string; label: string }[];
+  /** Period keys only: the page names them (period-name.ts), so 31 labels do not travel twice. */
+  choices: string[];
   themes: {
     theme: string;
     title: string;
@@ -69,7 +70,7 @@ export function dashboardView(d: Dashboard, locale: Locale): DashboardView {
     periodLabel,
     rangeLabel: w.range(d.period),
     previousLabel: w.period(d.previous),
-    choices: d.choices.map((c) => ({ key: c.key, label: w.period(c) })),
+    choices: d.choices.map((c) => c.key),
     themes: d.themes.map((t) => ({
       theme: t.theme,
       title: w.t(`evaluation.theme.${t.theme}`),

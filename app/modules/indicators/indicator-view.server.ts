@@ -23,7 +23,8 @@ export interface IndicatorView {
   rangeLabel: string;
   by: string;
   breakdownLabel: string;
-  choices: { key: string; label: string }[];
+  /** Period keys only: the page names them (period-name.ts), so 31 labels do not travel twice. */
+  choices: string[];
   breakdowns: { value: string; label: string }[];
   value: string;
   target: string | null;
@@ -92,7 +93,7 @@ export function indicatorView(page: IndicatorPage, locale: Locale): IndicatorVie
     rangeLabel: w.range(page.period),
     by: page.by ?? "",
     breakdownLabel: w.breakdown(page.by),
-    choices: page.choices.map((c) => ({ key: c.key, label: w.period(c) })),
+    choices: page.choices.map((c) => c.key),
     breakdowns: [{ value: "all", label: w.breakdown(null) }, ...d.disaggregations.map((b) => ({ value: b, label: w.breakdown(b) }))],
     value: valueText(page.value),
     target: page.target === null ? null : w.value(page.target, d.type, d.decimals),

@@ -7,41 +7,20 @@ import type { Locale } from "../../i18n/types.ts";
 import type { Figure, FigureRow } from "./disclose.server.ts";
 import type { Disaggregation, IndicatorDefinition, IndicatorType } from "./figures.ts";
 import type { Period } from "./periods.ts";
+import { periodName, type PeriodName } from "./period-name.ts";
 
-type PeriodName = Pick<Period, "kind" | "year" | "part">;
 
 const has = (key: string): key is MessageKey => key in catalog.fr;
 
 export function indicatorWords(locale: Locale) {
   const t = translator(locale);
   const number = new Intl.NumberFormat(localeTag(locale), { maximumFractionDigits: 1 });
-  const monthName = new Intl.DateTimeFormat(localeTag(locale), { month: "long", timeZone: "UTC" });
-  const fiscalStart = (year: number) => String(year);
-  // 1er, 2e… / 1st, 2nd…: ordinal plural rules, the suffixes being each language's own.
-  const ordinalRules = new Intl.PluralRules(localeTag(locale), { type: "ordinal" });
-  const suffixes: Record<string, string> = locale === "fr" ? { one: "er", other: "e" } : { one: "st", two: "nd", few: "rd", other: "th" };
-  const ordinal = (n: number) => `${n}${suffixes[ordinalRules.select(n)] ?? suffixes.other}`;
   const words = {
     t,
     name: (code: string) => (has(`indicator.${code}.name`) ? t(`indicator.${code}.name` as MessageKey) : code),
     definition: (code: string) => (has(`indicator.${code}.definition`) ? t(`indicator.${code}.definition` as MessageKey) : ""),
     module: (module: string) => (has(`evaluation.module.${module}`) ? t(`evaluation.module.${module}` as MessageKey) : module),
-    period(p: PeriodName): string {
-      switch (p.kind) {
-        case "fiscal_year":
-          return t("evaluation.period.fiscal_year", { start: fiscalStart(p.year), end: String(p.year + 1).slice(2) });
-        case "year":
-          return t("evaluation.period.year", { year: String(p.year) });
-        case "ytd":
-          return t("evaluation.period.ytd", { year: String(p.year) });
-        case "quarter":
-          return t("evaluation.period.quarter", { ordinal: ordinal(p.part ?? 1), year: String(p.year) });
-        case "month": {
-          const m = monthName.format(new Date(Date.UTC(p.year, (p.part ?? 1) - 1, 1)));
-          return t("evaluation.period.month", { month: locale === "fr" ? m : m.charAt(0).toUpperCase() + m.slice(1), year: String(p.year) });
-        }
-      }
-    },
+    period: (p: PeriodName): string => periodName(p, t, locale),
     range: (p: Pick<Period, "from" | "to">) => t("evaluation.period.range", { from: formatDay(locale, p.from), to: formatDay(locale, p.to) }),
     breakdown: (by: Disaggregation | null) => t(by ? (`evaluation.by.${by}` as MessageKey) : "evaluation.by.none"),
     group(by: Disaggregation | null, row: Pick<FigureRow, "key" | "name">): string {

@@ -6,6 +6,7 @@ import { SelectField } from "../../components/form.tsx";
 import { TableScroll } from "../../components/table-scroll.tsx";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { useT } from "../../i18n/use-t.ts";
+import { usePeriodLabel } from "../../components/evaluation/use-period-label.ts";
 import { guard, notFound } from "../../modules/authz/guard.server.ts";
 import { can } from "../../modules/authz/decide.ts";
 import { needs } from "../../modules/authz/policy.ts";
@@ -38,6 +39,7 @@ export async function loader(args: Route.LoaderArgs) {
 
 export default function EvaluationDashboard({ loaderData }: Route.ComponentProps) {
   const { t } = useT();
+  const periodLabelOf = usePeriodLabel();
   const { view, canExport, statisticsResults } = loaderData;
   const query = `period=${encodeURIComponent(view.periodKey)}${view.by ? `&by=${encodeURIComponent(view.by)}` : ""}`;
   return (
@@ -48,7 +50,7 @@ export default function EvaluationDashboard({ loaderData }: Route.ComponentProps
       <Form method="get" className="filters">
         <fieldset>
           <legend>{t("evaluation.filters.legend")}</legend>
-          <SelectField name="period" required label={t("evaluation.filters.period")} options={view.choices.map((c) => ({ value: c.key, label: c.label }))} defaultValue={view.periodKey} />
+          <SelectField name="period" required label={t("evaluation.filters.period")} options={view.choices.map((key) => ({ value: key, label: periodLabelOf(key) }))} defaultValue={view.periodKey} />
           <SelectField
             name="by"
             required

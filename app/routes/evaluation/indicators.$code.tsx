@@ -10,6 +10,7 @@ import { SubmissionKey } from "../../components/submission-key.tsx";
 import { resolveLocale } from "../../i18n/locale.server.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { useT } from "../../i18n/use-t.ts";
+import { usePeriodLabel } from "../../components/evaluation/use-period-label.ts";
 import { can } from "../../modules/authz/decide.ts";
 import { actorOf, authorize, guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
@@ -118,6 +119,7 @@ export async function action(args: Route.ActionArgs) {
 
 export default function IndicatorPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useT();
+  const periodLabelOf = usePeriodLabel();
   const { view, canManage, canExport, saved } = loaderData;
   const query = `period=${encodeURIComponent(view.periodKey)}${view.by ? `&by=${encodeURIComponent(view.by)}` : ""}`;
   const errors = actionData && "errors" in actionData ? actionData.errors : undefined;
@@ -148,7 +150,7 @@ export default function IndicatorPage({ loaderData, actionData }: Route.Componen
       <Form method="get" className="filters">
         <fieldset>
           <legend>{t("evaluation.filters.legend")}</legend>
-          <SelectField name="period" required label={t("evaluation.filters.period")} options={view.choices.map((c) => ({ value: c.key, label: c.label }))} defaultValue={view.periodKey} />
+          <SelectField name="period" required label={t("evaluation.filters.period")} options={view.choices.map((key) => ({ value: key, label: periodLabelOf(key) }))} defaultValue={view.periodKey} />
           {view.breakdowns.length > 1 ? <SelectField name="by" required label={t("evaluation.filters.by")} options={view.breakdowns} defaultValue={view.by || "all"} /> : null}
           <p>
             <button type="submit">{t("evaluation.filters.apply")}</button>

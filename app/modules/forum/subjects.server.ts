@@ -9,7 +9,7 @@ import { toReaderSection } from "../guide/published-guide.server.ts";
 import { meetingAccess, visibleMeetings } from "../meetings/meeting-access.server.ts";
 import { meeting, meetingAgendaItem } from "../meetings/tables.ts";
 import { isPivotMeetingKind } from "../meetings/vocabulary.ts";
-import { spaceAccess, type ForumViewer } from "./access.server.ts";
+import { forumViewerOf, spaceAccess, type ForumViewer } from "./access.server.ts";
 import { ensureStandardSpaces } from "./ensure-spaces.server.ts";
 import { forumSpace, forumThread } from "./tables.ts";
 import type { SubjectType } from "./vocabulary.ts";
@@ -142,4 +142,15 @@ export async function subjectThreads(
   const threads: SubjectThreads = {};
   for (const r of rows) if (r.subjectId) threads[r.subjectId] = [r.id, r.postCount];
   return { threads, mayStart: access.mayPost };
+}
+
+/** `subjectThreads` for an object's page, from the signed-in user (someone outside the network reads no space: null). */
+export async function subjectTalk(
+  db: Database,
+  user: { personId: string; partnershipId: string | null; roles: CurrentUser["roles"] },
+  type: SubjectType,
+  space: SubjectSpace,
+  ids: readonly string[],
+): Promise<{ threads: SubjectThreads; mayStart: boolean } | null> {
+  return subjectThreads(db, await forumViewerOf(db, user), type, space, ids);
 }

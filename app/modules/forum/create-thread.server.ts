@@ -20,7 +20,7 @@ export type CreateThreadResult = Ok<string> | NotFound | Refused<"forum.refused.
  * identifying-details guard first: with a finding nothing is written. The thread, its first post,
  * the audit event and the notifications (mentions at once; the new thread in digests) commit together.
  */
-export async function createThread(db: Database, actor: AuditActor, input: { viewer: ForumViewer; spaceId: string; fields: NewThreadInput; publicUrl: string; attachment?: Upload | null; subject?: { type: SubjectType; id: string } }): Promise<CreateThreadResult> {
+export async function createThread(db: Database, actor: AuditActor, input: { viewer: ForumViewer; spaceId: string; fields: NewThreadInput; publicUrl: string; attachment?: Upload | null; subject?: { type: SubjectType; id: string }; link?: string }): Promise<CreateThreadResult> {
   const { viewer, fields } = input;
   const access = await spaceAccess(db, viewer, input.spaceId);
   if (!access) return missing();
@@ -51,7 +51,9 @@ export async function createThread(db: Database, actor: AuditActor, input: { vie
         .where(and(eq(forumThread.partnershipId, viewer.partnershipId), eq(forumThread.subjectType, input.subject.type), eq(forumThread.subjectId, input.subject.id)));
       if (existing) return ok(existing.id);
     }
-    const post = await appendPost(tx, { partnershipId: viewer.partnershipId, spaceId: access.space.id, threadId: thread!.id, authorPersonId: viewer.personId, body: fields.body });
+    // A link the application wrote (back to the thread's object) follows the guarded text: its ids are not a person's words.
+    const body = input.link ? `${fields.body}\n\n${input.link}` : fields.body;
+    const post = await appendPost(tx, { partnershipId: viewer.partnershipId, spaceId: access.space.id, threadId: thread!.id, authorPersonId: viewer.personId, body });
     const file = input.attachment ? await attachToPost(tx, { partnershipId: viewer.partnershipId, postId: post.id, upload: input.attachment, personId: viewer.personId }) : null;
     const mentioned = await mentionedPeople(tx, viewer.partnershipId, access.space, mentions);
     const sent = await notifyNewPost(tx, {

@@ -38,9 +38,10 @@ export async function openSubjectThread(
     .where(and(eq(forumThread.partnershipId, viewer.partnershipId), eq(forumThread.subjectType, subject.type), eq(forumThread.subjectId, subject.id)));
   if (existing) return ok(existing.id);
   const t = translator(user.locale);
+  // The link back is appended after the guard (a UUID can look like a health-insurance number).
   const link = `${input.publicUrl}${subject.path}`;
-  const body = input.fields.body ? `${input.fields.body}\n\n${link}` : t("forum.subject.opening", { title: subject.title, link });
+  const body = input.fields.body || t("forum.subject.opening", { title: subject.title });
   const title = subject.title.length > TITLE_MAX ? `${subject.title.slice(0, TITLE_MAX - 1)}…` : subject.title;
-  const created = await createThread(db, actor, { viewer, spaceId, fields: { title, body }, publicUrl: input.publicUrl, subject: { type: subject.type, id: subject.id } });
+  const created = await createThread(db, actor, { viewer, spaceId, fields: { title, body }, publicUrl: input.publicUrl, subject: { type: subject.type, id: subject.id }, link });
   return created;
 }

@@ -77,7 +77,7 @@ export default function StartSubjectThread({ loaderData, actionData }: Route.Com
   const failed = actionData ?? null;
   const values = (failed?.values ?? {}) as Record<string, string>;
   const findings = failed && "findings" in failed ? failed.findings : null;
-  const labels = { body: t("forum.subject.firstMessage") };
+  const labels = { title: t("forum.thread.title"), body: t("forum.subject.firstMessage") };
   return (
     <>
       <p>

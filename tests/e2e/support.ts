@@ -63,6 +63,9 @@ export const DEMO_PASSWORD = "demo-filet-2026";
  * - surveys.test.ts owns stephanie.lavoie@'s invitation to the demo's open survey (the link in her
  *   email): it answers it once without JavaScript; it reads the closed 2026 partner survey's
  *   results as coordination@ (English and back to French).
+ * - network-subjects.test.ts: coordination@ (no JavaScript, language kept) starts a discussion on the
+ *   demo action "Donner la formation de base de deux jours" and replies there; it owns
+ *   marc-andre.pelletier@ (a pivot), who reads the demo guide section's thread (English and back to French).
  * - home.test.ts and audit-log.test.ts only read (home: five personas; audit log: admin@ and
  *   intervenant.ecole@); each switches its accounts to English and back to French.
  */

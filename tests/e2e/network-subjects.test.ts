@@ -56,6 +56,7 @@ describe("threads inside Filet objects", () => {
     await page.goto(url(planPath));
     expect(await page.locator("tr", { hasText: ACTION }).textContent()).toContain("Discussion (2 messages)");
     await checkA11y(page);
+    await screenshot(page, "subjects-action-plan-1280");
     await page.goto(url(startPath!));
     expect(await page.locator("h1").textContent()).toBe(fr["forum.subject.start"]);
     await checkA11y(page);

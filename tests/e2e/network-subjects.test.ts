@@ -43,10 +43,10 @@ describe("threads inside Filet objects", () => {
     const planPath = new URL(page.url()).pathname;
     const row = page.locator("tr", { hasText: ACTION });
     // The "start a discussion" page of another action (its GET form, with an optional first message).
-    const other = page.locator("tr", { hasText: "Prévoir un observateur à chaque formation" }).locator("form.subject-discussion");
-    const startPath = await other.getAttribute("action");
+    const startPath = await page.locator("tr", { hasText: "Prévoir un observateur à chaque formation" }).getByRole("link", { name: fr["forum.subject.start"] }).getAttribute("href");
     expect(startPath).toMatch(/^\/network\/subjects\/action_plan_action\/[0-9a-f-]{36}$/);
-    await submit(page, row.locator("form.subject-discussion button"));
+    await Promise.all([page.waitForNavigation(), row.getByRole("link", { name: fr["forum.subject.start"] }).click()]);
+    await submit(page, page.locator("main form button[type=submit]"));
     await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/network\/threads\/[0-9a-f-]{36}$/);
     expect(await page.locator("h1").textContent()).toBe(ACTION);
     const reply = page.locator('form:has([name="intent"][value="reply"])');

@@ -85,7 +85,10 @@ export function PlanObjective({
                   <th scope="row">
                     {a.title}
                     {a.description ? <span className="muted block">{a.description}</span> : null}
-                    <SubjectDiscussion talk={talk} type="action_plan_action" id={a.id} />
+                    <span className="block">
+                      {/* A link to the page that opens it, not a form per action: the plan is near its weight ceiling. */}
+                      <SubjectDiscussion talk={talk} type="action_plan_action" id={a.id} asLink />
+                    </span>
                   </th>
                   <td>
                     {a.organizationIds

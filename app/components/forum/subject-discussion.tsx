@@ -20,20 +20,12 @@ export function SubjectDiscussion({ talk, type, id, asLink = false }: { talk: Su
   if (!talk) return null;
   const thread = talk.threads[id];
   if (thread) {
-    return (
-      <Link className="subject-discussion" to={`/network/threads/${thread[0]}`}>
-        {t("forum.subject.discussion", { count: thread[1] })}
-      </Link>
-    );
+    return <Link to={`/network/threads/${thread[0]}`}>{t("forum.subject.discussion", { count: thread[1] })}</Link>;
   }
   if (!talk.mayStart) return null;
   const to = `/network/subjects/${type}/${id}`;
   if (asLink) {
-    return (
-      <Link className="subject-discussion" to={to}>
-        {t("forum.subject.start")}
-      </Link>
-    );
+    return <Link to={to}>{t("forum.subject.start")}</Link>;
   }
   return (
     <Form method="post" action={to} className="subject-discussion inline">

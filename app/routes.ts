@@ -224,6 +224,7 @@ export default [
     route("network/spaces/new", "routes/network/spaces.new.tsx"),
     route("network/spaces/:spaceId", "routes/network/spaces.$spaceId.tsx"),
     route("network/threads/:threadId", "routes/network/threads.$threadId.tsx"),
+    route("network/subjects/:subjectType/:subjectId", "routes/network/subjects.$subjectType.$subjectId.tsx"),
     route("network/posts/:postId/edit", "routes/network/posts.$postId.edit.tsx"),
     route("network/posts/:postId/history", "routes/network/posts.$postId.history.tsx"),
     route("network/posts/:postId/files/:fileId", "routes/network/posts.$postId.files.$fileId.tsx"),

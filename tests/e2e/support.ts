@@ -66,6 +66,9 @@ export const DEMO_PASSWORD = "demo-filet-2026";
  * - statistics-results.test.ts only reads: coordination@ opens the 2008–2012 data set's results
  *   (exact view on and off) and downloads them (English and back to French); evaluation@ reads them
  *   (language kept) and downloads the CSV (an audit event).
+ * - network-subjects.test.ts: coordination@ (no JavaScript, language kept) starts a discussion on the
+ *   demo action "Donner la formation de base de deux jours" and replies there; it owns
+ *   marc-andre.pelletier@ (a pivot), who reads the demo guide section's thread (English and back to French).
  * - home.test.ts and audit-log.test.ts only read (home: five personas; audit log: admin@ and
  *   intervenant.ecole@); each switches its accounts to English and back to French.
  */

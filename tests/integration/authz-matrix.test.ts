@@ -54,6 +54,8 @@ import * as networkModeration from "../../app/routes/network/moderation.tsx";
 import * as networkSpacesNew from "../../app/routes/network/spaces.new.tsx";
 import * as networkSpace from "../../app/routes/network/spaces.$spaceId.tsx";
 import * as networkThread from "../../app/routes/network/threads.$threadId.tsx";
+import * as networkSubject from "../../app/routes/network/subjects.$subjectType.$subjectId.tsx";
+import { actionPlan, actionPlanAction, actionPlanObjective } from "../../app/modules/action-plan/tables.ts";
 import * as networkPostEdit from "../../app/routes/network/posts.$postId.edit.tsx";
 import * as networkPostHistory from "../../app/routes/network/posts.$postId.history.tsx";
 import * as networkPostFile from "../../app/routes/network/posts.$postId.files.$fileId.tsx";
@@ -120,6 +122,7 @@ const net = {} as {
   org2File: string;
   proposal: string;
   org2Proposal: string;
+  planAction: string;
 };
 const threadCase = (name: string, thread: () => string, allow: Subject[]): Case => ({ name, handler: networkThread.loader, url: () => `/network/threads/${thread()}`, params: () => ({ threadId: thread() }), allow });
 const fileCase = (name: string, post: () => string, file: () => string, allow: Subject[]): Case => ({
@@ -129,7 +132,18 @@ const fileCase = (name: string, post: () => string, file: () => string, allow: S
   params: () => ({ postId: post(), fileId: file() }),
   allow,
 });
+const subjectCase = (name: string, type: string, id: () => string, allow: Subject[], body?: () => Record<string, string>): Case => ({
+  name,
+  handler: body ? networkSubject.action : networkSubject.loader,
+  url: () => `/network/subjects/${type}/${id()}`,
+  params: () => ({ subjectType: type, subjectId: id() }),
+  ...(body ? { body } : {}),
+  allow,
+});
 const networkGetCases: Case[] = [
+  // Threads inside Filet objects (issue 14 §1): a Table object talks in the Table's space (coordinator and delegates).
+  subjectCase("GET /network/subjects/action_plan_action/:id", "action_plan_action", () => net.planAction, ["table_coordinator", "table_member"]),
+  subjectCase("GET /network/subjects/survey/:id (unknown kind)", "survey", () => net.planAction, []),
   { name: "GET /network", handler: networkHome.loader, url: () => "/network", allow: NETWORK_ANY_TABLE },
   { name: "GET /network/search", handler: networkSearch.loader, url: () => "/network/search?q=rencontre", allow: NETWORK_ANY_TABLE },
   { name: "GET /network/notifications", handler: networkNotifications.loader, url: () => "/network/notifications", allow: NETWORK_ANY_TABLE },
@@ -157,6 +171,7 @@ const networkGetCases: Case[] = [
 ];
 
 const networkPostCases: Case[] = [
+  subjectCase("POST /network/subjects/action_plan_action/:id", "action_plan_action", () => net.planAction, ["table_coordinator", "table_member"], () => ({ [SUBMISSION_KEY_FIELD]: randomUUID() })),
   // Setting one's notification level writes nothing but one's own preference: safe to send as every role.
   {
     name: "POST /network/spaces/:network (level)",
@@ -530,6 +545,10 @@ async function networkFixtures() {
   await proposalIn(group, "table_coordinator");
   const [q] = await handle.db.select({ id: forumProposal.id }).from(forumProposal).where(eq(forumProposal.spaceId, group));
   net.org2Proposal = q!.id;
+  const [plan] = await handle.db.insert(actionPlan).values({ partnershipId: d.tableA, year: 2026, title: "Plan 2026" }).returning();
+  const [objective] = await handle.db.insert(actionPlanObjective).values({ partnershipId: d.tableA, planId: plan!.id, title: "Objectif" }).returning();
+  const [action] = await handle.db.insert(actionPlanAction).values({ partnershipId: d.tableA, planId: plan!.id, objectiveId: objective!.id, title: "Action du plan" }).returning();
+  net.planAction = action!.id;
 }
 
 afterAll(async () => {

@@ -1,6 +1,7 @@
 import { Link } from "react-router";
 import { useT, useDay } from "../../i18n/use-t.ts";
 import { ActionStatusBadge, DeleteLink, orgLabel, Progress } from "./plan-ui.tsx";
+import { SubjectDiscussion, type SubjectTalk } from "../forum/subject-discussion.tsx";
 import { TableScroll } from "../table-scroll.tsx";
 
 type Organization = Parameters<typeof orgLabel>[1] & { id: string };
@@ -31,7 +32,9 @@ export function PlanObjective({
   deleteTo,
   today,
   live,
+  talk = null,
 }: {
+  talk?: SubjectTalk | null;
   o: Objective;
   index: number;
   here: string;
@@ -82,6 +85,10 @@ export function PlanObjective({
                   <th scope="row">
                     {a.title}
                     {a.description ? <span className="muted block">{a.description}</span> : null}
+                    <span className="block">
+                      {/* A link to the page that opens it, not a form per action: the plan is near its weight ceiling. */}
+                      <SubjectDiscussion talk={talk} type="action_plan_action" id={a.id} asLink />
+                    </span>
                   </th>
                   <td>
                     {a.organizationIds

@@ -27,6 +27,8 @@ export function useSpaceName() {
         return t("forum.space.organization", { organization: (locale === "en" ? s.organizationNameEn : s.organizationNameFr) ?? "" });
       case "group":
         return s.name;
+      case "table":
+        return t("forum.space.table");
     }
   };
 }

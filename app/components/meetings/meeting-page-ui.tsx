@@ -1,4 +1,5 @@
 import { Form, Link, useLocation } from "react-router";
+import type { ReactNode } from "react";
 import { ErrorSummary, Field, translateMessage, type FieldErrors } from "../form.tsx";
 import { SubmissionKey } from "../submission-key.tsx";
 import { RichText } from "../rich-text.tsx";
@@ -82,7 +83,10 @@ export function AgendaItemSection({
   choices,
   minutesVersion,
   failure,
+  children,
 }: {
+  /** Shown at the end of the item (its discussion link). */
+  children?: ReactNode;
   item: Item;
   index: number;
   meetingStatus: string;
@@ -196,6 +200,7 @@ export function AgendaItemSection({
           </p>
         )
       ) : null}
+      {children}
     </section>
   );
 }

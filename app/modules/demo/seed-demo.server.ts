@@ -21,6 +21,7 @@ import { seedIndicatorTargetsDemo } from "./seed-indicator-targets.server.ts";
 import { seedEvaluationReportsDemo } from "./seed-evaluation-reports.server.ts";
 import { seedPrivacyDemo } from "./seed-privacy.server.ts";
 import { seedForumDemo } from "./seed-forum.server.ts";
+import { seedSubjectThreadsDemo } from "./seed-subject-threads.server.ts";
 import { seedProposalsDemo } from "./seed-proposals.server.ts";
 import { seedNewsDemo } from "./seed-news.server.ts";
 import { seedStatisticsDemo } from "./seed-statistics.server.ts";
@@ -143,6 +144,7 @@ async function seedTable(tx: Database, table: DemoTable, passwordHashes: Map<str
   await seedPrivacyDemo(tx, partnershipId);
   await seedSsoDemo(tx, partnershipId);
   await seedForumDemo(tx, partnershipId);
+  await seedSubjectThreadsDemo(tx, partnershipId);
   await seedProposalsDemo(tx, partnershipId);
   await seedNewsDemo(tx, partnershipId);
   await seedStatisticsDemo(tx, partnershipId);

@@ -4,7 +4,7 @@ import type { HeldRole } from "../authz/decide.ts";
 import { organization } from "../governance/tables.ts";
 import { roleAssignment } from "../people/tables.ts";
 import { forumSpace, forumSpaceMember } from "./tables.ts";
-import { networkRoles, type PostingRule, type SpaceKind } from "./vocabulary.ts";
+import { networkRoles, tableSpaceRoles, type PostingRule, type SpaceKind } from "./vocabulary.ts";
 
 /**
  * Who is looking at the network, computed once per request: the organizations they take part
@@ -20,9 +20,12 @@ export interface ForumViewer {
   coordinatedMilieux: string[];
   isTableCoordinator: boolean;
   isPivotCoordinator: boolean;
+  /** A delegate of the Table (table_member) or its coordinator: reads the Table's own space. */
+  isTableDelegate?: boolean;
 }
 
 const NETWORK_ROLES: readonly string[] = networkRoles;
+const TABLE_SPACE_ROLES: readonly string[] = tableSpaceRoles;
 
 export async function forumViewerOf(db: Database, user: { personId: string; partnershipId: string | null; roles: readonly HeldRole[] }): Promise<ForumViewer | null> {
   const partnershipId = user.partnershipId;
@@ -46,6 +49,7 @@ export async function forumViewerOf(db: Database, user: { personId: string; part
     coordinatedMilieux: [...new Set(types.filter((t) => coordinatedOrganizationIds.includes(t.id)).map((t) => t.type as string))],
     isTableCoordinator: mine.some((r) => r.role === "table_coordinator"),
     isPivotCoordinator: coordinatedOrganizationIds.length > 0,
+    isTableDelegate: mine.some((r) => TABLE_SPACE_ROLES.includes(r.role)),
   };
 }
 
@@ -54,8 +58,9 @@ const none = sql`false`;
 /**
  * The one reading rule, in the WHERE clause of every query that reaches a space, a thread or
  * a post: same Table, and the whole network; a milieu of one's organizations; one's own
- * organization's space; a working group one is a member of. The Table coordinator reads every
- * space (they moderate the network). Nobody else: other spaces answer 404.
+ * organization's space; a working group one is a member of; the Table's own space for its
+ * delegates. The Table coordinator reads every space (they moderate the network). Nobody else:
+ * other spaces answer 404.
  */
 export function readableSpaces(viewer: ForumViewer): SQL {
   const member = exists(
@@ -71,6 +76,7 @@ export function readableSpaces(viewer: ForumViewer): SQL {
           and(eq(forumSpace.kind, "milieu"), viewer.milieux.length ? inArray(forumSpace.milieu, viewer.milieux) : none),
           and(eq(forumSpace.kind, "organization"), viewer.organizationIds.length ? inArray(forumSpace.organizationId, viewer.organizationIds) : none),
           and(eq(forumSpace.kind, "group"), member),
+          viewer.isTableDelegate ? eq(forumSpace.kind, "table") : none,
         ),
   )!;
 }
@@ -101,6 +107,8 @@ export function moderates(viewer: ForumViewer, space: SpaceRow, isMember = false
       return !!space.organizationId && viewer.coordinatedOrganizationIds.includes(space.organizationId);
     case "group":
       return isMember || space.createdByPersonId === viewer.personId;
+    case "table":
+      return false;
   }
 }
 
@@ -166,6 +174,7 @@ export async function readersOf(db: Database, partnershipId: string, space: Spac
   for (const r of rows) {
     const fits =
       r.role === "table_coordinator" ||
+      (space.kind === "table" && TABLE_SPACE_ROLES.includes(r.role)) ||
       space.kind === "network" ||
       (space.kind === "milieu" && r.type === space.milieu) ||
       (space.kind === "organization" && r.organizationId === space.organizationId) ||

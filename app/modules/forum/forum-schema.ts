@@ -37,3 +37,7 @@ export const newSpaceSchema = z.object({
     .pipe(z.array(z.string().regex(/^[0-9a-f-]{36}$/i, "form.invalid")).max(500, "form.invalid")),
 });
 export type NewSpaceInput = z.output<typeof newSpaceSchema>;
+
+/** "Start a discussion" on a Filet object: an optional first message (else a generated line links back to the object). */
+export const subjectThreadSchema = z.object({ body: optionalText(BODY_MAX) });
+export type SubjectThreadInput = z.output<typeof subjectThreadSchema>;

@@ -24,7 +24,7 @@ export interface SpaceSummary extends SpaceLabel {
   level: NotificationLevel;
 }
 
-const KIND_ORDER = sql`case ${forumSpace.kind} when 'network' then 0 when 'milieu' then 1 when 'organization' then 2 else 3 end`;
+const KIND_ORDER = sql`case ${forumSpace.kind} when 'network' then 0 when 'table' then 1 when 'milieu' then 1 when 'organization' then 2 else 3 end`;
 
 /** The viewer's spaces, the whole network first, with their thread and unread counts and the viewer's level. */
 export async function listSpaces(db: Database, viewer: ForumViewer): Promise<SpaceSummary[]> {

@@ -8,7 +8,7 @@ import { spaceLabel, type SpaceLabel } from "./list-spaces.server.ts";
 import { attachmentsOf, type AttachmentView } from "./post-attachments.server.ts";
 import { forumNotification, forumPost, forumReport, forumSubscription, forumThread, forumThreadRead } from "./tables.ts";
 import { threadAccess } from "./thread-access.server.ts";
-import { handleOf, type NotificationLevel } from "./vocabulary.ts";
+import { handleOf, type NotificationLevel, type SubjectType } from "./vocabulary.ts";
 
 export interface PostView {
   id: string;
@@ -34,7 +34,7 @@ export interface PostView {
 }
 
 export interface ThreadPage {
-  thread: { id: string; title: string; spaceId: string; pinned: boolean; version: number; postCount: number };
+  thread: { id: string; title: string; spaceId: string; pinned: boolean; version: number; postCount: number; subjectType: SubjectType | null; subjectId: string | null };
   space: SpaceLabel;
   posts: PostView[];
   /** The position of the last post read before this visit (the "new" marker goes after it). */
@@ -127,7 +127,7 @@ export async function openThread(db: Database, viewer: ForumViewer, threadId: st
       .where(and(eq(forumNotification.personId, viewer.personId), eq(forumNotification.threadId, thread.id), isNull(forumNotification.readAt)));
   });
   return {
-    thread: { id: thread.id, title: thread.title, spaceId: thread.spaceId, pinned: thread.pinnedAt !== null, version: thread.version, postCount: thread.postCount },
+    thread: { id: thread.id, title: thread.title, spaceId: thread.spaceId, pinned: thread.pinnedAt !== null, version: thread.version, postCount: thread.postCount, subjectType: thread.subjectType, subjectId: thread.subjectId },
     space: space!,
     posts,
     lastReadBefore: read?.position ?? 0,

@@ -14,7 +14,7 @@ export const forumSpace = pgTable(
   {
     id: idColumn(),
     partnershipId: partnershipIdColumn(),
-    kind: text("kind", { enum: ["network", "milieu", "organization", "group"] }).notNull(),
+    kind: text("kind", { enum: ["network", "milieu", "organization", "group", "table"] }).notNull(),
     /** The organization type of a milieu space. */
     milieu: text("milieu"),
     /** The organization of an "organization" space. */
@@ -71,11 +71,16 @@ export const forumThread = pgTable(
     lastPostAt: timestamp("last_post_at", { withTimezone: true }).notNull().defaultNow(),
     /** Title folded (lower case, no accents) for the accent-insensitive search. */
     searchText: text("search_text").notNull().default(""),
+    /** The Filet object this thread talks about (an agenda item, an action, a guide section, a recommendation), or none. */
+    subjectType: text("subject_type", { enum: ["agenda_item", "action_plan_action", "guide_section", "recommendation"] }),
+    subjectId: uuid("subject_id"),
     version: versionColumn(),
     createdAt: createdAtColumn(),
     updatedAt: updatedAtColumn(),
   },
   (t) => [
+    // One thread per object: a double click or two people opening at once insert once.
+    uniqueIndex("forum_thread_subject_uq").on(t.partnershipId, t.subjectType, t.subjectId).where(sql`${t.subjectType} is not null`),
     index("forum_thread_space_idx").on(t.partnershipId, t.spaceId, t.lastPostAt),
     // The space's list order (pinned first, then last activity): read in order, no sort of 10,000 threads (bench/forum.ts).
     index("forum_thread_list_idx").on(t.spaceId, sql`(${t.pinnedAt} is null)`, t.pinnedAt.desc(), t.lastPostAt.desc()),

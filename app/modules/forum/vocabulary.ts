@@ -1,6 +1,16 @@
 /** Plain lists of the pivot network (browser-safe). */
-export const spaceKinds = ["network", "milieu", "organization", "group"] as const;
+export const spaceKinds = ["network", "milieu", "organization", "group", "table"] as const;
 export type SpaceKind = (typeof spaceKinds)[number];
+
+/**
+ * Filet objects a thread can live inside (issue 14 §1): its talk is linked to the object by
+ * (subject_type, subject_id), one thread per object and Table.
+ */
+export const subjectTypes = ["agenda_item", "action_plan_action", "guide_section", "recommendation"] as const;
+export type SubjectType = (typeof subjectTypes)[number];
+export function isSubjectType(value: string): value is SubjectType {
+  return (subjectTypes as readonly string[]).includes(value);
+}
 
 /** Notification levels (Discourse's): a thread's level overrides its space's; "normal" by default. */
 export const notificationLevels = ["muted", "normal", "watching"] as const;
@@ -21,6 +31,8 @@ export type NotificationKind = (typeof notificationKinds)[number];
 
 /** Roles that take part in the network (the permission `network.read` grants the same). */
 export const networkRoles = ["table_coordinator", "table_member", "pivot_coordinator", "pivot"] as const;
+/** The Table's own space ("La Table"): its delegates read and post, its coordinator moderates. */
+export const tableSpaceRoles = ["table_coordinator", "table_member"] as const;
 
 /** Characters of a quoted post kept in the quote. */
 export const QUOTE_LENGTH = 280;

@@ -31,6 +31,8 @@ import { parseValues, readForm, type FormRead } from "../../modules/forms/read-f
 import { requestUrl } from "../../modules/forms/request-url.ts";
 import { invalidFields, map, type Outcome } from "../../modules/outcome/outcome.ts";
 import { respond } from "../../modules/outcome/respond.server.ts";
+import { subjectTalk } from "../../modules/forum/subjects.server.ts";
+import { SubjectDiscussion } from "../../components/forum/subject-discussion.tsx";
 import { quebecDay } from "../../modules/time/days.ts";
 
 /**
@@ -52,9 +54,11 @@ async function scoped(args: Route.LoaderArgs | Route.ActionArgs) {
 }
 
 export async function loader(args: Route.LoaderArgs) {
-  const { rec, access, mayReport, mayManage } = await scoped(args);
+  const { user, rec, access, mayReport, mayManage } = await scoped(args);
   const choices = mayManage ? await linkChoices(args.context.db, access.partnershipId) : null;
-  return { rec, choices, mayReport, mayManage, saved: requestUrl(args.request).searchParams.get("saved") };
+  // The recommendation's discussion in the Table's space (issue 14 §1): none for an observer or the evaluator.
+  const talk = await subjectTalk(args.context.db, user, "recommendation", { kind: "table" }, [rec.summary.id]);
+  return { rec, choices, talk, mayReport, mayManage, saved: requestUrl(args.request).searchParams.get("saved") };
 }
 
 export const shouldRevalidate = revalidateAfterConflict;
@@ -139,6 +143,11 @@ export default function Recommendation({ loaderData, actionData }: Route.Compone
       <EvaluationNav />
       {saved ? <SavedNotice message={`evalReports.saved.${saved}` as MessageKey} /> : null}
       <RecommendationSummaryBlock r={s} />
+      {loaderData.talk ? (
+        <p>
+          <SubjectDiscussion talk={loaderData.talk} type="recommendation" id={s.id} />
+        </p>
+      ) : null}
 
       <section aria-labelledby="response-title">
         <h2 id="response-title">{t("evalReports.response.title")}</h2>

@@ -10,6 +10,8 @@ import { DemoBadge, SectionBody, SectionLinks, TranslationBadge, guideLinks } fr
 import { pageTitle } from "../../i18n/page-title.ts";
 import { toReaderSection } from "../../modules/guide/published-guide.server.ts";
 import { getGuideSection } from "../../modules/guide/read-guide.server.ts";
+import { subjectTalk } from "../../modules/forum/subjects.server.ts";
+import { SubjectDiscussion } from "../../components/forum/subject-discussion.tsx";
 
 /** One published section of the guide, in the reader's language (or French with a notice). */
 export const policy = needs("partnership.view");
@@ -30,7 +32,10 @@ export async function loader(args: Route.LoaderArgs) {
   // A never-published section exists only for the people who write and review it.
   if (!entry || (!entry.published && !canReview)) notFound();
   const wanted = resolveLocale(args.request, user.locale);
+  // The section's discussion in the whole network's space (issue 14 §1): none for a reader outside the network.
+  const talk = entry.published ? await subjectTalk(args.context.db, user, "guide_section", { kind: "network" }, [entry.id]) : null;
   return {
+    talk,
     wanted,
     section: entry.published ? toReaderSection({ id: entry.id, isDemo: entry.isDemo, published: entry.published }, wanted) : null,
     sectionId: entry.id,
@@ -83,6 +88,11 @@ export default function GuideSection({ loaderData }: Route.ComponentProps) {
         <p className="muted">{t("guide.section.versionInfo", { number: section.number, date: date(section.publishedAt) })}</p>
       ) : null}
       <SectionLinks sectionId={section.id} canEdit={canEdit} canReview={canReview} />
+      {loaderData.talk ? (
+        <p className="no-print">
+          <SubjectDiscussion talk={loaderData.talk} type="guide_section" id={section.id} />
+        </p>
+      ) : null}
       <p className="no-print">
         <Link to="/guide">{t("guide.section.back")}</Link>
       </p>

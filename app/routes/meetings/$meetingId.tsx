@@ -23,6 +23,8 @@ import { SavedNotice } from "../../components/saved-notice.tsx";
 import { quebecDay } from "../../modules/time/days.ts";
 import { resolveLocale } from "../../i18n/locale.server.ts";
 import { pivotMeetingDetail } from "../../modules/meetings/pivot-meeting-detail.server.ts";
+import { agendaSpace, subjectTalk } from "../../modules/forum/subjects.server.ts";
+import { SubjectDiscussion } from "../../components/forum/subject-discussion.tsx";
 import { ActivityReviewAction, ActivityReviewTable, MeetingThreadLink, PollSection, RegistrationSection } from "../../components/meetings/pivot-meeting-ui.tsx";
 
 export const policy = needs("meeting.view");
@@ -48,7 +50,10 @@ export async function loader(args: Route.LoaderArgs) {
   };
   // Pivot meetings (issue 14 §5): registration, the date poll, the activities review, the thread.
   const pivot = await pivotMeetingDetail(args.context.db, access, meeting);
-  return { meeting, detail, pivot, choices, searchedItemId, versions, plannedDay, customKinds: options.customKinds, saved: params.get("saved") };
+  // Each agenda item's discussion, where the meeting talks (issue 14 §1): a link per item only, the page is heavy.
+  const itemSpace = agendaSpace(meeting);
+  const talk = itemSpace ? await subjectTalk(args.context.db, user, "agenda_item", itemSpace, detail.items.map((i) => i.id)) : null;
+  return { meeting, detail, pivot, talk, choices, searchedItemId, versions, plannedDay, customKinds: options.customKinds, saved: params.get("saved") };
 }
 
 export const shouldRevalidate = revalidateAfterConflict;
@@ -164,7 +169,13 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
             choices={searchedItemId === item.id ? choices : null}
             minutesVersion={versions.minutes[item.id] ?? 0}
             failure={failure?.itemId === item.id ? failure : null}
-          />
+          >
+            {loaderData.talk && (loaderData.talk.threads[item.id] || loaderData.talk.mayStart) ? (
+              <p>
+                <SubjectDiscussion talk={loaderData.talk} type="agenda_item" id={item.id} asLink />
+              </p>
+            ) : null}
+          </AgendaItemSection>
           {pivot?.reviews[item.id] ? <ActivityReviewTable review={pivot.reviews[item.id]!} /> : null}
         </Fragment>
       ))}

@@ -24,6 +24,7 @@ import { replyToThread } from "../../modules/forum/reply-to-thread.server.ts";
 import { reportPost } from "../../modules/forum/report-post.server.ts";
 import { setLevel } from "../../modules/forum/set-level.server.ts";
 import { threadAccess } from "../../modules/forum/thread-access.server.ts";
+import { resolveSubject } from "../../modules/forum/subjects.server.ts";
 import { reportReasons } from "../../modules/forum/vocabulary.ts";
 import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
 import { dispatchIntent, intentOf } from "../../modules/forms/dispatch-intent.ts";
@@ -58,7 +59,9 @@ export async function loader(args: Route.LoaderArgs) {
   const quote = params.get("quote");
   const quoted = quote && isUuid(quote) ? page.posts.find((p) => p.id === quote.toLowerCase() && !p.hidden && p.body) : undefined;
   const proposal = await proposalOfThread(args.context.db, viewer.partnershipId, page.thread.id);
-  return { ...page, proposal, quote: quoted ? { id: quoted.id, position: quoted.position, authorName: quoted.authorName, body: quoted.body! } : null, saved: params.get("saved"), privacyOfficer: privacyAccessOf(user) !== null };
+  // "About:" the object the thread lives in, when the reader still reads it (else no link).
+  const about = page.thread.subjectType && page.thread.subjectId ? await resolveSubject(args.context.db, { ...user, partnershipId: viewer.partnershipId }, page.thread.subjectType, page.thread.subjectId) : null;
+  return { ...page, proposal, about: about ? { title: about.title, path: about.path } : null, quote: quoted ? { id: quoted.id, position: quoted.position, authorName: quoted.authorName, body: quoted.body! } : null, saved: params.get("saved"), privacyOfficer: privacyAccessOf(user) !== null };
 }
 
 type Guarded = Awaited<ReturnType<typeof forumGuard>>;
@@ -136,6 +139,11 @@ export default function NetworkThread({ loaderData, actionData }: Route.Componen
         <Link to="/network">{t("forum.title")}</Link> › <Link to={`/network/spaces/${thread.spaceId}`}>{spaceName(space)}</Link>
       </p>
       <h1>{thread.title}</h1>
+      {loaderData.about ? (
+        <p className="forum-about">
+          {t("forum.subject.about")} <Link to={loaderData.about.path}>{loaderData.about.title}</Link>
+        </p>
+      ) : null}
       {thread.pinned ? <p className="badge">{t("forum.thread.pinned")}</p> : null}
       {proposal ? (
         <p className="alert">

@@ -18,6 +18,7 @@ import { quebecDay } from "../../modules/time/days.ts";
 import { can } from "../../modules/authz/decide.ts";
 import { resolveLocale } from "../../i18n/locale.server.ts";
 import { planLiveIndicators } from "../../modules/indicators/plan-live.server.ts";
+import { subjectTalk } from "../../modules/forum/subjects.server.ts";
 
 /** One year's plan: objectives, actions, indicators; the coordinator edits one item at a time (?edit=…). */
 export const policy = needs("actionplan.view");
@@ -44,7 +45,9 @@ export async function loader(args: Route.LoaderArgs) {
   });
   // Only what the table shows: the value's text and the registry's target (the link is drawn from the code).
   const shown = Object.fromEntries(Object.entries(live).map(([code, l]) => [code, { value: l.value, target: l.target }]));
-  return { ...page, live: shown, registryChoices: choices, today: quebecDay() };
+  // Each action's discussion in the Table's space (issue 14 §1): nothing for a reader outside it.
+  const talk = await subjectTalk(args.context.db, access.user, "action_plan_action", { kind: "table" }, page.objectives.flatMap((o) => o.actions.map((a) => a.id)));
+  return { ...page, live: shown, registryChoices: choices, today: quebecDay(), talk };
 }
 
 export const shouldRevalidate = revalidateAfterConflict;
@@ -143,7 +146,7 @@ export default function ActionPlanYear({ loaderData, actionData }: Route.Compone
       {editForm()}
       {objectives.length === 0 ? <p>{t("actionPlan.objective.none")}</p> : null}
       {objectives.map((o, index) => (
-        <PlanObjective key={o.id} o={o} index={index} here={here} canEdit={canEdit} orgs={orgs} deleteTo={deleteTo} today={loaderData.today} live={loaderData.live} />
+        <PlanObjective key={o.id} o={o} index={index} here={here} canEdit={canEdit} orgs={orgs} deleteTo={deleteTo} today={loaderData.today} live={loaderData.live} talk={loaderData.talk} />
       ))}
     </>
   );

@@ -13,6 +13,7 @@ import { retentionCases } from "./retention.ts";
 import { ssoCases } from "./sso.ts";
 import { forumCases, proposalCases } from "./forum.ts";
 import { newsCases } from "./news.ts";
+import { subjectCases } from "./subjects.ts";
 import { statisticsCases } from "./statistics.ts";
 import { surveysCases } from "./surveys.ts";
 import { pivotMeetingPageCases } from "./pivot-meetings.ts";
@@ -34,6 +35,7 @@ export const caseBook: CaseBook = {
   ...forumCases,
   ...proposalCases,
   ...newsCases,
+  ...subjectCases,
   ...statisticsCases,
   ...surveysCases,
   // The pivot meetings' forms live on the meeting page, beside the Table's meeting forms.

@@ -144,9 +144,10 @@ export default function Recommendation({ loaderData, actionData }: Route.Compone
       {saved ? <SavedNotice message={`evalReports.saved.${saved}` as MessageKey} /> : null}
       <RecommendationSummaryBlock r={s} />
       {loaderData.talk ? (
-        <p>
+        // A div, not a p: the discussion may be a form, which a p cannot hold (the browser would split it and hydration fail).
+        <div className="subject-talk">
           <SubjectDiscussion talk={loaderData.talk} type="recommendation" id={s.id} />
-        </p>
+        </div>
       ) : null}
 
       <section aria-labelledby="response-title">

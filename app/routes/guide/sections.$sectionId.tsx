@@ -89,9 +89,10 @@ export default function GuideSection({ loaderData }: Route.ComponentProps) {
       ) : null}
       <SectionLinks sectionId={section.id} canEdit={canEdit} canReview={canReview} />
       {loaderData.talk ? (
-        <p className="no-print">
+        // A div, not a p: the discussion may be a form, which a p cannot hold.
+        <div className="no-print subject-talk">
           <SubjectDiscussion talk={loaderData.talk} type="guide_section" id={section.id} />
-        </p>
+        </div>
       ) : null}
       <p className="no-print">
         <Link to="/guide">{t("guide.section.back")}</Link>

@@ -7,7 +7,7 @@ import type { Finding } from "../../modules/consultations/pii/find-identifying-d
 import { useT } from "../../i18n/use-t.ts";
 import { SubmissionKey } from "../submission-key.tsx";
 import type { ActivityFinding } from "../../modules/pivot-activities/activity-schema.ts";
-import { pivotActivityTypes } from "../../modules/pivot-activities/tables.ts";
+import { pivotActivityTypes } from "../../modules/pivot-activities/activity-types.ts";
 
 type Values = Record<string, string | string[] | undefined | number | null>;
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { checkLanguages, languageFields, optionalDate, optionalText, parseLanguages, requiredText } from "../forms/fields.ts";
-import { organizationTypes } from "./tables.ts";
+import { organizationTypes } from "./organization-types.ts";
 
 const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 

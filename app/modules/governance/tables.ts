@@ -1,17 +1,9 @@
 import { sql } from "drizzle-orm";
 import { date, jsonb, pgEnum, pgTable, text, uuid, index, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAtColumn, idColumn, updatedAtColumn, versionColumn } from "../db/columns.ts";
+import { organizationTypes } from "./organization-types.ts";
 
-export const organizationTypes = [
-  "youth_protection", // Centre jeunesse / DPJ
-  "police",
-  "community", // organisme communautaire
-  "health_social_services", // CSSS, CLSC, CIUSSS
-  "school", // commission scolaire / centre de services scolaire
-  "regional_health_agency", // agence de la santé et des services sociaux
-  "research",
-  "other",
-] as const;
+export { organizationTypes };
 export const organizationType = pgEnum("organization_type", organizationTypes);
 
 /** A Table régionale de concertation: the tenant. */

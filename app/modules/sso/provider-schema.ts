@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalText, requiredId, requiredText } from "../forms/fields.ts";
+import { optionalText, requiredId, requiredText, versionField } from "../forms/fields.ts";
 import { parseEmailDomains } from "../governance/organization-schema.ts";
 import type { Role } from "../identity/roles.ts";
 
@@ -61,10 +61,6 @@ export function parseRoleMappings(raw: string): { value: string; role: MappableR
   return rules.length > 50 ? null : rules;
 }
 
-export function formatRoleMappings(rules: readonly { value: string; role: string }[]): string {
-  return rules.map((r) => `${r.value} = ${r.role}`).join("\n");
-}
-
 const checkbox = z
   .string()
   .nullish()
@@ -105,3 +101,6 @@ export const editProviderSchema = z.object({ ...base, clientSecret: optionalText
 
 export type ProviderInput = z.output<typeof newProviderSchema>;
 export type ProviderEditInput = z.output<typeof editProviderSchema>;
+
+/** The edit form with the version it was read at (a stale version is a conflict, not an overwrite). */
+export const editProviderVersionedSchema = editProviderSchema.and(z.object({ version: versionField }));

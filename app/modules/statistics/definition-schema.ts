@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { organizationTypes } from "../governance/tables.ts";
+import { organizationTypes } from "../governance/organization-types.ts";
 import { optionalId, optionalText, requiredId, requiredInt, requiredText, versionField } from "../forms/fields.ts";
 import { parsePeriod } from "./periods.ts";
 import { CODE_PATTERN, periodTypes, statisticsIndicatorCodes } from "./vocabulary.ts";

@@ -1,5 +1,4 @@
 import { redirect } from "react-router";
-import { z } from "zod";
 import type { Route } from "./+types/identity-providers.$providerId";
 import { AdminBreadcrumb, adminTitle } from "../../components/admin-common.tsx";
 import { SavedNotice } from "../../components/saved-notice.tsx";
@@ -9,13 +8,14 @@ import { useT } from "../../i18n/use-t.ts";
 import { actorOf, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
-import { isUuid, versionField } from "../../modules/forms/fields.ts";
+import { isUuid } from "../../modules/forms/fields.ts";
 import { invalidReply, parseForm } from "../../modules/forms/read-form.server.ts";
 import { requireTableUser } from "../../modules/governance/admin-access.server.ts";
 import { listOrganizations } from "../../modules/governance/list-organizations.server.ts";
 import { respond } from "../../modules/outcome/respond.server.ts";
 import { getIdentityProvider, updateIdentityProvider } from "../../modules/sso/manage-identity-providers.server.ts";
-import { editProviderSchema, formatRoleMappings } from "../../modules/sso/provider-schema.ts";
+import { editProviderVersionedSchema } from "../../modules/sso/provider-schema.ts";
+import { formatRoleMappings } from "../../modules/sso/role-mappings-format.ts";
 import { callbackUrl } from "../../modules/sso/sso-sign-in.server.ts";
 import { POST_LOGOUT_PATH } from "../../modules/sso/sso-logout.server.ts";
 
@@ -41,13 +41,11 @@ export async function loader(args: Route.LoaderArgs) {
   };
 }
 
-const schema = editProviderSchema.and(z.object({ version: versionField }));
-
 export async function action(args: Route.ActionArgs) {
   const { user, partnershipId } = await requireTableUser(args, policy);
   const providerId = args.params.providerId;
   if (!isUuid(providerId)) notFound();
-  const input = await parseForm(args.request, schema);
+  const input = await parseForm(args.request, editProviderVersionedSchema);
   const shown = (values: Record<string, string | string[] | undefined>) => ({ ...values, clientSecret: undefined });
   if (!input.ok) return invalidReply(input.errors, shown(input.values));
   const outcome = await updateIdentityProvider(args.context.db, args.context.config, actorOf(user, args.context), {

@@ -2,6 +2,8 @@
  * Diagnosis aid: EXPLAIN ANALYZE of the directory search on a province-scale PostgreSQL
  * database (generated once into the database "filet_bench_explain", kept between runs).
  *   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres node --import tsx bench/explain-directory.mts "helene gagnon"
+ * BENCH_PEOPLE (100,000) sets the size, with one organization per 50 people, into a database of
+ * its own (filet_bench_explain_<people>).
  */
 import pg from "pg";
 import { sql } from "drizzle-orm";
@@ -13,7 +15,8 @@ import { generateDirectory } from "./generate-directory.ts";
 
 const base = process.env.DATABASE_URL;
 if (!base) throw new Error("Set DATABASE_URL (a PostgreSQL server where a database may be created).");
-const name = "filet_bench_explain";
+const people = Number(process.env.BENCH_PEOPLE ?? 100_000);
+const name = people === 100_000 ? "filet_bench_explain" : `filet_bench_explain_${people}`;
 const admin = new pg.Client({ connectionString: base });
 await admin.connect();
 if (!(await admin.query("select 1 from pg_database where datname = $1", [name])).rowCount) await admin.query(`create database ${name}`);
@@ -22,7 +25,8 @@ const url = new URL(base);
 url.pathname = `/${name}`;
 const handle = await openPostgres(url.toString(), 2);
 const [row] = (await handle.db.execute(sql`select count(*)::int as n from person`)).rows as { n: number }[];
-if (!row?.n) await generateDirectory(handle.db, { log: console.log });
+if (!row?.n) await generateDirectory(handle.db, { people, organizations: Math.max(2000, Math.round(people / 50)), log: console.log });
+await handle.db.execute(sql`analyze`);
 
 const client = new pg.Client({ connectionString: url.toString() });
 await client.connect();

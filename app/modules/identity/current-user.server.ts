@@ -1,10 +1,10 @@
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import type { HeldRole } from "../authz/decide.ts";
 import { mfaRequiredRoles } from "../authz/permissions.ts";
 import { partnership } from "../governance/tables.ts";
-import { loadSession, readSessionToken } from "./session.server.ts";
-import { account } from "./tables.ts";
+import { hashToken, readSessionToken, settleSession } from "./session.server.ts";
+import { account, session } from "./tables.ts";
 import { person, roleAssignment } from "../people/tables.ts";
 
 export interface CurrentUser {
@@ -38,13 +38,24 @@ export async function loadActiveRoles(db: Database, personId: string): Promise<H
     .where(and(eq(roleAssignment.personId, personId), isNull(roleAssignment.revokedAt)));
 }
 
+/**
+ * The signed-in person of this request, or null. One query reads the session, its account,
+ * the person and their active roles: every signed-in page starts here, so it is one round trip
+ * instead of three.
+ */
 export async function getCurrentUser(db: Database, request: Request, secureCookies: boolean): Promise<CurrentUser | null> {
   const token = readSessionToken(request, secureCookies);
   if (!token) return null;
-  const live = await loadSession(db, token);
-  if (!live) return null;
+  const idHash = hashToken(token);
   const [row] = await db
     .select({
+      idHash: session.idHash,
+      mfaPassed: session.mfaPassed,
+      mfaByProvider: session.mfaByProvider,
+      activePartnershipId: session.activePartnershipId,
+      lastSeenAt: session.lastSeenAt,
+      expiresAt: session.expiresAt,
+      accountStatus: account.status,
       accountId: account.id,
       personId: person.id,
       email: account.email,
@@ -54,13 +65,20 @@ export async function getCurrentUser(db: Database, request: Request, secureCooki
       partnershipId: person.partnershipId,
       organizationId: person.organizationId,
       mfaEnabledAt: account.mfaEnabledAt,
+      roles: sql<HeldRole[]>`coalesce((
+        select json_agg(json_build_object('role', ${roleAssignment.role}, 'partnershipId', ${roleAssignment.partnershipId}, 'organizationId', ${roleAssignment.organizationId}))
+        from ${roleAssignment}
+        where ${roleAssignment.personId} = ${person.id} and ${roleAssignment.revokedAt} is null
+      ), '[]'::json)`,
     })
-    .from(account)
+    .from(session)
+    .innerJoin(account, eq(account.id, session.accountId))
     .innerJoin(person, eq(person.id, account.personId))
-    .where(eq(account.id, live.accountId))
+    .where(and(eq(session.idHash, idHash), isNull(session.revokedAt)))
     .limit(1);
-  if (!row) return null;
-  const roles = await loadActiveRoles(db, row.personId);
+  if (!row || !(await settleSession(db, idHash, row))) return null;
+  const live = row;
+  const roles = row.roles;
   const isPlatformAdmin = roles.some((r) => r.role === "platform_admin");
   let partnershipId = row.partnershipId;
   if (isPlatformAdmin) {

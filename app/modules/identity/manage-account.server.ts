@@ -12,7 +12,7 @@ export interface ManageAccountInput extends AccountScope {
 }
 
 /**
- * Deactivates an account: its sessions are revoked now (and loadSession refuses any that
+ * Deactivates an account: its sessions are revoked now (and settleSession refuses any that
  * slipped through), pending links stop working. Nothing is deleted.
  * NotFoundError outside the scope; AccountStateError when already deactivated.
  */

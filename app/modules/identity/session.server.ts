@@ -70,11 +70,31 @@ export interface LiveSession {
   activePartnershipId: string | null;
 }
 
+/** What a session row says about itself, read with whatever else the caller joins to it. */
+export interface SessionState {
+  lastSeenAt: Date;
+  expiresAt: Date;
+  accountStatus: string;
+}
+
 /**
- * Returns the session if it is alive: not revoked, not idle past 30 min, not older than 12 h,
- * and its account is active (deactivation ends every session at the next request).
- * Touches last_seen_at at most once a minute to keep writes cheap.
+ * A session is alive when not idle past 30 min, not older than 12 h, and its account is active
+ * (deactivation ends every session at the next request). A dead one is revoked; a live one has
+ * last_seen_at touched at most once a minute to keep writes cheap.
  */
+export async function settleSession(db: Database, idHash: string, state: SessionState, now = new Date()): Promise<boolean> {
+  const idle = now.getTime() - state.lastSeenAt.getTime() > IDLE_TIMEOUT_MS;
+  if (idle || state.expiresAt <= now || state.accountStatus !== "active") {
+    await db.update(session).set({ revokedAt: now }).where(eq(session.idHash, idHash));
+    return false;
+  }
+  if (now.getTime() - state.lastSeenAt.getTime() > 60_000) {
+    await db.update(session).set({ lastSeenAt: now }).where(eq(session.idHash, idHash));
+  }
+  return true;
+}
+
+/** The session of this token if it is alive (settleSession) and not revoked. */
 export async function loadSession(db: Database, token: string, now = new Date()): Promise<LiveSession | null> {
   const idHash = hashToken(token);
   const [row] = await db
@@ -92,15 +112,7 @@ export async function loadSession(db: Database, token: string, now = new Date())
     .innerJoin(account, eq(account.id, session.accountId))
     .where(and(eq(session.idHash, idHash), isNull(session.revokedAt)))
     .limit(1);
-  if (!row) return null;
-  const idle = now.getTime() - row.lastSeenAt.getTime() > IDLE_TIMEOUT_MS;
-  if (idle || row.expiresAt <= now || row.accountStatus !== "active") {
-    await db.update(session).set({ revokedAt: now }).where(eq(session.idHash, idHash));
-    return null;
-  }
-  if (now.getTime() - row.lastSeenAt.getTime() > 60_000) {
-    await db.update(session).set({ lastSeenAt: now }).where(eq(session.idHash, idHash));
-  }
+  if (!row || !(await settleSession(db, idHash, row, now))) return null;
   return {
     idHash: row.idHash,
     accountId: row.accountId,

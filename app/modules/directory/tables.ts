@@ -47,7 +47,10 @@ export const pivotDesignation = pgTable(
     index("pivot_designation_partnership_idx").on(t.partnershipId, t.until),
     index("pivot_designation_person_idx").on(t.personId),
     index("pivot_designation_org_idx").on(t.organizationId),
-    index("pivot_designation_search_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
+    // The Table and the trigrams in one index: a search is always inside one Table, and with the
+    // Table outside the index a broad word ("trem") fetched every Table's matches to filter
+    // them (28,500 rows for 240 at 1,000,000 people). Needs btree_gin (migration 0029).
+    index("pivot_designation_partnership_search_idx").using("gin", t.partnershipId, sql`${t.searchText} gin_trgm_ops`),
   ],
 );
 

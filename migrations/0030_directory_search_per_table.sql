@@ -1,0 +1,2 @@
+DROP INDEX "pivot_designation_search_trgm_idx";--> statement-breakpoint
+CREATE INDEX "pivot_designation_partnership_search_idx" ON "pivot_designation" USING gin ("partnership_id","search_text" gin_trgm_ops);

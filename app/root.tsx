@@ -22,12 +22,10 @@ import { errorKindOf, errorPageMessages } from "./i18n/error-page.ts";
 import { isLocale, type Locale } from "./i18n/types.ts";
 import { optionalUser } from "./modules/authz/guard.server.ts";
 import { can } from "./modules/authz/decide.ts";
-import { countUnread } from "./modules/announcements/announcements.server.ts";
 import { countNewConsultations } from "./modules/consultations/consultation-counts.server.ts";
-import { getTableFooter } from "./modules/governance/get-table-footer.server.ts";
+import { loadPageChrome } from "./modules/chrome/page-chrome.server.ts";
 import { SiteFooter, footerOf } from "./components/site-footer.tsx";
 import { APP_VERSION } from "./modules/config/version.server.ts";
-import { countUnreadNotifications } from "./modules/forum/notifications.server.ts";
 
 export const links: Route.LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -42,6 +40,8 @@ export async function loader(args: Route.LoaderArgs) {
   const locale = resolveLocale(args.request, user?.locale);
   const target = { partnershipId: user?.partnershipId ?? null, organizationId: user?.organizationId ?? null };
   const roles = user?.roles ?? [];
+  const canNetwork = !!user?.partnershipId && can(roles, "network.read", target);
+  const chrome = await loadPageChrome(args.context.db, { partnershipId: user?.partnershipId ?? null, personId: user?.personId ?? null, network: canNetwork });
   const canAdmin =
     !!user &&
     (can(roles, "person.manage", target) ||
@@ -61,7 +61,7 @@ export async function loader(args: Route.LoaderArgs) {
     // One "La Table" entry (the hub /table: partners, meetings, responsibilities, plan, funding,
     // handover, announcements), with the unread announcements badge.
     canTable: !!user?.partnershipId && can(roles, "partnership.view", target),
-    unreadAnnouncements: user?.partnershipId ? await countUnread(args.context.db, user.partnershipId, user.personId) : 0,
+    unreadAnnouncements: chrome.unreadAnnouncements,
     // The Consultations badge: new ones addressed to a pivot (counted only for pivots).
     newConsultations:
       user?.partnershipId && roles.some((r) => r.role === "pivot" && r.partnershipId === user.partnershipId)
@@ -79,12 +79,12 @@ export async function loader(args: Route.LoaderArgs) {
           ? "/training/availability"
           : "/training/register",
     // The pivot network's entry (/network), with its unread notifications: one count on a partial index.
-    canNetwork: !!user?.partnershipId && can(roles, "network.read", target),
-    unreadNetwork: user?.partnershipId && can(roles, "network.read", target) ? await countUnreadNotifications(args.context.db, user.partnershipId, user.personId) : 0,
+    canNetwork,
+    unreadNetwork: chrome.unreadNetwork,
     // Statistics per period: the organizations' reporters and the Table coordinator who reviews them.
     canStatistics: !!user?.partnershipId && (can(roles, "statistics.enter", target) || can(roles, "statistics.review", target)),
     // The Table's name in the reader's language only: every page carries it.
-    footer: { table: footerOf(locale, await getTableFooter(args.context.db, user?.partnershipId ?? null)), version: APP_VERSION },
+    footer: { table: footerOf(locale, chrome.footer), version: APP_VERSION },
   };
 }
 

@@ -7,6 +7,7 @@ import { organization } from "../../app/modules/governance/tables.ts";
 import { forumNotification, forumPost, forumPostRevision, forumReport, forumSpace, forumThread, forumModerationEvent } from "../../app/modules/forum/tables.ts";
 import { sendDigests } from "../../app/modules/forum/digest.server.ts";
 import { countUnreadNotifications } from "../../app/modules/forum/notifications.server.ts";
+import { loadPageChrome } from "../../app/modules/chrome/page-chrome.server.ts";
 import { SUBMISSION_KEY_FIELD } from "../../app/modules/forms/submission-field.ts";
 import { createTestDatabase, testContext } from "../support/test-db.ts";
 import { callRoute, createAuthzDataset, createPerson, signIn, type AuthzDataset, type FixturePerson, type FixtureRole } from "../support/fixtures.ts";
@@ -211,6 +212,12 @@ describe("mentions, replies and digests: links only, never content", () => {
     }
     const unread = await countUnreadNotifications(handle.db, d.tableA, policePivot.personId);
     expect(unread).toBeGreaterThan(0);
+    // The header reads the same count in the page chrome's single query, and only for a network reader.
+    const chrome = await loadPageChrome(handle.db, { partnershipId: d.tableA, personId: policePivot.personId, network: true });
+    expect(chrome.unreadNetwork).toBe(unread);
+    expect(chrome.footer?.nameFr).toBeTruthy();
+    expect((await loadPageChrome(handle.db, { partnershipId: d.tableA, personId: policePivot.personId, network: false })).unreadNetwork).toBe(0);
+    expect(await loadPageChrome(handle.db, { partnershipId: null, personId: null, network: true })).toEqual({ footer: null, unreadAnnouncements: 0, unreadNetwork: 0 });
   });
 
   it("emails the thread's author when someone replies (a reply to their post), in their language", async () => {

@@ -7,6 +7,7 @@ import { actionPlan, actionPlanAction, actionPlanActionOrganization, actionPlanI
 import { buildYearEndReport } from "../../app/modules/action-plan/year-end-report.server.ts";
 import { listObjectivesForSelect } from "../../app/modules/action-plan/list-objectives.server.ts";
 import { countUnread } from "../../app/modules/announcements/announcements.server.ts";
+import { loadPageChrome } from "../../app/modules/chrome/page-chrome.server.ts";
 import { sendFundingAlerts } from "../../app/modules/funding/funding-alerts.server.ts";
 import { grant } from "../../app/modules/funding/tables.ts";
 import { account } from "../../app/modules/identity/tables.ts";
@@ -388,10 +389,12 @@ describe("announcements", () => {
     expect(workerItems.map((i) => i.id)).toEqual([tableAnnouncement]);
     expect(workerItems[0]!.readAt).toBeNull();
     expect(await countUnread(handle.db, ds.tableA, ds.people.worker.personId)).toBe(1);
+    expect((await loadPageChrome(handle.db, { partnershipId: ds.tableA, personId: ds.people.worker.personId, network: false })).unreadAnnouncements).toBe(1);
     const opened = await get(announcementRoute.loader, "worker", `/announcements/${tableAnnouncement}`, { announcementId: tableAnnouncement });
     expect(opened.status).toBe(200);
     expect((opened.data as { showReads: boolean }).showReads).toBe(false);
     expect(await countUnread(handle.db, ds.tableA, ds.people.worker.personId)).toBe(0);
+    expect((await loadPageChrome(handle.db, { partnershipId: ds.tableA, personId: ds.people.worker.personId, network: false })).unreadAnnouncements).toBe(0);
     expect((await list("worker")).items[0]!.readAt).toBeInstanceOf(Date);
     const asAuthor = await get(announcementRoute.loader, "table_coordinator", `/announcements/${tableAnnouncement}`, { announcementId: tableAnnouncement });
     expect((asAuthor.data as { item: { readCount: number; recipientCount: number }; showReads: boolean })).toMatchObject({ item: { readCount: 1, recipientCount: 8 }, showReads: true });

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNull, or, sql } from "drizzle-orm";
+import { and, count, desc, eq, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.server.ts";
 import { queueEmail } from "../email/queue-email.server.ts";
@@ -118,6 +118,11 @@ export async function listAnnouncements(db: Database, input: { partnershipId: st
 }
 
 /** Unread announcements of a person in a Table (the header badge). */
+/** The unread announcements of a person, as a scalar subquery: the page chrome reads it with its other counts in one query. */
+export function unreadAnnouncementsCount(partnershipId: string, personId: string): SQL<number> {
+  return sql<number>`(select count(*)::int from ${announcementRecipient} where ${and(eq(announcementRecipient.partnershipId, partnershipId), eq(announcementRecipient.personId, personId), isNull(announcementRecipient.readAt))})`.mapWith(Number);
+}
+
 export async function countUnread(db: Database, partnershipId: string, personId: string): Promise<number> {
   const [row] = await db
     .select({ n: count() })

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
 import { person } from "../people/tables.ts";
 import { readableSpaces, type ForumViewer } from "./access.server.ts";
@@ -12,6 +12,11 @@ export async function countUnreadNotifications(db: Database, partnershipId: stri
     .from(forumNotification)
     .where(and(eq(forumNotification.personId, personId), eq(forumNotification.partnershipId, partnershipId), isNull(forumNotification.readAt)));
   return Number(row?.n ?? 0);
+}
+
+/** The same count as a scalar subquery, for the page chrome's single query. */
+export function unreadNotificationsCount(partnershipId: string, personId: string): SQL<number> {
+  return sql<number>`(select count(*)::int from ${forumNotification} where ${and(eq(forumNotification.personId, personId), eq(forumNotification.partnershipId, partnershipId), isNull(forumNotification.readAt))})`.mapWith(Number);
 }
 
 export interface NotificationView {

@@ -3,7 +3,7 @@ import type { Database } from "../db/client.server.ts";
 import type { HeldRole } from "../authz/decide.ts";
 import { mfaRequiredRoles } from "../authz/permissions.ts";
 import { partnership } from "../governance/tables.ts";
-import { hashToken, readSessionToken, settleSession } from "./session.server.ts";
+import { hashToken, liveSessionColumns, readSessionToken, settleSession } from "./session.server.ts";
 import { account, session } from "./tables.ts";
 import { person, roleAssignment } from "../people/tables.ts";
 
@@ -49,13 +49,7 @@ export async function getCurrentUser(db: Database, request: Request, secureCooki
   const idHash = hashToken(token);
   const [row] = await db
     .select({
-      idHash: session.idHash,
-      mfaPassed: session.mfaPassed,
-      mfaByProvider: session.mfaByProvider,
-      activePartnershipId: session.activePartnershipId,
-      lastSeenAt: session.lastSeenAt,
-      expiresAt: session.expiresAt,
-      accountStatus: account.status,
+      ...liveSessionColumns,
       accountId: account.id,
       personId: person.id,
       email: account.email,

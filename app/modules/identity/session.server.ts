@@ -94,20 +94,22 @@ export async function settleSession(db: Database, idHash: string, state: Session
   return true;
 }
 
+/** What a live session carries and what settleSession judges it by (a select on session joined to account). */
+export const liveSessionColumns = {
+  idHash: session.idHash,
+  mfaPassed: session.mfaPassed,
+  mfaByProvider: session.mfaByProvider,
+  activePartnershipId: session.activePartnershipId,
+  lastSeenAt: session.lastSeenAt,
+  expiresAt: session.expiresAt,
+  accountStatus: account.status,
+};
+
 /** The session of this token if it is alive (settleSession) and not revoked. */
 export async function loadSession(db: Database, token: string, now = new Date()): Promise<LiveSession | null> {
   const idHash = hashToken(token);
   const [row] = await db
-    .select({
-      idHash: session.idHash,
-      accountId: session.accountId,
-      mfaPassed: session.mfaPassed,
-      mfaByProvider: session.mfaByProvider,
-      activePartnershipId: session.activePartnershipId,
-      lastSeenAt: session.lastSeenAt,
-      expiresAt: session.expiresAt,
-      accountStatus: account.status,
-    })
+    .select({ ...liveSessionColumns, accountId: session.accountId })
     .from(session)
     .innerJoin(account, eq(account.id, session.accountId))
     .where(and(eq(session.idHash, idHash), isNull(session.revokedAt)))

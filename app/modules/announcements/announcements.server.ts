@@ -118,16 +118,20 @@ export async function listAnnouncements(db: Database, input: { partnershipId: st
 }
 
 /** Unread announcements of a person in a Table (the header badge). */
+function unreadOf(partnershipId: string, personId: string) {
+  return and(eq(announcementRecipient.partnershipId, partnershipId), eq(announcementRecipient.personId, personId), isNull(announcementRecipient.readAt));
+}
+
 /** The unread announcements of a person, as a scalar subquery: the page chrome reads it with its other counts in one query. */
 export function unreadAnnouncementsCount(partnershipId: string, personId: string): SQL<number> {
-  return sql<number>`(select count(*)::int from ${announcementRecipient} where ${and(eq(announcementRecipient.partnershipId, partnershipId), eq(announcementRecipient.personId, personId), isNull(announcementRecipient.readAt))})`.mapWith(Number);
+  return sql<number>`(select count(*)::int from ${announcementRecipient} where ${unreadOf(partnershipId, personId)})`.mapWith(Number);
 }
 
 export async function countUnread(db: Database, partnershipId: string, personId: string): Promise<number> {
   const [row] = await db
     .select({ n: count() })
     .from(announcementRecipient)
-    .where(and(eq(announcementRecipient.partnershipId, partnershipId), eq(announcementRecipient.personId, personId), isNull(announcementRecipient.readAt)));
+    .where(unreadOf(partnershipId, personId));
   return row?.n ?? 0;
 }
 

@@ -10,13 +10,17 @@ export async function countUnreadNotifications(db: Database, partnershipId: stri
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(forumNotification)
-    .where(and(eq(forumNotification.personId, personId), eq(forumNotification.partnershipId, partnershipId), isNull(forumNotification.readAt)));
+    .where(unreadOf(partnershipId, personId));
   return Number(row?.n ?? 0);
+}
+
+function unreadOf(partnershipId: string, personId: string) {
+  return and(eq(forumNotification.personId, personId), eq(forumNotification.partnershipId, partnershipId), isNull(forumNotification.readAt));
 }
 
 /** The same count as a scalar subquery, for the page chrome's single query. */
 export function unreadNotificationsCount(partnershipId: string, personId: string): SQL<number> {
-  return sql<number>`(select count(*)::int from ${forumNotification} where ${and(eq(forumNotification.personId, personId), eq(forumNotification.partnershipId, partnershipId), isNull(forumNotification.readAt))})`.mapWith(Number);
+  return sql<number>`(select count(*)::int from ${forumNotification} where ${unreadOf(partnershipId, personId)})`.mapWith(Number);
 }
 
 export interface NotificationView {

@@ -71,12 +71,11 @@ export async function getCurrentUser(db: Database, request: Request, secureCooki
     .where(and(eq(session.idHash, idHash), isNull(session.revokedAt)))
     .limit(1);
   if (!row || !(await settleSession(db, idHash, row))) return null;
-  const live = row;
   const roles = row.roles;
   const isPlatformAdmin = roles.some((r) => r.role === "platform_admin");
   let partnershipId = row.partnershipId;
   if (isPlatformAdmin) {
-    partnershipId = live.activePartnershipId ?? row.partnershipId;
+    partnershipId = row.activePartnershipId ?? row.partnershipId;
     if (!partnershipId) {
       const [first] = await db.select({ id: partnership.id }).from(partnership).orderBy(asc(partnership.createdAt)).limit(1);
       partnershipId = first?.id ?? null;
@@ -94,8 +93,8 @@ export async function getCurrentUser(db: Database, request: Request, secureCooki
     roles,
     mfaEnabled: !!row.mfaEnabledAt,
     mfaRequired: roles.some((r) => mfaRequiredRoles.includes(r.role)),
-    sessionIdHash: live.idHash,
-    mfaPassed: live.mfaPassed,
-    mfaByProvider: live.mfaByProvider,
+    sessionIdHash: row.idHash,
+    mfaPassed: row.mfaPassed,
+    mfaByProvider: row.mfaByProvider,
   };
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { catalog, format } from "../../app/i18n/catalog.ts";
-import { checkA11y, ensureLanguage, heading, htmlLang, launchBrowser, mainText, newContext, screenshot, signIn, signOutButton, submit, switchLanguage, url } from "./support.ts";
+import { checkA11y, ensureLanguage, followLink, heading, htmlLang, launchBrowser, mainText, newContext, screenshot, signIn, signOutButton, submit, switchLanguage, url } from "./support.ts";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -115,8 +115,9 @@ describe("signing in with one's organization", () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await page.goto(url("/login"));
-    await page.getByRole("link", { name: catalog.fr["sso.emailFirst.link"] }).click();
-    await page.waitForURL(/\/login\/sso$/);
+    // followLink waits until the router has drawn the new page, not only until the URL changed
+    // (the heading was once read from the sign-in page the router was still leaving).
+    await followLink(page, page.getByRole("link", { name: catalog.fr["sso.emailFirst.link"] }));
     expect(await heading(page)).toBe(catalog.fr["sso.emailFirst.title"]);
     await checkA11y(page, "/login/sso (fr)");
     const form = page.locator("main form");
@@ -142,8 +143,7 @@ describe("signing in with one's organization", () => {
     expect(await mainText(page)).toContain("Québec-Nord");
     await checkA11y(page, `/admin/identity-providers (${start})`);
     const link = page.locator("main a[href^='/admin/identity-providers/']").first();
-    await link.click();
-    await page.waitForURL(/\/admin\/identity-providers\/[^/]+$/);
+    await followLink(page, link);
     await checkA11y(page, `/admin/identity-providers/:id (${start})`);
     await screenshot(page, `sso-provider-${start}-1280`);
     // The secret is never shown again.

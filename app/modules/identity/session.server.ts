@@ -1,44 +1,20 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "../db/client.server.ts";
+import { tokenCookie } from "../http/token-cookie.server.ts";
 import { account, session } from "./tables.ts";
 
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
 export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
 
-export function sessionCookieName(secure: boolean): string {
-  // __Host- forbids Domain and requires Secure + Path=/: the cookie cannot be planted by a subdomain.
-  return secure ? "__Host-filet_session" : "filet_session";
-}
+const sessionCookie = tokenCookie("filet_session");
+export const sessionCookieName = sessionCookie.name;
+export const serializeSessionCookie = (token: string, secure: boolean) => sessionCookie.serialize(token, secure);
+export const clearSessionCookie = sessionCookie.clear;
+export const readSessionToken = sessionCookie.read;
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
-}
-
-export function serializeSessionCookie(token: string, secure: boolean): string {
-  const parts = [`${sessionCookieName(secure)}=${token}`, "Path=/", "HttpOnly", "SameSite=Lax"];
-  if (secure) parts.push("Secure");
-  return parts.join("; ");
-}
-
-export function clearSessionCookie(secure: boolean): string {
-  const parts = [`${sessionCookieName(secure)}=`, "Path=/", "HttpOnly", "SameSite=Lax", "Max-Age=0"];
-  if (secure) parts.push("Secure");
-  return parts.join("; ");
-}
-
-export function readSessionToken(request: Request, secure: boolean): string | null {
-  const header = request.headers.get("cookie");
-  if (!header) return null;
-  const name = sessionCookieName(secure);
-  for (const part of header.split(";")) {
-    const [k, ...v] = part.trim().split("=");
-    if (k === name) {
-      const value = v.join("=");
-      return /^[A-Za-z0-9_-]{43}$/.test(value) ? value : null;
-    }
-  }
-  return null;
 }
 
 /** A new id at every sign-in: a token known before sign-in is worthless after it. */

@@ -76,7 +76,7 @@ async function timeOneStart(command: string, args: string[], dataDir: string): P
     }
     if (Number.isNaN(healthzMs)) throw new Error(`no /healthz within 60 s:\n${output}`);
     // The line may arrive a moment after the first answer: wait for it (a few ms at most).
-    for (let i = 0; i < 100 && Number.isNaN(listeningMs); i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 500 && Number.isNaN(listeningMs); i++) await new Promise((r) => setTimeout(r, 10));
     return { listeningMs, healthzMs };
   } finally {
     if (alive(pid)) process.kill(-pid, "SIGTERM");

@@ -4,7 +4,7 @@ import { parseConfig, type Config } from "../app/modules/config/config.server.ts
 import { openDatabase, type DatabaseHandle } from "../app/modules/db/client.server.ts";
 import { installationSetting, partnership } from "../app/modules/governance/tables.ts";
 import { verifyAuditChain } from "../app/modules/audit/verify-audit-chain.server.ts";
-import { DEMO_PASSWORD, demoAccounts, seedDemo } from "../app/modules/demo/seed-demo.server.ts";
+import { DEMO_PASSWORD, demoAccounts } from "../app/modules/demo/demo-accounts.server.ts";
 import { CliError } from "./cli-error.ts";
 
 export function loadConfig(overrides: Record<string, string | undefined> = {}): Config {
@@ -54,6 +54,8 @@ export async function seedDemoCommand(): Promise<void> {
           "seed-demo only fills an empty database (use a new FILET_DATA_DIR or database).",
       );
     }
+    // Loaded here only: `filet start` (this file) must not load every module's seeders.
+    const { seedDemo } = await import("../app/modules/demo/seed-demo.server.ts");
     await seedDemo(db, { publicUrl: config.publicUrl });
     // Known passwords: the installation is a demo from now on (banner shown, MFA not enforced).
     await db

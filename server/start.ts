@@ -6,14 +6,13 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { execFileSync } from "node:child_process";
 import type { ServerBuild } from "react-router";
 import type { Config } from "../app/modules/config/config.server.ts";
-import { openDatabase } from "../app/modules/db/client.server.ts";
+import { openDatabase, type DatabaseHandle } from "../app/modules/db/client.server.ts";
 import { decideDemoMode } from "../app/modules/demo/demo-mode.server.ts";
-import { seedDemo, demoAccounts, DEMO_PASSWORD } from "../app/modules/demo/seed-demo.server.ts";
+import { demoAccounts, DEMO_PASSWORD, isDemoSeeded } from "../app/modules/demo/demo-accounts.server.ts";
 import { startJobRunner } from "../app/modules/jobs/runner.server.ts";
 import { jobHandlers, recurringJobs } from "./jobs.ts";
 import { createApp } from "./app.ts";
-import { startIdp, type RunningIdp } from "./demo-idp.ts";
-import { attachDemoIdentityProvider, DEMO_IDP_CLIENT_ID, demoIdpPeople } from "../app/modules/sso/demo-provider.server.ts";
+import type { RunningIdp } from "./demo-idp.ts";
 
 export const projectRoot = fileURLToPath(new URL("..", import.meta.url));
 const buildDir = path.join(projectRoot, "build");
@@ -47,10 +46,20 @@ export async function startServer(rawConfig: Config, options: { buildIfMissing?:
 
   const freshDataDir =
     config.databaseKind === "pglite" && !fs.existsSync(path.join(config.FILET_DATA_DIR, "pgdata"));
+  // Cold start (docs/PERFORMANCE.md): the application's build loads while the database opens and
+  // migrates, and the demo's seeders load only when the demo has yet to be created.
+  const loadingBuild = import(pathToFileURL(serverEntry).href) as Promise<ServerBuild>;
+  loadingBuild.catch(() => {}); // awaited below; a failure there is reported once, not as unhandled
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.FILET_DATA_DIR });
   const demoMode = await decideDemoMode(database.db, config, freshDataDir);
-  if (demoMode) await seedDemo(database.db, { publicUrl: config.publicUrl });
-  const build = (await import(pathToFileURL(serverEntry).href)) as ServerBuild;
+  // oidc-provider and its dependencies are loaded only for the demo's provider, meanwhile.
+  const loadingIdp = demoMode && process.env.FILET_DEMO_IDP !== "0" ? loadDemoIdp() : null;
+  loadingIdp?.catch(() => {});
+  if (demoMode && !(await isDemoSeeded(database.db))) {
+    const { seedDemo } = await import("../app/modules/demo/seed-demo.server.ts");
+    await seedDemo(database.db, { publicUrl: config.publicUrl });
+  }
+  const build = await loadingBuild;
 
   // Listen first, so that PORT=0 (any free port) yields the real URL for links in emails.
   const server = http.createServer();
@@ -86,7 +95,7 @@ export async function startServer(rawConfig: Config, options: { buildIfMissing?:
     isShuttingDown: () => shuttingDown,
   });
   server.on("request", app);
-  const demoIdp = demoMode ? await startDemoIdp(database.db, config, port) : null;
+  const demoIdp = loadingIdp ? await startDemoIdp(await loadingIdp, database.db, config, port) : null;
 
   // Tests and scripts parse this line: keep its form.
   console.log(`Filet is listening on ${url}`);
@@ -132,8 +141,14 @@ export async function startServer(rawConfig: Config, options: { buildIfMissing?:
  * Demo mode: a real OpenID provider for the demo's CSSS de Québec-Nord, on the next port (any
  * free port when PORT=0, or when the next one is taken). FILET_DEMO_IDP=0 leaves it off.
  */
-async function startDemoIdp(db: Parameters<typeof attachDemoIdentityProvider>[0], config: Config, port: number): Promise<RunningIdp | null> {
-  if (process.env.FILET_DEMO_IDP === "0") return null;
+const loadDemoIdp = () => Promise.all([import("./demo-idp.ts"), import("../app/modules/sso/demo-provider.server.ts")]);
+
+async function startDemoIdp(
+  [{ startIdp }, { attachDemoIdentityProvider, DEMO_IDP_CLIENT_ID, demoIdpPeople }]: Awaited<ReturnType<typeof loadDemoIdp>>,
+  db: DatabaseHandle["db"],
+  config: Config,
+  port: number,
+): Promise<RunningIdp> {
   const clientSecret = randomBytes(24).toString("base64url");
   const client = {
     clientId: DEMO_IDP_CLIENT_ID,

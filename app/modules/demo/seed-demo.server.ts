@@ -7,7 +7,7 @@ import { person, roleAssignment } from "../people/tables.ts";
 import { hashPassword } from "../identity/password.server.ts";
 import { demoAdmin, type DemoPerson, type DemoTable } from "./demo-data.ts";
 import { quebecTable } from "./demo-quebec.ts";
-import { chaudiereAppalachesTable } from "./demo-chaudiere-appalaches.ts";
+import { DEMO_PASSWORD, demoTables, isDemoSeeded } from "./demo-accounts.server.ts";
 import { seedDirectoryDemo } from "./seed-directory.server.ts";
 import { seedActivitiesDemo } from "./seed-activities.server.ts";
 import { seedConsultationsDemo } from "./seed-consultations.server.ts";
@@ -29,18 +29,9 @@ import { seedSurveysDemo } from "./seed-surveys.server.ts";
 import { ensureDefaultPathway } from "../pathway/ensure-default-pathway.server.ts";
 import { seedSsoDemo } from "./seed-sso.server.ts";
 
-/** Every demo account signs in with this password (shown on the sign-in page in demo mode). */
-export const DEMO_PASSWORD = "demo-filet-2026";
-
-export const demoTables: readonly DemoTable[] = [quebecTable, chaudiereAppalachesTable];
+export { DEMO_PASSWORD, demoAccounts, demoTables, isDemoSeeded } from "./demo-accounts.server.ts";
 
 const personas: DemoPerson[] = [demoAdmin, ...demoTables.flatMap((t) => t.people)].filter((p) => p.account);
-
-/** The accounts one can sign in as, in the order the start banner lists them. */
-export const demoAccounts: { email: string; label: string }[] = personas.map((p) => ({
-  email: p.email,
-  label: p.account!.label,
-}));
 
 const SEED_SOURCE = "demo-seed";
 
@@ -164,10 +155,6 @@ async function seedTable(tx: Database, table: DemoTable, passwordHashes: Map<str
 }
 
 /** True once the demo's main Table exists. */
-export async function isDemoSeeded(db: Database): Promise<boolean> {
-  const rows = await db.select({ id: partnership.id }).from(partnership).where(eq(partnership.slug, quebecTable.slug)).limit(1);
-  return rows.length > 0;
-}
 
 /**
  * Creates the demo of SPEC §6 in one transaction, audited. Does nothing when the demo Table

@@ -80,3 +80,19 @@ export function withGuardErrors(errors: FieldErrors | null | undefined, findings
   const merged: FieldErrors = { ...guardFieldErrors(findings ?? {}), ...(errors ?? {}) };
   return merged;
 }
+
+/**
+ * What the action of a guarded form answered, read the same way by each page that shows it:
+ * the values to put back, the guard's findings, the field errors and the form's own error.
+ */
+export function readGuardedReply<Values extends Record<string, unknown> = Record<string, string>>(
+  actionData: unknown,
+): { values: Values; findings: Record<string, Finding[]> | null; errors: FieldErrors | null; formError: string | null | undefined } {
+  const reply = (actionData && typeof actionData === "object" ? actionData : {}) as {
+    values?: Values | null;
+    findings?: Record<string, Finding[]> | null;
+    errors?: FieldErrors | null;
+    formError?: string | null;
+  };
+  return { values: reply.values ?? ({} as Values), findings: reply.findings ?? null, errors: reply.errors ?? null, formError: reply.formError };
+}

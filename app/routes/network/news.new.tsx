@@ -1,7 +1,7 @@
 import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/news.new";
 import { ErrorSummary, Field } from "../../components/form.tsx";
-import { GuardFindings } from "../../components/guard-findings.tsx";
+import { GuardFindings, readGuardedReply } from "../../components/guard-findings.tsx";
 import { SubmissionKey } from "../../components/submission-key.tsx";
 import { pageTitle } from "../../i18n/page-title.ts";
 import { useT } from "../../i18n/use-t.ts";
@@ -49,10 +49,7 @@ export async function action(args: Route.ActionArgs) {
 
 export default function NewNews({ actionData }: Route.ComponentProps) {
   const { t } = useT();
-  const values = (actionData && "values" in actionData ? actionData.values : {}) as Record<string, string>;
-  const findings = actionData && "findings" in actionData ? actionData.findings : null;
-  const errors = actionData && "errors" in actionData ? actionData.errors : null;
-  const formError = actionData && "formError" in actionData ? (actionData.formError as string | null | undefined) : null;
+  const { values, findings, errors, formError } = readGuardedReply(actionData);
   return (
     <>
       <p>

@@ -1,7 +1,7 @@
 import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/spaces.new";
 import { ErrorSummary, Field, SelectField } from "../../components/form.tsx";
-import { GuardFindings } from "../../components/guard-findings.tsx";
+import { GuardFindings, readGuardedReply } from "../../components/guard-findings.tsx";
 import { SubmissionKey } from "../../components/submission-key.tsx";
 import type { MessageKey } from "../../i18n/catalog.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
@@ -42,10 +42,7 @@ export async function action(args: Route.ActionArgs) {
 
 export default function NewSpace({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useT();
-  const values = (actionData && "values" in actionData ? actionData.values : {}) as Record<string, string | string[]>;
-  const findings = actionData && "findings" in actionData ? actionData.findings : null;
-  const errors = actionData && "errors" in actionData ? actionData.errors : null;
-  const formError = actionData && "formError" in actionData ? (actionData.formError as string | null | undefined) : null;
+  const { values, findings, errors, formError } = readGuardedReply<Record<string, string | string[]>>(actionData);
   const chosen = new Set(Array.isArray(values.members) ? values.members : values.members ? [values.members] : []);
   return (
     <>

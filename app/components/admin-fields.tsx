@@ -1,5 +1,8 @@
+import type { ReactNode } from "react";
+import { Form } from "react-router";
 import { useT } from "../i18n/use-t.ts";
-import { translateMessage, type FieldErrors } from "./form.tsx";
+import { SubmissionKey } from "./submission-key.tsx";
+import { ErrorSummary, Field, translateMessage, type FieldErrors } from "./form.tsx";
 
 /** Values a form shows: the record's, or what the person typed when the server refused it. */
 export type FormValues = Record<string, string | string[] | number | null | undefined>;
@@ -65,5 +68,36 @@ export function LanguagesFieldset({ values, errors }: { values?: FormValues; err
         </p>
       ) : null}
     </fieldset>
+  );
+}
+
+/** What the admin's profile forms (organization, site) are drawn from. */
+export interface AdminFormProps {
+  values?: FormValues;
+  errors?: FieldErrors | null;
+  formError?: string | null;
+  /** An edit carries the version it was drawn from; a create, its submission key. */
+  version?: number;
+  submitLabel: string;
+}
+
+/** The frame of an admin profile form: errors first, the version or submission key, the fields, the button. */
+export function AdminForm({ errors, formError, version, submitLabel, children }: AdminFormProps & { children: ReactNode }) {
+  return (
+    <Form method="post" className="stack" noValidate>
+      <ErrorSummary errors={errors} formError={formError} />
+      {version !== undefined ? <input type="hidden" name="version" value={version} /> : <SubmissionKey />}
+      {children}
+      <div className="actions">
+        <button type="submit">{submitLabel}</button>
+      </div>
+    </Form>
+  );
+}
+
+/** A text field of an admin form, filled from the values sent back or the record. */
+export function adminField(values: FormValues | undefined, errors: FieldErrors | null | undefined) {
+  return (name: string, label: string, extra: Partial<Parameters<typeof Field>[0]> = {}) => (
+    <Field name={name} label={label} defaultValue={text(values, name)} errors={errors} {...extra} />
   );
 }

@@ -1,33 +1,15 @@
-import { Form } from "react-router";
 import { useT } from "../i18n/use-t.ts";
-import { SubmissionKey } from "./submission-key.tsx";
-import { ErrorSummary, Field, SelectField, type FieldErrors } from "./form.tsx";
-import { LanguagesFieldset, text, type FormValues } from "./admin-fields.tsx";
+import { SelectField } from "./form.tsx";
+import { AdminForm, adminField, LanguagesFieldset, text, type AdminFormProps } from "./admin-fields.tsx";
 import { organizationTypeList } from "./admin-vocabulary.tsx";
 
 /** The full partner profile: who they are, what they do, how to reach them, who may sign up. */
-export function OrganizationForm({
-  values,
-  errors,
-  formError,
-  version,
-  submitLabel,
-}: {
-  values?: FormValues;
-  errors?: FieldErrors | null;
-  formError?: string | null;
-  version?: number;
-  submitLabel: string;
-}) {
+export function OrganizationForm(props: AdminFormProps) {
+  const { values, errors } = props;
   const { t } = useT();
-  const field = (name: string, label: string, extra: Partial<Parameters<typeof Field>[0]> = {}) => (
-    <Field name={name} label={label} defaultValue={text(values, name)} errors={errors} {...extra} />
-  );
+  const field = adminField(values, errors);
   return (
-    <Form method="post" className="stack" noValidate>
-      <ErrorSummary errors={errors} formError={formError} />
-      {/* An edit carries the version it was drawn from; a create, its submission key. */}
-      {version !== undefined ? <input type="hidden" name="version" value={version} /> : <SubmissionKey />}
+    <AdminForm {...props}>
       <input type="hidden" name="intent" value="save" />
       <fieldset>
         <legend>{t("admin.organization.identity")}</legend>
@@ -63,9 +45,6 @@ export function OrganizationForm({
         {field("joinedOn", t("admin.organization.joinedOn"), { type: "date" })}
         {field("leftOn", t("admin.organization.leftOn"), { type: "date" })}
       </fieldset>
-      <div className="actions">
-        <button type="submit">{submitLabel}</button>
-      </div>
-    </Form>
+    </AdminForm>
   );
 }

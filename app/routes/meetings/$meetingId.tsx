@@ -3,7 +3,6 @@ import { data, Link, redirect } from "react-router";
 import type { Route } from "./+types/$meetingId";
 import { ErrorSummary, translateMessage } from "../../components/form.tsx";
 import { pageTitle } from "../../i18n/page-title.ts";
-import type { MessageKey } from "../../i18n/catalog.ts";
 import { useFormatters, useT } from "../../i18n/use-t.ts";
 import { actorOf, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
@@ -22,6 +21,7 @@ import { requestUrl } from "../../modules/forms/request-url.ts";
 import { SavedNotice } from "../../components/saved-notice.tsx";
 import { quebecDay } from "../../modules/time/days.ts";
 import { resolveLocale } from "../../i18n/locale.server.ts";
+import { oneMessageOf } from "../../i18n/page-messages.server.ts";
 import { pivotMeetingDetail } from "../../modules/meetings/pivot-meeting-detail.server.ts";
 import { agendaSpace, subjectTalk } from "../../modules/forum/subjects.server.ts";
 import { SubjectDiscussion } from "../../components/forum/subject-discussion.tsx";
@@ -53,7 +53,9 @@ export async function loader(args: Route.LoaderArgs) {
   // Each agenda item's discussion, where the meeting talks (issue 14 §1): a link per item only, the page is heavy.
   const itemSpace = agendaSpace(meeting);
   const talk = itemSpace ? await subjectTalk(args.context.db, user, "agenda_item", itemSpace, detail.items.map((i) => i.id)) : null;
-  return { meeting, detail, pivot, talk, choices, searchedItemId, versions, plannedDay, customKinds: options.customKinds, saved: params.get("saved") };
+  // Only the saved notice the URL names is sent (its family is 1.3 KB of words).
+  const saved = oneMessageOf(resolveLocale(args.request, user.locale), "meetings.saved", params.get("saved"));
+  return { meeting, detail, pivot, talk, choices, searchedItemId, versions, plannedDay, customKinds: options.customKinds, saved: saved.key, messages: saved.messages };
 }
 
 export const shouldRevalidate = revalidateAfterConflict;
@@ -96,7 +98,7 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
   return (
     <>
       <h1>{m.title}</h1>
-      {saved ? <SavedNotice message={`meetings.saved.${saved}` as MessageKey} /> : null}
+      {saved ? <SavedNotice message={saved} /> : null}
       {failure && !failure.itemId ? <ErrorSummary errors={failure.errors} formError={translateMessage(t, failure.message).replace("{items}", String(failure.vars?.items ?? ""))} /> : null}
       <dl className="summary">
         <dt>{t("meetings.list.kind")}</dt>

@@ -4,7 +4,7 @@ import type { CurrentUser } from "../modules/identity/current-user.server.ts";
 import { requestUrl } from "../modules/forms/request-url.ts";
 import { catalog, pickMessages, type MessageKey, type Messages } from "./catalog.ts";
 import { resolveLocale } from "./locale.server.ts";
-import { routeNamespaces } from "./route-namespaces.generated.server.ts";
+import { messageGroups, routeNamespaces } from "./route-namespaces.generated.server.ts";
 import type { Locale } from "./types.ts";
 
 interface Args {
@@ -45,4 +45,13 @@ export function oneMessageOf(locale: Locale, family: string, name: string | null
   const key = name && /^[\w-]+$/.test(name) ? `${family}.${name}` : null;
   const text = key ? (catalog[locale] as Record<string, string>)[key] : undefined;
   return text === undefined ? { key: null, messages: {} } : { key: key as MessageKey, messages: { [key as string]: text } as Partial<Messages> };
+}
+
+/**
+ * The words of a part a page draws only for some readers (a component file marked
+ * `@messages-sent-by-page <group>`, route-namespaces.generated.server.ts): the page's loader sends
+ * them when it draws that part, so the other readers are not sent them.
+ */
+export function groupMessages(locale: Locale, group: keyof typeof messageGroups): Partial<Messages> {
+  return pickMessages(locale, messageGroups[group] ?? []);
 }

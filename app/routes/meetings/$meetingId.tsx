@@ -10,7 +10,8 @@ import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
 import { readForm } from "../../modules/forms/read-form.server.ts";
 import { meetingDetail } from "../../modules/meetings/get-meeting.server.ts";
 import { handleMeetingAction, type MeetingActionResult } from "../../modules/meetings/meeting-actions.server.ts";
-import { AgendaItemSection, AttendanceSection, DocumentsSection, MeetingActions, RsvpSection } from "../../components/meetings/meeting-page-ui.tsx";
+import { AgendaItemSection, AttendanceSection, DocumentsSection, RsvpSection } from "../../components/meetings/meeting-page-ui.tsx";
+import { MeetingActions } from "../../components/meetings/meeting-status-actions.tsx";
 import { saveOptions, scopedMeeting } from "../../modules/meetings/meeting-route.server.ts";
 import { attendanceVersion, minutesVersion } from "../../modules/meetings/meeting-versions.server.ts";
 import { StatusBadge, useKindLabel } from "../../components/meetings/meeting-ui.tsx";
@@ -21,7 +22,7 @@ import { requestUrl } from "../../modules/forms/request-url.ts";
 import { SavedNotice } from "../../components/saved-notice.tsx";
 import { quebecDay } from "../../modules/time/days.ts";
 import { resolveLocale } from "../../i18n/locale.server.ts";
-import { oneMessageOf } from "../../i18n/page-messages.server.ts";
+import { groupMessages, oneMessageOf } from "../../i18n/page-messages.server.ts";
 import { pivotMeetingDetail } from "../../modules/meetings/pivot-meeting-detail.server.ts";
 import { agendaSpace, subjectTalk } from "../../modules/forum/subjects.server.ts";
 import { SubjectDiscussion } from "../../components/forum/subject-discussion.tsx";
@@ -54,8 +55,11 @@ export async function loader(args: Route.LoaderArgs) {
   const itemSpace = agendaSpace(meeting);
   const talk = itemSpace ? await subjectTalk(args.context.db, user, "agenda_item", itemSpace, detail.items.map((i) => i.id)) : null;
   // Only the saved notice the URL names is sent (its family is 1.3 KB of words).
-  const saved = oneMessageOf(resolveLocale(args.request, user.locale), "meetings.saved", params.get("saved"));
-  return { meeting, detail, pivot, talk, choices, searchedItemId, versions, plannedDay, customKinds: options.customKinds, saved: saved.key, messages: saved.messages };
+  const locale = resolveLocale(args.request, user.locale);
+  const saved = oneMessageOf(locale, "meetings.saved", params.get("saved"));
+  // The status actions (hold, close, cancel) are drawn for the managers only, and so are their words.
+  const messages = detail.canManage ? { ...groupMessages(locale, "meetings.status-actions"), ...saved.messages } : saved.messages;
+  return { meeting, detail, pivot, talk, choices, searchedItemId, versions, plannedDay, customKinds: options.customKinds, saved: saved.key, messages };
 }
 
 export const shouldRevalidate = revalidateAfterConflict;

@@ -2,9 +2,9 @@ import type { AppLoadContext } from "react-router";
 import { optionalUser } from "../modules/authz/guard.server.ts";
 import type { CurrentUser } from "../modules/identity/current-user.server.ts";
 import { requestUrl } from "../modules/forms/request-url.ts";
-import { pickMessages, type Messages } from "./catalog.ts";
+import { catalog, pickMessages, type MessageKey, type Messages } from "./catalog.ts";
 import { resolveLocale } from "./locale.server.ts";
-import { routeNamespaces } from "./route-namespaces.generated.server.ts";
+import { messageGroups, routeNamespaces } from "./route-namespaces.generated.server.ts";
 import type { Locale } from "./types.ts";
 
 interface Args {
@@ -41,4 +41,25 @@ export async function pageMessages(args: Args): Promise<{ locale: Locale; messag
   const user = await optionalUser(args);
   const locale = resolveLocale(args.request, user?.locale);
   return { locale, messages: pickMessages(locale, namespacesOfPath(requestUrl(args.request).pathname)), user };
+}
+
+/**
+ * One message of a family, chosen at run time (the saved notice a URL names, `?saved=updated`):
+ * the page sends that message alone, with its key, instead of the whole family. The family is
+ * named only here, at run time, so the generated map does not send it with every view of the
+ * page. An unknown name gives no key (the page shows no notice).
+ */
+export function oneMessageOf(locale: Locale, family: string, name: string | null): { key: MessageKey | null; messages: Partial<Messages> } {
+  const key = name && /^[\w-]+$/.test(name) ? `${family}.${name}` : null;
+  const text = key ? (catalog[locale] as Record<string, string>)[key] : undefined;
+  return text === undefined ? { key: null, messages: {} } : { key: key as MessageKey, messages: { [key as string]: text } as Partial<Messages> };
+}
+
+/**
+ * The words of a part a page draws only for some readers (a component file marked
+ * `@messages-sent-by-page <group>`, route-namespaces.generated.server.ts): the page's loader sends
+ * them when it draws that part, so the other readers are not sent them.
+ */
+export function groupMessages(locale: Locale, group: keyof typeof messageGroups): Partial<Messages> {
+  return pickMessages(locale, messageGroups[group] ?? []);
 }

@@ -6,7 +6,7 @@ import routes from "../../app/routes.ts";
 import { CHROME_NAMESPACES, pickMessages } from "../../app/i18n/catalog.ts";
 import { namespacesOfPath } from "../../app/i18n/page-messages.server.ts";
 import { routeNamespaces } from "../../app/i18n/route-namespaces.generated.server.ts";
-import { GENERATED_FILE, coveredBy, messageKeysUsedBy, renderGeneratedFile, routeNamespaceMap } from "../../scripts/message-usage.ts";
+import { GENERATED_FILE, coveredBy, messageGroupMap, messageKeysUsedBy, renderGeneratedFile, routeNamespaceMap } from "../../scripts/message-usage.ts";
 
 /**
  * Each page sends only the messages it renders, and never fewer: for EVERY page of
@@ -31,7 +31,7 @@ const all = pages(routes as unknown as RouteEntry[]).filter((p) => p.route.path 
 
 describe("messages sent by each page", () => {
   it("has an up-to-date namespace map (run `npm run i18n:routes` after adding a message)", () => {
-    const expected = renderGeneratedFile(routeNamespaceMap(routes as never, CHROME_NAMESPACES, hasPage));
+    const expected = renderGeneratedFile(routeNamespaceMap(routes as never, CHROME_NAMESPACES, hasPage), messageGroupMap(CHROME_NAMESPACES));
     expect(fs.readFileSync(path.join(root, GENERATED_FILE), "utf8")).toBe(expected);
   });
 
@@ -49,6 +49,17 @@ describe("messages sent by each page", () => {
     const used = new Set([...messageKeysUsedBy(route.file), ...(layout ? messageKeysUsedBy(layout.file) : [])]);
     const missing = [...used].filter((key) => !coveredBy(key, declared)).sort();
     expect(missing, `${route.file} (${pathname}) renders keys no loader of the page sends`).toEqual([]);
+  });
+
+  // A part marked `@messages-sent-by-page <group>` is left out of the map: the page that draws it
+  // must send its group itself, so its loader names the group (groupMessages(locale, "<group>")).
+  it.each(all.map((p) => [p.route.file, p] as const))("%s: names each group of words it draws", (_file, { route }) => {
+    const groups = new Set<string>();
+    messageKeysUsedBy(route.file, groups);
+    const text = fs.readFileSync(path.join(root, "app", route.file), "utf8");
+    const unsent = [...groups].filter((g) => !text.includes(`groupMessages(`) || !text.includes(JSON.stringify(g)));
+    expect(unsent, `${route.file} draws a part whose words it must send with groupMessages`).toEqual([]);
+    for (const g of groups) expect(messageGroupMap(CHROME_NAMESPACES)[g], g).toBeDefined();
   });
 
   it("finds the page of a path as the router does (static segments first)", () => {

@@ -139,9 +139,10 @@ describe("the training overview", () => {
       expect((other.data as Overview).archive?.year).toBe("2012");
     }
     // "savoir" (a legacy key) is the knowledge module of this Table's guide; "attitudes" has no module here yet.
+    // The title comes in the reader's language only (the coordinator reads French).
     expect(body.programs[0]!.modules).toEqual([
-      { kind: "knowledge", id: knowledge!.id, titleFr: "Savoir — comprendre", titleEn: "Knowledge — understand" },
-      { kind: "attitudes", id: null, titleFr: null, titleEn: null },
+      { kind: "knowledge", id: knowledge!.id, title: "Savoir — comprendre" },
+      { kind: "attitudes", id: null, title: null },
     ]);
   });
 });

@@ -1,6 +1,6 @@
 import { Form, Link, useLocation } from "react-router";
 import type { ReactNode } from "react";
-import { ErrorSummary, Field, translateMessage, type FieldErrors } from "../form.tsx";
+import { ErrorSummary, translateMessage } from "../form.tsx";
 import { SubmissionKey } from "../submission-key.tsx";
 import { RichText } from "../rich-text.tsx";
 import type { MessageKey } from "../../i18n/catalog.ts";
@@ -328,55 +328,6 @@ export function DocumentsSection({ meetingId, files, canManage, failure }: { mee
           secondary
         />
       ) : null}
-    </section>
-  );
-}
-
-/**
- * Status changes: hold (take attendance and minutes), close (minutes required), cancel. Before
- * the meeting's day, holding or closing asks for a reason (kept in the audit log).
- */
-export function MeetingActions({ status, plannedDay, errors }: { status: string; plannedDay: string | null; errors?: FieldErrors | null }) {
-  const { t } = useT();
-  const f = useFormatters();
-  if (status === "closed" || status === "cancelled") return null;
-  const early = plannedDay ? (
-    <Field
-      name="earlyReason"
-      label={t("meetings.early.reason")}
-      hint={t(status === "planned" ? "meetings.early.startHint" : "meetings.early.closeHint", { day: f.date(`${plannedDay}T12:00:00Z`) })}
-      errors={errors}
-      required
-      multiline
-    />
-  ) : null;
-  return (
-    <section aria-labelledby="meeting-status">
-      <h2 id="meeting-status">{t("meetings.statusActions")}</h2>
-      <div className="actions">
-        {status === "planned" ? (
-          <>
-            <Form method="post" className={early ? "full-row" : undefined}>
-              <input type="hidden" name="intent" value="start" />
-              {early}
-              <button type="submit">{t("meetings.start")}</button>
-            </Form>
-            <Form method="post">
-              <input type="hidden" name="intent" value="cancel" />
-              <button type="submit" className="danger">
-                {t("meetings.cancel")}
-              </button>
-            </Form>
-          </>
-        ) : (
-          <Form method="post" className={early ? "full-row" : undefined}>
-            <input type="hidden" name="intent" value="close" />
-            {early}
-            <button type="submit">{t("meetings.close")}</button>
-          </Form>
-        )}
-      </div>
-      <p className="hint">{status === "planned" ? t("meetings.start.hint") : t("meetings.close.hint")}</p>
     </section>
   );
 }

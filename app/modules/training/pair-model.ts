@@ -1,4 +1,5 @@
-import type { Infeasibility, PairAssignment } from "./vocabulary.ts";
+import type { PairAssignment } from "./vocabulary.ts";
+import type { Infeasibility } from "./pair-reasons.ts";
 
 /*
  * The trainer-pair assignment as a mixed-integer program (CPLEX LP text for HiGHS).

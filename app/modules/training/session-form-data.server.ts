@@ -17,7 +17,8 @@ export async function sessionFormOptions(db: Database, partnershipId: string) {
   ]);
   return {
     programs: programs.map((p) => ({ id: p.id, nameFr: p.nameFr, nameEn: p.nameEn })),
-    trainers: trainers.filter((t) => t.active),
+    // What the trainer selects show (trainerLabel), not the pool's whole rows: the session page carries them twice.
+    trainers: trainers.filter((t) => t.active).map((t) => ({ id: t.id, name: t.name, organizationAcronym: t.organizationAcronym, organizationName: t.organizationName })),
     observers: observers.map((o) => ({ id: o.id, name: `${o.givenName} ${o.familyName}` })),
   };
 }

@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
-import type { Infeasibility, PairAssignment } from "./vocabulary.ts";
+import type { PairAssignment } from "./vocabulary.ts";
+import type { Infeasibility } from "./pair-reasons.ts";
 import { buildPairModel, explainInfeasibility, readAssignments, type PairInstance } from "./pair-model.ts";
 
 export type PairSolution =

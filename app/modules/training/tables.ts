@@ -8,12 +8,12 @@ import {
   registrationStatuses,
   sessionLanguages,
   sessionStatuses,
-  type Infeasibility,
   type PairAssignment,
   type ProgramDay,
   type ProposalProgress,
   waitReasons,
 } from "./vocabulary.ts";
+import type { Infeasibility } from "./pair-reasons.ts";
 import { createdAtColumn, idColumn, updatedAtColumn, versionColumn } from "../db/columns.ts";
 
 export { proposalStatuses, registrationStatuses, sessionLanguages, sessionStatuses } from "./vocabulary.ts";

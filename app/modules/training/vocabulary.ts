@@ -36,18 +36,6 @@ export interface ProgramDay {
   objectivesEn: string[];
 }
 
-/** A reason the solver cannot find pairs, as an i18n key and its variables. */
-export interface Infeasibility {
-  key:
-    | "training.pairs.why.tooFew"
-    | "training.pairs.why.oneOrganization"
-    | "training.pairs.why.sameDay"
-    | "training.pairs.why.capacity"
-    | "training.pairs.why.combined"
-    | "training.pairs.why.timeout";
-  vars: Record<string, string | number>;
-}
-
 export interface PairAssignment {
   sessionId: string;
   trainerIds: [string, string];

@@ -40,7 +40,8 @@ export async function loader(args: Route.LoaderArgs) {
     title: meeting.title,
     version: meeting.version,
     values: formValuesOf(meeting, agenda.items, agenda.invitees, false),
-    people,
+    // The boxes show a name and an organization; the roles only served the shortcuts, on the server.
+    people: people.map(({ id, name, organization }) => ({ id, name, organization })),
     shortcut: shortcutFor(meeting.kind),
     // The move up / move down list (its own small forms, outside the meeting form).
     order: agenda.items.map((i) => ({ id: i.id, title: i.title })),

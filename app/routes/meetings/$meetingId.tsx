@@ -3,7 +3,6 @@ import { data, Link, redirect } from "react-router";
 import type { Route } from "./+types/$meetingId";
 import { ErrorSummary, translateMessage } from "../../components/form.tsx";
 import { pageTitle } from "../../i18n/page-title.ts";
-import type { MessageKey } from "../../i18n/catalog.ts";
 import { useFormatters, useT } from "../../i18n/use-t.ts";
 import { actorOf, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
@@ -11,7 +10,8 @@ import { revalidateAfterConflict } from "../../modules/forms/conflict.ts";
 import { readForm } from "../../modules/forms/read-form.server.ts";
 import { meetingDetail } from "../../modules/meetings/get-meeting.server.ts";
 import { handleMeetingAction, type MeetingActionResult } from "../../modules/meetings/meeting-actions.server.ts";
-import { AgendaItemSection, AttendanceSection, DocumentsSection, MeetingActions, RsvpSection } from "../../components/meetings/meeting-page-ui.tsx";
+import { AgendaItemSection, AttendanceSection, DocumentsSection, RsvpSection } from "../../components/meetings/meeting-page-ui.tsx";
+import { MeetingActions } from "../../components/meetings/meeting-status-actions.tsx";
 import { saveOptions, scopedMeeting } from "../../modules/meetings/meeting-route.server.ts";
 import { attendanceVersion, minutesVersion } from "../../modules/meetings/meeting-versions.server.ts";
 import { StatusBadge, useKindLabel } from "../../components/meetings/meeting-ui.tsx";
@@ -22,6 +22,7 @@ import { requestUrl } from "../../modules/forms/request-url.ts";
 import { SavedNotice } from "../../components/saved-notice.tsx";
 import { quebecDay } from "../../modules/time/days.ts";
 import { resolveLocale } from "../../i18n/locale.server.ts";
+import { groupMessages, oneMessageOf } from "../../i18n/page-messages.server.ts";
 import { pivotMeetingDetail } from "../../modules/meetings/pivot-meeting-detail.server.ts";
 import { agendaSpace, subjectTalk } from "../../modules/forum/subjects.server.ts";
 import { SubjectDiscussion } from "../../components/forum/subject-discussion.tsx";
@@ -53,7 +54,12 @@ export async function loader(args: Route.LoaderArgs) {
   // Each agenda item's discussion, where the meeting talks (issue 14 §1): a link per item only, the page is heavy.
   const itemSpace = agendaSpace(meeting);
   const talk = itemSpace ? await subjectTalk(args.context.db, user, "agenda_item", itemSpace, detail.items.map((i) => i.id)) : null;
-  return { meeting, detail, pivot, talk, choices, searchedItemId, versions, plannedDay, customKinds: options.customKinds, saved: params.get("saved") };
+  // Only the saved notice the URL names is sent (its family is 1.3 KB of words).
+  const locale = resolveLocale(args.request, user.locale);
+  const saved = oneMessageOf(locale, "meetings.saved", params.get("saved"));
+  // The status actions (hold, close, cancel) are drawn for the managers only, and so are their words.
+  const messages = detail.canManage ? { ...groupMessages(locale, "meetings.status-actions"), ...saved.messages } : saved.messages;
+  return { meeting, detail, pivot, talk, choices, searchedItemId, versions, plannedDay, customKinds: options.customKinds, saved: saved.key, messages };
 }
 
 export const shouldRevalidate = revalidateAfterConflict;
@@ -96,7 +102,7 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
   return (
     <>
       <h1>{m.title}</h1>
-      {saved ? <SavedNotice message={`meetings.saved.${saved}` as MessageKey} /> : null}
+      {saved ? <SavedNotice message={saved} /> : null}
       {failure && !failure.itemId ? <ErrorSummary errors={failure.errors} formError={translateMessage(t, failure.message).replace("{items}", String(failure.vars?.items ?? ""))} /> : null}
       <dl className="summary">
         <dt>{t("meetings.list.kind")}</dt>

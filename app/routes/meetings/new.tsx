@@ -79,7 +79,8 @@ export async function loader(args: Route.LoaderArgs) {
     kind,
     organizationId,
     values,
-    people,
+    // The boxes show a name and an organization; the roles only served the shortcuts, on the server.
+    people: people.map(({ id, name, organization }) => ({ id, name, organization })),
     shortcut: shortcutFor(kind),
     openItems: open.items.map((r) => ({ id: r.id, what: r.what, owner: r.owner, dueOn: r.dueOn })),
     previous: open.previous,

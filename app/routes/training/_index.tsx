@@ -7,17 +7,18 @@ import { actorOf, guard, notFound } from "../../modules/authz/guard.server.ts";
 import { needs } from "../../modules/authz/policy.ts";
 import { listGuideModules } from "../../modules/guide/read-guide.server.ts";
 import { pageTitle } from "../../i18n/page-title.ts";
-import { listPrograms, listSessions, listTrainers, type TrainerRow } from "../../modules/training/list-training.server.ts";
+import { listPrograms, listSessions, listTrainers } from "../../modules/training/list-training.server.ts";
 import { programModuleKinds } from "../../modules/training/program-schema.ts";
 import { groupSessions, isToClose } from "../../modules/training/session-groups.ts";
 import { syncTrainerPool } from "../../modules/training/sync-trainer-pool.server.ts";
-import { StatusBadge, trainerLabel } from "../../components/training/training-ui.tsx";
+import { StatusBadge, trainerLabel, type TrainerOption } from "../../components/training/training-ui.tsx";
 import type { SessionStatus } from "../../modules/training/vocabulary.ts";
 import { parseForm } from "../../modules/forms/read-form.server.ts";
 import { requestUrl } from "../../modules/forms/request-url.ts";
 import { SavedNotice } from "../../components/saved-notice.tsx";
 import { quebecDay } from "../../modules/time/days.ts";
 import { TableScroll } from "../../components/table-scroll.tsx";
+import { resolveLocale } from "../../i18n/locale.server.ts";
 
 /** The coordinator's training overview: program, sessions, trainer pool. */
 export const policy = needs("training.manage");
@@ -36,11 +37,16 @@ export async function loader(args: Route.LoaderArgs) {
   const url = requestUrl(args.request);
   // The guide modules a program covers, by their titles in the Table's guide (the stored keys are internal).
   const moduleOf = new Map(guideModules.map((m) => [m.kind, m]));
+  // Only what the page shows, in the reader's language (issue 10: the page was over 40 KB).
+  const en = resolveLocale(args.request, user.locale) === "en";
   const views = programs.map((p) => ({
-    ...p,
+    id: p.id,
+    name: en ? p.nameEn : p.nameFr,
+    summary: en ? p.summaryEn : p.summaryFr,
+    days: p.days.map((d) => ({ title: en ? d.titleEn : d.titleFr, objectives: en ? d.objectivesEn : d.objectivesFr })),
     modules: programModuleKinds(p.guideModules).map((kind) => {
       const m = moduleOf.get(kind);
-      return { kind, id: m?.id ?? null, titleFr: m?.titleFr ?? null, titleEn: m?.titleEn ?? null };
+      return { kind, id: m?.id ?? null, title: (en ? m?.titleEn : m?.titleFr) ?? null };
     }),
   }));
   const rows = sessions.map((s) => ({
@@ -63,7 +69,15 @@ export async function loader(args: Route.LoaderArgs) {
     years: past.map((y) => ({ year: y.year, count: y.sessions.length })),
     archive: shown,
     total: sessions.length,
-    trainers,
+    trainers: trainers.map((tr) => ({
+      id: tr.id,
+      name: tr.name,
+      organizationName: tr.organizationName,
+      organizationAcronym: tr.organizationAcronym,
+      languages: tr.languages,
+      accreditedOn: tr.accreditedOn,
+      maxSessions: tr.maxSessions,
+    })),
     today: quebecDay(),
     saved: url.searchParams.has("saved"),
   };
@@ -82,7 +96,7 @@ export async function action(args: Route.ActionArgs) {
 }
 
 export default function Training({ loaderData, actionData }: Route.ComponentProps) {
-  const { t, locale } = useT();
+  const { t } = useT();
   const day = useDay();
   const { programs, current, years, archive, total, trainers } = loaderData;
   const byId = new Map(trainers.map((tr) => [tr.id, tr]));
@@ -105,16 +119,16 @@ export default function Training({ loaderData, actionData }: Route.ComponentProp
       <h2>{t("training.programs.title")}</h2>
       {programs.map((p) => (
         <section key={p.id} id={`program-${p.id}`} className="card">
-          <h3>{locale === "en" ? p.nameEn : p.nameFr}</h3>
+          <h3>{p.name}</h3>
           <p>
-            <Link to={`/training/programs/${p.id}`}>{t("trainingEval.nav.programEdit", { name: locale === "en" ? p.nameEn : p.nameFr })}</Link>
+            <Link to={`/training/programs/${p.id}`}>{t("trainingEval.nav.programEdit", { name: p.name })}</Link>
           </p>
-          <p>{locale === "en" ? p.summaryEn : p.summaryFr}</p>
+          <p>{p.summary}</p>
           {p.days.map((d, i) => (
             <div key={i}>
-              <h4>{locale === "en" ? d.titleEn : d.titleFr}</h4>
+              <h4>{d.title}</h4>
               <ul>
-                {(locale === "en" ? d.objectivesEn : d.objectivesFr).map((o) => (
+                {d.objectives.map((o) => (
                   <li key={o}>{o}</li>
                 ))}
               </ul>
@@ -124,7 +138,7 @@ export default function Training({ loaderData, actionData }: Route.ComponentProp
             <p className="muted">
               {t("training.programs.guideModulesLabel")}{" "}
               {p.modules.map((m, i) => {
-                const title = (locale === "en" ? m.titleEn : m.titleFr) ?? t(`trainingEval.program.module.${m.kind}`);
+                const title = m.title ?? t(`trainingEval.program.module.${m.kind}`);
                 return (
                   <span key={m.kind}>
                     {i > 0 ? ", " : null}
@@ -216,7 +230,7 @@ interface SessionView {
 }
 
 /** One table of sessions (the current ones, or one year of the archive). */
-function SessionTable({ sessions, trainers, caption, today }: { sessions: SessionView[]; trainers: Map<string, TrainerRow>; caption: string; today: string }) {
+function SessionTable({ sessions, trainers, caption, today }: { sessions: SessionView[]; trainers: Map<string, TrainerOption>; caption: string; today: string }) {
   const { t } = useT();
   const day = useDay();
   return (

@@ -17,6 +17,8 @@ import { explainPairProposal } from "../../modules/training/pair-explanation.ser
 import { PairLoads, PairReasons } from "../../components/training/pair-explanation.tsx";
 import { trainerLabel } from "../../components/training/training-ui.tsx";
 import type { PairAssignment } from "../../modules/training/vocabulary.ts";
+// The reasons a proposal failed are shown here only: their words come with this type (pair-reasons.ts).
+import type { Infeasibility } from "../../modules/training/pair-reasons.ts";
 import { SavedNotice } from "../../components/saved-notice.tsx";
 import { quebecDay } from "../../modules/time/days.ts";
 
@@ -150,7 +152,7 @@ export default function TrainingPairs({ loaderData, actionData }: Route.Componen
         <div className="alert warning">
           <p>{t("training.pairs.infeasible")}</p>
           <ul>
-            {proposal.reasons.map((r, i) => (
+            {proposal.reasons.map((r: Infeasibility, i) => (
               <li key={i}>{t(r.key, { ...r.vars, ...(typeof r.vars.date === "string" ? { date: day(r.vars.date) } : {}), ...(typeof r.vars.language === "string" ? { language: t(r.vars.language === "en" ? "training.language.en" : "training.language.fr") } : {}) })}</li>
             ))}
           </ul>

@@ -10,7 +10,7 @@ import { pageTitle } from "../../i18n/page-title.ts";
 import { createTrainingSession } from "../../modules/training/save-session.server.ts";
 import { sessionFormOptions } from "../../modules/training/session-form-data.server.ts";
 import { sessionSchema } from "../../modules/training/session-schema.ts";
-import { SessionForm } from "../../components/training/training-ui.tsx";
+import { SessionForm } from "../../components/training/session-form.tsx";
 import { createOnce } from "../../modules/outcome/create-once.server.ts";
 import { respond } from "../../modules/outcome/respond.server.ts";
 

@@ -2,7 +2,38 @@ import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { useFormatters, useT } from "../i18n/use-t.ts";
 import { localName } from "../i18n/names.ts";
+import type { Locale } from "../i18n/types.ts";
 import { useDirectoryLabels } from "./directory-ui.tsx";
+
+/**
+ * What a card shows of a directory entry, the organization named in the reader's language: the
+ * loader sends this, not the whole entry (its ids, dates and the other language's name).
+ */
+export function directoryEntryView(
+  locale: Locale,
+  e: Omit<DirectoryEntryView, "organizationName"> & { organizationNameFr: string; organizationNameEn: string },
+): DirectoryEntryView {
+  return {
+    designationId: e.designationId,
+    personId: e.personId,
+    givenName: e.givenName,
+    familyName: e.familyName,
+    title: e.title,
+    organizationName: localName(locale, { nameFr: e.organizationNameFr, nameEn: e.organizationNameEn }),
+    organizationAcronym: e.organizationAcronym,
+    siteName: e.siteName,
+    territory: e.territory,
+    rank: e.rank,
+    languages: e.languages,
+    clienteles: e.clienteles,
+    expertise: e.expertise,
+    availability: e.availability,
+    phone: e.phone,
+    email: e.email,
+    confirmedAt: e.confirmedAt,
+    stale: e.stale,
+  };
+}
 
 export interface DirectoryEntryView {
   designationId: string;
@@ -10,8 +41,8 @@ export interface DirectoryEntryView {
   givenName: string;
   familyName: string;
   title: string;
-  organizationNameFr: string;
-  organizationNameEn: string;
+  /** In the reader's language: the page sends one name, not both. */
+  organizationName: string;
   organizationAcronym: string;
   siteName: string | null;
   territory: string;
@@ -47,11 +78,11 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
  * the card offers only the phone and email, never a form that would refuse.
  */
 export function DirectoryEntryCard({ entry, freshnessMonths, canAsk }: { entry: DirectoryEntryView; freshnessMonths: number; canAsk: boolean }) {
-  const { t, locale } = useT();
+  const { t } = useT();
   const { date } = useFormatters();
   const labels = useDirectoryLabels();
   const name = `${entry.givenName} ${entry.familyName}`;
-  const org = localName(locale, { nameFr: entry.organizationNameFr, nameEn: entry.organizationNameEn });
+  const org = entry.organizationName;
   const telHref = `tel:${entry.phone.replace(/[^0-9+]/g, "")}`;
   return (
     <article className="card" aria-labelledby={`pivot-${entry.designationId}`}>

@@ -123,4 +123,26 @@ describe("/directory cards", () => {
     expect(names(data.results)).toEqual(["Karine Fortier"]);
     expect(data.askable).toEqual([]);
   });
+
+  it("sends each organization's name in the reader's language only, on the cards and in the filter", async () => {
+    const [cjq] = await world.db.select({ nameFr: organization.nameFr, nameEn: organization.nameEn, acronym: organization.acronym }).from(organization).where(eq(organization.id, world.orgs["CJQ-IU"]!));
+    expect(cjq!.nameEn).not.toBe(cjq!.nameFr);
+    type Named = { results: { entries: (Card & { organizationName: string })[] }; organizationChoices: { value: string; label: string }[] };
+    const read = async (email: string) => (await call(world, directoryPage.loader, { email, path: "/directory?q=karine" })).data as Named;
+    const french = await read(WORKER);
+    const karine = french.results.entries.find((e) => e.givenName === "Karine")!;
+    expect(karine.organizationName).toBe(cjq!.nameFr);
+    expect(JSON.stringify(french)).not.toContain(cjq!.nameEn);
+    expect(french.organizationChoices.find((c) => c.value === world.orgs["CJQ-IU"])!.label).toBe(`${cjq!.nameFr} (${cjq!.acronym})`);
+    // A reader this file has not signed in yet (a page load reads its reader once).
+    const DELEGATE = "delegue.cjq@filet.test";
+    await world.db.update(account).set({ locale: "en" }).where(eq(account.email, DELEGATE));
+    try {
+      const english = await read(DELEGATE);
+      expect(english.results.entries.find((e) => e.givenName === "Karine")!.organizationName).toBe(cjq!.nameEn);
+      expect(JSON.stringify(english)).not.toContain(cjq!.nameFr);
+    } finally {
+      await world.db.update(account).set({ locale: "fr" }).where(eq(account.email, DELEGATE));
+    }
+  });
 });

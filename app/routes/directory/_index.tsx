@@ -2,7 +2,8 @@ import { Form, Link } from "react-router";
 import { pageTitle } from "../../i18n/page-title.ts";
 import type { Route } from "./+types/_index";
 
-import { DirectoryEntryCard } from "../../components/directory-entry.tsx";
+import { DirectoryEntryCard, directoryEntryView } from "../../components/directory-entry.tsx";
+import { resolveLocale } from "../../i18n/locale.server.ts";
 import { localName } from "../../i18n/names.ts";
 import { Pager } from "../../components/pagination.tsx";
 import { useT } from "../../i18n/use-t.ts";
@@ -32,12 +33,22 @@ export async function loader(args: Route.LoaderArgs) {
   const mayAsk = can(access.user.roles, "consultation.ask", { partnershipId: access.partnershipId, organizationId: access.user.organizationId });
   const reachable = mayAsk ? await reachablePivotIds(args.context.db, access.partnershipId, results.entries.map((e) => e.personId)) : new Set<string>();
   const askable = [...reachable].filter((id) => id !== access.user.personId);
-  return { params, results, options, freshnessMonths: access.freshnessMonths, askable };
+  // One language sent: each card's organization, and the organization filter's choices (a Table
+  // may have a hundred partners), named in the reader's language here rather than in the page.
+  const locale = resolveLocale(args.request, access.user.locale);
+  return {
+    params,
+    results: { ...results, entries: results.entries.map((e) => directoryEntryView(locale, e)) },
+    organizationChoices: options.organizations.map((o) => ({ value: o.id, label: o.acronym ? `${localName(locale, o)} (${o.acronym})` : localName(locale, o) })),
+    sites: options.sites,
+    freshnessMonths: access.freshnessMonths,
+    askable,
+  };
 }
 
 export default function Directory({ loaderData }: Route.ComponentProps) {
-  const { t, locale } = useT();
-  const { params, results, options, freshnessMonths, askable } = loaderData;
+  const { t } = useT();
+  const { params, results, organizationChoices, sites, freshnessMonths, askable } = loaderData;
   const filtered = !!(params.organizationId || params.siteId || params.territory || params.language || params.clientele || params.expertise);
   const searched = filtered || !!params.q;
   return (
@@ -55,9 +66,9 @@ export default function Directory({ loaderData }: Route.ComponentProps) {
         <details open={filtered}>
           <summary>{t("directory.filters")}</summary>
           <div className="stack">
-            <FilterSelect name="organizationId" label={t("directory.filter.organization")} hint={t("directory.filter.organizationHint")} value={params.organizationId} options={options.organizations.map((o) => ({ value: o.id, label: o.acronym ? `${localName(locale, o)} (${o.acronym})` : localName(locale, o) }))} />
-            {options.sites.length ? (
-              <FilterSelect name="siteId" label={t("directory.filter.site")} value={params.siteId} options={options.sites.map((s) => ({ value: s.id, label: s.name }))} />
+            <FilterSelect name="organizationId" label={t("directory.filter.organization")} hint={t("directory.filter.organizationHint")} value={params.organizationId} options={organizationChoices} />
+            {sites.length ? (
+              <FilterSelect name="siteId" label={t("directory.filter.site")} value={params.siteId} options={sites.map((s) => ({ value: s.id, label: s.name }))} />
             ) : null}
             <div className="field">
               <label htmlFor="filter-territory">{t("directory.filter.territory")}</label>

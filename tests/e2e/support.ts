@@ -104,7 +104,7 @@ export async function newContext(browser: Browser, options: BrowserContextOption
   const context = await browser.newContext({ baseURL: baseUrl(), viewport: { width: 1280, height: 800 }, ...options });
   if (options.javaScriptEnabled === false) withoutJavaScript.add(context);
   // Any error on its pages fails the test (tests/e2e/setup.ts).
-  watchPageErrors(context);
+  watchPageErrors(context, { javaScriptEnabled: options.javaScriptEnabled !== false });
   return context;
 }
 

@@ -84,6 +84,9 @@ function onRequestFailed(page: Page, request: Request, javaScriptEnabled: boolea
   // With JavaScript off Playwright has Chromium refuse every script, reported as "csp": the
   // test's own setting, not the page's policy (a real CSP refusal also reaches the console).
   if (!javaScriptEnabled && error === "csp" && type === "script") return;
+  // React Router's route discovery for the links on screen (/__manifest), abandoned when the test
+  // leaves the page before it arrived (measured on sign-in and request-guarantees): it only prefetches.
+  if (error === "net::ERR_ABORTED" && type === "fetch" && new URL(request.url()).pathname === "/__manifest") return;
   // The browser's own request for the tab's icon, abandoned when the test moves on to another
   // page before it arrived (measured on the evaluation's indicator pages): nothing is missing.
   if (error === "net::ERR_ABORTED" && type === "other" && new URL(request.url()).pathname === "/favicon.svg") return;

@@ -94,6 +94,12 @@ export default tseslint.config(
           selector: "NewExpression[callee.name='URL'] > MemberExpression.arguments[property.name='url'][object.property.name='request']",
           message: "Read the query with requestUrl(request) (app/modules/forms/request-url.ts): NUL and lone surrogates are made safe there.",
         },
+        {
+          // The CSP's style-src has no 'unsafe-inline': the browser refuses a style attribute
+          // (the text stays unstyled and the console reports it; tests/e2e/page-errors.ts fails on that).
+          selector: "JSXAttribute[name.name='style']",
+          message: "No style attribute (refused by the CSP): use a class from app/app.css.",
+        },
       ],
     },
   },

@@ -108,6 +108,13 @@ describe("HTTP layer", () => {
     expect((await fetch(`${base}/healthz`)).headers.get("strict-transport-security")).toMatch(/max-age=\d+/);
   });
 
+  it("sends the browser's own /favicon.ico request to the SVG icon", async () => {
+    const base = await serve();
+    const res = await fetch(`${base}/favicon.ico`, { redirect: "manual" });
+    expect(res.status).toBe(301);
+    expect(res.headers.get("location")).toBe("/favicon.svg");
+  });
+
   it("refuses a body over the route's limit before reading it, with a page in the reader's language", async () => {
     const base = await serve();
     const { port, hostname } = new URL(base);

@@ -66,6 +66,12 @@ export function createApp(deps: AppDeps) {
   app.use(sameOriginPosts(deps.config.publicUrl));
   app.use(bodyLimit(appStylesheet(deps.buildDir)));
 
+  // Browsers ask for /favicon.ico on their own (a PDF, a CSV, a plain-text answer has no <link
+  // rel="icon">): point them to the one icon rather than answer a 404 each time.
+  app.get("/favicon.ico", (_req, res) => {
+    res.redirect(301, "/favicon.svg");
+  });
+
   const clientDir = path.join(deps.buildDir, "client");
   app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }));
   app.use(express.static(clientDir, { maxAge: "1h", index: false }));

@@ -1,7 +1,7 @@
 import http from "node:http";
 import { generateKeyPairSync, randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
-import Provider from "oidc-provider";
+import Provider, { type PageContext } from "oidc-provider";
 
 /**
  * A real OpenID Connect provider (oidc-provider) on 127.0.0.1, for the tests and the demo: an
@@ -32,11 +32,44 @@ export interface RunningIdp {
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-function page(title: string, body: string): string {
-  return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}fieldset{border:1px solid #767676;padding:1rem}label{display:block;margin:.4rem 0}button{font:inherit;padding:.5rem 1rem;margin-top:1rem;background:#0b4f8a;color:#fff;border:0;border-radius:4px}</style></head>
+/**
+ * Every page of the provider: French with its English beside it (a stand-in partner provider
+ * does not know the reader's language), styled in the page itself and loading nothing from
+ * elsewhere: oidc-provider's own pages import a font from Google, which the demo's machines (and
+ * the browser tests) cannot reach. The empty icon spares the browser a /favicon.ico that 404s.
+ */
+function page(title: { fr: string; en: string }, body: string): string {
+  return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title.fr)} / ${escapeHtml(title.en)}</title><link rel="icon" href="data:,">
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}fieldset{border:1px solid #767676;padding:1rem}label{display:block;margin:.4rem 0}button{font:inherit;padding:.5rem 1rem;margin:1rem .5rem 0 0;background:#0b4f8a;color:#fff;border:0;border-radius:4px}button.secondary{background:#fff;color:#0b4f8a;border:1px solid #0b4f8a}pre{white-space:pre-wrap}</style></head>
 <body><main>${body}</main></body></html>`;
 }
+
+/** "Français / English", the English part marked as such for screen readers. */
+const both = (fr: string, en: string) => `${escapeHtml(fr)} / <span lang="en">${escapeHtml(en)}</span>`;
+
+/** The provider's own pages (sign-out question, signed out, error) in the same plain style. */
+const providerPages = {
+  async logoutSource(ctx: PageContext, form: string) {
+    ctx.type = "html";
+    ctx.body = page(
+      { fr: "Se déconnecter", en: "Sign out" },
+      `<h1>${both(`Se déconnecter de ${ctx.host} ?`, `Sign out of ${ctx.host}?`)}</h1>${form}
+<button autofocus type="submit" form="op.logoutForm" value="yes" name="logout">${both("Oui, me déconnecter", "Yes, sign me out")}</button>
+<button class="secondary" type="submit" form="op.logoutForm">${both("Non, rester connecté", "No, stay signed in")}</button>`,
+    );
+  },
+  async postLogoutSuccessSource(ctx: PageContext) {
+    ctx.type = "html";
+    ctx.body = page({ fr: "Déconnecté", en: "Signed out" }, `<h1>${both("Vous êtes déconnecté.", "You are signed out.")}</h1>`);
+  },
+  async renderError(ctx: PageContext, out: Record<string, string>) {
+    ctx.type = "html";
+    const details = Object.entries(out)
+      .map(([key, value]) => `<pre><strong>${escapeHtml(key)}</strong> : ${escapeHtml(String(value))}</pre>`)
+      .join("");
+    ctx.body = page({ fr: "Erreur", en: "Error" }, `<h1>${both("La demande n'a pas abouti.", "The request failed.")}</h1>${details}`);
+  },
+};
 
 async function readBody(req: http.IncomingMessage): Promise<URLSearchParams> {
   const chunks: Buffer[] = [];
@@ -49,7 +82,7 @@ async function readBody(req: http.IncomingMessage): Promise<URLSearchParams> {
   return new URLSearchParams(Buffer.concat(chunks).toString("utf8"));
 }
 
-export async function startIdp(options: { port?: number; host?: string; title?: string; client: IdpClient; people: IdpPerson[] }): Promise<RunningIdp> {
+export async function startIdp(options: { port?: number; host?: string; title?: { fr: string; en: string }; client: IdpClient; people: IdpPerson[] }): Promise<RunningIdp> {
   const host = options.host ?? "127.0.0.1";
   const people = new Map(options.people.map((p) => [p.sub, p]));
   const server = http.createServer();
@@ -84,7 +117,11 @@ export async function startIdp(options: { port?: number; host?: string; title?: 
     // The claims go in the ID token (Filet reads them there), not only at userinfo.
     conformIdTokenClaims: false,
     pkce: { required: () => true },
-    features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true } },
+    features: {
+      devInteractions: { enabled: false },
+      rpInitiatedLogout: { enabled: true, logoutSource: providerPages.logoutSource, postLogoutSuccessSource: providerPages.postLogoutSuccessSource },
+    },
+    renderError: providerPages.renderError,
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     async findAccount(_ctx, sub) {
       const who = people.get(sub);
@@ -122,7 +159,7 @@ export async function startIdp(options: { port?: number; host?: string; title?: 
           await provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
           return;
         }
-        const title = options.title ?? "Fournisseur d'identité de démonstration";
+        const title = options.title ?? { fr: "Fournisseur d'identité de démonstration", en: "Demo identity provider" };
         const choices = [...people.values()]
           .map((p, i) => `<label><input type="radio" name="sub" value="${escapeHtml(p.sub)}"${i === 0 ? " checked" : ""}> ${escapeHtml(p.label)}</label>`)
           .join("");
@@ -130,8 +167,8 @@ export async function startIdp(options: { port?: number; host?: string; title?: 
         res.end(
           page(
             title,
-            `<h1>${escapeHtml(title)}</h1><form method="post" action="/interaction/${details.uid}/login"><fieldset><legend>Se connecter en tant que</legend>${choices}</fieldset>
-<label><input type="checkbox" name="mfa"> Deuxième facteur validé</label><button type="submit">Continuer</button></form>`,
+            `<h1>${both(title.fr, title.en)}</h1><form method="post" action="/interaction/${details.uid}/login"><fieldset><legend>${both("Se connecter en tant que", "Sign in as")}</legend>${choices}</fieldset>
+<label><input type="checkbox" name="mfa"> ${both("Deuxième facteur validé", "Second factor passed")}</label><button type="submit">${both("Continuer", "Continue")}</button></form>`,
           ),
         );
       } catch {

@@ -2,6 +2,12 @@
 declare module "oidc-provider" {
   import type { IncomingMessage, ServerResponse } from "node:http";
 
+  /** The part of the Koa context that the page hooks (logoutSource, renderError…) write. */
+  export interface PageContext {
+    type: string;
+    body: string;
+    host: string;
+  }
   interface InteractionDetails {
     uid: string;
     prompt: { name: string; details: Record<string, unknown> };
@@ -29,7 +35,9 @@ declare module "oidc-provider" {
     claims?: Record<string, string[] | null>;
     conformIdTokenClaims?: boolean;
     pkce?: { required: () => boolean };
-    features?: Record<string, { enabled: boolean }>;
+    features?: Record<string, { enabled: boolean; [page: string]: unknown }>;
+    /** Writes the error page into the (Koa) context: ctx.type, ctx.body. */
+    renderError?: (ctx: PageContext, out: Record<string, string>, error: unknown) => Promise<void>;
     interactions?: { url: (ctx: unknown, interaction: { uid: string }) => string };
     findAccount: (ctx: unknown, sub: string) => Promise<Account | undefined>;
   }

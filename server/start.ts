@@ -156,7 +156,7 @@ async function startDemoIdp(
     redirectUris: [`${config.publicUrl}/login/sso/callback`],
     postLogoutRedirectUris: [`${config.publicUrl}/login?notice=signedOut`],
   };
-  const title = "CSSS de Québec-Nord — connexion (démonstration)";
+  const title = { fr: "CSSS de Québec-Nord — connexion (démonstration)", en: "CSSS de Québec-Nord — sign-in (demo)" };
   let idp: RunningIdp;
   try {
     idp = await startIdp({ port: port ? port + 1 : 0, client, people: demoIdpPeople, title });

@@ -40,7 +40,7 @@ export function OrganizationProfile({ organization }: { organization: Profile })
       {rows.map(([label, value]) => (
         <div key={label}>
           <dt>{label}</dt>
-          <dd style={{ whiteSpace: "pre-line" }}>{value || "—"}</dd>
+          <dd className="pre-line">{value || "—"}</dd>
         </div>
       ))}
       <div>

@@ -5,6 +5,7 @@ import { inject, expect } from "vitest";
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
 import { generate } from "otplib";
+import { watchPageErrors } from "./page-errors.ts";
 
 export const DEMO_PASSWORD = "demo-filet-2026";
 
@@ -102,6 +103,8 @@ export function launchBrowser(): Promise<Browser> {
 export async function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL: baseUrl(), viewport: { width: 1280, height: 800 }, ...options });
   if (options.javaScriptEnabled === false) withoutJavaScript.add(context);
+  // Any error on its pages fails the test (tests/e2e/setup.ts).
+  watchPageErrors(context, { javaScriptEnabled: options.javaScriptEnabled !== false });
   return context;
 }
 

@@ -43,7 +43,7 @@ export function CorrectionRequest({
                     date: date(c.requestedAt),
                   })}
                 </p>
-                <p style={{ whiteSpace: "pre-wrap" }}>{c.message}</p>
+                <p className="pre-wrap">{c.message}</p>
                 {c.handlerNote ? (
                   <p className="muted">
                     {t("directory.mine.correction.note", {

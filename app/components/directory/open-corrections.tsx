@@ -51,7 +51,7 @@ export function OpenCorrections({
                       date: date(c.requestedAt),
                     })}
                   </h3>
-                  <blockquote style={{ whiteSpace: "pre-wrap" }}>
+                  <blockquote className="pre-wrap">
                     {c.message}
                   </blockquote>
                   <p>

@@ -1,5 +1,6 @@
 // Lint stays fast on purpose: typescript-eslint's syntactic rules only (tsc does the type
 // checking in its own stage), plus the Rules of React for hooks.
+import fs from "node:fs";
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
@@ -37,7 +38,14 @@ const uiFromModules = {
   group: ["**/routes/**", "**/components/**", "*.tsx"],
   message: "Modules hold no UI and know no route (ADR 013): put the plain value (type, constant, parser) in a .ts file.",
 };
-const featureModules = ["meetings", "responsibilities", "training", "training-evaluation", "partners", "funding", "action-plan", "handover", "announcements", "table-hub", "guide", "pathway", "directory", "consultations", "pivot-activities"];
+// The foundations and the shared rooms (kit any module may use); every other folder of app/modules
+// is a feature module, a new one included, so a foundation cannot start depending on it unnoticed.
+const foundations = ["identity", "people", "governance"];
+const sharedRooms = ["audit", "authz", "calendar", "charts", "config", "crypto", "db", "disclosure", "email", "exports", "files", "forms", "http", "jobs", "outcome", "pdf", "rich-text", "time"];
+const featureModules = fs
+  .readdirSync(new URL("./app/modules/", import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && !foundations.includes(entry.name) && !sharedRooms.includes(entry.name))
+  .map((entry) => entry.name);
 const featuresFromFoundations = {
   group: featureModules.map((name) => `**/${name}/**`),
   message: "identity, people and governance are what feature modules build on: they import no feature module (ADR 013).",

@@ -189,6 +189,15 @@ describe("the identifying-details guard on every post", () => {
     expect(out.status, JSON.stringify(out.data)).toBe(302);
   });
 
+  it("reads a colleague's handle as a name even when it holds digits, and still finds the same digits outside it", async () => {
+    // "test-42202067" has the shape of a health insurance number (four letters, eight digits); inside a known colleague's handle it is part of a name.
+    await createPerson(handle.db, { partnershipId: d.tableA, organizationId: d.org1, givenName: "Alex", familyName: "Test-42202067", account: false, roles: [{ role: "pivot" }] });
+    const named = await reply(threads.network, as("pivot"), "Je transmets à @alex.test-42202067 demain.");
+    expect(named.status, JSON.stringify(named.data)).toBe(302);
+    const bare = await reply(threads.network, as("pivot"), "Sa carte : test-42202067.");
+    expect(bare.status).toBe(400);
+  });
+
   it("blocks an edit that adds identifying details, and a report note too", async () => {
     const [p] = await handle.db.select().from(forumPost).where(eq(forumPost.threadId, threads.org1));
     const out = await post(postEdit, `/network/posts/${p!.id}/edit`, as("pivot"), { body: "Le jeune habite au 45 avenue Cartier.", version: String(p!.version) }, { postId: p!.id });

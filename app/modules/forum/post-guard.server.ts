@@ -51,7 +51,7 @@ export async function resolveMentions(db: Database, partnershipId: string, texts
 /**
  * The identifying-details guard on a post's texts (the same finder and public numbers as the
  * consultations). A mention of a colleague or of an organization (@helene.bouchard, @SPVQ) is
- * not a youth's social-media handle: its span passes; any other handle, name, number… is found.
+ * not a youth's social-media handle: its span passes whole; any other handle, name, number… is found.
  */
 export async function guardPostTexts(db: Database, partnershipId: string, fields: Record<string, string>): Promise<{ findings: GuardFindings; mentions: ResolvedMentions }> {
   const texts = Object.values(fields);
@@ -61,8 +61,10 @@ export async function guardPostTexts(db: Database, partnershipId: string, fields
   const findings: GuardFindings = {};
   for (const [name, list] of Object.entries(raw)) {
     const spans = mentionSpans(fields[name] ?? "").filter((s) => mentions.known.has(s.word));
-    // The finder may take the sentence's final period with the handle ("@SPVQ."): its start is what counts.
-    const kept = list.filter((f) => !(f.kind === "social_handle" && spans.some((s) => f.start >= s.start && f.start < s.end && f.end <= s.end + 1)));
+    // A resolved handle names a colleague, so nothing the finder sees inside it is a youth's
+    // detail: not the handle itself, nor digits in a name ("@alex.test-42202067" read as a health
+    // insurance number). The finder may take the sentence's final period with it ("@SPVQ.").
+    const kept = list.filter((f) => !spans.some((s) => f.start >= s.start && f.start < s.end && f.end <= s.end + 1));
     if (kept.length) findings[name] = kept;
   }
   return { findings, mentions };
